@@ -1,0 +1,298 @@
+/* vt-application.c
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vt-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vt-application.h"
+#include "vt-window.h"
+
+struct _VtApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (VtApplication, vt_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { "new-window", 'w', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Open a new window"), NULL },
+  { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL,
+    NULL, N_("[OBJECT-NUMBER|URL|FILE…]") },
+  { NULL }
+};
+
+static VtWindow *
+vt_application_get_or_create_window (VtApplication *self,
+                                     gboolean       force_new)
+{
+  GtkWindow *window = NULL;
+
+  if (!force_new)
+    window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (vt_window_new (self));
+
+  return VT_WINDOW (window);
+}
+
+/* An argument names a local file only when it exists there: object numbers
+ * such as "dmg:1987-1049" and URLs are passed on as text, so that the window
+ * decides what they mean. */
+static char *
+resolve_argument (GApplicationCommandLine *command_line,
+                  const char              *arg)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *scheme = g_uri_parse_scheme (arg);
+
+  if (scheme != NULL)
+    return g_strdup (arg);
+
+  file = g_application_command_line_create_file_for_arg (command_line, arg);
+  if (g_file_is_native (file) && g_file_query_exists (file, NULL))
+    return g_file_get_uri (file);
+
+  return g_strdup (arg);
+}
+
+static int
+vt_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  return G_APPLICATION_CLASS (vt_application_parent_class)->handle_local_options (app, options);
+}
+
+static int
+vt_application_command_line (GApplication            *app,
+                             GApplicationCommandLine *command_line)
+{
+  VtApplication *self = VT_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree const char **remaining = NULL;
+  gboolean new_window = g_variant_dict_contains (options, "new-window");
+  VtWindow *window;
+
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&s", &remaining);
+
+  window = vt_application_get_or_create_window (self, new_window);
+
+  for (guint i = 0; remaining != NULL && remaining[i] != NULL; i++)
+    {
+      g_autofree char *input = resolve_argument (command_line, remaining[i]);
+
+      /* One window shows one object at a time: further arguments open in
+       * windows of their own. */
+      if (i > 0)
+        window = vt_application_get_or_create_window (self, TRUE);
+      vt_window_open_input (window, input);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  return 0;
+}
+
+static void
+vt_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  VtApplication *self = VT_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      VtWindow *window = vt_application_get_or_create_window (self, i > 0);
+      g_autofree char *uri = g_file_get_uri (files[i]);
+
+      vt_window_open_input (window, uri);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+vt_application_activate (GApplication *app)
+{
+  VtWindow *window = vt_application_get_or_create_window (VT_APPLICATION (app), FALSE);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+vt_application_window_added (GtkApplication *app,
+                             GtkWindow      *window)
+{
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (window), "devel");
+#endif
+
+  GTK_APPLICATION_CLASS (vt_application_parent_class)->window_added (app, window);
+}
+
+static void
+vt_application_about_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  static const char *developers[] = { "The Vitrine authors", NULL };
+  VtApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", window,
+                        "application-icon", APP_ID,
+                        "application-name", _("Vitrine"),
+                        "developer-name", _("The Vitrine authors"),
+                        "version", PACKAGE_VERSION,
+                        "website", "https://github.com/vitrine/vitrine",
+                        "issue-url", "https://github.com/vitrine/vitrine/issues",
+                        "comments", _("Browse museum collections published with IIIF, "
+                                      "read their descriptions and zoom deep into their images."),
+                        "developers", developers,
+                        "copyright", "© 2026 The Vitrine authors",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: your names, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+vt_application_quit_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  VtApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing the windows first lets each one save its state. */
+  for (GList *l = windows; l != NULL; )
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+vt_application_new_window_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  VtWindow *window = vt_application_get_or_create_window (user_data, TRUE);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", vt_application_about_action },
+  { "quit", vt_application_quit_action },
+  { "new-window", vt_application_new_window_action },
+};
+
+static void
+vt_application_startup (GApplication *app)
+{
+  VtApplication *self = VT_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *new_window_accels[] = { "<Control>n", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (vt_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window", new_window_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+vt_application_dispose (GObject *object)
+{
+  VtApplication *self = VT_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (vt_application_parent_class)->dispose (object);
+}
+
+static void
+vt_application_class_init (VtApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
+
+  object_class->dispose = vt_application_dispose;
+
+  app_class->activate = vt_application_activate;
+  app_class->command_line = vt_application_command_line;
+  app_class->handle_local_options = vt_application_handle_local_options;
+  app_class->open = vt_application_open;
+  app_class->startup = vt_application_startup;
+
+  gtk_app_class->window_added = vt_application_window_added;
+}
+
+static void
+vt_application_init (VtApplication *self)
+{
+  self->settings = g_settings_new (BASE_APP_ID);
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self),
+                                                      _("[OBJECT-NUMBER|URL|FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Browse museum collections published with IIIF.\n\n"
+                                              "Open a Ghent object number such as dmg:1987-1049, "
+                                              "any IIIF manifest URL, or a local manifest or image file."));
+}
+
+VtApplication *
+vt_application_new (void)
+{
+  return g_object_new (VT_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", RESOURCE_PATH,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_HANDLES_OPEN,
+                       NULL);
+}
+
+/**
+ * vt_application_get_settings:
+ *
+ * Returns: (transfer none): the application's settings
+ */
+GSettings *
+vt_application_get_settings (VtApplication *self)
+{
+  g_return_val_if_fail (VT_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

@@ -1,0 +1,21 @@
+/* vt-application.h
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define VT_TYPE_APPLICATION (vt_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (VtApplication, vt_application, VT, APPLICATION, AdwApplication)
+
+VtApplication *vt_application_new          (void);
+GSettings     *vt_application_get_settings (VtApplication *self);
+
+G_END_DECLS
