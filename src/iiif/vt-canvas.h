@@ -1,0 +1,143 @@
+/* vt-canvas.h
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "vt-iiif-types.h"
+#include "vt-language-map.h"
+#include "vt-resource.h"
+
+G_BEGIN_DECLS
+
+/**
+ * VtContentKind:
+ *
+ * What a painting annotation paints (the v3 content `type` table; v2
+ * `dctypes:Image`, `dctypes:Sound`… map onto it).
+ */
+typedef enum
+{
+  VT_CONTENT_OTHER = 0,
+  VT_CONTENT_IMAGE,
+  VT_CONTENT_SOUND,
+  VT_CONTENT_VIDEO,
+  VT_CONTENT_TEXT,
+  VT_CONTENT_MODEL,
+  VT_CONTENT_DATASET,
+} VtContentKind;
+
+/**
+ * VtContentResource:
+ * @kind: what it is
+ * @type: the type as the document spells it, or %NULL
+ * @id: the resource URI (for an image often a `full/full/0/default.jpg` URL)
+ * @format: media type or %NULL
+ * @label: (nullable): label (Choice options have one)
+ * @width: width in pixels, or 0 when not stated
+ * @height: height in pixels, or 0
+ * @duration: seconds, or 0
+ * @services: (element-type VtServiceRef): services; image services first
+ *   in document order
+ * @has_selector: whether @selector holds a region of the resource
+ *   (SpecificResource + FragmentSelector / ImageApiSelector)
+ * @selector: the region of the resource to show
+ *
+ * The body of a painting annotation (or one option of a Choice).
+ */
+typedef struct
+{
+  VtContentKind  kind;
+  char          *type;
+  char          *id;
+  char          *format;
+  VtLanguageMap *label;
+  gint64         width;
+  gint64         height;
+  double         duration;
+  GPtrArray     *services;
+  gboolean       has_selector;
+  VtRect         selector;
+} VtContentResource;
+
+/**
+ * VtPaintingAnnotation:
+ * @id: annotation id or %NULL
+ * @bodies: (element-type VtContentResource): the body, or the options of a
+ *   Choice (then @is_choice is set); never empty
+ * @default_body: index into @bodies of what to show first (v2 `default`,
+ *   v3 first item)
+ * @is_choice: whether the body was a Choice
+ * @has_target: whether @target holds a `#xywh=` region of the canvas
+ * @target: where on the canvas the body goes
+ * @rights: v2 `license` on the annotation (Ghent puts it there), or %NULL
+ * @attribution: (nullable): v2 `attribution` on the annotation
+ *
+ * A painting annotation of a canvas.
+ */
+typedef struct
+{
+  char          *id;
+  GPtrArray     *bodies;
+  guint          default_body;
+  gboolean       is_choice;
+  gboolean       has_target;
+  VtRect         target;
+  char          *rights;
+  VtLanguageMap *attribution;
+} VtPaintingAnnotation;
+
+/**
+ * VtCanvas:
+ * @id: canvas id (without fragment); may be %NULL in broken documents
+ * @label: (nullable): label
+ * @width: width, or 0 (zero-size canvases exist in the wild)
+ * @height: height, or 0
+ * @duration: seconds, or 0; a canvas with a duration and no image is
+ *   time-based and "not an image" (see vt_canvas_is_image())
+ * @thumbnail: (element-type VtResource): thumbnails
+ * @annotations: (element-type VtPaintingAnnotation): painting annotations
+ * @behavior: (array zero-terminated=1): v3 behavior / v2 viewingHint values
+ *
+ * One canvas (page, view) of a manifest.
+ */
+typedef struct
+{
+  char          *id;
+  VtLanguageMap *label;
+  gint64         width;
+  gint64         height;
+  double         duration;
+  GPtrArray     *thumbnail;
+  GPtrArray     *annotations;
+  char         **behavior;
+} VtCanvas;
+
+#define VT_TYPE_CANVAS (vt_canvas_get_type ())
+
+GType                 vt_canvas_get_type      (void) G_GNUC_CONST;
+VtCanvas             *vt_canvas_ref           (VtCanvas *self);
+void                  vt_canvas_unref         (VtCanvas *self);
+gboolean              vt_canvas_is_image      (const VtCanvas *self);
+gboolean              vt_canvas_is_time_based (const VtCanvas *self);
+VtContentResource    *vt_canvas_get_image     (const VtCanvas *self);
+VtServiceRef         *vt_canvas_get_image_service (const VtCanvas *self);
+
+VtContentResource    *vt_content_resource_ref   (VtContentResource *self);
+void                  vt_content_resource_unref (VtContentResource *self);
+VtServiceRef         *vt_content_resource_get_image_service (const VtContentResource *self);
+
+VtPaintingAnnotation *vt_painting_annotation_ref   (VtPaintingAnnotation *self);
+void                  vt_painting_annotation_unref (VtPaintingAnnotation *self);
+VtContentResource    *vt_painting_annotation_get_body (const VtPaintingAnnotation *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtCanvas, vt_canvas_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtContentResource, vt_content_resource_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtPaintingAnnotation, vt_painting_annotation_unref)
+
+G_END_DECLS

@@ -1,0 +1,105 @@
+/* vt-client.h
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/**
+ * VtFetchKind:
+ * @VT_FETCH_KIND_MANIFEST: a Presentation document (manifest, collection,
+ *   content-state annotation): JSON, capped at 64 MiB
+ * @VT_FETCH_KIND_INFO: an image service's info.json: JSON, capped at 4 MiB
+ * @VT_FETCH_KIND_TILE: an image tile: an image, capped at 32 MiB
+ * @VT_FETCH_KIND_THUMBNAIL: a thumbnail or static image: an image, capped
+ *   at 64 MiB
+ *
+ * What is fetched. The kind picks the Accept header, the body cap, the
+ * content check and the freshness kept when the server sends none.
+ */
+typedef enum
+{
+  VT_FETCH_KIND_MANIFEST,
+  VT_FETCH_KIND_INFO,
+  VT_FETCH_KIND_TILE,
+  VT_FETCH_KIND_THUMBNAIL,
+} VtFetchKind;
+
+#define VT_N_FETCH_KINDS 4
+
+/**
+ * VtFetchFlags:
+ * @VT_FETCH_FLAGS_NONE: the default: a fresh disk-cache entry is used
+ *   without asking the server
+ * @VT_FETCH_FLAGS_RELOAD: ask the server even when the disk cache holds a
+ *   fresh answer (a "reload" action); an unchanged answer still comes from
+ *   the cache after a 304
+ */
+typedef enum
+{
+  VT_FETCH_FLAGS_NONE   = 0,
+  VT_FETCH_FLAGS_RELOAD = 1 << 0,
+} VtFetchFlags;
+
+/* Priorities follow GLib's I/O priority convention: lower runs first. A
+ * request waits in its host's queue behind every request with a lower
+ * value; equal values are served first come, first served. */
+#define VT_FETCH_PRIORITY_VISIBLE   (-100) /* tiles on screen now */
+#define VT_FETCH_PRIORITY_DEFAULT   0      /* documents the user asked for */
+#define VT_FETCH_PRIORITY_THUMBNAIL 100
+#define VT_FETCH_PRIORITY_PREFETCH  200
+
+#define VT_TYPE_CLIENT (vt_client_get_type ())
+
+G_DECLARE_FINAL_TYPE (VtClient, vt_client, VT, CLIENT, GObject)
+
+VtClient    *vt_client_new                     (const char     *cache_dir);
+
+const char  *vt_client_get_cache_dir           (VtClient       *self);
+
+guint        vt_client_get_max_conns_per_host  (VtClient       *self);
+void         vt_client_set_max_conns_per_host  (VtClient       *self,
+                                                guint           max_conns);
+guint        vt_client_get_disk_cache_size     (VtClient       *self);
+void         vt_client_set_disk_cache_size     (VtClient       *self,
+                                                guint           size_mib);
+gsize        vt_client_get_body_limit          (VtClient       *self,
+                                                VtFetchKind     kind);
+void         vt_client_set_body_limit          (VtClient       *self,
+                                                VtFetchKind     kind,
+                                                gsize           max_bytes);
+void         vt_client_set_timeouts            (VtClient       *self,
+                                                guint           io_timeout_ms,
+                                                guint           request_timeout_ms);
+void         vt_client_set_retry_policy        (VtClient       *self,
+                                                guint           max_retries,
+                                                guint           base_delay_ms,
+                                                guint           max_delay_ms);
+
+void         vt_client_fetch_async             (VtClient            *self,
+                                                const char          *uri,
+                                                VtFetchKind          kind,
+                                                VtFetchFlags         flags,
+                                                int                  priority,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+GBytes      *vt_client_fetch_finish            (VtClient            *self,
+                                                GAsyncResult        *result,
+                                                char               **content_type,
+                                                char               **final_uri,
+                                                GError             **error);
+
+void         vt_client_clear_cache             (VtClient       *self);
+void         vt_client_save_cache              (VtClient       *self);
+
+guint        vt_client_get_n_active            (VtClient       *self);
+guint        vt_client_get_n_queued            (VtClient       *self);
+
+G_END_DECLS

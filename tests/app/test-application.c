@@ -1,0 +1,264 @@
+/* test-application.c
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#undef G_DISABLE_ASSERT
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "app/vt-application.h"
+#include "app/vt-window.h"
+
+static const char *vitrine_path;
+
+static void
+iterate_until (gboolean (*done) (gpointer),
+               gpointer   data,
+               guint      timeout_seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_seconds * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+test_version (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *expected = g_strdup_printf ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { vitrine_path, "--version", NULL };
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpstr (out, ==, expected);
+}
+
+static void
+test_help_mentions_inputs (void)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { vitrine_path, "--help", NULL };
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "OBJECT-NUMBER|URL|FILE"));
+  g_assert_nonnull (strstr (out, "--version"));
+}
+
+static VtApplication *
+new_local_application (void)
+{
+  static guint serial;
+  VtApplication *app = vt_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app_id = g_strdup_printf ("%s.Test%u", APP_ID, ++serial);
+
+  /* A unit test must not meet a running Vitrine on the bus, nor the
+   * application object an earlier test left exported. */
+  g_application_set_application_id (G_APPLICATION (app), app_id);
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  return app;
+}
+
+static void
+test_window_welcome (void)
+{
+  g_autoptr(VtApplication) app = new_local_application ();
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (VT_IS_WINDOW (window));
+  g_assert_cmpstr (vt_window_get_page_name (VT_WINDOW (window)), ==, "welcome");
+  g_assert_null (vt_window_get_input (VT_WINDOW (window)));
+
+  /* The welcome page's examples open through the window's action. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-input", "s", "  dmg:1987-1049 ");
+  g_assert_cmpstr (vt_window_get_input (VT_WINDOW (window)), ==, "dmg:1987-1049");
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_window_remembers_size (void)
+{
+  g_autoptr(VtApplication) app = new_local_application ();
+  GSettings *settings = vt_application_get_settings (app);
+  VtWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 640);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+
+  window = vt_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  /* Only a realised window is closed; an unrealised one has nothing to save. */
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  /* A window opened afterwards starts at the remembered size. */
+  window = vt_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 700);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+typedef struct
+{
+  VtApplication *app;
+  const char    *expected;
+  gboolean       exited;
+  gboolean       success;
+} RemoteData;
+
+static void
+remote_exited_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  RemoteData *data = user_data;
+
+  data->success = g_subprocess_wait_check_finish (G_SUBPROCESS (object), result, NULL);
+  data->exited = TRUE;
+}
+
+static gboolean
+remote_done (gpointer user_data)
+{
+  RemoteData *data = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (data->app));
+
+  return window != NULL &&
+         g_strcmp0 (vt_window_get_input (VT_WINDOW (window)), data->expected) == 0 &&
+         data->exited;
+}
+
+/* A second launch hands its arguments to the running instance over D-Bus
+ * and exits: this test process is the running instance. */
+static void
+test_single_instance (void)
+{
+  g_autoptr(VtApplication) app = vt_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) remote = NULL;
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *file_path = NULL;
+  g_autofree char *file_uri = NULL;
+  RemoteData data;
+
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    {
+      g_test_skip ("No session bus: run under dbus-run-session");
+      return;
+    }
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  if (g_application_get_is_remote (G_APPLICATION (app)))
+    {
+      g_test_skip ("Another Vitrine owns the bus name");
+      return;
+    }
+  g_application_hold (G_APPLICATION (app));
+
+  remote = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
+                             vitrine_path, "dmg:1987-1049", NULL);
+  g_assert_no_error (error);
+  data = (RemoteData) { app, "dmg:1987-1049", FALSE, FALSE };
+  g_subprocess_wait_check_async (remote, NULL, remote_exited_cb, &data);
+  iterate_until (remote_done, &data, 30);
+  g_assert_true (data.success);
+  g_clear_object (&remote);
+
+  /* A file given by a relative path reaches the running instance as a URI,
+   * resolved against the remote's working directory, not ours. */
+  tmpdir = g_dir_make_tmp ("vitrine-XXXXXX", &error);
+  g_assert_no_error (error);
+  file_path = g_build_filename (tmpdir, "manifest.json", NULL);
+  g_file_set_contents (file_path, "{}", -1, &error);
+  g_assert_no_error (error);
+  file_uri = g_filename_to_uri (file_path, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+
+    g_subprocess_launcher_set_cwd (launcher, tmpdir);
+    remote = g_subprocess_launcher_spawn (launcher, &error, vitrine_path, "manifest.json", NULL);
+    g_assert_no_error (error);
+  }
+  data = (RemoteData) { app, file_uri, FALSE, FALSE };
+  g_subprocess_wait_check_async (remote, NULL, remote_exited_cb, &data);
+  iterate_until (remote_done, &data, 30);
+  g_assert_true (data.success);
+
+  g_unlink (file_path);
+  g_rmdir (tmpdir);
+  g_application_release (G_APPLICATION (app));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL;
+       l = gtk_application_get_windows (GTK_APPLICATION (app)))
+    gtk_window_destroy (l->data);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  vitrine_path = g_getenv ("VITRINE_BINARY");
+  g_assert_nonnull (vitrine_path);
+
+  if (!gtk_init_check ())
+    {
+      g_test_message ("No display: skipping the window tests");
+      g_test_add_func ("/vitrine/app/version", test_version);
+      g_test_add_func ("/vitrine/app/help", test_help_mentions_inputs);
+      return g_test_run ();
+    }
+  adw_init ();
+
+  g_test_add_func ("/vitrine/app/version", test_version);
+  g_test_add_func ("/vitrine/app/help", test_help_mentions_inputs);
+  g_test_add_func ("/vitrine/app/window/welcome", test_window_welcome);
+  g_test_add_func ("/vitrine/app/window/remembers-size", test_window_remembers_size);
+  g_test_add_func ("/vitrine/app/single-instance", test_single_instance);
+
+  return g_test_run ();
+}
