@@ -125,6 +125,7 @@ struct _VtAuthService
  * @auth: (element-type VtAuthService): auth services
  * @from_reference: %TRUE when built from a manifest reference instead of an
  *   info.json (sizes and tiles unknown; fetch info.json for the real thing)
+ * @warnings: (element-type utf8): translated warnings about skipped parts
  *
  * An Image API service, read from info.json 1.0/1.1/2.x/3.0.
  */
@@ -147,6 +148,7 @@ typedef struct
   char              *rights;
   GPtrArray         *auth;
   gboolean           from_reference;
+  GPtrArray         *warnings;
 } VtImageService;
 
 #define VT_TYPE_IMAGE_SERVICE (vt_image_service_get_type ())

@@ -1,0 +1,172 @@
+/* vt-canvas.c
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vt-canvas"
+
+#include "config.h"
+
+#include "vt-iiif-private.h"
+
+static void
+vt_content_resource_clear (VtContentResource *self)
+{
+  g_clear_pointer (&self->type, g_free);
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->format, g_free);
+  g_clear_pointer (&self->label, vt_language_map_unref);
+  g_clear_pointer (&self->services, g_ptr_array_unref);
+}
+
+VT_DEFINE_RC (VtContentResource, vt_content_resource, vt_content_resource_clear)
+
+VtContentResource *
+vt_content_resource_new (void)
+{
+  VtContentResource *self = g_atomic_rc_box_new0 (VtContentResource);
+
+  self->services = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_service_ref_unref);
+  return self;
+}
+
+/**
+ * vt_content_resource_get_image_service:
+ *
+ * Returns: (nullable) (transfer none): the first image service reference
+ */
+VtServiceRef *
+vt_content_resource_get_image_service (const VtContentResource *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < self->services->len; i++)
+    {
+      VtServiceRef *ref = g_ptr_array_index (self->services, i);
+
+      if (vt_service_ref_is_image_service (ref))
+        return ref;
+    }
+  return NULL;
+}
+
+static void
+vt_painting_annotation_clear (VtPaintingAnnotation *self)
+{
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->bodies, g_ptr_array_unref);
+  g_clear_pointer (&self->rights, g_free);
+  g_clear_pointer (&self->attribution, vt_language_map_unref);
+}
+
+VT_DEFINE_RC (VtPaintingAnnotation, vt_painting_annotation, vt_painting_annotation_clear)
+
+VtPaintingAnnotation *
+vt_painting_annotation_new (void)
+{
+  VtPaintingAnnotation *self = g_atomic_rc_box_new0 (VtPaintingAnnotation);
+
+  self->bodies = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_content_resource_unref);
+  return self;
+}
+
+/**
+ * vt_painting_annotation_get_body:
+ *
+ * Returns: (nullable) (transfer none): the body to show by default
+ */
+VtContentResource *
+vt_painting_annotation_get_body (const VtPaintingAnnotation *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->default_body < self->bodies->len)
+    return g_ptr_array_index (self->bodies, self->default_body);
+  return NULL;
+}
+
+static void
+vt_canvas_clear (VtCanvas *self)
+{
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->label, vt_language_map_unref);
+  g_clear_pointer (&self->thumbnail, g_ptr_array_unref);
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  g_clear_pointer (&self->behavior, g_strfreev);
+}
+
+VT_DEFINE_RC (VtCanvas, vt_canvas, vt_canvas_clear)
+G_DEFINE_BOXED_TYPE (VtCanvas, vt_canvas, vt_canvas_ref, vt_canvas_unref)
+
+VtCanvas *
+vt_canvas_new (void)
+{
+  VtCanvas *self = g_atomic_rc_box_new0 (VtCanvas);
+
+  self->thumbnail = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_resource_unref);
+  self->annotations = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_painting_annotation_unref);
+  self->behavior = g_new0 (char *, 1);
+  return self;
+}
+
+/**
+ * vt_canvas_get_image:
+ *
+ * Returns: (nullable) (transfer none): the default body of the first
+ *   painting annotation whose default body is an image, or %NULL for a
+ *   canvas with nothing to show as an image (audio, video, empty)
+ */
+VtContentResource *
+vt_canvas_get_image (const VtCanvas *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < self->annotations->len; i++)
+    {
+      VtContentResource *body = vt_painting_annotation_get_body (g_ptr_array_index (self->annotations, i));
+
+      if (body != NULL && body->kind == VT_CONTENT_IMAGE)
+        return body;
+    }
+  return NULL;
+}
+
+/**
+ * vt_canvas_get_image_service:
+ *
+ * Returns: (nullable) (transfer none): the image service of
+ *   vt_canvas_get_image(), if it has one
+ */
+VtServiceRef *
+vt_canvas_get_image_service (const VtCanvas *self)
+{
+  VtContentResource *image = vt_canvas_get_image (self);
+
+  return image != NULL ? vt_content_resource_get_image_service (image) : NULL;
+}
+
+gboolean
+vt_canvas_is_image (const VtCanvas *self)
+{
+  return vt_canvas_get_image (self) != NULL;
+}
+
+gboolean
+vt_canvas_is_time_based (const VtCanvas *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->duration > 0)
+    return TRUE;
+
+  for (guint i = 0; i < self->annotations->len; i++)
+    {
+      VtContentResource *body = vt_painting_annotation_get_body (g_ptr_array_index (self->annotations, i));
+
+      if (body != NULL && (body->kind == VT_CONTENT_SOUND || body->kind == VT_CONTENT_VIDEO))
+        return TRUE;
+    }
+  return FALSE;
+}

@@ -1,0 +1,148 @@
+/* vt-iiif-private.h
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "vt-iiif.h"
+
+G_BEGIN_DECLS
+
+/* Reference counting for the plain model structs: each is a g_atomic_rc_box
+ * whose clear function frees the members. */
+#define VT_DEFINE_RC(TypeName, type_name, clear_func)                  \
+  TypeName *                                                            \
+  type_name##_ref (TypeName *self)                                      \
+  {                                                                     \
+    g_return_val_if_fail (self != NULL, NULL);                          \
+    return g_atomic_rc_box_acquire (self);                              \
+  }                                                                     \
+  void                                                                  \
+  type_name##_unref (TypeName *self)                                    \
+  {                                                                     \
+    g_return_if_fail (self != NULL);                                    \
+    g_atomic_rc_box_release_full (self, (GDestroyNotify) clear_func);   \
+  }
+
+/* What a parser carries along: warnings and running totals for limits. */
+typedef struct
+{
+  GPtrArray  *warnings;
+  const char *base_uri;
+  guint       n_canvases;
+  guint       n_ranges;
+  guint       n_members;
+  guint       depth;
+} VtParseContext;
+
+void          vt_parse_context_init  (VtParseContext *ctx,
+                                      const char     *base_uri);
+void          vt_parse_context_clear (VtParseContext *ctx);
+void          vt_parse_warn          (VtParseContext *ctx,
+                                      const char     *format,
+                                      ...) G_GNUC_PRINTF (2, 3);
+
+/* JSON input with limits: size, UTF-8 and nesting depth are checked before
+ * json-glib sees the data. */
+JsonNode     *vt_json_parse_bytes    (GBytes      *bytes,
+                                      GError     **error);
+gboolean      vt_json_check_depth    (const char  *data,
+                                      gsize        length,
+                                      guint        max_depth,
+                                      GError     **error);
+
+const char   *vt_json_get_string     (JsonObject  *object,
+                                      const char  *member);
+const char   *vt_json_node_get_string (JsonNode   *node);
+const char   *vt_json_get_id         (JsonObject  *object);
+const char   *vt_json_get_type       (JsonObject  *object);
+JsonObject   *vt_json_get_object     (JsonObject  *object,
+                                      const char  *member);
+JsonArray    *vt_json_get_array      (JsonObject  *object,
+                                      const char  *member);
+gboolean      vt_json_get_int64      (JsonObject  *object,
+                                      const char  *member,
+                                      gint64      *out_value);
+gboolean      vt_json_get_double     (JsonObject  *object,
+                                      const char  *member,
+                                      double      *out_value);
+JsonNode     *vt_json_get_member     (JsonObject  *object,
+                                      const char  *member);
+char        **vt_json_dup_strv       (JsonNode    *node);
+gboolean      vt_json_has_context    (JsonObject  *object,
+                                      const char  *suffix);
+gboolean      vt_uri_matches         (const char  *uri,
+                                      const char  *suffix);
+int           vt_iiif_parse_level    (const char  *profile);
+gboolean      vt_parse_xywh          (const char  *fragment,
+                                      VtRect      *out_rect);
+char         *vt_iiif_split_fragment (const char  *uri,
+                                      VtRect      *out_rect,
+                                      gboolean    *out_has_rect);
+gboolean      vt_dimension_valid     (gint64       value);
+
+/* Shared Presentation property readers (vt-presentation.c). */
+VtLanguageMap *vt_language_map_from_json (JsonNode       *node);
+GPtrArray     *vt_resources_from_json    (VtParseContext *ctx,
+                                          JsonNode       *node);
+GPtrArray     *vt_service_refs_from_json (VtParseContext *ctx,
+                                          JsonNode       *node);
+VtServiceRef  *vt_service_ref_from_json  (VtParseContext *ctx,
+                                          JsonNode       *node);
+GPtrArray     *vt_metadata_from_json     (VtParseContext *ctx,
+                                          JsonNode       *node);
+char         **vt_behavior_from_json     (JsonNode       *node);
+VtViewingDirection vt_viewing_direction_from_string (const char *value);
+VtContentKind  vt_content_kind_from_type (const char     *type);
+
+/* Model constructors (empty, all arrays allocated). */
+VtServiceRef       *vt_service_ref_new       (void);
+VtResource         *vt_resource_new          (void);
+VtAgent            *vt_agent_new             (void);
+VtMetadataEntry    *vt_metadata_entry_new    (VtLanguageMap *label,
+                                              VtLanguageMap *value);
+VtContentResource  *vt_content_resource_new  (void);
+VtPaintingAnnotation *vt_painting_annotation_new (void);
+VtCanvas           *vt_canvas_new            (void);
+VtRange            *vt_range_new             (void);
+VtRangeItem        *vt_range_item_new_range  (VtRange    *range);
+VtRangeItem        *vt_range_item_new_canvas (const char *canvas_uri);
+void                vt_range_item_free       (VtRangeItem *item);
+VtManifest         *vt_manifest_new          (VtPresentationVersion version);
+VtCollection       *vt_collection_new        (VtPresentationVersion version);
+VtCollectionMember *vt_collection_member_new (VtCollectionMemberKind kind);
+VtImageService     *vt_image_service_new     (void);
+VtAuthService      *vt_auth_service_new      (void);
+VtIiifDocument     *vt_iiif_document_new     (VtIiifDocumentKind kind);
+
+/* Parsers of one version (vt-presentation2.c, vt-presentation3.c). */
+VtManifest   *vt_presentation2_parse_manifest   (VtParseContext *ctx,
+                                                 JsonObject     *object,
+                                                 GError        **error);
+VtManifest   *vt_presentation2_parse_canvases   (VtParseContext *ctx,
+                                                 JsonObject     *object,
+                                                 GError        **error);
+VtCollection *vt_presentation2_parse_collection (VtParseContext *ctx,
+                                                 JsonObject     *object,
+                                                 GError        **error);
+VtManifest   *vt_presentation3_parse_manifest   (VtParseContext *ctx,
+                                                 JsonObject     *object,
+                                                 GError        **error);
+VtManifest   *vt_presentation3_parse_canvas     (VtParseContext *ctx,
+                                                 JsonObject     *object,
+                                                 GError        **error);
+VtCollection *vt_presentation3_parse_collection (VtParseContext *ctx,
+                                                 JsonObject     *object,
+                                                 GError        **error);
+VtImageService *vt_image_service_parse_object   (VtParseContext *ctx,
+                                                 JsonObject     *object,
+                                                 const char     *requested_id,
+                                                 GError        **error);
+gboolean      vt_image_service_detect           (JsonObject     *object);
+
+G_END_DECLS
