@@ -1,0 +1,82 @@
+/* vt-image-view.h
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "vt-tile-source.h"
+#include "vt-viewport.h"
+
+G_BEGIN_DECLS
+
+/**
+ * VtImageViewState:
+ * @VT_IMAGE_VIEW_STATE_EMPTY: nothing opened
+ * @VT_IMAGE_VIEW_STATE_LOADING: the image (its description) is being opened
+ * @VT_IMAGE_VIEW_STATE_READY: the image is shown (tiles may still load)
+ * @VT_IMAGE_VIEW_STATE_ERROR: the image could not be opened; see the error
+ * @VT_IMAGE_VIEW_STATE_NOT_PUBLIC: the image service answered 403: the
+ *   image exists but is not public
+ *
+ * What the view is doing, for the window to show.
+ */
+typedef enum
+{
+  VT_IMAGE_VIEW_STATE_EMPTY,
+  VT_IMAGE_VIEW_STATE_LOADING,
+  VT_IMAGE_VIEW_STATE_READY,
+  VT_IMAGE_VIEW_STATE_ERROR,
+  VT_IMAGE_VIEW_STATE_NOT_PUBLIC,
+} VtImageViewState;
+
+#define VT_TYPE_IMAGE_VIEW_STATE (vt_image_view_state_get_type ())
+GType vt_image_view_state_get_type (void) G_GNUC_CONST;
+
+#define VT_TYPE_IMAGE_VIEW (vt_image_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (VtImageView, vt_image_view, VT, IMAGE_VIEW, GtkWidget)
+
+/* Zoom animations take this long, interpolated in log space. */
+#define VT_IMAGE_VIEW_ANIMATION_MS 200
+
+GtkWidget        *vt_image_view_new             (void);
+
+VtViewport       *vt_image_view_get_viewport    (VtImageView  *self);
+VtTileSource     *vt_image_view_get_source      (VtImageView  *self);
+void              vt_image_view_set_source      (VtImageView  *self,
+                                                 VtTileSource *source);
+gboolean          vt_image_view_open_file       (VtImageView  *self,
+                                                 const char   *path);
+void              vt_image_view_clear           (VtImageView  *self);
+
+VtImageViewState  vt_image_view_get_state       (VtImageView  *self);
+const GError     *vt_image_view_get_error       (VtImageView  *self);
+guint             vt_image_view_get_visible_tiles (VtImageView *self);
+guint             vt_image_view_get_loaded_tiles  (VtImageView *self);
+gboolean          vt_image_view_get_sharp       (VtImageView  *self);
+guint64           vt_image_view_get_cache_size  (VtImageView  *self);
+void              vt_image_view_set_cache_size  (VtImageView  *self,
+                                                 guint64       max_bytes);
+
+void              vt_image_view_zoom_in         (VtImageView  *self);
+void              vt_image_view_zoom_out        (VtImageView  *self);
+void              vt_image_view_zoom_to         (VtImageView  *self,
+                                                 double        zoom,
+                                                 gboolean      animate);
+void              vt_image_view_zoom_fit        (VtImageView  *self,
+                                                 gboolean      animate);
+void              vt_image_view_rotate          (VtImageView  *self,
+                                                 int           quarter_turns);
+
+/* For implementations that open a source asynchronously (an IIIF service):
+ * they put the view in LOADING, then hand it the source or the error. */
+void              vt_image_view_begin_loading   (VtImageView  *self);
+void              vt_image_view_fail            (VtImageView  *self,
+                                                 const GError *error);
+
+G_END_DECLS
