@@ -162,6 +162,8 @@ vt_decoder_get_n_threads (VtDecoder *self)
 
 /**
  * vt_decoder_run_async:
+ * @source_object: (nullable): the GTask's source object (the caller's
+ *   object, so its own _finish can take the result), or %NULL for @self
  * @func: run in a worker thread; must not touch GTK widgets
  * @priority: lower runs first
  *
@@ -169,6 +171,7 @@ vt_decoder_get_n_threads (VtDecoder *self)
  */
 void
 vt_decoder_run_async (VtDecoder           *self,
+                      gpointer             source_object,
                       VtDecodeFunc         func,
                       gpointer             data,
                       GDestroyNotify       destroy,
@@ -182,7 +185,8 @@ vt_decoder_run_async (VtDecoder           *self,
   g_return_if_fail (VT_IS_DECODER (self));
 
   job = g_new0 (Job, 1);
-  job->task = g_task_new (self, cancellable, callback, user_data);
+  job->task = g_task_new (source_object ? source_object : (gpointer) self,
+                          cancellable, callback, user_data);
   g_task_set_source_tag (job->task, vt_decoder_run_async);
   job->func = func;
   job->data = data;
@@ -233,7 +237,7 @@ vt_decoder_decode_async (VtDecoder           *self,
   d->bytes = g_bytes_ref (bytes);
   d->expected_width = expected_width;
   d->expected_height = expected_height;
-  vt_decoder_run_async (self, decode_func, d, decode_data_free, priority,
+  vt_decoder_run_async (self, NULL, decode_func, d, decode_data_free, priority,
                         cancellable, callback, user_data);
 }
 
@@ -247,7 +251,7 @@ vt_decoder_decode_finish (VtDecoder     *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -41,6 +41,7 @@ VtDecoder  *vt_decoder_get_default    (void);
 guint       vt_decoder_get_n_threads  (VtDecoder            *self);
 
 void        vt_decoder_run_async      (VtDecoder            *self,
+                                       gpointer              source_object,
                                        VtDecodeFunc          func,
                                        gpointer              data,
                                        GDestroyNotify        destroy,

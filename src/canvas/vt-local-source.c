@@ -90,7 +90,7 @@ vt_local_source_load_tile_async (VtTileSource        *source,
   d = g_new0 (CropData, 1);
   d->image = g_object_ref (g_ptr_array_index (self->level_images, level));
   vt_tile_source_get_tile_rect (source, level, x, y, &d->x, &d->y, &d->w, &d->h);
-  vt_decoder_run_async (vt_decoder_get_default (), crop_func, d, crop_data_free,
+  vt_decoder_run_async (vt_decoder_get_default (), self, crop_func, d, crop_data_free,
                         priority, cancellable, callback, user_data);
 }
 
