@@ -99,6 +99,20 @@ GPtrArray     *vt_metadata_from_json     (VtParseContext *ctx,
 char         **vt_behavior_from_json     (JsonNode       *node);
 VtViewingDirection vt_viewing_direction_from_string (const char *value);
 VtContentKind  vt_content_kind_from_type (const char     *type);
+void           vt_painting_body_from_json (VtParseContext       *ctx,
+                                           JsonNode             *node,
+                                           VtPaintingAnnotation *anno,
+                                           guint                 depth);
+void           vt_painting_target_from_json (JsonNode             *node,
+                                             VtPaintingAnnotation *anno);
+void           vt_read_dimension         (VtParseContext *ctx,
+                                          JsonObject     *object,
+                                          const char     *member,
+                                          const char     *owner,
+                                          gint64         *out_value);
+char          *vt_json_dup_uri           (JsonNode       *node);
+gboolean       vt_parse_selector_rect    (JsonNode       *node,
+                                          VtRect         *out_rect);
 
 /* Model constructors (empty, all arrays allocated). */
 VtServiceRef       *vt_service_ref_new       (void);

@@ -1,0 +1,323 @@
+/* vt-html.c
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vt-html"
+
+#include "config.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <string.h>
+
+#include "vt-html.h"
+
+/* HTML from manifests, turned into markup for a GtkLabel. libxml2's HTML
+ * parser does the tokenising and entity decoding; we walk its tree and emit
+ * only the IIIF subset, so whatever the input, the output is well-formed. */
+
+#define MAX_DEPTH 64
+
+typedef struct
+{
+  GString  *out;
+  gboolean  markup;
+  guint     depth;
+} Writer;
+
+static gboolean
+is_dropped_with_contents (const char *name)
+{
+  static const char * const dropped[] = {
+    "script", "style", "object", "embed", "applet", "form", "input", "textarea",
+    "select", "button", "iframe", "frame", "frameset", "noscript", "template",
+    "svg", "math", "head", "title", "meta", "link", "base", "audio", "video",
+    "canvas", "noembed", "noframes", "xmp", "plaintext",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dropped); i++)
+    if (g_ascii_strcasecmp (name, dropped[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_block (const char *name)
+{
+  static const char * const blocks[] = {
+    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+    "blockquote", "pre", "table", "tr", "section", "article", "header", "footer",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
+    if (g_ascii_strcasecmp (name, blocks[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static const char *
+pango_tag (const char *name)
+{
+  if (g_ascii_strcasecmp (name, "b") == 0 || g_ascii_strcasecmp (name, "strong") == 0)
+    return "b";
+  if (g_ascii_strcasecmp (name, "i") == 0 || g_ascii_strcasecmp (name, "em") == 0 ||
+      g_ascii_strcasecmp (name, "cite") == 0)
+    return "i";
+  if (g_ascii_strcasecmp (name, "small") == 0)
+    return "small";
+  if (g_ascii_strcasecmp (name, "sub") == 0)
+    return "sub";
+  if (g_ascii_strcasecmp (name, "sup") == 0)
+    return "sup";
+  return NULL;
+}
+
+static gboolean
+href_allowed (const char *href)
+{
+  while (g_ascii_isspace (*href))
+    href++;
+  return g_ascii_strncasecmp (href, "http://", 7) == 0 ||
+         g_ascii_strncasecmp (href, "https://", 8) == 0 ||
+         g_ascii_strncasecmp (href, "mailto:", 7) == 0;
+}
+
+static void
+append_text (Writer     *w,
+             const char *text)
+{
+  if (text == NULL)
+    return;
+  if (w->markup)
+    {
+      g_autofree char *escaped = g_markup_escape_text (text, -1);
+      g_string_append (w->out, escaped);
+    }
+  else
+    g_string_append (w->out, text);
+}
+
+static void
+paragraph_break (Writer *w)
+{
+  /* A blank line between blocks, none at the very start. */
+  if (w->out->len == 0)
+    return;
+  if (w->out->str[w->out->len - 1] != '\n')
+    g_string_append_c (w->out, '\n');
+  if (w->out->len < 2 || w->out->str[w->out->len - 2] != '\n')
+    g_string_append_c (w->out, '\n');
+}
+
+static void write_children (Writer *w, xmlNode *node);
+
+static void
+write_node (Writer  *w,
+            xmlNode *node)
+{
+  const char *name;
+
+  switch (node->type)
+    {
+    case XML_TEXT_NODE:
+      append_text (w, (const char *) node->content);
+      return;
+
+    case XML_ELEMENT_NODE:
+      break;
+
+    case XML_CDATA_SECTION_NODE:
+    case XML_COMMENT_NODE:
+    case XML_PI_NODE:
+    case XML_ENTITY_REF_NODE:
+    case XML_ENTITY_NODE:
+    case XML_ATTRIBUTE_NODE:
+    case XML_DOCUMENT_NODE:
+    case XML_DOCUMENT_TYPE_NODE:
+    case XML_DOCUMENT_FRAG_NODE:
+    case XML_NOTATION_NODE:
+    case XML_HTML_DOCUMENT_NODE:
+    case XML_DTD_NODE:
+    case XML_ELEMENT_DECL:
+    case XML_ATTRIBUTE_DECL:
+    case XML_ENTITY_DECL:
+    case XML_NAMESPACE_DECL:
+    case XML_XINCLUDE_START:
+    case XML_XINCLUDE_END:
+#ifdef LIBXML_DOCB_ENABLED
+    case XML_DOCB_DOCUMENT_NODE:
+#endif
+    default:
+      return;
+    }
+
+  name = (const char *) node->name;
+  if (name == NULL || is_dropped_with_contents (name))
+    return;
+
+  if (w->depth >= MAX_DEPTH)
+    return;
+  w->depth++;
+
+  if (g_ascii_strcasecmp (name, "br") == 0)
+    g_string_append_c (w->out, '\n');
+  else if (g_ascii_strcasecmp (name, "img") == 0)
+    {
+      g_autofree char *alt = (char *) xmlGetProp (node, (const xmlChar *) "alt");
+      append_text (w, alt);
+    }
+  else if (g_ascii_strcasecmp (name, "a") == 0)
+    {
+      g_autofree char *href = (char *) xmlGetProp (node, (const xmlChar *) "href");
+
+      if (w->markup && href != NULL && href_allowed (href))
+        {
+          g_autofree char *escaped = NULL;
+          g_strstrip (href);
+          escaped = g_markup_escape_text (href, -1);
+          g_string_append_printf (w->out, "<a href=\"%s\">", escaped);
+          write_children (w, node);
+          g_string_append (w->out, "</a>");
+        }
+      else
+        write_children (w, node);
+    }
+  else if (is_block (name))
+    {
+      paragraph_break (w);
+      write_children (w, node);
+      paragraph_break (w);
+    }
+  else
+    {
+      const char *tag = w->markup ? pango_tag (name) : NULL;
+
+      if (tag != NULL)
+        g_string_append_printf (w->out, "<%s>", tag);
+      write_children (w, node);
+      if (tag != NULL)
+        g_string_append_printf (w->out, "</%s>", tag);
+    }
+
+  w->depth--;
+}
+
+static void
+write_children (Writer  *w,
+                xmlNode *node)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    write_node (w, child);
+}
+
+static gboolean
+looks_like_html (const char *value,
+                 gsize       len)
+{
+  return len >= 2 && value[0] == '<' && value[len - 1] == '>';
+}
+
+/* The spec's test for HTML (first char '<', last '>') also matches text
+ * like "<x> <y> <plain text>": only take it as HTML when libxml2 can read it
+ * as XML, or as HTML without complaint. */
+static xmlDoc *
+parse_html (const char *value,
+            gsize       len)
+{
+  htmlParserCtxtPtr ctxt;
+  xmlDoc *doc;
+  gboolean clean;
+
+  if (len > G_MAXINT)
+    return NULL;
+
+  ctxt = htmlNewParserCtxt ();
+  if (ctxt == NULL)
+    return NULL;
+  doc = htmlCtxtReadMemory (ctxt, value, (int) len, NULL, "UTF-8",
+                            HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                            HTML_PARSE_NOIMPLIED | HTML_PARSE_COMPACT);
+  clean = ctxt->wellFormed && ctxt->errNo == 0;
+  htmlFreeParserCtxt (ctxt);
+
+  if (doc != NULL && !clean)
+    {
+      xmlDoc *xml = xmlReadMemory (value, (int) len, NULL, "UTF-8",
+                                   XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NONET |
+                                   XML_PARSE_NOENT * 0);
+
+      if (xml == NULL)
+        {
+          xmlFreeDoc (doc);
+          return NULL;
+        }
+      xmlFreeDoc (xml);
+    }
+
+  return doc;
+}
+
+static char *
+convert (const char *value,
+         gboolean    markup)
+{
+  Writer w = { NULL, markup, 0 };
+  xmlDoc *doc;
+  gsize len;
+
+  if (value == NULL)
+    return g_strdup ("");
+
+  len = strlen (value);
+  if (!looks_like_html (value, len) || (doc = parse_html (value, len)) == NULL)
+    return markup ? g_markup_escape_text (value, -1) : g_strdup (value);
+
+  w.out = g_string_new (NULL);
+  for (xmlNode *node = doc->children; node != NULL; node = node->next)
+    write_node (&w, node);
+  xmlFreeDoc (doc);
+
+  /* Trailing paragraph breaks carry nothing. */
+  while (w.out->len > 0 && w.out->str[w.out->len - 1] == '\n')
+    g_string_truncate (w.out, w.out->len - 1);
+
+  return g_string_free (w.out, FALSE);
+}
+
+/**
+ * vt_html_to_markup:
+ * @value: (nullable): a label or value from a manifest
+ *
+ * Converts a IIIF value to markup for a GtkLabel (Pango markup plus
+ * `<a href>` links, which GtkLabel understands). A value that is HTML by
+ * the IIIF rule (first character `<`, last `>`) keeps only `a` (http,
+ * https and mailto links), `b`, `i`, `small`, `sub`, `sup`, line and
+ * paragraph breaks, and the alt text of images; `script`, `style` and the
+ * like are dropped with their contents, and entities are decoded. Anything
+ * else is escaped as plain text.
+ *
+ * Returns: (transfer full): markup, never %NULL
+ */
+char *
+vt_html_to_markup (const char *value)
+{
+  return convert (value, TRUE);
+}
+
+/**
+ * vt_html_to_text:
+ * @value: (nullable): a label or value from a manifest
+ *
+ * Like vt_html_to_markup() but all tags are removed: plain text for
+ * places that cannot show markup (titles, tooltips, search).
+ *
+ * Returns: (transfer full): plain text, never %NULL
+ */
+char *
+vt_html_to_text (const char *value)
+{
+  return convert (value, FALSE);
+}
