@@ -301,6 +301,11 @@ request_complete (Request *req,
 
   if (old_state == REQUEST_ACTIVE)
     host_pump (self, req->host);
+
+  /* I/O callbacks still pending only look at the state now; the request
+   * must not keep the client alive for them. */
+  req->host = NULL;
+  g_clear_object (&req->client);
 }
 
 static void
@@ -343,11 +348,14 @@ on_cancelled (GCancellable *cancellable,
 {
   GSource *source;
 
+  if (req->state == REQUEST_DONE)
+    return;
+
   /* The slot is given back right here when the caller cancels on our
    * thread (the usual case), so that the next request can start before
    * the main loop turns. The task itself completes from an idle, since
    * a handler must not disconnect itself. */
-  if (req->state != REQUEST_DONE && g_main_context_acquire (req->client->context))
+  if (g_main_context_acquire (req->client->context))
     {
       RequestState old_state = req->state;
 
