@@ -1,0 +1,97 @@
+/* vt-testbed.h
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* VtTestbed runs tests/testbed/vitrine-testbed: real lighttpd and IIPImage on
+ * 127.0.0.1 at a free port, serving Ghent-shaped manifests and the fixtures
+ * the build generated. Its base URL stands in for https://api.collectie.gent.
+ * Every object and path below is described in tests/testbed/README.md.
+ *
+ * Tests that use it must list `testbed_fixtures` in the `depends:` of their
+ * meson test() and run with `test_env`.
+ */
+
+/* Ghent-shaped objects, at /iiif/presentation/v2/manifest/<id>. */
+#define VT_TESTBED_OBJECT_DMG             "dmg:1987-1049"
+#define VT_TESTBED_OBJECT_TWO_CANVASES    "dmg:2011-0075_0-2"
+#define VT_TESTBED_OBJECT_HVA             "hva:2002-078-852"
+#define VT_TESTBED_OBJECT_STRING_LABEL    VT_TESTBED_OBJECT_HVA
+#define VT_TESTBED_OBJECT_INDUSTRIEMUSEUM "industriemuseum:V35236-001"
+#define VT_TESTBED_OBJECT_CONTEXT_TYPO    VT_TESTBED_OBJECT_INDUSTRIEMUSEUM
+#define VT_TESTBED_OBJECT_STAM            "stam:A2005.02.364.1-2"
+#define VT_TESTBED_OBJECT_ARCHIEFGENT     "archiefgent:OA_535_001_01_C_TE"
+#define VT_TESTBED_OBJECT_IMAGE_FORBIDDEN "hva:1982-280"
+#define VT_TESTBED_OBJECT_FORBIDDEN       "archiefgent:OA_535_001_01"
+#define VT_TESTBED_OBJECT_FORBIDDEN_2     "dmg:2008-0038_11-14"
+#define VT_TESTBED_OBJECT_MISSING         "dmg:2099-0001"
+
+/* Ghent's bodies, byte for byte (Flask-RESTful ends them with a newline). */
+#define VT_TESTBED_FORBIDDEN_BODY \
+  "{\"message\": \"You don't have permission to access this resource\"}\n"
+#define VT_TESTBED_MISSING_BODY_FORMAT \
+  "{\"message\": \"Item with id %s doesn't exist in collection entities\"}\n"
+/* What the image service answers for VT_TESTBED_OBJECT_IMAGE_FORBIDDEN. */
+#define VT_TESTBED_IMAGE_FORBIDDEN_BODY "403 Forbidden\n"
+
+/* Paths (append to the base URL, or pass to vt_testbed_get_url()). */
+#define VT_TESTBED_MANIFEST_PATH          "/iiif/presentation/v2/manifest/"
+#define VT_TESTBED_IIP_MAIN               "/iiif/ghent.tif"
+#define VT_TESTBED_IIP_PORTRAIT           "/iiif/portrait.tif"
+#define VT_TESTBED_LEVEL0_V2              "/level0/v2/photo"
+#define VT_TESTBED_LEVEL0_V3              "/level0/v3/photo"
+#define VT_TESTBED_STATIC_IMAGE           "/static/static.jpg"
+#define VT_TESTBED_AUDIO                  "/media/tone.wav"
+#define VT_TESTBED_MANIFEST_V2_LEVEL0     "/manifests/v2/level0.json"
+#define VT_TESTBED_MANIFEST_V2_STATIC     "/manifests/v2/static.json"
+#define VT_TESTBED_MANIFEST_V3_LEVEL0     "/manifests/v3/level0.json"
+#define VT_TESTBED_MANIFEST_V3_STATIC     "/manifests/v3/static.json"
+#define VT_TESTBED_MANIFEST_V3_AV         "/manifests/v3/av.json"
+#define VT_TESTBED_MANIFEST_V3_MULTILINGUAL "/manifests/v3/multilingual.json"
+#define VT_TESTBED_COLLECTION_GHENT       "/collections/ghent.json"
+#define VT_TESTBED_COLLECTION_ALL         "/collections/testbed.json"
+#define VT_TESTBED_INDEX                  "/testbed.json"
+
+/* Sizes of the fixtures. */
+#define VT_TESTBED_MAIN_WIDTH      12000
+#define VT_TESTBED_MAIN_HEIGHT     9000
+#define VT_TESTBED_PORTRAIT_WIDTH  3000
+#define VT_TESTBED_PORTRAIT_HEIGHT 4000
+#define VT_TESTBED_LEVEL0_WIDTH    6000
+#define VT_TESTBED_LEVEL0_HEIGHT   4000
+#define VT_TESTBED_STATIC_WIDTH    1200
+#define VT_TESTBED_STATIC_HEIGHT   800
+#define VT_TESTBED_TILE_SIZE       256
+
+typedef struct _VtTestbed VtTestbed;
+
+const char *vt_testbed_get_fixtures_dir  (void);
+gboolean    vt_testbed_check_available   (char       **reason);
+
+VtTestbed  *vt_testbed_start             (GError     **error);
+VtTestbed  *vt_testbed_start_or_skip     (void);
+gboolean    vt_testbed_stop              (VtTestbed   *self,
+                                          GError     **error);
+gboolean    vt_testbed_restart           (VtTestbed   *self,
+                                          GError     **error);
+gboolean    vt_testbed_is_running        (VtTestbed   *self);
+void        vt_testbed_free              (VtTestbed   *self);
+
+const char *vt_testbed_get_base_url      (VtTestbed   *self);
+guint16     vt_testbed_get_port          (VtTestbed   *self);
+char       *vt_testbed_get_url           (VtTestbed   *self,
+                                          const char  *path);
+char       *vt_testbed_get_manifest_url  (VtTestbed   *self,
+                                          const char  *object_id);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtTestbed, vt_testbed_free)
+
+G_END_DECLS
