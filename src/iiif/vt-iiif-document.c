@@ -107,9 +107,10 @@ parse_presentation (VtParseContext *ctx,
   else if (vt_json_has_context (object, "/ns/context.json") ||
            vt_json_has_context (object, "/api/presentation/1/context.json"))
     {
-      g_set_error (error, VT_IIIF_ERROR, VT_IIIF_ERROR_UNSUPPORTED_VERSION,
-                   _("Presentation API 1 documents are not supported"));
-      return NULL;
+      /* Presentation 1 (shared canvas) has the shape of v2: sc: types,
+       * sequences, images. Read it as v2 rather than refuse it. */
+      vt_parse_warn (ctx, _("A Presentation 1 document; reading it as version 2"));
+      version = VT_PRESENTATION_2;
     }
   else if (vt_json_has_context (object, "/api/presentation/4/context.json"))
     {

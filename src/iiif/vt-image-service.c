@@ -476,6 +476,12 @@ vt_image_service_detect (JsonObject *object)
   const char *type = vt_json_get_type (object);
   const char *protocol = vt_json_get_string (object, "protocol");
 
+  /* Some manifests carry the Image API context (Internet Archive): their
+   * Presentation type decides. */
+  if (type != NULL && (g_str_has_prefix (type, "sc:") || strcmp (type, "Manifest") == 0 ||
+                       strcmp (type, "Collection") == 0 || strcmp (type, "Canvas") == 0))
+    return FALSE;
+
   if (vt_json_has_context (object, "/api/image/3/context.json") ||
       vt_json_has_context (object, "/api/image/2/context.json") ||
       vt_json_has_context (object, "/image-api/1.1/context.json"))

@@ -74,9 +74,7 @@ add_node (VtLanguageMap *map,
       {
         JsonObject *object = json_node_get_object (node);
         JsonNode *value = json_object_get_member (object, "@value");
-        JsonObjectIter iter;
-        const char *key;
-        JsonNode *member;
+        g_autoptr(GList) keys = NULL;
 
         /* v2: {"@value": …, "@language": …}; also "value"/"language" as in
          * TextualBody. */
@@ -95,12 +93,14 @@ add_node (VtLanguageMap *map,
 
         /* v3 language map: {"en": ["…"], "none": […]}; keys are taken as
          * they come, junk included. */
-        json_object_iter_init (&iter, object);
-        while (json_object_iter_next (&iter, &key, &member))
+        keys = json_object_get_members (object);  /* document order */
+        for (GList *l = keys; l != NULL; l = l->next)
           {
-            if (JSON_NODE_HOLDS_OBJECT (member))
+            JsonNode *member = json_object_get_member (object, l->data);
+
+            if (member == NULL || JSON_NODE_HOLDS_OBJECT (member))
               continue;
-            add_node (map, key, member, depth + 1);
+            add_node (map, l->data, member, depth + 1);
           }
       }
       break;

@@ -1,0 +1,122 @@
+/* test-language-map.c
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "vt-iiif-test-util.h"
+
+static VtLanguageMap *
+label_of (const char *label_json)
+{
+  g_autofree char *json = g_strdup_printf ("{\"@context\": \"http://iiif.io/api/presentation/3/context.json\","
+                                           " \"id\": \"https://x.example/m\", \"type\": \"Manifest\", \"label\": %s,"
+                                           " \"items\": []}", label_json);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtIiifDocument) doc = vt_test_parse_string (json, &error);
+
+  g_assert_no_error (error);
+  return doc->manifest->label ? vt_language_map_ref (doc->manifest->label) : NULL;
+}
+
+static void
+test_resolve (void)
+{
+  g_autoptr(VtLanguageMap) map = label_of ("{\"en\": [\"Book\"], \"nl-BE\": [\"Boek\", \"Tweede\"], \"@none\": [\"B-1\"], \"fr\": [\"Livre\"]}");
+  const char *nl[] = { "nl_BE.UTF-8", "nl_BE", "nl", NULL };
+  const char *nl_only[] = { "nl", NULL };
+  const char *fr_ca[] = { "fr_CA", NULL };
+  const char *de[] = { "de_DE", "de", "C", NULL };
+  const char * const *values;
+  g_autofree char *joined = NULL;
+
+  g_assert_cmpuint (vt_language_map_get_n_languages (map), ==, 4);
+  g_assert_cmpstr (vt_language_map_get_language (map, 2), ==, "none");
+
+  values = vt_language_map_lookup (map, nl);
+  g_assert_cmpstr (values[0], ==, "Boek");
+  g_assert_cmpstr (values[1], ==, "Tweede");
+  g_assert_null (values[2]);
+  g_assert_cmpstr (vt_language_map_get_first (map, nl_only), ==, "Boek");
+  g_assert_cmpstr (vt_language_map_get_first (map, fr_ca), ==, "Livre");
+  /* no German: untagged before English */
+  g_assert_cmpstr (vt_language_map_get_first (map, de), ==, "B-1");
+  joined = vt_language_map_dup_string (map, nl, "; ");
+  g_assert_cmpstr (joined, ==, "Boek; Tweede");
+}
+
+static void
+test_fallbacks (void)
+{
+  const char *de[] = { "de", NULL };
+  g_autoptr(VtLanguageMap) en = label_of ("{\"fr\": [\"Livre\"], \"en\": [\"Book\"]}");
+  g_autoptr(VtLanguageMap) first = label_of ("{\"fr\": [\"Livre\"], \"it\": [\"Libro\"]}");
+  g_autoptr(VtLanguageMap) junk = label_of ("{\"true\": [\"Odd\"], \"English\": \"Single string\"}");
+  g_autoptr(VtLanguageMap) empty = label_of ("{}");
+
+  g_assert_cmpstr (vt_language_map_get_first (en, de), ==, "Book");
+  g_assert_cmpstr (vt_language_map_get_first (first, de), ==, "Livre");
+  g_assert_cmpstr (vt_language_map_get_first (junk, de), ==, "Odd");
+  g_assert_cmpstr (vt_language_map_get_values (junk, 1)[0], ==, "Single string");
+  g_assert_null (empty);
+  g_assert_true (vt_language_map_is_empty (NULL));
+  g_assert_null (vt_language_map_lookup (NULL, de));
+}
+
+/* v2 shapes: plain string, @value object, arrays of both, scalars. */
+static void
+test_v2_forms (void)
+{
+  const char *fr[] = { "fr", NULL };
+  g_autoptr(VtLanguageMap) plain = label_of ("\"Just text\"");
+  g_autoptr(VtLanguageMap) value = label_of ("{\"@value\": \"Boek\", \"@language\": \"nl\"}");
+  g_autoptr(VtLanguageMap) mixed = label_of ("[\"untagged\", {\"@value\": \"Livre\", \"@language\": \"fr\"}, {\"@value\": \"no lang\"}, 42, true, null]");
+
+  g_assert_cmpstr (vt_language_map_get_language (plain, 0), ==, "none");
+  g_assert_cmpstr (vt_language_map_get_first (plain, fr), ==, "Just text");
+  g_assert_cmpstr (vt_language_map_get_language (value, 0), ==, "nl");
+  g_assert_cmpstr (vt_language_map_get_first (value, fr), ==, "Boek");
+  g_assert_cmpstr (vt_language_map_get_first (mixed, fr), ==, "Livre");
+  {
+    const char *de[] = { "de", NULL };
+    const char * const *values = vt_language_map_lookup (mixed, de);
+
+    g_assert_cmpstr (values[0], ==, "untagged");
+    g_assert_cmpstr (values[1], ==, "no lang");
+    g_assert_cmpstr (values[2], ==, "42");
+    g_assert_cmpstr (values[3], ==, "true");
+    g_assert_null (values[4]);
+  }
+}
+
+static void
+test_build (void)
+{
+  g_autoptr(VtLanguageMap) map = vt_language_map_new_string (NULL, "a");
+
+  vt_language_map_add (map, "@none", "b");
+  vt_language_map_add (map, "en", "c");
+  g_assert_cmpuint (vt_language_map_get_n_languages (map), ==, 2);
+  g_assert_cmpstr (vt_language_map_get_values (map, 0)[1], ==, "b");
+  vt_language_map_ref (map);
+  vt_language_map_unref (map);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/vitrine/iiif/language-map/resolve", test_resolve);
+  g_test_add_func ("/vitrine/iiif/language-map/fallbacks", test_fallbacks);
+  g_test_add_func ("/vitrine/iiif/language-map/v2-forms", test_v2_forms);
+  g_test_add_func ("/vitrine/iiif/language-map/build", test_build);
+
+  return g_test_run ();
+}
