@@ -129,6 +129,18 @@ vt_decoder_init (VtDecoder *self)
   g_thread_pool_set_sort_function (self->pool, job_compare, NULL);
 }
 
+/* libvips warns on stderr about every damaged tile ("error in tile …");
+ * hostile or broken tiles are expected here and reported once by the
+ * canvas (and the error itself is logged with g_debug), so these are
+ * dropped. Logging from a log handler would recurse, hence silence. */
+static void
+vips_log_cb (const char     *log_domain,
+             GLogLevelFlags  log_level,
+             const char     *message,
+             gpointer        user_data)
+{
+}
+
 /**
  * vt_decoder_get_default:
  *
@@ -147,6 +159,8 @@ vt_decoder_get_default (void)
       if (VIPS_INIT ("vitrine") != 0)
         g_error ("libvips failed to start: %s", vips_error_buffer ());
       vips_concurrency_set (1);
+      g_log_set_handler ("VIPS", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO,
+                         vips_log_cb, NULL);
       d = g_object_new (VT_TYPE_DECODER, NULL);
       g_once_init_leave (&decoder, d);
     }

@@ -14,6 +14,7 @@
 
 #include "net/vt-net-error.h"
 #include "vt-canvas-error.h"
+#include "vt-iiif-source.h"
 #include "vt-image-view-private.h"
 #include "vt-local-source.h"
 #include "vt-tile-cache.h"
@@ -63,6 +64,7 @@ struct _VtImageView
   VtViewport *viewport;
   VtTileSource *source;
   VtTileCache *cache;
+  GCancellable *open_cancellable;
 
   GHashTable *loading;   /* guint64 key → Load */
   GHashTable *failed;    /* guint64 key set */
@@ -1141,6 +1143,8 @@ vt_image_view_dispose (GObject *object)
   stop_animation (self);
   stop_kinetic (self);
   g_clear_handle_id (&self->update_idle_id, g_source_remove);
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
   if (self->loading)
     cancel_all (self);
   if (self->viewport)
@@ -1386,6 +1390,8 @@ set_state (VtImageView      *self,
 static void
 reset (VtImageView *self)
 {
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
   stop_animation (self);
   stop_kinetic (self);
   cancel_all (self);
@@ -1456,6 +1462,81 @@ vt_image_view_open_file (VtImageView *self,
     }
   vt_image_view_set_source (self, VT_TILE_SOURCE (source));
   return TRUE;
+}
+
+static void
+service_opened_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr (VtImageView) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VtIiifSource) source = NULL;
+
+  source = vt_iiif_source_new_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->open_cancellable);
+  if (source == NULL)
+    vt_image_view_fail (self, error);
+  else
+    vt_image_view_set_source (self, VT_TILE_SOURCE (source));
+}
+
+/**
+ * vt_image_view_open_service:
+ * @client: the client to fetch with
+ * @info_url: an IIIF Image API service (its id or its info.json URL)
+ *
+ * Opens an image service of any version and level. The view is LOADING
+ * until the info.json arrives, then READY, ERROR or (after a 403)
+ * NOT_PUBLIC.
+ */
+void
+vt_image_view_open_service (VtImageView *self,
+                            VtClient    *client,
+                            const char  *info_url)
+{
+  GCancellable *cancellable;
+
+  g_return_if_fail (VT_IS_IMAGE_VIEW (self));
+  g_return_if_fail (VT_IS_CLIENT (client));
+  g_return_if_fail (info_url != NULL);
+
+  vt_image_view_begin_loading (self);
+  cancellable = self->open_cancellable = g_cancellable_new ();
+  vt_iiif_source_new_async (client, info_url, cancellable, service_opened_cb, g_object_ref (self));
+}
+
+/**
+ * vt_image_view_open_static:
+ * @image_url: a plain image with no image service
+ * @width: the width the manifest gives (the image may differ; it is drawn
+ *   into this size)
+ *
+ * Shows a single image.
+ */
+void
+vt_image_view_open_static (VtImageView *self,
+                           VtClient    *client,
+                           const char  *image_url,
+                           gint64       width,
+                           gint64       height)
+{
+  g_autoptr (VtIiifSource) source = NULL;
+
+  g_return_if_fail (VT_IS_IMAGE_VIEW (self));
+  g_return_if_fail (VT_IS_CLIENT (client));
+
+  source = vt_iiif_source_new_static (client, image_url, width, height);
+  if (source == NULL || vt_tile_source_get_n_levels (VT_TILE_SOURCE (source)) == 0)
+    {
+      g_autoptr (GError) error = g_error_new_literal (VT_CANVAS_ERROR, VT_CANVAS_ERROR_NO_IMAGE,
+                                                      _("The image has no size"));
+      vt_image_view_fail (self, error);
+      return;
+    }
+  vt_image_view_set_source (self, VT_TILE_SOURCE (source));
 }
 
 void

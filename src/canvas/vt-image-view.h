@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "net/vt-client.h"
 #include "vt-tile-source.h"
 #include "vt-viewport.h"
 
@@ -52,6 +53,14 @@ void              vt_image_view_set_source      (VtImageView  *self,
                                                  VtTileSource *source);
 gboolean          vt_image_view_open_file       (VtImageView  *self,
                                                  const char   *path);
+void              vt_image_view_open_service    (VtImageView  *self,
+                                                 VtClient     *client,
+                                                 const char   *info_url);
+void              vt_image_view_open_static     (VtImageView  *self,
+                                                 VtClient     *client,
+                                                 const char   *image_url,
+                                                 gint64        width,
+                                                 gint64        height);
 void              vt_image_view_clear           (VtImageView  *self);
 
 VtImageViewState  vt_image_view_get_state       (VtImageView  *self);
