@@ -575,6 +575,14 @@ test_documents (void)
     }
   g_assert_cmpuint (n_v3, >=, 5);
 
+  /* A home page for people, linking the same things. */
+  {
+    g_autoptr(Response) home = fetch_path (tb, "/");
+
+    g_assert_cmpuint (home->status, ==, 200);
+    g_assert_cmpstr (home->content_type, ==, "text/html");
+  }
+
   ghent = json_object_get_array_member (index, "ghent");
   for (guint i = 0; i < json_array_get_length (ghent); i++)
     {
