@@ -20,6 +20,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "net/vt-client.h"
 #include "net/vt-net-error.h"
@@ -731,10 +732,22 @@ test_tls_not_bypassed (Fixture       *f,
   GSList *uris;
   int status = 0;
 
+  /* Run in a child that leaves with _exit(): once GnuTLS is loaded,
+   * LeakSanitizer's exit-time scan crashes on its dynamic thread-local
+   * storage (a sanitizer limitation, not a leak), so the leak check is
+   * kept for every other test by keeping TLS out of this process. */
   if (openssl == NULL)
     {
       g_test_skip ("openssl is needed to make a self-signed certificate");
       g_rmdir (dir);
+      return;
+    }
+
+  if (!g_test_subprocess ())
+    {
+      g_rmdir (dir);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
       return;
     }
 
@@ -769,6 +782,7 @@ test_tls_not_bypassed (Fixture       *f,
   g_assert_cmpuint (hits (f, "/ok.json"), ==, 0);
 
   soup_server_disconnect (server);
+  _exit (0);
 }
 
 static void
