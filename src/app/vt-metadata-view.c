@@ -1,0 +1,1274 @@
+/* vt-metadata-view.c
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vt-metadata-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "iiif/vt-html.h"
+#include "vt-metadata-view.h"
+#include "vt-rights.h"
+
+/* What one row shows, kept for the accessors the tests use. */
+typedef struct
+{
+  char *label;
+  char *text;
+  char *markup;
+} RowInfo;
+
+struct _VtMetadataView
+{
+  GtkWidget      parent_instance;
+
+  VtManifest    *manifest;
+  char          *manifest_url;
+  char          *ghent_page_url;
+  char          *language;
+  char          *logo_url;
+  GPtrArray     *languages;      /* tags offered by the picker */
+  GPtrArray     *rows;           /* RowInfo, in the order shown */
+  guint          updating_picker : 1;
+
+  /* Template widgets */
+  GtkBox        *details_section;
+  GtkListBox    *details_list;
+  GtkDropDown   *language_dropdown;
+  GtkBox        *language_box;
+  GtkBox        *links_section;
+  GtkListBox    *links_list;
+  GtkPicture    *logo_picture;
+  GtkBox        *manifest_section;
+  GtkListBox    *manifest_list;
+  GtkBox        *provider_section;
+  GtkListBox    *provider_list;
+  GtkBox        *rights_section;
+  GtkListBox    *rights_list;
+  GtkScrolledWindow *scroller;
+  GtkLabel      *summary_label;
+  GtkLabel      *title_label;
+};
+
+G_DEFINE_FINAL_TYPE (VtMetadataView, vt_metadata_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_MANIFEST_URL,
+  PROP_GHENT_PAGE_URL,
+  PROP_LANGUAGE,
+  PROP_LOGO_URL,
+  N_PROPS
+};
+
+enum {
+  LINK_COPIED,
+  OPEN_URI,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Names for the language picker. A tag not in the table is shown as it is
+ * written; that is rare and still understandable to the people who wrote
+ * the manifest in it. */
+static const struct
+{
+  const char *tag;
+  const char *name;
+} language_names[] = {
+  { "ar", N_("Arabic") },
+  { "ca", N_("Catalan") },
+  { "cs", N_("Czech") },
+  { "cy", N_("Welsh") },
+  { "da", N_("Danish") },
+  { "de", N_("German") },
+  { "el", N_("Greek") },
+  { "en", N_("English") },
+  { "es", N_("Spanish") },
+  { "fi", N_("Finnish") },
+  { "fr", N_("French") },
+  { "fy", N_("Frisian") },
+  { "ga", N_("Irish") },
+  { "he", N_("Hebrew") },
+  { "hu", N_("Hungarian") },
+  { "it", N_("Italian") },
+  { "ja", N_("Japanese") },
+  { "la", N_("Latin") },
+  { "nl", N_("Dutch") },
+  { "no", N_("Norwegian") },
+  { "pl", N_("Polish") },
+  { "pt", N_("Portuguese") },
+  { "ru", N_("Russian") },
+  { "sv", N_("Swedish") },
+  { "tr", N_("Turkish") },
+  { "zh", N_("Chinese") },
+};
+
+static void
+row_info_free (gpointer data)
+{
+  RowInfo *info = data;
+
+  g_free (info->label);
+  g_free (info->text);
+  g_free (info->markup);
+  g_free (info);
+}
+
+/**
+ * vt_metadata_view_is_openable_uri:
+ * @uri: (nullable): a link target
+ *
+ * Only http and https links from a manifest are opened: anything else
+ * (javascript:, file:, data:, custom schemes) could run or reveal
+ * something on the user's machine.
+ *
+ * Returns: whether the view would open @uri in the browser
+ */
+gboolean
+vt_metadata_view_is_openable_uri (const char *uri)
+{
+  g_autoptr(GUri) parsed = NULL;
+  const char *scheme;
+
+  if (uri == NULL)
+    return FALSE;
+  parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  if (parsed == NULL || g_uri_get_host (parsed) == NULL || *g_uri_get_host (parsed) == '\0')
+    return FALSE;
+  scheme = g_uri_get_scheme (parsed);
+  return g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0;
+}
+
+static gboolean
+on_activate_link (GtkLabel       *label,
+                  const char     *uri,
+                  VtMetadataView *self)
+{
+  if (vt_metadata_view_is_openable_uri (uri))
+    g_signal_emit (self, signals[OPEN_URI], 0, uri);
+  else
+    g_debug ("Not opening a link that is not http(s): %s", uri);
+
+  /* Handled either way: GTK's default would hand any scheme to the system. */
+  return TRUE;
+}
+
+static void
+vt_metadata_view_real_open_uri (VtMetadataView *self,
+                                const char     *uri)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+/* The user's languages, best first: the one picked in the view, then
+ * the UI locale's. */
+static GPtrArray *
+dup_preferred_languages (VtMetadataView *self)
+{
+  const char * const *names = g_get_language_names ();
+  GPtrArray *prefs = g_ptr_array_new ();
+
+  if (self->language != NULL)
+    g_ptr_array_add (prefs, self->language);
+  for (guint i = 0; names[i] != NULL; i++)
+    g_ptr_array_add (prefs, (gpointer) names[i]);
+  g_ptr_array_add (prefs, NULL);
+  return prefs;
+}
+
+static const char * const *
+lookup (VtMetadataView *self,
+        VtLanguageMap  *map)
+{
+  g_autoptr(GPtrArray) prefs = NULL;
+
+  if (map == NULL || vt_language_map_is_empty (map))
+    return NULL;
+  prefs = dup_preferred_languages (self);
+  return vt_language_map_lookup (map, (const char * const *) prefs->pdata);
+}
+
+static char *
+dup_text (VtMetadataView *self,
+          VtLanguageMap  *map,
+          const char     *separator)
+{
+  const char * const *values = lookup (self, map);
+  g_autofree char *joined = NULL;
+
+  if (values == NULL || values[0] == NULL)
+    return NULL;
+  joined = g_strjoinv (separator, (char **) values);
+  g_strstrip (joined);
+  return joined[0] != '\0' ? g_steal_pointer (&joined) : NULL;
+}
+
+static void
+collect_text (GMarkupParseContext  *context,
+              const char           *text,
+              gsize                 text_len,
+              gpointer              user_data,
+              GError              **error)
+{
+  g_string_append_len (user_data, text, text_len);
+}
+
+/* The plain text of label markup, or %NULL when it is not well formed.
+ * pango_parse_markup() cannot do this: GtkLabel markup has `<a href>`,
+ * which only GtkLabel understands. */
+static char *
+markup_to_text (const char *markup)
+{
+  static const GMarkupParser parser = { NULL, NULL, collect_text, NULL, NULL };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  context = g_markup_parse_context_new (&parser, 0, text, NULL);
+  if (!g_markup_parse_context_parse (context, "<markup>", -1, NULL)
+      || !g_markup_parse_context_parse (context, markup, -1, NULL)
+      || !g_markup_parse_context_parse (context, "</markup>", -1, NULL)
+      || !g_markup_parse_context_end_parse (context, NULL))
+    return NULL;
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static gboolean
+markup_is_valid (const char *markup)
+{
+  g_autofree char *text = markup_to_text (markup);
+
+  return text != NULL;
+}
+
+static gboolean
+set_str (char       **ptr,
+         const char  *value)
+{
+  if (g_strcmp0 (*ptr, value) == 0)
+    return FALSE;
+  g_free (*ptr);
+  *ptr = g_strdup (value);
+  return TRUE;
+}
+
+static char *
+link_markup (const char *uri,
+             const char *text)
+{
+  if (!vt_metadata_view_is_openable_uri (uri))
+    return g_markup_escape_text (text != NULL ? text : (uri != NULL ? uri : ""), -1);
+  return g_markup_printf_escaped ("<a href=\"%s\">%s</a>", uri, text != NULL ? text : uri);
+}
+
+/* One manifest value as Pango markup: HTML goes through the sanitiser, and
+ * a value that is nothing but a web address becomes a link. */
+static char *
+value_to_markup (const char *value)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (value));
+  g_autofree char *markup = NULL;
+
+  if (strpbrk (trimmed, " \t\n") == NULL && vt_metadata_view_is_openable_uri (trimmed))
+    return link_markup (trimmed, trimmed);
+
+  markup = vt_html_to_markup (value);
+  if (markup == NULL || !markup_is_valid (markup))
+    return g_markup_escape_text (value, -1);
+  return g_steal_pointer (&markup);
+}
+
+static char *
+dup_markup (VtMetadataView *self,
+            VtLanguageMap  *map)
+{
+  const char * const *values = lookup (self, map);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (values == NULL)
+    return NULL;
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      g_autofree char *markup = value_to_markup (values[i]);
+
+      g_strstrip (markup);
+      if (markup[0] == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, markup);
+    }
+  if (out->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static GtkWidget *
+add_row (VtMetadataView *self,
+         GtkListBox     *list,
+         const char     *label,
+         const char     *markup,
+         GtkWidget      *suffix)
+{
+  GtkWidget *row;
+  GtkWidget *hbox;
+  GtkWidget *vbox;
+  GtkWidget *caption;
+  GtkWidget *value;
+  RowInfo *info;
+  g_autofree char *spoken = NULL;
+
+  info = g_new0 (RowInfo, 1);
+  info->label = g_strdup (label);
+  info->markup = g_strdup (markup);
+  info->text = markup_to_text (markup);
+  if (info->text == NULL)
+    info->text = g_strdup (markup);
+  g_ptr_array_add (self->rows, info);
+
+  caption = gtk_label_new (label);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (caption), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+
+  value = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (value), markup);
+  gtk_label_set_xalign (GTK_LABEL (value), 0);
+  gtk_label_set_selectable (GTK_LABEL (value), TRUE);
+  if (strpbrk (info->text, " \t\n") == NULL && vt_metadata_view_is_openable_uri (info->text))
+    {
+      /* A bare address reads better on one line, shortened in the middle
+       * where it is least telling; the tooltip and a copy give it whole. */
+      gtk_label_set_ellipsize (GTK_LABEL (value), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_widget_set_tooltip_text (value, info->text);
+    }
+  else
+    {
+      gtk_label_set_wrap (GTK_LABEL (value), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_WORD_CHAR);
+    }
+  g_signal_connect_object (value, "activate-link", G_CALLBACK (on_activate_link), self, 0);
+
+  vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  gtk_widget_set_hexpand (vbox, TRUE);
+  gtk_widget_set_valign (vbox, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (vbox), caption);
+  gtk_box_append (GTK_BOX (vbox), value);
+
+  hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_top (hbox, 8);
+  gtk_widget_set_margin_bottom (hbox, 8);
+  gtk_widget_set_margin_start (hbox, 12);
+  gtk_widget_set_margin_end (hbox, suffix != NULL ? 6 : 12);
+  gtk_box_append (GTK_BOX (hbox), vbox);
+  if (suffix != NULL)
+    {
+      gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (hbox), suffix);
+    }
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), hbox);
+
+  /* A screen reader meets the row first: let it say "label: value" rather
+   * than two unrelated labels. */
+  /* Translators: how a screen reader reads one row of the object's
+   * details: "Material: oak" */
+  spoken = g_strdup_printf (_("%s: %s"), label, info->text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
+                                  -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (value),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, caption, NULL,
+                                  -1);
+
+  gtk_list_box_append (list, row);
+  return row;
+}
+
+static void
+add_resource_rows (VtMetadataView *self,
+                   GtkListBox     *list,
+                   GPtrArray      *resources,
+                   const char     *label)
+{
+  if (resources == NULL)
+    return;
+
+  for (guint i = 0; i < resources->len; i++)
+    {
+      VtResource *resource = g_ptr_array_index (resources, i);
+      g_autofree char *text = NULL;
+      g_autofree char *markup = NULL;
+
+      if (resource->id == NULL)
+        continue;
+      text = dup_text (self, resource->label, " ");
+      markup = link_markup (resource->id, text);
+      add_row (self, list, label, markup, NULL);
+    }
+}
+
+static void
+on_copy_clicked (VtMetadataView *self)
+{
+  vt_metadata_view_copy_manifest_url (self);
+}
+
+static void
+fill_details (VtMetadataView *self)
+{
+  GPtrArray *metadata = self->manifest->metadata;
+
+  if (metadata == NULL)
+    return;
+
+  for (guint i = 0; i < metadata->len; i++)
+    {
+      VtMetadataEntry *entry = g_ptr_array_index (metadata, i);
+      g_autofree char *label = dup_text (self, entry->label, " ");
+      g_autofree char *markup = dup_markup (self, entry->value);
+
+      if (markup == NULL)
+        continue;
+      add_row (self, self->details_list, label != NULL ? label : "", markup, NULL);
+    }
+}
+
+static void
+fill_rights (VtMetadataView *self)
+{
+  VtMetadataEntry *statement = self->manifest->required_statement;
+  const char *rights = vt_manifest_get_effective_rights (self->manifest);
+  g_autofree char *label = NULL;
+  g_autofree char *markup = NULL;
+
+  /* The manifest's own statement wins; Ghent only has the image
+   * annotation's attribution, which the manifest hands us instead. */
+  if (statement != NULL && statement->value != NULL)
+    {
+      label = dup_text (self, statement->label, " ");
+      markup = dup_markup (self, statement->value);
+    }
+  if (markup == NULL)
+    {
+      g_clear_pointer (&label, g_free);
+      markup = dup_markup (self, vt_manifest_get_effective_attribution (self->manifest));
+    }
+  if (markup != NULL)
+    add_row (self, self->rights_list, label != NULL ? label : _("Attribution"), markup, NULL);
+
+  if (rights != NULL && *rights != '\0')
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *link = NULL;
+      g_autofree char *rights_markup = NULL;
+
+      if (vt_rights_describe (rights, &name, &link) != VT_RIGHTS_UNKNOWN)
+        rights_markup = link_markup (link, name);
+      else
+        rights_markup = link_markup (rights, rights);
+      /* Translators: the licence or rights statement of the object */
+      add_row (self, self->rights_list, _("Rights"), rights_markup, NULL);
+    }
+}
+
+static void
+fill_provider (VtMetadataView *self)
+{
+  GPtrArray *providers = self->manifest->provider;
+
+  if (providers == NULL)
+    return;
+
+  for (guint i = 0; i < providers->len; i++)
+    {
+      VtAgent *agent = g_ptr_array_index (providers, i);
+      g_autofree char *name = dup_text (self, agent->label, " ");
+      const char *homepage = NULL;
+      g_autofree char *markup = NULL;
+
+      for (guint j = 0; agent->homepage != NULL && j < agent->homepage->len && homepage == NULL; j++)
+        {
+          VtResource *page = g_ptr_array_index (agent->homepage, j);
+
+          if (vt_metadata_view_is_openable_uri (page->id))
+            homepage = page->id;
+        }
+      for (guint j = 0; agent->logo != NULL && j < agent->logo->len && self->logo_url == NULL; j++)
+        {
+          VtResource *logo = g_ptr_array_index (agent->logo, j);
+
+          if (vt_metadata_view_is_openable_uri (logo->id))
+            self->logo_url = g_strdup (logo->id);
+        }
+
+      if (name == NULL && homepage == NULL)
+        continue;
+      markup = homepage != NULL ? link_markup (homepage, name) : g_markup_escape_text (name, -1);
+      /* Translators: the institution that publishes the object */
+      add_row (self, self->provider_list, _("Institution"), markup, NULL);
+    }
+}
+
+static void
+fill_links (VtMetadataView *self)
+{
+  if (self->ghent_page_url != NULL)
+    {
+      g_autofree char *markup = link_markup (self->ghent_page_url, self->ghent_page_url);
+
+      /* Translators: the object's page on the museum's public web site */
+      add_row (self, self->links_list, _("Public Web Page"), markup, NULL);
+    }
+
+  add_resource_rows (self, self->links_list, self->manifest->homepage, _("Homepage"));
+  /* Translators: another form of the object, such as a PDF or a record */
+  add_resource_rows (self, self->links_list, self->manifest->rendering, _("Alternative Format"));
+  /* Translators: a machine-readable description of the object elsewhere */
+  add_resource_rows (self, self->links_list, self->manifest->see_also, _("See Also"));
+}
+
+static void
+fill_manifest (VtMetadataView *self)
+{
+  GtkWidget *button;
+  g_autofree char *markup = NULL;
+
+  if (self->manifest_url == NULL)
+    return;
+
+  button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Copy Link"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy Manifest Link"),
+                                  -1);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_copy_clicked), self, G_CONNECT_SWAPPED);
+
+  markup = link_markup (self->manifest_url, self->manifest_url);
+  add_row (self, self->manifest_list, _("Manifest Link"), markup, button);
+}
+
+static void
+update_section (GtkBox     *section,
+                GtkListBox *list)
+{
+  gtk_widget_set_visible (GTK_WIDGET (section), gtk_widget_get_first_child (GTK_WIDGET (list)) != NULL);
+}
+
+static void
+render (VtMetadataView *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *old_logo = g_steal_pointer (&self->logo_url);
+
+  g_ptr_array_set_size (self->rows, 0);
+  clear_list (self->details_list);
+  clear_list (self->rights_list);
+  clear_list (self->provider_list);
+  clear_list (self->links_list);
+  clear_list (self->manifest_list);
+
+  if (self->manifest != NULL)
+    {
+      title = dup_text (self, self->manifest->label, " ");
+      summary = dup_markup (self, self->manifest->summary);
+      fill_details (self);
+      fill_rights (self);
+      fill_provider (self);
+      fill_links (self);
+    }
+  fill_manifest (self);
+
+  gtk_label_set_text (self->title_label, title != NULL ? title : _("Untitled Object"));
+  gtk_widget_set_visible (GTK_WIDGET (self->title_label), self->manifest != NULL);
+  gtk_label_set_markup (self->summary_label, summary != NULL ? summary : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary != NULL);
+
+  update_section (self->details_section, self->details_list);
+  update_section (self->rights_section, self->rights_list);
+  update_section (self->provider_section, self->provider_list);
+  update_section (self->links_section, self->links_list);
+  update_section (self->manifest_section, self->manifest_list);
+
+  if (g_strcmp0 (old_logo, self->logo_url) != 0)
+    {
+      gtk_picture_set_paintable (self->logo_picture, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->logo_picture), FALSE);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOGO_URL]);
+    }
+  if (gtk_widget_get_visible (GTK_WIDGET (self->logo_picture)))
+    gtk_widget_set_visible (GTK_WIDGET (self->provider_section), TRUE);
+}
+
+/* --- The language picker ------------------------------------------------ */
+
+static gboolean
+is_language_tag (const char *tag)
+{
+  gsize n = 0;
+
+  /* Keep real BCP 47 tags ("fr", "nl-BE", "ar-latn"); drop "none" and the
+   * junk keys some manifests carry ("true", "English"). */
+  while (g_ascii_isalpha (tag[n]))
+    n++;
+  if (n < 2 || n > 3 || (tag[n] != '\0' && tag[n] != '-' && tag[n] != '_'))
+    return FALSE;
+  return g_ascii_strcasecmp (tag, "none") != 0;
+}
+
+static void
+collect_languages (GPtrArray     *tags,
+                   VtLanguageMap *map)
+{
+  guint n;
+
+  if (map == NULL)
+    return;
+  n = vt_language_map_get_n_languages (map);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *tag = vt_language_map_get_language (map, i);
+      gboolean seen = FALSE;
+
+      if (tag == NULL || !is_language_tag (tag))
+        continue;
+      for (guint j = 0; j < tags->len && !seen; j++)
+        seen = g_ascii_strcasecmp (g_ptr_array_index (tags, j), tag) == 0;
+      if (!seen)
+        g_ptr_array_add (tags, g_strdup (tag));
+    }
+}
+
+static char *
+dup_language_name (const char *tag)
+{
+  g_autofree char *primary = g_ascii_strdown (tag, -1);
+  char *dash = strpbrk (primary, "-_");
+
+  if (dash != NULL)
+    *dash = '\0';
+  for (guint i = 0; i < G_N_ELEMENTS (language_names); i++)
+    {
+      if (!g_str_equal (primary, language_names[i].tag))
+        continue;
+      if (dash != NULL)
+        /* Translators: a language name and its tag, "Dutch (nl-BE)" */
+        return g_strdup_printf (_("%s (%s)"), _(language_names[i].name), tag);
+      return g_strdup (_(language_names[i].name));
+    }
+  return g_strdup (tag);
+}
+
+static int
+match_language (GPtrArray  *tags,
+                const char *wanted,
+                gboolean    primary_only)
+{
+  g_autofree char *want = g_ascii_strdown (wanted, -1);
+  char *cut;
+
+  /* "fr_BE.UTF-8" → "fr-be"; the primary subtag alone when asked. */
+  if ((cut = strpbrk (want, ".@")) != NULL)
+    *cut = '\0';
+  g_strdelimit (want, "_", '-');
+  if (primary_only && (cut = strchr (want, '-')) != NULL)
+    *cut = '\0';
+
+  for (guint i = 0; i < tags->len; i++)
+    {
+      g_autofree char *have = g_ascii_strdown (g_ptr_array_index (tags, i), -1);
+
+      g_strdelimit (have, "_", '-');
+      if (primary_only && (cut = strchr (have, '-')) != NULL)
+        *cut = '\0';
+      if (g_str_equal (have, want))
+        return (int) i;
+    }
+  return -1;
+}
+
+/* Which of the offered languages the texts are shown in now, so that the
+ * picker says what the user sees. */
+static guint
+current_language_index (VtMetadataView *self)
+{
+  g_autoptr(GPtrArray) prefs = dup_preferred_languages (self);
+  int found;
+
+  for (guint i = 0; i + 1 < prefs->len; i++)
+    {
+      const char *pref = g_ptr_array_index (prefs, i);
+
+      if (g_str_equal (pref, "C") || g_str_equal (pref, "POSIX"))
+        continue;
+      if ((found = match_language (self->languages, pref, FALSE)) >= 0)
+        return found;
+      if ((found = match_language (self->languages, pref, TRUE)) >= 0)
+        return found;
+    }
+  if ((found = match_language (self->languages, "en", TRUE)) >= 0)
+    return found;
+  return 0;
+}
+
+static void
+update_languages (VtMetadataView *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  VtManifest *m = self->manifest;
+
+  g_ptr_array_set_size (self->languages, 0);
+  if (m != NULL)
+    {
+      collect_languages (self->languages, m->label);
+      collect_languages (self->languages, m->summary);
+      for (guint i = 0; m->metadata != NULL && i < m->metadata->len; i++)
+        {
+          VtMetadataEntry *entry = g_ptr_array_index (m->metadata, i);
+
+          collect_languages (self->languages, entry->label);
+          collect_languages (self->languages, entry->value);
+        }
+      if (m->required_statement != NULL)
+        {
+          collect_languages (self->languages, m->required_statement->label);
+          collect_languages (self->languages, m->required_statement->value);
+        }
+      collect_languages (self->languages, vt_manifest_get_effective_attribution (m));
+    }
+
+  for (guint i = 0; i < self->languages->len; i++)
+    {
+      g_autofree char *name = dup_language_name (g_ptr_array_index (self->languages, i));
+
+      gtk_string_list_append (names, name);
+    }
+
+  self->updating_picker = TRUE;
+  gtk_drop_down_set_model (self->language_dropdown, G_LIST_MODEL (names));
+  if (self->languages->len > 0)
+    gtk_drop_down_set_selected (self->language_dropdown, current_language_index (self));
+  self->updating_picker = FALSE;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->language_box), self->languages->len > 1);
+}
+
+static void
+on_language_selected (VtMetadataView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->language_dropdown);
+
+  if (self->updating_picker || selected >= self->languages->len)
+    return;
+  vt_metadata_view_set_language (self, g_ptr_array_index (self->languages, selected));
+}
+
+/* --- GObject ------------------------------------------------------------ */
+
+static void
+vt_metadata_view_dispose (GObject *object)
+{
+  VtMetadataView *self = VT_METADATA_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_METADATA_VIEW);
+
+  g_clear_pointer (&self->manifest, vt_manifest_unref);
+
+  G_OBJECT_CLASS (vt_metadata_view_parent_class)->dispose (object);
+}
+
+static void
+vt_metadata_view_finalize (GObject *object)
+{
+  VtMetadataView *self = VT_METADATA_VIEW (object);
+
+  g_clear_pointer (&self->manifest_url, g_free);
+  g_clear_pointer (&self->ghent_page_url, g_free);
+  g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->logo_url, g_free);
+  g_clear_pointer (&self->languages, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (vt_metadata_view_parent_class)->finalize (object);
+}
+
+static void
+vt_metadata_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  VtMetadataView *self = VT_METADATA_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MANIFEST_URL:
+      g_value_set_string (value, self->manifest_url);
+      break;
+
+    case PROP_GHENT_PAGE_URL:
+      g_value_set_string (value, self->ghent_page_url);
+      break;
+
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+
+    case PROP_LOGO_URL:
+      g_value_set_string (value, self->logo_url);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vt_metadata_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  VtMetadataView *self = VT_METADATA_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_GHENT_PAGE_URL:
+      vt_metadata_view_set_ghent_page_url (self, g_value_get_string (value));
+      break;
+
+    case PROP_LANGUAGE:
+      vt_metadata_view_set_language (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vt_metadata_view_class_init (VtMetadataViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vt_metadata_view_dispose;
+  object_class->finalize = vt_metadata_view_finalize;
+  object_class->get_property = vt_metadata_view_get_property;
+  object_class->set_property = vt_metadata_view_set_property;
+
+  /**
+   * VtMetadataView:manifest-url:
+   *
+   * The address the manifest was loaded from, shown with a copy button.
+   */
+  properties[PROP_MANIFEST_URL] =
+    g_param_spec_string ("manifest-url", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * VtMetadataView:ghent-page-url:
+   *
+   * The public web page of a Ghent object, or %NULL for other publishers.
+   */
+  properties[PROP_GHENT_PAGE_URL] =
+    g_param_spec_string ("ghent-page-url", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * VtMetadataView:language:
+   *
+   * The language picked for the manifest's texts (a BCP 47 tag), or %NULL
+   * to follow the UI locale.
+   */
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * VtMetadataView:logo-url:
+   *
+   * The http(s) address of the provider's logo, or %NULL. The view does no
+   * networking: the window fetches it and passes the image to
+   * vt_metadata_view_set_logo().
+   */
+  properties[PROP_LOGO_URL] =
+    g_param_spec_string ("logo-url", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * VtMetadataView::link-copied:
+   * @self: the view
+   * @uri: what was put on the clipboard
+   *
+   * Emitted after the manifest link was copied, so that the window can say
+   * so in a toast.
+   */
+  signals[LINK_COPIED] =
+    g_signal_new ("link-copied",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * VtMetadataView::open-uri:
+   * @self: the view
+   * @uri: an http or https address
+   *
+   * Emitted when the user follows a link. Only http(s) links get here.
+   * The default handler opens @uri with gtk_show_uri(); stop the emission
+   * to open it some other way.
+   */
+  signals[OPEN_URI] =
+    g_signal_new_class_handler ("open-uri",
+                                G_TYPE_FROM_CLASS (klass),
+                                G_SIGNAL_RUN_LAST,
+                                G_CALLBACK (vt_metadata_view_real_open_uri),
+                                NULL, NULL, NULL,
+                                G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/vitrine/Vitrine/ui/vt-metadata-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, details_list);
+  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, details_section);
+  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, language_box);
+  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, language_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, links_list);
+  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, links_section);
+  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, logo_picture);
+  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, manifest_list);
+  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, manifest_section);
+  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, provider_list);
+  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, provider_section);
+  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, rights_list);
+  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, rights_section);
+  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, title_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate_link);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "metadataview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+vt_metadata_view_init (VtMetadataView *self)
+{
+  self->languages = g_ptr_array_new_with_free_func (g_free);
+  self->rows = g_ptr_array_new_with_free_func (row_info_free);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Object Details"),
+                                  -1);
+  g_signal_connect_object (self->language_dropdown, "notify::selected",
+                           G_CALLBACK (on_language_selected), self, G_CONNECT_SWAPPED);
+  render (self);
+}
+
+/* --- Public API --------------------------------------------------------- */
+
+/**
+ * vt_metadata_view_new:
+ *
+ * Returns: (transfer floating): a new, empty metadata view
+ */
+GtkWidget *
+vt_metadata_view_new (void)
+{
+  return g_object_new (VT_TYPE_METADATA_VIEW, NULL);
+}
+
+/**
+ * vt_metadata_view_set_manifest:
+ * @manifest: (nullable): the manifest to describe
+ * @manifest_url: (nullable): where it was loaded from
+ *
+ * Shows @manifest. The Ghent page and the picked language stay as they
+ * are; the logo is cleared when the logo URL changes.
+ */
+void
+vt_metadata_view_set_manifest (VtMetadataView *self,
+                               VtManifest     *manifest,
+                               const char     *manifest_url)
+{
+  g_return_if_fail (VT_IS_METADATA_VIEW (self));
+
+  if (manifest != NULL)
+    vt_manifest_ref (manifest);
+  g_clear_pointer (&self->manifest, vt_manifest_unref);
+  self->manifest = manifest;
+
+  if (set_str (&self->manifest_url, manifest_url))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MANIFEST_URL]);
+
+  update_languages (self);
+  render (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+/**
+ * vt_metadata_view_get_manifest:
+ *
+ * Returns: (transfer none) (nullable): the manifest shown
+ */
+VtManifest *
+vt_metadata_view_get_manifest (VtMetadataView *self)
+{
+  g_return_val_if_fail (VT_IS_METADATA_VIEW (self), NULL);
+
+  return self->manifest;
+}
+
+const char *
+vt_metadata_view_get_manifest_url (VtMetadataView *self)
+{
+  g_return_val_if_fail (VT_IS_METADATA_VIEW (self), NULL);
+
+  return self->manifest_url;
+}
+
+/**
+ * vt_metadata_view_set_ghent_page_url:
+ * @url: (nullable): the object's public web page; only http(s) addresses
+ *   are linked
+ */
+void
+vt_metadata_view_set_ghent_page_url (VtMetadataView *self,
+                                     const char     *url)
+{
+  g_return_if_fail (VT_IS_METADATA_VIEW (self));
+
+  if (!set_str (&self->ghent_page_url, url))
+    return;
+  render (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GHENT_PAGE_URL]);
+}
+
+const char *
+vt_metadata_view_get_ghent_page_url (VtMetadataView *self)
+{
+  g_return_val_if_fail (VT_IS_METADATA_VIEW (self), NULL);
+
+  return self->ghent_page_url;
+}
+
+/**
+ * vt_metadata_view_set_language:
+ * @language: (nullable): a BCP 47 tag, or %NULL to follow the UI locale
+ *
+ * Shows the manifest's texts in @language where it has them.
+ */
+void
+vt_metadata_view_set_language (VtMetadataView *self,
+                               const char     *language)
+{
+  g_return_if_fail (VT_IS_METADATA_VIEW (self));
+
+  if (language != NULL && *language == '\0')
+    language = NULL;
+  if (!set_str (&self->language, language))
+    return;
+
+  if (self->languages->len > 0)
+    {
+      self->updating_picker = TRUE;
+      gtk_drop_down_set_selected (self->language_dropdown, current_language_index (self));
+      self->updating_picker = FALSE;
+    }
+  render (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+}
+
+const char *
+vt_metadata_view_get_language (VtMetadataView *self)
+{
+  g_return_val_if_fail (VT_IS_METADATA_VIEW (self), NULL);
+
+  return self->language;
+}
+
+/**
+ * vt_metadata_view_get_languages:
+ *
+ * Returns: (transfer full): the language tags the picker offers, in
+ *   document order; empty when the manifest has fewer than two (the
+ *   picker is hidden then)
+ */
+char **
+vt_metadata_view_get_languages (VtMetadataView *self)
+{
+  GStrvBuilder *builder;
+  char **out;
+
+  g_return_val_if_fail (VT_IS_METADATA_VIEW (self), NULL);
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; self->languages->len > 1 && i < self->languages->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (self->languages, i));
+  out = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return out;
+}
+
+/**
+ * vt_metadata_view_get_logo_url:
+ *
+ * Returns: (nullable): the provider's logo to fetch, see
+ *   #VtMetadataView:logo-url
+ */
+const char *
+vt_metadata_view_get_logo_url (VtMetadataView *self)
+{
+  g_return_val_if_fail (VT_IS_METADATA_VIEW (self), NULL);
+
+  return self->logo_url;
+}
+
+/**
+ * vt_metadata_view_set_logo:
+ * @logo: (nullable): the image behind #VtMetadataView:logo-url
+ *
+ * Shows the provider's logo, scaled down without distortion as IIIF asks.
+ */
+void
+vt_metadata_view_set_logo (VtMetadataView *self,
+                           GdkPaintable   *logo)
+{
+  g_return_if_fail (VT_IS_METADATA_VIEW (self));
+  g_return_if_fail (!logo || GDK_IS_PAINTABLE (logo));
+
+  gtk_picture_set_paintable (self->logo_picture, logo);
+  gtk_widget_set_visible (GTK_WIDGET (self->logo_picture), logo != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->provider_section),
+                          logo != NULL || gtk_widget_get_first_child (GTK_WIDGET (self->provider_list)) != NULL);
+  gtk_picture_set_alternative_text (self->logo_picture, logo != NULL ? _("Provider Logo") : NULL);
+}
+
+/**
+ * vt_metadata_view_copy_manifest_url:
+ *
+ * Puts the manifest link on the clipboard and emits
+ * #VtMetadataView::link-copied. Does nothing without a link.
+ */
+void
+vt_metadata_view_copy_manifest_url (VtMetadataView *self)
+{
+  g_return_if_fail (VT_IS_METADATA_VIEW (self));
+
+  if (self->manifest_url == NULL)
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), self->manifest_url);
+  g_signal_emit (self, signals[LINK_COPIED], 0, self->manifest_url);
+}
+
+/**
+ * vt_metadata_view_get_title:
+ *
+ * Returns: the title as shown
+ */
+const char *
+vt_metadata_view_get_title (VtMetadataView *self)
+{
+  g_return_val_if_fail (VT_IS_METADATA_VIEW (self), NULL);
+
+  return gtk_label_get_text (self->title_label);
+}
+
+/**
+ * vt_metadata_view_get_summary_markup:
+ *
+ * Returns: (transfer full) (nullable): the summary's Pango markup, or
+ *   %NULL when none is shown
+ */
+char *
+vt_metadata_view_get_summary_markup (VtMetadataView *self)
+{
+  g_return_val_if_fail (VT_IS_METADATA_VIEW (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->summary_label)))
+    return NULL;
+  return g_strdup (gtk_label_get_label (self->summary_label));
+}
+
+/**
+ * vt_metadata_view_get_row_texts:
+ *
+ * Returns: (transfer full): every row as a screen reader reads it,
+ *   "label: value", in the order shown
+ */
+char **
+vt_metadata_view_get_row_texts (VtMetadataView *self)
+{
+  GStrvBuilder *builder;
+  char **out;
+
+  g_return_val_if_fail (VT_IS_METADATA_VIEW (self), NULL);
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      RowInfo *info = g_ptr_array_index (self->rows, i);
+
+      g_autofree char *text = g_strdup_printf (_("%s: %s"), info->label, info->text);
+
+      g_strv_builder_add (builder, text);
+    }
+  out = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return out;
+}
+
+/**
+ * vt_metadata_view_get_row_markup:
+ * @label: a row's label as shown
+ *
+ * Returns: (transfer full) (nullable): the markup of the first row with
+ *   that label
+ */
+char *
+vt_metadata_view_get_row_markup (VtMetadataView *self,
+                                 const char     *label)
+{
+  g_return_val_if_fail (VT_IS_METADATA_VIEW (self), NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      RowInfo *info = g_ptr_array_index (self->rows, i);
+
+      if (g_str_equal (info->label, label))
+        return g_strdup (info->markup);
+    }
+  return NULL;
+}

@@ -1,0 +1,522 @@
+/* test-metadata-view.c
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#undef G_DISABLE_ASSERT
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <locale.h>
+
+#include "app/vt-metadata-view.h"
+#include "iiif/vt-iiif-document.h"
+
+static gboolean have_display;
+
+#define GHENT_URL "https://api.collectie.gent/iiif/presentation/v2/manifest/dmg:2099-0042"
+
+#define REQUIRE_DISPLAY()                                 \
+  G_STMT_START {                                          \
+    if (!have_display)                                    \
+      {                                                   \
+        g_test_skip ("No display (gtk_init_check failed)"); \
+        return;                                           \
+      }                                                   \
+  } G_STMT_END
+
+static VtManifest *
+load_manifest (const char *name,
+               const char *base_uri)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "app", "data", name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtIiifDocument) doc = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *contents;
+  gsize len;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (contents, len);
+  doc = vt_iiif_document_parse (bytes, base_uri, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  g_assert_nonnull (doc->manifest);
+  return vt_manifest_ref (doc->manifest);
+}
+
+/* A window like the app's sidebar, so that the view is realized and laid
+ * out as it is in use. */
+static VtMetadataView *
+new_view_in_window (GtkWidget **out_window)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = vt_metadata_view_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 340, 700);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  *out_window = window;
+  return VT_METADATA_VIEW (view);
+}
+
+static void
+flush (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+strv_contains_prefix (char * const *strv,
+                      const char   *prefix)
+{
+  for (guint i = 0; strv[i] != NULL; i++)
+    if (g_str_has_prefix (strv[i], prefix))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+find_widgets (GtkWidget *widget,
+              GType      type,
+              GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_widgets (child, type, found);
+}
+
+/* Whether @widget and all its parents up to @top are set visible. */
+static gboolean
+shown_within (GtkWidget *widget,
+              GtkWidget *top)
+{
+  for (; widget != NULL && widget != top; widget = gtk_widget_get_parent (widget))
+    if (!gtk_widget_get_visible (widget))
+      return FALSE;
+  return TRUE;
+}
+
+static GtkLabel *
+find_label_with_markup (VtMetadataView *view,
+                        const char     *markup)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  find_widgets (GTK_WIDGET (view), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), markup) == 0)
+      return g_ptr_array_index (labels, i);
+  return NULL;
+}
+
+static guint
+count_shown_lists (VtMetadataView *view)
+{
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  guint n = 0;
+
+  find_widgets (GTK_WIDGET (view), GTK_TYPE_LIST_BOX, lists);
+  for (guint i = 0; i < lists->len; i++)
+    n += shown_within (g_ptr_array_index (lists, i), GTK_WIDGET (view));
+  return n;
+}
+
+static void
+on_link_copied (VtMetadataView *view,
+                const char     *uri,
+                char          **out)
+{
+  g_free (*out);
+  *out = g_strdup (uri);
+}
+
+static void
+test_ghent (void)
+{
+  g_autoptr(VtManifest) manifest = NULL;
+  g_auto(GStrv) rows = NULL;
+  g_auto(GStrv) languages = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *rights = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *clipboard_text = NULL;
+  GdkContentProvider *content;
+  GValue value = G_VALUE_INIT;
+  GtkWidget *window;
+  VtMetadataView *view;
+
+  REQUIRE_DISPLAY ();
+
+  manifest = load_manifest ("ghent-v2.json", GHENT_URL);
+  view = new_view_in_window (&window);
+  vt_metadata_view_set_manifest (view, manifest, GHENT_URL);
+  vt_metadata_view_set_ghent_page_url (view, "https://data.collectie.gent/entity/dmg:2099-0042");
+  flush ();
+
+  g_assert_cmpstr (vt_metadata_view_get_title (view), ==, "Eikenhouten kast met twee deuren");
+  summary = vt_metadata_view_get_summary_markup (view);
+  g_assert_nonnull (summary);
+  g_assert_true (g_str_has_prefix (summary, "Deze kast werd ontworpen"));
+
+  rows = vt_metadata_view_get_row_texts (view);
+  /* Ghent's licence and attribution live on the image annotation. */
+  g_assert_true (g_strv_contains ((const char * const *) rows,
+                                  "Attribution: rightsholder: Vitrine Tests, photographer: Foto Vitrine, source: Design Museum Gent"));
+  g_assert_true (g_strv_contains ((const char * const *) rows, "Rights: CC BY-NC-ND 4.0"));
+  g_assert_true (g_strv_contains ((const char * const *) rows,
+                                  "Public Web Page: https://data.collectie.gent/entity/dmg:2099-0042"));
+  g_assert_true (g_strv_contains ((const char * const *) rows,
+                                  "Alternative Format: https://stad.gent/id/mensgemaaktobject/dmg/999000042/2026-01-02T03:04:05.678Z"));
+  g_assert_true (g_strv_contains ((const char * const *) rows, "Manifest Link: " GHENT_URL));
+  g_assert_false (strv_contains_prefix (rows, "Institution:"));
+
+  rights = vt_metadata_view_get_row_markup (view, "Rights");
+  g_assert_cmpstr (rights, ==, "<a href=\"https://creativecommons.org/licenses/by-nc-nd/4.0/\">CC BY-NC-ND 4.0</a>");
+
+  /* One language only: no picker. */
+  languages = vt_metadata_view_get_languages (view);
+  g_assert_cmpuint (g_strv_length (languages), ==, 0);
+
+  /* Details (no metadata) and provider are hidden; rights, links and the
+   * manifest link are shown. */
+  g_assert_cmpuint (count_shown_lists (view), ==, 3);
+
+  g_signal_connect (view, "link-copied", G_CALLBACK (on_link_copied), &copied);
+  vt_metadata_view_copy_manifest_url (view);
+  g_assert_cmpstr (copied, ==, GHENT_URL);
+  content = gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (view)));
+  g_assert_nonnull (content);
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+  g_assert_cmpstr (g_value_get_string (&value), ==, GHENT_URL);
+  g_value_unset (&value);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_ghent_accessible_rows (void)
+{
+  g_autoptr(VtManifest) manifest = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *window;
+  VtMetadataView *view;
+  gboolean found = FALSE;
+
+  REQUIRE_DISPLAY ();
+
+  manifest = load_manifest ("ghent-v2.json", GHENT_URL);
+  view = new_view_in_window (&window);
+  vt_metadata_view_set_manifest (view, manifest, GHENT_URL);
+  flush ();
+
+  find_widgets (GTK_WIDGET (view), GTK_TYPE_LIST_BOX_ROW, rows);
+  g_assert_cmpuint (rows->len, >, 0);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autofree char *problem = gtk_test_accessible_check_property (g_ptr_array_index (rows, i),
+                                                                     GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                     "Rights: CC BY-NC-ND 4.0");
+      found |= problem == NULL;
+    }
+  g_assert_true (found);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_multilingual (void)
+{
+  g_autoptr(VtManifest) manifest = NULL;
+  g_auto(GStrv) languages = NULL;
+  g_auto(GStrv) rows = NULL;
+  g_auto(GStrv) rows_fr = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *summary_fr = NULL;
+  g_autofree char *literature = NULL;
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  GtkDropDown *dropdown;
+  GtkWidget *window;
+  VtMetadataView *view;
+  guint fr_index;
+
+  REQUIRE_DISPLAY ();
+
+  manifest = load_manifest ("multilingual-v3.json", NULL);
+  view = new_view_in_window (&window);
+  vt_metadata_view_set_manifest (view, manifest, "https://example.org/iiif/vitrine/tapestry/manifest.json");
+  flush ();
+
+  /* The test runs in English (see main()). */
+  g_assert_null (vt_metadata_view_get_language (view));
+  g_assert_cmpstr (vt_metadata_view_get_title (view), ==, "Tapestry with a hunting scene");
+  summary = vt_metadata_view_get_summary_markup (view);
+  g_assert_nonnull (strstr (summary, "<b>Oudenaarde</b>"));
+
+  rows = vt_metadata_view_get_row_texts (view);
+  g_assert_true (g_strv_contains ((const char * const *) rows, "Material: wool\nsilk"));
+  g_assert_true (g_strv_contains ((const char * const *) rows, "Date: c. 1600"));
+  g_assert_true (g_strv_contains ((const char * const *) rows, "Attribution: Provided by the Example Museum"));
+  g_assert_true (g_strv_contains ((const char * const *) rows, "Rights: In Copyright"));
+  g_assert_true (g_strv_contains ((const char * const *) rows, "Institution: Example Museum"));
+  g_assert_true (g_strv_contains ((const char * const *) rows, "Homepage: Tapestry on our web site"));
+  g_assert_true (g_strv_contains ((const char * const *) rows, "Alternative Format: PDF of the catalogue entry"));
+  g_assert_true (g_strv_contains ((const char * const *) rows,
+                                  "See Also: https://example.org/data/tapestry-17.xml"));
+  g_assert_cmpstr (vt_metadata_view_get_logo_url (view), ==, "https://example.org/logo.png");
+
+  /* A bare web address in a value becomes a link; HTML links stay. */
+  g_free (literature);
+  literature = vt_metadata_view_get_row_markup (view, "Catalogue entry");
+  g_assert_cmpstr (literature, ==,
+                   "<a href=\"https://example.org/collection/tapestry-17\">https://example.org/collection/tapestry-17</a>");
+  g_free (literature);
+  literature = vt_metadata_view_get_row_markup (view, "Literature");
+  g_assert_nonnull (strstr (literature, "<a href=\"https://example.org/books/42\">"));
+
+  /* Three languages: the picker is shown and offers them all. */
+  languages = vt_metadata_view_get_languages (view);
+  g_assert_cmpuint (g_strv_length (languages), ==, 3);
+  g_assert_true (g_strv_contains ((const char * const *) languages, "fr"));
+  find_widgets (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN, dropdowns);
+  g_assert_cmpuint (dropdowns->len, ==, 1);
+  dropdown = g_ptr_array_index (dropdowns, 0);
+  g_assert_true (shown_within (GTK_WIDGET (dropdown), GTK_WIDGET (view)));
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 3);
+
+  /* Pick French the way a user does, in the drop-down. */
+  for (fr_index = 0; !g_str_equal (languages[fr_index], "fr"); fr_index++)
+    ;
+  gtk_drop_down_set_selected (dropdown, fr_index);
+  flush ();
+
+  g_assert_cmpstr (vt_metadata_view_get_language (view), ==, "fr");
+  g_assert_cmpstr (vt_metadata_view_get_title (view), ==, "Tapisserie avec une scène de chasse");
+  summary_fr = vt_metadata_view_get_summary_markup (view);
+  g_assert_nonnull (strstr (summary_fr, "<b>Audenarde</b>"));
+  rows_fr = vt_metadata_view_get_row_texts (view);
+  g_assert_true (g_strv_contains ((const char * const *) rows_fr, "Matériau: laine\nsoie"));
+  g_assert_true (g_strv_contains ((const char * const *) rows_fr, "Date: c. 1600"));
+  g_assert_true (g_strv_contains ((const char * const *) rows_fr, "Attribution: Fourni par le Musée Exemple"));
+  g_assert_true (g_strv_contains ((const char * const *) rows_fr, "Institution: Musée Exemple"));
+  g_assert_false (strv_contains_prefix (rows_fr, "Material:"));
+
+  /* And back through the property: the picker follows. */
+  vt_metadata_view_set_language (view, "nl");
+  g_assert_cmpstr (vt_metadata_view_get_title (view), ==, "Wandtapijt met een jachttafereel");
+  g_assert_cmpstr (languages[gtk_drop_down_get_selected (dropdown)], ==, "nl");
+  /* Dutch has no summary: the view falls back rather than showing none. */
+  g_clear_pointer (&summary, g_free);
+  summary = vt_metadata_view_get_summary_markup (view);
+  g_assert_nonnull (summary);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+on_open_uri (VtMetadataView *view,
+             const char     *uri,
+             GPtrArray      *opened)
+{
+  g_ptr_array_add (opened, g_strdup (uri));
+  /* Keep the default handler from starting a browser. */
+  g_signal_stop_emission_by_name (view, "open-uri");
+}
+
+static void
+test_hostile_html (void)
+{
+  g_autoptr(VtManifest) manifest = NULL;
+  g_autoptr(GPtrArray) opened = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *markup = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *not_xml = NULL;
+  g_autofree char *entities = NULL;
+  g_auto(GStrv) rows = NULL;
+  GtkLabel *label;
+  GtkWidget *window;
+  VtMetadataView *view;
+  gboolean handled = FALSE;
+
+  REQUIRE_DISPLAY ();
+
+  manifest = load_manifest ("hostile-v3.json", NULL);
+  view = new_view_in_window (&window);
+  vt_metadata_view_set_manifest (view, manifest, "https://example.org/iiif/vitrine/hostile/manifest.json");
+  g_signal_connect (view, "open-uri", G_CALLBACK (on_open_uri), opened);
+  flush ();
+
+  /* A label is plain text, even when it looks like HTML. */
+  g_assert_cmpstr (vt_metadata_view_get_title (view), ==, "<b>Not bold</b> title");
+
+  markup = vt_metadata_view_get_row_markup (view, "Hostile");
+  g_assert_nonnull (markup);
+  g_test_message ("hostile value: %s", markup);
+  g_assert_null (strstr (markup, "script"));
+  g_assert_null (strstr (markup, "alert"));
+  g_assert_null (strstr (markup, "onclick"));
+  g_assert_null (strstr (markup, "onmouseover"));
+  g_assert_null (strstr (markup, "steal"));
+  g_assert_null (strstr (markup, "javascript"));
+  g_assert_nonnull (strstr (markup, "<a href=\"https://example.org/safe\">safe</a>"));
+  g_assert_nonnull (strstr (markup, "click"));
+
+  summary = vt_metadata_view_get_summary_markup (view);
+  g_test_message ("hostile summary: %s", summary);
+  g_assert_null (strstr (summary, "script"));
+  g_assert_null (strstr (summary, "alert"));
+  g_assert_null (strstr (summary, "onerror"));
+  g_assert_nonnull (strstr (summary, "Intro"));
+
+  /* Starts with < and ends with > but is no XML: shown as text. */
+  not_xml = vt_metadata_view_get_row_markup (view, "Not XML");
+  g_assert_cmpstr (not_xml, ==, "&lt;x&gt; &lt;y&gt; &lt;plain text&gt;");
+  entities = vt_metadata_view_get_row_markup (view, "Entities");
+  g_assert_cmpstr (entities, ==, "Fish &amp; chips &lt; 5 € &gt; 3");
+  rows = vt_metadata_view_get_row_texts (view);
+  g_assert_true (g_strv_contains ((const char * const *) rows, "Entities: Fish & chips < 5 € > 3"));
+
+  /* Following links: only http(s) reaches open-uri, whatever the label
+   * is asked to open. */
+  label = find_label_with_markup (view, markup);
+  g_assert_nonnull (label);
+  g_signal_emit_by_name (label, "activate-link", "javascript:alert(2)", &handled);
+  g_assert_true (handled);
+  g_signal_emit_by_name (label, "activate-link", "file:///etc/passwd", &handled);
+  g_signal_emit_by_name (label, "activate-link", "mailto:someone@example.org", &handled);
+  g_signal_emit_by_name (label, "activate-link", "https:no-host", &handled);
+  g_assert_cmpuint (opened->len, ==, 0);
+  g_signal_emit_by_name (label, "activate-link", "https://example.org/safe", &handled);
+  g_assert_true (handled);
+  g_assert_cmpuint (opened->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (opened, 0), ==, "https://example.org/safe");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_label_only (void)
+{
+  g_autoptr(VtManifest) manifest = NULL;
+  g_auto(GStrv) rows = NULL;
+  g_auto(GStrv) languages = NULL;
+  g_autofree char *summary = NULL;
+  GtkWidget *window;
+  VtMetadataView *view;
+
+  REQUIRE_DISPLAY ();
+
+  manifest = load_manifest ("label-only-v3.json", NULL);
+  view = new_view_in_window (&window);
+  vt_metadata_view_set_manifest (view, manifest, "https://example.org/iiif/vitrine/bare/manifest.json");
+  flush ();
+
+  g_assert_cmpstr (vt_metadata_view_get_title (view), ==, "A manifest with nothing but a label");
+  summary = vt_metadata_view_get_summary_markup (view);
+  g_assert_null (summary);
+  rows = vt_metadata_view_get_row_texts (view);
+  g_assert_cmpuint (g_strv_length (rows), ==, 1);
+  g_assert_cmpstr (rows[0], ==, "Manifest Link: https://example.org/iiif/vitrine/bare/manifest.json");
+  languages = vt_metadata_view_get_languages (view);
+  g_assert_cmpuint (g_strv_length (languages), ==, 0);
+  /* Only the manifest link's section: no empty headings. */
+  g_assert_cmpuint (count_shown_lists (view), ==, 1);
+
+  /* Without a manifest URL either, nothing but the title is left. */
+  vt_metadata_view_set_manifest (view, manifest, NULL);
+  g_clear_pointer (&rows, g_strfreev);
+  rows = vt_metadata_view_get_row_texts (view);
+  g_assert_cmpuint (g_strv_length (rows), ==, 0);
+  g_assert_cmpuint (count_shown_lists (view), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_replace_and_clear (void)
+{
+  g_autoptr(VtManifest) ghent = NULL;
+  g_autoptr(VtManifest) tapestry = NULL;
+  g_auto(GStrv) rows = NULL;
+  GtkWidget *window;
+  VtMetadataView *view;
+
+  REQUIRE_DISPLAY ();
+
+  ghent = load_manifest ("ghent-v2.json", GHENT_URL);
+  tapestry = load_manifest ("multilingual-v3.json", NULL);
+  view = new_view_in_window (&window);
+  vt_metadata_view_set_manifest (view, tapestry, "https://example.org/m.json");
+  g_assert_nonnull (vt_metadata_view_get_logo_url (view));
+
+  /* The next object must not keep anything of the last one. */
+  vt_metadata_view_set_manifest (view, ghent, GHENT_URL);
+  g_assert_null (vt_metadata_view_get_logo_url (view));
+  rows = vt_metadata_view_get_row_texts (view);
+  g_assert_false (strv_contains_prefix (rows, "Material:"));
+  g_assert_false (strv_contains_prefix (rows, "Institution:"));
+  g_assert_cmpuint (count_shown_lists (view), ==, 3);
+
+  vt_metadata_view_set_manifest (view, NULL, NULL);
+  g_clear_pointer (&rows, g_strfreev);
+  rows = vt_metadata_view_get_row_texts (view);
+  g_assert_cmpuint (g_strv_length (rows), ==, 0);
+  g_assert_null (vt_metadata_view_get_manifest (view));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_openable_uris (void)
+{
+  /* Pure: no display needed. */
+  g_assert_true (vt_metadata_view_is_openable_uri ("https://example.org/"));
+  g_assert_true (vt_metadata_view_is_openable_uri ("HTTP://example.org/a?b=c#d"));
+  g_assert_false (vt_metadata_view_is_openable_uri (NULL));
+  g_assert_false (vt_metadata_view_is_openable_uri (""));
+  g_assert_false (vt_metadata_view_is_openable_uri ("javascript:alert(1)"));
+  g_assert_false (vt_metadata_view_is_openable_uri ("JavaScript://example.org/%0aalert(1)"));
+  g_assert_false (vt_metadata_view_is_openable_uri ("file:///etc/passwd"));
+  g_assert_false (vt_metadata_view_is_openable_uri ("data:text/html,<script>alert(1)</script>"));
+  g_assert_false (vt_metadata_view_is_openable_uri ("mailto:a@example.org"));
+  g_assert_false (vt_metadata_view_is_openable_uri ("https://"));
+  g_assert_false (vt_metadata_view_is_openable_uri ("/relative/path"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The expectations are in English and the manifests' languages are
+   * picked by the UI locale: pin it. */
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  /* The suite's environment turns accessibility off; the rows' accessible
+   * labels are what this test reads, and GTK's test backend keeps them
+   * without a screen reader. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  have_display = gtk_init_check ();
+
+  g_test_add_func ("/vitrine/metadata-view/openable-uris", test_openable_uris);
+  g_test_add_func ("/vitrine/metadata-view/ghent", test_ghent);
+  g_test_add_func ("/vitrine/metadata-view/ghent-accessible-rows", test_ghent_accessible_rows);
+  g_test_add_func ("/vitrine/metadata-view/multilingual", test_multilingual);
+  g_test_add_func ("/vitrine/metadata-view/hostile-html", test_hostile_html);
+  g_test_add_func ("/vitrine/metadata-view/label-only", test_label_only);
+  g_test_add_func ("/vitrine/metadata-view/replace-and-clear", test_replace_and_clear);
+
+  return g_test_run ();
+}
