@@ -1746,3 +1746,12 @@ vt_image_view_is_animating (VtImageView *self)
 {
   return self->anim_target != NULL || self->kinetic_tick_id != 0;
 }
+
+/* Runs the pending tile update at once, so a test can act between two
+ * updates without the main loop delivering tiles in between. */
+void
+vt_image_view_update_now (VtImageView *self)
+{
+  g_clear_handle_id (&self->update_idle_id, g_source_remove);
+  update_tiles (self);
+}

@@ -1,0 +1,55 @@
+/* vt-canvas-test-util.h
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "vt-decoder.h"
+#include "vt-image-view-private.h"
+
+G_BEGIN_DECLS
+
+/* Rendered RGBA pixels (R, G, B, A bytes). */
+typedef struct
+{
+  int width;
+  int height;
+  guchar *data;
+} VtPixels;
+
+void       vt_pixels_free               (VtPixels    *pixels);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtPixels, vt_pixels_free)
+
+gboolean   vt_test_init_display         (int         *argc,
+                                         char      ***argv);
+gboolean   vt_test_skip_without_display (void);
+VipsImage *vt_test_make_image           (int          width,
+                                         int          height);
+char      *vt_test_write_fixture        (VipsImage   *image,
+                                         const char  *name,
+                                         const char  *options);
+GtkWidget *vt_test_window_new           (int          width,
+                                         int          height,
+                                         VtImageView **view);
+void       vt_test_wait_for_size        (GtkWidget   *view);
+gboolean   vt_test_wait_until           (gboolean   (*done) (VtImageView *view),
+                                         VtImageView *view,
+                                         guint        max_seconds);
+gboolean   vt_test_wait_sharp           (VtImageView *view);
+gboolean   vt_test_wait_settled         (VtImageView *view);
+void       vt_test_set_view             (VtImageView *view,
+                                         double       zoom,
+                                         double       center_x,
+                                         double       center_y);
+VtPixels  *vt_test_render               (VtImageView *view);
+VtPixels  *vt_test_reference            (VipsImage   *full,
+                                         VtViewport  *viewport);
+double     vt_test_psnr                 (VtPixels    *a,
+                                         VtPixels    *b,
+                                         int         *max_error);
+guint      vt_test_count_holes          (VtPixels    *pixels);
+
+G_END_DECLS
