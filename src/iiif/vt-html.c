@@ -220,42 +220,53 @@ looks_like_html (const char *value,
   return len >= 2 && value[0] == '<' && value[len - 1] == '>';
 }
 
-/* The spec's test for HTML (first char '<', last '>') also matches text
- * like "<x> <y> <plain text>": only take it as HTML when libxml2 can read it
- * as XML, or as HTML without complaint. */
+static gboolean
+has_known_element (xmlNode *node,
+                   guint    depth)
+{
+  for (; node != NULL; node = node->next)
+    {
+      if (node->type == XML_ELEMENT_NODE && node->name != NULL)
+        {
+          const char *name = (const char *) node->name;
+
+          if (pango_tag (name) != NULL || is_block (name) || is_dropped_with_contents (name) ||
+              g_ascii_strcasecmp (name, "a") == 0 || g_ascii_strcasecmp (name, "br") == 0 ||
+              g_ascii_strcasecmp (name, "img") == 0 || g_ascii_strcasecmp (name, "span") == 0)
+            return TRUE;
+        }
+      if (depth < MAX_DEPTH && has_known_element (node->children, depth + 1))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The spec's test for HTML (first character '<', last '>') also matches
+ * text like "<x> <y> <plain text>". Well-formed XML is read as XML (so
+ * CDATA, comments and processing instructions are seen and dropped);
+ * anything else through the forgiving HTML parser, and it only counts as
+ * HTML when that finds an element we know. A DTD is never processed, so no
+ * entity can expand. */
 static xmlDoc *
 parse_html (const char *value,
             gsize       len)
 {
-  htmlParserCtxtPtr ctxt;
   xmlDoc *doc;
-  gboolean clean;
 
   if (len > G_MAXINT)
     return NULL;
 
-  ctxt = htmlNewParserCtxt ();
-  if (ctxt == NULL)
-    return NULL;
-  doc = htmlCtxtReadMemory (ctxt, value, (int) len, NULL, "UTF-8",
-                            HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                            HTML_PARSE_NOIMPLIED | HTML_PARSE_COMPACT);
-  clean = ctxt->wellFormed && ctxt->errNo == 0;
-  htmlFreeParserCtxt (ctxt);
+  doc = xmlReadMemory (value, (int) len, NULL, "UTF-8",
+                       XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NONET);
+  if (doc != NULL && doc->intSubset == NULL && doc->extSubset == NULL)
+    return doc;
+  g_clear_pointer (&doc, xmlFreeDoc);
 
-  if (doc != NULL && !clean)
-    {
-      xmlDoc *xml = xmlReadMemory (value, (int) len, NULL, "UTF-8",
-                                   XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NONET |
-                                   XML_PARSE_NOENT * 0);
-
-      if (xml == NULL)
-        {
-          xmlFreeDoc (doc);
-          return NULL;
-        }
-      xmlFreeDoc (xml);
-    }
+  doc = htmlReadMemory (value, (int) len, NULL, "UTF-8",
+                        HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                        HTML_PARSE_NOIMPLIED | HTML_PARSE_COMPACT);
+  if (doc != NULL && !has_known_element (doc->children, 0))
+    g_clear_pointer (&doc, xmlFreeDoc);
 
   return doc;
 }

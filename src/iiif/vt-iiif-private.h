@@ -98,6 +98,11 @@ GPtrArray     *vt_metadata_from_json     (VtParseContext *ctx,
                                           JsonNode       *node);
 char         **vt_behavior_from_json     (JsonNode       *node);
 VtViewingDirection vt_viewing_direction_from_string (const char *value);
+gboolean       vt_uri_is_absolute        (const char     *uri);
+void           vt_check_viewing_direction (VtParseContext *ctx,
+                                           JsonObject     *object);
+void           vt_check_start_canvas     (VtParseContext *ctx,
+                                          VtManifest     *manifest);
 VtContentKind  vt_content_kind_from_type (const char     *type);
 void           vt_painting_body_from_json (VtParseContext       *ctx,
                                            JsonNode             *node,

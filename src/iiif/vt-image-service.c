@@ -550,6 +550,29 @@ vt_image_service_parse_object (VtParseContext *ctx,
 
   parse_profile (ctx, self, vt_json_get_member (object, "profile"));
 
+  if (json_object_has_member (object, "@context") &&
+      !vt_json_has_context (object, "/api/image/3/context.json") &&
+      !vt_json_has_context (object, "/api/image/2/context.json") &&
+      !vt_json_has_context (object, "/image-api/1.1/context.json"))
+    vt_parse_warn (ctx, _("Unknown @context; reading the image service as version %s"),
+                   self->version >= VT_IMAGE_API_3 ? "3" : self->version >= VT_IMAGE_API_2 ? "2" : "1");
+  if (self->version >= VT_IMAGE_API_3)
+    {
+      JsonNode *context = vt_json_get_member (object, "@context");
+      JsonNode *profile = vt_json_get_member (object, "profile");
+
+      if (context != NULL && JSON_NODE_HOLDS_ARRAY (context) &&
+          !vt_uri_matches (vt_json_node_get_string (json_array_get_element (json_node_get_array (context),
+                                                                          json_array_get_length (json_node_get_array (context)) - 1)),
+                           "/api/image/3/context.json"))
+        vt_parse_warn (ctx, _("The Image API context should come last"));
+      if (profile != NULL && vt_json_node_get_string (profile) == NULL)
+        vt_parse_warn (ctx, _("The profile of an Image API 3 service should be a single string"));
+      if (json_object_has_member (object, "logo") || json_object_has_member (object, "attribution") ||
+          json_object_has_member (object, "license"))
+        vt_parse_warn (ctx, _("The image service uses Image API 2 properties (logo, attribution, license)"));
+    }
+
   if (self->version <= VT_IMAGE_API_1_1)
     {
       gint64 tw = 0, th = 0;

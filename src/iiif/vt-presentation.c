@@ -98,7 +98,10 @@ add_node (VtLanguageMap *map,
           {
             JsonNode *member = json_object_get_member (object, l->data);
 
-            if (member == NULL || JSON_NODE_HOLDS_OBJECT (member))
+            /* JSON-LD keywords ("@language" without "@value") are no
+             * languages; "@none" is. */
+            if (member == NULL || JSON_NODE_HOLDS_OBJECT (member) ||
+                (((const char *) l->data)[0] == '@' && strcmp (l->data, "@none") != 0))
               continue;
             add_node (map, l->data, member, depth + 1);
           }
@@ -445,6 +448,12 @@ vt_behavior_from_json (JsonNode *node)
   return vt_json_dup_strv (node);
 }
 
+gboolean
+vt_uri_is_absolute (const char *uri)
+{
+  return uri != NULL && g_uri_peek_scheme (uri) != NULL;
+}
+
 VtViewingDirection
 vt_viewing_direction_from_string (const char *value)
 {
@@ -764,4 +773,30 @@ vt_json_dup_uri (JsonNode *node)
   if (JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) > 0)
     return vt_json_dup_uri (json_array_get_element (json_node_get_array (node), 0));
   return NULL;
+}
+
+void
+vt_check_viewing_direction (VtParseContext *ctx,
+                            JsonObject     *object)
+{
+  static const char * const known[] = {
+    "left-to-right", "right-to-left", "top-to-bottom", "bottom-to-top", NULL
+  };
+  const char *value = vt_json_get_string (object, "viewingDirection");
+
+  if (json_object_has_member (object, "viewingDirection") &&
+      (value == NULL || !g_strv_contains (known, value)))
+    vt_parse_warn (ctx, _("Ignored an unknown viewing direction"));
+}
+
+void
+vt_check_start_canvas (VtParseContext *ctx,
+                       VtManifest     *manifest)
+{
+  if (manifest->start_canvas != NULL &&
+      vt_manifest_find_canvas (manifest, manifest->start_canvas, NULL) == NULL)
+    {
+      vt_parse_warn (ctx, _("The start canvas “%s” is not one of the canvases"), manifest->start_canvas);
+      g_clear_pointer (&manifest->start_canvas, g_free);
+    }
 }

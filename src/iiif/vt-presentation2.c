@@ -38,7 +38,10 @@ parse_annotation (VtParseContext *ctx,
 
   object = json_node_get_object (node);
   motivation = vt_json_get_string (object, "motivation");
-  if (motivation != NULL && strstr (motivation, "painting") == NULL)
+  if (motivation == NULL)
+    vt_parse_warn (ctx, _("An image annotation of canvas “%s” has no motivation"),
+                   canvas->id ? canvas->id : "?");
+  else if (strstr (motivation, "painting") == NULL)
     {
       vt_parse_warn (ctx, _("Skipped an annotation of canvas “%s” that does not paint it"),
                      canvas->id ? canvas->id : "?");
@@ -55,6 +58,28 @@ parse_annotation (VtParseContext *ctx,
       return;
     }
   vt_painting_target_from_json (vt_json_get_member (object, "on"), anno);
+  {
+    g_autofree char *on = vt_json_dup_uri (vt_json_get_member (object, "on"));
+    VtRect rect;
+    gboolean has_rect;
+    g_autofree char *target = vt_iiif_split_fragment (on, &rect, &has_rect);
+
+    if (canvas->id != NULL && g_strcmp0 (target, canvas->id) != 0)
+      vt_parse_warn (ctx, _("An image annotation of canvas “%s” targets another canvas"), canvas->id);
+  }
+  {
+    VtContentResource *body = vt_painting_annotation_get_body (anno);
+
+    if (body != NULL && body->type == NULL && !anno->is_choice)
+      vt_parse_warn (ctx, _("An image of canvas “%s” does not say what type it is"),
+                     canvas->id ? canvas->id : "?");
+    else if (body != NULL && body->kind != VT_CONTENT_IMAGE)
+      vt_parse_warn (ctx, _("Canvas “%s” shows something that is not an image"),
+                     canvas->id ? canvas->id : "?");
+    if (body != NULL && !vt_uri_is_absolute (body->id))
+      vt_parse_warn (ctx, _("An image of canvas “%s” has no valid id"),
+                     canvas->id ? canvas->id : "?");
+  }
 
   /* Ghent puts the licence and attribution on the image annotation. */
   licenses = vt_json_dup_strv (vt_json_get_member (object, "license"));
@@ -76,9 +101,15 @@ parse_canvas (VtParseContext *ctx,
   canvas->id = vt_iiif_split_fragment (vt_json_get_id (object), &rect, &has_rect);
   if (canvas->id == NULL)
     vt_parse_warn (ctx, _("A canvas has no id"));
+  else if (!vt_uri_is_absolute (canvas->id))
+    vt_parse_warn (ctx, _("The canvas id “%s” is not a URI"), canvas->id);
   canvas->label = vt_language_map_from_json (vt_json_get_member (object, "label"));
+  if (canvas->label == NULL)
+    vt_parse_warn (ctx, _("Canvas “%s” has no label"), canvas->id ? canvas->id : "?");
   vt_read_dimension (ctx, object, "width", canvas->id, &canvas->width);
   vt_read_dimension (ctx, object, "height", canvas->id, &canvas->height);
+  if (!json_object_has_member (object, "width") || !json_object_has_member (object, "height"))
+    vt_parse_warn (ctx, _("Canvas “%s” does not give its width and height"), canvas->id ? canvas->id : "?");
   g_ptr_array_unref (canvas->thumbnail);
   canvas->thumbnail = vt_resources_from_json (ctx, vt_json_get_member (object, "thumbnail"));
   g_strfreev (canvas->behavior);
@@ -97,6 +128,8 @@ parse_canvas (VtParseContext *ctx,
       vt_parse_warn (ctx, _("The images of canvas “%s” are not in a list"), canvas->id ? canvas->id : "?");
       parse_annotation (ctx, canvas, images);
     }
+  else if (images != NULL)
+    vt_parse_warn (ctx, _("Ignored the images of canvas “%s”: they are not a list"), canvas->id ? canvas->id : "?");
 
   return g_steal_pointer (&canvas);
 }
@@ -165,6 +198,8 @@ parse_descriptive (VtParseContext   *ctx,
   *id = g_strdup (vt_json_get_id (object));
   *label = vt_language_map_from_json (vt_json_get_member (object, "label"));
   *summary = vt_language_map_from_json (vt_json_get_member (object, "description"));
+  if (*summary == NULL && json_object_has_member (object, "description"))
+    vt_parse_warn (ctx, _("Ignored a description without a value"));
   g_ptr_array_unref (*metadata);
   *metadata = vt_metadata_from_json (ctx, vt_json_get_member (object, "metadata"));
   attribution = vt_language_map_from_json (vt_json_get_member (object, "attribution"));
@@ -438,6 +473,9 @@ vt_presentation2_parse_manifest (VtParseContext *ctx,
   parse_manifest_properties (ctx, manifest, object);
   if (manifest->id == NULL)
     vt_parse_warn (ctx, _("The manifest has no id"));
+  else if (!vt_uri_is_absolute (manifest->id))
+    vt_parse_warn (ctx, _("The manifest id “%s” is not a URI"), manifest->id);
+  vt_check_viewing_direction (ctx, object);
 
   sequences = vt_json_get_member (object, "sequences");
   if (sequences != NULL && JSON_NODE_HOLDS_ARRAY (sequences))
@@ -460,6 +498,8 @@ vt_presentation2_parse_manifest (VtParseContext *ctx,
     {
       const char *direction = vt_json_get_string (sequence, "viewingDirection");
 
+      vt_check_viewing_direction (ctx, sequence);
+
       if (!add_canvases (ctx, manifest, vt_json_get_member (sequence, "canvases"), error))
         return NULL;
       if (direction != NULL && !json_object_has_member (object, "viewingDirection"))
@@ -474,6 +514,7 @@ vt_presentation2_parse_manifest (VtParseContext *ctx,
 
   if (manifest->canvases->len == 0)
     vt_parse_warn (ctx, _("The manifest has no canvases"));
+  vt_check_start_canvas (ctx, manifest);
 
   structures = vt_json_get_array (object, "structures");
   if (structures != NULL)

@@ -364,6 +364,8 @@ vt_presentation3_parse_manifest (VtParseContext *ctx,
     }
   if (manifest->canvases->len == 0)
     vt_parse_warn (ctx, _("The manifest has no canvases"));
+  vt_check_start_canvas (ctx, manifest);
+  vt_check_viewing_direction (ctx, object);
 
   node = vt_json_get_member (object, "structures");
   if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))

@@ -1,0 +1,117 @@
+/* test-html.c
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "vt-iiif-test-util.h"
+#include "vt-iiif-test-markup.h"
+
+typedef struct
+{
+  const char *input;
+  const char *markup;
+  const char *text;
+} Case;
+
+static const Case cases[] = {
+  /* plain text is escaped, not parsed */
+  { "Plain & simple <3", "Plain &amp; simple &lt;3", "Plain & simple <3" },
+  { "a &amp; b", "a &amp;amp; b", "a &amp; b" },
+  /* the IIIF subset */
+  { "<p>A <b>bold</b> and <i>italic</i> <small>s</small><sub>1</sub><sup>2</sup></p>",
+    "A <b>bold</b> and <i>italic</i> <small>s</small><sub>1</sub><sup>2</sup>",
+    "A bold and italic s12" },
+  { "<span>one<br/>two</span>", "one\ntwo", "one\ntwo" },
+  { "<p>first</p><p>second</p>", "first\n\nsecond", "first\n\nsecond" },
+  { "<span>Caf&eacute; &amp; &lt;bar&gt; &#233;</span>", "Café &amp; &lt;bar&gt; é", "Café & <bar> é" },
+  { "<span><a href=\"https://example.org/a?b=1&amp;c=2\">link</a></span>",
+    "<a href=\"https://example.org/a?b=1&amp;c=2\">link</a>", "link" },
+  { "<span><a href=\"mailto:info@example.org\">mail</a></span>", "<a href=\"mailto:info@example.org\">mail</a>", "mail" },
+  { "<span><img src=\"https://example.org/i.png\" alt=\"CC BY\"/> licence</span>", "CC BY licence", "CC BY licence" },
+  /* what must go */
+  { "<p onmouseover=\"alert(1)\">hover</p>", "hover", "hover" },
+  { "<p>before<script>alert('x')</script>after</p>", "beforeafter", "beforeafter" },
+  { "<p>a<!-- <script>alert(1)</script> -->b</p>", "ab", "ab" },
+  { "<span><a href=\"javascript:alert(1)\">js</a> <a href=\" JAVASCRIPT:x\">js2</a> <a>none</a></span>", "js js2 none", "js js2 none" },
+  { "<div><style>p{}</style><iframe src=\"x\">f</iframe><form><input value=\"v\"/>t</form>ok</div>", "ok", "ok" },
+  { "<span><![CDATA[hidden]]>shown</span>", "shown", "shown" },
+  { "<span><?php echo 1 ?>x</span>", "x", "x" },
+  { "<span style=\"color:red\" class=\"c\"><b onclick=\"x()\">b</b></span>", "<b>b</b>", "b" },
+  /* unknown tags lose their tags, keep their text */
+  { "<span><u>under</u> <font>f</font></span>", "under f", "under f" },
+  /* error fixture 45: starts with < and ends with >, but is not HTML */
+  { "<x> <y> <plain text>", "&lt;x&gt; &lt;y&gt; &lt;plain text&gt;", "<x> <y> <plain text>" },
+  /* unbalanced tags still give balanced markup */
+  { "<p><b>open <i>both</p>", "<b>open <i>both</i></b>", "open both" },
+  { "<b></i></b>", "<b></b>", "" },
+  { "", "", "" },
+};
+
+static void
+test_cases (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *markup = vt_html_to_markup (cases[i].input);
+      g_autofree char *text = vt_html_to_text (cases[i].input);
+      g_autofree char *checked = NULL;
+
+      g_test_message ("case %u: %s", i, cases[i].input);
+      g_assert_cmpstr (markup, ==, cases[i].markup);
+      g_assert_cmpstr (text, ==, cases[i].text);
+      checked = vt_test_check_markup (markup);
+    }
+
+  {
+    g_autofree char *null_markup = vt_html_to_markup (NULL);
+    g_assert_cmpstr (null_markup, ==, "");
+  }
+}
+
+/* Nonsense and deep nesting always come out as valid markup. */
+static void
+test_robust (void)
+{
+  static const char * const inputs[] = {
+    "<>", "<<>>", "<a href=\"http://x\"><a href=\"http://y\">n</a></a>", "<p>\x01\x02\x1f</p>",
+    "<b><b><b><b>x", "<table><tr><td>cell</td></tr></table>", "<svg><script>x</script></svg>",
+    "<span>&unknown; &#0; &#xFFFFFF; &#55296;</span>", "<a href=\"http://x\">\"quoted\" 'x'</a>",
+  };
+  GString *deep = g_string_new (NULL);
+  g_autofree char *deep_markup = NULL;
+  g_autofree char *deep_checked = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autofree char *markup = vt_html_to_markup (inputs[i]);
+      g_autofree char *checked = NULL;
+
+      g_test_message ("input %u: %s -> %s", i, inputs[i], markup);
+      checked = vt_test_check_markup (markup);
+    }
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (deep, "<b><i>");
+  g_string_append (deep, "deep");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (deep, "</i></b>");
+  deep_markup = vt_html_to_markup (deep->str);
+  deep_checked = vt_test_check_markup (deep_markup);
+  g_string_free (deep, TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/vitrine/iiif/html/cases", test_cases);
+  g_test_add_func ("/vitrine/iiif/html/robust", test_robust);
+
+  return g_test_run ();
+}
