@@ -71,6 +71,7 @@ struct _VtClient
 
   guint         n_active;
   guint         n_queued;
+  guint         n_network;
   guint64       next_seq;
   guint         save_cache_id;
 };
@@ -797,6 +798,10 @@ on_sent (GObject      *object,
 
   touch (req);
 
+  /* An answer from the disk cache has no connection behind it. */
+  if (soup_message_get_connection_id (msg) != 0)
+    req->client->n_network++;
+
   req->stream = g_steal_pointer (&stream);
   req->status = soup_message_get_status (msg);
   g_clear_pointer (&req->content_type, g_free);
@@ -1283,6 +1288,23 @@ vt_client_get_n_queued (VtClient *self)
   g_return_val_if_fail (VT_IS_CLIENT (self), 0);
 
   return self->n_queued;
+}
+
+/**
+ * vt_client_get_n_network_answers:
+ * @self: a #VtClient
+ *
+ * For statistics and tests: how many answers came over the network
+ * rather than from the disk cache (a 304 revalidation counts as network).
+ *
+ * Returns: the count since the client was made
+ */
+guint
+vt_client_get_n_network_answers (VtClient *self)
+{
+  g_return_val_if_fail (VT_IS_CLIENT (self), 0);
+
+  return self->n_network;
 }
 
 /* ------------------------------------------------------------------ */

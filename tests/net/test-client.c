@@ -969,6 +969,7 @@ test_cache (Fixture       *f,
   fetch_sync (f->client, no_store, VT_FETCH_KIND_MANIFEST, 0, &r);
   g_assert_no_error (r.error);
   g_assert_cmpuint (hits (f, "/ok.json"), ==, 1);
+  g_assert_cmpuint (vt_client_get_n_network_answers (f->client), ==, 3);
 
   /* The second load comes from the disk cache: the server sees nothing. */
   fetch_sync (f->client, u, VT_FETCH_KIND_MANIFEST, 0, &r);
@@ -979,6 +980,7 @@ test_cache (Fixture       *f,
   g_assert_no_error (r.error);
   g_assert_cmpuint (hits (f, "/ok.json"), ==, 1);
   g_assert_cmpuint (hits (f, "/tile.jpg"), ==, 1);
+  g_assert_cmpuint (vt_client_get_n_network_answers (f->client), ==, 3);
 
   /* no-store is respected. */
   fetch_sync (f->client, no_store, VT_FETCH_KIND_MANIFEST, 0, &r);

@@ -1,0 +1,700 @@
+/* vt-loader.c
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vt-loader"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "iiif/vt-iiif-error.h"
+#include "vt-ghent-catalogue.h"
+#include "vt-loader.h"
+#include "vt-net-error.h"
+
+/**
+ * VtLoader:
+ *
+ * What the window and the canvas call to get IIIF things: a document
+ * (manifest, collection) from an address, a Ghent object or a file the
+ * user opened; an image service with its tile pyramid; a tile's bytes.
+ * Documents are parsed off the main thread. Parsed documents and image
+ * services are kept in memory for the session (the disk cache below keeps
+ * the bytes across sessions), so going back to an object is instant.
+ */
+
+/* Parsed documents kept in memory; image services are small and many
+ * (one per canvas), so more of them are kept. */
+#define MAX_DOCUMENTS       32
+#define MAX_IMAGE_SERVICES  512
+
+struct _VtLoader
+{
+  GObject     parent_instance;
+
+  VtClient   *client;
+
+  /* uri → CachedDocument; keys in insertion order for eviction */
+  GHashTable *documents;
+  GQueue      document_order;
+
+  /* service id → VtImageService */
+  GHashTable *services;
+  GQueue      service_order;
+};
+
+G_DEFINE_FINAL_TYPE (VtLoader, vt_loader, G_TYPE_OBJECT)
+
+typedef struct
+{
+  VtIiifDocument *document;
+  char           *final_uri;
+} CachedDocument;
+
+static void
+cached_document_free (gpointer data)
+{
+  CachedDocument *cached = data;
+
+  g_clear_pointer (&cached->document, vt_iiif_document_unref);
+  g_free (cached->final_uri);
+  g_free (cached);
+}
+
+typedef struct
+{
+  char           *uri;
+  char           *final_uri;
+  GBytes         *bytes;
+  VtIiifDocument *document;
+} DocumentData;
+
+static void
+document_data_free (gpointer data)
+{
+  DocumentData *d = data;
+
+  g_free (d->uri);
+  g_free (d->final_uri);
+  g_clear_pointer (&d->bytes, g_bytes_unref);
+  g_clear_pointer (&d->document, vt_iiif_document_unref);
+  g_free (d);
+}
+
+/* ------------------------------------------------------------------ */
+/* Memory caches                                                       */
+
+static void
+bounded_insert (GHashTable *table,
+                GQueue     *order,
+                guint       max,
+                const char *key,
+                gpointer    value)
+{
+  if (!g_hash_table_contains (table, key))
+    {
+      g_queue_push_tail (order, g_strdup (key));
+      while (g_queue_get_length (order) > max)
+        {
+          g_autofree char *oldest = g_queue_pop_head (order);
+
+          g_hash_table_remove (table, oldest);
+        }
+    }
+
+  g_hash_table_insert (table, g_strdup (key), value);
+}
+
+static void
+remember_document (VtLoader       *self,
+                   const char     *key,
+                   VtIiifDocument *document,
+                   const char     *final_uri)
+{
+  CachedDocument *cached = g_new0 (CachedDocument, 1);
+
+  cached->document = vt_iiif_document_ref (document);
+  cached->final_uri = g_strdup (final_uri);
+  bounded_insert (self->documents, &self->document_order, MAX_DOCUMENTS, key, cached);
+}
+
+/* ------------------------------------------------------------------ */
+/* Documents                                                           */
+
+static void
+parse_document_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  DocumentData *d = task_data;
+  GError *error = NULL;
+  VtIiifDocument *document;
+
+  document = vt_iiif_document_parse (d->bytes, d->final_uri, &error);
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, (GDestroyNotify) vt_iiif_document_unref);
+}
+
+static void
+on_document_parsed (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  VtLoader *self = VT_LOADER (object);
+  g_autoptr(GTask) task = user_data;
+  DocumentData *d = g_task_get_task_data (task);
+  GError *error = NULL;
+  VtIiifDocument *document;
+
+  document = g_task_propagate_pointer (G_TASK (result), &error);
+  if (document == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Files are read again each time: the user may be editing one. */
+  if (!g_str_has_prefix (d->final_uri, "file:"))
+    {
+      remember_document (self, d->uri, document, d->final_uri);
+      if (g_strcmp0 (d->uri, d->final_uri) != 0)
+        remember_document (self, d->final_uri, document, d->final_uri);
+    }
+
+  d->document = vt_iiif_document_ref (document);
+  g_task_return_pointer (task, document, (GDestroyNotify) vt_iiif_document_unref);
+}
+
+static void
+parse_in_thread (VtLoader *self,
+                 GTask    *task)
+{
+  DocumentData *d = g_task_get_task_data (task);
+  g_autoptr(GTask) parse_task = NULL;
+
+  parse_task = g_task_new (self, g_task_get_cancellable (task), on_document_parsed, g_object_ref (task));
+  g_task_set_source_tag (parse_task, parse_in_thread);
+  g_task_set_task_data (parse_task, d, NULL);
+  g_task_run_in_thread (parse_task, parse_document_thread);
+}
+
+static void
+on_document_fetched (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  DocumentData *d = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  d->bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, &d->final_uri, &error);
+  if (d->bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  parse_in_thread (g_task_get_source_object (task), task);
+}
+
+/**
+ * vt_loader_load_document_async:
+ * @self: a #VtLoader
+ * @uri: an http or https address of a manifest or collection
+ * @flags: %VT_FETCH_FLAGS_RELOAD skips the memory cache and revalidates
+ *   the disk cache
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the parsed document
+ * @user_data: data for @callback
+ *
+ * Loads and parses a IIIF document. Errors are #VT_NET_ERROR (could not
+ * get it) or #VT_IIIF_ERROR (got it, but it is not usable IIIF).
+ */
+void
+vt_loader_load_document_async (VtLoader            *self,
+                               const char          *uri,
+                               VtFetchFlags         flags,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  DocumentData *d;
+  CachedDocument *cached;
+
+  g_return_if_fail (VT_IS_LOADER (self));
+  g_return_if_fail (uri != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vt_loader_load_document_async);
+
+  d = g_new0 (DocumentData, 1);
+  d->uri = g_strdup (uri);
+  g_task_set_task_data (task, d, document_data_free);
+
+  if (!(flags & VT_FETCH_FLAGS_RELOAD) &&
+      (cached = g_hash_table_lookup (self->documents, uri)) != NULL)
+    {
+      d->final_uri = g_strdup (cached->final_uri);
+      d->document = vt_iiif_document_ref (cached->document);
+      g_task_return_pointer (task, vt_iiif_document_ref (cached->document),
+                             (GDestroyNotify) vt_iiif_document_unref);
+      return;
+    }
+
+  vt_client_fetch_async (self->client, uri, VT_FETCH_KIND_MANIFEST, flags,
+                         VT_FETCH_PRIORITY_DEFAULT, cancellable,
+                         on_document_fetched, g_steal_pointer (&task));
+}
+
+/**
+ * vt_loader_load_ghent_async:
+ * @self: a #VtLoader
+ * @api_base: (nullable): the API base (see vt_ghent_get_api_base())
+ * @organisation: an organisation's abbreviation
+ * @number: an object number, unencoded
+ * @flags: as for vt_loader_load_document_async()
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the parsed manifest
+ * @user_data: data for @callback
+ *
+ * Loads a Ghent object's manifest. Finish with
+ * vt_loader_load_document_finish().
+ */
+void
+vt_loader_load_ghent_async (VtLoader            *self,
+                            const char          *api_base,
+                            const char          *organisation,
+                            const char          *number,
+                            VtFetchFlags         flags,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_if_fail (VT_IS_LOADER (self));
+  g_return_if_fail (organisation != NULL);
+  g_return_if_fail (number != NULL);
+
+  uri = vt_ghent_build_manifest_url (api_base, organisation, number);
+  vt_loader_load_document_async (self, uri, flags, cancellable, callback, user_data);
+}
+
+static void
+on_file_loaded (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  DocumentData *d = g_task_get_task_data (task);
+  GError *error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  d->bytes = g_bytes_new_take (contents, length);
+  if (length > VT_IIIF_MAX_DOCUMENT_SIZE)
+    {
+      g_task_return_new_error (task, VT_IIIF_ERROR, VT_IIIF_ERROR_TOO_LARGE,
+                               _("The file is too large to be a IIIF document."));
+      return;
+    }
+
+  parse_in_thread (g_task_get_source_object (task), task);
+}
+
+static void
+on_file_info (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GFileInfo) info = NULL;
+  GCancellable *cancellable;
+  GError *error = NULL;
+
+  info = g_file_query_info_finish (G_FILE (object), result, &error);
+  if (info == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Refuse a huge file before reading it into memory. */
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                               _("This is not a file that can hold a IIIF document."));
+      return;
+    }
+  if (g_file_info_get_size (info) > VT_IIIF_MAX_DOCUMENT_SIZE)
+    {
+      g_task_return_new_error (task, VT_IIIF_ERROR, VT_IIIF_ERROR_TOO_LARGE,
+                               _("The file is too large to be a IIIF document."));
+      return;
+    }
+
+  cancellable = g_task_get_cancellable (task);
+  g_file_load_contents_async (G_FILE (object), cancellable, on_file_loaded, g_steal_pointer (&task));
+}
+
+/**
+ * vt_loader_load_file_async:
+ * @self: a #VtLoader
+ * @file: a file the user chose to open (never one named by a document)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the parsed document
+ * @user_data: data for @callback
+ *
+ * Reads and parses a local IIIF document. Finish with
+ * vt_loader_load_document_finish().
+ */
+void
+vt_loader_load_file_async (VtLoader            *self,
+                           GFile               *file,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  DocumentData *d;
+
+  g_return_if_fail (VT_IS_LOADER (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vt_loader_load_document_async);
+
+  d = g_new0 (DocumentData, 1);
+  d->uri = g_file_get_uri (file);
+  d->final_uri = g_strdup (d->uri);
+  g_task_set_task_data (task, d, document_data_free);
+
+  g_file_query_info_async (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                           G_FILE_QUERY_INFO_NONE, G_PRIORITY_DEFAULT, cancellable,
+                           on_file_info, g_steal_pointer (&task));
+}
+
+/**
+ * vt_loader_load_document_finish:
+ * @self: a #VtLoader
+ * @result: the result
+ * @final_uri: (out) (optional): the document's address after redirects
+ *   (the base for its relative references)
+ * @error: a #VT_NET_ERROR, #VT_IIIF_ERROR or #G_IO_ERROR
+ *
+ * Returns: (transfer full): the document
+ */
+VtIiifDocument *
+vt_loader_load_document_finish (VtLoader      *self,
+                                GAsyncResult  *result,
+                                char         **final_uri,
+                                GError       **error)
+{
+  VtIiifDocument *document;
+
+  g_return_val_if_fail (VT_IS_LOADER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == vt_loader_load_document_async, NULL);
+
+  document = g_task_propagate_pointer (G_TASK (result), error);
+  if (document != NULL && final_uri != NULL)
+    {
+      DocumentData *d = g_task_get_task_data (G_TASK (result));
+
+      *final_uri = g_strdup (d->final_uri);
+    }
+
+  return document;
+}
+
+/* ------------------------------------------------------------------ */
+/* Image services                                                      */
+
+/* "…/id", "…/id/" and "…/id/info.json" name the same service. */
+static char *
+normalise_service_id (const char *id)
+{
+  g_autofree char *copy = g_strdup (id);
+  gsize len;
+
+  if (g_str_has_suffix (copy, "/info.json"))
+    copy[strlen (copy) - strlen ("/info.json")] = '\0';
+
+  len = strlen (copy);
+  while (len > 0 && copy[len - 1] == '/')
+    copy[--len] = '\0';
+
+  return g_steal_pointer (&copy);
+}
+
+static void
+on_info_fetched (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  VtLoader *self = g_task_get_source_object (task);
+  const char *id = g_task_get_task_data (task);
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+  VtImageService *service;
+
+  bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, NULL, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* info.json is small (capped at a few MB): parsed right here. */
+  service = vt_image_service_parse (bytes, id, &error);
+  if (service == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  bounded_insert (self->services, &self->service_order, MAX_IMAGE_SERVICES, id,
+                  vt_image_service_ref (service));
+  g_task_return_pointer (task, service, (GDestroyNotify) vt_image_service_unref);
+}
+
+/**
+ * vt_loader_load_image_service_async:
+ * @self: a #VtLoader
+ * @service_id: the service's id (`…/iiif/2/abc`), or its info.json address
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the parsed service
+ * @user_data: data for @callback
+ *
+ * Loads an image service's info.json, once per session.
+ */
+void
+vt_loader_load_image_service_async (VtLoader            *self,
+                                    const char          *service_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *info_url = NULL;
+  char *id;
+  VtImageService *cached;
+
+  g_return_if_fail (VT_IS_LOADER (self));
+  g_return_if_fail (service_id != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vt_loader_load_image_service_async);
+
+  id = normalise_service_id (service_id);
+  g_task_set_task_data (task, id, g_free);
+
+  if ((cached = g_hash_table_lookup (self->services, id)) != NULL)
+    {
+      g_task_return_pointer (task, vt_image_service_ref (cached), (GDestroyNotify) vt_image_service_unref);
+      return;
+    }
+
+  info_url = g_strconcat (id, "/info.json", NULL);
+  vt_client_fetch_async (self->client, info_url, VT_FETCH_KIND_INFO, VT_FETCH_FLAGS_NONE,
+                         VT_FETCH_PRIORITY_DEFAULT, cancellable,
+                         on_info_fetched, g_steal_pointer (&task));
+}
+
+/**
+ * vt_loader_load_image_service_finish:
+ * @self: a #VtLoader
+ * @result: the result
+ * @pyramid: (out) (optional) (transfer full): the tile pyramid of the
+ *   service
+ * @error: a #VT_NET_ERROR, #VT_IIIF_ERROR or #G_IO_ERROR
+ *
+ * Returns: (transfer full): the image service
+ */
+VtImageService *
+vt_loader_load_image_service_finish (VtLoader       *self,
+                                     GAsyncResult   *result,
+                                     VtTilePyramid **pyramid,
+                                     GError        **error)
+{
+  VtImageService *service;
+
+  g_return_val_if_fail (VT_IS_LOADER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == vt_loader_load_image_service_async, NULL);
+
+  service = g_task_propagate_pointer (G_TASK (result), error);
+  if (service != NULL && pyramid != NULL)
+    *pyramid = vt_tile_pyramid_new (service);
+
+  return service;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tiles                                                               */
+
+static void
+on_tile_fetched (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GBytes *bytes;
+
+  bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, NULL, &error);
+  if (bytes == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+}
+
+/**
+ * vt_loader_load_tile_async:
+ * @self: a #VtLoader
+ * @uri: a tile's address (from vt_tile_pyramid_dup_tile_url())
+ * @priority: see `VT_FETCH_PRIORITY_*`
+ * @cancellable: (nullable): cancel it when the tile leaves the view
+ * @callback: called with the encoded bytes
+ * @user_data: data for @callback
+ */
+void
+vt_loader_load_tile_async (VtLoader            *self,
+                           const char          *uri,
+                           int                  priority,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (VT_IS_LOADER (self));
+  g_return_if_fail (uri != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vt_loader_load_tile_async);
+
+  vt_client_fetch_async (self->client, uri, VT_FETCH_KIND_TILE, VT_FETCH_FLAGS_NONE,
+                         priority, cancellable, on_tile_fetched, task);
+}
+
+/**
+ * vt_loader_load_tile_finish:
+ *
+ * Returns: (transfer full): the tile's encoded bytes
+ */
+GBytes *
+vt_loader_load_tile_finish (VtLoader      *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (VT_IS_LOADER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == vt_loader_load_tile_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------ */
+
+/**
+ * vt_loader_forget:
+ * @self: a #VtLoader
+ *
+ * Drops the documents and services kept in memory (with "clear cache").
+ */
+void
+vt_loader_forget (VtLoader *self)
+{
+  g_return_if_fail (VT_IS_LOADER (self));
+
+  g_hash_table_remove_all (self->documents);
+  g_queue_clear_full (&self->document_order, g_free);
+  g_hash_table_remove_all (self->services);
+  g_queue_clear_full (&self->service_order, g_free);
+}
+
+VtClient *
+vt_loader_get_client (VtLoader *self)
+{
+  g_return_val_if_fail (VT_IS_LOADER (self), NULL);
+
+  return self->client;
+}
+
+/**
+ * vt_loader_new:
+ * @client: the app's #VtClient
+ *
+ * Returns: (transfer full): a new loader
+ */
+VtLoader *
+vt_loader_new (VtClient *client)
+{
+  VtLoader *self;
+
+  g_return_val_if_fail (VT_IS_CLIENT (client), NULL);
+
+  self = g_object_new (VT_TYPE_LOADER, NULL);
+  self->client = g_object_ref (client);
+
+  return self;
+}
+
+static void
+vt_loader_dispose (GObject *object)
+{
+  VtLoader *self = VT_LOADER (object);
+
+  vt_loader_forget (self);
+  g_clear_object (&self->client);
+
+  G_OBJECT_CLASS (vt_loader_parent_class)->dispose (object);
+}
+
+static void
+vt_loader_finalize (GObject *object)
+{
+  VtLoader *self = VT_LOADER (object);
+
+  g_clear_pointer (&self->documents, g_hash_table_unref);
+  g_clear_pointer (&self->services, g_hash_table_unref);
+
+  G_OBJECT_CLASS (vt_loader_parent_class)->finalize (object);
+}
+
+static void
+vt_loader_class_init (VtLoaderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = vt_loader_dispose;
+  object_class->finalize = vt_loader_finalize;
+}
+
+static void
+vt_loader_init (VtLoader *self)
+{
+  self->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cached_document_free);
+  self->services = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) vt_image_service_unref);
+  g_queue_init (&self->document_order);
+  g_queue_init (&self->service_order);
+}

@@ -1,0 +1,614 @@
+/* test-loaders.c
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The loaders against the real test bed: lighttpd serving Ghent-shaped
+ * manifests and static tile sets, IIPImage serving pyramidal TIFFs. */
+
+#define G_LOG_DOMAIN "test-loaders"
+
+#include "config.h"
+
+#undef G_DISABLE_ASSERT
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "iiif/vt-iiif-error.h"
+#include "net/vt-ghent-catalogue.h"
+#include "net/vt-loader.h"
+#include "net/vt-net-error.h"
+#include "vt-testbed.h"
+
+typedef struct
+{
+  gboolean        done;
+  VtIiifDocument *document;
+  VtImageService *service;
+  VtTilePyramid  *pyramid;
+  GBytes         *bytes;
+  char           *final_uri;
+  GError         *error;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_clear_pointer (&r->document, vt_iiif_document_unref);
+  g_clear_pointer (&r->service, vt_image_service_unref);
+  g_clear_pointer (&r->pyramid, vt_tile_pyramid_unref);
+  g_clear_pointer (&r->bytes, g_bytes_unref);
+  g_clear_pointer (&r->final_uri, g_free);
+  g_clear_error (&r->error);
+  r->done = FALSE;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static void
+document_cb (GObject      *object,
+             GAsyncResult *res,
+             gpointer      user_data)
+{
+  Result *r = user_data;
+
+  r->document = vt_loader_load_document_finish (VT_LOADER (object), res, &r->final_uri, &r->error);
+  r->done = TRUE;
+}
+
+static void
+service_cb (GObject      *object,
+            GAsyncResult *res,
+            gpointer      user_data)
+{
+  Result *r = user_data;
+
+  r->service = vt_loader_load_image_service_finish (VT_LOADER (object), res, &r->pyramid, &r->error);
+  r->done = TRUE;
+}
+
+static void
+tile_cb (GObject      *object,
+         GAsyncResult *res,
+         gpointer      user_data)
+{
+  Result *r = user_data;
+
+  r->bytes = vt_loader_load_tile_finish (VT_LOADER (object), res, &r->error);
+  r->done = TRUE;
+}
+
+static void
+wait_for (Result *r)
+{
+  while (!r->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+load_document (VtLoader    *loader,
+               const char  *uri,
+               VtFetchFlags flags,
+               Result      *r)
+{
+  result_clear (r);
+  vt_loader_load_document_async (loader, uri, flags, NULL, document_cb, r);
+  wait_for (r);
+}
+
+static void
+load_ghent (VtLoader   *loader,
+            VtTestbed  *tb,
+            const char *id,
+            Result     *r)
+{
+  g_autofree char *org = NULL;
+  g_autofree char *number = NULL;
+
+  g_assert_true (vt_ghent_parse_input (id, NULL, &org, &number, NULL));
+  result_clear (r);
+  vt_loader_load_ghent_async (loader, vt_testbed_get_base_url (tb), org, number, 0, NULL, document_cb, r);
+  wait_for (r);
+}
+
+static void
+load_service (VtLoader   *loader,
+              const char *id,
+              Result     *r)
+{
+  result_clear (r);
+  vt_loader_load_image_service_async (loader, id, NULL, service_cb, r);
+  wait_for (r);
+}
+
+static void
+load_tile (VtLoader   *loader,
+           const char *uri,
+           Result     *r)
+{
+  result_clear (r);
+  vt_loader_load_tile_async (loader, uri, VT_FETCH_PRIORITY_VISIBLE, NULL, tile_cb, r);
+  wait_for (r);
+}
+
+static gboolean
+is_jpeg (GBytes *bytes)
+{
+  gsize len;
+  const guint8 *d = g_bytes_get_data (bytes, &len);
+
+  return len > 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF;
+}
+
+static VtLoader *
+new_loader (const char *cache_dir)
+{
+  g_autoptr(VtClient) client = vt_client_new (cache_dir);
+
+  return vt_loader_new (client);
+}
+
+/* Every object of the test bed's Ghent table loads as Ghent would answer:
+ * the public ones as manifests with their canvases, the others as the
+ * precise error with Ghent's own message. */
+static void
+test_ghent_fixtures (void)
+{
+  g_autoptr(VtTestbed) tb = vt_testbed_start_or_skip ();
+  g_autoptr(VtLoader) loader = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *table = g_test_build_filename (G_TEST_DIST, "testbed", "ghent-objects.json", NULL);
+  g_autoptr(GError) error = NULL;
+  JsonArray *objects;
+  guint n_public = 0, n_forbidden = 0, n_missing = 0;
+
+  if (tb == NULL)
+    return;
+
+  loader = new_loader (NULL);
+  json_parser_load_from_file (parser, table, &error);
+  g_assert_no_error (error);
+  objects = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "objects");
+
+  for (guint i = 0; i < json_array_get_length (objects); i++)
+    {
+      JsonObject *object = json_array_get_object_element (objects, i);
+      const char *id = json_object_get_string_member (object, "id");
+      gint64 status = json_object_get_int_member (object, "status");
+      g_auto(Result) r = { 0 };
+
+      g_test_message ("%s (%" G_GINT64_FORMAT ")", id, status);
+      load_ghent (loader, tb, id, &r);
+
+      if (status == 200)
+        {
+          guint n_canvases = json_array_get_length (json_object_get_array_member (object, "canvases"));
+
+          g_assert_no_error (r.error);
+          g_assert_cmpint (r.document->kind, ==, VT_IIIF_DOCUMENT_MANIFEST);
+          g_assert_cmpint (r.document->version, ==, VT_PRESENTATION_2);
+          g_assert_cmpuint (vt_manifest_get_n_canvases (r.document->manifest), ==, n_canvases);
+          n_public++;
+        }
+      else if (status == 403)
+        {
+          g_assert_error (r.error, VT_NET_ERROR, VT_NET_ERROR_NOT_PUBLIC);
+          g_assert_cmpstr (vt_net_error_get_server_message (r.error), ==,
+                           "You don't have permission to access this resource");
+          n_forbidden++;
+        }
+      else
+        {
+          g_autofree char *expected = NULL;
+
+          g_assert_cmpint (status, ==, 404);
+          g_assert_error (r.error, VT_NET_ERROR, VT_NET_ERROR_NOT_FOUND);
+          expected = g_strdup_printf ("Item with id %s doesn't exist in collection entities", id);
+          g_assert_cmpstr (vt_net_error_get_server_message (r.error), ==, expected);
+          n_missing++;
+        }
+    }
+
+  g_assert_cmpuint (n_public, >=, 6);
+  g_assert_cmpuint (n_forbidden, >=, 1);
+  g_assert_cmpuint (n_missing, >=, 1);
+
+  /* Any other unknown number is a 404 too. */
+  {
+    g_auto(Result) r = { 0 };
+
+    load_ghent (loader, tb, "stam:S.1158", &r);
+    g_assert_error (r.error, VT_NET_ERROR, VT_NET_ERROR_NOT_FOUND);
+  }
+}
+
+/* Each canvas of a Ghent manifest leads, through its image service, to a
+ * pyramid and a tile. */
+static void
+test_ghent_images (void)
+{
+  g_autoptr(VtTestbed) tb = vt_testbed_start_or_skip ();
+  g_autoptr(VtLoader) loader = NULL;
+  g_auto(Result) doc = { 0 };
+
+  if (tb == NULL)
+    return;
+
+  loader = new_loader (NULL);
+  load_ghent (loader, tb, VT_TESTBED_OBJECT_TWO_CANVASES, &doc);
+  g_assert_no_error (doc.error);
+
+  for (guint i = 0; i < vt_manifest_get_n_canvases (doc.document->manifest); i++)
+    {
+      VtCanvas *canvas = g_ptr_array_index (doc.document->manifest->canvases, i);
+      VtServiceRef *ref = vt_canvas_get_image_service (canvas);
+      g_auto(Result) svc = { 0 };
+      g_auto(Result) tile = { 0 };
+      g_autofree char *url = NULL;
+
+      g_assert_nonnull (ref);
+      load_service (loader, ref->id, &svc);
+      g_assert_no_error (svc.error);
+      g_assert_cmpint (svc.service->width, ==, canvas->width);
+      g_assert_cmpint (svc.service->height, ==, canvas->height);
+      g_assert_nonnull (svc.pyramid);
+
+      url = vt_tile_pyramid_dup_tile_url (svc.pyramid, 0, 0, 0);
+      load_tile (loader, url, &tile);
+      g_assert_no_error (tile.error);
+      g_assert_true (is_jpeg (tile.bytes));
+    }
+
+  /* A public manifest whose image service refuses: NOT_PUBLIC, with the
+   * image server's plain-text explanation. */
+  {
+    g_auto(Result) r = { 0 };
+    g_auto(Result) svc = { 0 };
+    VtCanvas *canvas;
+
+    load_ghent (loader, tb, VT_TESTBED_OBJECT_IMAGE_FORBIDDEN, &r);
+    g_assert_no_error (r.error);
+    canvas = g_ptr_array_index (r.document->manifest->canvases, 0);
+    load_service (loader, vt_canvas_get_image_service (canvas)->id, &svc);
+    g_assert_error (svc.error, VT_NET_ERROR, VT_NET_ERROR_NOT_PUBLIC);
+    g_assert_cmpstr (vt_net_error_get_server_message (svc.error), ==, "403 Forbidden");
+  }
+}
+
+/* info.json from IIPImage and from both static level 0 sets, and a tile
+ * from each tile set (and the first and last tile of the smallest level). */
+static void
+test_tile_sets (void)
+{
+  g_autoptr(VtTestbed) tb = vt_testbed_start_or_skip ();
+  g_autoptr(VtLoader) loader = NULL;
+  const struct { const char *path; gint64 width, height; VtImageApiVersion version; } sets[] = {
+    { VT_TESTBED_IIP_MAIN, VT_TESTBED_MAIN_WIDTH, VT_TESTBED_MAIN_HEIGHT, VT_IMAGE_API_2 },
+    { VT_TESTBED_IIP_PORTRAIT, VT_TESTBED_PORTRAIT_WIDTH, VT_TESTBED_PORTRAIT_HEIGHT, VT_IMAGE_API_2 },
+    { VT_TESTBED_LEVEL0_V2, VT_TESTBED_LEVEL0_WIDTH, VT_TESTBED_LEVEL0_HEIGHT, VT_IMAGE_API_2 },
+    { VT_TESTBED_LEVEL0_V3, VT_TESTBED_LEVEL0_WIDTH, VT_TESTBED_LEVEL0_HEIGHT, VT_IMAGE_API_3 },
+  };
+
+  if (tb == NULL)
+    return;
+
+  loader = new_loader (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
+    {
+      g_autofree char *id = vt_testbed_get_url (tb, sets[i].path);
+      g_autofree char *info = g_strconcat (id, "/info.json", NULL);
+      g_auto(Result) svc = { 0 };
+      g_auto(Result) again = { 0 };
+      guint n_levels, last;
+      const VtTileLevel *level;
+
+      g_test_message ("%s", id);
+      load_service (loader, id, &svc);
+      g_assert_no_error (svc.error);
+      g_assert_cmpint (svc.service->version, ==, sets[i].version);
+      g_assert_cmpint (svc.service->width, ==, sets[i].width);
+      g_assert_cmpint (svc.service->height, ==, sets[i].height);
+
+      /* The same service by its info.json address comes from memory. */
+      load_service (loader, info, &again);
+      g_assert_no_error (again.error);
+      g_assert_true (again.service == svc.service);
+
+      n_levels = vt_tile_pyramid_get_n_levels (svc.pyramid);
+      g_assert_cmpuint (n_levels, >, 1);
+      last = n_levels - 1;
+      level = vt_tile_pyramid_get_level (svc.pyramid, last);
+
+      for (guint corner = 0; corner < 2; corner++)
+        {
+          guint x = corner == 0 ? 0 : level->columns - 1;
+          guint y = corner == 0 ? 0 : level->rows - 1;
+          g_autofree char *url = vt_tile_pyramid_dup_tile_url (svc.pyramid, last, x, y);
+          g_auto(Result) tile = { 0 };
+
+          load_tile (loader, url, &tile);
+          g_assert_no_error (tile.error);
+          g_assert_true (is_jpeg (tile.bytes));
+        }
+    }
+
+  /* A missing image: IIPImage's own 404. */
+  {
+    g_autofree char *id = vt_testbed_get_url (tb, "/iiif/nothing-here.tif");
+    g_auto(Result) svc = { 0 };
+
+    load_service (loader, id, &svc);
+    g_assert_error (svc.error, VT_NET_ERROR, VT_NET_ERROR_NOT_FOUND);
+  }
+}
+
+static void
+test_documents (void)
+{
+  g_autoptr(VtTestbed) tb = vt_testbed_start_or_skip ();
+  g_autoptr(VtLoader) loader = NULL;
+  const struct { const char *path; VtIiifDocumentKind kind; VtPresentationVersion version; } docs[] = {
+    { VT_TESTBED_MANIFEST_V3_LEVEL0, VT_IIIF_DOCUMENT_MANIFEST, VT_PRESENTATION_3 },
+    { VT_TESTBED_MANIFEST_V3_STATIC, VT_IIIF_DOCUMENT_MANIFEST, VT_PRESENTATION_3 },
+    { VT_TESTBED_MANIFEST_V3_MULTILINGUAL, VT_IIIF_DOCUMENT_MANIFEST, VT_PRESENTATION_3 },
+    { VT_TESTBED_MANIFEST_V2_LEVEL0, VT_IIIF_DOCUMENT_MANIFEST, VT_PRESENTATION_2 },
+    { VT_TESTBED_COLLECTION_GHENT, VT_IIIF_DOCUMENT_COLLECTION, VT_PRESENTATION_2 },
+    { VT_TESTBED_COLLECTION_ALL, VT_IIIF_DOCUMENT_COLLECTION, VT_PRESENTATION_3 },
+  };
+
+  if (tb == NULL)
+    return;
+
+  loader = new_loader (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (docs); i++)
+    {
+      g_autofree char *url = vt_testbed_get_url (tb, docs[i].path);
+      g_auto(Result) r = { 0 };
+      g_auto(Result) again = { 0 };
+
+      g_test_message ("%s", url);
+      load_document (loader, url, 0, &r);
+      g_assert_no_error (r.error);
+      g_assert_cmpint (r.document->kind, ==, docs[i].kind);
+      g_assert_cmpint (r.document->version, ==, docs[i].version);
+      g_assert_cmpstr (r.final_uri, ==, url);
+
+      /* Parsed once per session. */
+      load_document (loader, url, 0, &again);
+      g_assert_true (again.document == r.document);
+    }
+
+  /* Not IIIF at all: the static image and the audio, as documents. */
+  {
+    g_autofree char *url = vt_testbed_get_url (tb, VT_TESTBED_STATIC_IMAGE);
+    g_auto(Result) r = { 0 };
+
+    load_document (loader, url, 0, &r);
+    g_assert_error (r.error, VT_NET_ERROR, VT_NET_ERROR_BAD_RESPONSE);
+  }
+}
+
+static void
+test_file (void)
+{
+  g_autoptr(VtLoader) loader = new_loader (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("vitrine-loader-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "manifest.json", NULL);
+  g_autofree char *junk = g_build_filename (dir, "junk.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) junk_file = g_file_new_for_path (junk);
+  g_autoptr(GFile) dir_file = g_file_new_for_path (dir);
+  g_auto(Result) r = { 0 };
+  const char *manifest =
+    "{\"@context\": \"http://iiif.io/api/presentation/3/context.json\","
+    " \"id\": \"https://example.org/m\", \"type\": \"Manifest\", \"label\": {\"en\": [\"Local\"]},"
+    " \"items\": []}";
+
+  g_assert_true (g_file_set_contents (path, manifest, -1, NULL));
+  g_assert_true (g_file_set_contents (junk, "<html>not json</html>", -1, NULL));
+
+  vt_loader_load_file_async (loader, file, NULL, document_cb, &r);
+  wait_for (&r);
+  g_assert_no_error (r.error);
+  g_assert_cmpint (r.document->kind, ==, VT_IIIF_DOCUMENT_MANIFEST);
+  g_assert_true (g_str_has_prefix (r.final_uri, "file:"));
+
+  result_clear (&r);
+  vt_loader_load_file_async (loader, junk_file, NULL, document_cb, &r);
+  wait_for (&r);
+  g_assert_error (r.error, VT_IIIF_ERROR, VT_IIIF_ERROR_NOT_JSON);
+
+  result_clear (&r);
+  vt_loader_load_file_async (loader, dir_file, NULL, document_cb, &r);
+  wait_for (&r);
+  g_assert_error (r.error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+
+  /* A file address is never fetched as a URL. */
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+
+    load_document (loader, uri, 0, &r);
+    g_assert_error (r.error, VT_NET_ERROR, VT_NET_ERROR_UNSUPPORTED_URI);
+  }
+
+  g_unlink (path);
+  g_unlink (junk);
+  g_rmdir (dir);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* Opening an object as the window does: manifest, the first canvas's
+ * info.json, and its visible tiles at the coarsest level. Returns the
+ * number of answers that came over the network. */
+static guint
+open_object (VtLoader   *loader,
+             VtTestbed  *tb,
+             const char *id,
+             guint      *n_requests)
+{
+  VtClient *client = vt_loader_get_client (loader);
+  guint before = vt_client_get_n_network_answers (client);
+  g_auto(Result) doc = { 0 };
+  g_auto(Result) svc = { 0 };
+  VtCanvas *canvas;
+  const VtTileLevel *level;
+  guint n = 1;
+
+  load_ghent (loader, tb, id, &doc);
+  g_assert_no_error (doc.error);
+  canvas = g_ptr_array_index (doc.document->manifest->canvases, 0);
+  load_service (loader, vt_canvas_get_image_service (canvas)->id, &svc);
+  g_assert_no_error (svc.error);
+  n++;
+
+  /* Every tile of the coarsest levels, up to what a first screen of
+   * about 1920×1080 needs, all at once as the canvas asks for them. */
+  {
+    guint n_levels = vt_tile_pyramid_get_n_levels (svc.pyramid);
+    g_autoptr(GPtrArray) tiles = g_ptr_array_new ();
+    guint first = n_levels;
+    guint n_tiles = 0;
+
+    while (first > 0)
+      {
+        level = vt_tile_pyramid_get_level (svc.pyramid, first - 1);
+        if (n_tiles + level->columns * level->rows > 48)
+          break;
+        n_tiles += level->columns * level->rows;
+        first--;
+      }
+
+    for (guint l = first; l < n_levels; l++)
+      {
+        level = vt_tile_pyramid_get_level (svc.pyramid, l);
+        for (guint y = 0; y < level->rows; y++)
+          for (guint x = 0; x < level->columns; x++)
+            {
+              g_autofree char *url = vt_tile_pyramid_dup_tile_url (svc.pyramid, l, x, y);
+              Result *tile = g_new0 (Result, 1);
+
+              g_ptr_array_add (tiles, tile);
+              vt_loader_load_tile_async (loader, url, VT_FETCH_PRIORITY_VISIBLE, NULL, tile_cb, tile);
+            }
+      }
+
+    for (guint i = 0; i < tiles->len; i++)
+      {
+        Result *tile = g_ptr_array_index (tiles, i);
+
+        wait_for (tile);
+        g_assert_no_error (tile->error);
+        g_assert_true (is_jpeg (tile->bytes));
+        result_clear (tile);
+        g_free (tile);
+        n++;
+      }
+  }
+
+  *n_requests = n;
+  return vt_client_get_n_network_answers (client) - before;
+}
+
+/* Cold, warm (same session), and with the server stopped (a new session
+ * on the same disk cache: the app restarted without a network). */
+static void
+test_cache_cold_warm (void)
+{
+  g_autoptr(VtTestbed) tb = vt_testbed_start_or_skip ();
+  g_autofree char *cache_dir = NULL;
+  g_autoptr(VtLoader) loader = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_requests = 0, n_network;
+  gint64 start;
+  double cold_ms, warm_ms, offline_ms;
+
+  if (tb == NULL)
+    return;
+
+  cache_dir = g_dir_make_tmp ("vitrine-cache-XXXXXX", NULL);
+  loader = new_loader (cache_dir);
+
+  start = g_get_monotonic_time ();
+  n_network = open_object (loader, tb, VT_TESTBED_OBJECT_DMG, &n_requests);
+  cold_ms = (g_get_monotonic_time () - start) / 1000.0;
+  g_assert_cmpuint (n_network, ==, n_requests);
+
+  /* Warm, as after going back to the object: a new loader (no parsed
+   * documents in memory) on the same client and disk cache. */
+  {
+    g_autoptr(VtLoader) warm = vt_loader_new (vt_loader_get_client (loader));
+    guint n_warm = 0;
+
+    start = g_get_monotonic_time ();
+    n_network = open_object (warm, tb, VT_TESTBED_OBJECT_DMG, &n_warm);
+    warm_ms = (g_get_monotonic_time () - start) / 1000.0;
+    g_assert_cmpuint (n_warm, ==, n_requests);
+    g_assert_cmpuint (n_network, ==, 0);
+  }
+
+  vt_client_save_cache (vt_loader_get_client (loader));
+  g_clear_object (&loader);
+
+  /* Server gone, app restarted: everything still opens. */
+  g_assert_true (vt_testbed_stop (tb, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(VtLoader) offline = new_loader (cache_dir);
+    guint n_offline = 0;
+
+    start = g_get_monotonic_time ();
+    n_network = open_object (offline, tb, VT_TESTBED_OBJECT_DMG, &n_offline);
+    offline_ms = (g_get_monotonic_time () - start) / 1000.0;
+    g_assert_cmpuint (n_network, ==, 0);
+
+    /* What was never fetched is an honest "offline". */
+    {
+      g_auto(Result) r = { 0 };
+
+      load_ghent (offline, tb, VT_TESTBED_OBJECT_STAM, &r);
+      g_assert_error (r.error, VT_NET_ERROR, VT_NET_ERROR_OFFLINE);
+    }
+  }
+
+  g_test_message ("open %s (manifest + info.json + %u tiles): cold %u network answers in %.1f ms; "
+                  "warm 0 in %.1f ms; server stopped 0 in %.1f ms",
+                  VT_TESTBED_OBJECT_DMG, n_requests - 2, n_requests, cold_ms, warm_ms, offline_ms);
+
+  remove_tree (cache_dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/net/loaders/ghent-fixtures", test_ghent_fixtures);
+  g_test_add_func ("/net/loaders/ghent-images", test_ghent_images);
+  g_test_add_func ("/net/loaders/tile-sets", test_tile_sets);
+  g_test_add_func ("/net/loaders/documents", test_documents);
+  g_test_add_func ("/net/loaders/file", test_file);
+  g_test_add_func ("/net/loaders/cache-cold-warm", test_cache_cold_warm);
+
+  return g_test_run ();
+}
