@@ -8,8 +8,9 @@
 
 lighttpd calls it for the errors it produces itself (url.access-deny gives
 403, a missing file gives 404) with the original status in REDIRECT_STATUS
-and the original request in REQUEST_URI. It answers with the bodies the real
-servers send:
+and the original request in REQUEST_URI; mod_rewrite also sends the objects
+whose manifest "fails" here with ?status=500. It answers with the bodies the
+real servers send:
   * the Ghent manifest API (Flask-RESTful) sends JSON {"message": ...},
     Content-Type application/json, Access-Control-Allow-Origin *;
   * the image server (Cantaloupe) sends a plain text page.
@@ -28,10 +29,15 @@ REASONS = {400: "Bad Request", 403: "Forbidden", 404: "Not Found",
 
 
 def main ():
+    # mod_cgi sets REDIRECT_STATUS to 200 when this runs as a plain CGI (the
+    # rewritten 500s); then the status comes from the query.
+    query = urllib.parse.parse_qs (os.environ.get ("QUERY_STRING", ""))
     try:
-        status = int (os.environ.get ("REDIRECT_STATUS", "500"))
+        status = int (query.get ("status", [os.environ.get ("REDIRECT_STATUS", "404")])[0])
     except ValueError:
         status = 500
+    if not 400 <= status <= 599:
+        status = 404
     path = os.environ.get ("REQUEST_URI", "/").split ("?", 1)[0]
     path = urllib.parse.unquote (path)
     headers = ["Status: %d" % status, "Access-Control-Allow-Origin: *"]
@@ -42,6 +48,8 @@ def main ():
         elif status == 404 and path.startswith (MANIFEST_PREFIX):
             entity = path[len (MANIFEST_PREFIX):]
             message = "Item with id %s doesn't exist in collection entities" % entity
+        elif status == 500:
+            message = "Something went wrong while generating the manifest"
         else:
             message = REASONS.get (status, "Error")
         # Flask-RESTful's output_json: json.dumps plus a newline.

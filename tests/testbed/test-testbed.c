@@ -383,6 +383,8 @@ test_ghent_manifests (void)
   check_ghent_manifest (tb, VT_TESTBED_OBJECT_STAM, 1, 200);
   check_ghent_manifest (tb, VT_TESTBED_OBJECT_ARCHIEFGENT, 1, 200);
   check_ghent_manifest (tb, VT_TESTBED_OBJECT_IMAGE_FORBIDDEN, 1, 403);
+  /* IIPImage's own 404: the image is not on the server. */
+  check_ghent_manifest (tb, VT_TESTBED_OBJECT_IMAGE_MISSING, 1, 404);
 }
 
 /* The shapes that matter to a parser are really there. */
@@ -471,6 +473,23 @@ test_ghent_missing (void)
       g_assert_cmpstr (r->content_type, ==, "application/json");
       assert_body_equals (r, expected);
     }
+}
+
+static void
+test_ghent_failing (void)
+{
+  VtTestbed *tb = get_testbed ();
+  g_autofree char *url = NULL;
+  g_autoptr(Response) r = NULL;
+
+  if (tb == NULL)
+    return;
+
+  url = vt_testbed_get_manifest_url (tb, VT_TESTBED_OBJECT_FAILING);
+  r = fetch (url);
+  g_assert_cmpuint (r->status, ==, 500);
+  g_assert_cmpstr (r->content_type, ==, "application/json");
+  assert_body_equals (r, VT_TESTBED_FAILING_BODY);
 }
 
 static void
@@ -851,6 +870,7 @@ main (int   argc,
   g_test_add_func ("/testbed/ghent/shapes", test_ghent_shapes);
   g_test_add_func ("/testbed/ghent/forbidden", test_ghent_forbidden);
   g_test_add_func ("/testbed/ghent/missing", test_ghent_missing);
+  g_test_add_func ("/testbed/ghent/failing", test_ghent_failing);
   g_test_add_func ("/testbed/ghent/image-forbidden", test_ghent_image_forbidden);
   g_test_add_func ("/testbed/documents", test_documents);
   g_test_add_func ("/testbed/time-based", test_time_based);

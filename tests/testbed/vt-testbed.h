@@ -30,6 +30,8 @@ G_BEGIN_DECLS
 #define VT_TESTBED_OBJECT_STAM            "stam:A2005.02.364.1-2"
 #define VT_TESTBED_OBJECT_ARCHIEFGENT     "archiefgent:OA_535_001_01_C_TE"
 #define VT_TESTBED_OBJECT_IMAGE_FORBIDDEN "hva:1982-280"
+#define VT_TESTBED_OBJECT_IMAGE_MISSING   "stam:07391"
+#define VT_TESTBED_OBJECT_FAILING         "industriemuseum:V12829"
 #define VT_TESTBED_OBJECT_FORBIDDEN       "archiefgent:OA_535_001_01"
 #define VT_TESTBED_OBJECT_FORBIDDEN_2     "dmg:2008-0038_11-14"
 #define VT_TESTBED_OBJECT_MISSING         "dmg:2099-0001"
@@ -39,6 +41,8 @@ G_BEGIN_DECLS
   "{\"message\": \"You don't have permission to access this resource\"}\n"
 #define VT_TESTBED_MISSING_BODY_FORMAT \
   "{\"message\": \"Item with id %s doesn't exist in collection entities\"}\n"
+#define VT_TESTBED_FAILING_BODY \
+  "{\"message\": \"Something went wrong while generating the manifest\"}\n"
 /* What the image service answers for VT_TESTBED_OBJECT_IMAGE_FORBIDDEN. */
 #define VT_TESTBED_IMAGE_FORBIDDEN_BODY "403 Forbidden\n"
 
