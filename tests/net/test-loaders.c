@@ -164,7 +164,7 @@ test_ghent_fixtures (void)
   g_autofree char *table = g_test_build_filename (G_TEST_DIST, "testbed", "ghent-objects.json", NULL);
   g_autoptr(GError) error = NULL;
   JsonArray *objects;
-  guint n_public = 0, n_forbidden = 0, n_missing = 0;
+  guint n_public = 0, n_forbidden = 0, n_missing = 0, n_failing = 0;
 
   if (tb == NULL)
     return;
@@ -201,6 +201,15 @@ test_ghent_fixtures (void)
                            "You don't have permission to access this resource");
           n_forbidden++;
         }
+      else if (status == 500)
+        {
+          /* Not one of the statuses worth a retry; the message is kept. */
+          g_assert_error (r.error, VT_NET_ERROR, VT_NET_ERROR_SERVER);
+          g_assert_cmpuint (vt_net_error_get_http_status (r.error), ==, 500);
+          g_assert_cmpstr (vt_net_error_get_server_message (r.error), ==,
+                           "Something went wrong while generating the manifest");
+          n_failing++;
+        }
       else
         {
           g_autofree char *expected = NULL;
@@ -216,6 +225,7 @@ test_ghent_fixtures (void)
   g_assert_cmpuint (n_public, >=, 6);
   g_assert_cmpuint (n_forbidden, >=, 1);
   g_assert_cmpuint (n_missing, >=, 1);
+  g_assert_cmpuint (n_failing, >=, 1);
 
   /* Any other unknown number is a 404 too. */
   {
@@ -276,6 +286,19 @@ test_ghent_images (void)
     load_service (loader, vt_canvas_get_image_service (canvas)->id, &svc);
     g_assert_error (svc.error, VT_NET_ERROR, VT_NET_ERROR_NOT_PUBLIC);
     g_assert_cmpstr (vt_net_error_get_server_message (svc.error), ==, "403 Forbidden");
+  }
+
+  /* A public manifest whose image is gone from the image server. */
+  {
+    g_auto(Result) r = { 0 };
+    g_auto(Result) svc = { 0 };
+    VtCanvas *canvas;
+
+    load_ghent (loader, tb, VT_TESTBED_OBJECT_IMAGE_MISSING, &r);
+    g_assert_no_error (r.error);
+    canvas = g_ptr_array_index (r.document->manifest->canvases, 0);
+    load_service (loader, vt_canvas_get_image_service (canvas)->id, &svc);
+    g_assert_error (svc.error, VT_NET_ERROR, VT_NET_ERROR_NOT_FOUND);
   }
 }
 
