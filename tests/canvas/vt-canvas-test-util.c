@@ -298,15 +298,17 @@ vt_test_psnr (VtPixels *a,
   return 10 * log10 (255.0 * 255.0 / (sum / n));
 }
 
-/* Pixels inside the image that are not fully opaque: where the window's
- * background would show through, i.e. seams or holes. */
+/* Pixels inside the image (opaque in @reference) that are not fully
+ * opaque in @pixels: where the window's background would show through,
+ * i.e. seams or holes. */
 guint
-vt_test_count_holes (VtPixels *pixels)
+vt_test_count_holes (VtPixels *pixels,
+                     VtPixels *reference)
 {
   guint holes = 0;
 
   for (gsize i = 0; i < (gsize) pixels->width * pixels->height; i++)
-    if (pixels->data[i * 4 + 3] != 255)
+    if (reference->data[i * 4 + 3] == 255 && pixels->data[i * 4 + 3] != 255)
       holes++;
   return holes;
 }

@@ -50,6 +50,7 @@ VtPixels  *vt_test_reference            (VipsImage   *full,
 double     vt_test_psnr                 (VtPixels    *a,
                                          VtPixels    *b,
                                          int         *max_error);
-guint      vt_test_count_holes          (VtPixels    *pixels);
+guint      vt_test_count_holes          (VtPixels    *pixels,
+                                         VtPixels    *reference);
 
 G_END_DECLS

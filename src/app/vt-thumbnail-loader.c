@@ -1,0 +1,746 @@
+/* vt-thumbnail-loader.c
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vt-thumbnail-loader"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <vips/vips.h>
+
+#include "canvas/vt-decoder.h"
+#include "iiif/vt-tile-pyramid.h"
+#include "vt-thumbnail-loader.h"
+
+/* Turns a canvas into a small texture. The source is, in this order: the
+ * canvas `thumbnail`; its image service asked for a small size (level 1 and
+ * 2), or for one of the requests a level 0 service allows (its `sizes` or a
+ * coarse tile that covers the whole image, read from info.json); a static
+ * image small enough to shrink. Bytes come through the VtClient at thumbnail
+ * priority and are shrunk on the decoder's worker threads, so the main thread
+ * never decodes. */
+
+struct _VtThumbnailLoader
+{
+  GObject   parent_instance;
+
+  VtClient *client;
+};
+
+G_DEFINE_FINAL_TYPE (VtThumbnailLoader, vt_thumbnail_loader, G_TYPE_OBJECT)
+
+/* Decoders accepted for thumbnails: the formats servers send, nothing that
+ * runs a delegate program or parses documents (SVG, PDF…). */
+static const char * const thumbnail_loaders[] = {
+  "VipsForeignLoadJpegBuffer",
+  "VipsForeignLoadPngBuffer",
+  "VipsForeignLoadWebpBuffer",
+  "VipsForeignLoadGifBuffer",
+  "VipsForeignLoadTiffBuffer",
+  "VipsForeignLoadJp2kBuffer",
+  NULL,
+};
+
+/* A header claiming more than this is refused before any pixel is read. */
+#define MAX_HEADER_PIXELS ((guint64) 32768 * 32768)
+
+typedef struct
+{
+  VtCanvas     *canvas;
+  VtServiceRef *service_ref;
+  struct _TileSet *tile_set;
+  guint         size;
+} LoadData;
+
+static void tile_set_free (gpointer data);
+
+static void
+load_data_free (gpointer data)
+{
+  LoadData *d = data;
+
+  g_clear_pointer (&d->tile_set, tile_set_free);
+  g_clear_pointer (&d->canvas, vt_canvas_unref);
+  g_clear_pointer (&d->service_ref, vt_service_ref_unref);
+  g_free (d);
+}
+
+typedef struct
+{
+  GBytes *bytes;
+  guint   size;
+} ShrinkData;
+
+static void
+shrink_data_free (gpointer data)
+{
+  ShrinkData *d = data;
+
+  g_clear_pointer (&d->bytes, g_bytes_unref);
+  g_free (d);
+}
+
+static gboolean
+is_web_uri (const char *uri)
+{
+  const char *scheme;
+
+  if (uri == NULL)
+    return FALSE;
+  scheme = g_uri_peek_scheme (uri);
+  return g_strcmp0 (scheme, "http") == 0 || g_strcmp0 (scheme, "https") == 0;
+}
+
+static const char *
+quality_for (VtImageApiVersion version)
+{
+  return version == VT_IMAGE_API_1_0 || version == VT_IMAGE_API_1_1 ? "native" : "default";
+}
+
+/* Fits width × height into a size × size box, never enlarging. */
+static void
+fit_box (gint64  width,
+         gint64  height,
+         guint   size,
+         gint64 *out_width,
+         gint64 *out_height)
+{
+  double scale = MIN (1.0, MIN ((double) size / width, (double) size / height));
+
+  *out_width = MAX (1, (gint64) (width * scale + 0.5));
+  *out_height = MAX (1, (gint64) (height * scale + 0.5));
+}
+
+static char *
+build_service_url (VtImageApiVersion  version,
+                   int                level,
+                   const char        *id,
+                   gint64             width,
+                   gint64             height,
+                   guint              size)
+{
+  if (id == NULL || level < 1 || size == 0)
+    return NULL;
+
+  if (width > 0 && height > 0)
+    {
+      gint64 w, h;
+
+      fit_box (width, height, size, &w, &h);
+      /* The canonical spelling of each version, so that caches agree:
+       * 3.0 `w,h`, earlier `w,` (which level 1 supports everywhere). */
+      if (version >= VT_IMAGE_API_3)
+        return g_strdup_printf ("%s/full/%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "/0/default.jpg",
+                                id, w, h);
+      return g_strdup_printf ("%s/full/%" G_GINT64_FORMAT ",/0/%s.jpg", id, w, quality_for (version));
+    }
+
+  /* Without the image's size only a best-fit request keeps the aspect
+   * ratio: `!w,h` is level 2; level 1 gets the height. */
+  if (level >= 2)
+    return g_strdup_printf ("%s/full/!%u,%u/0/%s.jpg", id, size, size, quality_for (version));
+  return g_strdup_printf ("%s/full/,%u/0/%s.jpg", id, size, quality_for (version));
+}
+
+/**
+ * vt_thumbnail_dup_service_url:
+ * @ref: an image service reference
+ * @width: the full image width, or 0 when not known
+ * @height: the full image height, or 0
+ * @size: the longest side wanted, in pixels
+ *
+ * Builds the URL of a whole-image request of about @size pixels for a level
+ * 1 or 2 service (never larger than the image: Image API 3 refuses that).
+ *
+ * Returns: (transfer full) (nullable): the URL, or %NULL for a level 0 (or
+ *   unstated level) service, whose allowed requests only its info.json
+ *   tells, or a reference without a web id
+ */
+char *
+vt_thumbnail_dup_service_url (const VtServiceRef *ref,
+                              gint64              width,
+                              gint64              height,
+                              guint               size)
+{
+  g_return_val_if_fail (ref != NULL, NULL);
+
+  if (!is_web_uri (ref->id))
+    return NULL;
+  if (ref->width > 0 && ref->height > 0)
+    {
+      width = ref->width;
+      height = ref->height;
+    }
+  return build_service_url (ref->image_version, ref->level, ref->id, width, height, size);
+}
+
+/**
+ * vt_thumbnail_choose_level:
+ * @pyramid: the pyramid of an image service read from info.json
+ * @size: the longest side wanted, in pixels
+ *
+ * Picks the level a thumbnail of about @size pixels is made from, among
+ * those a level 0 service promises (its `sizes`, or a tile level) that take
+ * at most %VT_THUMBNAIL_MAX_TILES requests: the smallest one at least @size
+ * on its longest side, else the largest smaller one.
+ *
+ * Returns: the level index, or -1 when every level needs too many requests
+ *   or is larger than %VT_THUMBNAIL_MAX_SOURCE_PIXELS
+ */
+int
+vt_thumbnail_choose_level (VtTilePyramid *pyramid,
+                           guint          size)
+{
+  int best = -1;
+  gint64 best_side = 0;
+
+  g_return_val_if_fail (pyramid != NULL, -1);
+
+  for (guint i = 0; i < vt_tile_pyramid_get_n_levels (pyramid); i++)
+    {
+      const VtTileLevel *level = vt_tile_pyramid_get_level (pyramid, i);
+      gint64 side = MAX (level->width, level->height);
+
+      if ((guint64) level->columns * level->rows > VT_THUMBNAIL_MAX_TILES)
+        continue;
+      if (level->width * level->height > VT_THUMBNAIL_MAX_SOURCE_PIXELS)
+        continue;
+
+      if (best < 0 ||
+          (side >= size && (best_side < size || side < best_side)) ||
+          (side < size && best_side < size && side > best_side))
+        {
+          best = i;
+          best_side = side;
+        }
+    }
+  return best;
+}
+
+static gboolean
+check_loader (gconstpointer   bytes,
+              gsize           len,
+              GError        **error)
+{
+  const char *loader = len > 0 ? vips_foreign_find_load_buffer (bytes, len) : NULL;
+
+  if (loader == NULL || !g_strv_contains (thumbnail_loaders, loader))
+    {
+      vips_error_clear ();
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The server sent something that is not an image"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_damaged (GError **error)
+{
+  g_autofree char *message = g_strdup (vips_error_buffer ());
+
+  vips_error_clear ();
+  g_debug ("vips: %s", message);
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The image is damaged"));
+}
+
+/* Tiles of one level, put together on a decoder thread. */
+typedef struct _TileSet
+{
+  GBytes      **tiles;
+  guint         n_tiles;
+  guint         pending;
+  guint         columns;
+  guint         tile_width;
+  guint         tile_height;
+  gint64        width;
+  gint64        height;
+  guint         size;
+  GError       *error;
+} TileSet;
+
+static void
+tile_set_free (gpointer data)
+{
+  TileSet *set = data;
+
+  for (guint i = 0; i < set->n_tiles; i++)
+    g_clear_pointer (&set->tiles[i], g_bytes_unref);
+  g_free (set->tiles);
+  g_clear_error (&set->error);
+  g_free (set);
+}
+
+static GdkTexture *
+compose_func (gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  TileSet *set = data;
+  g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(VipsImage) joined = NULL;
+  g_autoptr(VipsImage) cropped = NULL;
+  g_autoptr(VipsImage) small = NULL;
+
+  for (guint i = 0; i < set->n_tiles; i++)
+    {
+      gconstpointer bytes;
+      gsize len;
+      VipsImage *tile;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+
+      bytes = g_bytes_get_data (set->tiles[i], &len);
+      if (!check_loader (bytes, len, error))
+        return NULL;
+      tile = vips_image_new_from_buffer (bytes, len, "", "fail_on", VIPS_FAIL_ON_TRUNCATED, NULL);
+      if (tile == NULL)
+        {
+          set_damaged (error);
+          return NULL;
+        }
+      g_ptr_array_add (images, tile);
+      /* Each tile must be the size the level promised (edge tiles less). */
+      if ((guint) vips_image_get_width (tile) > set->tile_width + 1 ||
+          (guint) vips_image_get_height (tile) > set->tile_height + 1)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               _("The server sent a tile of the wrong size"));
+          return NULL;
+        }
+    }
+
+  if (vips_arrayjoin ((VipsImage **) images->pdata, &joined, images->len,
+                      "across", set->columns,
+                      "hspacing", set->tile_width,
+                      "vspacing", set->tile_height,
+                      NULL) != 0 ||
+      vips_crop (joined, &cropped, 0, 0,
+                 MIN (set->width, vips_image_get_width (joined)),
+                 MIN (set->height, vips_image_get_height (joined)), NULL) != 0 ||
+      vips_thumbnail_image (cropped, &small, set->size,
+                            "height", set->size,
+                            "size", VIPS_SIZE_DOWN,
+                            NULL) != 0)
+    {
+      set_damaged (error);
+      return NULL;
+    }
+
+  return vt_texture_new_from_vips (small, error);
+}
+
+static GdkTexture *
+shrink_func (gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  ShrinkData *d = data;
+  g_autoptr(VipsImage) header = NULL;
+  g_autoptr(VipsImage) small = NULL;
+  gconstpointer bytes;
+  gsize len;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  bytes = g_bytes_get_data (d->bytes, &len);
+  if (!check_loader (bytes, len, error))
+    return NULL;
+
+  /* The header alone, to refuse absurd claims before decoding. */
+  header = vips_image_new_from_buffer (bytes, len, "", "access", VIPS_ACCESS_SEQUENTIAL, NULL);
+  if (header == NULL ||
+      (guint64) vips_image_get_width (header) * vips_image_get_height (header) > MAX_HEADER_PIXELS)
+    {
+      vips_error_clear ();
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The image is damaged or too large"));
+      return NULL;
+    }
+
+  /* Shrink-on-load: a large JPEG is decoded at 1/8 scale directly. */
+  if (vips_thumbnail_buffer ((void *) bytes, len, &small, d->size,
+                             "height", d->size,
+                             "size", VIPS_SIZE_DOWN,
+                             "fail_on", VIPS_FAIL_ON_TRUNCATED,
+                             NULL) != 0)
+    {
+      set_damaged (error);
+      return NULL;
+    }
+
+  return vt_texture_new_from_vips (small, error);
+}
+
+static void
+shrink_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+  GError *error = NULL;
+
+  /* The decoder's tasks carry the loader as their source object. */
+  texture = vt_decoder_decode_finish (vt_decoder_get_default (), result, &error);
+  if (texture == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&texture), g_object_unref);
+}
+
+static void
+image_fetched_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  VtThumbnailLoader *self = g_task_get_source_object (task);
+  LoadData *d = g_task_get_task_data (task);
+  g_autoptr(GBytes) bytes = NULL;
+  GCancellable *cancellable;
+  GError *error = NULL;
+  ShrinkData *shrink;
+
+  bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, NULL, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  shrink = g_new0 (ShrinkData, 1);
+  shrink->bytes = g_steal_pointer (&bytes);
+  shrink->size = d->size;
+  cancellable = g_task_get_cancellable (task);
+  vt_decoder_run_async (vt_decoder_get_default (), self, shrink_func, shrink, shrink_data_free,
+                        G_PRIORITY_LOW, cancellable, shrink_cb, g_steal_pointer (&task));
+}
+
+static void
+fetch_image (GTask      *task,
+             const char *uri)
+{
+  VtThumbnailLoader *self = g_task_get_source_object (task);
+
+  g_debug ("thumbnail %s", uri);
+  vt_client_fetch_async (self->client, uri, VT_FETCH_KIND_THUMBNAIL, VT_FETCH_FLAGS_NONE,
+                         VT_FETCH_PRIORITY_THUMBNAIL, g_task_get_cancellable (task),
+                         image_fetched_cb, task);
+}
+
+/* A painting image without a usable service, if it is small enough to
+ * fetch whole. */
+static char *
+dup_static_image_url (VtCanvas *canvas)
+{
+  VtContentResource *image = vt_canvas_get_image (canvas);
+
+  if (image == NULL || !is_web_uri (image->id))
+    return NULL;
+  if (image->width <= 0 || image->height <= 0 ||
+      image->width * image->height > VT_THUMBNAIL_MAX_SOURCE_PIXELS)
+    return NULL;
+  return g_strdup (image->id);
+}
+
+static void
+return_no_source (GTask *task)
+{
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("This page has no image small enough for a thumbnail"));
+}
+
+typedef struct
+{
+  GTask *task;
+  guint  index;
+} TileFetch;
+
+static void
+tile_fetched_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  TileFetch *fetch = user_data;
+  g_autoptr(GTask) task = g_steal_pointer (&fetch->task);
+  LoadData *d = g_task_get_task_data (task);
+  TileSet *set = d->tile_set;
+  GError *error = NULL;
+  GBytes *bytes;
+
+  bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, NULL, &error);
+  if (bytes != NULL)
+    set->tiles[fetch->index] = bytes;
+  else if (set->error == NULL)
+    set->error = error;
+  else
+    g_error_free (error);
+  g_free (fetch);
+
+  if (--set->pending > 0)
+    return;
+
+  if (set->error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&set->error));
+      return;
+    }
+  d->tile_set = NULL;
+  vt_decoder_run_async (vt_decoder_get_default (), g_task_get_source_object (task),
+                        compose_func, set, tile_set_free,
+                        G_PRIORITY_LOW, g_task_get_cancellable (task),
+                        shrink_cb, g_object_ref (task));
+}
+
+/* A level 0 image without a small enough single request: the few tiles of
+ * a coarse level, joined. */
+static void
+fetch_tiles (GTask         *task,
+             VtTilePyramid *pyramid,
+             guint          level)
+{
+  VtThumbnailLoader *self = g_task_get_source_object (task);
+  LoadData *d = g_task_get_task_data (task);
+  const VtTileLevel *l = vt_tile_pyramid_get_level (pyramid, level);
+  TileSet *set;
+
+  set = g_new0 (TileSet, 1);
+  set->n_tiles = l->columns * l->rows;
+  set->pending = set->n_tiles;
+  set->tiles = g_new0 (GBytes *, set->n_tiles);
+  set->columns = l->columns;
+  set->tile_width = l->tile_width;
+  set->tile_height = l->tile_height;
+  set->width = l->width;
+  set->height = l->height;
+  set->size = d->size;
+  d->tile_set = set;
+
+  for (guint y = 0; y < l->rows; y++)
+    for (guint x = 0; x < l->columns; x++)
+      {
+        g_autofree char *uri = vt_tile_pyramid_dup_tile_url (pyramid, level, x, y);
+        TileFetch *fetch = g_new0 (TileFetch, 1);
+
+        fetch->task = g_object_ref (task);
+        fetch->index = y * l->columns + x;
+        g_debug ("thumbnail tile %s", uri);
+        vt_client_fetch_async (self->client, uri, VT_FETCH_KIND_TILE, VT_FETCH_FLAGS_NONE,
+                               VT_FETCH_PRIORITY_THUMBNAIL, g_task_get_cancellable (task),
+                               tile_fetched_cb, fetch);
+      }
+  g_object_unref (task);
+}
+
+static void
+info_fetched_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LoadData *d = g_task_get_task_data (task);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(VtImageService) service = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+
+  bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, NULL, &error);
+  if (bytes == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      g_debug ("info.json of %s: %s", d->service_ref->id, error->message);
+    }
+  else
+    {
+      service = vt_image_service_parse (bytes, d->service_ref->id, &error);
+      if (service == NULL)
+        g_debug ("info.json of %s: %s", d->service_ref->id, error->message);
+    }
+
+  if (service != NULL && is_web_uri (service->id))
+    {
+      g_autoptr(VtTilePyramid) pyramid = NULL;
+      int level = -1;
+
+      if (service->level >= 1)
+        uri = build_service_url (service->version, service->level, service->id,
+                                 service->width, service->height, d->size);
+      else if ((pyramid = vt_tile_pyramid_new (service)) != NULL &&
+               (level = vt_thumbnail_choose_level (pyramid, d->size)) >= 0)
+        {
+          const VtTileLevel *l = vt_tile_pyramid_get_level (pyramid, level);
+
+          if (l->columns == 1 && l->rows == 1)
+            uri = vt_tile_pyramid_dup_tile_url (pyramid, level, 0, 0);
+          else
+            {
+              fetch_tiles (g_steal_pointer (&task), pyramid, level);
+              return;
+            }
+        }
+    }
+  if (uri == NULL)
+    uri = dup_static_image_url (d->canvas);
+  if (uri == NULL)
+    {
+      return_no_source (task);
+      return;
+    }
+  fetch_image (g_steal_pointer (&task), uri);
+}
+
+static void
+vt_thumbnail_loader_dispose (GObject *object)
+{
+  VtThumbnailLoader *self = (VtThumbnailLoader *)object;
+
+  g_clear_object (&self->client);
+
+  G_OBJECT_CLASS (vt_thumbnail_loader_parent_class)->dispose (object);
+}
+
+static void
+vt_thumbnail_loader_class_init (VtThumbnailLoaderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = vt_thumbnail_loader_dispose;
+}
+
+static void
+vt_thumbnail_loader_init (VtThumbnailLoader *self)
+{
+}
+
+/**
+ * vt_thumbnail_loader_new:
+ * @client: the client that fetches
+ *
+ * Returns: (transfer full): a new loader
+ */
+VtThumbnailLoader *
+vt_thumbnail_loader_new (VtClient *client)
+{
+  VtThumbnailLoader *self;
+
+  g_return_val_if_fail (VT_IS_CLIENT (client), NULL);
+
+  self = g_object_new (VT_TYPE_THUMBNAIL_LOADER, NULL);
+  self->client = g_object_ref (client);
+  return self;
+}
+
+/**
+ * vt_thumbnail_loader_load_async:
+ * @self: a loader
+ * @canvas: the canvas
+ * @size: the longest side wanted, in device pixels
+ * @cancellable: (nullable): cancels the fetch and the decoding
+ * @callback: called with the result
+ * @user_data: for @callback
+ *
+ * Loads a thumbnail of @canvas no larger than @size × @size. Fails with
+ * %G_IO_ERROR_NOT_FOUND when the canvas has nothing to make one from, and
+ * with the network or decoding error otherwise.
+ */
+void
+vt_thumbnail_loader_load_async (VtThumbnailLoader   *self,
+                                VtCanvas            *canvas,
+                                guint                size,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *uri = NULL;
+  VtServiceRef *ref;
+  LoadData *d;
+
+  g_return_if_fail (VT_IS_THUMBNAIL_LOADER (self));
+  g_return_if_fail (canvas != NULL);
+  g_return_if_fail (size > 0);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vt_thumbnail_loader_load_async);
+  d = g_new0 (LoadData, 1);
+  d->canvas = vt_canvas_ref (canvas);
+  d->size = size;
+  g_task_set_task_data (task, d, load_data_free);
+
+  /* 1. The publisher's own thumbnail. */
+  for (guint i = 0; canvas->thumbnail != NULL && i < canvas->thumbnail->len; i++)
+    {
+      VtResource *thumbnail = g_ptr_array_index (canvas->thumbnail, i);
+
+      if (is_web_uri (thumbnail->id))
+        {
+          fetch_image (g_steal_pointer (&task), thumbnail->id);
+          return;
+        }
+    }
+
+  /* 2. The image service. */
+  ref = vt_canvas_get_image_service (canvas);
+  if (ref != NULL && is_web_uri (ref->id))
+    {
+      VtContentResource *image = vt_canvas_get_image (canvas);
+      gint64 width = image != NULL && image->width > 0 ? image->width : canvas->width;
+      gint64 height = image != NULL && image->height > 0 ? image->height : canvas->height;
+
+      uri = vt_thumbnail_dup_service_url (ref, width, height, size);
+      if (uri != NULL)
+        {
+          fetch_image (g_steal_pointer (&task), uri);
+          return;
+        }
+
+      /* Level 0 (or unstated): only info.json says what may be asked. */
+      d->service_ref = vt_service_ref_ref (ref);
+      uri = g_strconcat (ref->id, "/info.json", NULL);
+      vt_client_fetch_async (self->client, uri, VT_FETCH_KIND_INFO, VT_FETCH_FLAGS_NONE,
+                             VT_FETCH_PRIORITY_THUMBNAIL, cancellable,
+                             info_fetched_cb, g_steal_pointer (&task));
+      return;
+    }
+
+  /* 3. A static image, when small. */
+  uri = dup_static_image_url (canvas);
+  if (uri != NULL)
+    {
+      fetch_image (g_steal_pointer (&task), uri);
+      return;
+    }
+
+  return_no_source (task);
+}
+
+/**
+ * vt_thumbnail_loader_load_finish:
+ * @self: a loader
+ * @result: the result
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): the texture, or %NULL with @error set
+ */
+GdkTexture *
+vt_thumbnail_loader_load_finish (VtThumbnailLoader  *self,
+                                 GAsyncResult       *result,
+                                 GError            **error)
+{
+  g_return_val_if_fail (VT_IS_THUMBNAIL_LOADER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,791 @@
+/* test-canvas-strip.c
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#undef G_DISABLE_ASSERT
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <libsoup/soup.h>
+#include <locale.h>
+
+#include "app/vt-canvas-strip.h"
+#include "app/vt-canvas-strip-item.h"
+#include "app/vt-canvas-toc.h"
+#include "app/vt-thumbnail-loader.h"
+#include "app/vt-toc-entry.h"
+#include "iiif/vt-iiif-document.h"
+#include "vt-testbed.h"
+
+static gboolean have_display;
+
+#define REQUIRE_DISPLAY()                                   \
+  G_STMT_START {                                            \
+    if (!have_display)                                      \
+      {                                                     \
+        g_test_skip ("No display (gtk_init_check failed)"); \
+        return;                                             \
+      }                                                     \
+  } G_STMT_END
+
+/* A guard against hangs only: every wait ends as soon as its condition
+ * holds, and a load either finishes or fails well within this. */
+#define WAIT_LIMIT_S 60
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_limit_cb (gpointer data)
+{
+  gboolean *expired = data;
+
+  *expired = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gboolean expired = FALSE;
+  guint id = g_timeout_add_seconds (WAIT_LIMIT_S, wait_limit_cb, &expired);
+
+  while (!condition (data) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (!expired)
+    g_source_remove (id);
+  g_assert_false (expired);
+}
+
+static void
+flush (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static VtManifest *
+load_manifest (const char *name,
+               const char *base,
+               const char *fault)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "app", "data", name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtIiifDocument) doc = NULL;
+  g_autoptr(GString) text = NULL;
+  char *contents;
+  gsize len;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  text = g_string_new_len (contents, len);
+  g_free (contents);
+  if (base != NULL)
+    g_string_replace (text, "@BASE@", base, 0);
+  if (fault != NULL)
+    g_string_replace (text, "@FAULT@", fault, 0);
+
+  doc = vt_iiif_document_parse (g_bytes_new (text->str, text->len), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  g_assert_nonnull (doc->manifest);
+  return vt_manifest_ref (doc->manifest);
+}
+
+typedef struct
+{
+  VtTestbed     *testbed;
+  char          *cache_dir;
+  VtClient      *client;
+  GtkWidget     *window;
+  VtCanvasStrip *strip;
+  GArray        *activated;
+} Fixture;
+
+static void
+activated_cb (VtCanvasStrip *strip,
+              guint          index,
+              Fixture       *f)
+{
+  g_array_append_val (f->activated, index);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!have_display)
+    return;
+
+  f->cache_dir = g_dir_make_tmp ("vitrine-strip-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->client = vt_client_new (f->cache_dir);
+  f->activated = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 200);
+  f->strip = VT_CANVAS_STRIP (vt_canvas_strip_new (f->client));
+  g_signal_connect (f->strip, "canvas-activated", G_CALLBACK (activated_cb), f);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->strip));
+  gtk_window_present (GTK_WINDOW (f->window));
+  flush ();
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (path);
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
+      g_autofree char *child_path = g_file_get_path (child);
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        remove_tree (child_path);
+      else
+        g_file_delete (child, NULL, NULL);
+      g_object_unref (info);
+    }
+  g_file_delete (dir, NULL, NULL);
+}
+
+static gboolean
+client_gone (gpointer data)
+{
+  Fixture *f = data;
+
+  return f->client == NULL;
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  flush ();
+  if (f->client != NULL)
+    {
+      /* Cancelled loads hold the client until their callbacks have run. */
+      g_object_add_weak_pointer (G_OBJECT (f->client), (gpointer *) &f->client);
+      g_object_unref (f->client);
+      wait_for (client_gone, f);
+    }
+  g_clear_pointer (&f->testbed, vt_testbed_free);
+  g_clear_pointer (&f->activated, g_array_unref);
+  if (f->cache_dir != NULL)
+    remove_tree (f->cache_dir);
+  g_clear_pointer (&f->cache_dir, g_free);
+}
+
+static VtCanvasStripItem *
+get_item (Fixture *f,
+          guint    index)
+{
+  GListModel *model = vt_canvas_strip_get_model (f->strip);
+  g_autoptr(VtCanvasStripItem) item = g_list_model_get_item (model, index);
+
+  /* The model keeps its own reference. */
+  return item;
+}
+
+static gboolean
+all_settled (gpointer data)
+{
+  Fixture *f = data;
+  GListModel *model = vt_canvas_strip_get_model (f->strip);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      VtThumbnailState state = vt_canvas_strip_item_get_state (get_item (f, i));
+
+      if (state != VT_THUMBNAIL_STATE_LOADED && state != VT_THUMBNAIL_STATE_FAILED)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+assert_texture_size (VtCanvasStripItem *item,
+                     int                width,
+                     int                height)
+{
+  GdkTexture *texture = vt_canvas_strip_item_get_texture (item);
+
+  g_assert_cmpint (vt_canvas_strip_item_get_state (item), ==, VT_THUMBNAIL_STATE_LOADED);
+  g_assert_nonnull (texture);
+  /* Servers and shrinkers round either way. */
+  g_assert_cmpint (ABS (gdk_texture_get_width (texture) - width), <=, 1);
+  g_assert_cmpint (ABS (gdk_texture_get_height (texture) - height), <=, 1);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  /* Not into the table of contents' popover. */
+  if (GTK_IS_POPOVER (widget))
+    return NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+start_testbed (Fixture *f)
+{
+  f->testbed = vt_testbed_start_or_skip ();
+  return f->testbed != NULL;
+}
+
+/* Pure helpers ---------------------------------------------------------- */
+
+static void
+test_file_name_labels (void)
+{
+  g_assert_true (vt_canvas_label_looks_like_file_name ("60dc1dc217d1ee211f421f4b3de4eab8-transcode-0710.jpg"));
+  g_assert_true (vt_canvas_label_looks_like_file_name ("b41f0e9d-2011-0075_0-2$2.JPG"));
+  g_assert_true (vt_canvas_label_looks_like_file_name ("scan_0001.tif"));
+  g_assert_false (vt_canvas_label_looks_like_file_name ("f. 1r"));
+  g_assert_false (vt_canvas_label_looks_like_file_name ("Achterkant"));
+  g_assert_false (vt_canvas_label_looks_like_file_name ("Foto van de voorkant.jpg"));
+  g_assert_false (vt_canvas_label_looks_like_file_name (".jpg"));
+  g_assert_false (vt_canvas_label_looks_like_file_name (""));
+  g_assert_false (vt_canvas_label_looks_like_file_name (NULL));
+}
+
+static void
+test_service_url (void)
+{
+  VtServiceRef ref = { 0 };
+  char *url;
+
+  ref.id = (char *) "https://example.org/iiif/2/abc";
+  ref.image_version = VT_IMAGE_API_2;
+  ref.level = 2;
+
+  url = vt_thumbnail_dup_service_url (&ref, 12000, 9000, 120);
+  g_assert_cmpstr (url, ==, "https://example.org/iiif/2/abc/full/120,/0/default.jpg");
+  g_free (url);
+
+  /* Portrait: the height limits. */
+  url = vt_thumbnail_dup_service_url (&ref, 3000, 4000, 120);
+  g_assert_cmpstr (url, ==, "https://example.org/iiif/2/abc/full/90,/0/default.jpg");
+  g_free (url);
+
+  /* Never larger than the image. */
+  url = vt_thumbnail_dup_service_url (&ref, 100, 50, 240);
+  g_assert_cmpstr (url, ==, "https://example.org/iiif/2/abc/full/100,/0/default.jpg");
+  g_free (url);
+
+  /* Size unknown: best fit at level 2, the height at level 1. */
+  url = vt_thumbnail_dup_service_url (&ref, 0, 0, 120);
+  g_assert_cmpstr (url, ==, "https://example.org/iiif/2/abc/full/!120,120/0/default.jpg");
+  g_free (url);
+  ref.level = 1;
+  url = vt_thumbnail_dup_service_url (&ref, 0, 0, 120);
+  g_assert_cmpstr (url, ==, "https://example.org/iiif/2/abc/full/,120/0/default.jpg");
+  g_free (url);
+
+  /* Image API 3: the canonical `w,h`. */
+  ref.image_version = VT_IMAGE_API_3;
+  url = vt_thumbnail_dup_service_url (&ref, 12000, 9000, 120);
+  g_assert_cmpstr (url, ==, "https://example.org/iiif/2/abc/full/120,90/0/default.jpg");
+  g_free (url);
+
+  /* A size stated on a v3 reference wins over the canvas. */
+  ref.width = 400;
+  ref.height = 800;
+  url = vt_thumbnail_dup_service_url (&ref, 12000, 9000, 120);
+  g_assert_cmpstr (url, ==, "https://example.org/iiif/2/abc/full/60,120/0/default.jpg");
+  g_free (url);
+  ref.width = ref.height = 0;
+
+  /* Image API 1.1: `native`. */
+  ref.image_version = VT_IMAGE_API_1_1;
+  url = vt_thumbnail_dup_service_url (&ref, 1200, 800, 120);
+  g_assert_cmpstr (url, ==, "https://example.org/iiif/2/abc/full/120,/0/native.jpg");
+  g_free (url);
+
+  /* Level 0 or unstated: only info.json knows. */
+  ref.image_version = VT_IMAGE_API_2;
+  ref.level = 0;
+  g_assert_null (vt_thumbnail_dup_service_url (&ref, 1200, 800, 120));
+  ref.level = -1;
+  g_assert_null (vt_thumbnail_dup_service_url (&ref, 1200, 800, 120));
+
+  /* Only the web. */
+  ref.level = 2;
+  ref.id = (char *) "file:///etc/passwd";
+  g_assert_null (vt_thumbnail_dup_service_url (&ref, 1200, 800, 120));
+}
+
+static VtTilePyramid *
+pyramid_from_info (const char *json)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtImageService) service = NULL;
+
+  service = vt_image_service_parse (bytes, NULL, &error);
+  g_assert_no_error (error);
+  return vt_tile_pyramid_new (service);
+}
+
+static void
+test_choose_level (void)
+{
+  g_autoptr(VtTilePyramid) tiles = NULL;
+  g_autoptr(VtTilePyramid) sizes = NULL;
+  g_autoptr(VtTilePyramid) huge = NULL;
+  const VtTileLevel *level;
+  g_autofree char *url = NULL;
+  int index;
+
+  /* The test bed's level 0 set: at scale 16 two tiles (375 × 250). */
+  tiles = pyramid_from_info ("{\"@context\": \"http://iiif.io/api/image/2/context.json\","
+                             " \"@id\": \"https://example.org/l0\","
+                             " \"profile\": [\"http://iiif.io/api/image/2/level0.json\"],"
+                             " \"width\": 6000, \"height\": 4000,"
+                             " \"tiles\": [{\"width\": 256, \"scaleFactors\": [1, 2, 4, 8, 16]}]}");
+  index = vt_thumbnail_choose_level (tiles, 120);
+  g_assert_cmpint (index, >=, 0);
+  level = vt_tile_pyramid_get_level (tiles, index);
+  g_assert_cmpint (level->width, ==, 375);
+  g_assert_cmpint (level->columns * level->rows, ==, 2);
+
+  /* Sizes: the smallest at least as large as asked. */
+  sizes = pyramid_from_info ("{\"@context\": \"http://iiif.io/api/image/3/context.json\","
+                             " \"id\": \"https://example.org/s\", \"type\": \"ImageService3\","
+                             " \"profile\": \"level0\", \"width\": 4000, \"height\": 3000,"
+                             " \"sizes\": [{\"width\": 100, \"height\": 75},"
+                             "             {\"width\": 500, \"height\": 375},"
+                             "             {\"width\": 1000, \"height\": 750}]}");
+  index = vt_thumbnail_choose_level (sizes, 240);
+  g_assert_cmpint (index, >=, 0);
+  level = vt_tile_pyramid_get_level (sizes, index);
+  g_assert_cmpint (level->width, ==, 500);
+  url = vt_tile_pyramid_dup_tile_url (sizes, index, 0, 0);
+  g_assert_cmpstr (url, ==, "https://example.org/s/full/500,375/0/default.jpg");
+
+  /* Nothing small: no sizes, no tiles, a 40000 px image. */
+  huge = pyramid_from_info ("{\"@context\": \"http://iiif.io/api/image/2/context.json\","
+                            " \"@id\": \"https://example.org/h\","
+                            " \"profile\": [\"http://iiif.io/api/image/2/level0.json\"],"
+                            " \"width\": 40000, \"height\": 30000}");
+  g_assert_cmpint (vt_thumbnail_choose_level (huge, 120), ==, -1);
+}
+
+/* With the test bed -------------------------------------------------------- */
+
+static void
+test_two_canvases (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(VtManifest) manifest = NULL;
+  VtCanvasStripItem *item;
+
+  REQUIRE_DISPLAY ();
+  if (!start_testbed (f))
+    return;
+
+  manifest = load_manifest ("strip-two-canvases-v2.json", vt_testbed_get_base_url (f->testbed), NULL);
+  vt_canvas_strip_set_manifest (f->strip, manifest);
+  g_assert_cmpuint (g_list_model_get_n_items (vt_canvas_strip_get_model (f->strip)), ==, 2);
+  g_assert_cmpuint (vt_canvas_strip_get_selected (f->strip), ==, GTK_INVALID_LIST_POSITION);
+  /* No ranges: no table of contents. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (vt_canvas_strip_get_toc (f->strip))));
+
+  wait_for (all_settled, f);
+
+  /* File-name labels show as page numbers; the tooltip keeps the name. */
+  item = get_item (f, 0);
+  g_assert_cmpstr (vt_canvas_strip_item_get_label (item), ==, "1");
+  g_assert_cmpstr (vt_canvas_strip_item_get_title (item), ==,
+                   "0a1b2c3d4e5f60718293a4b5c6d7e8f9-transcode-2099-0002_0-2$1.jpg");
+  assert_texture_size (item, 120, 90);
+
+  item = get_item (f, 1);
+  g_assert_cmpstr (vt_canvas_strip_item_get_label (item), ==, "2");
+  assert_texture_size (item, 90, 120);
+
+  /* Nothing was picked by loading. */
+  g_assert_cmpuint (f->activated->len, ==, 0);
+}
+
+static void
+test_sources (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(VtManifest) manifest = NULL;
+  VtCanvasStripItem *item;
+
+  REQUIRE_DISPLAY ();
+  if (!start_testbed (f))
+    return;
+
+  manifest = load_manifest ("strip-sources-v2.json", vt_testbed_get_base_url (f->testbed), NULL);
+  vt_canvas_strip_set_manifest (f->strip, manifest);
+  wait_for (all_settled, f);
+
+  /* Level 0: two tiles of the coarsest level, joined and shrunk. */
+  assert_texture_size (get_item (f, 0), 120, 80);
+  /* A static image without a service. */
+  assert_texture_size (get_item (f, 1), 120, 80);
+  /* The canvas thumbnail (90 × 120 as published). */
+  item = get_item (f, 2);
+  assert_texture_size (item, 90, 120);
+  g_assert_cmpstr (vt_canvas_strip_item_get_label (item), ==, "Achterkant");
+}
+
+static void
+test_select (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(VtManifest) manifest = NULL;
+  GtkWidget *list_view;
+  GtkSelectionModel *model;
+
+  REQUIRE_DISPLAY ();
+  if (!start_testbed (f))
+    return;
+
+  manifest = load_manifest ("strip-two-canvases-v2.json", vt_testbed_get_base_url (f->testbed), NULL);
+  vt_canvas_strip_set_manifest (f->strip, manifest);
+  flush ();
+
+  /* The window's choice: no signal. */
+  vt_canvas_strip_set_selected (f->strip, 0);
+  g_assert_cmpuint (vt_canvas_strip_get_selected (f->strip), ==, 0);
+  vt_canvas_strip_set_selected (f->strip, 7);
+  g_assert_cmpuint (vt_canvas_strip_get_selected (f->strip), ==, GTK_INVALID_LIST_POSITION);
+  vt_canvas_strip_set_selected (f->strip, 0);
+  g_assert_cmpuint (f->activated->len, ==, 0);
+
+  /* A click selects through the list's model. */
+  list_view = find_descendant (GTK_WIDGET (f->strip), GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list_view);
+  model = gtk_list_view_get_model (GTK_LIST_VIEW (list_view));
+  gtk_selection_model_select_item (model, 1, TRUE);
+  g_assert_cmpuint (f->activated->len, ==, 1);
+  g_assert_cmpuint (g_array_index (f->activated, guint, 0), ==, 1);
+  g_assert_cmpuint (vt_canvas_strip_get_selected (f->strip), ==, 1);
+
+  /* Enter on the selected thumbnail changes nothing; on another picks it. */
+  g_signal_emit_by_name (list_view, "activate", 1);
+  g_assert_cmpuint (f->activated->len, ==, 1);
+  g_signal_emit_by_name (list_view, "activate", 0);
+  g_assert_cmpuint (f->activated->len, ==, 2);
+  g_assert_cmpuint (g_array_index (f->activated, guint, 1), ==, 0);
+
+  /* The keyboard: End moves the cursor and the selection to the last page. */
+  gtk_widget_grab_focus (list_view);
+  flush ();
+  gtk_widget_activate_action (list_view, "list.select-item", "(ubb)", 1, FALSE, FALSE);
+  g_assert_cmpuint (f->activated->len, ==, 3);
+  g_assert_cmpuint (g_array_index (f->activated, guint, 2), ==, 1);
+
+  /* A new manifest starts with nothing selected, silently. */
+  vt_canvas_strip_set_manifest (f->strip, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (vt_canvas_strip_get_model (f->strip)), ==, 0);
+  g_assert_cmpuint (vt_canvas_strip_get_selected (f->strip), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (f->activated->len, ==, 3);
+}
+
+/* Faults: an in-process server answering badly. */
+static void
+fault_handler (SoupServer        *server,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  static const char html[] = "<!DOCTYPE html><html><body><form>Log in</form></body></html>";
+  /* A JPEG cut after its header. */
+  static const guchar truncated[] = {
+    0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0x00, 0x01, 0x01, 0x00,
+    0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xdb, 0x00, 0x43, 0x00, 0x08,
+  };
+
+  if (g_str_equal (path, "/login.html"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, html, strlen (html));
+    }
+  else if (g_str_has_prefix (path, "/iiif/truncated/"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "image/jpeg", SOUP_MEMORY_STATIC,
+                                        (const char *) truncated, sizeof truncated);
+    }
+  else if (g_str_equal (path, "/iiif/badinfo/info.json"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
+                                        "{\"width\": -5", 12);
+    }
+  else
+    soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+}
+
+static void
+test_faults (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(VtManifest) manifest = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoslist(GUri) uris = NULL;
+  g_autofree char *fault = NULL;
+  guint n;
+
+  REQUIRE_DISPLAY ();
+  if (!start_testbed (f))
+    return;
+
+  server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server, NULL, fault_handler, NULL, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  fault = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+
+  /* No retries: a 404 is final anyway, and this keeps the test short. */
+  vt_client_set_retry_policy (f->client, 0, 0, 0);
+
+  manifest = load_manifest ("strip-faults-v2.json", vt_testbed_get_base_url (f->testbed), fault);
+  vt_canvas_strip_set_manifest (f->strip, manifest);
+  n = g_list_model_get_n_items (vt_canvas_strip_get_model (f->strip));
+  g_assert_cmpuint (n, ==, 6);
+  wait_for (all_settled, f);
+
+  /* The good one loads beside the broken ones. */
+  assert_texture_size (get_item (f, 0), 120, 80);
+  for (guint i = 1; i < n; i++)
+    {
+      VtCanvasStripItem *item = get_item (f, i);
+
+      g_test_message ("page %u: %s", i + 1, vt_canvas_strip_item_get_label (item));
+      g_assert_cmpint (vt_canvas_strip_item_get_state (item), ==, VT_THUMBNAIL_STATE_FAILED);
+      g_assert_null (vt_canvas_strip_item_get_texture (item));
+      g_assert_cmpstr (vt_canvas_strip_item_get_placeholder_icon (item), ==, "image-missing-symbolic");
+    }
+}
+
+static gboolean
+item_settled (Fixture *f,
+              guint    index)
+{
+  VtThumbnailState state = vt_canvas_strip_item_get_state (get_item (f, index));
+
+  return state == VT_THUMBNAIL_STATE_LOADED || state == VT_THUMBNAIL_STATE_FAILED;
+}
+
+static gboolean
+first_settled (gpointer data)
+{
+  return item_settled (data, 0);
+}
+
+static gboolean
+last_settled (gpointer data)
+{
+  return item_settled (data, 299);
+}
+
+static gboolean
+none_loading (gpointer data)
+{
+  Fixture *f = data;
+
+  for (guint i = 0; i < 300; i++)
+    if (vt_canvas_strip_item_get_state (get_item (f, i)) == VT_THUMBNAIL_STATE_LOADING)
+      return FALSE;
+  return TRUE;
+}
+
+/* Only bound rows load: 300 pages in a 900 px window. */
+static void
+test_lazy (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(VtIiifDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *base;
+  guint n_asked = 0, n_loaded = 0;
+
+  REQUIRE_DISPLAY ();
+  if (!start_testbed (f))
+    return;
+
+  base = vt_testbed_get_base_url (f->testbed);
+  g_string_append (json, "{\"@context\": \"http://iiif.io/api/presentation/2/context.json\","
+                         " \"@id\": \"https://example.org/lazy\", \"@type\": \"sc:Manifest\","
+                         " \"label\": \"Lazy\", \"sequences\": [{\"@type\": \"sc:Sequence\", \"canvases\": [");
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (json, "%s{\"@id\": \"https://example.org/lazy/c%u\", \"@type\": \"sc:Canvas\","
+                                  " \"label\": \"p. %u\", \"width\": 1200, \"height\": 800,"
+                                  " \"thumbnail\": \"%s/static/static.jpg\", \"images\": []}",
+                            i > 0 ? ", " : "", i, i + 1, base);
+  g_string_append (json, "]}]}");
+  doc = vt_iiif_document_parse (g_bytes_new (json->str, json->len), NULL, &error);
+  g_assert_no_error (error);
+
+  vt_canvas_strip_set_manifest (f->strip, doc->manifest);
+  flush ();
+
+  /* Wait for the first page, then for everything asked to settle. */
+  wait_for (first_settled, f);
+  wait_for (none_loading, f);
+
+  for (guint i = 0; i < 300; i++)
+    {
+      VtThumbnailState state = vt_canvas_strip_item_get_state (get_item (f, i));
+
+      n_asked += state != VT_THUMBNAIL_STATE_NONE;
+      n_loaded += state == VT_THUMBNAIL_STATE_LOADED;
+    }
+  g_test_message ("%u of 300 thumbnails asked for, %u loaded", n_asked, n_loaded);
+  g_assert_cmpint (vt_canvas_strip_item_get_state (get_item (f, 0)), ==, VT_THUMBNAIL_STATE_LOADED);
+  g_assert_cmpuint (n_loaded, >=, 5);
+  g_assert_cmpuint (n_asked, <, 100);
+  g_assert_cmpint (vt_canvas_strip_item_get_state (get_item (f, 299)), ==, VT_THUMBNAIL_STATE_NONE);
+
+  /* Scrolling to the end asks for the last one. */
+  vt_canvas_strip_set_selected (f->strip, 299);
+  wait_for (last_settled, f);
+  g_assert_cmpint (vt_canvas_strip_item_get_state (get_item (f, 299)), ==, VT_THUMBNAIL_STATE_LOADED);
+}
+
+/* Table of contents ---------------------------------------------------------- */
+
+static VtTocEntry *
+toc_row (GListModel *rows,
+         guint       position)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, position);
+  g_autoptr(VtTocEntry) entry = NULL;
+
+  g_assert_nonnull (row);
+  entry = gtk_tree_list_row_get_item (row);
+  return entry;  /* the tree keeps it */
+}
+
+static void
+test_toc (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(VtManifest) manifest = NULL;
+  g_autoptr(GtkTreeListRow) back = NULL;
+  VtCanvasToc *toc;
+  GListModel *rows;
+
+  REQUIRE_DISPLAY ();
+
+  manifest = load_manifest ("strip-ranges-v2.json", NULL, NULL);
+  vt_canvas_strip_set_manifest (f->strip, manifest);
+  toc = vt_canvas_strip_get_toc (f->strip);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (toc)));
+  rows = vt_canvas_toc_get_model (toc);
+  g_assert_nonnull (rows);
+
+  /* The single root opens one level. */
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 4);
+  g_assert_cmpstr (vt_toc_entry_get_label (toc_row (rows, 0)), ==, "Inhoud");
+  g_assert_cmpint (vt_toc_entry_get_canvas_index (toc_row (rows, 0)), ==, 0);
+  g_assert_cmpstr (vt_toc_entry_get_label (toc_row (rows, 1)), ==, "Voorkant");
+  g_assert_cmpint (vt_toc_entry_get_canvas_index (toc_row (rows, 1)), ==, 0);
+  g_assert_null (vt_toc_entry_get_children (toc_row (rows, 1)));
+  g_assert_cmpstr (vt_toc_entry_get_label (toc_row (rows, 2)), ==, "Achterkant");
+  /* Its first canvas is in its sub-range, with a fragment. */
+  g_assert_cmpint (vt_toc_entry_get_canvas_index (toc_row (rows, 2)), ==, 2);
+  g_assert_nonnull (vt_toc_entry_get_children (toc_row (rows, 2)));
+  g_assert_cmpstr (vt_toc_entry_get_label (toc_row (rows, 3)), ==, "Elders");
+  g_assert_cmpint (vt_toc_entry_get_canvas_index (toc_row (rows, 3)), ==, -1);
+
+  /* Opening "Achterkant" shows "Detail". */
+  back = g_list_model_get_item (rows, 2);
+  gtk_tree_list_row_set_expanded (back, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 5);
+  g_assert_cmpstr (vt_toc_entry_get_label (toc_row (rows, 3)), ==, "Detail");
+  g_assert_cmpint (vt_toc_entry_get_canvas_index (toc_row (rows, 3)), ==, 2);
+
+  /* Picking a range picks its first canvas, in the strip too. */
+  g_assert_true (vt_canvas_toc_activate (toc, 3));
+  g_assert_cmpuint (f->activated->len, ==, 1);
+  g_assert_cmpuint (g_array_index (f->activated, guint, 0), ==, 2);
+  g_assert_cmpuint (vt_canvas_strip_get_selected (f->strip), ==, 2);
+  /* A range naming no canvas of the manifest leads nowhere. */
+  g_assert_false (vt_canvas_toc_activate (toc, 4));
+  g_assert_false (vt_canvas_toc_activate (toc, 99));
+  g_assert_cmpuint (f->activated->len, ==, 1);
+
+  /* Gone with the manifest. */
+  vt_canvas_strip_set_manifest (f->strip, NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (toc)));
+  g_assert_null (vt_canvas_toc_get_model (toc));
+}
+
+/* Damaged images make libvips warn; that is the point of the fault test,
+ * so its warnings are not fatal here. Ours still are. */
+static gboolean
+ignore_vips (const char     *log_domain,
+             GLogLevelFlags  log_level,
+             const char     *message,
+             gpointer        user_data)
+{
+  return g_strcmp0 (log_domain, "VIPS") != 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  g_test_log_set_fatal_handler (ignore_vips, NULL);
+  /* g_test_init () makes warnings of every domain fatal through the
+   * always-fatal mask, which no handler overrides for libvips' threads. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  have_display = gtk_init_check ();
+
+  g_test_add_func ("/vitrine/canvas-strip/file-name-labels", test_file_name_labels);
+  g_test_add_func ("/vitrine/canvas-strip/service-url", test_service_url);
+  g_test_add_func ("/vitrine/canvas-strip/choose-level", test_choose_level);
+  g_test_add ("/vitrine/canvas-strip/two-canvases", Fixture, NULL,
+              fixture_set_up, test_two_canvases, fixture_tear_down);
+  g_test_add ("/vitrine/canvas-strip/sources", Fixture, NULL,
+              fixture_set_up, test_sources, fixture_tear_down);
+  g_test_add ("/vitrine/canvas-strip/select", Fixture, NULL,
+              fixture_set_up, test_select, fixture_tear_down);
+  g_test_add ("/vitrine/canvas-strip/faults", Fixture, NULL,
+              fixture_set_up, test_faults, fixture_tear_down);
+  g_test_add ("/vitrine/canvas-strip/lazy", Fixture, NULL,
+              fixture_set_up, test_lazy, fixture_tear_down);
+  g_test_add ("/vitrine/canvas-strip/toc", Fixture, NULL,
+              fixture_set_up, test_toc, fixture_tear_down);
+
+  return g_test_run ();
+}
