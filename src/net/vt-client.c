@@ -1061,8 +1061,10 @@ save_cache_cb (gpointer data)
 {
   VtClient *self = data;
 
+  /* Only the index: answers still being written are saved next time. */
   self->save_cache_id = 0;
-  vt_client_save_cache (self);
+  if (self->cache != NULL)
+    soup_cache_dump (self->cache);
 
   return G_SOURCE_REMOVE;
 }
@@ -1082,8 +1084,12 @@ on_request_finished (SoupSession *session,
  * vt_client_save_cache:
  * @self: a #VtClient
  *
- * Writes the disk cache's index, so that it is found again by the next
- * run. Happens by itself a few seconds after requests and on dispose.
+ * Finishes writing the answers still streaming into the disk cache (an
+ * answer is only served from the cache once it is written whole), then
+ * writes the cache's index so that the next run finds it. Iterates the
+ * thread-default main context while it waits (10 s at most), so call it
+ * at quiet moments: on shutdown, or in tests. The index alone is also
+ * written by itself a few seconds after requests, and on dispose.
  */
 void
 vt_client_save_cache (VtClient *self)
@@ -1092,7 +1098,10 @@ vt_client_save_cache (VtClient *self)
 
   g_clear_handle_id (&self->save_cache_id, g_source_remove);
   if (self->cache != NULL)
-    soup_cache_dump (self->cache);
+    {
+      soup_cache_flush (self->cache);
+      soup_cache_dump (self->cache);
+    }
 }
 
 /**
@@ -1353,9 +1362,9 @@ vt_client_dispose (GObject *object)
   VtClient *self = VT_CLIENT (object);
 
   /* Requests hold a reference on the client, so none is running here. */
-  if (self->cache != NULL)
-    vt_client_save_cache (self);
   g_clear_handle_id (&self->save_cache_id, g_source_remove);
+  if (self->cache != NULL)
+    soup_cache_dump (self->cache);
 
   if (self->session != NULL)
     soup_session_abort (self->session);

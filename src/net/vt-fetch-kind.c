@@ -234,7 +234,7 @@ _vt_fetch_kind_check_content (VtFetchKind   kind,
     return TRUE;
 
 bad:
-  if (len == 0)
+  if (len == 0 && !_vt_fetch_kind_rejects_type (kind, content_type))
     g_propagate_error (error,
                        vt_net_error_new_full (VT_NET_ERROR_BAD_RESPONSE, 200, uri, NULL,
                                               _("The server sent an empty answer (expected: %s)."),

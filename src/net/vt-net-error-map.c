@@ -48,8 +48,10 @@ _vt_net_error_is_retryable (const GError *error)
     {
     case G_IO_ERROR_CONNECTION_CLOSED:
     case G_IO_ERROR_PARTIAL_INPUT:
-    case G_IO_ERROR_CONNECTION_REFUSED:
       return TRUE;
+    /* Not G_IO_ERROR_CONNECTION_REFUSED: nothing listens there, and
+     * saying "offline" at once (then trying the disk cache) beats seconds
+     * of retries. A server that is restarting answers 503. */
     default:
       return FALSE;
     }

@@ -14,6 +14,8 @@
 #include <stdio.h>
 
 #include "iiif/vt-iiif.h"
+#include "net/vt-loader.h"
+#include "net/vt-net-error.h"
 #include "vt-inspect-output.h"
 
 /* vitrine-inspect [--locale LANG] FILE|URL: prints our normalised reading
@@ -31,6 +33,16 @@ enum
   EXIT_INVALID = 6,
   EXIT_LIMIT = 7,
   EXIT_NETWORK = 8,
+  /* One code per network state, so that scripts see what the app shows. */
+  EXIT_TIMEOUT = 9,
+  EXIT_NOT_PUBLIC = 10,
+  EXIT_AUTH_REQUIRED = 11,
+  EXIT_NOT_FOUND = 12,
+  EXIT_SERVER = 13,
+  EXIT_BAD_REQUEST = 14,
+  EXIT_BAD_RESPONSE = 15,
+  EXIT_TLS = 16,
+  EXIT_CONNECTION_LOST = 17,
 };
 
 static char **locales;
@@ -81,18 +93,11 @@ fail_iiif (const GError *error)
 }
 
 static int
-print_document (GBytes     *bytes,
-                const char *base_uri)
+print_parsed (VtIiifDocument *doc)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VtIiifDocument) doc = NULL;
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *json = NULL;
-
-  doc = vt_iiif_document_parse (bytes, base_uri, &error);
-  if (doc == NULL)
-    return fail_iiif (error);
 
   root = vt_inspect_document (doc, (const char * const *) locales);
   generator = json_generator_new ();
@@ -104,6 +109,20 @@ print_document (GBytes     *bytes,
   return EXIT_OK;
 }
 
+static int
+print_document (GBytes     *bytes,
+                const char *base_uri)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtIiifDocument) doc = NULL;
+
+  doc = vt_iiif_document_parse (bytes, base_uri, &error);
+  if (doc == NULL)
+    return fail_iiif (error);
+
+  return print_parsed (doc);
+}
+
 static gboolean
 is_url (const char *arg)
 {
@@ -112,12 +131,81 @@ is_url (const char *arg)
   return scheme != NULL && (g_str_equal (scheme, "http") || g_str_equal (scheme, "https"));
 }
 
+/* --- URLs: through the app's own loader ----------------------------- */
+
+typedef struct
+{
+  gboolean        done;
+  VtIiifDocument *doc;
+  GError         *error;
+} UrlResult;
+
+static void
+url_loaded_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  UrlResult *r = user_data;
+
+  r->doc = vt_loader_load_document_finish (VT_LOADER (object), result, NULL, &r->error);
+  r->done = TRUE;
+}
+
+static int
+fail_net (const GError *error)
+{
+  const char *message = error->message;
+  const char *server = vt_net_error_get_server_message (error);
+  g_autofree char *full = NULL;
+  int code;
+
+  switch ((VtNetError) error->code)
+    {
+    case VT_NET_ERROR_OFFLINE: code = EXIT_NETWORK; break;
+    case VT_NET_ERROR_TIMEOUT: code = EXIT_TIMEOUT; break;
+    case VT_NET_ERROR_NOT_PUBLIC: code = EXIT_NOT_PUBLIC; break;
+    case VT_NET_ERROR_AUTH_REQUIRED: code = EXIT_AUTH_REQUIRED; break;
+    case VT_NET_ERROR_NOT_FOUND: code = EXIT_NOT_FOUND; break;
+    case VT_NET_ERROR_SERVER: code = EXIT_SERVER; break;
+    case VT_NET_ERROR_BAD_REQUEST: code = EXIT_BAD_REQUEST; break;
+    case VT_NET_ERROR_UNSUPPORTED_URI: code = EXIT_BAD_REQUEST; break;
+    case VT_NET_ERROR_BAD_RESPONSE: code = EXIT_BAD_RESPONSE; break;
+    case VT_NET_ERROR_TOO_LARGE: code = EXIT_LIMIT; break;
+    case VT_NET_ERROR_TLS: code = EXIT_TLS; break;
+    case VT_NET_ERROR_CONNECTION_LOST: code = EXIT_CONNECTION_LOST; break;
+    default: code = EXIT_NETWORK; break;
+    }
+
+  /* The server's own words (Ghent's 403 explains itself) follow the
+   * sentence the app shows, on the same line. */
+  if (server != NULL)
+    message = full = g_strdup_printf ("%s (%s)", error->message, server);
+
+  return fail (code, vt_net_error_to_nick (error->code), message);
+}
+
 static int
 inspect_url (const char *url)
 {
-  /* The network layer's loader plugs in here (fetch, then print_document
-   * with the URL as base); until then say so clearly. */
-  return fail (EXIT_NETWORK, "network", _("Reading from a URL is not supported by this build; download the file and pass its path"));
+  g_autoptr(VtClient) client = vt_client_new (NULL);
+  g_autoptr(VtLoader) loader = vt_loader_new (client);
+  UrlResult r = { 0 };
+  int status;
+
+  vt_loader_load_document_async (loader, url, VT_FETCH_FLAGS_NONE, NULL, url_loaded_cb, &r);
+  while (!r.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (r.doc != NULL)
+    status = print_parsed (r.doc);
+  else if (r.error->domain == VT_NET_ERROR)
+    status = fail_net (r.error);
+  else
+    status = fail_iiif (r.error);
+
+  g_clear_pointer (&r.doc, vt_iiif_document_unref);
+  g_clear_error (&r.error);
+  return status;
 }
 
 static int
@@ -176,9 +264,21 @@ main (int   argc,
       "  4  JSON, but not a IIIF document\n"
       "  5  a IIIF version that is not supported\n"
       "  6  a required field is missing or invalid\n"
-      "  7  too large or too deeply nested\n"
-      "  8  the URL cannot be fetched\n"
-      "On failure one line \"vitrine-inspect: KIND: message\" goes to standard error."));
+      "  7  too large or too deeply nested (too-large, too-deep)\n"
+      "  8  the server cannot be reached (offline)\n"
+      "  9  the server did not answer in time (timeout)\n"
+      " 10  the object or image is not public, HTTP 403 (not-public)\n"
+      " 11  the server wants a login, HTTP 401 (auth-required)\n"
+      " 12  nothing at this address, HTTP 404 or 410 (not-found)\n"
+      " 13  the server failed or is busy, HTTP 5xx or 429 (server-error)\n"
+      " 14  the request was refused, another HTTP 4xx, or an address that is not\n"
+      "     http or https (bad-request, unsupported-uri)\n"
+      " 15  the answer is not what was asked for, e.g. a web page (bad-response)\n"
+      " 16  the server's certificate cannot be trusted (tls)\n"
+      " 17  the connection broke during the answer (connection-lost)\n"
+      "On failure one line \"vitrine-inspect: KIND: message\" goes to standard error;\n"
+      "KIND is the word in parentheses above, or read, not-json, invalid-utf8,\n"
+      "not-iiif, unsupported-version, missing-field, invalid-value, usage."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
