@@ -1,0 +1,114 @@
+/* fuzz-manifest.c
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "iiif/vt-iiif.h"
+
+/* libFuzzer target: any bytes through vt_iiif_document_parse(), then
+ * through everything a viewer would do with the result. */
+
+static void
+walk_map (VtLanguageMap *map)
+{
+  const char *langs[] = { "nl-BE", "nl", NULL };
+  g_autofree char *joined = vt_language_map_dup_string (map, langs, "; ");
+  g_autofree char *markup = vt_html_to_markup (joined);
+
+  (void) markup;
+}
+
+static void
+walk_range (VtRange *range)
+{
+  walk_map (range->label);
+  (void) vt_range_is_navigable (range);
+  for (guint i = 0; i < range->items->len; i++)
+    {
+      VtRangeItem *item = g_ptr_array_index (range->items, i);
+
+      if (item->range != NULL)
+        walk_range (item->range);
+    }
+}
+
+static void
+walk_pyramid (VtImageService *service)
+{
+  g_autoptr(VtTilePyramid) pyramid = vt_tile_pyramid_new (service);
+
+  for (guint i = 0; i < vt_tile_pyramid_get_n_levels (pyramid); i++)
+    {
+      const VtTileLevel *level = vt_tile_pyramid_get_level (pyramid, i);
+      g_autofree char *first = vt_tile_pyramid_dup_tile_url (pyramid, i, 0, 0);
+      g_autofree char *last = vt_tile_pyramid_dup_tile_url (pyramid, i, level->columns - 1, level->rows - 1);
+
+      g_assert (level->columns > 0 && level->rows > 0);
+      g_assert ((first == NULL) == (last == NULL));
+    }
+  (void) vt_tile_pyramid_choose_level (pyramid, 0.37, 2.0);
+}
+
+static void
+walk_manifest (VtManifest *m)
+{
+  walk_map (m->label);
+  walk_map (m->summary);
+  walk_map (vt_manifest_get_effective_attribution (m));
+  (void) vt_manifest_get_effective_rights (m);
+  for (guint i = 0; i < m->metadata->len; i++)
+    {
+      VtMetadataEntry *entry = g_ptr_array_index (m->metadata, i);
+
+      walk_map (entry->label);
+      walk_map (entry->value);
+    }
+  for (guint i = 0; i < m->canvases->len; i++)
+    {
+      VtCanvas *canvas = g_ptr_array_index (m->canvases, i);
+      VtServiceRef *ref = vt_canvas_get_image_service (canvas);
+
+      walk_map (canvas->label);
+      (void) vt_canvas_is_time_based (canvas);
+      if (ref != NULL)
+        {
+          g_autoptr(VtImageService) service = vt_image_service_new_from_ref (ref, canvas->width, canvas->height, NULL);
+
+          if (service != NULL)
+            walk_pyramid (service);
+        }
+    }
+  for (guint i = 0; i < m->structures->len; i++)
+    walk_range (g_ptr_array_index (m->structures, i));
+}
+
+int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (data, size);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtIiifDocument) doc = vt_iiif_document_parse (bytes, "https://fuzz.example/info.json", &error);
+
+  if (doc == NULL)
+    {
+      g_assert (error != NULL && error->domain == VT_IIIF_ERROR);
+      return 0;
+    }
+
+  if (doc->manifest != NULL)
+    walk_manifest (doc->manifest);
+  if (doc->collection != NULL)
+    for (guint i = 0; i < doc->collection->members->len; i++)
+      walk_map (((VtCollectionMember *) g_ptr_array_index (doc->collection->members, i))->label);
+  if (doc->image_service != NULL)
+    walk_pyramid (doc->image_service);
+
+  return 0;
+}
