@@ -921,6 +921,37 @@ request_start (Request *req)
 /* ------------------------------------------------------------------ */
 /* Public API                                                          */
 
+/* Addresses copied out of manifests are not always valid URIs: Ghent's
+ * image identifiers may hold raw spaces, other publishers use non-ASCII
+ * paths. Percent-encode what a browser would (spaces, non-ASCII bytes,
+ * the few ASCII characters never allowed, a '%' that starts no escape)
+ * and keep everything else, existing escapes included, as it is. */
+static char *
+normalise_uri (const char *uri)
+{
+  static const char hex[] = "0123456789ABCDEF";
+  GString *out = g_string_sized_new (strlen (uri) + 16);
+
+  for (const guchar *p = (const guchar *) uri; *p != '\0'; p++)
+    {
+      gboolean escape = *p <= 0x20 || *p >= 0x7F || strchr ("\"<>\\^`{|}", *p) != NULL;
+
+      if (*p == '%' && !(g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2])))
+        escape = TRUE;
+
+      if (escape)
+        {
+          g_string_append_c (out, '%');
+          g_string_append_c (out, hex[*p >> 4]);
+          g_string_append_c (out, hex[*p & 0xF]);
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static char *
 host_key_for (GUri *uri)
 {
@@ -955,6 +986,7 @@ vt_client_fetch_async (VtClient            *self,
   g_autoptr(GTask) task = NULL;
   g_autoptr(GUri) guri = NULL;
   g_autoptr(Request) req = NULL;
+  g_autofree char *normalised = NULL;
   const char *scheme;
   HostQueue *host;
 
@@ -966,7 +998,13 @@ vt_client_fetch_async (VtClient            *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, vt_client_fetch_async);
 
-  guri = g_uri_parse (uri, G_URI_FLAGS_ENCODED, NULL);
+  /* A leading or trailing space is a copying accident, not part of it. */
+  {
+    g_autofree char *trimmed = g_strstrip (g_strdup (uri));
+
+    normalised = normalise_uri (trimmed);
+  }
+  guri = g_uri_parse (normalised, G_URI_FLAGS_ENCODED, NULL);
   scheme = guri != NULL ? g_uri_get_scheme (guri) : NULL;
   if (scheme == NULL ||
       (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0) ||
@@ -985,8 +1023,8 @@ vt_client_fetch_async (VtClient            *self,
   req = g_rc_box_new0 (Request);
   req->client = g_object_ref (self);
   req->task = g_object_ref (task);
-  req->uri = g_strdup (uri);
-  req->current_uri = g_strdup (uri);
+  req->uri = g_strdup (normalised);
+  req->current_uri = g_strdup (normalised);
   req->kind = kind;
   req->flags = flags;
   req->priority = priority;
@@ -1318,6 +1356,18 @@ vt_client_get_n_network_answers (VtClient *self)
 
 /* ------------------------------------------------------------------ */
 /* GObject                                                             */
+
+/**
+ * vt_client_dup_default_cache_dir:
+ *
+ * Returns: (transfer full): where the app keeps its disk cache, in the
+ *   user cache directory
+ */
+char *
+vt_client_dup_default_cache_dir (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), PACKAGE_NAME, "http", NULL);
+}
 
 /**
  * vt_client_new:

@@ -60,6 +60,7 @@ typedef enum
 G_DECLARE_FINAL_TYPE (VtClient, vt_client, VT, CLIENT, GObject)
 
 VtClient    *vt_client_new                     (const char     *cache_dir);
+char        *vt_client_dup_default_cache_dir   (void);
 
 const char  *vt_client_get_cache_dir           (VtClient       *self);
 
