@@ -253,8 +253,17 @@ parse_html (const char *value,
 {
   xmlDoc *doc;
 
+  static gsize initialized = 0;
+
   if (len > G_MAXINT)
     return NULL;
+
+  /* libxml2 must be initialised once before use from several threads. */
+  if (g_once_init_enter (&initialized))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&initialized, 1);
+    }
 
   doc = xmlReadMemory (value, (int) len, NULL, "UTF-8",
                        XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NONET);

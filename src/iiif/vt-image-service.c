@@ -118,13 +118,14 @@ scale_factors_from_json (VtParseContext *ctx,
 
   for (guint i = 0; i < n && i < 64; i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
+      g_autoptr(JsonObject) holder = json_object_new ();
       gint64 value = 0;
       guint factor;
       gboolean dup = FALSE;
 
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
-          (value = json_node_get_int (node)) < 1 || value > VT_IIIF_MAX_SCALE_FACTOR)
+      /* Reuse the integer reader, which also takes 2.0 for 2. */
+      json_object_set_member (holder, "v", json_node_copy (json_array_get_element (array, i)));
+      if (!vt_json_get_int64 (holder, "v", &value) || value < 1 || value > VT_IIIF_MAX_SCALE_FACTOR)
         {
           vt_parse_warn (ctx, _("Ignored a scale factor that is not a whole number from 1 to %d"),
                          VT_IIIF_MAX_SCALE_FACTOR);
