@@ -413,11 +413,23 @@ fixture_teardown (Fixture       *f,
   g_assert_cmpuint (vt_client_get_n_active (f->client), ==, 0);
   g_assert_cmpuint (vt_client_get_n_queued (f->client), ==, 0);
   g_assert_finalize_object (f->client);
-  /* Cancelled I/O reports back on later iterations. */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-
+  /* Cancelled I/O reports back on later iterations, and the server's
+   * side of each connection sees the client's close: let both happen
+   * before the server goes. */
   g_clear_handle_id (&f->trickle_id, g_source_remove);
+  if (f->trickle_msg != NULL)
+    {
+      soup_message_body_complete (soup_server_message_get_response_body (f->trickle_msg));
+      soup_server_message_unpause (f->trickle_msg);
+    }
+  release_held (f);
+  for (guint i = 0; i < 20; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (1000);
+    }
+
   soup_server_disconnect (f->server);
   g_clear_object (&f->server);
   /* Let the server's closing sockets go. */
