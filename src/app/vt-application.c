@@ -11,7 +11,10 @@
 
 #include <glib/gi18n.h>
 
+#include "net/vt-client.h"
+
 #include "vt-application.h"
+#include "vt-preferences-window.h"
 #include "vt-window.h"
 
 struct _VtApplication
@@ -19,6 +22,7 @@ struct _VtApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  VtClient       *client;
 };
 
 G_DEFINE_FINAL_TYPE (VtApplication, vt_application, ADW_TYPE_APPLICATION)
@@ -207,10 +211,40 @@ vt_application_new_window_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void
+vt_application_preferences_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  VtApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  VtPreferencesWindow *preferences = vt_preferences_window_new (window, self->settings);
+
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+vt_application_clear_cache_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  VtApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  vt_client_clear_cache (self->client);
+
+  /* Say so where the user asked: usually the preferences window. */
+  if (ADW_IS_PREFERENCES_WINDOW (window))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window),
+                                      adw_toast_new (_("Cache cleared")));
+}
+
 static const GActionEntry app_actions[] = {
   { "about", vt_application_about_action },
   { "quit", vt_application_quit_action },
   { "new-window", vt_application_new_window_action },
+  { "preferences", vt_application_preferences_action },
+  { "clear-cache", vt_application_clear_cache_action },
 };
 
 static void
@@ -220,6 +254,7 @@ vt_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *new_window_accels[] = { "<Control>n", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (vt_application_parent_class)->startup (app);
 
@@ -228,8 +263,32 @@ vt_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window", new_window_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 
   gtk_window_set_default_icon_name (APP_ID);
+
+  /* One client for the whole application, so that every window shares its
+   * connections, its queue and its caches. */
+  {
+    g_autofree char *cache_dir = g_build_filename (g_get_user_cache_dir (), "vitrine", "http", NULL);
+
+    self->client = vt_client_new (cache_dir);
+    g_settings_bind (self->settings, "connections-per-host", self->client, "max-conns-per-host",
+                     G_SETTINGS_BIND_GET);
+    g_settings_bind (self->settings, "disk-cache-size", self->client, "disk-cache-size",
+                     G_SETTINGS_BIND_GET);
+  }
+}
+
+static void
+vt_application_shutdown (GApplication *app)
+{
+  VtApplication *self = VT_APPLICATION (app);
+
+  if (self->client != NULL)
+    vt_client_save_cache (self->client);
+
+  G_APPLICATION_CLASS (vt_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -237,6 +296,7 @@ vt_application_dispose (GObject *object)
 {
   VtApplication *self = VT_APPLICATION (object);
 
+  g_clear_object (&self->client);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (vt_application_parent_class)->dispose (object);
@@ -256,6 +316,7 @@ vt_application_class_init (VtApplicationClass *klass)
   app_class->handle_local_options = vt_application_handle_local_options;
   app_class->open = vt_application_open;
   app_class->startup = vt_application_startup;
+  app_class->shutdown = vt_application_shutdown;
 
   gtk_app_class->window_added = vt_application_window_added;
 }
@@ -282,6 +343,20 @@ vt_application_new (void)
                        "resource-base-path", RESOURCE_PATH,
                        "flags", G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_HANDLES_OPEN,
                        NULL);
+}
+
+/**
+ * vt_application_get_client:
+ *
+ * Returns: (transfer none) (nullable): the network client, once the
+ *   application has started up
+ */
+VtClient *
+vt_application_get_client (VtApplication *self)
+{
+  g_return_val_if_fail (VT_IS_APPLICATION (self), NULL);
+
+  return self->client;
 }
 
 /**

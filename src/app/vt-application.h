@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "net/vt-client.h"
+
 G_BEGIN_DECLS
 
 #define VT_TYPE_APPLICATION (vt_application_get_type ())
@@ -17,5 +19,6 @@ G_DECLARE_FINAL_TYPE (VtApplication, vt_application, VT, APPLICATION, AdwApplica
 
 VtApplication *vt_application_new          (void);
 GSettings     *vt_application_get_settings (VtApplication *self);
+VtClient      *vt_application_get_client   (VtApplication *self);
 
 G_END_DECLS

@@ -22,5 +22,8 @@ void        vt_window_open_input     (VtWindow      *self,
                                       const char    *input);
 const char *vt_window_get_input      (VtWindow      *self);
 const char *vt_window_get_page_name  (VtWindow      *self);
+const char *vt_window_get_state_name (VtWindow      *self);
+void        vt_window_reload         (VtWindow      *self);
+void        vt_window_cancel         (VtWindow      *self);
 
 G_END_DECLS

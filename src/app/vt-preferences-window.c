@@ -1,0 +1,146 @@
+/* vt-preferences-window.c
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vt-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vt-preferences-window.h"
+
+struct _VtPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  GSettings            *settings;
+
+  /* Template widgets */
+  AdwEntryRow          *api_row;
+  GtkSpinButton        *connections_spin;
+  GtkSpinButton        *disk_cache_spin;
+  GtkSpinButton        *memory_cache_spin;
+};
+
+G_DEFINE_FINAL_TYPE (VtPreferencesWindow, vt_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* Only an absolute http or https address can stand in for the Ghent API:
+ * anything else would make every object fail to load. */
+static gboolean
+is_valid_api_url (const char *text)
+{
+  g_autoptr(GUri) uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
+  const char *scheme;
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    return FALSE;
+
+  scheme = g_uri_get_scheme (uri);
+  return g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0;
+}
+
+static void
+api_row_changed_cb (VtPreferencesWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->api_row));
+
+  if (*text == '\0' || is_valid_api_url (text))
+    gtk_widget_remove_css_class (GTK_WIDGET (self->api_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->api_row), "error");
+}
+
+static void
+api_row_apply_cb (VtPreferencesWindow *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->api_row))));
+  size_t len;
+
+  if (*text == '\0')
+    {
+      g_settings_reset (self->settings, "api-base-url");
+      gtk_editable_set_text (GTK_EDITABLE (self->api_row),
+                             g_settings_get_string (self->settings, "api-base-url"));
+      return;
+    }
+
+  if (!is_valid_api_url (text))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (_("Enter an address starting with https:// or http://")));
+      return;
+    }
+
+  /* The manifest path is appended with a slash of its own. */
+  len = strlen (text);
+  while (len > 0 && text[len - 1] == '/')
+    text[--len] = '\0';
+
+  g_settings_set_string (self->settings, "api-base-url", text);
+}
+
+static void
+vt_preferences_window_dispose (GObject *object)
+{
+  VtPreferencesWindow *self = VT_PREFERENCES_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (vt_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+vt_preferences_window_class_init (VtPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vt_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/vt-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, VtPreferencesWindow, api_row);
+  gtk_widget_class_bind_template_child (widget_class, VtPreferencesWindow, connections_spin);
+  gtk_widget_class_bind_template_child (widget_class, VtPreferencesWindow, disk_cache_spin);
+  gtk_widget_class_bind_template_child (widget_class, VtPreferencesWindow, memory_cache_spin);
+  gtk_widget_class_bind_template_callback (widget_class, api_row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, api_row_apply_cb);
+}
+
+static void
+vt_preferences_window_init (VtPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+VtPreferencesWindow *
+vt_preferences_window_new (GtkWindow *parent,
+                           GSettings *settings)
+{
+  VtPreferencesWindow *self;
+  g_autofree char *api = NULL;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (VT_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       NULL);
+  self->settings = g_object_ref (settings);
+
+  api = g_settings_get_string (settings, "api-base-url");
+  gtk_editable_set_text (GTK_EDITABLE (self->api_row), api);
+
+  g_settings_bind (settings, "connections-per-host", self->connections_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "disk-cache-size", self->disk_cache_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "memory-cache-size", self->memory_cache_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  return self;
+}
