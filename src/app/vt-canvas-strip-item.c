@@ -225,17 +225,15 @@ vt_canvas_strip_item_get_title (VtCanvasStripItem *self)
 const char *
 vt_canvas_strip_item_get_placeholder_icon (VtCanvasStripItem *self)
 {
-  VtContentResource *image;
-
   g_return_val_if_fail (VT_IS_CANVAS_STRIP_ITEM (self), NULL);
 
   if (vt_canvas_is_time_based (self->canvas))
     {
-      image = NULL;
       for (guint i = 0; self->canvas->annotations != NULL && i < self->canvas->annotations->len; i++)
         {
-          image = vt_painting_annotation_get_body (g_ptr_array_index (self->canvas->annotations, i));
-          if (image != NULL && image->kind == VT_CONTENT_VIDEO)
+          VtContentResource *body = vt_painting_annotation_get_body (g_ptr_array_index (self->canvas->annotations, i));
+
+          if (body != NULL && body->kind == VT_CONTENT_VIDEO)
             return "video-x-generic-symbolic";
         }
       return "audio-x-generic-symbolic";

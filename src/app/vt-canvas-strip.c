@@ -258,7 +258,7 @@ update_row (Row               *row,
 {
   GdkTexture *texture = vt_canvas_strip_item_get_texture (item);
 
-  gtk_picture_set_paintable (GTK_PICTURE (row->picture), GDK_PAINTABLE (texture));
+  gtk_image_set_from_paintable (GTK_IMAGE (row->picture), GDK_PAINTABLE (texture));
   gtk_widget_set_visible (row->picture, texture != NULL);
   gtk_image_set_from_icon_name (GTK_IMAGE (row->icon), vt_canvas_strip_item_get_placeholder_icon (item));
   gtk_widget_set_visible (row->icon, texture == NULL);
@@ -281,24 +281,28 @@ setup_cb (GtkSignalListItemFactory *factory,
   Row *row = g_new0 (Row, 1);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_valign (box, GTK_ALIGN_START);
   gtk_widget_set_margin_top (box, 3);
   gtk_widget_set_margin_bottom (box, 3);
 
-  /* A fixed square, so that rows keep their size while loading. */
+  /* A fixed square, so that rows keep their size while loading and a
+   * taller strip does not enlarge the thumbnails. */
   frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_size_request (frame, VT_CANVAS_STRIP_THUMBNAIL_SIZE, VT_CANVAS_STRIP_THUMBNAIL_SIZE);
   gtk_widget_set_halign (frame, GTK_ALIGN_CENTER);
+  gtk_widget_set_vexpand (frame, FALSE);
   gtk_box_append (GTK_BOX (box), frame);
 
-  row->picture = gtk_picture_new ();
-  gtk_picture_set_can_shrink (GTK_PICTURE (row->picture), TRUE);
-  gtk_picture_set_content_fit (GTK_PICTURE (row->picture), GTK_CONTENT_FIT_CONTAIN);
-  gtk_widget_set_vexpand (row->picture, TRUE);
+  /* A GtkImage, not a GtkPicture: it draws the texture inside a fixed
+   * square, keeping its aspect, where a picture asks for the height its
+   * width implies. The texture has that many device pixels. */
+  row->picture = gtk_image_new ();
+  gtk_image_set_pixel_size (GTK_IMAGE (row->picture), VT_CANVAS_STRIP_THUMBNAIL_SIZE);
   gtk_box_append (GTK_BOX (frame), row->picture);
 
   row->icon = gtk_image_new ();
   gtk_image_set_pixel_size (GTK_IMAGE (row->icon), 48);
-  gtk_widget_set_vexpand (row->icon, TRUE);
+  gtk_widget_set_size_request (row->icon, VT_CANVAS_STRIP_THUMBNAIL_SIZE, VT_CANVAS_STRIP_THUMBNAIL_SIZE);
   gtk_widget_add_css_class (row->icon, "dim-label");
   gtk_box_append (GTK_BOX (frame), row->icon);
 
@@ -362,7 +366,7 @@ unbind_cb (GtkSignalListItemFactory *factory,
   if (self->bound != NULL)
     g_hash_table_remove (self->bound, list_item);
   g_clear_signal_handler (&row->state_handler, item);
-  gtk_picture_set_paintable (GTK_PICTURE (row->picture), NULL);
+  gtk_image_clear (GTK_IMAGE (row->picture));
   vt_canvas_strip_item_cancel (item);
 }
 

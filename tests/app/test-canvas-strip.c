@@ -12,6 +12,7 @@
 #include <gtk/gtk.h>
 #include <libsoup/soup.h>
 #include <locale.h>
+#include <stdlib.h>
 
 #include "app/vt-canvas-strip.h"
 #include "app/vt-canvas-strip-item.h"
@@ -168,10 +169,26 @@ client_gone (gpointer data)
   return f->client == NULL;
 }
 
+/* VT_TEST_HOLD=SECONDS keeps each window on screen that long before it
+ * closes, to look at it (e.g. with `import -window root`). */
+static void
+hold_for_looking (void)
+{
+  const char *hold = g_getenv ("VT_TEST_HOLD");
+  gboolean expired = FALSE;
+
+  if (hold == NULL)
+    return;
+  g_timeout_add_seconds (MAX (1, atoi (hold)), wait_limit_cb, &expired);
+  while (!expired)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  hold_for_looking ();
   if (f->window != NULL)
     gtk_window_destroy (GTK_WINDOW (f->window));
   flush ();
@@ -456,6 +473,10 @@ test_sources (Fixture       *f,
   item = get_item (f, 2);
   assert_texture_size (item, 90, 120);
   g_assert_cmpstr (vt_canvas_strip_item_get_label (item), ==, "Achterkant");
+
+  vt_canvas_strip_set_selected (f->strip, 2);
+  g_assert_cmpuint (vt_canvas_strip_get_selected (f->strip), ==, 2);
+  g_assert_cmpuint (f->activated->len, ==, 0);
 }
 
 static void
@@ -730,6 +751,15 @@ test_toc (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 5);
   g_assert_cmpstr (vt_toc_entry_get_label (toc_row (rows, 3)), ==, "Detail");
   g_assert_cmpint (vt_toc_entry_get_canvas_index (toc_row (rows, 3)), ==, 2);
+
+  if (g_getenv ("VT_TEST_HOLD") != NULL)
+    {
+      GtkWidget *button = find_descendant (GTK_WIDGET (toc), GTK_TYPE_MENU_BUTTON);
+
+      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+      hold_for_looking ();
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+    }
 
   /* Picking a range picks its first canvas, in the strip too. */
   g_assert_true (vt_canvas_toc_activate (toc, 3));
