@@ -169,6 +169,9 @@ test_v11_tiles (void)
   static const TileCase tiles[] = {
     /* xr=2560 yr=1792 wr=440 hr=208 */
     { 0, 5, 7, B "/2560,1792,440,208/440,/0/native.jpg" },
+    /* s=2: xr=2048 yr=1536 wr=952 hr=464, ws=ceil(952/2)=476 */
+    { 1, 2, 3, B "/2048,1536,952,464/476,/0/native.jpg" },
+    { 1, 3, 0, NULL },
     /* xr=1536 yr=1536 wr=1464 hr=464, ws=ceil(1464/3)=488 */
     { 2, 1, 2, B "/1536,1536,1464,464/488,/0/native.jpg" },
     { 2, 0, 0, B "/0,0,1536,768/512,/0/native.jpg" },
@@ -194,6 +197,8 @@ test_v10_tiles (void)
     { 2, 1, 0, "https://images.example.org/iiif/abc/4096,0,904,3500/226,/0/native.jpg" },
     /* xr=4096 yr=3072 wr=904 hr=428 */
     { 0, 4, 3, "https://images.example.org/iiif/abc/4096,3072,904,428/904,/0/native.jpg" },
+    /* s=2: xr=4096 yr=2048 wr=904 hr=1452, ws=ceil(904/2)=452 */
+    { 1, 2, 1, "https://images.example.org/iiif/abc/4096,2048,904,1452/452,/0/native.jpg" },
   };
 
   check_levels (pyramid, levels, G_N_ELEMENTS (levels));
@@ -263,6 +268,12 @@ test_no_tiles_level2 (void)
   static const TileCase tiles[] = {
     /* xr=9728 yr=5632 wr=272 hr=368 */
     { 0, 19, 11, B "/9728,5632,272,368/272,368/0/default.jpg" },
+    /* s=2: xr=9216 yr=5120 wr=784 hr=880 -> 392,440 */
+    { 1, 9, 5, B "/9216,5120,784,880/392,440/0/default.jpg" },
+    /* s=4: xr=8192 yr=4096 wr=1808 hr=1904 -> ceil(1808/4)=452, 476 */
+    { 2, 4, 2, B "/8192,4096,1808,1904/452,476/0/default.jpg" },
+    /* s=8: same region -> 226,238 */
+    { 3, 2, 1, B "/8192,4096,1808,1904/226,238/0/default.jpg" },
     /* ceil(10000/32)=313, ceil(6000/32)=188 */
     { 5, 0, 0, B "/full/313,188/0/default.jpg" },
     /* xr=8192 wr=1808 hr=6000; ws=ceil(1808/16)=113, hs=375 */
