@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "vt-iiif-error"
+
 #include "config.h"
 
 #include "vt-iiif-error.h"

@@ -7,7 +7,29 @@
 
 #pragma once
 
-/* The public API of the IIIF core in one include. */
+/* The public API of the IIIF core in one include.
+ *
+ * Reading: vt_iiif_document_parse() takes any IIIF JSON (Presentation 2/3
+ * manifest, collection, lone canvas or sequence, annotation list, or an
+ * info.json) and gives a #VtIiifDocument with a normalised #VtManifest,
+ * #VtCollection or #VtImageService plus warnings; vt_image_service_parse()
+ * reads an info.json directly. Errors are in %VT_IIIF_ERROR.
+ *
+ * Showing: labels and values are #VtLanguageMap (vt_language_map_lookup()
+ * picks the user's language); values that may hold HTML go through
+ * vt_html_to_markup() before a GtkLabel sees them.
+ *
+ * Tiles: vt_canvas_get_image_service() gives a #VtServiceRef;
+ * vt_image_service_new_from_ref() makes a provisional service from it until
+ * info.json arrives; vt_tile_pyramid_new() gives levels, tile geometry
+ * (vt_tile_pyramid_get_tile()) and exact tile URLs
+ * (vt_tile_pyramid_dup_tile_url()); vt_tile_pyramid_choose_level() picks
+ * the level for a zoom and device scale. vt_tile_pyramid_new_static() does
+ * the same for an image without a service.
+ *
+ * All model structs are immutable after parsing and reference counted
+ * (thread-safe), so a document parsed in a worker thread can be handed to
+ * the main thread. */
 #include "vt-canvas.h"
 #include "vt-collection.h"
 #include "vt-html.h"
