@@ -141,6 +141,7 @@ typedef struct
 } Request;
 
 static void request_start   (Request *req);
+static void finish_body     (Request *req);
 static void request_fail    (Request *req,
                              GError  *error);
 static void host_pump       (VtClient  *self,
@@ -388,8 +389,15 @@ on_idle_timeout (gpointer data)
   g_autoptr(GUri) guri = g_uri_parse (req->current_uri, G_URI_FLAGS_ENCODED, NULL);
 
   req->idle_timeout_id = 0;
-  host = g_strdup (guri != NULL && g_uri_get_host (guri) ? g_uri_get_host (guri) : req->current_uri);
 
+  /* An error page that stalls: its status is what counts. */
+  if (req->reading_error_body)
+    {
+      finish_body (req);
+      return G_SOURCE_REMOVE;
+    }
+
+  host = g_strdup (guri != NULL && g_uri_get_host (guri) ? g_uri_get_host (guri) : req->current_uri);
   request_fail (req,
                 vt_net_error_new_full (VT_NET_ERROR_TIMEOUT, req->status, req->uri, NULL,
                                        _("The server “%s” stopped answering."), host));

@@ -245,6 +245,14 @@ server_cb (SoupServer        *server,
       soup_message_headers_set_content_type (rh, "application/json", NULL);
       soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_STATIC, "{", 1);
     }
+  else if (g_str_equal (path, "/stall-404"))
+    {
+      /* An error page that starts and never ends. */
+      soup_server_message_set_status (msg, 404, NULL);
+      soup_message_headers_set_encoding (rh, SOUP_ENCODING_CHUNKED);
+      soup_message_headers_set_content_type (rh, "text/plain", NULL);
+      soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_STATIC, "No such", 7);
+    }
   else if (g_str_equal (path, "/trickle"))
     {
       /* One byte every 50 ms, forever: never idle, never done. */
@@ -591,6 +599,10 @@ test_stall_timeout (Fixture       *f,
   vt_client_set_timeouts (f->client, 1000, 0);
   assert_fetch_error (f, "/stall", VT_FETCH_KIND_MANIFEST, VT_NET_ERROR_TIMEOUT, &r);
   g_assert_cmpuint (hits (f, "/stall"), ==, 1);
+
+  /* A stalled error page still reports its status. */
+  assert_fetch_error (f, "/stall-404", VT_FETCH_KIND_MANIFEST, VT_NET_ERROR_NOT_FOUND, &r);
+  g_assert_cmpstr (vt_net_error_get_server_message (r.error), ==, "No such");
 
   /* A trickle never trips the idle timer; the request deadline ends it. */
   vt_client_set_timeouts (f->client, 1000, 1200);
