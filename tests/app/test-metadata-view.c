@@ -131,6 +131,12 @@ count_shown_lists (VtMetadataView *view)
 }
 
 static void
+increment (guint *counter)
+{
+  (*counter)++;
+}
+
+static void
 on_link_copied (VtMetadataView *view,
                 const char     *uri,
                 char          **out)
@@ -477,6 +483,58 @@ test_replace_and_clear (void)
 }
 
 static void
+test_logo (void)
+{
+  g_autoptr(VtManifest) ghent = NULL;
+  g_autoptr(VtManifest) tapestry = NULL;
+  g_autoptr(GdkPaintable) logo = gdk_paintable_new_empty (96, 48);
+  g_autoptr(GPtrArray) pictures = g_ptr_array_new ();
+  GtkWidget *window;
+  GtkWidget *picture;
+  VtMetadataView *view;
+  guint notified = 0;
+
+  REQUIRE_DISPLAY ();
+
+  ghent = load_manifest ("ghent-v2.json", GHENT_URL);
+  tapestry = load_manifest ("multilingual-v3.json", NULL);
+  view = new_view_in_window (&window);
+  g_signal_connect_swapped (view, "notify::logo-url", G_CALLBACK (increment), &notified);
+
+  find_widgets (GTK_WIDGET (view), GTK_TYPE_PICTURE, pictures);
+  g_assert_cmpuint (pictures->len, ==, 1);
+  picture = g_ptr_array_index (pictures, 0);
+  g_assert_false (shown_within (picture, GTK_WIDGET (view)));
+
+  /* The window fetches the logo the view names and hands it back. */
+  vt_metadata_view_set_manifest (view, tapestry, NULL);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (vt_metadata_view_get_logo_url (view), ==, "https://example.org/logo.png");
+  vt_metadata_view_set_logo (view, logo);
+  g_assert_true (shown_within (picture, GTK_WIDGET (view)));
+  g_assert_true (gtk_picture_get_paintable (GTK_PICTURE (picture)) == logo);
+
+  /* A language switch keeps it: same publisher, same logo. */
+  vt_metadata_view_set_language (view, "fr");
+  g_assert_true (shown_within (picture, GTK_WIDGET (view)));
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* Another publisher's object drops it. */
+  vt_metadata_view_set_manifest (view, ghent, GHENT_URL);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_null (gtk_picture_get_paintable (GTK_PICTURE (picture)));
+  g_assert_false (shown_within (picture, GTK_WIDGET (view)));
+
+  /* Back to following the UI locale. */
+  vt_metadata_view_set_manifest (view, tapestry, NULL);
+  vt_metadata_view_set_language (view, NULL);
+  g_assert_null (vt_metadata_view_get_language (view));
+  g_assert_cmpstr (vt_metadata_view_get_title (view), ==, "Tapestry with a hunting scene");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_openable_uris (void)
 {
   /* Pure: no display needed. */
@@ -517,6 +575,7 @@ main (int   argc,
   g_test_add_func ("/vitrine/metadata-view/hostile-html", test_hostile_html);
   g_test_add_func ("/vitrine/metadata-view/label-only", test_label_only);
   g_test_add_func ("/vitrine/metadata-view/replace-and-clear", test_replace_and_clear);
+  g_test_add_func ("/vitrine/metadata-view/logo", test_logo);
 
   return g_test_run ();
 }
