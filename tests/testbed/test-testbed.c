@@ -9,9 +9,12 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
+#include <signal.h>
 #include <string.h>
+#include <unistd.h>
 #include <vips/vips.h>
 
 #include "vt-testbed.h"
@@ -641,20 +644,44 @@ test_time_based (void)
   g_assert_cmpuint (audio->status, ==, 200);
 }
 
-static gboolean
-port_accepts (guint16 port)
+/* The instance (temporary directory name) of the test bed that answers at
+ * PORT, or %NULL when nothing listens there. A port freed by one test bed may
+ * be taken by another test's, so what matters is whose server answers. */
+static char *
+instance_at_port (guint16 port)
 {
-  g_autoptr(GSocketClient) client = g_socket_client_new ();
-  g_autoptr(GSocketConnection) conn = NULL;
+  g_autoptr(SoupSession) fresh = soup_session_new ();
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u" VT_TESTBED_INDEX, port);
+  g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_GET, url);
+  g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
 
-  conn = g_socket_client_connect_to_host (client, "127.0.0.1", port, NULL, &error);
-  if (conn == NULL)
+  body = soup_session_send_and_read (fresh, msg, NULL, &error);
+  if (body == NULL)
     {
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
-      return FALSE;
+      return NULL;
     }
-  return TRUE;
+  if (soup_message_get_status (msg) != 200 ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
+                                   g_bytes_get_size (body), NULL))
+    return g_strdup ("");
+  root = json_parser_get_root (parser);
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return g_strdup ("");
+  return g_strdup (json_object_get_string_member_with_default (json_node_get_object (root),
+                                                               "instance", ""));
+}
+
+static gboolean
+instance_answers (guint16     port,
+                  const char *instance)
+{
+  g_autofree char *now = instance_at_port (port);
+
+  return g_strcmp0 (now, instance) == 0;
 }
 
 static char *
@@ -731,7 +758,7 @@ test_stop_restart (void)
   g_assert_true (vt_testbed_stop (tb, &error));
   g_assert_no_error (error);
   g_assert_false (vt_testbed_is_running (tb));
-  g_assert_false (port_accepts (port));
+  g_assert_false (instance_answers (port, instance));
   /* Nothing left behind: no process, no temporary directory. */
   g_assert_false (instance_has_processes (instance));
   g_assert_false (g_file_test (tmp, G_FILE_TEST_EXISTS));
@@ -752,7 +779,10 @@ test_stop_restart (void)
   g_assert_true (vt_testbed_restart (tb, &error));
   g_assert_no_error (error);
   g_assert_false (instance_has_processes (instance));
-  g_assert_true (port_accepts (port));
+  g_assert_false (instance_answers (port, instance));
+  g_clear_pointer (&instance, g_free);
+  instance = get_instance (tb);
+  g_assert_true (instance_answers (port, instance));
 }
 
 static void
@@ -785,19 +815,44 @@ test_parallel (void)
   g_assert_cmpuint (rb->status, ==, 200);
 }
 
-/* A test bed whose parent goes away without stopping it stops by itself,
- * because its stdin (a pipe) closes. */
-static void
-test_dies_with_parent (void)
+/* Runs vitrine-testbed directly (not through VtTestbed) on FIXTURES; returns
+ * the process, with the port it announced. */
+static GSubprocess *
+spawn_script (const char *fixtures,
+              guint16    *port)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GDataInputStream) data = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *line = NULL;
-  g_autofree char *reason = NULL;
   const char *argv[] = { VT_TESTBED_PYTHON, VT_TESTBED_SCRIPT, "serve", "--fixtures",
-                         vt_testbed_get_fixtures_dir (), NULL };
+                         fixtures, NULL };
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  data = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (data), FALSE);
+  line = g_data_input_stream_read_line_utf8 (data, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  g_assert_true (g_str_has_prefix (line, "READY http://127.0.0.1:"));
+  *port = (guint16) g_ascii_strtoull (line + strlen ("READY http://127.0.0.1:"), NULL, 10);
+  g_assert_cmpuint (*port, >, 0);
+  return g_steal_pointer (&process);
+}
+
+/* A test bed whose parent goes away without stopping it stops by itself,
+ * because its stdin (a pipe) closes. */
+static void
+test_dies_with_parent (void)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *instance = NULL;
   guint16 port;
 
   if (!vt_testbed_check_available (&reason))
@@ -806,22 +861,89 @@ test_dies_with_parent (void)
       return;
     }
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
-  g_assert_no_error (error);
-  data = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
-  line = g_data_input_stream_read_line_utf8 (data, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (line, "READY http://127.0.0.1:"));
-  port = (guint16) g_ascii_strtoull (line + strlen ("READY http://127.0.0.1:"), NULL, 10);
-  g_assert_true (port_accepts (port));
+  process = spawn_script (vt_testbed_get_fixtures_dir (), &port);
+  instance = instance_at_port (port);
+  g_assert_nonnull (instance);
+  g_assert_true (g_str_has_prefix (instance, "vitrine-testbed-"));
 
   g_output_stream_close (g_subprocess_get_stdin_pipe (process), NULL, &error);
   g_assert_no_error (error);
   g_subprocess_wait_check (process, NULL, &error);
   g_assert_no_error (error);
-  g_assert_false (port_accepts (port));
+  g_assert_false (instance_answers (port, instance));
+  g_assert_false (instance_has_processes (instance));
+}
+
+/* bench.tif is served at /iiif/bench.tif once the testbed-bench-image target
+ * made it. Making it takes a minute, so this stands a link to ghent.tif in
+ * for it, in a copy of the fixtures directory made of links. */
+static void
+test_bench_image (void)
+{
+  VtTestbed *tb = get_testbed ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(Response) shared = NULL;
+  g_autoptr(Response) r = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *real_bench = NULL;
+  g_autofree char *url = NULL;
+  const char *fixtures = vt_testbed_get_fixtures_dir ();
+  const char *name;
+  guint16 port;
+
+  if (tb == NULL)
+    return;
+
+  real_bench = g_build_filename (fixtures, "bench.tif", NULL);
+  shared = fetch_path (tb, "/iiif/bench.tif/info.json");
+  g_assert_cmpuint (shared->status, ==, g_file_test (real_bench, G_FILE_TEST_EXISTS) ? 200 : 404);
+
+  tmp = g_dir_make_tmp ("vitrine-testbed-fixtures-XXXXXX", &error);
+  g_assert_no_error (error);
+  dir = g_dir_open (fixtures, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *target = g_build_filename (fixtures, name, NULL);
+      g_autofree char *link = g_build_filename (tmp, name, NULL);
+
+      if (g_str_equal (name, "bench.tif"))
+        continue;
+      g_assert_cmpint (symlink (target, link), ==, 0);
+    }
+  {
+    g_autofree char *target = g_build_filename (fixtures, "ghent.tif", NULL);
+    g_autofree char *link = g_build_filename (tmp, "bench.tif", NULL);
+
+    g_assert_cmpint (symlink (target, link), ==, 0);
+  }
+
+  process = spawn_script (tmp, &port);
+  url = g_strdup_printf ("http://127.0.0.1:%u/iiif/bench.tif/info.json", port);
+  r = fetch (url);
+  g_assert_cmpuint (r->status, ==, 200);
+  root = parse_json (r);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "width"), ==,
+                   VT_TESTBED_MAIN_WIDTH);
+
+  g_subprocess_send_signal (process, SIGTERM);
+  g_subprocess_wait_check (process, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Remove the links (never what they point to). */
+  g_clear_pointer (&dir, g_dir_close);
+  dir = g_dir_open (tmp, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *link = g_build_filename (tmp, name, NULL);
+
+      g_assert_cmpint (g_unlink (link), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (tmp), ==, 0);
 }
 
 static void
@@ -878,6 +1000,7 @@ main (int   argc,
   g_test_add_func ("/testbed/server/parallel", test_parallel);
   g_test_add_func ("/testbed/server/dies-with-parent", test_dies_with_parent);
   g_test_add_func ("/testbed/server/bad-fixtures", test_bad_fixtures);
+  g_test_add_func ("/testbed/server/bench-image", test_bench_image);
 
   ret = g_test_run ();
 
