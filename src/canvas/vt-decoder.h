@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 /* libvips 8.14 (Debian 12) declares no autoptr cleanup for its images. */
 #if !(VIPS_MAJOR_VERSION > 8 || (VIPS_MAJOR_VERSION == 8 && VIPS_MINOR_VERSION >= 16))
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VipsImage, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VipsRegion, g_object_unref)
 #endif
 
 #define VT_TYPE_DECODER (vt_decoder_get_type ())

@@ -105,6 +105,22 @@ test_jpeg_and_grey (void)
   g_assert_no_error (error);
   g_assert_cmpint (gdk_texture_get_width (texture), ==, 256);
 
+  /* The TurboJPEG fast path gives exactly libvips' own decode. */
+  {
+    g_autoptr (VipsImage) loaded = NULL;
+    g_autoptr (GdkTexture) by_vips = NULL;
+    g_autofree guchar *a = NULL, *b = NULL;
+    gsize stride;
+
+    g_assert_cmpint (vips_jpegload_buffer ((void *) g_bytes_get_data (jpeg, NULL),
+                                           g_bytes_get_size (jpeg), &loaded, NULL), ==, 0);
+    by_vips = vt_texture_new_from_vips (loaded, &error);
+    g_assert_no_error (error);
+    a = download (texture, &stride);
+    b = download (by_vips, &stride);
+    g_assert_cmpmem (a, stride * 256, b, stride * 256);
+  }
+
   g_assert_cmpint (vips_colourspace (image, &grey, VIPS_INTERPRETATION_B_W, NULL), ==, 0);
   grey_jpeg = encode (grey, ".jpg");
   /* A server may round a level's size by a pixel. */

@@ -6,11 +6,14 @@
  */
 
 /* A window with only the deep-zoom view, for looking at it by hand:
- *   vt-view-demo FILE [ZOOM]
- * ZOOM is a number (1 = 100 %); without it the image is fitted. */
+ *   vt-view-demo FILE|INFO-JSON-URL [ZOOM [after-sharp]]
+ * ZOOM is a number (1 = 100 %); without it the image is fitted. With
+ * "after-sharp" the view first gets sharp at fit, then zooms animated and
+ * prints ZOOMING on stdout (for screenshots of the view mid-load). */
 
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "vt-image-view.h"
@@ -56,16 +59,33 @@ main (int argc, char *argv[])
   g_signal_connect (view, "notify::loaded-tiles", G_CALLBACK (progress_cb), window);
   g_signal_connect (view, "notify::sharp", G_CALLBACK (progress_cb), window);
   g_signal_connect (view, "load-error", G_CALLBACK (error_cb), NULL);
-  vt_image_view_open_file (VT_IMAGE_VIEW (view), argv[1]);
+  if (g_str_has_prefix (argv[1], "http://") || g_str_has_prefix (argv[1], "https://"))
+    {
+      g_autoptr (VtClient) client = vt_client_new (NULL);
+
+      vt_image_view_open_service (VT_IMAGE_VIEW (view), client, argv[1]);
+    }
+  else
+    vt_image_view_open_file (VT_IMAGE_VIEW (view), argv[1]);
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_grab_focus (view);
 
   if (argc > 2)
     {
+      gboolean after_sharp = argc > 3 && g_str_equal (argv[3], "after-sharp");
+
       /* Let the first allocation happen, then zoom. */
-      while (gtk_widget_get_width (view) == 0)
+      while (gtk_widget_get_width (view) == 0 ||
+             vt_image_view_get_state (VT_IMAGE_VIEW (view)) == VT_IMAGE_VIEW_STATE_LOADING)
         g_main_context_iteration (context, TRUE);
-      vt_image_view_zoom_to (VT_IMAGE_VIEW (view), g_ascii_strtod (argv[2], NULL), FALSE);
+      while (after_sharp && !vt_image_view_get_sharp (VT_IMAGE_VIEW (view)))
+        g_main_context_iteration (context, TRUE);
+      vt_image_view_zoom_to (VT_IMAGE_VIEW (view), g_ascii_strtod (argv[2], NULL), after_sharp);
+      if (after_sharp)
+        {
+          g_print ("ZOOMING\n");
+          fflush (stdout);
+        }
     }
 
   while (g_list_model_get_n_items (gtk_window_get_toplevels ()) > 0)
