@@ -534,6 +534,68 @@ test_logo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Tab and the arrow keys, as a keyboard user moves: every row, the
+ * language picker, the links and the copy button must be reachable. */
+static void
+test_keyboard (void)
+{
+  g_autoptr(VtManifest) manifest = NULL;
+  g_autoptr(GHashTable) reached = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  GtkWidget *window;
+  GtkWidget *copy_button = NULL;
+  VtMetadataView *view;
+
+  REQUIRE_DISPLAY ();
+
+  manifest = load_manifest ("multilingual-v3.json", NULL);
+  view = new_view_in_window (&window);
+  vt_metadata_view_set_manifest (view, manifest, "https://example.org/iiif/vitrine/tapestry/manifest.json");
+  flush ();
+
+  for (guint i = 0; i < 200; i++)
+    {
+      GtkWidget *focus;
+
+      if (!gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD))
+        break;
+      focus = gtk_window_get_focus (GTK_WINDOW (window));
+      /* Inside a list, the arrows go from row to row. */
+      for (guint j = 0; j < 20 && focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX) != NULL; j++)
+        {
+          for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+            g_hash_table_add (reached, w);
+          if (!gtk_widget_child_focus (gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX), GTK_DIR_DOWN))
+            break;
+          focus = gtk_window_get_focus (GTK_WINDOW (window));
+        }
+      for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+        g_hash_table_add (reached, w);
+    }
+
+  find_widgets (GTK_WIDGET (view), GTK_TYPE_LIST_BOX_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, 11);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_true (g_hash_table_contains (reached, g_ptr_array_index (rows, i)));
+
+  find_widgets (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN, dropdowns);
+  g_assert_true (g_hash_table_contains (reached, g_ptr_array_index (dropdowns, 0)));
+
+  find_widgets (GTK_WIDGET (view), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_icon_name (g_ptr_array_index (buttons, i)), "edit-copy-symbolic") == 0)
+      copy_button = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (copy_button);
+  g_assert_true (g_hash_table_contains (reached, copy_button));
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (copy_button),
+                                                     GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                     "Copy Manifest Link"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_openable_uris (void)
 {
@@ -576,6 +638,7 @@ main (int   argc,
   g_test_add_func ("/vitrine/metadata-view/label-only", test_label_only);
   g_test_add_func ("/vitrine/metadata-view/replace-and-clear", test_replace_and_clear);
   g_test_add_func ("/vitrine/metadata-view/logo", test_logo);
+  g_test_add_func ("/vitrine/metadata-view/keyboard", test_keyboard);
 
   return g_test_run ();
 }
