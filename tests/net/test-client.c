@@ -17,6 +17,7 @@
 #undef G_DISABLE_ASSERT
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -314,6 +315,24 @@ server_cb (SoupServer        *server,
       soup_message_headers_append (rh, "Location", "/loop");
       soup_server_message_set_status (msg, 302, NULL);
     }
+  else if (g_str_equal (path, "/headers"))
+    {
+      /* Echo what identifies the client and what it asks for. */
+      SoupMessageHeaders *req = soup_server_message_get_request_headers (msg);
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *body = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "user-agent");
+      json_builder_add_string_value (builder, soup_message_headers_get_one (req, "User-Agent"));
+      json_builder_set_member_name (builder, "accept");
+      json_builder_add_string_value (builder, soup_message_headers_get_one (req, "Accept"));
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      body = json_to_string (root, FALSE);
+      respond (msg, 200, "application/json", body);
+    }
   else if (g_str_has_prefix (path, "/norm/"))
     {
       /* Echo the path as the server received it. */
@@ -511,6 +530,33 @@ test_ok (Fixture       *f,
   fetch_sync (f->client, u, VT_FETCH_KIND_TILE, 0, &r);
   g_assert_no_error (r.error);
   g_assert_cmpuint (g_bytes_get_size (r.bytes), ==, sizeof jpeg_bytes);
+}
+
+static void
+test_headers (Fixture       *f,
+              gconstpointer  data)
+{
+  const struct { VtFetchKind kind; const char *accept_starts; } kinds[] = {
+    { VT_FETCH_KIND_MANIFEST, "application/ld+json;profile=\"http://iiif.io/api/presentation/3/context.json\"" },
+    { VT_FETCH_KIND_INFO, "application/ld+json;profile=\"http://iiif.io/api/image/3/context.json\"" },
+  };
+  g_autofree char *u = url (f, "/headers");
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_auto(FetchResult) r = { 0 };
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *object;
+
+      fetch_sync (f->client, u, kinds[i].kind, 0, &r);
+      g_assert_no_error (r.error);
+      g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (r.bytes, NULL),
+                                                 g_bytes_get_size (r.bytes), NULL));
+      object = json_node_get_object (json_parser_get_root (parser));
+      g_assert_cmpstr (json_object_get_string_member (object, "user-agent"), ==, "Vitrine/" PACKAGE_VERSION);
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (object, "accept"),
+                                       kinds[i].accept_starts));
+    }
 }
 
 static void
@@ -1125,6 +1171,7 @@ main (int   argc,
   g_test_add ("/net/client/" path, Fixture, GINT_TO_POINTER (cache), fixture_setup, fn, fixture_teardown)
 
   ADD ("ok", test_ok, FALSE);
+  ADD ("headers", test_headers, FALSE);
   ADD ("status-errors", test_status_errors, FALSE);
   ADD ("retry-503", test_retry_503, FALSE);
   ADD ("retry-after", test_retry_after, FALSE);
