@@ -819,6 +819,8 @@ test_parallel (void)
  * the process, with the port it announced. */
 static GSubprocess *
 spawn_script (const char *fixtures,
+              const char *extra_arg,
+              const char *extra_value,
               guint16    *port)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
@@ -827,7 +829,7 @@ spawn_script (const char *fixtures,
   g_autoptr(GError) error = NULL;
   g_autofree char *line = NULL;
   const char *argv[] = { VT_TESTBED_PYTHON, VT_TESTBED_SCRIPT, "serve", "--fixtures",
-                         fixtures, NULL };
+                         fixtures, extra_arg, extra_value, NULL };
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
                                         G_SUBPROCESS_FLAGS_STDOUT_PIPE);
@@ -861,13 +863,49 @@ test_dies_with_parent (void)
       return;
     }
 
-  process = spawn_script (vt_testbed_get_fixtures_dir (), &port);
+  process = spawn_script (vt_testbed_get_fixtures_dir (), NULL, NULL, &port);
   instance = instance_at_port (port);
   g_assert_nonnull (instance);
   g_assert_true (g_str_has_prefix (instance, "vitrine-testbed-"));
 
   g_output_stream_close (g_subprocess_get_stdin_pipe (process), NULL, &error);
   g_assert_no_error (error);
+  g_subprocess_wait_check (process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (instance_answers (port, instance));
+  g_assert_false (instance_has_processes (instance));
+}
+
+/* --watch-pid: a test bed started in the background by a shell script stops
+ * when the script's process does. */
+static void
+test_watch_pid (void)
+{
+  g_autoptr(GSubprocess) watched = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *instance = NULL;
+  const char *sleep_argv[] = { "sleep", "600", NULL };
+  guint16 port;
+
+  if (!vt_testbed_check_available (&reason))
+    {
+      g_test_skip (reason);
+      return;
+    }
+
+  watched = g_subprocess_newv (sleep_argv, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  process = spawn_script (vt_testbed_get_fixtures_dir (), "--watch-pid",
+                          g_subprocess_get_identifier (watched), &port);
+  instance = instance_at_port (port);
+  g_assert_nonnull (instance);
+
+  g_subprocess_force_exit (watched);
+  g_subprocess_wait (watched, NULL, &error);
+  g_assert_no_error (error);
+  /* Its stdin pipe is still open: only the watched process ended. */
   g_subprocess_wait_check (process, NULL, &error);
   g_assert_no_error (error);
   g_assert_false (instance_answers (port, instance));
@@ -921,7 +959,7 @@ test_bench_image (void)
     g_assert_cmpint (symlink (target, link), ==, 0);
   }
 
-  process = spawn_script (tmp, &port);
+  process = spawn_script (tmp, NULL, NULL, &port);
   url = g_strdup_printf ("http://127.0.0.1:%u/iiif/bench.tif/info.json", port);
   r = fetch (url);
   g_assert_cmpuint (r->status, ==, 200);
@@ -999,6 +1037,7 @@ main (int   argc,
   g_test_add_func ("/testbed/server/stop-restart", test_stop_restart);
   g_test_add_func ("/testbed/server/parallel", test_parallel);
   g_test_add_func ("/testbed/server/dies-with-parent", test_dies_with_parent);
+  g_test_add_func ("/testbed/server/watch-pid", test_watch_pid);
   g_test_add_func ("/testbed/server/bad-fixtures", test_bad_fixtures);
   g_test_add_func ("/testbed/server/bench-image", test_bench_image);
 
