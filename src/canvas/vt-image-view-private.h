@@ -25,6 +25,7 @@ void         vt_image_view_get_minimal_set  (VtImageView *self,
 VtTileCache *vt_image_view_get_cache        (VtImageView *self);
 void         vt_image_view_update_now       (VtImageView *self);
 gboolean     vt_image_view_is_animating     (VtImageView *self);
+gboolean     vt_image_view_is_deferring     (VtImageView *self);
 void         vt_image_view_fling            (VtImageView *self,
                                              double       velocity_x,
                                              double       velocity_y);

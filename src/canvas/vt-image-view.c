@@ -1755,3 +1755,9 @@ vt_image_view_update_now (VtImageView *self)
   g_clear_handle_id (&self->update_idle_id, g_source_remove);
   update_tiles (self);
 }
+
+gboolean
+vt_image_view_is_deferring (VtImageView *self)
+{
+  return self->deferring;
+}

@@ -237,9 +237,12 @@ test_requests (void)
   g_assert_true (vt_test_wait_sharp (view));
   vt_image_view_get_minimal_set (view, vt_image_view_get_viewport (view), home);
 
-  /* Zoom ×4 about the centre, without animation. */
-  vt_image_view_zoom_to (view, 4 * vt_viewport_get_zoom (vt_image_view_get_viewport (view)), FALSE);
+  /* Zoom ×4 about the centre, animated: the frames in between pass
+   * through two other levels, but only the destination's tiles load. */
+  vt_image_view_zoom_to (view, 4 * vt_viewport_get_zoom (vt_image_view_get_viewport (view)), TRUE);
+  g_assert_true (vt_image_view_is_animating (view));
   g_assert_true (vt_test_wait_sharp (view));
+  g_assert_false (vt_image_view_is_animating (view));
   vt_image_view_get_minimal_set (view, vt_image_view_get_viewport (view), zoomed);
 
   /* Everything asked equals the union of the two minimal sets, once. */
@@ -289,6 +292,46 @@ test_fast_pan_cancels (void)
   for (guint i = 0; i < cancelled->len; i++)
     g_assert_false (key_in (now, g_array_index (cancelled, guint64, i)));
 
+  g_assert_true (vt_test_wait_sharp (view));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+not_deferring (VtImageView *view)
+{
+  return !vt_image_view_is_deferring (view);
+}
+
+static void
+test_fling_defers (void)
+{
+  VtImageView *view;
+  GtkWidget *window;
+  guint before;
+
+  if (vt_test_skip_without_display () || get_testbed () == NULL)
+    return;
+
+  window = open_service (VT_TESTBED_IIP_MAIN "/info.json", &view);
+  vt_test_set_view (view, 1.0, VIEW_W / 2.0, VT_TESTBED_MAIN_HEIGHT / 2.0);
+  g_assert_true (vt_test_wait_sharp (view));
+
+  /* A fast fling to the left: nothing is asked while it is fast. */
+  vt_image_view_reset_logs (view);
+  vt_image_view_fling (view, -30000, 0);
+  g_assert_true (vt_image_view_is_deferring (view));
+  while (vt_image_view_is_deferring (view))
+    {
+      g_assert_cmpuint (vt_image_view_get_request_log (view)->len, ==, 0);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  before = vt_image_view_get_request_log (view)->len;
+  g_test_message ("the fling moved to x = %.0f; %u requests when it slowed",
+                  vt_viewport_get_center_x (vt_image_view_get_viewport (view)), before);
+  g_assert_cmpfloat (vt_viewport_get_center_x (vt_image_view_get_viewport (view)), >, VIEW_W);
+
+  /* Then it loads where it stops. */
+  g_assert_true (vt_test_wait_until (not_deferring, view, 30));
   g_assert_true (vt_test_wait_sharp (view));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -600,6 +643,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/vitrine/image-view/iiif/static", test_static);
   g_test_add_func ("/vitrine/image-view/iiif/requests", test_requests);
   g_test_add_func ("/vitrine/image-view/iiif/fast-pan-cancels", test_fast_pan_cancels);
+  g_test_add_func ("/vitrine/image-view/iiif/fling-defers", test_fling_defers);
   g_test_add_func ("/vitrine/image-view/iiif/not-public", test_not_public);
   g_test_add_func ("/vitrine/image-view/iiif/hostile-tiles", test_hostile);
 

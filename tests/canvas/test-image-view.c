@@ -379,6 +379,46 @@ test_zoom_commands (void)
 }
 
 static void
+test_rotation_pixels (void)
+{
+  g_autoptr (VipsImage) full = NULL;
+  g_autoptr (VipsImage) turned = NULL;
+  g_autoptr (VtViewport) upright = vt_viewport_new ();
+  g_autoptr (VtPixels) shown = NULL;
+  g_autoptr (VtPixels) reference = NULL;
+  VtImageView *view;
+  GtkWidget *window;
+  VtViewport *vp;
+  double psnr;
+
+  if (vt_test_skip_without_display ())
+    return;
+
+  window = vt_test_window_new (VIEW_W, VIEW_H, &view);
+  vt_test_wait_for_size (GTK_WIDGET (view));
+  g_assert_true (vt_image_view_open_file (view, pyramid_path));
+  vt_image_view_rotate (view, 1);
+  vp = vt_image_view_get_viewport (view);
+  g_assert_true (vt_test_wait_sharp (view));
+
+  /* libvips turns the image a quarter clockwise; an upright viewport on
+   * that, at the same zoom and centre, must show the same pixels. */
+  full = vips_image_new_from_file (pyramid_path, "access", VIPS_ACCESS_RANDOM, NULL);
+  g_assert_cmpint (vips_rot (full, &turned, VIPS_ANGLE_D90, NULL), ==, 0);
+  vt_viewport_set_size (upright, VIEW_W, VIEW_H);
+  vt_viewport_set_image_size (upright, IMAGE_H, IMAGE_W);
+  g_assert_cmpfloat_with_epsilon (vt_viewport_get_zoom (upright), vt_viewport_get_zoom (vp), 1e-12);
+
+  shown = vt_test_render (view);
+  reference = vt_test_reference (turned, upright);
+  g_assert_cmpuint (vt_test_count_holes (shown, reference), ==, 0);
+  psnr = vt_test_psnr (shown, reference, NULL);
+  g_test_message ("rotated 90° at fit: PSNR %.1f dB", psnr);
+  g_assert_cmpfloat (psnr, >=, 40);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 count_error (VtImageView  *view,
              const GError *error,
              guint        *count)
@@ -453,6 +493,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/vitrine/image-view/never-blank", test_never_blank);
   g_test_add_func ("/vitrine/image-view/zoom-commands", test_zoom_commands);
   g_test_add_func ("/vitrine/image-view/missing-file", test_missing_file);
+  g_test_add_func ("/vitrine/image-view/rotation-pixels", test_rotation_pixels);
 
   return g_test_run ();
 }
