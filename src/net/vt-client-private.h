@@ -1,0 +1,71 @@
+/* vt-client-private.h
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "vt-client.h"
+
+G_BEGIN_DECLS
+
+/* Shared by vt-client.c (the object, its settings and cache) and
+ * vt-client-request.c (one request's life). */
+
+typedef struct
+{
+  GQueue pending;   /* of VtRequest*, sorted by priority then arrival */
+  guint  n_active;
+} VtHostQueue;
+
+typedef struct _VtRequest VtRequest;
+
+struct _VtClient
+{
+  GObject       parent_instance;
+
+  SoupSession  *session;
+  SoupCache    *cache;
+  char         *cache_dir;
+  GMainContext *context;
+
+  /* host key ("scheme://host:port") → HostQueue */
+  GHashTable   *hosts;
+
+  gsize         body_limits[VT_N_FETCH_KINDS];
+  guint         max_conns_per_host;
+  guint         disk_cache_size_mib;
+  guint         io_timeout_ms;
+  guint         request_timeout_ms;
+  guint         max_retries;
+  guint         retry_base_ms;
+  guint         retry_max_ms;
+
+  guint         n_active;
+  guint         n_queued;
+  guint         n_network;
+  guint64       next_seq;
+  guint         save_cache_id;
+};
+
+void        _vt_request_submit           (VtClient     *self,
+                                          GTask        *task,
+                                          const char   *uri,
+                                          const char   *host_key,
+                                          VtFetchKind   kind,
+                                          VtFetchFlags  flags,
+                                          int           priority,
+                                          GCancellable *cancellable);
+void        _vt_request_unref            (VtRequest    *req);
+const char *_vt_request_get_content_type (VtRequest    *req);
+const char *_vt_request_get_final_uri    (VtRequest    *req);
+
+void        _vt_client_pump              (VtClient     *self,
+                                          VtHostQueue  *host);
+void        _vt_host_queue_free          (gpointer      data);
+
+G_END_DECLS
