@@ -73,7 +73,7 @@ def photo (tmp, name, width, height, seed, tint, dest):
     vips ("worley", p ("cells"), hw, hh, "--cell-size", 120, "--seed", seed)
     # (Perlin noise makes the grain: a second Worley would double the time.)
     vips ("perlin", p ("grain"), hw, hh, "--cell-size", 9, "--uchar", "--seed", seed + 1)
-    vips ("gaussnoise", p ("noise"), hw, hh, "--sigma", 5, "--mean", 0, "--seed", seed + 2)
+    vips ("gaussnoise", p ("noise"), hw, hh, "--sigma", 12, "--mean", 0, "--seed", seed + 2)
     vips ("linear", p ("grain"), p ("grainf"), "0.12", "0")
     vips ("sum", " ".join ((p ("cells"), p ("grainf"), p ("noise"))), p ("texf"))
     vips ("linear", p ("texf"), p ("tex"), "0.9", "0", "--uchar")
