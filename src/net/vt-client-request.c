@@ -74,7 +74,7 @@ struct _VtRequest
 static void request_start   (VtRequest *req);
 static void finish_body     (VtRequest *req);
 static void request_fail    (VtRequest *req,
-                             GError  *error);
+                             GError    *error);
 
 static void
 request_clear (VtRequest *req)
@@ -112,7 +112,6 @@ _vt_request_unref (VtRequest *req)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtRequest, _vt_request_unref)
-
 
 /* ------------------------------------------------------------------ */
 /* Slots and queues                                                    */
@@ -188,8 +187,8 @@ request_release (VtRequest *req)
 
 static void
 request_complete (VtRequest *req,
-                  GBytes  *bytes,
-                  GError  *error)
+                  GBytes    *bytes,
+                  GError    *error)
 {
   g_autoptr(GTask) task = NULL;
   VtClient *self = req->client;
@@ -232,8 +231,8 @@ request_complete (VtRequest *req,
 }
 
 void
-_vt_client_pump (VtClient  *self,
-           VtHostQueue *host)
+_vt_client_pump (VtClient    *self,
+                 VtHostQueue *host)
 {
   while (host->n_active < self->max_conns_per_host &&
          !g_queue_is_empty (&host->pending))
@@ -267,7 +266,7 @@ cancel_in_idle (gpointer data)
 
 static void
 on_cancelled (GCancellable *cancellable,
-              VtRequest      *req)
+              VtRequest    *req)
 {
   GSource *source;
 
@@ -422,7 +421,7 @@ backoff_delay_ms (VtClient *self,
  * the failure is final. retry_after_s is the server's wish, or -1. */
 static gboolean
 request_maybe_retry (VtRequest *req,
-                     gint64   retry_after_s)
+                     gint64     retry_after_s)
 {
   VtClient *self = req->client;
   guint delay_ms;
@@ -457,7 +456,7 @@ request_maybe_retry (VtRequest *req,
  * object beats an error page when the network is gone. */
 static gboolean
 request_try_stale_cache (VtRequest *req,
-                         GError  *error)
+                         GError    *error)
 {
   VtClient *self = req->client;
 
@@ -484,7 +483,7 @@ request_try_stale_cache (VtRequest *req,
 
 static void
 request_fail (VtRequest *req,
-              GError  *error)
+              GError    *error)
 {
   if (req->from_stale_cache && req->first_error != NULL)
     {
