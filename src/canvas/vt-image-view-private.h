@@ -12,6 +12,57 @@
 
 G_BEGIN_DECLS
 
+/* Shared by vt-image-view.c (tiles, drawing) and vt-image-view-input.c
+ * (gestures, animation); nothing outside those two touches it. */
+struct _VtImageView
+{
+  GtkWidget parent_instance;
+
+  VtViewport *viewport;
+  VtTileSource *source;
+  VtTileCache *cache;
+  GCancellable *open_cancellable;
+
+  GHashTable *loading;   /* guint64 key → Load */
+  GHashTable *failed;    /* guint64 key set */
+  GHashTable *pinned;    /* guint64 key set */
+  GArray *request_log;
+  GArray *cancel_log;
+
+  VtImageViewState state;
+  GError *error;
+  guint visible_tiles;
+  guint loaded_tiles;
+  gboolean sharp;
+  guint current_level;
+
+  guint update_idle_id;
+
+  /* Zoom animation, from (zoom, centre) to the destination viewport. */
+  guint anim_tick_id;
+  gint64 anim_start_us;
+  double anim_z0, anim_cx0, anim_cy0;
+  VtViewport *anim_target;
+  gboolean anim_to_fit;
+
+  /* Kinetic panning. */
+  guint kinetic_tick_id;
+  gint64 kinetic_last_us;
+  double vel_x, vel_y;
+  gboolean deferring;
+
+  /* Gestures. */
+  double drag_last_x, drag_last_y;
+  double pinch_start_zoom;
+  double pinch_last_x, pinch_last_y;
+  double pointer_x, pointer_y;
+};
+
+void         vt_image_view_queue_update     (VtImageView    *self);
+void         vt_image_view_stop_motion      (VtImageView    *self);
+void         vt_image_view_input_class_init (GtkWidgetClass *widget_class);
+void         vt_image_view_input_init       (VtImageView    *self);
+
 /* Introspection for the tests and the benchmark: which tiles were asked
  * for and which were cancelled, in order (VT_TILE_KEY values). */
 GArray      *vt_image_view_get_request_log  (VtImageView *self);

@@ -48,58 +48,7 @@
  * up to two finer levels (downscaled) fill the holes, and a faint backdrop
  * marks the image's area before even the placeholder has arrived. */
 
-#define KINETIC_FRICTION    4.0   /* 1/s, as libshumate */
-#define KINETIC_MIN_SPEED   20.0  /* px/s below which a fling stops */
-#define DEFER_SPEED_FACTOR  2.0   /* viewport diagonals per second */
-#define ZOOM_STEP           2.0   /* + and - keys, double click */
-#define WHEEL_STEP          1.25  /* one wheel detent */
-#define SMOOTH_SCROLL_RATE  0.01  /* ln zoom per px of touchpad scroll */
-#define ARROW_PAN_PX        64.0
 #define MAX_PLACEHOLDER_TILES 16
-
-struct _VtImageView
-{
-  GtkWidget parent_instance;
-
-  VtViewport *viewport;
-  VtTileSource *source;
-  VtTileCache *cache;
-  GCancellable *open_cancellable;
-
-  GHashTable *loading;   /* guint64 key → Load */
-  GHashTable *failed;    /* guint64 key set */
-  GHashTable *pinned;    /* guint64 key set */
-  GArray *request_log;
-  GArray *cancel_log;
-
-  VtImageViewState state;
-  GError *error;
-  guint visible_tiles;
-  guint loaded_tiles;
-  gboolean sharp;
-  guint current_level;
-
-  guint update_idle_id;
-
-  /* Zoom animation, from (zoom, centre) to the destination viewport. */
-  guint anim_tick_id;
-  gint64 anim_start_us;
-  double anim_z0, anim_cx0, anim_cy0;
-  VtViewport *anim_target;
-  gboolean anim_to_fit;
-
-  /* Kinetic panning. */
-  guint kinetic_tick_id;
-  gint64 kinetic_last_us;
-  double vel_x, vel_y;
-  gboolean deferring;
-
-  /* Gestures. */
-  double drag_last_x, drag_last_y;
-  double pinch_start_zoom;
-  double pinch_last_x, pinch_last_y;
-  double pointer_x, pointer_y;
-};
 
 typedef struct
 {
@@ -137,10 +86,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static void queue_update (VtImageView *self);
-static void stop_animation (VtImageView *self);
-static void stop_kinetic (VtImageView *self);
 
 /* ------------------------------------------------------------------ */
 /* Tile geometry */
@@ -310,7 +255,7 @@ tile_loaded_cb (GObject      *object,
     {
       vt_tile_cache_store (self->cache, load->key, texture);
       gtk_widget_queue_draw (GTK_WIDGET (self));
-      queue_update (self);
+      vt_image_view_queue_update (self);
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -319,7 +264,7 @@ tile_loaded_cb (GObject      *object,
       g_hash_table_add (self->failed, g_memdup2 (&load->key, sizeof load->key));
       report_error (self, error);
       gtk_widget_queue_draw (GTK_WIDGET (self));
-      queue_update (self);
+      vt_image_view_queue_update (self);
     }
 
   load_free (load);
@@ -535,8 +480,8 @@ update_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-queue_update (VtImageView *self)
+void
+vt_image_view_queue_update (VtImageView *self)
 {
   if (self->update_idle_id != 0)
     return;
@@ -713,384 +658,6 @@ vt_image_view_snapshot (GtkWidget   *widget,
 }
 
 /* ------------------------------------------------------------------ */
-/* Animation */
-
-static double
-ease_out_cubic (double t)
-{
-  double p = t - 1;
-  return p * p * p + 1;
-}
-
-static gboolean
-anim_tick_cb (GtkWidget     *widget,
-              GdkFrameClock *clock,
-              gpointer       user_data)
-{
-  VtImageView *self = VT_IMAGE_VIEW (widget);
-  double t, e, z, z1, cx, cy, cx1, cy1, k;
-  gint64 now = gdk_frame_clock_get_frame_time (clock);
-
-  if (self->anim_start_us == 0)
-    self->anim_start_us = now;
-  t = CLAMP ((now - self->anim_start_us) / (VT_IMAGE_VIEW_ANIMATION_MS * 1000.0), 0, 1);
-  e = ease_out_cubic (t);
-
-  z1 = vt_viewport_get_zoom (self->anim_target);
-  cx1 = vt_viewport_get_center_x (self->anim_target);
-  cy1 = vt_viewport_get_center_y (self->anim_target);
-
-  /* Log-space zoom feels uniform; the centre moves affinely in 1 / zoom,
-   * which keeps the anchor point of a zoom-at-pointer fixed on screen. */
-  z = exp (log (self->anim_z0) + (log (z1) - log (self->anim_z0)) * e);
-  if (fabs (1 / z1 - 1 / self->anim_z0) > 1e-12)
-    k = (1 / z - 1 / self->anim_z0) / (1 / z1 - 1 / self->anim_z0);
-  else
-    k = e;
-  cx = self->anim_cx0 + (cx1 - self->anim_cx0) * k;
-  cy = self->anim_cy0 + (cy1 - self->anim_cy0) * k;
-
-  if (t >= 1)
-    {
-      gboolean to_fit = self->anim_to_fit;
-
-      self->anim_tick_id = 0;
-      g_clear_object (&self->anim_target);
-      if (to_fit)
-        vt_viewport_fit (self->viewport);
-      else
-        {
-          vt_viewport_set_zoom (self->viewport, z1);
-          vt_viewport_set_center (self->viewport, cx1, cy1);
-        }
-      queue_update (self);
-      return G_SOURCE_REMOVE;
-    }
-
-  g_object_freeze_notify (G_OBJECT (self->viewport));
-  vt_viewport_set_zoom (self->viewport, z);
-  vt_viewport_set_center (self->viewport, cx, cy);
-  g_object_thaw_notify (G_OBJECT (self->viewport));
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-stop_animation (VtImageView *self)
-{
-  if (self->anim_tick_id)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->anim_tick_id);
-  self->anim_tick_id = 0;
-  g_clear_object (&self->anim_target);
-}
-
-/* Takes ownership of @target, the viewport to reach. */
-static void
-animate_to (VtImageView *self,
-            VtViewport  *target,
-            gboolean     to_fit,
-            gboolean     animate)
-{
-  stop_animation (self);
-  stop_kinetic (self);
-
-  if (!animate || !gtk_widget_get_mapped (GTK_WIDGET (self)) ||
-      vt_viewport_get_zoom (target) <= 0)
-    {
-      if (to_fit)
-        vt_viewport_fit (self->viewport);
-      else
-        {
-          vt_viewport_set_zoom (self->viewport, vt_viewport_get_zoom (target));
-          vt_viewport_set_center (self->viewport, vt_viewport_get_center_x (target),
-                                  vt_viewport_get_center_y (target));
-        }
-      g_object_unref (target);
-      queue_update (self);
-      return;
-    }
-
-  self->anim_target = target;
-  self->anim_to_fit = to_fit;
-  self->anim_z0 = vt_viewport_get_zoom (self->viewport);
-  self->anim_cx0 = vt_viewport_get_center_x (self->viewport);
-  self->anim_cy0 = vt_viewport_get_center_y (self->viewport);
-  self->anim_start_us = 0;
-  self->anim_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), anim_tick_cb, NULL, NULL);
-  queue_update (self);
-}
-
-static void
-zoom_at_animated (VtImageView *self,
-                  double       zoom,
-                  double       wx,
-                  double       wy,
-                  gboolean     animate)
-{
-  VtViewport *target;
-
-  /* A second press during an animation compounds on its destination. */
-  target = vt_viewport_copy (self->anim_target ? self->anim_target : self->viewport);
-  vt_viewport_zoom_at (target, zoom, wx, wy);
-  animate_to (self, target, FALSE, animate);
-}
-
-static double
-current_target_zoom (VtImageView *self)
-{
-  return vt_viewport_get_zoom (self->anim_target ? self->anim_target : self->viewport);
-}
-
-/* ------------------------------------------------------------------ */
-/* Kinetic panning */
-
-static gboolean
-kinetic_tick_cb (GtkWidget     *widget,
-                 GdkFrameClock *clock,
-                 gpointer       user_data)
-{
-  VtImageView *self = VT_IMAGE_VIEW (widget);
-  gint64 now = gdk_frame_clock_get_frame_time (clock);
-  double dt, decay, speed, diag;
-  gboolean was_deferring = self->deferring;
-
-  if (self->kinetic_last_us == 0)
-    self->kinetic_last_us = now;
-  dt = (now - self->kinetic_last_us) / 1e6;
-  self->kinetic_last_us = now;
-
-  vt_viewport_pan (self->viewport, self->vel_x * dt, self->vel_y * dt);
-  decay = exp (-KINETIC_FRICTION * dt);
-  self->vel_x *= decay;
-  self->vel_y *= decay;
-
-  speed = hypot (self->vel_x, self->vel_y);
-  diag = hypot (gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  /* While flinging fast, load nothing: the view will be elsewhere before
-   * the tiles arrive. */
-  self->deferring = speed > DEFER_SPEED_FACTOR * diag;
-  if (was_deferring && !self->deferring)
-    queue_update (self);
-
-  if (speed < KINETIC_MIN_SPEED)
-    {
-      self->kinetic_tick_id = 0;
-      self->deferring = FALSE;
-      queue_update (self);
-      return G_SOURCE_REMOVE;
-    }
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-stop_kinetic (VtImageView *self)
-{
-  if (self->kinetic_tick_id)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->kinetic_tick_id);
-  self->kinetic_tick_id = 0;
-  if (self->deferring)
-    {
-      self->deferring = FALSE;
-      queue_update (self);
-    }
-}
-
-/**
- * vt_image_view_fling:
- * @velocity_x: widget pixels per second
- *
- * Starts kinetic panning, as a swipe does.
- */
-void
-vt_image_view_fling (VtImageView *self,
-                     double       velocity_x,
-                     double       velocity_y)
-{
-  double diag;
-
-  stop_kinetic (self);
-  if (hypot (velocity_x, velocity_y) < KINETIC_MIN_SPEED)
-    return;
-  self->vel_x = velocity_x;
-  self->vel_y = velocity_y;
-  diag = hypot (gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)));
-  self->deferring = hypot (velocity_x, velocity_y) > DEFER_SPEED_FACTOR * diag;
-  self->kinetic_last_us = 0;
-  self->kinetic_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), kinetic_tick_cb, NULL, NULL);
-}
-
-/* ------------------------------------------------------------------ */
-/* Input */
-
-static void
-drag_begin_cb (GtkGestureDrag *gesture,
-               double          x,
-               double          y,
-               VtImageView    *self)
-{
-  stop_animation (self);
-  stop_kinetic (self);
-  self->drag_last_x = 0;
-  self->drag_last_y = 0;
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-}
-
-static void
-drag_update_cb (GtkGestureDrag *gesture,
-                double          dx,
-                double          dy,
-                VtImageView    *self)
-{
-  vt_viewport_pan (self->viewport, dx - self->drag_last_x, dy - self->drag_last_y);
-  self->drag_last_x = dx;
-  self->drag_last_y = dy;
-}
-
-static void
-swipe_cb (GtkGestureSwipe *gesture,
-          double           vx,
-          double           vy,
-          VtImageView     *self)
-{
-  vt_image_view_fling (self, vx, vy);
-}
-
-static gboolean
-scroll_cb (GtkEventControllerScroll *controller,
-           double                    dx,
-           double                    dy,
-           VtImageView              *self)
-{
-  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
-  double x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-  double y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
-
-  if (event != NULL)
-    {
-      GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
-      double nx, ny, tx, ty;
-
-      if (gdk_event_get_position (event, &nx, &ny) && native != NULL)
-        {
-          gtk_native_get_surface_transform (native, &tx, &ty);
-          /* On failure x and y keep the widget's centre. */
-          gtk_widget_translate_coordinates (GTK_WIDGET (native), GTK_WIDGET (self),
-                                            nx - tx, ny - ty, &x, &y);
-        }
-    }
-
-  stop_kinetic (self);
-  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
-    {
-      /* Whole detents animate; high-resolution wheels send fractions,
-       * which zoom at once, continuously. */
-      double factor = pow (WHEEL_STEP, -dy);
-
-      zoom_at_animated (self, current_target_zoom (self) * factor, x, y, fabs (dy) >= 1);
-    }
-  else
-    {
-      stop_animation (self);
-      vt_viewport_zoom_at (self->viewport,
-                           vt_viewport_get_zoom (self->viewport) * exp (-dy * SMOOTH_SCROLL_RATE), x, y);
-      queue_update (self);
-    }
-  return TRUE;
-}
-
-static void
-pinch_begin_cb (GtkGesture       *gesture,
-                GdkEventSequence *sequence,
-                VtImageView      *self)
-{
-  stop_animation (self);
-  stop_kinetic (self);
-  self->pinch_start_zoom = vt_viewport_get_zoom (self->viewport);
-  gtk_gesture_get_bounding_box_center (gesture, &self->pinch_last_x, &self->pinch_last_y);
-}
-
-static void
-pinch_scale_cb (GtkGestureZoom *gesture,
-                double          scale,
-                VtImageView    *self)
-{
-  double x, y;
-
-  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
-    return;
-  /* Follow the centroid as it moves, then zoom about it. */
-  vt_viewport_pan (self->viewport, x - self->pinch_last_x, y - self->pinch_last_y);
-  self->pinch_last_x = x;
-  self->pinch_last_y = y;
-  vt_viewport_zoom_at (self->viewport, self->pinch_start_zoom * scale, x, y);
-}
-
-static void
-click_pressed_cb (GtkGestureClick *gesture,
-                  int              n_press,
-                  double           x,
-                  double           y,
-                  VtImageView     *self)
-{
-  GdkModifierType mods;
-
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  if (n_press != 2)
-    return;
-  mods = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
-  zoom_at_animated (self,
-                    current_target_zoom (self) * ((mods & GDK_SHIFT_MASK) ? 1 / ZOOM_STEP : ZOOM_STEP),
-                    x, y, TRUE);
-}
-
-static gboolean
-key_zoom_in (GtkWidget *widget, GVariant *args, gpointer data)
-{
-  vt_image_view_zoom_in (VT_IMAGE_VIEW (widget));
-  return TRUE;
-}
-
-static gboolean
-key_zoom_out (GtkWidget *widget, GVariant *args, gpointer data)
-{
-  vt_image_view_zoom_out (VT_IMAGE_VIEW (widget));
-  return TRUE;
-}
-
-static gboolean
-key_fit (GtkWidget *widget, GVariant *args, gpointer data)
-{
-  vt_image_view_zoom_fit (VT_IMAGE_VIEW (widget), TRUE);
-  return TRUE;
-}
-
-static gboolean
-key_native (GtkWidget *widget, GVariant *args, gpointer data)
-{
-  /* 100 % means one image pixel per device pixel. */
-  vt_image_view_zoom_to (VT_IMAGE_VIEW (widget), 1.0 / gtk_widget_get_scale_factor (widget), TRUE);
-  return TRUE;
-}
-
-static gboolean
-key_pan (GtkWidget *widget, GVariant *args, gpointer data)
-{
-  VtImageView *self = VT_IMAGE_VIEW (widget);
-  double dx, dy;
-
-  g_variant_get (args, "(dd)", &dx, &dy);
-  stop_kinetic (self);
-  vt_viewport_pan (self->viewport, dx, dy);
-  return TRUE;
-}
-
-static gboolean
-key_rotate (GtkWidget *widget, GVariant *args, gpointer data)
-{
-  vt_image_view_rotate (VT_IMAGE_VIEW (widget), g_variant_get_int32 (args));
-  return TRUE;
-}
-
-/* ------------------------------------------------------------------ */
 /* GObject / GtkWidget */
 
 static void
@@ -1099,7 +666,7 @@ viewport_notify_cb (VtViewport  *viewport,
                     VtImageView *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  queue_update (self);
+  vt_image_view_queue_update (self);
 }
 
 static void
@@ -1131,7 +698,7 @@ vt_image_view_measure (GtkWidget      *widget,
 static void
 scale_factor_cb (VtImageView *self)
 {
-  queue_update (self);
+  vt_image_view_queue_update (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1140,8 +707,7 @@ vt_image_view_dispose (GObject *object)
 {
   VtImageView *self = VT_IMAGE_VIEW (object);
 
-  stop_animation (self);
-  stop_kinetic (self);
+  vt_image_view_stop_motion (self);
   g_clear_handle_id (&self->update_idle_id, g_source_remove);
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);
@@ -1278,21 +844,7 @@ vt_image_view_class_init (VtImageViewClass *klass)
     g_signal_new ("load-error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
 
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_plus, 0, key_zoom_in, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_equal, 0, key_zoom_in, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Add, 0, key_zoom_in, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_minus, 0, key_zoom_out, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Subtract, 0, key_zoom_out, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_0, 0, key_fit, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_0, 0, key_fit, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_1, 0, key_native, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_1, 0, key_native, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, 0, key_pan, "(dd)", ARROW_PAN_PX, 0.0);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, 0, key_pan, "(dd)", -ARROW_PAN_PX, 0.0);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, 0, key_pan, "(dd)", 0.0, ARROW_PAN_PX);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, 0, key_pan, "(dd)", 0.0, -ARROW_PAN_PX);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_r, 0, key_rotate, "i", 1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_R, GDK_SHIFT_MASK, key_rotate, "i", -1);
+  vt_image_view_input_class_init (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "vt-image-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -1302,8 +854,6 @@ static void
 vt_image_view_init (VtImageView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  GtkGesture *gesture;
-  GtkEventController *controller;
 
   self->viewport = vt_viewport_new ();
   self->cache = vt_tile_cache_new (VT_TILE_CACHE_DEFAULT_SIZE);
@@ -1321,27 +871,7 @@ vt_image_view_init (VtImageView *self)
   gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_cursor_from_name (widget, "grab");
 
-  gesture = gtk_gesture_drag_new ();
-  g_signal_connect (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
-  g_signal_connect (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_swipe_new ();
-  g_signal_connect (gesture, "swipe", G_CALLBACK (swipe_cb), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_zoom_new ();
-  g_signal_connect (gesture, "begin", G_CALLBACK (pinch_begin_cb), self);
-  g_signal_connect (gesture, "scale-changed", G_CALLBACK (pinch_scale_cb), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_click_new ();
-  g_signal_connect (gesture, "pressed", G_CALLBACK (click_pressed_cb), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
-
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-  g_signal_connect (controller, "scroll", G_CALLBACK (scroll_cb), self);
-  gtk_widget_add_controller (widget, controller);
+  vt_image_view_input_init (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1392,8 +922,7 @@ reset (VtImageView *self)
 {
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);
-  stop_animation (self);
-  stop_kinetic (self);
+  vt_image_view_stop_motion (self);
   cancel_all (self);
   vt_tile_cache_clear (self->cache);
   g_hash_table_remove_all (self->failed);
@@ -1432,7 +961,7 @@ vt_image_view_set_source (VtImageView  *self,
   self->current_level = 0;
   set_state (self, source ? VT_IMAGE_VIEW_STATE_READY : VT_IMAGE_VIEW_STATE_EMPTY);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
-  queue_update (self);
+  vt_image_view_queue_update (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1634,74 +1163,6 @@ vt_image_view_set_cache_size (VtImageView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CACHE_SIZE]);
 }
 
-static double
-widget_center_x (VtImageView *self)
-{
-  return gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-}
-
-static double
-widget_center_y (VtImageView *self)
-{
-  return gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
-}
-
-void
-vt_image_view_zoom_in (VtImageView *self)
-{
-  g_return_if_fail (VT_IS_IMAGE_VIEW (self));
-  zoom_at_animated (self, current_target_zoom (self) * ZOOM_STEP,
-                    widget_center_x (self), widget_center_y (self), TRUE);
-}
-
-void
-vt_image_view_zoom_out (VtImageView *self)
-{
-  g_return_if_fail (VT_IS_IMAGE_VIEW (self));
-  zoom_at_animated (self, current_target_zoom (self) / ZOOM_STEP,
-                    widget_center_x (self), widget_center_y (self), TRUE);
-}
-
-/**
- * vt_image_view_zoom_to:
- * @zoom: widget pixels per image pixel (1.0 = 100 % on a scale-1 display)
- *
- * Zooms about the centre of the view.
- */
-void
-vt_image_view_zoom_to (VtImageView *self,
-                       double       zoom,
-                       gboolean     animate)
-{
-  g_return_if_fail (VT_IS_IMAGE_VIEW (self));
-  zoom_at_animated (self, zoom, widget_center_x (self), widget_center_y (self), animate);
-}
-
-/* Fit, and follow the window's size again. */
-void
-vt_image_view_zoom_fit (VtImageView *self,
-                        gboolean     animate)
-{
-  VtViewport *target;
-
-  g_return_if_fail (VT_IS_IMAGE_VIEW (self));
-
-  target = vt_viewport_copy (self->viewport);
-  vt_viewport_fit (target);
-  animate_to (self, target, TRUE, animate);
-}
-
-void
-vt_image_view_rotate (VtImageView *self,
-                      int          quarter_turns)
-{
-  g_return_if_fail (VT_IS_IMAGE_VIEW (self));
-
-  stop_animation (self);
-  stop_kinetic (self);
-  vt_viewport_rotate (self->viewport, quarter_turns);
-}
-
 /* Private API for the tests and the benchmark. */
 
 GArray *
@@ -1741,12 +1202,6 @@ vt_image_view_get_cache (VtImageView *self)
   return self->cache;
 }
 
-gboolean
-vt_image_view_is_animating (VtImageView *self)
-{
-  return self->anim_target != NULL || self->kinetic_tick_id != 0;
-}
-
 /* Runs the pending tile update at once, so a test can act between two
  * updates without the main loop delivering tiles in between. */
 void
@@ -1756,8 +1211,3 @@ vt_image_view_update_now (VtImageView *self)
   update_tiles (self);
 }
 
-gboolean
-vt_image_view_is_deferring (VtImageView *self)
-{
-  return self->deferring;
-}
