@@ -912,6 +912,44 @@ test_watch_pid (void)
   g_assert_false (instance_has_processes (instance));
 }
 
+/* Restarting on a port someone else took fails with a clear error, and
+ * leaves nothing behind. */
+static void
+test_restart_port_taken (void)
+{
+  g_autoptr(VtTestbed) tb = vt_testbed_start_or_skip ();
+  g_autoptr(GSubprocess) squatter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *port_str = NULL;
+  guint16 port, squatter_port;
+
+  if (tb == NULL)
+    return;
+
+  port = vt_testbed_get_port (tb);
+  g_assert_true (vt_testbed_stop (tb, &error));
+  g_assert_no_error (error);
+
+  port_str = g_strdup_printf ("%u", port);
+  squatter = spawn_script (vt_testbed_get_fixtures_dir (), "--port", port_str, &squatter_port);
+  g_assert_cmpuint (squatter_port, ==, port);
+
+  g_assert_false (vt_testbed_restart (tb, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_test_message ("%s", error->message);
+  g_assert_false (vt_testbed_is_running (tb));
+  g_clear_error (&error);
+
+  g_subprocess_send_signal (squatter, SIGTERM);
+  g_subprocess_wait_check (squatter, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Once the port is free again, a restart works. */
+  g_assert_true (vt_testbed_restart (tb, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (vt_testbed_get_port (tb), ==, port);
+}
+
 /* bench.tif is served at /iiif/bench.tif once the testbed-bench-image target
  * made it. Making it takes a minute, so this stands a link to ghent.tif in
  * for it, in a copy of the fixtures directory made of links. */
@@ -1037,6 +1075,7 @@ main (int   argc,
   g_test_add_func ("/testbed/server/stop-restart", test_stop_restart);
   g_test_add_func ("/testbed/server/parallel", test_parallel);
   g_test_add_func ("/testbed/server/dies-with-parent", test_dies_with_parent);
+  g_test_add_func ("/testbed/server/restart-port-taken", test_restart_port_taken);
   g_test_add_func ("/testbed/server/watch-pid", test_watch_pid);
   g_test_add_func ("/testbed/server/bad-fixtures", test_bad_fixtures);
   g_test_add_func ("/testbed/server/bench-image", test_bench_image);

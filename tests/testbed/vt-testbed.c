@@ -93,6 +93,14 @@ vt_testbed_check_available (char **reason)
   return TRUE;
 }
 
+/* Stops a test bed we will not use. */
+static void
+abandon (GSubprocess *process)
+{
+  g_subprocess_send_signal (process, SIGTERM);
+  g_subprocess_wait (process, NULL, NULL);
+}
+
 static gboolean
 vt_testbed_spawn (VtTestbed  *self,
                   guint16     port,
@@ -104,6 +112,7 @@ vt_testbed_spawn (VtTestbed  *self,
   g_autoptr(GUri) uri = NULL;
   g_autofree char *port_str = NULL;
   g_autofree char *line = NULL;
+  g_autoptr(GError) local_error = NULL;
   const char *argv[8];
   const char *url;
   guint i = 0;
@@ -133,13 +142,17 @@ vt_testbed_spawn (VtTestbed  *self,
 
   data = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
   g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (data), FALSE);
-  line = g_data_input_stream_read_line_utf8 (data, NULL, NULL, error);
+  line = g_data_input_stream_read_line_utf8 (data, NULL, NULL, &local_error);
   if (line == NULL)
     {
       gint status;
 
-      if (error != NULL && *error != NULL)
-        return FALSE;
+      if (local_error != NULL)
+        {
+          abandon (process);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
       /* End of file: the script exited before it was ready, and it said why
        * on stderr. */
       if (!g_subprocess_wait (process, NULL, error))
@@ -154,8 +167,7 @@ vt_testbed_spawn (VtTestbed  *self,
 
   if (!g_str_has_prefix (line, READY_PREFIX LOOPBACK_PREFIX))
     {
-      g_subprocess_send_signal (process, SIGTERM);
-      g_subprocess_wait (process, NULL, NULL);
+      abandon (process);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    "vitrine-testbed said “%s” instead of “READY http://127.0.0.1:PORT”", line);
       return FALSE;
@@ -166,8 +178,7 @@ vt_testbed_spawn (VtTestbed  *self,
   uri_port = uri != NULL ? g_uri_get_port (uri) : -1;
   if (uri_port <= 0 || uri_port > G_MAXUINT16 || (port != 0 && uri_port != port))
     {
-      g_subprocess_send_signal (process, SIGTERM);
-      g_subprocess_wait (process, NULL, NULL);
+      abandon (process);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    "vitrine-testbed is ready at an unexpected URL: %s", url);
       return FALSE;
