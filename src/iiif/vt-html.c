@@ -176,7 +176,14 @@ write_node (Writer  *w,
       if (w->markup && href != NULL && href_allowed (href))
         {
           g_autofree char *escaped = NULL;
+          char *colon;
+
+          /* Schemes are case-insensitive; write them in lower case so that
+           * whoever checks the link later sees "https:", not "hTTps:". */
           g_strstrip (href);
+          colon = strchr (href, ':');
+          for (char *p = href; colon != NULL && p < colon; p++)
+            *p = g_ascii_tolower (*p);
           escaped = g_markup_escape_text (href, -1);
           g_string_append_printf (w->out, "<a href=\"%s\">", escaped);
           write_children (w, node);

@@ -83,5 +83,6 @@ typedef struct
 #define VT_IIIF_MAX_SCALE_FACTOR   (1 << 20)
 #define VT_IIIF_MAX_TILE_SIZE      8192
 #define VT_IIIF_MAX_WARNINGS       200
+#define VT_IIIF_MAX_REPEATED_KEYS  1000
 
 G_END_DECLS

@@ -255,10 +255,17 @@ strv_union (char       **strv,
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) more = vt_json_dup_strv (node);
 
+  guint n = g_strv_length (strv);
+
+  /* Real lists are a handful of names; a capped list keeps the duplicate
+   * check from turning quadratic on hostile input. */
   g_strv_builder_addv (builder, (const char **) strv);
-  for (guint i = 0; more[i] != NULL; i++)
+  for (guint i = 0; more[i] != NULL && n < 64; i++)
     if (!g_strv_contains ((const char * const *) strv, more[i]))
-      g_strv_builder_add (builder, more[i]);
+      {
+        g_strv_builder_add (builder, more[i]);
+        n++;
+      }
   g_strfreev (strv);
   return g_strv_builder_end (builder);
 }

@@ -13,6 +13,8 @@
 
 #include "vt-iiif-private.h"
 
+#define VT_LANGUAGE_MAP_MAX_LANGUAGES 256
+
 struct _VtLanguageMap
 {
   GPtrArray *languages;  /* char * */
@@ -55,7 +57,8 @@ vt_language_map_new_string (const char *language,
  *   mean untagged
  * @value: the value
  *
- * Adds @value to the values of @language (appended, order kept).
+ * Adds @value to the values of @language (appended, order kept). A map
+ * holds at most 256 languages; values of further languages are dropped.
  */
 void
 vt_language_map_add (VtLanguageMap *self,
@@ -76,6 +79,10 @@ vt_language_map_add (VtLanguageMap *self,
 
   if (values == NULL)
     {
+      /* Looking a language up is linear; a hostile map with a million
+       * keys must not make parsing quadratic. No real map comes close. */
+      if (self->languages->len >= VT_LANGUAGE_MAP_MAX_LANGUAGES)
+        return;
       values = g_ptr_array_new_null_terminated (1, g_free, TRUE);
       g_ptr_array_add (self->languages, g_strdup (language));
       g_ptr_array_add (self->values, values);

@@ -31,6 +31,9 @@ static const Case cases[] = {
   { "<span><a href=\"https://example.org/a?b=1&amp;c=2\">link</a></span>",
     "<a href=\"https://example.org/a?b=1&amp;c=2\">link</a>", "link" },
   { "<span><a href=\"mailto:info@example.org\">mail</a></span>", "<a href=\"mailto:info@example.org\">mail</a>", "mail" },
+  /* found by fuzz-html: schemes come out in lower case */
+  { "<p/b> <a href=\"htTps://dx/p>", " <a href=\"https://dx/p&gt;\"></a>", " " },
+  { "<span><a href=\" HTTP://Example.org/A\">x</a></span>", "<a href=\"http://Example.org/A\">x</a>", "x" },
   { "<span><img src=\"https://example.org/i.png\" alt=\"CC BY\"/> licence</span>", "CC BY licence", "CC BY licence" },
   /* what must go */
   { "<p onmouseover=\"alert(1)\">hover</p>", "hover", "hover" },

@@ -107,6 +107,22 @@ test_build (void)
   vt_language_map_unref (map);
 }
 
+/* A label with a huge number of languages stays linear to parse. */
+static void
+test_many_languages (void)
+{
+  GString *json = g_string_new ("{");
+  g_autoptr(VtLanguageMap) map = NULL;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_printf (json, "%s\"l%u\": [\"v\"]", i ? ", " : "", i);
+  g_string_append_c (json, '}');
+  map = label_of (json->str);
+  g_string_free (json, TRUE);
+  g_assert_cmpuint (vt_language_map_get_n_languages (map), ==, 256);
+  g_assert_cmpstr (vt_language_map_get_language (map, 255), ==, "l255");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -117,6 +133,7 @@ main (int   argc,
   g_test_add_func ("/vitrine/iiif/language-map/fallbacks", test_fallbacks);
   g_test_add_func ("/vitrine/iiif/language-map/v2-forms", test_v2_forms);
   g_test_add_func ("/vitrine/iiif/language-map/build", test_build);
+  g_test_add_func ("/vitrine/iiif/language-map/many-languages", test_many_languages);
 
   return g_test_run ();
 }

@@ -354,6 +354,39 @@ test_too_deep (void)
   }
 }
 
+/* Many repeats of a key would make json-glib quadratic: refused before it
+ * parses; a few repeats (escaped spellings included) are fine. */
+static void
+test_repeated_keys (void)
+{
+  GString *json = g_string_new ("{\"@context\": \"http://iiif.io/api/presentation/3/context.json\","
+                                " \"type\": \"Manifest\", \"items\": [], \"label\": {");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtIiifDocument) doc = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (json, "\"k%u\": [\"v\"], ", i);
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (json, i % 2 ? "\"k4999\": [\"w\"], " : "\"\\u006b4999\": [\"w\"], ");
+  g_string_append (json, "\"end\": [\"x\"]}}");
+  bytes = g_string_free_to_bytes (json);
+  doc = vt_iiif_document_parse (bytes, NULL, &error);
+  g_assert_null (doc);
+  g_assert_error (error, VT_IIIF_ERROR, VT_IIIF_ERROR_NOT_JSON);
+
+  {
+    g_autoptr(GError) error2 = NULL;
+    g_autoptr(VtIiifDocument) doc2 =
+      vt_test_parse_string ("{\"@context\": \"http://iiif.io/api/presentation/3/context.json\", \"type\": \"Manifest\","
+                            " \"items\": [], \"label\": {\"en\": [\"a\"]}, \"label\": {\"en\": [\"b\"]},"
+                            " \"x\": {\"a\": 1, \"a\": 2}, \"y\": {\"a\": 1}}", &error2);
+
+    g_assert_no_error (error2);
+    g_assert_cmpstr (vt_language_map_get_first (doc2->manifest->label, en), ==, "b");
+  }
+}
+
 static void
 test_too_large (void)
 {
@@ -428,6 +461,7 @@ main (int   argc,
   g_test_add_func ("/vitrine/iiif/manifest/errors", test_errors);
   g_test_add_func ("/vitrine/iiif/manifest/too-deep", test_too_deep);
   g_test_add_func ("/vitrine/iiif/manifest/too-large", test_too_large);
+  g_test_add_func ("/vitrine/iiif/manifest/repeated-keys", test_repeated_keys);
   g_test_add_func ("/vitrine/iiif/manifest/too-many-canvases", test_too_many_canvases);
   g_test_add_func ("/vitrine/iiif/manifest/shapes", test_shapes);
 
