@@ -114,7 +114,7 @@ test_many_languages (void)
   GString *json = g_string_new ("{");
   g_autoptr(VtLanguageMap) map = NULL;
 
-  for (guint i = 0; i < 200000; i++)
+  for (guint i = 0; i < 30000; i++)
     g_string_append_printf (json, "%s\"l%u\": [\"v\"]", i ? ", " : "", i);
   g_string_append_c (json, '}');
   map = label_of (json->str);
