@@ -268,6 +268,42 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* The row widget showing @tooltip, searched among the bound rows. */
+static GtkWidget *
+find_row_by_tooltip (GtkWidget  *widget,
+                     const char *tooltip)
+{
+  const char *text = gtk_widget_get_tooltip_text (widget);
+
+  if (GTK_IS_BOX (widget) && g_strcmp0 (text, tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_by_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+assert_accessible_label (Fixture    *f,
+                         const char *tooltip,
+                         const char *label)
+{
+  GtkWidget *list_view = find_descendant (GTK_WIDGET (f->strip), GTK_TYPE_LIST_VIEW);
+  GtkWidget *row = find_row_by_tooltip (list_view, tooltip);
+  g_autofree char *mismatch = NULL;
+
+  g_assert_nonnull (row);
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  if (mismatch != NULL)
+    g_error ("accessible label of %s: %s", tooltip, mismatch);
+}
+
 static gboolean
 start_testbed (Fixture *f)
 {
@@ -446,6 +482,9 @@ test_two_canvases (Fixture       *f,
   g_assert_cmpstr (vt_canvas_strip_item_get_label (item), ==, "2");
   assert_texture_size (item, 90, 120);
 
+  /* A file name is not read out. */
+  assert_accessible_label (f, "0a1b2c3d4e5f60718293a4b5c6d7e8f9-transcode-2099-0002_0-2$1.jpg", "Page 1");
+
   /* Nothing was picked by loading. */
   g_assert_cmpuint (f->activated->len, ==, 0);
 }
@@ -473,6 +512,10 @@ test_sources (Fixture       *f,
   item = get_item (f, 2);
   assert_texture_size (item, 90, 120);
   g_assert_cmpstr (vt_canvas_strip_item_get_label (item), ==, "Achterkant");
+
+  /* What a screen reader says. */
+  assert_accessible_label (f, "Achterkant", "Page 3: Achterkant");
+  assert_accessible_label (f, "Static image", "Page 2: Static image");
 
   vt_canvas_strip_set_selected (f->strip, 2);
   g_assert_cmpuint (vt_canvas_strip_get_selected (f->strip), ==, 2);
@@ -792,8 +835,16 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
+  /* The expectations are in English. */
   g_setenv ("LANGUAGE", "en", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  /* GTK's test accessibility backend keeps the labels checked here. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  /* Nothing here needs GL, and loading the EGL driver leaves a one-time
+   * allocation from its dlclose() that LeakSanitizer cannot attribute. */
+  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
   g_test_init (&argc, &argv, NULL);
   g_test_log_set_fatal_handler (ignore_vips, NULL);
   /* g_test_init () makes warnings of every domain fatal through the
