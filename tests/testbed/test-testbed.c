@@ -385,6 +385,7 @@ test_ghent_manifests (void)
   check_ghent_manifest (tb, VT_TESTBED_OBJECT_INDUSTRIEMUSEUM, 1, 200);
   check_ghent_manifest (tb, VT_TESTBED_OBJECT_STAM, 1, 200);
   check_ghent_manifest (tb, VT_TESTBED_OBJECT_ARCHIEFGENT, 1, 200);
+  check_ghent_manifest (tb, VT_TESTBED_OBJECT_SPACE_IN_ID, 1, 200);
   check_ghent_manifest (tb, VT_TESTBED_OBJECT_IMAGE_FORBIDDEN, 1, 403);
   /* IIPImage's own 404: the image is not on the server. */
   check_ghent_manifest (tb, VT_TESTBED_OBJECT_IMAGE_MISSING, 1, 404);
@@ -435,6 +436,17 @@ test_ghent_shapes (void)
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (im_root), "@context"), ==,
                    "https:///iiif.io/api/presentation/2/context.json");
   g_assert_false (json_object_has_member (json_node_get_object (im_root), "description"));
+
+  /* Spaces in image ids: %20 in URLs, raw in the canvas label. */
+  {
+    g_autofree char *url = vt_testbed_get_manifest_url (tb, VT_TESTBED_OBJECT_SPACE_IN_ID);
+    g_autoptr(Response) r = fetch (url);
+
+    data = g_bytes_get_data (r->body, &len);
+    g_assert_nonnull (g_strstr_len (data, len, "_TE%20grondplan.jpg/full/full/0/default.jpg"));
+    g_assert_nonnull (g_strstr_len (data, len, "\"label\":\"7b3e9d1f0a2c4e6b8d5f1a3c9e7b2d40-transcode-"
+                                    "OA_535_001_05_B_TE grondplan.jpg\""));
+  }
 }
 
 static void
