@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "net/vt-client.h"
+#include "net/vt-loader.h"
 
 #include "vt-application.h"
 #include "vt-preferences-window.h"
@@ -23,6 +24,7 @@ struct _VtApplication
 
   GSettings      *settings;
   VtClient       *client;
+  VtLoader       *loader;
 };
 
 G_DEFINE_FINAL_TYPE (VtApplication, vt_application, ADW_TYPE_APPLICATION)
@@ -232,6 +234,7 @@ vt_application_clear_cache_action (GSimpleAction *action,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   vt_client_clear_cache (self->client);
+  vt_loader_forget (self->loader);
 
   /* Say so where the user asked: usually the preferences window. */
   if (ADW_IS_PREFERENCES_WINDOW (window))
@@ -277,6 +280,7 @@ vt_application_startup (GApplication *app)
                      G_SETTINGS_BIND_GET);
     g_settings_bind (self->settings, "disk-cache-size", self->client, "disk-cache-size",
                      G_SETTINGS_BIND_GET);
+    self->loader = vt_loader_new (self->client);
   }
 }
 
@@ -296,6 +300,7 @@ vt_application_dispose (GObject *object)
 {
   VtApplication *self = VT_APPLICATION (object);
 
+  g_clear_object (&self->loader);
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
 
@@ -357,6 +362,20 @@ vt_application_get_client (VtApplication *self)
   g_return_val_if_fail (VT_IS_APPLICATION (self), NULL);
 
   return self->client;
+}
+
+/**
+ * vt_application_get_loader:
+ *
+ * Returns: (transfer none) (nullable): the document and image-service
+ *   loader, shared by all windows
+ */
+VtLoader *
+vt_application_get_loader (VtApplication *self)
+{
+  g_return_val_if_fail (VT_IS_APPLICATION (self), NULL);
+
+  return self->loader;
 }
 
 /**

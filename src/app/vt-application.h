@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "net/vt-client.h"
+#include "net/vt-loader.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,6 @@ G_DECLARE_FINAL_TYPE (VtApplication, vt_application, VT, APPLICATION, AdwApplica
 VtApplication *vt_application_new          (void);
 GSettings     *vt_application_get_settings (VtApplication *self);
 VtClient      *vt_application_get_client   (VtApplication *self);
+VtLoader      *vt_application_get_loader   (VtApplication *self);
 
 G_END_DECLS

@@ -18,12 +18,18 @@
  * State. The input parser decides what it is; here we only take the first
  * thing dropped and its text or URI. */
 
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         VtWindow      *self)
+/**
+ * _vt_window_drop_value:
+ *
+ * Opens what a drop carried. Split from the drop target's handler so that
+ * tests can hand it exactly what a drag from a browser or a file manager
+ * brings.
+ *
+ * Returns: %TRUE when the value carried something to open
+ */
+gboolean
+_vt_window_drop_value (VtWindow     *self,
+                       const GValue *value)
 {
   g_autofree char *input = NULL;
 
@@ -53,6 +59,16 @@ drop_cb (GtkDropTarget *target,
   vt_window_open_input (self, input);
 
   return TRUE;
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         VtWindow      *self)
+{
+  return _vt_window_drop_value (self, value);
 }
 
 void

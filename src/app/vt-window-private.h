@@ -11,6 +11,7 @@
 #include "iiif/vt-iiif-document.h"
 
 #include "vt-history.h"
+#include "vt-canvas-strip.h"
 #include "vt-metadata-view.h"
 #include "vt-window.h"
 
@@ -48,6 +49,7 @@ struct _VtWindow
   gulong                collection_row_handler;
   VtImageView          *image_view;
   VtMetadataView       *metadata_view;
+  VtCanvasStrip        *canvas_strip;
 
   /* What the user asked for, and what we made of it */
   char                 *input;
@@ -98,6 +100,8 @@ struct _VtWindow
 void  _vt_window_class_actions_init (VtWindowClass *klass);
 void  _vt_window_update_actions     (VtWindow      *self);
 void  _vt_window_dnd_init           (VtWindow      *self);
+gboolean _vt_window_drop_value      (VtWindow      *self,
+                                     const GValue  *value);
 void  _vt_window_set_state          (VtWindow      *self,
                                      VtWindowState  state);
 void  _vt_window_show_error         (VtWindow      *self,

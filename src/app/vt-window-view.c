@@ -15,6 +15,7 @@
 #include "iiif/vt-html.h"
 #include "iiif/vt-iiif-error.h"
 
+#include "vt-canvas-strip.h"
 #include "vt-metadata-view.h"
 #include "vt-window-private.h"
 
@@ -176,6 +177,13 @@ image_view_load_error_cb (VtWindow     *self,
     _vt_window_toast (self, _("Some parts of the image could not be loaded"));
 }
 
+static void
+metadata_link_copied_cb (VtWindow   *self,
+                         const char *uri)
+{
+  _vt_window_toast (self, _("Link copied"));
+}
+
 void
 _vt_window_view_init (VtWindow *self)
 {
@@ -198,6 +206,8 @@ _vt_window_view_init (VtWindow *self)
   self->metadata_view = VT_METADATA_VIEW (vt_metadata_view_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->metadata_view), TRUE);
   gtk_box_append (self->sidebar_box, GTK_WIDGET (self->metadata_view));
+  g_signal_connect_object (self->metadata_view, "link-copied",
+                           G_CALLBACK (metadata_link_copied_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -267,6 +277,11 @@ _vt_window_show_document (VtWindow       *self,
 
   _vt_window_strip_set_manifest (self, self->manifest);
   _vt_window_set_state (self, VT_WINDOW_STATE_VIEWER);
+
+  /* Curators come for the description as much as for the image: show it
+   * beside the image whenever the window is wide enough not to cover it. */
+  if (!adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, TRUE);
   _vt_window_add_recent (self, self->location, self->object_title);
 
   if (vt_manifest_get_n_canvases (self->manifest) == 0)
@@ -289,12 +304,34 @@ _vt_window_show_document (VtWindow       *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->image_view));
 }
 
+static void
+strip_canvas_activated_cb (VtWindow *self,
+                           guint     index)
+{
+  if (self->manifest != NULL && index != self->canvas_index)
+    _vt_window_show_canvas (self, index);
+}
+
 void
 _vt_window_strip_set_manifest (VtWindow   *self,
                                VtManifest *manifest)
 {
   guint n = manifest ? vt_manifest_get_n_canvases (manifest) : 0;
 
+  /* Made on first use: the client belongs to the application, which the
+   * window only knows once it has been added to it. */
+  if (self->canvas_strip == NULL && manifest != NULL)
+    {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      self->canvas_strip = VT_CANVAS_STRIP (vt_canvas_strip_new (vt_application_get_client (VT_APPLICATION (app))));
+      g_signal_connect_object (self->canvas_strip, "canvas-activated",
+                               G_CALLBACK (strip_canvas_activated_cb), self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->strip_box, GTK_WIDGET (self->canvas_strip));
+    }
+
+  if (self->canvas_strip != NULL)
+    vt_canvas_strip_set_manifest (self->canvas_strip, n > 1 ? manifest : NULL);
   gtk_revealer_set_reveal_child (self->strip_revealer, n > 1);
 }
 
@@ -302,4 +339,6 @@ void
 _vt_window_strip_select (VtWindow *self,
                          guint     index)
 {
+  if (self->canvas_strip != NULL)
+    vt_canvas_strip_set_selected (self->canvas_strip, index);
 }

@@ -1,0 +1,520 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#undef G_DISABLE_ASSERT
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <json-glib/json-glib.h>
+
+#include "app/vt-application.h"
+#include "app/vt-window-private.h"
+#include "vt-testbed.h"
+
+/* The real window, driven through its actions against the real test bed:
+ * what a curator would see for each Ghent fixture and each failure. */
+
+typedef struct
+{
+  VtTestbed     *testbed;
+  VtApplication *app;
+  VtWindow      *window;
+} Fixture;
+
+static guint app_serial;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app_id = g_strdup_printf ("%s.WindowTest%u", APP_ID, ++app_serial);
+
+  fixture->testbed = vt_testbed_start_or_skip ();
+  if (fixture->testbed == NULL)
+    return;
+
+  g_setenv ("VITRINE_GHENT_API", vt_testbed_get_base_url (fixture->testbed), TRUE);
+
+  fixture->app = vt_application_new ();
+  g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
+  g_application_set_flags (G_APPLICATION (fixture->app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
+  g_assert_no_error (error);
+
+  fixture->window = vt_window_new (fixture->app);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&fixture->app);
+  g_clear_pointer (&fixture->testbed, vt_testbed_free);
+}
+
+static gboolean
+state_is (VtWindow   *window,
+          const char *state)
+{
+  return g_strcmp0 (vt_window_get_state_name (window), state) == 0;
+}
+
+static void
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (500);
+    }
+}
+
+static gboolean
+not_loading (gpointer data)
+{
+  return !state_is (data, "loading");
+}
+
+/* Opens @input and waits until the window leaves its loading state. */
+static void
+open_and_wait (Fixture    *fixture,
+               const char *input,
+               const char *expected_state)
+{
+  vt_window_open_input (fixture->window, input);
+  wait_until (not_loading, fixture->window, input);
+  if (!state_is (fixture->window, expected_state))
+    g_error ("%s: expected state %s, got %s (%s)", input, expected_state,
+             vt_window_get_state_name (fixture->window),
+             adw_status_page_get_description (fixture->window->error_page));
+}
+
+static gboolean
+rows_contain (char       **rows,
+              const char  *prefix)
+{
+  for (guint i = 0; rows != NULL && rows[i] != NULL; i++)
+    if (g_str_has_prefix (rows[i], prefix))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_ghent_objects (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "testbed", "ghent-objects.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *objects;
+  guint checked = 0;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  objects = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                          "objects");
+
+  for (guint i = 0; i < json_array_get_length (objects); i++)
+    {
+      JsonObject *object = json_array_get_object_element (objects, i);
+      const char *id = json_object_get_string_member (object, "id");
+      const char *label = json_object_get_string_member_with_default (object, "label", NULL);
+      const char *description = json_object_get_string_member_with_default (object, "description", NULL);
+      g_auto(GStrv) rows = NULL;
+      g_autofree char *summary = NULL;
+
+      if (json_object_get_int_member (object, "status") != 200)
+        continue;
+
+      open_and_wait (fixture, id, "viewer");
+      g_test_message ("%s: %s", id, label);
+
+      /* The title is the object's label, in the window and the sidebar. */
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, label);
+      g_assert_cmpstr (vt_metadata_view_get_title (fixture->window->metadata_view), ==, label);
+
+      /* The description reads in full. */
+      summary = vt_metadata_view_get_summary_markup (fixture->window->metadata_view);
+      if (description != NULL)
+        {
+          g_autofree char *escaped = g_markup_escape_text (description, 40);
+
+          g_assert_nonnull (summary);
+          g_assert_nonnull (strstr (summary, escaped));
+        }
+
+      /* Ghent's licence and attribution live on the image annotation. */
+      rows = vt_metadata_view_get_row_texts (fixture->window->metadata_view);
+      g_assert_true (rows_contain (rows, "Rights: "));
+      g_assert_true (rows_contain (rows, "Attribution: "));
+
+      /* The picker followed the organisation, the entry holds the number. */
+      {
+        g_autofree char *org = g_strndup (id, strchr (id, ':') - id);
+
+        g_assert_cmpstr (fixture->window->organisation, ==, org);
+      }
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fixture->window->object_entry)), ==,
+                       strchr (id, ':') + 1);
+      checked++;
+    }
+
+  g_assert_cmpuint (checked, >=, 5);
+}
+
+static void
+test_not_public (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  if (fixture->testbed == NULL)
+    return;
+
+  open_and_wait (fixture, VT_TESTBED_OBJECT_FORBIDDEN, "not-public");
+  g_assert_cmpstr (adw_status_page_get_title (fixture->window->error_page), ==, "No Public Image");
+  /* The server's own words, and the object named. */
+  g_assert_cmpstr (gtk_label_get_text (fixture->window->error_message_label), ==,
+                   "You don't have permission to access this resource");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window->error_message_label)));
+  g_assert_nonnull (strstr (adw_status_page_get_description (fixture->window->error_page),
+                            VT_TESTBED_OBJECT_FORBIDDEN));
+  /* The way on: the object's public page, and the entry ready for another. */
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (fixture->window->error_primary_button)),
+                   ==, "win.open-web-page");
+  g_assert_cmpstr (fixture->window->web_page_url, ==,
+                   "https://data.collectie.gent/entity/archiefgent:OA_535_001_01");
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (fixture->window)),
+                                         GTK_WIDGET (fixture->window->object_entry)));
+}
+
+static void
+test_not_found (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  if (fixture->testbed == NULL)
+    return;
+
+  open_and_wait (fixture, VT_TESTBED_OBJECT_MISSING, "not-found");
+  g_assert_cmpstr (adw_status_page_get_title (fixture->window->error_page), ==, "Object Not Found");
+}
+
+static void
+test_server_error (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  if (fixture->testbed == NULL)
+    return;
+
+  open_and_wait (fixture, VT_TESTBED_OBJECT_FAILING, "server-error");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (fixture->window->error_primary_button)),
+                   ==, "win.retry");
+  g_assert_cmpstr (gtk_label_get_text (fixture->window->error_message_label), ==,
+                   "Something went wrong while generating the manifest");
+}
+
+static gboolean
+canvas_not_public (gpointer data)
+{
+  VtWindow *window = data;
+
+  return vt_image_view_get_state (window->image_view) == VT_IMAGE_VIEW_STATE_NOT_PUBLIC;
+}
+
+static void
+test_image_not_public (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_auto(GStrv) rows = NULL;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  /* The manifest is public, its image service answers 403: the metadata
+   * stays, the canvas says the image is not public. */
+  open_and_wait (fixture, VT_TESTBED_OBJECT_IMAGE_FORBIDDEN, "viewer");
+  wait_until (canvas_not_public, fixture->window, "the image to be refused");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window->canvas_status_page)));
+  g_assert_cmpstr (adw_status_page_get_title (fixture->window->canvas_status_page), ==,
+                   "Image Not Public");
+  g_assert_cmpstr (vt_metadata_view_get_title (fixture->window->metadata_view), ==,
+                   "Kantkussen met klossen");
+  rows = vt_metadata_view_get_row_texts (fixture->window->metadata_view);
+  g_assert_true (rows_contain (rows, "Rights: "));
+}
+
+static void
+test_offline_then_retry (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  vt_testbed_stop (fixture->testbed, &error);
+  g_assert_no_error (error);
+
+  open_and_wait (fixture, VT_TESTBED_OBJECT_HVA, "offline");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (fixture->window->error_primary_button)),
+                   ==, "win.retry");
+
+  vt_testbed_restart (fixture->testbed, &error);
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.retry", NULL);
+  wait_until (not_loading, fixture->window, "the retry");
+  g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "viewer");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==,
+                   "Poppenkast van Pierke met handpoppen");
+}
+
+static void
+test_multi_canvas (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  if (fixture->testbed == NULL)
+    return;
+
+  open_and_wait (fixture, VT_TESTBED_OBJECT_TWO_CANVASES, "viewer");
+  g_assert_cmpuint (vt_manifest_get_n_canvases (fixture->window->manifest), ==, 2);
+  g_assert_cmpuint (fixture->window->canvas_index, ==, 0);
+  g_assert_true (gtk_revealer_get_reveal_child (fixture->window->strip_revealer));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-canvas", NULL);
+  g_assert_cmpuint (fixture->window->canvas_index, ==, 1);
+  g_assert_cmpuint (vt_canvas_strip_get_selected (fixture->window->canvas_strip), ==, 1);
+  /* At the end, "next" is disabled; "first" goes back. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-canvas", NULL);
+  g_assert_cmpuint (fixture->window->canvas_index, ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.first-canvas", NULL);
+  g_assert_cmpuint (fixture->window->canvas_index, ==, 0);
+
+  /* A one-canvas object hides the strip. */
+  open_and_wait (fixture, VT_TESTBED_OBJECT_DMG, "viewer");
+  g_assert_false (gtk_revealer_get_reveal_child (fixture->window->strip_revealer));
+}
+
+static void
+test_dropped_link (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *manifest = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *link = NULL;
+  GValue value = G_VALUE_INIT;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  /* What a browser drags from a IIIF logo: a viewer page with ?manifest=. */
+  manifest = vt_testbed_get_url (fixture->testbed, VT_TESTBED_MANIFEST_V3_LEVEL0);
+  escaped = g_uri_escape_string (manifest, NULL, FALSE);
+  link = g_strdup_printf ("https://viewer.example.org/?manifest=%s", escaped);
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, link);
+  g_assert_true (_vt_window_drop_value (fixture->window, &value));
+  g_value_unset (&value);
+
+  wait_until (not_loading, fixture->window, "the dropped link");
+  g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "viewer");
+  g_assert_cmpstr (fixture->window->manifest_url, ==, manifest);
+}
+
+static void
+test_language_picker (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *url = NULL;
+  g_auto(GStrv) languages = NULL;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  url = vt_testbed_get_url (fixture->testbed, VT_TESTBED_MANIFEST_V3_MULTILINGUAL);
+  open_and_wait (fixture, url, "viewer");
+
+  languages = vt_metadata_view_get_languages (fixture->window->metadata_view);
+  g_assert_true (g_strv_contains ((const char * const *) languages, "fr"));
+  g_assert_true (g_strv_contains ((const char * const *) languages, "nl"));
+
+  vt_metadata_view_set_language (fixture->window->metadata_view, "fr");
+  g_assert_cmpstr (vt_metadata_view_get_title (fixture->window->metadata_view), ==,
+                   "L'Agneau mystique (copie d'étude)");
+}
+
+static void
+test_collection (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autofree char *url = NULL;
+  GtkListBoxRow *row;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  url = vt_testbed_get_url (fixture->testbed, VT_TESTBED_COLLECTION_GHENT);
+  open_and_wait (fixture, url, "collection");
+
+  row = gtk_list_box_get_row_at_index (fixture->window->collection_list, 0);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (fixture->window->collection_list, "row-activated", row);
+  wait_until (not_loading, fixture->window, "the first member");
+  g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "viewer");
+}
+
+static void
+test_time_based_canvas (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autofree char *url = NULL;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  url = vt_testbed_get_url (fixture->testbed, VT_TESTBED_MANIFEST_V3_AV);
+  open_and_wait (fixture, url, "viewer");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window->canvas_status_page)));
+  g_assert_cmpstr (adw_status_page_get_title (fixture->window->canvas_status_page), ==,
+                   "Not an Image");
+}
+
+static void
+test_invalid_input (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  if (fixture->testbed == NULL)
+    return;
+
+  open_and_wait (fixture, "museum:1234", "invalid-input");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture->window->object_entry), "error"));
+
+  open_and_wait (fixture, "ftp://example.org/manifest.json", "invalid-input");
+}
+
+static void
+test_history_and_recent (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  GSettings *settings;
+  g_auto(GStrv) recent = NULL;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  settings = vt_application_get_settings (fixture->app);
+  g_settings_reset (settings, "recent-objects");
+
+  open_and_wait (fixture, VT_TESTBED_OBJECT_DMG, "viewer");
+  open_and_wait (fixture, VT_TESTBED_OBJECT_STAM, "viewer");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-back", NULL);
+  wait_until (not_loading, fixture->window, "going back");
+  g_assert_cmpstr (fixture->window->location, ==, VT_TESTBED_OBJECT_DMG);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-forward", NULL);
+  wait_until (not_loading, fixture->window, "going forward");
+  g_assert_cmpstr (fixture->window->location, ==, VT_TESTBED_OBJECT_STAM);
+
+  recent = g_settings_get_strv (settings, "recent-objects");
+  g_assert_cmpuint (g_strv_length (recent), ==, 2);
+  g_assert_true (g_str_has_prefix (recent[0], VT_TESTBED_OBJECT_STAM "\t"));
+  g_assert_true (g_str_has_prefix (recent[1], VT_TESTBED_OBJECT_DMG "\t"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.clear-recent", NULL);
+  g_strfreev (recent);
+  recent = g_settings_get_strv (settings, "recent-objects");
+  g_assert_cmpuint (g_strv_length (recent), ==, 0);
+}
+
+static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  if (fixture->testbed == NULL)
+    return;
+
+  vt_window_open_input (fixture->window, VT_TESTBED_OBJECT_DMG);
+  g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "loading");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.cancel", NULL);
+  g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "welcome");
+
+  /* Nothing arrives later to overwrite the page. */
+  for (guint i = 0; i < 200; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "welcome");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *cache_dir = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+
+  /* A cache of our own, so that no earlier run answers for the test bed.
+   * (G_TEST_OPTION_ISOLATE_DIRS would also hide the shared MIME database,
+   * without which no SVG icon loads.) */
+  cache_dir = g_dir_make_tmp ("vitrine-window-test-XXXXXX", NULL);
+  g_assert_nonnull (cache_dir);
+  g_setenv ("XDG_CACHE_HOME", cache_dir, TRUE);
+
+  if (!gtk_init_check ())
+    {
+      g_test_message ("No display: skipping the window tests");
+      return 77;
+    }
+  adw_init ();
+
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/vitrine/app/window/ghent-objects", test_ghent_objects);
+  ADD ("/vitrine/app/window/not-public", test_not_public);
+  ADD ("/vitrine/app/window/not-found", test_not_found);
+  ADD ("/vitrine/app/window/server-error", test_server_error);
+  ADD ("/vitrine/app/window/image-not-public", test_image_not_public);
+  ADD ("/vitrine/app/window/offline-then-retry", test_offline_then_retry);
+  ADD ("/vitrine/app/window/multi-canvas", test_multi_canvas);
+  ADD ("/vitrine/app/window/dropped-link", test_dropped_link);
+  ADD ("/vitrine/app/window/language-picker", test_language_picker);
+  ADD ("/vitrine/app/window/collection", test_collection);
+  ADD ("/vitrine/app/window/time-based-canvas", test_time_based_canvas);
+  ADD ("/vitrine/app/window/invalid-input", test_invalid_input);
+  ADD ("/vitrine/app/window/history-and-recent", test_history_and_recent);
+  ADD ("/vitrine/app/window/cancel", test_cancel);
+#undef ADD
+
+  {
+    int status = g_test_run ();
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", cache_dir);
+
+    /* The client leaves its cache index behind; the directory is ours. */
+    if (g_str_has_prefix (cache_dir, g_get_tmp_dir ()))
+      (void) system (command);
+    return status;
+  }
+}
