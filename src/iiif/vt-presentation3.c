@@ -275,6 +275,58 @@ parse_descriptive (VtParseContext   *ctx,
   *behavior = vt_behavior_from_json (vt_json_get_member (object, "behavior"));
 }
 
+/* A body's service may be just {id, type}, described in full once in the
+ * manifest's top-level "services" (3.0 §3.3): fill in what it says. */
+static void
+resolve_service_refs (VtManifest *manifest)
+{
+  if (manifest->services->len == 0)
+    return;
+
+  for (guint i = 0; i < manifest->canvases->len; i++)
+    {
+      VtCanvas *canvas = g_ptr_array_index (manifest->canvases, i);
+
+      for (guint j = 0; j < canvas->annotations->len; j++)
+        {
+          VtPaintingAnnotation *anno = g_ptr_array_index (canvas->annotations, j);
+
+          for (guint k = 0; k < anno->bodies->len; k++)
+            {
+              VtContentResource *body = g_ptr_array_index (anno->bodies, k);
+
+              for (guint l = 0; l < body->services->len; l++)
+                {
+                  VtServiceRef *ref = g_ptr_array_index (body->services, l);
+
+                  if (ref->id == NULL || ref->profile != NULL)
+                    continue;
+                  for (guint m = 0; m < manifest->services->len && m < 256; m++)
+                    {
+                      VtServiceRef *full = g_ptr_array_index (manifest->services, m);
+
+                      if (full == ref || g_strcmp0 (full->id, ref->id) != 0)
+                        continue;
+                      ref->profile = g_strdup (full->profile);
+                      if (ref->type == NULL)
+                        ref->type = g_strdup (full->type);
+                      if (ref->image_version == VT_IMAGE_API_UNKNOWN)
+                        ref->image_version = full->image_version;
+                      if (ref->level < 0)
+                        ref->level = full->level;
+                      if (ref->width == 0 && ref->height == 0)
+                        {
+                          ref->width = full->width;
+                          ref->height = full->height;
+                        }
+                      break;
+                    }
+                }
+            }
+        }
+    }
+}
+
 VtManifest *
 vt_presentation3_parse_manifest (VtParseContext *ctx,
                                  JsonObject     *object,
@@ -365,6 +417,7 @@ vt_presentation3_parse_manifest (VtParseContext *ctx,
   if (manifest->canvases->len == 0)
     vt_parse_warn (ctx, _("The manifest has no canvases"));
   vt_check_start_canvas (ctx, manifest);
+  resolve_service_refs (manifest);
   vt_check_viewing_direction (ctx, object);
 
   node = vt_json_get_member (object, "structures");

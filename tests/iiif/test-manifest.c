@@ -194,7 +194,7 @@ test_v3 (void)
   g_assert_cmpstr (((VtResource *) g_ptr_array_index (m->part_of, 0))->type, ==, "Collection");
   g_assert_nonnull (vt_resource_get_image_service ((VtResource *) g_ptr_array_index (m->thumbnail, 0)));
   g_assert_cmpstrv (m->behavior, ((const char *[]) { "individuals", NULL }));
-  g_assert_cmpuint (m->services->len, ==, 1);
+  g_assert_cmpuint (m->services->len, ==, 2);
   g_assert_cmpstr (m->start_canvas, ==, "https://museum.example.org/iiif/3/object-7/canvas/2");
   g_assert_cmpuint (vt_manifest_get_n_canvases (m), ==, 4);
 
@@ -218,6 +218,11 @@ test_v3 (void)
   service = vt_canvas_get_image_service (canvas);
   g_assert_cmpstr (service->id, ==, "https://museum.example.org/iiif/image3/7-back-uv");
   g_assert_cmpint (service->level, ==, 0);
+  /* the second option's bare {id, type} is filled from "services" */
+  service = vt_content_resource_get_image_service (g_ptr_array_index (anno->bodies, 1));
+  g_assert_cmpstr (service->profile, ==, "level1");
+  g_assert_cmpint (service->level, ==, 1);
+  g_assert_cmpint (service->width, ==, 3000);
 
   /* audio: not an image, never a crash */
   canvas = vt_manifest_get_canvas (m, 2);
