@@ -440,6 +440,20 @@ vt_json_get_int64 (JsonObject *object,
           return TRUE;
         }
     }
+  if (type == G_TYPE_STRING)
+    {
+      /* "width": "4000" happens; digits only, nothing cleverer. */
+      const char *s = json_node_get_string (node);
+      gsize len = strlen (s);
+
+      if (len == 0 || len > 15)
+        return FALSE;
+      for (gsize i = 0; i < len; i++)
+        if (!g_ascii_isdigit (s[i]))
+          return FALSE;
+      *out_value = g_ascii_strtoll (s, NULL, 10);
+      return TRUE;
+    }
 
   return FALSE;
 }

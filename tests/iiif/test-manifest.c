@@ -439,6 +439,7 @@ test_shapes (void)
     { "{\"@context\": \"http://www.shared-canvas.org/ns/context.json\", \"@type\": \"sc:Manifest\", \"sequences\": []}", VT_IIIF_DOCUMENT_MANIFEST, VT_PRESENTATION_2 },
     { "{\"@context\": \"http://iiif.io/api/image/2/context.json\", \"@type\": \"sc:Manifest\", \"sequences\": []}", VT_IIIF_DOCUMENT_MANIFEST, VT_PRESENTATION_2 },
     { "{\"@context\": \"http://iiif.io/api/presentation/2/context.json\", \"sequences\": []}", VT_IIIF_DOCUMENT_MANIFEST, VT_PRESENTATION_2 },
+    { "{\"@type\": \"sc:Canvas\", \"@id\": \"http://x.example/c\", \"label\": \"c\", \"width\": \"640\", \"height\": 480.0}", VT_IIIF_DOCUMENT_CANVAS, VT_PRESENTATION_2 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -450,6 +451,12 @@ test_shapes (void)
       g_assert_no_error (error);
       g_assert_cmpint (doc->kind, ==, cases[i].kind);
       g_assert_cmpint (doc->version, ==, cases[i].version);
+      if (i == G_N_ELEMENTS (cases) - 1)
+        {
+          /* numbers as digit strings and as integral doubles */
+          g_assert_cmpint (vt_manifest_get_canvas (doc->manifest, 0)->width, ==, 640);
+          g_assert_cmpint (vt_manifest_get_canvas (doc->manifest, 0)->height, ==, 480);
+        }
     }
 }
 
