@@ -73,7 +73,7 @@ struct _VtWindow
   GtkToggleButton      *sidebar_button;
   GtkStack             *stack;
   AdwStatusPage        *welcome_page;
-  GtkFlowBox           *examples_box;
+  GtkListBox           *examples_box;
   GtkSpinner           *loading_spinner;
   GtkLabel             *loading_label;
   AdwStatusPage        *error_page;

@@ -77,22 +77,16 @@ fill_examples (VtWindow *self)
     {
       g_autofree char *abbreviation = g_strndup (examples[i], strchr (examples[i], ':') - examples[i]);
       const VtGhentOrganisation *org = vt_ghent_lookup_organisation (abbreviation);
-      GtkWidget *button = gtk_button_new_with_label (examples[i]);
+      GtkWidget *row = adw_action_row_new ();
 
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-input");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", examples[i]);
-      if (org != NULL)
-        {
-          g_autofree char *description = g_strdup_printf (_("An object of %s"),
-                                                          vt_ghent_organisation_get_display_name (org));
-
-          gtk_widget_set_tooltip_text (button, vt_ghent_organisation_get_display_name (org));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                          -1);
-        }
-      gtk_widget_add_css_class (button, "pill");
-      gtk_flow_box_append (self->examples_box, button);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     org ? vt_ghent_organisation_get_display_name (org) : abbreviation);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), examples[i]);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-input");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", examples[i]);
+      gtk_list_box_append (self->examples_box, row);
     }
 }
 
