@@ -1176,6 +1176,20 @@ vt_metadata_view_set_logo (VtMetadataView *self,
 }
 
 /**
+ * vt_metadata_view_get_logo:
+ *
+ * Returns: (transfer none) (nullable): the provider's logo, once the window
+ *   has handed it over
+ */
+GdkPaintable *
+vt_metadata_view_get_logo (VtMetadataView *self)
+{
+  g_return_val_if_fail (VT_IS_METADATA_VIEW (self), NULL);
+
+  return gtk_picture_get_paintable (self->logo_picture);
+}
+
+/**
  * vt_metadata_view_copy_manifest_url:
  *
  * Puts the manifest link on the clipboard and emits

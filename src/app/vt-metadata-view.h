@@ -31,6 +31,7 @@ void         vt_metadata_view_set_language         (VtMetadataView *self,
 const char  *vt_metadata_view_get_language         (VtMetadataView *self);
 char       **vt_metadata_view_get_languages        (VtMetadataView *self);
 const char  *vt_metadata_view_get_logo_url         (VtMetadataView *self);
+GdkPaintable *vt_metadata_view_get_logo            (VtMetadataView *self);
 void         vt_metadata_view_set_logo             (VtMetadataView *self,
                                                     GdkPaintable   *logo);
 void         vt_metadata_view_copy_manifest_url    (VtMetadataView *self);

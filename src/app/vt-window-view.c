@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "canvas/vt-decoder.h"
 #include "canvas/vt-image-view.h"
 #include "iiif/vt-html.h"
 #include "iiif/vt-iiif-error.h"
@@ -210,6 +211,65 @@ _vt_window_view_init (VtWindow *self)
                            G_CALLBACK (metadata_link_copied_cb), self, G_CONNECT_SWAPPED);
 }
 
+static void
+logo_decoded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(VtWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = vt_decoder_decode_finish (VT_DECODER (object), result, &error);
+
+  /* A logo that cannot be shown leaves the provider's name, which is
+   * enough: no need to trouble the user about it. */
+  if (texture == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("No logo: %s", error->message);
+      return;
+    }
+
+  vt_metadata_view_set_logo (self->metadata_view, GDK_PAINTABLE (texture));
+}
+
+static void
+logo_fetched_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(VtWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, NULL, &error);
+
+  if (bytes == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("No logo: %s", error->message);
+      return;
+    }
+
+  vt_decoder_decode_async (vt_decoder_get_default (), bytes, 0, 0, 0,
+                           self->load_cancellable, logo_decoded_cb, g_object_ref (self));
+}
+
+/* The provider's logo is fetched like a thumbnail (small, low priority,
+ * size-capped) and decoded off the main thread by the canvas' decoder,
+ * which refuses image bombs. */
+static void
+load_logo (VtWindow *self)
+{
+  const char *url = vt_metadata_view_get_logo_url (self->metadata_view);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (url == NULL || app == NULL)
+    return;
+
+  vt_client_fetch_async (vt_application_get_client (VT_APPLICATION (app)), url,
+                         VT_FETCH_KIND_THUMBNAIL, VT_FETCH_FLAGS_NONE,
+                         VT_FETCH_PRIORITY_THUMBNAIL, self->load_cancellable,
+                         logo_fetched_cb, g_object_ref (self));
+}
+
 /**
  * _vt_window_show_canvas:
  *
@@ -274,6 +334,7 @@ _vt_window_show_document (VtWindow       *self,
 
   vt_metadata_view_set_manifest (self->metadata_view, self->manifest, self->manifest_url);
   vt_metadata_view_set_ghent_page_url (self->metadata_view, self->web_page_url);
+  load_logo (self);
 
   _vt_window_strip_set_manifest (self, self->manifest);
   _vt_window_set_state (self, VT_WINDOW_STATE_VIEWER);

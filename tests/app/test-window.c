@@ -342,6 +342,14 @@ test_dropped_link (Fixture       *fixture,
   g_assert_cmpstr (fixture->window->manifest_url, ==, manifest);
 }
 
+static gboolean
+logo_shown (gpointer data)
+{
+  VtWindow *window = data;
+
+  return vt_metadata_view_get_logo (window->metadata_view) != NULL;
+}
+
 static void
 test_language_picker (Fixture       *fixture,
                       gconstpointer  user_data)
@@ -362,6 +370,11 @@ test_language_picker (Fixture       *fixture,
   vt_metadata_view_set_language (fixture->window->metadata_view, "fr");
   g_assert_cmpstr (vt_metadata_view_get_title (fixture->window->metadata_view), ==,
                    "L'Agneau mystique (copie d'étude)");
+
+  /* The provider's logo arrives from the image server, decoded. */
+  wait_until (logo_shown, fixture->window, "the provider's logo");
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (vt_metadata_view_get_logo (fixture->window->metadata_view)),
+                   ==, 90);
 }
 
 static void
