@@ -461,6 +461,41 @@ test_history_and_recent (Fixture       *fixture,
   g_assert_cmpuint (g_strv_length (recent), ==, 0);
 }
 
+static gboolean
+image_view_ready (gpointer data)
+{
+  VtWindow *window = data;
+
+  return vt_image_view_get_state (window->image_view) == VT_IMAGE_VIEW_STATE_READY;
+}
+
+static void
+test_local_image (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *text = NULL;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  /* A curator's own master file opens in deep zoom, offline. */
+  path = g_build_filename (vt_testbed_get_fixtures_dir (), "portrait.tif", NULL);
+  uri = g_filename_to_uri (path, NULL, NULL);
+  open_and_wait (fixture, uri, "viewer");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "portrait.tif");
+  g_assert_cmpuint (vt_tile_source_get_image_width (vt_image_view_get_source (fixture->window->image_view)),
+                    ==, VT_TESTBED_PORTRAIT_WIDTH);
+  wait_until (image_view_ready, fixture->window, "the local image");
+
+  /* A file that is neither a manifest nor an image says so. */
+  text = g_build_filename (vt_testbed_get_fixtures_dir (), "fixtures.json", NULL);
+  g_free (uri);
+  uri = g_filename_to_uri (text, NULL, NULL);
+  open_and_wait (fixture, uri, "not-iiif");
+}
+
 static void
 test_cancel (Fixture       *fixture,
              gconstpointer  user_data)
@@ -519,6 +554,7 @@ main (int   argc,
   ADD ("/vitrine/app/window/invalid-input", test_invalid_input);
   ADD ("/vitrine/app/window/history-and-recent", test_history_and_recent);
   ADD ("/vitrine/app/window/cancel", test_cancel);
+  ADD ("/vitrine/app/window/local-image", test_local_image);
 #undef ADD
 
   {
