@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "app/vt-application.h"
+#include "app/vt-preferences-window.h"
 #include "app/vt-window.h"
 
 static const char *vitrine_path;
@@ -139,6 +140,45 @@ test_window_remembers_size (void)
   g_settings_reset (settings, "window-height");
 }
 
+static void
+test_preferences (void)
+{
+  g_autoptr(VtApplication) app = new_local_application ();
+  GSettings *settings = vt_application_get_settings (app);
+  VtPreferencesWindow *preferences = vt_preferences_window_new (NULL, settings);
+  GtkSpinButton *connections;
+  GtkEditable *api;
+
+  connections = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                                VT_TYPE_PREFERENCES_WINDOW,
+                                                                "connections_spin"));
+  api = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                     VT_TYPE_PREFERENCES_WINDOW, "api_row"));
+
+  /* The rows show the settings, and write them back. */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (connections), ==, 6);
+  gtk_spin_button_set_value (connections, 3);
+  g_assert_cmpuint (g_settings_get_uint (settings, "connections-per-host"), ==, 3);
+  g_assert_cmpuint (vt_client_get_max_conns_per_host (vt_application_get_client (app)), ==, 3);
+  g_assert_cmpstr (gtk_editable_get_text (api), ==, "https://api.collectie.gent");
+
+  /* Only an http(s) address is applied; a trailing slash is dropped. */
+  gtk_editable_set_text (api, "file:///etc/passwd");
+  g_signal_emit_by_name (api, "apply");
+  g_assert_cmpstr (g_settings_get_string (settings, "api-base-url"), ==, "https://api.collectie.gent");
+  gtk_editable_set_text (api, " http://127.0.0.1:8080/ ");
+  g_signal_emit_by_name (api, "apply");
+  g_assert_cmpstr (g_settings_get_string (settings, "api-base-url"), ==, "http://127.0.0.1:8080");
+
+  /* Empty means back to Ghent's own address. */
+  gtk_editable_set_text (api, "");
+  g_signal_emit_by_name (api, "apply");
+  g_assert_cmpstr (g_settings_get_string (settings, "api-base-url"), ==, "https://api.collectie.gent");
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_settings_reset (settings, "connections-per-host");
+}
+
 typedef struct
 {
   VtApplication *app;
@@ -258,6 +298,7 @@ main (int   argc,
   g_test_add_func ("/vitrine/app/help", test_help_mentions_inputs);
   g_test_add_func ("/vitrine/app/window/welcome", test_window_welcome);
   g_test_add_func ("/vitrine/app/window/remembers-size", test_window_remembers_size);
+  g_test_add_func ("/vitrine/app/preferences", test_preferences);
   g_test_add_func ("/vitrine/app/single-instance", test_single_instance);
 
   return g_test_run ();
