@@ -18,9 +18,9 @@
 /* The pages of a multi-canvas object: a horizontal list of thumbnails with
  * the canvas label under each, and the table of contents button before it.
  * GtkListView 4.8 binds up to 200 rows whether they show or not, so a
- * thumbnail is asked for only when its bound row is within a screen's width
- * of the visible part, and cancelled when the row is unbound or scrolls
- * further away. Loaded textures stay with their item, the oldest dropped
+ * thumbnail is asked for only when its bound row is on screen (mapped and
+ * within the visible part), and cancelled when the row is unbound or
+ * scrolls away. Loaded textures stay with their item, the oldest dropped
  * past MAX_TEXTURES to bound memory. */
 
 /* 512 thumbnails of 120² RGBA are about 30 MB (120 MB at scale 2). */
@@ -39,8 +39,10 @@ struct _VtCanvasStrip
   GtkSingleSelection *selection;
   GQueue              loaded;          /* VtCanvasStripItem, newest first */
   GHashTable         *bound;           /* GtkListItem set */
-  guint               update_tick_id;
+  GdkFrameClock      *frame_clock;
+  gulong              after_paint_handler;
   guint               update_frames;
+  guint               update_pending : 1;
   guint               setting_selection : 1;
 
   /* Template widgets */
@@ -176,7 +178,7 @@ load_thumbnail (VtCanvasStrip     *self,
 }
 
 static gboolean
-row_is_near (VtCanvasStrip *self,
+row_is_on_screen (VtCanvasStrip *self,
              GtkListItem   *list_item)
 {
   GtkWidget *child = gtk_list_item_get_child (list_item);
@@ -189,8 +191,8 @@ row_is_near (VtCanvasStrip *self,
       !gtk_widget_compute_bounds (child, GTK_WIDGET (self->scroller), &bounds))
     return FALSE;
 
-  return bounds.origin.x + bounds.size.width >= -page &&
-         bounds.origin.x <= 2 * page;
+  return bounds.origin.x + bounds.size.width >= 0 &&
+         bounds.origin.x <= page;
 }
 
 /* Returns whether some bound row had no position yet. */
@@ -210,12 +212,15 @@ update_loads (VtCanvasStrip *self)
 
       if (item == NULL || child == NULL)
         continue;
-      if (gtk_widget_get_width (child) == 0)
+      /* GtkListView 4.8 maps and places only the rows on screen; the
+       * others keep a stale position from before they were recycled. */
+      if (!gtk_widget_get_mapped (child) || gtk_widget_get_width (child) == 0)
         {
+          vt_canvas_strip_item_cancel (item);
           unplaced = TRUE;
           continue;
         }
-      if (row_is_near (self, list_item))
+      if (row_is_on_screen (self, list_item))
         {
           if (vt_canvas_strip_item_get_state (item) == VT_THUMBNAIL_STATE_NONE)
             load_thumbnail (self, item);
@@ -227,29 +232,62 @@ update_loads (VtCanvasStrip *self)
   return unplaced;
 }
 
-static gboolean
-update_loads_tick_cb (GtkWidget     *widget,
-                      GdkFrameClock *frame_clock,
-                      gpointer       user_data)
+/* After the frame's layout, so that rows have their current places (a
+ * recycled row keeps its old place until then). */
+static void
+after_paint_cb (VtCanvasStrip *self,
+                GdkFrameClock *frame_clock)
 {
-  VtCanvasStrip *self = VT_CANVAS_STRIP (widget);
+  if (!self->update_pending || self->bound == NULL)
+    return;
 
-  /* Rows bound in this frame get their place in its layout phase, after
-   * this callback: look again at the next frame, a few times at most. */
-  if (self->bound != NULL && update_loads (self) && ++self->update_frames < MAX_UPDATE_FRAMES)
-    return G_SOURCE_CONTINUE;
-
-  self->update_tick_id = 0;
-  return G_SOURCE_REMOVE;
+  self->update_pending = FALSE;
+  /* Rows bound in this frame are placed in the next one: look again, a
+   * few frames at most. */
+  if (update_loads (self) && ++self->update_frames < MAX_UPDATE_FRAMES)
+    {
+      self->update_pending = TRUE;
+      gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+    }
 }
 
 static void
 queue_update_loads (VtCanvasStrip *self)
 {
-  self->update_frames = 0;
-  if (self->update_tick_id != 0 || self->bound == NULL)
+  GdkFrameClock *frame_clock;
+
+  if (self->bound == NULL)
     return;
-  self->update_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), update_loads_tick_cb, NULL, NULL);
+  self->update_pending = TRUE;
+  self->update_frames = 0;
+  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (frame_clock != NULL)
+    gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
+static void
+vt_canvas_strip_realize (GtkWidget *widget)
+{
+  VtCanvasStrip *self = VT_CANVAS_STRIP (widget);
+  GdkFrameClock *frame_clock;
+
+  GTK_WIDGET_CLASS (vt_canvas_strip_parent_class)->realize (widget);
+
+  frame_clock = gtk_widget_get_frame_clock (widget);
+  self->after_paint_handler = g_signal_connect_swapped (frame_clock, "after-paint",
+                                                        G_CALLBACK (after_paint_cb), self);
+  self->frame_clock = g_object_ref (frame_clock);
+}
+
+static void
+vt_canvas_strip_unrealize (GtkWidget *widget)
+{
+  VtCanvasStrip *self = VT_CANVAS_STRIP (widget);
+
+  g_clear_signal_handler (&self->after_paint_handler, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+
+  GTK_WIDGET_CLASS (vt_canvas_strip_parent_class)->unrealize (widget);
 }
 
 static void
@@ -427,9 +465,6 @@ vt_canvas_strip_dispose (GObject *object)
   /* First, so that rows unbound and adjustments changed while the children
    * go away queue nothing. */
   g_clear_pointer (&self->bound, g_hash_table_unref);
-  if (self->update_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->update_tick_id);
-  self->update_tick_id = 0;
   cancel_all (self);
   forget_loaded (self);
   if (self->list_view != NULL)
@@ -442,6 +477,16 @@ vt_canvas_strip_dispose (GObject *object)
   g_clear_object (&self->client);
 
   G_OBJECT_CLASS (vt_canvas_strip_parent_class)->dispose (object);
+}
+
+static void
+vt_canvas_strip_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (vt_canvas_strip_parent_class)->map (widget);
+
+  /* Shown again (the window hides the strip for single images): the rows
+   * on screen may have no thumbnail yet. */
+  queue_update_loads (VT_CANVAS_STRIP (widget));
 }
 
 static void
@@ -501,6 +546,10 @@ vt_canvas_strip_class_init (VtCanvasStripClass *klass)
   object_class->dispose = vt_canvas_strip_dispose;
   object_class->get_property = vt_canvas_strip_get_property;
   object_class->set_property = vt_canvas_strip_set_property;
+
+  widget_class->map = vt_canvas_strip_map;
+  widget_class->realize = vt_canvas_strip_realize;
+  widget_class->unrealize = vt_canvas_strip_unrealize;
 
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, VT_TYPE_CLIENT,

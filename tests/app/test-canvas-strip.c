@@ -39,6 +39,8 @@ static gboolean have_display;
 
 typedef gboolean (*Condition) (gpointer data);
 
+static VtClient *current_client;
+
 static gboolean
 wait_limit_cb (gpointer data)
 {
@@ -59,6 +61,9 @@ wait_for (Condition condition,
     g_main_context_iteration (NULL, TRUE);
   if (!expired)
     g_source_remove (id);
+  else if (current_client != NULL)
+    g_test_message ("stuck with %u requests active and %u queued", vt_client_get_n_active (current_client),
+                    vt_client_get_n_queued (current_client));
   g_assert_false (expired);
 }
 
@@ -127,6 +132,7 @@ fixture_set_up (Fixture       *f,
   f->cache_dir = g_dir_make_tmp ("vitrine-strip-XXXXXX", &error);
   g_assert_no_error (error);
   f->client = vt_client_new (f->cache_dir);
+  current_client = f->client;
   f->activated = g_array_new (FALSE, FALSE, sizeof (guint));
 
   f->window = gtk_window_new ();
@@ -602,6 +608,11 @@ fault_handler (SoupServer        *server,
       soup_server_message_set_response (msg, "image/jpeg", SOUP_MEMORY_STATIC,
                                         (const char *) truncated, sizeof truncated);
     }
+  else if (g_str_equal (path, "/slow.jpg"))
+    {
+      /* Never answered: the load stays in flight until cancelled. */
+      soup_server_message_pause (msg);
+    }
   else if (g_str_equal (path, "/iiif/badinfo/info.json"))
     {
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
@@ -612,14 +623,27 @@ fault_handler (SoupServer        *server,
     soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
 }
 
+static SoupServer *
+start_fault_server (char **out_base)
+{
+  SoupServer *server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoslist(GUri) uris = NULL;
+
+  soup_server_add_handler (server, NULL, fault_handler, NULL, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  *out_base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  return server;
+}
+
 static void
 test_faults (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(SoupServer) server = NULL;
   g_autoptr(VtManifest) manifest = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoslist(GUri) uris = NULL;
   g_autofree char *fault = NULL;
   guint n;
 
@@ -627,12 +651,7 @@ test_faults (Fixture       *f,
   if (!start_testbed (f))
     return;
 
-  server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (server, NULL, fault_handler, NULL, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  fault = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  server = start_fault_server (&fault);
 
   /* No retries: a 404 is final anyway, and this keeps the test short. */
   vt_client_set_retry_policy (f->client, 0, 0, 0);
@@ -688,35 +707,85 @@ none_loading (gpointer data)
   return TRUE;
 }
 
+static VtManifest *
+new_long_manifest (const char *thumbnail)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(VtIiifDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_string_append (json, "{\"@context\": \"http://iiif.io/api/presentation/2/context.json\","
+                         " \"@id\": \"https://example.org/long\", \"@type\": \"sc:Manifest\","
+                         " \"label\": \"Long\", \"sequences\": [{\"@type\": \"sc:Sequence\", \"canvases\": [");
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (json, "%s{\"@id\": \"https://example.org/long/c%u\", \"@type\": \"sc:Canvas\","
+                                  " \"label\": \"p. %u\", \"width\": 1200, \"height\": 800,"
+                                  " \"thumbnail\": \"%s\", \"images\": []}",
+                            i > 0 ? ", " : "", i, i + 1, thumbnail);
+  g_string_append (json, "]}]}");
+  doc = vt_iiif_document_parse (g_bytes_new (json->str, json->len), NULL, &error);
+  g_assert_no_error (error);
+  return vt_manifest_ref (doc->manifest);
+}
+
+static gboolean
+first_loading (gpointer data)
+{
+  return vt_canvas_strip_item_get_state (get_item (data, 0)) == VT_THUMBNAIL_STATE_LOADING;
+}
+
+static gboolean
+first_idle_last_loading (gpointer data)
+{
+  return vt_canvas_strip_item_get_state (get_item (data, 0)) == VT_THUMBNAIL_STATE_NONE &&
+         vt_canvas_strip_item_get_state (get_item (data, 299)) == VT_THUMBNAIL_STATE_LOADING;
+}
+
+/* Loads of thumbnails that scroll away are cancelled: against a server
+ * that never answers, they can only end that way. */
+static void
+test_cancel_offscreen (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(VtManifest) manifest = NULL;
+  g_autofree char *fault = NULL;
+  g_autofree char *slow = NULL;
+  g_autoptr(VtCanvasStripItem) last = NULL;
+
+  REQUIRE_DISPLAY ();
+
+  server = start_fault_server (&fault);
+  slow = g_strconcat (fault, "/slow.jpg", NULL);
+  manifest = new_long_manifest (slow);
+  vt_canvas_strip_set_manifest (f->strip, manifest);
+  wait_for (first_loading, f);
+
+  vt_canvas_strip_set_selected (f->strip, 299);
+  wait_for (first_idle_last_loading, f);
+
+  /* And a new manifest cancels what is left. */
+  last = g_object_ref (get_item (f, 299));
+  vt_canvas_strip_set_manifest (f->strip, NULL);
+  g_assert_cmpint (vt_canvas_strip_item_get_state (last), ==, VT_THUMBNAIL_STATE_NONE);
+}
+
 /* Only bound rows load: 300 pages in a 900 px window. */
 static void
 test_lazy (Fixture       *f,
            gconstpointer  data)
 {
-  g_autoptr(GString) json = g_string_new (NULL);
-  g_autoptr(VtIiifDocument) doc = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *base;
+  g_autoptr(VtManifest) manifest = NULL;
+  g_autofree char *thumbnail = NULL;
   guint n_asked = 0, n_loaded = 0;
 
   REQUIRE_DISPLAY ();
   if (!start_testbed (f))
     return;
 
-  base = vt_testbed_get_base_url (f->testbed);
-  g_string_append (json, "{\"@context\": \"http://iiif.io/api/presentation/2/context.json\","
-                         " \"@id\": \"https://example.org/lazy\", \"@type\": \"sc:Manifest\","
-                         " \"label\": \"Lazy\", \"sequences\": [{\"@type\": \"sc:Sequence\", \"canvases\": [");
-  for (guint i = 0; i < 300; i++)
-    g_string_append_printf (json, "%s{\"@id\": \"https://example.org/lazy/c%u\", \"@type\": \"sc:Canvas\","
-                                  " \"label\": \"p. %u\", \"width\": 1200, \"height\": 800,"
-                                  " \"thumbnail\": \"%s/static/static.jpg\", \"images\": []}",
-                            i > 0 ? ", " : "", i, i + 1, base);
-  g_string_append (json, "]}]}");
-  doc = vt_iiif_document_parse (g_bytes_new (json->str, json->len), NULL, &error);
-  g_assert_no_error (error);
-
-  vt_canvas_strip_set_manifest (f->strip, doc->manifest);
+  thumbnail = vt_testbed_get_url (f->testbed, VT_TESTBED_STATIC_IMAGE);
+  manifest = new_long_manifest (thumbnail);
+  vt_canvas_strip_set_manifest (f->strip, manifest);
   flush ();
 
   /* Wait for the first page, then for everything asked to settle. */
@@ -865,6 +934,8 @@ main (int   argc,
               fixture_set_up, test_faults, fixture_tear_down);
   g_test_add ("/vitrine/canvas-strip/lazy", Fixture, NULL,
               fixture_set_up, test_lazy, fixture_tear_down);
+  g_test_add ("/vitrine/canvas-strip/cancel-offscreen", Fixture, NULL,
+              fixture_set_up, test_cancel_offscreen, fixture_tear_down);
   g_test_add ("/vitrine/canvas-strip/toc", Fixture, NULL,
               fixture_set_up, test_toc, fixture_tear_down);
 
