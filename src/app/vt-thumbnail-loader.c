@@ -387,8 +387,7 @@ shrink_cb (GObject      *object,
   g_autoptr(GdkTexture) texture = NULL;
   GError *error = NULL;
 
-  /* The decoder's tasks carry the loader as their source object. */
-  texture = vt_decoder_decode_finish (vt_decoder_get_default (), result, &error);
+  texture = vt_decoder_decode_finish (VT_DECODER (object), result, &error);
   if (texture == NULL)
     g_task_return_error (task, error);
   else
@@ -401,7 +400,6 @@ image_fetched_cb (GObject      *object,
                   gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  VtThumbnailLoader *self = g_task_get_source_object (task);
   LoadData *d = g_task_get_task_data (task);
   g_autoptr(GBytes) bytes = NULL;
   GCancellable *cancellable;
@@ -419,7 +417,10 @@ image_fetched_cb (GObject      *object,
   shrink->bytes = g_steal_pointer (&bytes);
   shrink->size = d->size;
   cancellable = g_task_get_cancellable (task);
-  vt_decoder_run_async (vt_decoder_get_default (), self, shrink_func, shrink, shrink_data_free,
+  /* No source object: the decoder drops its task on the worker thread,
+   * which must never hold the last reference to the loader (and through
+   * it the client). Our own task keeps the loader alive. */
+  vt_decoder_run_async (vt_decoder_get_default (), NULL, shrink_func, shrink, shrink_data_free,
                         G_PRIORITY_LOW, cancellable, shrink_cb, g_steal_pointer (&task));
 }
 
@@ -493,7 +494,7 @@ tile_fetched_cb (GObject      *object,
       return;
     }
   d->tile_set = NULL;
-  vt_decoder_run_async (vt_decoder_get_default (), g_task_get_source_object (task),
+  vt_decoder_run_async (vt_decoder_get_default (), NULL,
                         compose_func, set, tile_set_free,
                         G_PRIORITY_LOW, g_task_get_cancellable (task),
                         shrink_cb, g_object_ref (task));

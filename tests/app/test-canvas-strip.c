@@ -39,8 +39,6 @@ static gboolean have_display;
 
 typedef gboolean (*Condition) (gpointer data);
 
-static VtClient *current_client;
-
 static gboolean
 wait_limit_cb (gpointer data)
 {
@@ -61,9 +59,6 @@ wait_for (Condition condition,
     g_main_context_iteration (NULL, TRUE);
   if (!expired)
     g_source_remove (id);
-  else if (current_client != NULL)
-    g_test_message ("stuck with %u requests active and %u queued", vt_client_get_n_active (current_client),
-                    vt_client_get_n_queued (current_client));
   g_assert_false (expired);
 }
 
@@ -132,7 +127,6 @@ fixture_set_up (Fixture       *f,
   f->cache_dir = g_dir_make_tmp ("vitrine-strip-XXXXXX", &error);
   g_assert_no_error (error);
   f->client = vt_client_new (f->cache_dir);
-  current_client = f->client;
   f->activated = g_array_new (FALSE, FALSE, sizeof (guint));
 
   f->window = gtk_window_new ();
