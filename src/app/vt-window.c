@@ -266,8 +266,8 @@ _vt_window_show_error (VtWindow     *self,
     {
       state = VT_WINDOW_STATE_NOT_IIIF;
       set_error_page (self, "dialog-question-symbolic", _("Not a IIIF Manifest"),
-                      _("The address answered, but not with a IIIF manifest or collection "
-                        "that Vitrine can read."),
+                      _("What was opened is not a IIIF manifest or collection that "
+                        "Vitrine can read. The details below say what is wrong with it."),
                       NULL, _("Try _Another Object"), "win.focus-entry", NULL, NULL,
                       error->message);
     }
