@@ -66,6 +66,14 @@ job_free (Job *job)
   g_free (job);
 }
 
+static gboolean
+job_free_cb (gpointer data)
+{
+  job_free (data);
+
+  return G_SOURCE_REMOVE;
+}
+
 static int
 job_compare (gconstpointer a,
              gconstpointer b,
@@ -95,7 +103,11 @@ worker (gpointer data,
       else
         g_task_return_error (job->task, error);
     }
-  job_free (job);
+
+  /* The task holds the caller's object as its source: were our reference
+   * the last one, the caller would be finalized here, on a worker thread,
+   * taking its client and widgets with it. Drop it where the caller lives. */
+  g_main_context_invoke (g_task_get_context (job->task), job_free_cb, job);
 }
 
 static void
