@@ -62,9 +62,11 @@ api_row_apply_cb (VtPreferencesWindow *self)
 
   if (*text == '\0')
     {
+      g_autofree char *fallback = NULL;
+
       g_settings_reset (self->settings, "api-base-url");
-      gtk_editable_set_text (GTK_EDITABLE (self->api_row),
-                             g_settings_get_string (self->settings, "api-base-url"));
+      fallback = g_settings_get_string (self->settings, "api-base-url");
+      gtk_editable_set_text (GTK_EDITABLE (self->api_row), fallback);
       return;
     }
 

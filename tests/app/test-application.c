@@ -141,6 +141,16 @@ test_window_remembers_size (void)
 }
 
 static void
+assert_setting (GSettings  *settings,
+                const char *key,
+                const char *expected)
+{
+  g_autofree char *value = g_settings_get_string (settings, key);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+static void
 test_preferences (void)
 {
   g_autoptr(VtApplication) app = new_local_application ();
@@ -165,15 +175,15 @@ test_preferences (void)
   /* Only an http(s) address is applied; a trailing slash is dropped. */
   gtk_editable_set_text (api, "file:///etc/passwd");
   g_signal_emit_by_name (api, "apply");
-  g_assert_cmpstr (g_settings_get_string (settings, "api-base-url"), ==, "https://api.collectie.gent");
+  assert_setting (settings, "api-base-url", "https://api.collectie.gent");
   gtk_editable_set_text (api, " http://127.0.0.1:8080/ ");
   g_signal_emit_by_name (api, "apply");
-  g_assert_cmpstr (g_settings_get_string (settings, "api-base-url"), ==, "http://127.0.0.1:8080");
+  assert_setting (settings, "api-base-url", "http://127.0.0.1:8080");
 
   /* Empty means back to Ghent's own address. */
   gtk_editable_set_text (api, "");
   g_signal_emit_by_name (api, "apply");
-  g_assert_cmpstr (g_settings_get_string (settings, "api-base-url"), ==, "https://api.collectie.gent");
+  assert_setting (settings, "api-base-url", "https://api.collectie.gent");
 
   gtk_window_destroy (GTK_WINDOW (preferences));
   g_settings_reset (settings, "connections-per-host");
