@@ -42,14 +42,7 @@ vt_content_resource_get_image_service (const VtContentResource *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  for (guint i = 0; i < self->services->len; i++)
-    {
-      VtServiceRef *ref = g_ptr_array_index (self->services, i);
-
-      if (vt_service_ref_is_image_service (ref))
-        return ref;
-    }
-  return NULL;
+  return _vt_service_refs_find_image (self->services);
 }
 
 static void

@@ -121,6 +121,7 @@ gboolean       vt_parse_selector_rect    (JsonNode       *node,
 
 /* Model constructors (empty, all arrays allocated). */
 VtServiceRef       *vt_service_ref_new       (void);
+VtServiceRef       *_vt_service_refs_find_image (GPtrArray *services);
 VtResource         *vt_resource_new          (void);
 VtAgent            *vt_agent_new             (void);
 VtMetadataEntry    *vt_metadata_entry_new    (VtLanguageMap *label,

@@ -75,9 +75,17 @@ vt_resource_get_image_service (const VtResource *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  for (guint i = 0; i < self->services->len; i++)
+  return _vt_service_refs_find_image (self->services);
+}
+
+/* Resources, canvas bodies and thumbnails all list services the same way:
+ * the first that is an Image API service is the one to draw from. */
+VtServiceRef *
+_vt_service_refs_find_image (GPtrArray *services)
+{
+  for (guint i = 0; services != NULL && i < services->len; i++)
     {
-      VtServiceRef *ref = g_ptr_array_index (self->services, i);
+      VtServiceRef *ref = g_ptr_array_index (services, i);
 
       if (vt_service_ref_is_image_service (ref))
         return ref;
