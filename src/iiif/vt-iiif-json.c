@@ -279,9 +279,8 @@ vt_json_parse_bytes (GBytes  *bytes,
   if (!g_utf8_validate_len (data, length, &end))
     {
       g_set_error (error, VT_IIIF_ERROR, VT_IIIF_ERROR_INVALID_UTF8,
-                   _("The document is not valid UTF-8 (first bad byte at offset %"
-                     G_GSIZE_FORMAT ")"),
-                   (gsize) (end - data));
+                   _("The document is not valid UTF-8 (first bad byte at offset %lu)"),
+                   (unsigned long) (end - data));
       return NULL;
     }
 

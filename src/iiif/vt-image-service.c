@@ -154,9 +154,9 @@ add_tiles (VtParseContext *ctx,
 
   if (width <= 0 || width > VT_IIIF_MAX_TILE_SIZE || height <= 0 || height > VT_IIIF_MAX_TILE_SIZE)
     {
-      vt_parse_warn (ctx, _("Ignored tiles of %" G_GINT64_FORMAT "×%" G_GINT64_FORMAT
-                            " pixels: tile sizes must be from 1 to %d"),
-                     width, height, VT_IIIF_MAX_TILE_SIZE);
+      /* Plain %lld: xgettext cannot see through G_GINT64_FORMAT. */
+      vt_parse_warn (ctx, _("Ignored tiles of %lld×%lld pixels: tile sizes must be from 1 to %d"),
+                     (long long) width, (long long) height, VT_IIIF_MAX_TILE_SIZE);
       g_array_unref (factors);
       return;
     }
@@ -551,8 +551,8 @@ vt_image_service_parse_object (VtParseContext *ctx,
   if (!vt_dimension_valid (self->width) || !vt_dimension_valid (self->height))
     {
       g_set_error (error, VT_IIIF_ERROR, VT_IIIF_ERROR_INVALID_VALUE,
-                   _("The image size %" G_GINT64_FORMAT "×%" G_GINT64_FORMAT " is not valid"),
-                   self->width, self->height);
+                   _("The image size %lld×%lld is not valid"),
+                   (long long) self->width, (long long) self->height);
       return NULL;
     }
 
