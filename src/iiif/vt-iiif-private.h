@@ -101,6 +101,13 @@ VtViewingDirection vt_viewing_direction_from_string (const char *value);
 gboolean       vt_uri_is_absolute        (const char     *uri);
 void           vt_check_viewing_direction (VtParseContext *ctx,
                                            JsonObject     *object);
+typedef VtCanvas *(*VtCanvasParser) (VtParseContext *ctx,
+                                     JsonObject     *object);
+gboolean       vt_parse_canvas_list      (VtParseContext *ctx,
+                                          JsonArray      *array,
+                                          VtManifest     *manifest,
+                                          VtCanvasParser  parse,
+                                          GError        **error);
 void           vt_check_start_canvas     (VtParseContext *ctx,
                                           VtManifest     *manifest);
 VtContentKind  vt_content_kind_from_type (const char     *type);

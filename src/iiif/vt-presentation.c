@@ -789,6 +789,37 @@ vt_check_viewing_direction (VtParseContext *ctx,
     vt_parse_warn (ctx, _("Ignored an unknown viewing direction"));
 }
 
+/* Both versions list canvases the same way once the list is found: each
+ * must be an object, and there is a limit to how many a document may have.
+ * Only the reading of one canvas differs. */
+gboolean
+vt_parse_canvas_list (VtParseContext *ctx,
+                      JsonArray      *array,
+                      VtManifest     *manifest,
+                      VtCanvasParser  parse,
+                      GError        **error)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          vt_parse_warn (ctx, _("Skipped canvas %u: it is not an object"), i + 1);
+          continue;
+        }
+      if (++ctx->n_canvases > VT_IIIF_MAX_CANVASES)
+        {
+          g_set_error (error, VT_IIIF_ERROR, VT_IIIF_ERROR_TOO_LARGE,
+                       _("The document has more than %d canvases"), VT_IIIF_MAX_CANVASES);
+          return FALSE;
+        }
+      g_ptr_array_add (manifest->canvases, parse (ctx, json_node_get_object (element)));
+    }
+
+  return TRUE;
+}
+
 void
 vt_check_start_canvas (VtParseContext *ctx,
                        VtManifest     *manifest)

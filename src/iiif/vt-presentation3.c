@@ -396,23 +396,8 @@ vt_presentation3_parse_manifest (VtParseContext *ctx,
   if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
     {
       array = json_node_get_array (node);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-
-          if (!JSON_NODE_HOLDS_OBJECT (element))
-            {
-              vt_parse_warn (ctx, _("Skipped canvas %u: it is not an object"), i + 1);
-              continue;
-            }
-          if (++ctx->n_canvases > VT_IIIF_MAX_CANVASES)
-            {
-              g_set_error (error, VT_IIIF_ERROR, VT_IIIF_ERROR_TOO_LARGE,
-                           _("The document has more than %d canvases"), VT_IIIF_MAX_CANVASES);
-              return NULL;
-            }
-          g_ptr_array_add (manifest->canvases, parse_canvas (ctx, json_node_get_object (element)));
-        }
+      if (!vt_parse_canvas_list (ctx, array, manifest, parse_canvas, error))
+        return NULL;
     }
   if (manifest->canvases->len == 0)
     vt_parse_warn (ctx, _("The manifest has no canvases"));
