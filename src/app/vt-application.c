@@ -16,6 +16,7 @@
 
 #include "vt-application.h"
 #include "vt-preferences-window.h"
+#include "vt-session.h"
 #include "vt-window.h"
 
 struct _VtApplication
@@ -24,7 +25,7 @@ struct _VtApplication
 
   GSettings      *settings;
   VtClient       *client;
-  VtLoader       *loader;
+  VtSession      *session;
 };
 
 G_DEFINE_FINAL_TYPE (VtApplication, vt_application, ADW_TYPE_APPLICATION)
@@ -234,7 +235,7 @@ vt_application_clear_cache_action (GSimpleAction *action,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   vt_client_clear_cache (self->client);
-  vt_loader_forget (self->loader);
+  vt_session_forget (self->session);
 
   /* Say so where the user asked: usually the preferences window. */
   if (ADW_IS_PREFERENCES_WINDOW (window))
@@ -280,7 +281,9 @@ vt_application_startup (GApplication *app)
                      G_SETTINGS_BIND_GET);
     g_settings_bind (self->settings, "disk-cache-size", self->client, "disk-cache-size",
                      G_SETTINGS_BIND_GET);
-    self->loader = vt_loader_new (self->client);
+    self->session = vt_session_new (self->client);
+    g_settings_bind (self->settings, "api-base-url", self->session, "api-base",
+                     G_SETTINGS_BIND_GET);
   }
 }
 
@@ -300,7 +303,7 @@ vt_application_dispose (GObject *object)
 {
   VtApplication *self = VT_APPLICATION (object);
 
-  g_clear_object (&self->loader);
+  g_clear_object (&self->session);
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
 
@@ -375,7 +378,21 @@ vt_application_get_loader (VtApplication *self)
 {
   g_return_val_if_fail (VT_IS_APPLICATION (self), NULL);
 
-  return self->loader;
+  return self->session ? vt_session_get_loader (self->session) : NULL;
+}
+
+/**
+ * vt_application_get_session:
+ *
+ * Returns: (transfer none) (nullable): what every window of the application
+ *   shares (client, loader, image services), once it has started up
+ */
+VtSession *
+vt_application_get_session (VtApplication *self)
+{
+  g_return_val_if_fail (VT_IS_APPLICATION (self), NULL);
+
+  return self->session;
 }
 
 /**

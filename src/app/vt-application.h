@@ -12,6 +12,8 @@
 #include "net/vt-client.h"
 #include "net/vt-loader.h"
 
+#include "vt-session.h"
+
 G_BEGIN_DECLS
 
 #define VT_TYPE_APPLICATION (vt_application_get_type ())
@@ -22,5 +24,6 @@ VtApplication *vt_application_new          (void);
 GSettings     *vt_application_get_settings (VtApplication *self);
 VtClient      *vt_application_get_client   (VtApplication *self);
 VtLoader      *vt_application_get_loader   (VtApplication *self);
+VtSession     *vt_application_get_session  (VtApplication *self);
 
 G_END_DECLS

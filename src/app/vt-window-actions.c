@@ -32,11 +32,7 @@ go_back_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
-  VtWindow *self = VT_WINDOW (widget);
-  const char *location = vt_history_go_back (self->history);
-
-  if (location != NULL)
-    vt_window_open_input (self, location);
+  _vt_window_go_back (VT_WINDOW (widget));
 }
 
 static void
@@ -44,11 +40,7 @@ go_forward_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
 {
-  VtWindow *self = VT_WINDOW (widget);
-  const char *location = vt_history_go_forward (self->history);
-
-  if (location != NULL)
-    vt_window_open_input (self, location);
+  _vt_window_go_forward (VT_WINDOW (widget));
 }
 
 static void
@@ -56,11 +48,18 @@ retry_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
 {
-  VtWindow *self = VT_WINDOW (widget);
-  g_autofree char *input = g_strdup (self->input);
+  vt_window_reload (VT_WINDOW (widget));
+}
 
-  if (input != NULL)
-    vt_window_reload (self);
+static void
+retry_canvas_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  VtViewing *viewing = vt_window_get_viewing (VT_WINDOW (widget));
+
+  if (viewing != NULL)
+    vt_viewing_retry_canvas (viewing);
 }
 
 static void
@@ -76,8 +75,7 @@ cancel_action (GtkWidget  *widget,
       return;
     }
 
-  if (self->state == VT_WINDOW_STATE_LOADING)
-    vt_window_cancel (self);
+  vt_window_cancel (self);
 }
 
 static void
@@ -246,10 +244,11 @@ open_web_page_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
-  VtWindow *self = VT_WINDOW (widget);
+  VtViewing *viewing = vt_window_get_viewing (VT_WINDOW (widget));
+  const char *url = viewing ? vt_viewing_get_web_page_url (viewing) : NULL;
 
-  if (self->web_page_url != NULL)
-    gtk_show_uri (GTK_WINDOW (self), self->web_page_url, GDK_CURRENT_TIME);
+  if (url != NULL)
+    gtk_show_uri (GTK_WINDOW (widget), url, GDK_CURRENT_TIME);
 }
 
 static void
@@ -258,12 +257,19 @@ copy_manifest_url_action (GtkWidget  *widget,
                           GVariant   *param)
 {
   VtWindow *self = VT_WINDOW (widget);
+  const char *url = self->viewing ? vt_viewing_get_manifest_url (self->viewing) : NULL;
 
-  if (self->manifest_url == NULL)
+  if (url == NULL)
     return;
 
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), self->manifest_url);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), url);
   _vt_window_toast (self, _("Manifest address copied"));
+}
+
+static VtImageView *
+get_image_view (GtkWidget *widget)
+{
+  return vt_canvas_pane_get_image_view (VT_WINDOW (widget)->canvas_pane);
 }
 
 static void
@@ -271,7 +277,7 @@ zoom_in_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
-  vt_image_view_zoom_in (VT_WINDOW (widget)->image_view);
+  vt_image_view_zoom_in (get_image_view (widget));
 }
 
 static void
@@ -279,7 +285,7 @@ zoom_out_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *param)
 {
-  vt_image_view_zoom_out (VT_WINDOW (widget)->image_view);
+  vt_image_view_zoom_out (get_image_view (widget));
 }
 
 static void
@@ -287,7 +293,7 @@ zoom_fit_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *param)
 {
-  vt_image_view_zoom_fit (VT_WINDOW (widget)->image_view, TRUE);
+  vt_image_view_zoom_fit (get_image_view (widget), TRUE);
 }
 
 static void
@@ -295,7 +301,7 @@ rotate_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  vt_image_view_rotate (VT_WINDOW (widget)->image_view, 1);
+  vt_image_view_rotate (get_image_view (widget), 1);
 }
 
 static void
@@ -303,12 +309,14 @@ go_canvas_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
 {
-  VtWindow *self = VT_WINDOW (widget);
-  guint n = self->manifest ? vt_manifest_get_n_canvases (self->manifest) : 0;
-  guint index = self->canvas_index;
+  VtViewing *viewing = vt_window_get_viewing (VT_WINDOW (widget));
+  guint n = viewing ? vt_viewing_get_n_canvases (viewing) : 0;
+  guint index;
 
   if (n == 0)
     return;
+
+  index = vt_viewing_get_canvas_index (viewing);
 
   if (g_str_equal (action_name, "win.next-canvas"))
     index = MIN (index + 1, n - 1);
@@ -319,40 +327,42 @@ go_canvas_action (GtkWidget  *widget,
   else if (g_str_equal (action_name, "win.last-canvas"))
     index = n - 1;
 
-  if (index != self->canvas_index)
-    _vt_window_show_canvas (self, index);
+  vt_viewing_set_canvas_index (viewing, index);
 }
 
 void
 _vt_window_update_actions (VtWindow *self)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  gboolean viewer = self->state == VT_WINDOW_STATE_VIEWER;
+  VtViewing *viewing = self->viewing;
+  VtViewingState state = viewing ? vt_viewing_get_state (viewing) : VT_VIEWING_CANCELLED;
+  gboolean viewer = state == VT_VIEWING_MANIFEST || state == VT_VIEWING_IMAGE;
+  gboolean shown = viewer || state == VT_VIEWING_COLLECTION;
+  guint n = viewer ? vt_viewing_get_n_canvases (viewing) : 0;
+  guint index = viewing ? vt_viewing_get_canvas_index (viewing) : 0;
 
-  gtk_widget_action_set_enabled (widget, "win.go-back",
-                                 vt_history_get_can_go_back (self->history));
-  gtk_widget_action_set_enabled (widget, "win.go-forward",
+  _vt_window_set_action_enabled (self, "win.go-back", vt_history_get_can_go_back (self->history));
+  _vt_window_set_action_enabled (self, "win.go-forward",
                                  vt_history_get_can_go_forward (self->history));
-  gtk_widget_action_set_enabled (widget, "win.retry", self->input != NULL);
-  gtk_widget_action_set_enabled (widget, "win.cancel",
-                                 self->state == VT_WINDOW_STATE_LOADING ||
+  _vt_window_set_action_enabled (self, "win.retry",
+                                 viewing != NULL && vt_viewing_get_target (viewing) != NULL &&
+                                 state != VT_VIEWING_LOADING);
+  _vt_window_set_action_enabled (self, "win.retry-canvas", state == VT_VIEWING_MANIFEST);
+  _vt_window_set_action_enabled (self, "win.cancel",
+                                 state == VT_VIEWING_LOADING ||
                                  gtk_window_is_fullscreen (GTK_WINDOW (self)));
-  gtk_widget_action_set_enabled (widget, "win.show-sidebar", viewer);
-  gtk_widget_action_set_enabled (widget, "win.open-web-page", self->web_page_url != NULL);
-  gtk_widget_action_set_enabled (widget, "win.copy-manifest-url",
-                                 viewer && self->manifest_url != NULL);
-  gtk_widget_action_set_enabled (widget, "win.zoom-in", viewer);
-  gtk_widget_action_set_enabled (widget, "win.zoom-out", viewer);
-  gtk_widget_action_set_enabled (widget, "win.zoom-fit", viewer);
-  gtk_widget_action_set_enabled (widget, "win.rotate", viewer);
-  {
-    guint n = viewer && self->manifest ? vt_manifest_get_n_canvases (self->manifest) : 0;
-
-    gtk_widget_action_set_enabled (widget, "win.previous-canvas", n > 1 && self->canvas_index > 0);
-    gtk_widget_action_set_enabled (widget, "win.first-canvas", n > 1 && self->canvas_index > 0);
-    gtk_widget_action_set_enabled (widget, "win.next-canvas", n > 1 && self->canvas_index + 1 < n);
-    gtk_widget_action_set_enabled (widget, "win.last-canvas", n > 1 && self->canvas_index + 1 < n);
-  }
+  _vt_window_set_action_enabled (self, "win.show-sidebar", state == VT_VIEWING_MANIFEST);
+  _vt_window_set_action_enabled (self, "win.open-web-page",
+                                 viewing != NULL && vt_viewing_get_web_page_url (viewing) != NULL);
+  _vt_window_set_action_enabled (self, "win.copy-manifest-url",
+                                 shown && vt_viewing_get_manifest_url (viewing) != NULL);
+  _vt_window_set_action_enabled (self, "win.zoom-in", viewer);
+  _vt_window_set_action_enabled (self, "win.zoom-out", viewer);
+  _vt_window_set_action_enabled (self, "win.zoom-fit", viewer);
+  _vt_window_set_action_enabled (self, "win.rotate", viewer);
+  _vt_window_set_action_enabled (self, "win.previous-canvas", n > 1 && index > 0);
+  _vt_window_set_action_enabled (self, "win.first-canvas", n > 1 && index > 0);
+  _vt_window_set_action_enabled (self, "win.next-canvas", n > 1 && index + 1 < n);
+  _vt_window_set_action_enabled (self, "win.last-canvas", n > 1 && index + 1 < n);
 }
 
 void
@@ -364,6 +374,7 @@ _vt_window_class_actions_init (VtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, go_forward_action);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "win.retry-canvas", NULL, retry_canvas_action);
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "win.focus-entry", NULL, focus_entry_action);
   gtk_widget_class_install_action (widget_class, "win.open-file", NULL, open_file_action);

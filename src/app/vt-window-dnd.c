@@ -19,7 +19,8 @@
  * thing dropped and its text or URI. */
 
 /**
- * _vt_window_drop_value:
+ * vt_window_open_dropped:
+ * @value: what a drop carried: a file list, a file or text
  *
  * Opens what a drop carried. Split from the drop target's handler so that
  * tests can hand it exactly what a drag from a browser or a file manager
@@ -28,8 +29,8 @@
  * Returns: %TRUE when the value carried something to open
  */
 gboolean
-_vt_window_drop_value (VtWindow     *self,
-                       const GValue *value)
+vt_window_open_dropped (VtWindow     *self,
+                        const GValue *value)
 {
   g_autofree char *input = NULL;
 
@@ -68,7 +69,7 @@ drop_cb (GtkDropTarget *target,
          double         y,
          VtWindow      *self)
 {
-  return _vt_window_drop_value (self, value);
+  return vt_window_open_dropped (self, value);
 }
 
 void

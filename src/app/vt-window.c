@@ -11,10 +11,14 @@
 
 #include <glib/gi18n.h>
 
-#include "iiif/vt-iiif-error.h"
-#include "net/vt-net-error.h"
+#include "net/vt-ghent-catalogue.h"
 
 #include "vt-window-private.h"
+
+/* The window is the centre: it owns the object on screen (a VtViewing),
+ * binds the header, the pages, the sidebar and the canvas to it, and
+ * replaces it as a whole when something else is opened. Its satellites
+ * (actions, drag and drop) call only into it. */
 
 #define MAX_RECENT 20
 
@@ -22,35 +26,12 @@ G_DEFINE_FINAL_TYPE (VtWindow, vt_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
-  PROP_INPUT,
+  PROP_VIEWING,
   PROP_STATE_NAME,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Stable names for the states, for tests and for the stack's pages. */
-static const char *
-state_to_name (VtWindowState state)
-{
-  switch (state)
-    {
-    case VT_WINDOW_STATE_WELCOME:       return "welcome";
-    case VT_WINDOW_STATE_LOADING:       return "loading";
-    case VT_WINDOW_STATE_VIEWER:        return "viewer";
-    case VT_WINDOW_STATE_COLLECTION:    return "collection";
-    case VT_WINDOW_STATE_NOT_PUBLIC:    return "not-public";
-    case VT_WINDOW_STATE_NOT_FOUND:     return "not-found";
-    case VT_WINDOW_STATE_AUTH_REQUIRED: return "auth-required";
-    case VT_WINDOW_STATE_OFFLINE:       return "offline";
-    case VT_WINDOW_STATE_TIMEOUT:       return "timeout";
-    case VT_WINDOW_STATE_SERVER_ERROR:  return "server-error";
-    case VT_WINDOW_STATE_NOT_IIIF:      return "not-iiif";
-    case VT_WINDOW_STATE_INVALID_INPUT: return "invalid-input";
-    case VT_WINDOW_STATE_FAILED:        return "failed";
-    default:                            g_assert_not_reached ();
-    }
-}
 
 static void
 vt_window_save_state (VtWindow *self)
@@ -92,212 +73,10 @@ _vt_window_toast (VtWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-void
-_vt_window_set_state (VtWindow      *self,
-                      VtWindowState  state)
-{
-  const char *page;
-
-  switch (state)
-    {
-    case VT_WINDOW_STATE_WELCOME:
-    case VT_WINDOW_STATE_LOADING:
-    case VT_WINDOW_STATE_VIEWER:
-    case VT_WINDOW_STATE_COLLECTION:
-      page = state_to_name (state);
-      break;
-
-    case VT_WINDOW_STATE_NOT_PUBLIC:
-    case VT_WINDOW_STATE_NOT_FOUND:
-    case VT_WINDOW_STATE_AUTH_REQUIRED:
-    case VT_WINDOW_STATE_OFFLINE:
-    case VT_WINDOW_STATE_TIMEOUT:
-    case VT_WINDOW_STATE_SERVER_ERROR:
-    case VT_WINDOW_STATE_NOT_IIIF:
-    case VT_WINDOW_STATE_INVALID_INPUT:
-    case VT_WINDOW_STATE_FAILED:
-    default:
-      page = "error";
-      break;
-    }
-
-  gtk_spinner_set_spinning (self->loading_spinner, state == VT_WINDOW_STATE_LOADING);
-  gtk_stack_set_visible_child_name (self->stack, page);
-  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), state == VT_WINDOW_STATE_VIEWER);
-
-  if (self->state != state)
-    {
-      self->state = state;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE_NAME]);
-    }
-
-  _vt_window_update_actions (self);
-}
+/* Recent objects */
 
 static void
-set_error_page (VtWindow   *self,
-                const char *icon_name,
-                const char *title,
-                const char *description,
-                const char *message,
-                const char *primary_label,
-                const char *primary_action,
-                const char *secondary_label,
-                const char *secondary_action,
-                const char *details)
-{
-  adw_status_page_set_icon_name (self->error_page, icon_name);
-  adw_status_page_set_title (self->error_page, title);
-  adw_status_page_set_description (self->error_page, description);
-
-  gtk_label_set_text (self->error_message_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_message_label), message != NULL && *message);
-
-  gtk_button_set_label (self->error_primary_button, primary_label);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->error_primary_button), primary_action);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->error_secondary_button), secondary_label != NULL);
-  if (secondary_label != NULL)
-    {
-      gtk_button_set_label (self->error_secondary_button, secondary_label);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->error_secondary_button),
-                                      secondary_action);
-    }
-
-  gtk_label_set_text (self->error_details_label, details ? details : "");
-  gtk_expander_set_expanded (self->error_details_expander, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_details_expander), details != NULL);
-}
-
-static char *
-describe_host (const GError *error,
-               const char   *fallback)
-{
-  const char *uri = vt_net_error_get_uri (error);
-  g_autoptr(GUri) parsed = uri ? g_uri_parse (uri, G_URI_FLAGS_NONE, NULL) : NULL;
-
-  if (parsed != NULL && g_uri_get_host (parsed) != NULL)
-    return g_strdup (g_uri_get_host (parsed));
-
-  return g_strdup (fallback);
-}
-
-/**
- * _vt_window_show_error:
- *
- * Shows the designed page for @error: each kind of failure says what
- * happened in words a curator understands, and offers the one action that
- * helps.
- */
-void
-_vt_window_show_error (VtWindow     *self,
-                       const GError *error)
-{
-  g_autofree char *description = NULL;
-  g_autofree char *host = describe_host (error, _("the server"));
-  const char *what = self->object_title ? self->object_title : self->input;
-  const char *server_message = NULL;
-  VtWindowState state = VT_WINDOW_STATE_FAILED;
-
-  if (error->domain == VT_NET_ERROR)
-    server_message = vt_net_error_get_server_message (error);
-
-  if (g_error_matches (error, VT_NET_ERROR, VT_NET_ERROR_NOT_PUBLIC))
-    {
-      state = VT_WINDOW_STATE_NOT_PUBLIC;
-      description = g_strdup_printf (_("The image of %s is not public. Usually this is because "
-                                       "of copyright: the museum may not show it online yet. "
-                                       "The object’s own web page may still tell you more."),
-                                     what);
-      set_error_page (self, "image-missing-symbolic", _("No Public Image"), description,
-                      server_message,
-                      self->web_page_url ? _("Open _Web Page") : _("Try _Another Object"),
-                      self->web_page_url ? "win.open-web-page" : "win.focus-entry",
-                      self->web_page_url ? _("Try _Another Object") : NULL,
-                      "win.focus-entry", NULL);
-    }
-  else if (g_error_matches (error, VT_NET_ERROR, VT_NET_ERROR_NOT_FOUND))
-    {
-      state = VT_WINDOW_STATE_NOT_FOUND;
-      description = g_strdup_printf (_("There is no object %s. Check the number, or whether "
-                                       "it belongs to another organisation."), what);
-      set_error_page (self, "edit-find-symbolic", _("Object Not Found"), description,
-                      server_message, _("Try _Another Object"), "win.focus-entry",
-                      NULL, NULL, NULL);
-    }
-  else if (g_error_matches (error, VT_NET_ERROR, VT_NET_ERROR_AUTH_REQUIRED))
-    {
-      state = VT_WINDOW_STATE_AUTH_REQUIRED;
-      description = g_strdup_printf (_("%s only shows this object to visitors who log in, "
-                                       "which Vitrine cannot do."), host);
-      set_error_page (self, "dialog-password-symbolic", _("Login Required"), description,
-                      server_message, _("Try _Another Object"), "win.focus-entry",
-                      NULL, NULL, NULL);
-    }
-  else if (g_error_matches (error, VT_NET_ERROR, VT_NET_ERROR_OFFLINE) ||
-           g_error_matches (error, VT_NET_ERROR, VT_NET_ERROR_CONNECTION_LOST))
-    {
-      state = VT_WINDOW_STATE_OFFLINE;
-      description = g_strdup_printf (_("Vitrine could not reach %s. Check your internet "
-                                       "connection, then try again."), host);
-      set_error_page (self, "network-offline-symbolic", _("No Connection"), description,
-                      NULL, _("_Retry"), "win.retry", NULL, NULL, NULL);
-    }
-  else if (g_error_matches (error, VT_NET_ERROR, VT_NET_ERROR_TIMEOUT))
-    {
-      state = VT_WINDOW_STATE_TIMEOUT;
-      description = g_strdup_printf (_("%s did not answer in time. It may be busy; "
-                                       "try again in a moment."), host);
-      set_error_page (self, "network-error-symbolic", _("The Server Is Not Answering"),
-                      description, NULL, _("_Retry"), "win.retry", NULL, NULL, NULL);
-    }
-  else if (g_error_matches (error, VT_NET_ERROR, VT_NET_ERROR_SERVER))
-    {
-      state = VT_WINDOW_STATE_SERVER_ERROR;
-      description = g_strdup_printf (_("%s ran into a problem of its own while answering. "
-                                       "This is not your fault; try again later."), host);
-      set_error_page (self, "dialog-warning-symbolic", _("The Server Had a Problem"),
-                      description, server_message, _("_Retry"), "win.retry", NULL, NULL,
-                      error->message);
-    }
-  else if (error->domain == VT_IIIF_ERROR ||
-           g_error_matches (error, VT_NET_ERROR, VT_NET_ERROR_BAD_RESPONSE) ||
-           g_error_matches (error, VT_NET_ERROR, VT_NET_ERROR_TOO_LARGE))
-    {
-      state = VT_WINDOW_STATE_NOT_IIIF;
-      set_error_page (self, "dialog-question-symbolic", _("Not a IIIF Manifest"),
-                      _("What was opened is not a IIIF manifest or collection that "
-                        "Vitrine can read. The details below say what is wrong with it."),
-                      NULL, _("Try _Another Object"), "win.focus-entry", NULL, NULL,
-                      error->message);
-    }
-  else if (g_error_matches (error, VT_NET_ERROR, VT_NET_ERROR_UNSUPPORTED_URI) ||
-           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
-    {
-      state = VT_WINDOW_STATE_INVALID_INPUT;
-      set_error_page (self, "dialog-information-symbolic", _("Cannot Open This"),
-                      error->message, NULL, _("Try _Again"), "win.focus-entry",
-                      NULL, NULL, NULL);
-    }
-  else
-    {
-      set_error_page (self, "dialog-error-symbolic", _("Could Not Open the Object"),
-                      _("Something went wrong while opening it."),
-                      NULL, _("_Retry"), "win.retry", NULL, NULL, error->message);
-    }
-
-  _vt_window_set_state (self, state);
-
-  /* After a failure the next thing to do is usually to type another number. */
-  if (state == VT_WINDOW_STATE_NOT_PUBLIC ||
-      state == VT_WINDOW_STATE_NOT_FOUND ||
-      state == VT_WINDOW_STATE_INVALID_INPUT ||
-      state == VT_WINDOW_STATE_NOT_IIIF)
-    gtk_widget_grab_focus (GTK_WIDGET (self->object_entry));
-}
-
-void
-_vt_window_reload_recent (VtWindow *self)
+reload_recent (VtWindow *self)
 {
   g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-objects");
 
@@ -327,16 +106,12 @@ _vt_window_reload_recent (VtWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->recent_button), recent[0] != NULL);
 }
 
-/**
- * _vt_window_add_recent:
- *
- * Puts @location first in the recent objects, with the title it had, so
- * that the menu reads as a list of objects rather than of addresses.
- */
-void
-_vt_window_add_recent (VtWindow   *self,
-                       const char *location,
-                       const char *title)
+/* Puts @location first in the recent objects, with the title it had, so
+ * that the menu reads as a list of objects rather than of addresses. */
+static void
+add_recent (VtWindow   *self,
+            const char *location,
+            const char *title)
 {
   g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-objects");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -363,10 +138,469 @@ _vt_window_add_recent (VtWindow   *self,
   g_settings_set_strv (self->settings, "recent-objects", (const char * const *) updated);
 }
 
-static void
-recent_changed_cb (VtWindow *self)
+/* The header: organisation picker and entry */
+
+static const VtGhentOrganisation *
+get_selected_organisation (VtWindow *self)
 {
-  _vt_window_reload_recent (self);
+  guint n_orgs;
+  const VtGhentOrganisation *orgs = vt_ghent_get_organisations (&n_orgs);
+  guint selected = gtk_drop_down_get_selected (self->organisation_dropdown);
+
+  return selected < n_orgs ? &orgs[selected] : NULL;
+}
+
+static void
+select_organisation (VtWindow   *self,
+                     const char *abbreviation)
+{
+  guint n_orgs;
+  const VtGhentOrganisation *orgs = vt_ghent_get_organisations (&n_orgs);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; abbreviation != NULL && i < n_orgs; i++)
+    if (g_strcmp0 (orgs[i].abbreviation, abbreviation) == 0)
+      position = i;
+
+  self->inhibit_organisation_changed = TRUE;
+  gtk_drop_down_set_selected (self->organisation_dropdown, position);
+  self->inhibit_organisation_changed = FALSE;
+}
+
+static void
+organisation_selected_cb (VtWindow *self)
+{
+  const VtGhentOrganisation *org = get_selected_organisation (self);
+
+  if (org != NULL && !self->inhibit_organisation_changed)
+    g_settings_set_string (self->settings, "last-organisation", org->abbreviation);
+}
+
+/* A bare number belongs to the organisation picked, or, while the picker
+ * shows none (an address or a file is on screen), to the last one picked. */
+static char *
+dup_default_organisation (VtWindow *self)
+{
+  const VtGhentOrganisation *org = get_selected_organisation (self);
+
+  if (org != NULL)
+    return g_strdup (org->abbreviation);
+
+  return g_settings_get_string (self->settings, "last-organisation");
+}
+
+static void
+set_entry_text (VtWindow   *self,
+                const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->object_entry), text ? text : "");
+  gtk_editable_set_position (GTK_EDITABLE (self->object_entry), -1);
+}
+
+/* The header says what is on screen: a Ghent object as its organisation and
+ * number, anything else as its address or path with no organisation. */
+static void
+sync_header (VtWindow *self)
+{
+  const VtTarget *target = self->viewing ? vt_viewing_get_target (self->viewing) : NULL;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->object_entry), "error");
+
+  if (self->viewing == NULL)
+    {
+      g_autofree char *last = g_settings_get_string (self->settings, "last-organisation");
+
+      select_organisation (self, last);
+      set_entry_text (self, NULL);
+      return;
+    }
+
+  if (target == NULL)
+    {
+      /* Input that names nothing stays in the entry, marked, to be fixed. */
+      set_entry_text (self, vt_viewing_get_input (self->viewing));
+      gtk_widget_add_css_class (GTK_WIDGET (self->object_entry), "error");
+      return;
+    }
+
+  switch (target->kind)
+    {
+    case VT_TARGET_GHENT:
+      select_organisation (self, target->organisation);
+      set_entry_text (self, target->number);
+      break;
+
+    case VT_TARGET_FILE:
+      {
+        g_autofree char *path = g_filename_from_uri (target->uri, NULL, NULL);
+
+        select_organisation (self, NULL);
+        set_entry_text (self, path ? path : target->uri);
+      }
+      break;
+
+    case VT_TARGET_URL:
+    default:
+      select_organisation (self, NULL);
+      set_entry_text (self, target->uri);
+      break;
+    }
+}
+
+static void
+fill_examples (VtWindow *self)
+{
+  /* Real object numbers, one per organisation, so that a first-time user
+   * sees how numbers look in each collection. */
+  static const char *examples[] = {
+    "dmg:1987-1049",
+    "hva:2002-078-852",
+    "industriemuseum:V35236-001",
+    "stam:A2005.02.364.1-2",
+    "archiefgent:OA_535_001_01_C_TE",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      g_autofree char *abbreviation = g_strndup (examples[i], strchr (examples[i], ':') - examples[i]);
+      const VtGhentOrganisation *org = vt_ghent_lookup_organisation (abbreviation);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     org ? vt_ghent_organisation_get_display_name (org) : abbreviation);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), examples[i]);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-input");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", examples[i]);
+      gtk_list_box_append (self->examples_box, row);
+    }
+}
+
+static void
+organisations_init (VtWindow *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint n_orgs;
+  const VtGhentOrganisation *orgs = vt_ghent_get_organisations (&n_orgs);
+
+  for (guint i = 0; i < n_orgs; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%s (%s)",
+                                                vt_ghent_organisation_get_display_name (&orgs[i]),
+                                                orgs[i].abbreviation);
+
+      gtk_string_list_append (names, label);
+    }
+
+  self->inhibit_organisation_changed = TRUE;
+  gtk_drop_down_set_model (self->organisation_dropdown, G_LIST_MODEL (names));
+  self->inhibit_organisation_changed = FALSE;
+
+  g_signal_connect_object (self->organisation_dropdown, "notify::selected",
+                           G_CALLBACK (organisation_selected_cb), self, G_CONNECT_SWAPPED);
+  fill_examples (self);
+}
+
+/* The object on screen */
+
+static void
+set_state_name (VtWindow   *self,
+                const char *name)
+{
+  if (g_strcmp0 (self->state_name, name) == 0)
+    return;
+
+  g_free (self->state_name);
+  self->state_name = g_strdup (name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE_NAME]);
+}
+
+static void
+sync_title (VtWindow *self)
+{
+  const char *title = self->viewing ? vt_viewing_get_title (self->viewing) : NULL;
+
+  if (title == NULL && self->viewing != NULL && vt_viewing_is_loading (self->viewing))
+    title = vt_viewing_get_display_name (self->viewing);
+
+  gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Vitrine"));
+}
+
+static void
+sync_sidebar (VtWindow *self)
+{
+  VtManifest *manifest = self->viewing ? vt_viewing_get_manifest (self->viewing) : NULL;
+
+  vt_metadata_view_set_manifest (self->metadata_view, manifest,
+                                 manifest ? vt_viewing_get_manifest_url (self->viewing) : NULL);
+  vt_metadata_view_set_ghent_page_url (self->metadata_view,
+                                       manifest ? vt_viewing_get_web_page_url (self->viewing) : NULL);
+  vt_metadata_view_set_logo (self->metadata_view,
+                             self->viewing ? vt_viewing_get_logo (self->viewing) : NULL);
+}
+
+static void
+sync_logo (VtWindow *self)
+{
+  vt_metadata_view_set_logo (self->metadata_view, vt_viewing_get_logo (self->viewing));
+}
+
+/* Shows the page for the state of the object on screen. */
+static void
+sync_page (VtWindow *self)
+{
+  VtViewingState state = self->viewing ? vt_viewing_get_state (self->viewing) : VT_VIEWING_CANCELLED;
+  const char *page = "welcome";
+  const char *name = "welcome";
+
+  if (self->viewing != NULL)
+    {
+      switch (state)
+        {
+        case VT_VIEWING_LOADING:
+          {
+            /* Translators: %s is an object number such as dmg:1987-1049, or an address */
+            g_autofree char *loading = g_strdup_printf (_("Opening %s…"),
+                                                        vt_viewing_get_display_name (self->viewing));
+
+            gtk_label_set_text (self->loading_label, loading);
+            page = name = "loading";
+          }
+          break;
+
+        case VT_VIEWING_MANIFEST:
+        case VT_VIEWING_IMAGE:
+          page = name = "viewer";
+          break;
+
+        case VT_VIEWING_COLLECTION:
+          page = name = "collection";
+          break;
+
+        case VT_VIEWING_FAILED:
+          {
+            const char *what = vt_viewing_get_title (self->viewing);
+
+            page = "error";
+            name = vt_error_page_show (self->error_page, vt_viewing_get_error (self->viewing),
+                                       what ? what : vt_viewing_get_display_name (self->viewing),
+                                       vt_viewing_get_web_page_url (self->viewing));
+          }
+          break;
+
+        case VT_VIEWING_CANCELLED:
+        default:
+          break;
+        }
+    }
+
+  vt_collection_page_set_collection (self->collection_page,
+                                     self->viewing ? vt_viewing_get_collection (self->viewing) : NULL);
+  gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (page, "loading"));
+  gtk_stack_set_visible_child_name (self->stack, page);
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), state == VT_VIEWING_MANIFEST);
+  if (state != VT_VIEWING_MANIFEST)
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+
+  set_state_name (self, name);
+  sync_title (self);
+  _vt_window_update_actions (self);
+}
+
+/* Binds every part of the window to @viewing (or to nothing). */
+static void
+set_viewing (VtWindow  *self,
+             VtViewing *viewing)
+{
+  if (self->viewing == viewing)
+    return;
+
+  g_set_object (&self->viewing, viewing);
+  g_signal_group_set_target (self->viewing_signals, viewing);
+
+  vt_canvas_pane_set_viewing (self->canvas_pane, viewing);
+  sync_header (self);
+  sync_sidebar (self);
+  sync_page (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEWING]);
+}
+
+static void
+viewing_state_changed_cb (VtWindow *self)
+{
+  VtViewingState state = vt_viewing_get_state (self->viewing);
+
+  if (state == VT_VIEWING_LOADING || state == VT_VIEWING_CANCELLED)
+    return;
+
+  /* Once the new object has arrived (or failed) there is nothing to go
+   * back to with Esc; Back does that. */
+  g_clear_object (&self->previous);
+
+  if (vt_viewing_get_location (self->viewing) != NULL)
+    vt_history_push (self->history, vt_viewing_get_location (self->viewing));
+
+  sync_sidebar (self);
+  sync_page (self);
+
+  if (state == VT_VIEWING_MANIFEST || state == VT_VIEWING_COLLECTION || state == VT_VIEWING_IMAGE)
+    add_recent (self, vt_viewing_get_location (self->viewing), vt_viewing_get_title (self->viewing));
+
+  switch (state)
+    {
+    case VT_VIEWING_MANIFEST:
+      /* Curators come for the description as much as for the image: show
+       * it beside the image whenever the window is wide enough not to
+       * cover it, and always when there is no image at all. */
+      if (!adw_flap_get_folded (self->flap) || vt_viewing_get_n_canvases (self->viewing) == 0)
+        adw_flap_set_reveal_flap (self->flap, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (vt_canvas_pane_get_image_view (self->canvas_pane)));
+      break;
+
+    case VT_VIEWING_IMAGE:
+      gtk_widget_grab_focus (GTK_WIDGET (vt_canvas_pane_get_image_view (self->canvas_pane)));
+      break;
+
+    case VT_VIEWING_FAILED:
+      /* After a failure the next thing to do is usually to type another
+       * number; but not where Retry is the answer. */
+      if (g_strv_contains ((const char * const[]) { "not-public", "not-found", "invalid-input",
+                                                    "not-iiif", NULL }, self->state_name))
+        gtk_widget_grab_focus (GTK_WIDGET (self->object_entry));
+      break;
+
+    case VT_VIEWING_COLLECTION:
+    case VT_VIEWING_LOADING:
+    case VT_VIEWING_CANCELLED:
+    default:
+      break;
+    }
+}
+
+/* Opens @viewing in place of the object on screen. */
+static void
+open_viewing (VtWindow  *self,
+              VtViewing *viewing,
+              gboolean   reload)
+{
+  /* A load replaced by another load leaves the object shown before both as
+   * the one Esc returns to. */
+  if (self->viewing != NULL && vt_viewing_is_loading (self->viewing))
+    vt_viewing_cancel (self->viewing);
+  else
+    g_set_object (&self->previous, self->viewing);
+
+  set_viewing (self, viewing);
+  vt_viewing_load (viewing, reload);
+
+  if (!vt_viewing_is_loading (viewing))
+    viewing_state_changed_cb (self);
+}
+
+/**
+ * vt_window_open_input:
+ * @input: an object number, a manifest URL, a IIIF link or a file URI
+ *
+ * Opens what the user typed, pasted, dropped or passed on the command line
+ * as the new object on screen.
+ */
+void
+vt_window_open_input (VtWindow   *self,
+                      const char *input)
+{
+  g_autoptr(VtViewing) viewing = NULL;
+  g_autofree char *organisation = NULL;
+
+  g_return_if_fail (VT_IS_WINDOW (self));
+  g_return_if_fail (input != NULL);
+
+  if (*input == '\0' || self->session == NULL)
+    return;
+
+  organisation = dup_default_organisation (self);
+  viewing = vt_viewing_new (self->session, input, organisation);
+  open_viewing (self, viewing, FALSE);
+}
+
+/**
+ * vt_window_reload:
+ *
+ * Opens the object on screen again, bypassing the caches: what Retry does.
+ */
+void
+vt_window_reload (VtWindow *self)
+{
+  g_autoptr(VtViewing) viewing = NULL;
+  const VtTarget *target;
+
+  g_return_if_fail (VT_IS_WINDOW (self));
+
+  if (self->viewing == NULL)
+    return;
+
+  target = vt_viewing_get_target (self->viewing);
+  viewing = vt_viewing_new (self->session,
+                            target ? target->location : vt_viewing_get_input (self->viewing),
+                            target ? target->organisation : NULL);
+  open_viewing (self, viewing, TRUE);
+}
+
+/**
+ * vt_window_cancel:
+ *
+ * Stops loading, and brings back the object that was on screen before.
+ */
+void
+vt_window_cancel (VtWindow *self)
+{
+  g_autoptr(VtViewing) previous = NULL;
+
+  g_return_if_fail (VT_IS_WINDOW (self));
+
+  if (self->viewing == NULL || !vt_viewing_is_loading (self->viewing))
+    return;
+
+  vt_viewing_cancel (self->viewing);
+  previous = g_steal_pointer (&self->previous);
+  set_viewing (self, previous);
+}
+
+void
+_vt_window_go_back (VtWindow *self)
+{
+  const char *location = vt_history_go_back (self->history);
+
+  if (location != NULL)
+    vt_window_open_input (self, location);
+}
+
+void
+_vt_window_go_forward (VtWindow *self)
+{
+  const char *location = vt_history_go_forward (self->history);
+
+  if (location != NULL)
+    vt_window_open_input (self, location);
+}
+
+/**
+ * _vt_window_set_action_enabled:
+ *
+ * Enables or disables one of the window's actions, and remembers it, so
+ * that tests and the window's own checks can ask.
+ */
+void
+_vt_window_set_action_enabled (VtWindow   *self,
+                               const char *action_name,
+                               gboolean    enabled)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), action_name, enabled);
+  if (enabled)
+    g_hash_table_add (self->enabled_actions, g_strdup (action_name));
+  else
+    g_hash_table_remove (self->enabled_actions, action_name);
 }
 
 static void
@@ -399,6 +633,23 @@ fullscreen_changed_cb (VtWindow *self)
   _vt_window_update_actions (self);
 }
 
+static void
+image_view_load_error_cb (VtWindow     *self,
+                          const GError *error)
+{
+  VtImageView *view = vt_canvas_pane_get_image_view (self->canvas_pane);
+
+  /* The view reports once per image, not per tile: worth a toast. */
+  if (vt_image_view_get_state (view) != VT_IMAGE_VIEW_STATE_NOT_PUBLIC)
+    _vt_window_toast (self, _("Some parts of the image could not be loaded"));
+}
+
+static void
+metadata_link_copied_cb (VtWindow *self)
+{
+  _vt_window_toast (self, _("Link copied"));
+}
+
 static gboolean
 vt_window_close_request (GtkWindow *window)
 {
@@ -411,15 +662,32 @@ vt_window_close_request (GtkWindow *window)
 }
 
 static void
+application_changed_cb (VtWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  /* The session belongs to the application: every window shares its
+   * client and caches. A window outlives its application only while it is
+   * being destroyed, so the session is kept until then. */
+  if (VT_IS_APPLICATION (app) && vt_application_get_session (VT_APPLICATION (app)) != NULL)
+    {
+      g_set_object (&self->session, vt_application_get_session (VT_APPLICATION (app)));
+      vt_canvas_pane_set_session (self->canvas_pane, self->session);
+    }
+}
+
+static void
 vt_window_dispose (GObject *object)
 {
   VtWindow *self = VT_WINDOW (object);
 
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  g_cancellable_cancel (self->canvas_cancellable);
-  g_clear_object (&self->canvas_cancellable);
-  g_clear_pointer (&self->manifest, vt_manifest_unref);
+  if (self->viewing != NULL)
+    vt_viewing_cancel (self->viewing);
+  if (self->viewing_signals != NULL)
+    g_signal_group_set_target (self->viewing_signals, NULL);
+  g_clear_object (&self->viewing_signals);
+  g_clear_object (&self->viewing);
+  g_clear_object (&self->previous);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_WINDOW);
 
@@ -433,14 +701,9 @@ vt_window_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->history);
-  g_clear_pointer (&self->input, g_free);
-  g_clear_pointer (&self->location, g_free);
-  g_clear_pointer (&self->manifest_url, g_free);
-  g_clear_pointer (&self->display_name, g_free);
-  g_clear_pointer (&self->organisation, g_free);
-  g_clear_pointer (&self->start_canvas_id, g_free);
-  g_clear_pointer (&self->web_page_url, g_free);
-  g_clear_pointer (&self->object_title, g_free);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->state_name, g_free);
+  g_clear_pointer (&self->enabled_actions, g_hash_table_unref);
 
   G_OBJECT_CLASS (vt_window_parent_class)->finalize (object);
 }
@@ -455,8 +718,8 @@ vt_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_INPUT:
-      g_value_set_string (value, self->input);
+    case PROP_VIEWING:
+      g_value_set_object (value, self->viewing);
       break;
 
     case PROP_STATE_NAME:
@@ -482,22 +745,20 @@ vt_window_class_init (VtWindowClass *klass)
   window_class->close_request = vt_window_close_request;
 
   /**
-   * VtWindow:input:
+   * VtWindow:viewing:
    *
-   * What the user last asked this window to open: an object number, a URL
-   * or a file URI, as given.
+   * The object on screen (or loading), or %NULL on the welcome page.
    */
-  properties[PROP_INPUT] =
-    g_param_spec_string ("input", NULL, NULL,
-                         NULL,
+  properties[PROP_VIEWING] =
+    g_param_spec_object ("viewing", NULL, NULL, VT_TYPE_VIEWING,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   /**
    * VtWindow:state-name:
    *
    * The state the window shows: "welcome", "loading", "viewer",
-   * "not-public", "not-found", "offline", "timeout", "server-error",
-   * "not-iiif", …
+   * "collection", "not-public", "not-found", "offline", "timeout",
+   * "server-error", "not-iiif", "invalid-input", …
    */
   properties[PROP_STATE_NAME] =
     g_param_spec_string ("state-name", NULL, NULL,
@@ -506,37 +767,31 @@ vt_window_class_init (VtWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (VT_TYPE_CANVAS_PANE);
+  g_type_ensure (VT_TYPE_COLLECTION_PAGE);
+  g_type_ensure (VT_TYPE_ERROR_PAGE);
+  g_type_ensure (VT_TYPE_METADATA_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/vt-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, VtWindow, canvas_overlay);
-  gtk_widget_class_bind_template_child (widget_class, VtWindow, canvas_status_page);
-  gtk_widget_class_bind_template_child (widget_class, VtWindow, collection_list);
-  gtk_widget_class_bind_template_child (widget_class, VtWindow, collection_summary_label);
-  gtk_widget_class_bind_template_child (widget_class, VtWindow, collection_title_label);
-  gtk_widget_class_bind_template_child (widget_class, VtWindow, error_details_expander);
-  gtk_widget_class_bind_template_child (widget_class, VtWindow, error_details_label);
-  gtk_widget_class_bind_template_child (widget_class, VtWindow, error_message_label);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, canvas_pane);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, collection_page);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, VtWindow, error_primary_button);
-  gtk_widget_class_bind_template_child (widget_class, VtWindow, error_secondary_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, examples_box);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, header_revealer);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, metadata_view);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, object_entry);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, organisation_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, VtWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, recent_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, VtWindow, strip_box);
-  gtk_widget_class_bind_template_child (widget_class, VtWindow, strip_revealer);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, welcome_page);
-  gtk_widget_class_bind_template_child (widget_class, VtWindow, zoom_controls);
   gtk_widget_class_bind_template_callback (widget_class, object_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, object_entry_changed_cb);
 
@@ -550,26 +805,36 @@ vt_window_init (VtWindow *self)
 
   self->settings = g_settings_new (BASE_APP_ID);
   self->history = vt_history_new ();
-  self->state = VT_WINDOW_STATE_WELCOME;
+  self->state_name = g_strdup ("welcome");
+  self->enabled_actions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  self->viewing_signals = g_signal_group_new (VT_TYPE_VIEWING);
+  g_signal_group_connect_swapped (self->viewing_signals, "notify::state",
+                                  G_CALLBACK (viewing_state_changed_cb), self);
+  g_signal_group_connect_swapped (self->viewing_signals, "notify::title",
+                                  G_CALLBACK (sync_title), self);
+  g_signal_group_connect_swapped (self->viewing_signals, "notify::logo",
+                                  G_CALLBACK (sync_logo), self);
+  g_signal_group_connect_swapped (self->viewing_signals, "notify::canvas-index",
+                                  G_CALLBACK (_vt_window_update_actions), self);
 
   g_signal_connect_object (self->history, "notify::current",
                            G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::recent-objects",
-                           G_CALLBACK (recent_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (reload_recent), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::fullscreened", G_CALLBACK (fullscreen_changed_cb), NULL);
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
+  g_signal_connect_object (vt_canvas_pane_get_image_view (self->canvas_pane), "load-error",
+                           G_CALLBACK (image_view_load_error_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->metadata_view, "link-copied",
+                           G_CALLBACK (metadata_link_copied_cb), self, G_CONNECT_SWAPPED);
 
   vt_window_restore_state (self);
-  _vt_window_reload_recent (self);
+  reload_recent (self);
+  organisations_init (self);
   _vt_window_dnd_init (self);
-  _vt_window_view_init (self);
-  _vt_window_organisations_init (self);
-  _vt_window_set_state (self, VT_WINDOW_STATE_WELCOME);
-}
-
-GParamSpec *
-_vt_window_input_pspec (void)
-{
-  return properties[PROP_INPUT];
+  sync_header (self);
+  sync_page (self);
 }
 
 VtWindow *
@@ -580,12 +845,25 @@ vt_window_new (VtApplication *application)
                        NULL);
 }
 
+/**
+ * vt_window_get_viewing:
+ *
+ * Returns: (nullable) (transfer none): the object on screen, or loading
+ */
+VtViewing *
+vt_window_get_viewing (VtWindow *self)
+{
+  g_return_val_if_fail (VT_IS_WINDOW (self), NULL);
+
+  return self->viewing;
+}
+
 const char *
 vt_window_get_input (VtWindow *self)
 {
   g_return_val_if_fail (VT_IS_WINDOW (self), NULL);
 
-  return self->input;
+  return self->viewing ? vt_viewing_get_input (self->viewing) : NULL;
 }
 
 /**
@@ -599,7 +877,7 @@ vt_window_get_state_name (VtWindow *self)
 {
   g_return_val_if_fail (VT_IS_WINDOW (self), NULL);
 
-  return state_to_name (self->state);
+  return self->state_name;
 }
 
 /**
@@ -613,4 +891,71 @@ vt_window_get_page_name (VtWindow *self)
   g_return_val_if_fail (VT_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * vt_window_get_organisation:
+ *
+ * Returns: (nullable): the abbreviation of the organisation the header's
+ *   picker shows, or %NULL when it shows none
+ */
+const char *
+vt_window_get_organisation (VtWindow *self)
+{
+  const VtGhentOrganisation *org;
+
+  g_return_val_if_fail (VT_IS_WINDOW (self), NULL);
+
+  org = get_selected_organisation (self);
+
+  return org ? org->abbreviation : NULL;
+}
+
+const char *
+vt_window_get_entry_text (VtWindow *self)
+{
+  g_return_val_if_fail (VT_IS_WINDOW (self), NULL);
+
+  return gtk_editable_get_text (GTK_EDITABLE (self->object_entry));
+}
+
+gboolean
+vt_window_get_action_enabled (VtWindow   *self,
+                              const char *action_name)
+{
+  g_return_val_if_fail (VT_IS_WINDOW (self), FALSE);
+
+  return g_hash_table_contains (self->enabled_actions, action_name);
+}
+
+VtMetadataView *
+vt_window_get_metadata_view (VtWindow *self)
+{
+  g_return_val_if_fail (VT_IS_WINDOW (self), NULL);
+
+  return self->metadata_view;
+}
+
+VtCanvasPane *
+vt_window_get_canvas_pane (VtWindow *self)
+{
+  g_return_val_if_fail (VT_IS_WINDOW (self), NULL);
+
+  return self->canvas_pane;
+}
+
+VtErrorPage *
+vt_window_get_error_page (VtWindow *self)
+{
+  g_return_val_if_fail (VT_IS_WINDOW (self), NULL);
+
+  return self->error_page;
+}
+
+VtCollectionPage *
+vt_window_get_collection_page (VtWindow *self)
+{
+  g_return_val_if_fail (VT_IS_WINDOW (self), NULL);
+
+  return self->collection_page;
 }

@@ -10,6 +10,11 @@
 #include <adwaita.h>
 
 #include "vt-application.h"
+#include "vt-canvas-pane.h"
+#include "vt-collection-page.h"
+#include "vt-error-page.h"
+#include "vt-metadata-view.h"
+#include "vt-viewing.h"
 
 G_BEGIN_DECLS
 
@@ -17,13 +22,26 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VtWindow, vt_window, VT, WINDOW, AdwApplicationWindow)
 
-VtWindow   *vt_window_new            (VtApplication *application);
-void        vt_window_open_input     (VtWindow      *self,
-                                      const char    *input);
-const char *vt_window_get_input      (VtWindow      *self);
-const char *vt_window_get_page_name  (VtWindow      *self);
-const char *vt_window_get_state_name (VtWindow      *self);
-void        vt_window_reload         (VtWindow      *self);
-void        vt_window_cancel         (VtWindow      *self);
+VtWindow         *vt_window_new                (VtApplication *application);
+void              vt_window_open_input         (VtWindow      *self,
+                                                const char    *input);
+gboolean          vt_window_open_dropped       (VtWindow      *self,
+                                                const GValue  *value);
+void              vt_window_reload             (VtWindow      *self);
+void              vt_window_cancel             (VtWindow      *self);
+
+VtViewing        *vt_window_get_viewing        (VtWindow      *self);
+const char       *vt_window_get_input          (VtWindow      *self);
+const char       *vt_window_get_page_name      (VtWindow      *self);
+const char       *vt_window_get_state_name     (VtWindow      *self);
+const char       *vt_window_get_organisation   (VtWindow      *self);
+const char       *vt_window_get_entry_text     (VtWindow      *self);
+gboolean          vt_window_get_action_enabled (VtWindow      *self,
+                                                const char    *action_name);
+
+VtMetadataView   *vt_window_get_metadata_view  (VtWindow      *self);
+VtCanvasPane     *vt_window_get_canvas_pane    (VtWindow      *self);
+VtErrorPage      *vt_window_get_error_page     (VtWindow      *self);
+VtCollectionPage *vt_window_get_collection_page (VtWindow     *self);
 
 G_END_DECLS

@@ -13,7 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "app/vt-application.h"
-#include "app/vt-window-private.h"
+#include "app/vt-window.h"
 #include "vt-testbed.h"
 
 /* The real window, driven through its actions against the real test bed:
@@ -105,7 +105,7 @@ open_and_wait (Fixture    *fixture,
   if (!state_is (fixture->window, expected_state))
     g_error ("%s: expected state %s, got %s (%s)", input, expected_state,
              vt_window_get_state_name (fixture->window),
-             adw_status_page_get_description (fixture->window->error_page));
+             vt_error_page_get_description (vt_window_get_error_page (fixture->window)));
 }
 
 static gboolean
@@ -153,10 +153,10 @@ test_ghent_objects (Fixture       *fixture,
 
       /* The title is the object's label, in the window and the sidebar. */
       g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, label);
-      g_assert_cmpstr (vt_metadata_view_get_title (fixture->window->metadata_view), ==, label);
+      g_assert_cmpstr (vt_metadata_view_get_title (vt_window_get_metadata_view (fixture->window)), ==, label);
 
       /* The description reads in full. */
-      summary = vt_metadata_view_get_summary_markup (fixture->window->metadata_view);
+      summary = vt_metadata_view_get_summary_markup (vt_window_get_metadata_view (fixture->window));
       if (description != NULL)
         {
           g_autofree char *escaped = g_markup_escape_text (description, 40);
@@ -166,7 +166,7 @@ test_ghent_objects (Fixture       *fixture,
         }
 
       /* Ghent's licence and attribution live on the image annotation. */
-      rows = vt_metadata_view_get_row_texts (fixture->window->metadata_view);
+      rows = vt_metadata_view_get_row_texts (vt_window_get_metadata_view (fixture->window));
       g_assert_true (rows_contain (rows, "Rights: "));
       g_assert_true (rows_contain (rows, "Attribution: "));
 
@@ -174,9 +174,9 @@ test_ghent_objects (Fixture       *fixture,
       {
         g_autofree char *org = g_strndup (id, strchr (id, ':') - id);
 
-        g_assert_cmpstr (fixture->window->organisation, ==, org);
+        g_assert_cmpstr (vt_window_get_organisation (fixture->window), ==, org);
       }
-      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fixture->window->object_entry)), ==,
+      g_assert_cmpstr (vt_window_get_entry_text (fixture->window), ==,
                        strchr (id, ':') + 1);
       checked++;
     }
@@ -192,20 +192,19 @@ test_not_public (Fixture       *fixture,
     return;
 
   open_and_wait (fixture, VT_TESTBED_OBJECT_FORBIDDEN, "not-public");
-  g_assert_cmpstr (adw_status_page_get_title (fixture->window->error_page), ==, "No Public Image");
+  g_assert_cmpstr (vt_error_page_get_title (vt_window_get_error_page (fixture->window)), ==, "No Public Image");
   /* The server's own words, and the object named. */
-  g_assert_cmpstr (gtk_label_get_text (fixture->window->error_message_label), ==,
+  g_assert_cmpstr (vt_error_page_get_message (vt_window_get_error_page (fixture->window)), ==,
                    "You don't have permission to access this resource");
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window->error_message_label)));
-  g_assert_nonnull (strstr (adw_status_page_get_description (fixture->window->error_page),
+  g_assert_nonnull (strstr (vt_error_page_get_description (vt_window_get_error_page (fixture->window)),
                             VT_TESTBED_OBJECT_FORBIDDEN));
   /* The way on: the object's public page, and the entry ready for another. */
-  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (fixture->window->error_primary_button)),
+  g_assert_cmpstr (vt_error_page_get_primary_action (vt_window_get_error_page (fixture->window)),
                    ==, "win.open-web-page");
-  g_assert_cmpstr (fixture->window->web_page_url, ==,
+  g_assert_cmpstr (vt_viewing_get_web_page_url (vt_window_get_viewing (fixture->window)), ==,
                    "https://data.collectie.gent/entity/archiefgent:OA_535_001_01");
-  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (fixture->window)),
-                                         GTK_WIDGET (fixture->window->object_entry)));
+  g_assert_nonnull (gtk_widget_get_ancestor (gtk_window_get_focus (GTK_WINDOW (fixture->window)),
+                                             GTK_TYPE_ENTRY));
 }
 
 static void
@@ -216,7 +215,7 @@ test_not_found (Fixture       *fixture,
     return;
 
   open_and_wait (fixture, VT_TESTBED_OBJECT_MISSING, "not-found");
-  g_assert_cmpstr (adw_status_page_get_title (fixture->window->error_page), ==, "Object Not Found");
+  g_assert_cmpstr (vt_error_page_get_title (vt_window_get_error_page (fixture->window)), ==, "Object Not Found");
 }
 
 static void
@@ -227,9 +226,9 @@ test_server_error (Fixture       *fixture,
     return;
 
   open_and_wait (fixture, VT_TESTBED_OBJECT_FAILING, "server-error");
-  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (fixture->window->error_primary_button)),
+  g_assert_cmpstr (vt_error_page_get_primary_action (vt_window_get_error_page (fixture->window)),
                    ==, "win.retry");
-  g_assert_cmpstr (gtk_label_get_text (fixture->window->error_message_label), ==,
+  g_assert_cmpstr (vt_error_page_get_message (vt_window_get_error_page (fixture->window)), ==,
                    "Something went wrong while generating the manifest");
 }
 
@@ -238,7 +237,7 @@ canvas_not_public (gpointer data)
 {
   VtWindow *window = data;
 
-  return vt_image_view_get_state (window->image_view) == VT_IMAGE_VIEW_STATE_NOT_PUBLIC;
+  return vt_image_view_get_state (vt_canvas_pane_get_image_view (vt_window_get_canvas_pane (window))) == VT_IMAGE_VIEW_STATE_NOT_PUBLIC;
 }
 
 static void
@@ -254,12 +253,11 @@ test_image_not_public (Fixture       *fixture,
    * stays, the canvas says the image is not public. */
   open_and_wait (fixture, VT_TESTBED_OBJECT_IMAGE_FORBIDDEN, "viewer");
   wait_until (canvas_not_public, fixture->window, "the image to be refused");
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window->canvas_status_page)));
-  g_assert_cmpstr (adw_status_page_get_title (fixture->window->canvas_status_page), ==,
+  g_assert_cmpstr (vt_canvas_pane_get_status_title (vt_window_get_canvas_pane (fixture->window)), ==,
                    "Image Not Public");
-  g_assert_cmpstr (vt_metadata_view_get_title (fixture->window->metadata_view), ==,
+  g_assert_cmpstr (vt_metadata_view_get_title (vt_window_get_metadata_view (fixture->window)), ==,
                    "Kantkussen met klossen");
-  rows = vt_metadata_view_get_row_texts (fixture->window->metadata_view);
+  rows = vt_metadata_view_get_row_texts (vt_window_get_metadata_view (fixture->window));
   g_assert_true (rows_contain (rows, "Rights: "));
 }
 
@@ -276,7 +274,7 @@ test_offline_then_retry (Fixture       *fixture,
   g_assert_no_error (error);
 
   open_and_wait (fixture, VT_TESTBED_OBJECT_HVA, "offline");
-  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (fixture->window->error_primary_button)),
+  g_assert_cmpstr (vt_error_page_get_primary_action (vt_window_get_error_page (fixture->window)),
                    ==, "win.retry");
 
   vt_testbed_restart (fixture->testbed, &error);
@@ -297,22 +295,22 @@ test_multi_canvas (Fixture       *fixture,
     return;
 
   open_and_wait (fixture, VT_TESTBED_OBJECT_TWO_CANVASES, "viewer");
-  g_assert_cmpuint (vt_manifest_get_n_canvases (fixture->window->manifest), ==, 2);
-  g_assert_cmpuint (fixture->window->canvas_index, ==, 0);
-  g_assert_true (gtk_revealer_get_reveal_child (fixture->window->strip_revealer));
+  g_assert_cmpuint (vt_viewing_get_n_canvases (vt_window_get_viewing (fixture->window)), ==, 2);
+  g_assert_cmpuint (vt_viewing_get_canvas_index (vt_window_get_viewing (fixture->window)), ==, 0);
+  g_assert_true (vt_canvas_pane_get_strip_revealed (vt_window_get_canvas_pane (fixture->window)));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-canvas", NULL);
-  g_assert_cmpuint (fixture->window->canvas_index, ==, 1);
-  g_assert_cmpuint (vt_canvas_strip_get_selected (fixture->window->canvas_strip), ==, 1);
+  g_assert_cmpuint (vt_viewing_get_canvas_index (vt_window_get_viewing (fixture->window)), ==, 1);
+  g_assert_cmpuint (vt_canvas_strip_get_selected (vt_canvas_pane_get_strip (vt_window_get_canvas_pane (fixture->window))), ==, 1);
   /* At the end, "next" is disabled; "first" goes back. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-canvas", NULL);
-  g_assert_cmpuint (fixture->window->canvas_index, ==, 1);
+  g_assert_cmpuint (vt_viewing_get_canvas_index (vt_window_get_viewing (fixture->window)), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.first-canvas", NULL);
-  g_assert_cmpuint (fixture->window->canvas_index, ==, 0);
+  g_assert_cmpuint (vt_viewing_get_canvas_index (vt_window_get_viewing (fixture->window)), ==, 0);
 
   /* A one-canvas object hides the strip. */
   open_and_wait (fixture, VT_TESTBED_OBJECT_DMG, "viewer");
-  g_assert_false (gtk_revealer_get_reveal_child (fixture->window->strip_revealer));
+  g_assert_false (vt_canvas_pane_get_strip_revealed (vt_window_get_canvas_pane (fixture->window)));
 }
 
 static void
@@ -334,12 +332,12 @@ test_dropped_link (Fixture       *fixture,
 
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, link);
-  g_assert_true (_vt_window_drop_value (fixture->window, &value));
+  g_assert_true (vt_window_open_dropped (fixture->window, &value));
   g_value_unset (&value);
 
   wait_until (not_loading, fixture->window, "the dropped link");
   g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "viewer");
-  g_assert_cmpstr (fixture->window->manifest_url, ==, manifest);
+  g_assert_cmpstr (vt_viewing_get_manifest_url (vt_window_get_viewing (fixture->window)), ==, manifest);
 }
 
 static gboolean
@@ -347,7 +345,7 @@ logo_shown (gpointer data)
 {
   VtWindow *window = data;
 
-  return vt_metadata_view_get_logo (window->metadata_view) != NULL;
+  return vt_metadata_view_get_logo (vt_window_get_metadata_view (window)) != NULL;
 }
 
 static void
@@ -363,17 +361,17 @@ test_language_picker (Fixture       *fixture,
   url = vt_testbed_get_url (fixture->testbed, VT_TESTBED_MANIFEST_V3_MULTILINGUAL);
   open_and_wait (fixture, url, "viewer");
 
-  languages = vt_metadata_view_get_languages (fixture->window->metadata_view);
+  languages = vt_metadata_view_get_languages (vt_window_get_metadata_view (fixture->window));
   g_assert_true (g_strv_contains ((const char * const *) languages, "fr"));
   g_assert_true (g_strv_contains ((const char * const *) languages, "nl"));
 
-  vt_metadata_view_set_language (fixture->window->metadata_view, "fr");
-  g_assert_cmpstr (vt_metadata_view_get_title (fixture->window->metadata_view), ==,
+  vt_metadata_view_set_language (vt_window_get_metadata_view (fixture->window), "fr");
+  g_assert_cmpstr (vt_metadata_view_get_title (vt_window_get_metadata_view (fixture->window)), ==,
                    "L'Agneau mystique (copie d'étude)");
 
   /* The provider's logo arrives from the image server, decoded. */
   wait_until (logo_shown, fixture->window, "the provider's logo");
-  g_assert_cmpint (gdk_paintable_get_intrinsic_width (vt_metadata_view_get_logo (fixture->window->metadata_view)),
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (vt_metadata_view_get_logo (vt_window_get_metadata_view (fixture->window))),
                    ==, 90);
 }
 
@@ -382,7 +380,6 @@ test_collection (Fixture       *fixture,
                  gconstpointer  user_data)
 {
   g_autofree char *url = NULL;
-  GtkListBoxRow *row;
 
   if (fixture->testbed == NULL)
     return;
@@ -390,9 +387,8 @@ test_collection (Fixture       *fixture,
   url = vt_testbed_get_url (fixture->testbed, VT_TESTBED_COLLECTION_GHENT);
   open_and_wait (fixture, url, "collection");
 
-  row = gtk_list_box_get_row_at_index (fixture->window->collection_list, 0);
-  g_assert_nonnull (row);
-  g_signal_emit_by_name (fixture->window->collection_list, "row-activated", row);
+  g_assert_cmpuint (vt_collection_page_get_n_members (vt_window_get_collection_page (fixture->window)), >, 0);
+  g_assert_true (vt_collection_page_activate (vt_window_get_collection_page (fixture->window), 0));
   wait_until (not_loading, fixture->window, "the first member");
   g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "viewer");
 }
@@ -408,8 +404,7 @@ test_time_based_canvas (Fixture       *fixture,
 
   url = vt_testbed_get_url (fixture->testbed, VT_TESTBED_MANIFEST_V3_AV);
   open_and_wait (fixture, url, "viewer");
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window->canvas_status_page)));
-  g_assert_cmpstr (adw_status_page_get_title (fixture->window->canvas_status_page), ==,
+  g_assert_cmpstr (vt_canvas_pane_get_status_title (vt_window_get_canvas_pane (fixture->window)), ==,
                    "Not an Image");
 }
 
@@ -421,7 +416,7 @@ test_invalid_input (Fixture       *fixture,
     return;
 
   open_and_wait (fixture, "museum:1234", "invalid-input");
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture->window->object_entry), "error"));
+  g_assert_cmpstr (vt_window_get_entry_text (fixture->window), ==, "museum:1234");
 
   open_and_wait (fixture, "ftp://example.org/manifest.json", "invalid-input");
 }
@@ -444,11 +439,11 @@ test_history_and_recent (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-back", NULL);
   wait_until (not_loading, fixture->window, "going back");
-  g_assert_cmpstr (fixture->window->location, ==, VT_TESTBED_OBJECT_DMG);
+  g_assert_cmpstr (vt_viewing_get_location (vt_window_get_viewing (fixture->window)), ==, VT_TESTBED_OBJECT_DMG);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-forward", NULL);
   wait_until (not_loading, fixture->window, "going forward");
-  g_assert_cmpstr (fixture->window->location, ==, VT_TESTBED_OBJECT_STAM);
+  g_assert_cmpstr (vt_viewing_get_location (vt_window_get_viewing (fixture->window)), ==, VT_TESTBED_OBJECT_STAM);
 
   recent = g_settings_get_strv (settings, "recent-objects");
   g_assert_cmpuint (g_strv_length (recent), ==, 2);
@@ -466,7 +461,7 @@ image_view_ready (gpointer data)
 {
   VtWindow *window = data;
 
-  return vt_image_view_get_state (window->image_view) == VT_IMAGE_VIEW_STATE_READY;
+  return vt_image_view_get_state (vt_canvas_pane_get_image_view (vt_window_get_canvas_pane (window))) == VT_IMAGE_VIEW_STATE_READY;
 }
 
 static void
@@ -485,7 +480,7 @@ test_local_image (Fixture       *fixture,
   uri = g_filename_to_uri (path, NULL, NULL);
   open_and_wait (fixture, uri, "viewer");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "portrait.tif");
-  g_assert_cmpuint (vt_tile_source_get_image_width (vt_image_view_get_source (fixture->window->image_view)),
+  g_assert_cmpuint (vt_tile_source_get_image_width (vt_image_view_get_source (vt_canvas_pane_get_image_view (vt_window_get_canvas_pane (fixture->window)))),
                     ==, VT_TESTBED_PORTRAIT_WIDTH);
   wait_until (image_view_ready, fixture->window, "the local image");
 

@@ -1,0 +1,367 @@
+/* vt-canvas-pane.c
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vt-canvas-pane"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "canvas/vt-canvas-error.h"
+
+#include "vt-canvas-pane.h"
+
+/* The viewer's main area for the object on screen: the deep-zoom canvas
+ * with its progress bar and zoom buttons, the page that says why a canvas
+ * shows nothing, and the strip of canvases. It follows one VtViewing and
+ * draws what that viewing's current canvas holds; a new viewing replaces
+ * everything, including the canvas' error. */
+
+struct _VtCanvasPane
+{
+  AdwBin          parent_instance;
+
+  VtSession      *session;
+  VtViewing      *viewing;
+  GSignalGroup   *viewing_signals;
+  VtCanvasStrip  *canvas_strip;
+
+  /* Template widgets */
+  VtImageView    *image_view;
+  GtkProgressBar *progress_bar;
+  GtkWidget      *zoom_controls;
+  AdwStatusPage  *canvas_status_page;
+  GtkButton      *canvas_web_page_button;
+  GtkButton      *canvas_retry_button;
+  GtkRevealer    *strip_revealer;
+  GtkBox         *strip_box;
+};
+
+G_DEFINE_FINAL_TYPE (VtCanvasPane, vt_canvas_pane, ADW_TYPE_BIN)
+
+static void
+update_status (VtCanvasPane *self)
+{
+  VtCanvasState canvas_state = self->viewing ? vt_viewing_get_canvas_state (self->viewing)
+                                             : VT_CANVAS_STATE_NONE;
+  VtCanvas *canvas = self->viewing ? vt_viewing_get_canvas (self->viewing) : NULL;
+  VtImageViewState state = vt_image_view_get_state (self->image_view);
+  const GError *error = vt_image_view_get_error (self->image_view);
+  const char *web_page = self->viewing ? vt_viewing_get_web_page_url (self->viewing) : NULL;
+  const char *icon = NULL;
+  const char *title = NULL;
+  g_autofree char *description = NULL;
+  gboolean actions = FALSE;
+
+  if (canvas_state == VT_CANVAS_STATE_NOT_IMAGE && canvas != NULL)
+    {
+      gboolean time_based = vt_canvas_is_time_based (canvas);
+
+      icon = time_based ? "video-x-generic-symbolic" : "x-office-document-symbolic";
+      title = _("Not an Image");
+      description = g_strdup (time_based
+                              ? _("This part of the object is sound or video, which Vitrine "
+                                  "does not play. Its description is in the sidebar.")
+                              : _("This part of the object has no image to show. Its "
+                                  "description is in the sidebar."));
+    }
+  else if (state == VT_IMAGE_VIEW_STATE_NOT_PUBLIC)
+    {
+      icon = "image-missing-symbolic";
+      title = _("Image Not Public");
+      description = g_strdup (_("The museum describes this object but does not show its image "
+                                "online, usually because of copyright."));
+      actions = TRUE;
+    }
+  else if (state == VT_IMAGE_VIEW_STATE_ERROR)
+    {
+      icon = "image-missing-symbolic";
+      title = _("The Image Could Not Be Shown");
+      /* Always the reason of this canvas' failure, never a generic line. */
+      description = g_strdup (error != NULL ? error->message
+                                            : _("The image service gave no reason."));
+      actions = TRUE;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->canvas_status_page), title != NULL);
+  gtk_widget_set_visible (self->zoom_controls, title == NULL && canvas_state != VT_CANVAS_STATE_NONE);
+  gtk_widget_set_visible (GTK_WIDGET (self->canvas_retry_button), actions);
+  gtk_widget_set_visible (GTK_WIDGET (self->canvas_web_page_button), actions && web_page != NULL);
+
+  adw_status_page_set_icon_name (self->canvas_status_page, icon);
+  adw_status_page_set_title (self->canvas_status_page, title ? title : "");
+  adw_status_page_set_description (self->canvas_status_page, description);
+}
+
+static void
+update_progress (VtCanvasPane *self)
+{
+  guint visible = vt_image_view_get_visible_tiles (self->image_view);
+  guint loaded = vt_image_view_get_loaded_tiles (self->image_view);
+  gboolean sharp = vt_image_view_get_sharp (self->image_view);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), !sharp && visible > 0);
+  if (visible > 0)
+    gtk_progress_bar_set_fraction (self->progress_bar, MIN (1.0, (double) loaded / visible));
+}
+
+static void
+update_label (VtCanvasPane *self)
+{
+  g_autofree char *label = NULL;
+  const char *title = self->viewing ? vt_viewing_get_title (self->viewing) : NULL;
+  guint n = self->viewing ? vt_viewing_get_n_canvases (self->viewing) : 0;
+
+  /* Screen readers announce the object and the page, not just "Image". */
+  if (title != NULL && n > 1)
+    /* Translators: an object's title, then which of its pages is shown */
+    label = g_strdup_printf (_("%s, page %u of %u"), title,
+                             vt_viewing_get_canvas_index (self->viewing) + 1, n);
+  else
+    label = g_strdup (title ? title : _("Image"));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->image_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+/* Hands the image view what the viewing's current canvas holds. */
+static void
+sync_canvas (VtCanvasPane *self)
+{
+  VtCanvasState state = self->viewing ? vt_viewing_get_canvas_state (self->viewing)
+                                      : VT_CANVAS_STATE_NONE;
+
+  switch (state)
+    {
+    case VT_CANVAS_STATE_READY:
+      {
+        VtTileSource *source = vt_viewing_get_canvas_source (self->viewing);
+
+        if (vt_image_view_get_source (self->image_view) != source)
+          vt_image_view_set_source (self->image_view, source);
+      }
+      break;
+
+    case VT_CANVAS_STATE_LOADING:
+      vt_image_view_clear (self->image_view);
+      vt_image_view_begin_loading (self->image_view);
+      break;
+
+    case VT_CANVAS_STATE_FAILED:
+      vt_image_view_clear (self->image_view);
+      vt_image_view_fail (self->image_view, vt_viewing_get_canvas_error (self->viewing));
+      break;
+
+    case VT_CANVAS_STATE_NONE:
+    case VT_CANVAS_STATE_NOT_IMAGE:
+    default:
+      vt_image_view_clear (self->image_view);
+      break;
+    }
+
+  update_status (self);
+  update_progress (self);
+}
+
+static void
+strip_canvas_activated_cb (VtCanvasPane *self,
+                           guint         index)
+{
+  if (self->viewing != NULL)
+    vt_viewing_set_canvas_index (self->viewing, index);
+}
+
+static void
+sync_strip (VtCanvasPane *self)
+{
+  VtManifest *manifest = self->viewing ? vt_viewing_get_manifest (self->viewing) : NULL;
+  guint n = manifest ? vt_manifest_get_n_canvases (manifest) : 0;
+
+  /* Made on first use: thumbnails need the session's client. */
+  if (self->canvas_strip == NULL && n > 1 && self->session != NULL)
+    {
+      self->canvas_strip = VT_CANVAS_STRIP (vt_canvas_strip_new (vt_session_get_client (self->session)));
+      g_signal_connect_object (self->canvas_strip, "canvas-activated",
+                               G_CALLBACK (strip_canvas_activated_cb), self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->strip_box, GTK_WIDGET (self->canvas_strip));
+    }
+
+  if (self->canvas_strip != NULL)
+    {
+      vt_canvas_strip_set_manifest (self->canvas_strip, n > 1 ? manifest : NULL);
+      if (n > 1)
+        vt_canvas_strip_set_selected (self->canvas_strip, vt_viewing_get_canvas_index (self->viewing));
+    }
+  gtk_revealer_set_reveal_child (self->strip_revealer, n > 1);
+}
+
+static void
+canvas_index_changed_cb (VtCanvasPane *self)
+{
+  if (self->canvas_strip != NULL)
+    vt_canvas_strip_set_selected (self->canvas_strip, vt_viewing_get_canvas_index (self->viewing));
+  update_label (self);
+}
+
+/**
+ * vt_canvas_pane_set_viewing:
+ * @viewing: (nullable): the object on screen
+ */
+void
+vt_canvas_pane_set_viewing (VtCanvasPane *self,
+                            VtViewing    *viewing)
+{
+  g_return_if_fail (VT_IS_CANVAS_PANE (self));
+  g_return_if_fail (!viewing || VT_IS_VIEWING (viewing));
+
+  if (self->viewing == viewing)
+    return;
+
+  g_set_object (&self->viewing, viewing);
+  g_signal_group_set_target (self->viewing_signals, viewing);
+
+  sync_strip (self);
+  sync_canvas (self);
+  update_label (self);
+}
+
+void
+vt_canvas_pane_set_session (VtCanvasPane *self,
+                            VtSession    *session)
+{
+  g_return_if_fail (VT_IS_CANVAS_PANE (self));
+
+  g_set_object (&self->session, session);
+}
+
+VtImageView *
+vt_canvas_pane_get_image_view (VtCanvasPane *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
+
+  return self->image_view;
+}
+
+/**
+ * vt_canvas_pane_get_strip:
+ *
+ * Returns: (nullable): the strip of canvases, made when a manifest with
+ *   several canvases is first shown
+ */
+VtCanvasStrip *
+vt_canvas_pane_get_strip (VtCanvasPane *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
+
+  return self->canvas_strip;
+}
+
+gboolean
+vt_canvas_pane_get_strip_revealed (VtCanvasPane *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_PANE (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->strip_revealer);
+}
+
+/**
+ * vt_canvas_pane_get_status_title:
+ *
+ * Returns: (nullable): the title of the page that says why the canvas
+ *   shows nothing, or %NULL when it shows an image
+ */
+const char *
+vt_canvas_pane_get_status_title (VtCanvasPane *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->canvas_status_page)))
+    return NULL;
+
+  return adw_status_page_get_title (self->canvas_status_page);
+}
+
+const char *
+vt_canvas_pane_get_status_description (VtCanvasPane *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->canvas_status_page)))
+    return NULL;
+
+  return adw_status_page_get_description (self->canvas_status_page);
+}
+
+static void
+vt_canvas_pane_dispose (GObject *object)
+{
+  VtCanvasPane *self = VT_CANVAS_PANE (object);
+
+  if (self->viewing_signals != NULL)
+    g_signal_group_set_target (self->viewing_signals, NULL);
+  g_clear_object (&self->viewing_signals);
+  g_clear_object (&self->viewing);
+  g_clear_object (&self->session);
+
+  /* AdwBin unparents its child itself; the template's pointers must not
+   * outlive it. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), VT_TYPE_CANVAS_PANE);
+
+  G_OBJECT_CLASS (vt_canvas_pane_parent_class)->dispose (object);
+}
+
+static void
+vt_canvas_pane_class_init (VtCanvasPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vt_canvas_pane_dispose;
+
+  g_type_ensure (VT_TYPE_IMAGE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/vt-canvas-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, canvas_retry_button);
+  gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, canvas_status_page);
+  gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, canvas_web_page_button);
+  gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, image_view);
+  gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, strip_box);
+  gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, strip_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, zoom_controls);
+}
+
+static void
+vt_canvas_pane_init (VtCanvasPane *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->viewing_signals = g_signal_group_new (VT_TYPE_VIEWING);
+  g_signal_group_connect_swapped (self->viewing_signals, "notify::canvas-state",
+                                  G_CALLBACK (sync_canvas), self);
+  g_signal_group_connect_swapped (self->viewing_signals, "notify::canvas-source",
+                                  G_CALLBACK (sync_canvas), self);
+  g_signal_group_connect_swapped (self->viewing_signals, "notify::canvas-index",
+                                  G_CALLBACK (canvas_index_changed_cb), self);
+  g_signal_group_connect_swapped (self->viewing_signals, "notify::document",
+                                  G_CALLBACK (sync_strip), self);
+  g_signal_group_connect_swapped (self->viewing_signals, "notify::title",
+                                  G_CALLBACK (update_label), self);
+
+  g_signal_connect_object (self->image_view, "notify::state",
+                           G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->image_view, "notify::error",
+                           G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->image_view, "notify::visible-tiles",
+                           G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->image_view, "notify::loaded-tiles",
+                           G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->image_view, "notify::sharp",
+                           G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
+}

@@ -1,0 +1,34 @@
+/* vt-canvas-pane.h
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "canvas/vt-image-view.h"
+
+#include "vt-canvas-strip.h"
+#include "vt-session.h"
+#include "vt-viewing.h"
+
+G_BEGIN_DECLS
+
+#define VT_TYPE_CANVAS_PANE (vt_canvas_pane_get_type ())
+
+G_DECLARE_FINAL_TYPE (VtCanvasPane, vt_canvas_pane, VT, CANVAS_PANE, AdwBin)
+
+void           vt_canvas_pane_set_session      (VtCanvasPane *self,
+                                                VtSession    *session);
+void           vt_canvas_pane_set_viewing      (VtCanvasPane *self,
+                                                VtViewing    *viewing);
+VtImageView   *vt_canvas_pane_get_image_view   (VtCanvasPane *self);
+VtCanvasStrip *vt_canvas_pane_get_strip        (VtCanvasPane *self);
+gboolean       vt_canvas_pane_get_strip_revealed (VtCanvasPane *self);
+const char    *vt_canvas_pane_get_status_title (VtCanvasPane *self);
+const char    *vt_canvas_pane_get_status_description (VtCanvasPane *self);
+
+G_END_DECLS

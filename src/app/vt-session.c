@@ -1,0 +1,190 @@
+/* vt-session.c
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vt-session"
+
+#include "config.h"
+
+#include "net/vt-ghent-catalogue.h"
+
+#include "vt-session.h"
+
+/* What every object opened in this process shares: one network client (its
+ * connections, queue and disk cache), one document loader and one cache of
+ * image services, so that the strip, the canvas and every window fetch an
+ * info.json once. The application owns the session; a test can make one
+ * of its own without a display. */
+
+struct _VtSession
+{
+  GObject   parent_instance;
+
+  VtClient *client;
+  VtLoader *loader;
+  char     *api_base;
+};
+
+G_DEFINE_FINAL_TYPE (VtSession, vt_session, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_API_BASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+vt_session_finalize (GObject *object)
+{
+  VtSession *self = VT_SESSION (object);
+
+  g_clear_object (&self->loader);
+  g_clear_object (&self->client);
+  g_clear_pointer (&self->api_base, g_free);
+
+  G_OBJECT_CLASS (vt_session_parent_class)->finalize (object);
+}
+
+static void
+vt_session_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  VtSession *self = VT_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_API_BASE:
+      g_value_set_string (value, self->api_base);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vt_session_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  VtSession *self = VT_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_API_BASE:
+      vt_session_set_api_base (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vt_session_class_init (VtSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = vt_session_finalize;
+  object_class->get_property = vt_session_get_property;
+  object_class->set_property = vt_session_set_property;
+
+  /**
+   * VtSession:api-base:
+   *
+   * The base address of the Ghent API that object numbers resolve against.
+   */
+  properties[PROP_API_BASE] =
+    g_param_spec_string ("api-base", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+vt_session_init (VtSession *self)
+{
+  self->api_base = vt_ghent_get_api_base (NULL);
+}
+
+VtSession *
+vt_session_new (VtClient *client)
+{
+  VtSession *self;
+
+  g_return_val_if_fail (VT_IS_CLIENT (client), NULL);
+
+  self = g_object_new (VT_TYPE_SESSION, NULL);
+  self->client = g_object_ref (client);
+  self->loader = vt_loader_new (client);
+
+  return self;
+}
+
+VtClient *
+vt_session_get_client (VtSession *self)
+{
+  g_return_val_if_fail (VT_IS_SESSION (self), NULL);
+
+  return self->client;
+}
+
+VtLoader *
+vt_session_get_loader (VtSession *self)
+{
+  g_return_val_if_fail (VT_IS_SESSION (self), NULL);
+
+  return self->loader;
+}
+
+const char *
+vt_session_get_api_base (VtSession *self)
+{
+  g_return_val_if_fail (VT_IS_SESSION (self), NULL);
+
+  return self->api_base;
+}
+
+/**
+ * vt_session_set_api_base:
+ * @api_base: (nullable): the Ghent API's base address, as the settings
+ *   hold it; empty or %NULL for the default (or $VITRINE_GHENT_API)
+ */
+void
+vt_session_set_api_base (VtSession  *self,
+                         const char *api_base)
+{
+  g_autofree char *resolved = NULL;
+
+  g_return_if_fail (VT_IS_SESSION (self));
+
+  resolved = vt_ghent_get_api_base (api_base);
+  if (g_strcmp0 (resolved, self->api_base) == 0)
+    return;
+
+  g_free (self->api_base);
+  self->api_base = g_steal_pointer (&resolved);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_API_BASE]);
+}
+
+/**
+ * vt_session_forget:
+ *
+ * Drops what the session keeps in memory (after the user cleared the
+ * cache), so that the next open asks the network again.
+ */
+void
+vt_session_forget (VtSession *self)
+{
+  g_return_if_fail (VT_IS_SESSION (self));
+
+  vt_loader_forget (self->loader);
+}

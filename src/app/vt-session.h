@@ -1,0 +1,29 @@
+/* vt-session.h
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "net/vt-client.h"
+#include "net/vt-loader.h"
+
+G_BEGIN_DECLS
+
+#define VT_TYPE_SESSION (vt_session_get_type ())
+
+G_DECLARE_FINAL_TYPE (VtSession, vt_session, VT, SESSION, GObject)
+
+VtSession  *vt_session_new          (VtClient   *client);
+VtClient   *vt_session_get_client   (VtSession  *self);
+VtLoader   *vt_session_get_loader   (VtSession  *self);
+const char *vt_session_get_api_base (VtSession  *self);
+void        vt_session_set_api_base (VtSession  *self,
+                                     const char *api_base);
+void        vt_session_forget       (VtSession  *self);
+
+G_END_DECLS

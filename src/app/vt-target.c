@@ -1,0 +1,194 @@
+/* vt-target.c
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vt-target"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gio/gio.h>
+
+#include "net/vt-ghent-catalogue.h"
+#include "net/vt-iiif-link.h"
+
+#include "vt-target.h"
+
+/* From what the user typed, pasted, dropped or passed on the command line to
+ * what to load: a local file, a Ghent object (by number, `org:number`,
+ * manifest address or web page), or any IIIF manifest by a link. Nothing is
+ * fetched here, so that an input can be judged, and refused with a reason,
+ * before anything on screen changes. */
+
+G_DEFINE_BOXED_TYPE (VtTarget, vt_target, vt_target_copy, vt_target_free)
+
+static VtTarget *
+target_new (VtTargetKind  kind,
+            const char   *input,
+            const char   *location,
+            const char   *uri,
+            const char   *display_name)
+{
+  VtTarget *self = g_new0 (VtTarget, 1);
+
+  self->kind = kind;
+  self->input = g_strdup (input);
+  self->location = g_strdup (location);
+  self->uri = g_strdup (uri);
+  self->display_name = g_strdup (display_name);
+
+  return self;
+}
+
+VtTarget *
+vt_target_copy (const VtTarget *self)
+{
+  VtTarget *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = target_new (self->kind, self->input, self->location, self->uri, self->display_name);
+  copy->organisation = g_strdup (self->organisation);
+  copy->number = g_strdup (self->number);
+  copy->web_page_url = g_strdup (self->web_page_url);
+  copy->canvas_id = g_strdup (self->canvas_id);
+
+  return copy;
+}
+
+void
+vt_target_free (VtTarget *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->input);
+  g_free (self->location);
+  g_free (self->uri);
+  g_free (self->display_name);
+  g_free (self->organisation);
+  g_free (self->number);
+  g_free (self->web_page_url);
+  g_free (self->canvas_id);
+  g_free (self);
+}
+
+static gboolean
+looks_like_link (const char *text)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (text);
+
+  /* A Content State may also be pasted bare, as JSON or base64url. */
+  return scheme != NULL || text[0] == '{' || strchr (text, ':') == NULL;
+}
+
+static VtTarget *
+resolve_file (const char  *input,
+              GError     **error)
+{
+  g_autoptr(GFile) file = g_str_has_prefix (input, "file:")
+    ? g_file_new_for_uri (input) : g_file_new_for_path (input);
+  g_autofree char *uri = NULL;
+  g_autofree char *basename = NULL;
+
+  /* Only files the user named explicitly, and only local ones: a file URI
+   * with a host would be fetched from elsewhere. */
+  if (!g_file_is_native (file))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a local file."), input);
+      return NULL;
+    }
+
+  uri = g_file_get_uri (file);
+  basename = g_file_get_basename (file);
+
+  return target_new (VT_TARGET_FILE, input, uri, uri, basename);
+}
+
+/**
+ * vt_target_resolve:
+ * @input: an object number, a manifest URL, a IIIF link or a file
+ * @default_organisation: (nullable): the organisation a bare number
+ *   belongs to
+ * @api_base: the Ghent API's base address
+ *
+ * Works out what @input names.
+ *
+ * Returns: (transfer full): the target, or %NULL with @error saying, in
+ *   words for the user, what is wrong with @input
+ */
+VtTarget *
+vt_target_resolve (const char  *input,
+                   const char  *default_organisation,
+                   const char  *api_base,
+                   GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *organisation = NULL;
+  g_autofree char *number = NULL;
+  g_autoptr(GError) ghent_error = NULL;
+  g_autoptr(GError) link_error = NULL;
+  g_autoptr(VtIiifLink) link = NULL;
+  VtTarget *target;
+
+  g_return_val_if_fail (input != NULL, NULL);
+  g_return_val_if_fail (api_base != NULL, NULL);
+
+  stripped = g_strstrip (g_strdup (input));
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("Type an object number or the address of a manifest."));
+      return NULL;
+    }
+
+  if (g_str_has_prefix (stripped, "file:") || g_path_is_absolute (stripped))
+    return resolve_file (stripped, error);
+
+  if (vt_ghent_parse_input (stripped, default_organisation, &organisation, &number, &ghent_error))
+    {
+      g_autofree char *object_id = vt_ghent_build_object_id (organisation, number);
+      g_autofree char *manifest_url = vt_ghent_build_manifest_url (api_base, organisation, number);
+
+      target = target_new (VT_TARGET_GHENT, stripped, object_id, manifest_url, object_id);
+      target->organisation = g_steal_pointer (&organisation);
+      target->number = g_steal_pointer (&number);
+      target->web_page_url = vt_ghent_build_web_page_url (target->organisation, target->number);
+      return target;
+    }
+
+  if (!g_error_matches (ghent_error, VT_GHENT_ERROR, VT_GHENT_ERROR_NOT_GHENT) &&
+      !looks_like_link (stripped))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, ghent_error->message);
+      return NULL;
+    }
+
+  link = vt_iiif_link_parse (stripped, &link_error);
+  if (link == NULL || link->manifest_uri == NULL)
+    {
+      /* For text that was neither, the Ghent reading explains best what an
+       * object number should look like. */
+      const char *message;
+
+      if (ghent_error != NULL && !g_error_matches (ghent_error, VT_GHENT_ERROR, VT_GHENT_ERROR_NOT_GHENT))
+        message = ghent_error->message;
+      else if (link_error != NULL)
+        message = link_error->message;
+      else
+        message = _("This link does not lead to a IIIF manifest.");
+
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, message);
+      return NULL;
+    }
+
+  target = target_new (VT_TARGET_URL, stripped, link->manifest_uri, link->manifest_uri,
+                       link->manifest_uri);
+  target->canvas_id = g_steal_pointer (&link->canvas_id);
+
+  return target;
+}

@@ -1,0 +1,1090 @@
+/* vt-viewing.c
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vt-viewing"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "canvas/vt-canvas-error.h"
+#include "canvas/vt-decoder.h"
+#include "canvas/vt-iiif-source.h"
+#include "canvas/vt-local-source.h"
+#include "iiif/vt-html.h"
+#include "iiif/vt-iiif-error.h"
+
+#include "vt-viewing.h"
+
+/* The object on screen: what the user asked for, what it resolved to, the
+ * document, the current canvas and its image, and where loading stands.
+ *
+ * Opening something makes a new VtViewing; the window and its parts bind to
+ * it and rebind when it is replaced. Every field of the object on screen
+ * lives here and nowhere else, so nothing of one object can survive into
+ * the next: a new instance starts empty by construction. All work belongs
+ * to the instance and is cancelled with it (the cancellables follow the
+ * ownership), so a late answer for an object that is gone changes nothing.
+ *
+ * It holds no widget and needs no display: opening, cancelling and the
+ * canvas route are tested on their own. */
+
+#define LOGO_SIZE 256
+
+struct _VtViewing
+{
+  GObject          parent_instance;
+
+  VtSession       *session;
+  VtTarget        *target;
+  char            *input;
+  char            *default_organisation;
+
+  GCancellable    *cancellable;
+  GCancellable    *canvas_cancellable;
+
+  VtViewingState   state;
+  GError          *error;
+  char            *title;
+  VtIiifDocument  *document;
+
+  guint            canvas_index;
+  VtCanvasState    canvas_state;
+  VtTileSource    *canvas_source;
+  GError          *canvas_error;
+  gboolean         reload;
+
+  GdkPaintable    *logo;
+};
+
+G_DEFINE_FINAL_TYPE (VtViewing, vt_viewing, G_TYPE_OBJECT)
+
+G_DEFINE_ENUM_TYPE (VtViewingState, vt_viewing_state,
+                    G_DEFINE_ENUM_VALUE (VT_VIEWING_LOADING, "loading"),
+                    G_DEFINE_ENUM_VALUE (VT_VIEWING_MANIFEST, "manifest"),
+                    G_DEFINE_ENUM_VALUE (VT_VIEWING_COLLECTION, "collection"),
+                    G_DEFINE_ENUM_VALUE (VT_VIEWING_IMAGE, "image"),
+                    G_DEFINE_ENUM_VALUE (VT_VIEWING_FAILED, "failed"),
+                    G_DEFINE_ENUM_VALUE (VT_VIEWING_CANCELLED, "cancelled"))
+
+G_DEFINE_ENUM_TYPE (VtCanvasState, vt_canvas_state,
+                    G_DEFINE_ENUM_VALUE (VT_CANVAS_STATE_NONE, "none"),
+                    G_DEFINE_ENUM_VALUE (VT_CANVAS_STATE_LOADING, "loading"),
+                    G_DEFINE_ENUM_VALUE (VT_CANVAS_STATE_READY, "ready"),
+                    G_DEFINE_ENUM_VALUE (VT_CANVAS_STATE_NOT_IMAGE, "not-image"),
+                    G_DEFINE_ENUM_VALUE (VT_CANVAS_STATE_FAILED, "failed"))
+
+enum {
+  PROP_0,
+  PROP_INPUT,
+  PROP_TARGET,
+  PROP_LOCATION,
+  PROP_DISPLAY_NAME,
+  PROP_STATE,
+  PROP_ERROR,
+  PROP_TITLE,
+  PROP_DOCUMENT,
+  PROP_N_CANVASES,
+  PROP_CANVAS_INDEX,
+  PROP_CANVAS_STATE,
+  PROP_CANVAS_SOURCE,
+  PROP_CANVAS_ERROR,
+  PROP_RIGHTS,
+  PROP_ATTRIBUTION,
+  PROP_LOGO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void load_canvas (VtViewing *self);
+
+static void
+notify (VtViewing *self,
+        guint      prop)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+static char *
+dup_label (VtLanguageMap *label,
+           const char    *fallback)
+{
+  g_autofree char *text = label ? vt_language_map_dup_string (label, g_get_language_names (), " · ") : NULL;
+
+  if (text == NULL || *text == '\0')
+    return g_strdup (fallback);
+
+  /* Labels may carry IIIF HTML; titles are plain text. */
+  return vt_html_to_text (text);
+}
+
+static void
+set_canvas (VtViewing     *self,
+            VtCanvasState  state,
+            VtTileSource  *source,
+            const GError  *error)
+{
+  gboolean source_changed = self->canvas_source != source;
+  gboolean error_changed = self->canvas_error != NULL || error != NULL;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  /* The error and source change before the state, so that whoever follows
+   * the state reads the new reason, never the last one. */
+  if (source_changed)
+    {
+      g_clear_object (&self->canvas_source);
+      self->canvas_source = source ? g_object_ref (source) : NULL;
+      notify (self, PROP_CANVAS_SOURCE);
+    }
+
+  if (error_changed)
+    {
+      g_clear_error (&self->canvas_error);
+      self->canvas_error = error ? g_error_copy (error) : NULL;
+      notify (self, PROP_CANVAS_ERROR);
+    }
+
+  if (self->canvas_state != state)
+    {
+      self->canvas_state = state;
+      notify (self, PROP_CANVAS_STATE);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+set_state (VtViewing      *self,
+           VtViewingState  state,
+           const GError   *error)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (self->error != NULL || error != NULL)
+    {
+      g_clear_error (&self->error);
+      self->error = error ? g_error_copy (error) : NULL;
+      notify (self, PROP_ERROR);
+    }
+
+  if (self->state != state)
+    {
+      self->state = state;
+      notify (self, PROP_STATE);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+set_title (VtViewing  *self,
+           const char *title)
+{
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+  notify (self, PROP_TITLE);
+}
+
+static void
+fail (VtViewing    *self,
+      const GError *error)
+{
+  set_canvas (self, VT_CANVAS_STATE_NONE, NULL, NULL);
+  set_state (self, VT_VIEWING_FAILED, error);
+}
+
+/* Canvas images */
+
+static VtManifest *
+get_manifest (VtViewing *self)
+{
+  if (self->document == NULL || self->document->kind != VT_IIIF_DOCUMENT_MANIFEST)
+    return NULL;
+
+  return self->document->manifest;
+}
+
+static void
+source_ready_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(VtViewing) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtIiifSource) source = vt_iiif_source_new_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (source == NULL)
+    {
+      set_canvas (self, VT_CANVAS_STATE_FAILED, NULL, error);
+      return;
+    }
+
+  set_canvas (self, VT_CANVAS_STATE_READY, VT_TILE_SOURCE (source), NULL);
+}
+
+/* Draws the current canvas: from its image service when it has one (its
+ * description comes first), else from its plain image. */
+static void
+load_canvas (VtViewing *self)
+{
+  VtManifest *manifest = get_manifest (self);
+  VtCanvas *canvas = manifest ? vt_manifest_get_canvas (manifest, self->canvas_index) : NULL;
+  VtContentResource *image;
+  VtServiceRef *service;
+
+  g_cancellable_cancel (self->canvas_cancellable);
+  g_clear_object (&self->canvas_cancellable);
+
+  if (canvas == NULL)
+    {
+      set_canvas (self, VT_CANVAS_STATE_NONE, NULL, NULL);
+      return;
+    }
+
+  image = vt_canvas_get_image (canvas);
+  service = vt_canvas_get_image_service (canvas);
+
+  if (!vt_canvas_is_image (canvas) || image == NULL)
+    {
+      set_canvas (self, VT_CANVAS_STATE_NOT_IMAGE, NULL, NULL);
+      return;
+    }
+
+  self->canvas_cancellable = g_cancellable_new ();
+
+  if (service != NULL && service->id != NULL)
+    {
+      set_canvas (self, VT_CANVAS_STATE_LOADING, NULL, NULL);
+      vt_iiif_source_new_async (vt_session_get_client (self->session), service->id,
+                                self->canvas_cancellable, source_ready_cb, g_object_ref (self));
+    }
+  else if (image->id != NULL)
+    {
+      gint64 width = image->width > 0 ? image->width : canvas->width;
+      gint64 height = image->height > 0 ? image->height : canvas->height;
+      g_autoptr(VtIiifSource) source = vt_iiif_source_new_static (vt_session_get_client (self->session),
+                                                                  image->id, width, height);
+
+      if (source != NULL)
+        set_canvas (self, VT_CANVAS_STATE_READY, VT_TILE_SOURCE (source), NULL);
+      else
+        {
+          g_autoptr(GError) error = g_error_new_literal (VT_CANVAS_ERROR, VT_CANVAS_ERROR_NO_IMAGE,
+                                                         _("The image’s size is unknown."));
+          set_canvas (self, VT_CANVAS_STATE_FAILED, NULL, error);
+        }
+    }
+  else
+    {
+      g_autoptr(GError) error = g_error_new_literal (VT_CANVAS_ERROR, VT_CANVAS_ERROR_NO_IMAGE,
+                                                     _("The canvas names no image."));
+      set_canvas (self, VT_CANVAS_STATE_FAILED, NULL, error);
+    }
+}
+
+/* Logo */
+
+static const char *
+find_logo_url (VtManifest *manifest)
+{
+  for (guint i = 0; manifest->provider != NULL && i < manifest->provider->len; i++)
+    {
+      VtAgent *agent = g_ptr_array_index (manifest->provider, i);
+
+      for (guint j = 0; agent->logo != NULL && j < agent->logo->len; j++)
+        {
+          VtResource *logo = g_ptr_array_index (agent->logo, j);
+
+          if (logo->id != NULL &&
+              (g_str_has_prefix (logo->id, "https://") || g_str_has_prefix (logo->id, "http://")))
+            return logo->id;
+        }
+    }
+
+  return NULL;
+}
+
+static void
+logo_decoded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(VtViewing) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = vt_decoder_decode_finish (VT_DECODER (object), result, &error);
+
+  /* A logo that cannot be shown leaves the provider's name, which is
+   * enough: no need to trouble the user about it. */
+  if (texture == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("No logo: %s", error->message);
+      return;
+    }
+
+  g_set_object (&self->logo, GDK_PAINTABLE (texture));
+  notify (self, PROP_LOGO);
+}
+
+static void
+logo_fetched_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(VtViewing) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, NULL, &error);
+
+  if (bytes == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("No logo: %s", error->message);
+      return;
+    }
+
+  vt_decoder_decode_async (vt_decoder_get_default (), bytes, 0, 0, 0,
+                           self->cancellable, logo_decoded_cb, g_object_ref (self));
+}
+
+/* The provider's logo is fetched like a thumbnail (small, low priority,
+ * size-capped) and decoded off the main thread by the canvas' decoder,
+ * which refuses image bombs. */
+static void
+load_logo (VtViewing *self)
+{
+  const char *url = find_logo_url (get_manifest (self));
+
+  if (url == NULL)
+    return;
+
+  vt_client_fetch_async (vt_session_get_client (self->session), url,
+                         VT_FETCH_KIND_THUMBNAIL, VT_FETCH_FLAGS_NONE,
+                         VT_FETCH_PRIORITY_THUMBNAIL, self->cancellable,
+                         logo_fetched_cb, g_object_ref (self));
+}
+
+/* Documents */
+
+static void
+show_document (VtViewing      *self,
+               VtIiifDocument *document)
+{
+  g_autofree char *title = NULL;
+  guint start = 0;
+
+  switch (document->kind)
+    {
+    case VT_IIIF_DOCUMENT_COLLECTION:
+      self->document = vt_iiif_document_ref (document);
+      notify (self, PROP_DOCUMENT);
+      title = dup_label (document->collection->label, _("Untitled Collection"));
+      set_title (self, title);
+      set_state (self, VT_VIEWING_COLLECTION, NULL);
+      return;
+
+    case VT_IIIF_DOCUMENT_MANIFEST:
+      break;
+
+    case VT_IIIF_DOCUMENT_IMAGE_SERVICE:
+    case VT_IIIF_DOCUMENT_CANVAS:
+    case VT_IIIF_DOCUMENT_ANNOTATIONS:
+    default:
+      {
+        g_autoptr(GError) error = g_error_new_literal (VT_IIIF_ERROR, VT_IIIF_ERROR_NOT_IIIF,
+                                                       _("This is a part of a IIIF document, "
+                                                         "not a whole manifest or collection."));
+        fail (self, error);
+        return;
+      }
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  self->document = vt_iiif_document_ref (document);
+  notify (self, PROP_DOCUMENT);
+  notify (self, PROP_N_CANVASES);
+
+  title = dup_label (document->manifest->label, _("Untitled Object"));
+  set_title (self, title);
+
+  if (self->target->canvas_id != NULL)
+    vt_manifest_find_canvas (document->manifest, self->target->canvas_id, &start);
+  else if (document->manifest->start_canvas != NULL)
+    vt_manifest_find_canvas (document->manifest, document->manifest->start_canvas, &start);
+  self->canvas_index = start;
+  notify (self, PROP_CANVAS_INDEX);
+  notify (self, PROP_RIGHTS);
+  notify (self, PROP_ATTRIBUTION);
+
+  load_canvas (self);
+  load_logo (self);
+  set_state (self, VT_VIEWING_MANIFEST, NULL);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+document_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(VtViewing) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtIiifDocument) document = vt_loader_load_document_finish (VT_LOADER (object), result,
+                                                                       NULL, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (document == NULL)
+    fail (self, error);
+  else
+    show_document (self, document);
+}
+
+static void
+open_local_image (VtViewing *self,
+                  GFile     *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtLocalSource) source = vt_local_source_new (path, &error);
+
+  if (source == NULL)
+    {
+      fail (self, error);
+      return;
+    }
+
+  set_title (self, self->target->display_name);
+  set_canvas (self, VT_CANVAS_STATE_READY, VT_TILE_SOURCE (source), NULL);
+  set_state (self, VT_VIEWING_IMAGE, NULL);
+}
+
+static void
+file_info_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(VtViewing) self = user_data;
+  GFile *file = G_FILE (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileInfo) info = g_file_query_info_finish (file, result, &error);
+  const char *type;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (info == NULL)
+    {
+      fail (self, error);
+      return;
+    }
+
+  /* An image opens in deep zoom on its own; anything else must be a IIIF
+   * document, which the loader reads and judges. */
+  type = g_file_info_get_content_type (info);
+  if (type != NULL && g_content_type_is_mime_type (type, "image/*"))
+    {
+      open_local_image (self, file);
+      return;
+    }
+
+  vt_loader_load_file_async (vt_session_get_loader (self->session), file, self->cancellable,
+                             document_loaded_cb, g_object_ref (self));
+}
+
+/* GObject */
+
+static void
+vt_viewing_dispose (GObject *object)
+{
+  VtViewing *self = VT_VIEWING (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->canvas_cancellable);
+
+  G_OBJECT_CLASS (vt_viewing_parent_class)->dispose (object);
+}
+
+static void
+vt_viewing_finalize (GObject *object)
+{
+  VtViewing *self = VT_VIEWING (object);
+
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->target, vt_target_free);
+  g_clear_pointer (&self->input, g_free);
+  g_clear_pointer (&self->default_organisation, g_free);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->canvas_cancellable);
+  g_clear_error (&self->error);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->document, vt_iiif_document_unref);
+  g_clear_object (&self->canvas_source);
+  g_clear_error (&self->canvas_error);
+  g_clear_object (&self->logo);
+
+  G_OBJECT_CLASS (vt_viewing_parent_class)->finalize (object);
+}
+
+static void
+vt_viewing_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  VtViewing *self = VT_VIEWING (object);
+
+  switch (prop_id)
+    {
+    case PROP_INPUT:
+      g_value_set_string (value, self->input);
+      break;
+
+    case PROP_TARGET:
+      g_value_set_boxed (value, self->target);
+      break;
+
+    case PROP_LOCATION:
+      g_value_set_string (value, vt_viewing_get_location (self));
+      break;
+
+    case PROP_DISPLAY_NAME:
+      g_value_set_string (value, vt_viewing_get_display_name (self));
+      break;
+
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+
+    case PROP_ERROR:
+      g_value_set_boxed (value, self->error);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_DOCUMENT:
+      g_value_set_boxed (value, self->document);
+      break;
+
+    case PROP_N_CANVASES:
+      g_value_set_uint (value, vt_viewing_get_n_canvases (self));
+      break;
+
+    case PROP_CANVAS_INDEX:
+      g_value_set_uint (value, self->canvas_index);
+      break;
+
+    case PROP_CANVAS_STATE:
+      g_value_set_enum (value, self->canvas_state);
+      break;
+
+    case PROP_CANVAS_SOURCE:
+      g_value_set_object (value, self->canvas_source);
+      break;
+
+    case PROP_CANVAS_ERROR:
+      g_value_set_boxed (value, self->canvas_error);
+      break;
+
+    case PROP_RIGHTS:
+      g_value_set_string (value, vt_viewing_get_rights (self));
+      break;
+
+    case PROP_ATTRIBUTION:
+      g_value_take_string (value, vt_viewing_dup_attribution (self));
+      break;
+
+    case PROP_LOGO:
+      g_value_set_object (value, self->logo);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vt_viewing_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  VtViewing *self = VT_VIEWING (object);
+
+  switch (prop_id)
+    {
+    case PROP_CANVAS_INDEX:
+      vt_viewing_set_canvas_index (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vt_viewing_class_init (VtViewingClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = vt_viewing_dispose;
+  object_class->finalize = vt_viewing_finalize;
+  object_class->get_property = vt_viewing_get_property;
+  object_class->set_property = vt_viewing_set_property;
+
+  /**
+   * VtViewing:input:
+   *
+   * What the user asked for, as given (trimmed).
+   */
+  properties[PROP_INPUT] = g_param_spec_string ("input", NULL, NULL, NULL, ro);
+  /**
+   * VtViewing:target:
+   *
+   * What the input resolved to, or %NULL when it names nothing.
+   */
+  properties[PROP_TARGET] = g_param_spec_boxed ("target", NULL, NULL, VT_TYPE_TARGET, ro);
+  /**
+   * VtViewing:location:
+   *
+   * The history entry: what opens this object again.
+   */
+  properties[PROP_LOCATION] = g_param_spec_string ("location", NULL, NULL, NULL, ro);
+  properties[PROP_DISPLAY_NAME] = g_param_spec_string ("display-name", NULL, NULL, NULL, ro);
+  properties[PROP_STATE] = g_param_spec_enum ("state", NULL, NULL, VT_TYPE_VIEWING_STATE,
+                                              VT_VIEWING_LOADING, ro);
+  properties[PROP_ERROR] = g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR, ro);
+  /**
+   * VtViewing:title:
+   *
+   * The object's title as plain text: the document's label, or the file's
+   * name; %NULL until it is known.
+   */
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, ro);
+  properties[PROP_DOCUMENT] = g_param_spec_boxed ("document", NULL, NULL, VT_TYPE_IIIF_DOCUMENT, ro);
+  properties[PROP_N_CANVASES] = g_param_spec_uint ("n-canvases", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_CANVAS_INDEX] =
+    g_param_spec_uint ("canvas-index", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CANVAS_STATE] = g_param_spec_enum ("canvas-state", NULL, NULL, VT_TYPE_CANVAS_STATE,
+                                                     VT_CANVAS_STATE_NONE, ro);
+  properties[PROP_CANVAS_SOURCE] = g_param_spec_object ("canvas-source", NULL, NULL,
+                                                        VT_TYPE_TILE_SOURCE, ro);
+  properties[PROP_CANVAS_ERROR] = g_param_spec_boxed ("canvas-error", NULL, NULL, G_TYPE_ERROR, ro);
+  /**
+   * VtViewing:rights:
+   *
+   * The rights URI of the current canvas: its image's own, else the
+   * manifest's.
+   */
+  properties[PROP_RIGHTS] = g_param_spec_string ("rights", NULL, NULL, NULL, ro);
+  /**
+   * VtViewing:attribution:
+   *
+   * The attribution of the current canvas (IIIF HTML), its image's own,
+   * else the manifest's.
+   */
+  properties[PROP_ATTRIBUTION] = g_param_spec_string ("attribution", NULL, NULL, NULL, ro);
+  properties[PROP_LOGO] = g_param_spec_object ("logo", NULL, NULL, GDK_TYPE_PAINTABLE, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+vt_viewing_init (VtViewing *self)
+{
+  self->state = VT_VIEWING_LOADING;
+  self->canvas_state = VT_CANVAS_STATE_NONE;
+}
+
+/**
+ * vt_viewing_new:
+ * @session: what the objects of this process share
+ * @input: an object number, a manifest URL, a IIIF link or a file
+ * @default_organisation: (nullable): the organisation a bare number belongs to
+ *
+ * Makes the model of a new object on screen. It resolves @input at once:
+ * input that names nothing gives a viewing that has failed, with a reason
+ * for the user. Call vt_viewing_load() to fetch the rest.
+ *
+ * Returns: (transfer full): a new #VtViewing
+ */
+VtViewing *
+vt_viewing_new (VtSession  *session,
+                const char *input,
+                const char *default_organisation)
+{
+  VtViewing *self;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (VT_IS_SESSION (session), NULL);
+  g_return_val_if_fail (input != NULL, NULL);
+
+  self = g_object_new (VT_TYPE_VIEWING, NULL);
+  self->session = g_object_ref (session);
+  self->input = g_strstrip (g_strdup (input));
+  self->default_organisation = g_strdup (default_organisation);
+  self->target = vt_target_resolve (self->input, default_organisation,
+                                    vt_session_get_api_base (session), &error);
+  if (self->target == NULL)
+    {
+      self->state = VT_VIEWING_FAILED;
+      self->error = g_steal_pointer (&error);
+    }
+
+  return self;
+}
+
+/**
+ * vt_viewing_load:
+ * @reload: ask the server again even when the cache holds a fresh answer
+ *
+ * Fetches (or reads) the document, then the current canvas' image.
+ */
+void
+vt_viewing_load (VtViewing *self,
+                 gboolean   reload)
+{
+  g_return_if_fail (VT_IS_VIEWING (self));
+
+  if (self->target == NULL || self->document != NULL || self->canvas_source != NULL)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->reload = reload;
+
+  set_state (self, VT_VIEWING_LOADING, NULL);
+
+  if (self->target->kind == VT_TARGET_FILE)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (self->target->uri);
+
+      g_file_query_info_async (file, G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
+                               G_FILE_QUERY_INFO_NONE, G_PRIORITY_DEFAULT,
+                               self->cancellable, file_info_cb, g_object_ref (self));
+      return;
+    }
+
+  vt_loader_load_document_async (vt_session_get_loader (self->session), self->target->uri,
+                                 reload ? VT_FETCH_FLAGS_RELOAD : VT_FETCH_FLAGS_NONE,
+                                 self->cancellable, document_loaded_cb, g_object_ref (self));
+}
+
+/**
+ * vt_viewing_cancel:
+ *
+ * Stops all work for this object. A viewing still loading becomes
+ * %VT_VIEWING_CANCELLED; one already shown keeps what it has.
+ */
+void
+vt_viewing_cancel (VtViewing *self)
+{
+  g_return_if_fail (VT_IS_VIEWING (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->canvas_cancellable);
+
+  if (self->state == VT_VIEWING_LOADING)
+    set_state (self, VT_VIEWING_CANCELLED, NULL);
+  if (self->canvas_state == VT_CANVAS_STATE_LOADING)
+    set_canvas (self, VT_CANVAS_STATE_NONE, NULL, NULL);
+}
+
+/**
+ * vt_viewing_retry_canvas:
+ *
+ * Asks again for the current canvas' image, past the caches: what Retry on
+ * the canvas does.
+ */
+void
+vt_viewing_retry_canvas (VtViewing *self)
+{
+  g_return_if_fail (VT_IS_VIEWING (self));
+
+  if (get_manifest (self) == NULL)
+    return;
+
+  self->reload = TRUE;
+  load_canvas (self);
+}
+
+const char *
+vt_viewing_get_input (VtViewing *self)
+{
+  g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
+
+  return self->input;
+}
+
+/**
+ * vt_viewing_get_target:
+ *
+ * Returns: (nullable): what the input resolved to, or %NULL when the input
+ *   names nothing (see #VtViewing:error)
+ */
+const VtTarget *
+vt_viewing_get_target (VtViewing *self)
+{
+  g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
+
+  return self->target;
+}
+
+const char *
+vt_viewing_get_location (VtViewing *self)
+{
+  g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
+
+  return self->target ? self->target->location : NULL;
+}
+
+const char *
+vt_viewing_get_display_name (VtViewing *self)
+{
+  g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
+
+  return self->target ? self->target->display_name : self->input;
+}
+
+const char *
+vt_viewing_get_organisation (VtViewing *self)
+{
+  g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
+
+  return self->target ? self->target->organisation : NULL;
+}
+
+/**
+ * vt_viewing_get_manifest_url:
+ *
+ * Returns: (nullable): the address of the document shown or being loaded,
+ *   when it came from the web; %NULL for files and local images
+ */
+const char *
+vt_viewing_get_manifest_url (VtViewing *self)
+{
+  g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
+
+  if (self->target == NULL || self->target->kind == VT_TARGET_FILE)
+    return NULL;
+
+  return self->target->uri;
+}
+
+const char *
+vt_viewing_get_web_page_url (VtViewing *self)
+{
+  g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
+
+  return self->target ? self->target->web_page_url : NULL;
+}
+
+VtViewingState
+vt_viewing_get_state (VtViewing *self)
+{
+  g_return_val_if_fail (VT_IS_VIEWING (self), VT_VIEWING_FAILED);
+
+  return self->state;
+}
+
+gboolean
+vt_viewing_is_loading (VtViewing *self)
+{
+  g_return_val_if_fail (VT_IS_VIEWING (self), FALSE);
+
+  return self->state == VT_VIEWING_LOADING;
+}
+
+const GError *
+vt_viewing_get_error (VtViewing *self)
+{
+  g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
+
+  return self->error;
+}
+
+const char *
+vt_viewing_get_title (VtViewing *self)
+{
+  g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
+
+  return self->title;
+}
+
+VtIiifDocument *
+vt_viewing_get_document (VtViewing *self)
+{
+  g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
+
+  return self->document;
+}
+
+VtManifest *
+vt_viewing_get_manifest (VtViewing *self)
+{
+  g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
+
+  return get_manifest (self);
+}
+
+VtCollection *
+vt_viewing_get_collection (VtViewing *self)
+{
+  g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
+
+  if (self->document == NULL || self->document->kind != VT_IIIF_DOCUMENT_COLLECTION)
+    return NULL;
+
+  return self->document->collection;
+}
+
+guint
+vt_viewing_get_n_canvases (VtViewing *self)
+{
+  VtManifest *manifest;
+
+  g_return_val_if_fail (VT_IS_VIEWING (self), 0);
+
+  manifest = get_manifest (self);
+  if (manifest != NULL)
+    return vt_manifest_get_n_canvases (manifest);
+
+  return self->state == VT_VIEWING_IMAGE ? 1 : 0;
+}
+
+guint
+vt_viewing_get_canvas_index (VtViewing *self)
+{
+  g_return_val_if_fail (VT_IS_VIEWING (self), 0);
+
+  return self->canvas_index;
+}
+
+/**
+ * vt_viewing_set_canvas_index:
+ *
+ * Shows another canvas of the manifest. The rights, the attribution and
+ * the canvas' image follow.
+ */
+void
+vt_viewing_set_canvas_index (VtViewing *self,
+                             guint      index)
+{
+  VtManifest *manifest;
+
+  g_return_if_fail (VT_IS_VIEWING (self));
+
+  manifest = get_manifest (self);
+  if (manifest == NULL || index >= vt_manifest_get_n_canvases (manifest) ||
+      index == self->canvas_index)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  self->canvas_index = index;
+  self->reload = FALSE;
+  notify (self, PROP_CANVAS_INDEX);
+  notify (self, PROP_RIGHTS);
+  notify (self, PROP_ATTRIBUTION);
+  load_canvas (self);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+VtCanvas *
+vt_viewing_get_canvas (VtViewing *self)
+{
+  VtManifest *manifest;
+
+  g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
+
+  manifest = get_manifest (self);
+
+  return manifest ? vt_manifest_get_canvas (manifest, self->canvas_index) : NULL;
+}
+
+VtCanvasState
+vt_viewing_get_canvas_state (VtViewing *self)
+{
+  g_return_val_if_fail (VT_IS_VIEWING (self), VT_CANVAS_STATE_NONE);
+
+  return self->canvas_state;
+}
+
+VtTileSource *
+vt_viewing_get_canvas_source (VtViewing *self)
+{
+  g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
+
+  return self->canvas_source;
+}
+
+const GError *
+vt_viewing_get_canvas_error (VtViewing *self)
+{
+  g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
+
+  return self->canvas_error;
+}
+
+/**
+ * vt_viewing_get_rights:
+ *
+ * Returns: (nullable): the rights URI that holds for the current canvas
+ */
+const char *
+vt_viewing_get_rights (VtViewing *self)
+{
+  VtManifest *manifest;
+
+  g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
+
+  manifest = get_manifest (self);
+
+  return manifest ? vt_manifest_get_effective_rights (manifest) : NULL;
+}
+
+/**
+ * vt_viewing_dup_attribution:
+ *
+ * Returns: (nullable) (transfer full): the attribution that holds for the
+ *   current canvas, in the user's languages (IIIF HTML)
+ */
+char *
+vt_viewing_dup_attribution (VtViewing *self)
+{
+  VtManifest *manifest;
+  VtLanguageMap *attribution;
+
+  g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
+
+  manifest = get_manifest (self);
+  attribution = manifest ? vt_manifest_get_effective_attribution (manifest) : NULL;
+
+  return attribution ? vt_language_map_dup_string (attribution, g_get_language_names (), "\n") : NULL;
+}
+
+GdkPaintable *
+vt_viewing_get_logo (VtViewing *self)
+{
+  g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
+
+  return self->logo;
+}

@@ -1,0 +1,108 @@
+/* vt-viewing.h
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gdk/gdk.h>
+
+#include "canvas/vt-tile-source.h"
+#include "iiif/vt-iiif-document.h"
+
+#include "vt-session.h"
+#include "vt-target.h"
+
+G_BEGIN_DECLS
+
+/**
+ * VtViewingState:
+ * @VT_VIEWING_LOADING: the document (or file) is being fetched and read
+ * @VT_VIEWING_MANIFEST: a manifest is shown
+ * @VT_VIEWING_COLLECTION: a collection is shown: a list of its members
+ * @VT_VIEWING_IMAGE: a local image file is shown, with no document
+ * @VT_VIEWING_FAILED: nothing could be shown; #VtViewing:error says why
+ * @VT_VIEWING_CANCELLED: loading was stopped before it ended
+ *
+ * Where the opening of an object stands.
+ */
+typedef enum
+{
+  VT_VIEWING_LOADING,
+  VT_VIEWING_MANIFEST,
+  VT_VIEWING_COLLECTION,
+  VT_VIEWING_IMAGE,
+  VT_VIEWING_FAILED,
+  VT_VIEWING_CANCELLED,
+} VtViewingState;
+
+/**
+ * VtCanvasState:
+ * @VT_CANVAS_STATE_NONE: there is no canvas (no document yet, a collection,
+ *   a manifest without canvases, a failure)
+ * @VT_CANVAS_STATE_LOADING: the canvas' image service is being described
+ * @VT_CANVAS_STATE_READY: #VtViewing:canvas-source draws the canvas
+ * @VT_CANVAS_STATE_NOT_IMAGE: the canvas is sound, video or text only
+ * @VT_CANVAS_STATE_FAILED: the canvas' image cannot be drawn;
+ *   #VtViewing:canvas-error says why
+ *
+ * Where the current canvas' image stands.
+ */
+typedef enum
+{
+  VT_CANVAS_STATE_NONE,
+  VT_CANVAS_STATE_LOADING,
+  VT_CANVAS_STATE_READY,
+  VT_CANVAS_STATE_NOT_IMAGE,
+  VT_CANVAS_STATE_FAILED,
+} VtCanvasState;
+
+GType vt_viewing_state_get_type (void) G_GNUC_CONST;
+GType vt_canvas_state_get_type  (void) G_GNUC_CONST;
+#define VT_TYPE_VIEWING_STATE (vt_viewing_state_get_type ())
+#define VT_TYPE_CANVAS_STATE  (vt_canvas_state_get_type ())
+
+#define VT_TYPE_VIEWING (vt_viewing_get_type ())
+
+G_DECLARE_FINAL_TYPE (VtViewing, vt_viewing, VT, VIEWING, GObject)
+
+VtViewing      *vt_viewing_new                (VtSession     *session,
+                                               const char    *input,
+                                               const char    *default_organisation);
+void            vt_viewing_load               (VtViewing     *self,
+                                               gboolean       reload);
+void            vt_viewing_cancel             (VtViewing     *self);
+void            vt_viewing_retry_canvas       (VtViewing     *self);
+
+const char     *vt_viewing_get_input          (VtViewing     *self);
+const VtTarget *vt_viewing_get_target         (VtViewing     *self);
+const char     *vt_viewing_get_location       (VtViewing     *self);
+const char     *vt_viewing_get_display_name   (VtViewing     *self);
+const char     *vt_viewing_get_organisation   (VtViewing     *self);
+const char     *vt_viewing_get_manifest_url   (VtViewing     *self);
+const char     *vt_viewing_get_web_page_url   (VtViewing     *self);
+
+VtViewingState  vt_viewing_get_state          (VtViewing     *self);
+gboolean        vt_viewing_is_loading         (VtViewing     *self);
+const GError   *vt_viewing_get_error          (VtViewing     *self);
+const char     *vt_viewing_get_title          (VtViewing     *self);
+VtIiifDocument *vt_viewing_get_document       (VtViewing     *self);
+VtManifest     *vt_viewing_get_manifest       (VtViewing     *self);
+VtCollection   *vt_viewing_get_collection     (VtViewing     *self);
+
+guint           vt_viewing_get_n_canvases     (VtViewing     *self);
+guint           vt_viewing_get_canvas_index   (VtViewing     *self);
+void            vt_viewing_set_canvas_index   (VtViewing     *self,
+                                               guint          index);
+VtCanvas       *vt_viewing_get_canvas         (VtViewing     *self);
+VtCanvasState   vt_viewing_get_canvas_state   (VtViewing     *self);
+VtTileSource   *vt_viewing_get_canvas_source  (VtViewing     *self);
+const GError   *vt_viewing_get_canvas_error   (VtViewing     *self);
+
+const char     *vt_viewing_get_rights         (VtViewing     *self);
+char           *vt_viewing_dup_attribution    (VtViewing     *self);
+GdkPaintable   *vt_viewing_get_logo           (VtViewing     *self);
+
+G_END_DECLS
