@@ -1216,6 +1216,9 @@ vt_metadata_view_get_title (VtMetadataView *self)
 {
   g_return_val_if_fail (VT_IS_METADATA_VIEW (self), NULL);
 
+  if (self->manifest == NULL)
+    return NULL;
+
   return gtk_label_get_text (self->title_label);
 }
 

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "app/vt-application.h"
@@ -512,6 +513,285 @@ test_cancel (Fixture       *fixture,
   g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "welcome");
 }
 
+
+/* The transition matrix: every kind of object the window can show, and
+ * what each visible field must say once it is on screen, whatever was shown
+ * before it. */
+typedef struct
+{
+  const char *name;
+  char       *input;
+  const char *state;
+  const char *title;          /* the window's; NULL: the app's name */
+  const char *sidebar_title;  /* NULL: the sidebar is empty */
+  const char *organisation;   /* the picker's; NULL: none */
+  char       *entry;          /* NULL: the input itself */
+  gboolean    copy_manifest;
+  gboolean    web_page;
+  const char *canvas_status;  /* NULL: the canvas draws an image */
+} Kind;
+
+static gboolean
+settled (gpointer data)
+{
+  VtWindow *window = data;
+  VtViewing *viewing = vt_window_get_viewing (window);
+  VtImageView *view = vt_canvas_pane_get_image_view (vt_window_get_canvas_pane (window));
+
+  return !state_is (window, "loading") &&
+         (viewing == NULL || vt_viewing_get_canvas_state (viewing) != VT_CANVAS_STATE_LOADING) &&
+         vt_image_view_get_state (view) != VT_IMAGE_VIEW_STATE_LOADING;
+}
+
+static void
+check_kind (VtWindow   *window,
+            const Kind *kind,
+            const char *after)
+{
+  VtMetadataView *sidebar = vt_window_get_metadata_view (window);
+  VtCanvasPane *pane = vt_window_get_canvas_pane (window);
+  g_auto(GStrv) rows = vt_metadata_view_get_row_texts (sidebar);
+  const char *sidebar_title = vt_metadata_view_get_title (sidebar);
+  gboolean has_rights = rows_contain (rows, "Rights: ");
+
+  g_test_message ("%s after %s", kind->name, after);
+
+#define CHECK_STR(what, got, expected) \
+  if (g_strcmp0 ((got), (expected)) != 0) \
+    g_error ("%s after %s: %s is “%s”, expected “%s”", kind->name, after, what, (got), (expected))
+#define CHECK_BOOL(what, got, expected) \
+  if (!(got) != !(expected)) \
+    g_error ("%s after %s: %s is %d, expected %d", kind->name, after, what, !!(got), !!(expected))
+
+  CHECK_STR ("the state", vt_window_get_state_name (window), kind->state);
+  CHECK_STR ("the window title", gtk_window_get_title (GTK_WINDOW (window)),
+             kind->title ? kind->title : "Vitrine");
+  CHECK_STR ("the sidebar title", sidebar_title && *sidebar_title ? sidebar_title : NULL,
+             kind->sidebar_title);
+  CHECK_BOOL ("a Rights row", has_rights, kind->sidebar_title != NULL);
+  CHECK_BOOL ("an Attribution row", rows_contain (rows, "Attribution: "), kind->sidebar_title != NULL);
+  CHECK_BOOL ("any sidebar row", rows != NULL && rows[0] != NULL, kind->sidebar_title != NULL);
+  CHECK_STR ("the picker", vt_window_get_organisation (window), kind->organisation);
+  CHECK_STR ("the entry", vt_window_get_entry_text (window), kind->entry ? kind->entry : kind->input);
+  CHECK_BOOL ("Copy Manifest Address", vt_window_get_action_enabled (window, "win.copy-manifest-url"),
+              kind->copy_manifest);
+  CHECK_BOOL ("Open Web Page", vt_window_get_action_enabled (window, "win.open-web-page"),
+              kind->web_page);
+  CHECK_BOOL ("zooming", vt_window_get_action_enabled (window, "win.zoom-in"),
+              g_str_equal (kind->state, "viewer"));
+  CHECK_STR ("the canvas page", g_str_equal (kind->state, "viewer") ? vt_canvas_pane_get_status_title (pane)
+                                                                     : NULL,
+             kind->canvas_status);
+  if (kind->canvas_status != NULL)
+    {
+      const char *description = vt_canvas_pane_get_status_description (pane);
+
+      /* The reason is this canvas' own, never a blank. */
+      if (description == NULL || *description == '\0')
+        g_error ("%s after %s: the canvas page gives no reason", kind->name, after);
+    }
+#undef CHECK_STR
+#undef CHECK_BOOL
+}
+
+static void
+open_kind (Fixture    *fixture,
+           const Kind *kind)
+{
+  vt_window_open_input (fixture->window, kind->input);
+  wait_until (settled, fixture->window, kind->input);
+}
+
+static char *
+write_local_manifest (VtTestbed  *testbed,
+                      const char *dir)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "testbed", "documents", "manifests",
+                                                   "v3", "level0.json", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *path = g_build_filename (dir, "level0.json", NULL);
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *joined = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (source, &text, NULL, &error);
+  g_assert_no_error (error);
+  parts = g_strsplit (text, "@BASE@", -1);
+  joined = g_strjoinv (vt_testbed_get_base_url (testbed), parts);
+  g_file_set_contents (path, joined, -1, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+static void
+test_transition_matrix (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *manifest_path = NULL;
+  g_autofree char *image_path = NULL;
+  g_autofree char *collection_title = NULL;
+  Kind kinds[] = {
+    { "Ghent object", NULL, "viewer", "Theeservies met zilveren montuur",
+      "Theeservies met zilveren montuur", "dmg", NULL, TRUE, TRUE, NULL },
+    { "manifest URL", NULL, "viewer", "Level 0 static tiles (Image API 3)",
+      "Level 0 static tiles (Image API 3)", NULL, NULL, TRUE, FALSE, NULL },
+    { "local manifest file", NULL, "viewer", "Level 0 static tiles (Image API 3)",
+      "Level 0 static tiles (Image API 3)", NULL, NULL, FALSE, FALSE, NULL },
+    { "local image file", NULL, "viewer", "portrait.tif", NULL, NULL, NULL, FALSE, FALSE, NULL },
+    { "collection", NULL, "collection", NULL, NULL, NULL, NULL, TRUE, FALSE, NULL },
+    { "manifest 403", NULL, "not-public", NULL, NULL, "archiefgent", NULL, FALSE, TRUE, NULL },
+    { "manifest 404", NULL, "not-found", NULL, NULL, "dmg", NULL, FALSE, TRUE, NULL },
+    { "image-service 403", NULL, "viewer", "Kantkussen met klossen", "Kantkussen met klossen",
+      "hva", NULL, TRUE, TRUE, "Image Not Public" },
+    { "image 404", NULL, "viewer", "Schepenbrief met zegel van de stad Gent",
+      "Schepenbrief met zegel van de stad Gent", "stam", NULL, TRUE, TRUE,
+      "The Image Could Not Be Shown" },
+    { "offline", NULL, "offline", NULL, NULL, NULL, NULL, FALSE, FALSE, NULL },
+  };
+  guint n_pairs = 0;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  dir = g_dir_make_tmp ("vitrine-matrix-XXXXXX", NULL);
+  manifest_path = write_local_manifest (fixture->testbed, dir);
+  image_path = g_build_filename (vt_testbed_get_fixtures_dir (), "portrait.tif", NULL);
+
+  kinds[0].input = g_strdup (VT_TESTBED_OBJECT_DMG);
+  kinds[0].entry = g_strdup ("1987-1049");
+  kinds[1].input = vt_testbed_get_url (fixture->testbed, VT_TESTBED_MANIFEST_V3_LEVEL0);
+  kinds[2].input = g_strdup (manifest_path);
+  kinds[3].input = g_strdup (image_path);
+  kinds[4].input = vt_testbed_get_url (fixture->testbed, VT_TESTBED_COLLECTION_GHENT);
+  kinds[5].input = g_strdup (VT_TESTBED_OBJECT_FORBIDDEN);
+  kinds[5].entry = g_strdup (strchr (VT_TESTBED_OBJECT_FORBIDDEN, ':') + 1);
+  kinds[6].input = g_strdup (VT_TESTBED_OBJECT_MISSING);
+  kinds[6].entry = g_strdup (strchr (VT_TESTBED_OBJECT_MISSING, ':') + 1);
+  kinds[7].input = g_strdup (VT_TESTBED_OBJECT_IMAGE_FORBIDDEN);
+  kinds[7].entry = g_strdup (strchr (VT_TESTBED_OBJECT_IMAGE_FORBIDDEN, ':') + 1);
+  kinds[8].input = g_strdup (VT_TESTBED_OBJECT_IMAGE_MISSING);
+  kinds[8].entry = g_strdup (strchr (VT_TESTBED_OBJECT_IMAGE_MISSING, ':') + 1);
+  /* Nothing listens on the discard port of the loopback. */
+  kinds[9].input = g_strdup ("http://127.0.0.1:9/manifest.json");
+
+  /* The collection's title is whatever the test bed calls it. */
+  open_kind (fixture, &kinds[4]);
+  collection_title = g_strdup (vt_collection_page_get_title (vt_window_get_collection_page (fixture->window)));
+  g_assert_cmpstr (collection_title, !=, "");
+  kinds[4].title = collection_title;
+
+  for (guint a = 0; a < G_N_ELEMENTS (kinds); a++)
+    {
+      /* Each kind on its own, first: the reference for the pairs. */
+      open_kind (fixture, &kinds[a]);
+      check_kind (fixture->window, &kinds[a], "launch");
+    }
+
+  for (guint a = 0; a < G_N_ELEMENTS (kinds); a++)
+    for (guint b = 0; b < G_N_ELEMENTS (kinds); b++)
+      {
+        open_kind (fixture, &kinds[a]);
+        open_kind (fixture, &kinds[b]);
+        check_kind (fixture->window, &kinds[b], kinds[a].name);
+        n_pairs++;
+      }
+
+  g_assert_cmpuint (n_pairs, ==, G_N_ELEMENTS (kinds) * G_N_ELEMENTS (kinds));
+
+  for (guint a = 0; a < G_N_ELEMENTS (kinds); a++)
+    {
+      g_free (kinds[a].input);
+      g_free (kinds[a].entry);
+    }
+  g_unlink (manifest_path);
+  g_rmdir (dir);
+}
+
+static void
+test_cancel_returns_to_previous (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  if (fixture->testbed == NULL)
+    return;
+
+  open_and_wait (fixture, VT_TESTBED_OBJECT_DMG, "viewer");
+
+  /* Esc while the next object loads brings back the one on screen, whole. */
+  vt_window_open_input (fixture->window, VT_TESTBED_OBJECT_STAM);
+  g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "loading");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.cancel", NULL);
+  g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "viewer");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==,
+                   "Theeservies met zilveren montuur");
+  g_assert_cmpstr (vt_metadata_view_get_title (vt_window_get_metadata_view (fixture->window)), ==,
+                   "Theeservies met zilveren montuur");
+  g_assert_cmpstr (vt_window_get_organisation (fixture->window), ==, "dmg");
+  g_assert_cmpstr (vt_window_get_entry_text (fixture->window), ==, "1987-1049");
+
+  /* Nothing of the cancelled object arrives later. */
+  for (guint i = 0; i < 200; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==,
+                   "Theeservies met zilveren montuur");
+
+  /* Two loads in a row, then Esc: still the object shown before both. */
+  vt_window_open_input (fixture->window, VT_TESTBED_OBJECT_STAM);
+  vt_window_open_input (fixture->window, VT_TESTBED_OBJECT_HVA);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.cancel", NULL);
+  g_assert_cmpstr (vt_viewing_get_location (vt_window_get_viewing (fixture->window)), ==,
+                   VT_TESTBED_OBJECT_DMG);
+}
+
+static gboolean
+canvas_settled (gpointer data)
+{
+  return settled (data) &&
+         vt_canvas_pane_get_status_title (vt_window_get_canvas_pane (data)) != NULL;
+}
+
+static void
+test_canvas_error_reasons (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  VtCanvasPane *pane;
+  g_autofree char *not_public = NULL;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  pane = vt_window_get_canvas_pane (fixture->window);
+
+  /* The service refuses: not public, with the object's web page. */
+  open_and_wait (fixture, VT_TESTBED_OBJECT_IMAGE_FORBIDDEN, "viewer");
+  wait_until (canvas_settled, fixture->window, "the refused image");
+  g_assert_cmpstr (vt_canvas_pane_get_status_title (pane), ==, "Image Not Public");
+  not_public = g_strdup (vt_canvas_pane_get_status_description (pane));
+  g_assert_true (vt_window_get_action_enabled (fixture->window, "win.retry-canvas"));
+  g_assert_true (vt_window_get_action_enabled (fixture->window, "win.open-web-page"));
+
+  /* The image is missing: another reason, not the last one. */
+  open_and_wait (fixture, VT_TESTBED_OBJECT_IMAGE_MISSING, "viewer");
+  wait_until (canvas_settled, fixture->window, "the missing image");
+  g_assert_cmpstr (vt_canvas_pane_get_status_title (pane), ==, "The Image Could Not Be Shown");
+  g_assert_cmpstr (vt_canvas_pane_get_status_description (pane), !=, not_public);
+  g_assert_true (vt_window_get_action_enabled (fixture->window, "win.retry-canvas"));
+
+  /* Retry asks again, and lands on the same reason. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.retry-canvas", NULL);
+  wait_until (canvas_settled, fixture->window, "the retried image");
+  g_assert_cmpstr (vt_canvas_pane_get_status_title (pane), ==, "The Image Could Not Be Shown");
+
+  /* A good object after both shows its image and no page at all. */
+  open_and_wait (fixture, VT_TESTBED_OBJECT_DMG, "viewer");
+  wait_until (settled, fixture->window, "the good image");
+  g_assert_null (vt_canvas_pane_get_status_title (pane));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -550,6 +830,9 @@ main (int   argc,
   ADD ("/vitrine/app/window/history-and-recent", test_history_and_recent);
   ADD ("/vitrine/app/window/cancel", test_cancel);
   ADD ("/vitrine/app/window/local-image", test_local_image);
+  ADD ("/vitrine/app/window/transition-matrix", test_transition_matrix);
+  ADD ("/vitrine/app/window/cancel-returns-to-previous", test_cancel_returns_to_previous);
+  ADD ("/vitrine/app/window/canvas-error-reasons", test_canvas_error_reasons);
 #undef ADD
 
   {
