@@ -28,6 +28,7 @@ struct _VtCanvasPane
   VtSession      *session;
   VtViewing      *viewing;
   GSignalGroup   *viewing_signals;
+  GSignalGroup   *page_signals;
   VtCanvasStrip  *canvas_strip;
 
   /* Template widgets */
@@ -46,9 +47,9 @@ G_DEFINE_FINAL_TYPE (VtCanvasPane, vt_canvas_pane, ADW_TYPE_BIN)
 static void
 update_status (VtCanvasPane *self)
 {
-  VtCanvasState canvas_state = self->viewing ? vt_viewing_get_canvas_state (self->viewing)
-                                             : VT_CANVAS_STATE_NONE;
-  VtCanvas *canvas = self->viewing ? vt_viewing_get_canvas (self->viewing) : NULL;
+  VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
+  VtPageState page_state = page ? vt_page_get_state (page) : VT_PAGE_EMPTY;
+  VtCanvas *canvas = page ? vt_page_get_canvas (page) : NULL;
   VtImageViewState state = vt_image_view_get_state (self->image_view);
   const GError *error = vt_image_view_get_error (self->image_view);
   const char *web_page = self->viewing ? vt_viewing_get_web_page_url (self->viewing) : NULL;
@@ -57,7 +58,7 @@ update_status (VtCanvasPane *self)
   g_autofree char *description = NULL;
   gboolean actions = FALSE;
 
-  if (canvas_state == VT_CANVAS_STATE_NOT_IMAGE && canvas != NULL)
+  if (page_state == VT_PAGE_NOT_IMAGE && canvas != NULL)
     {
       gboolean time_based = vt_canvas_is_time_based (canvas);
 
@@ -88,7 +89,7 @@ update_status (VtCanvasPane *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->canvas_status_page), title != NULL);
-  gtk_widget_set_visible (self->zoom_controls, title == NULL && canvas_state != VT_CANVAS_STATE_NONE);
+  gtk_widget_set_visible (self->zoom_controls, title == NULL && page != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->canvas_retry_button), actions);
   gtk_widget_set_visible (GTK_WIDGET (self->canvas_web_page_button), actions && web_page != NULL);
 
@@ -129,36 +130,32 @@ update_label (VtCanvasPane *self)
                                   -1);
 }
 
-/* Hands the image view what the viewing's current canvas holds. */
+/* Hands the image view what the page shown holds. */
 static void
 sync_canvas (VtCanvasPane *self)
 {
-  VtCanvasState state = self->viewing ? vt_viewing_get_canvas_state (self->viewing)
-                                      : VT_CANVAS_STATE_NONE;
+  VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
+  VtPageState state = page ? vt_page_get_state (page) : VT_PAGE_EMPTY;
 
   switch (state)
     {
-    case VT_CANVAS_STATE_READY:
-      {
-        VtTileSource *source = vt_viewing_get_canvas_source (self->viewing);
-
-        if (vt_image_view_get_source (self->image_view) != source)
-          vt_image_view_set_source (self->image_view, source);
-      }
+    case VT_PAGE_READY:
+      if (vt_image_view_get_source (self->image_view) != vt_page_get_source (page))
+        vt_image_view_set_source (self->image_view, vt_page_get_source (page));
       break;
 
-    case VT_CANVAS_STATE_LOADING:
+    case VT_PAGE_LOADING:
       vt_image_view_clear (self->image_view);
       vt_image_view_begin_loading (self->image_view);
       break;
 
-    case VT_CANVAS_STATE_FAILED:
+    case VT_PAGE_FAILED:
       vt_image_view_clear (self->image_view);
-      vt_image_view_fail (self->image_view, vt_viewing_get_canvas_error (self->viewing));
+      vt_image_view_fail (self->image_view, vt_page_get_error (page));
       break;
 
-    case VT_CANVAS_STATE_NONE:
-    case VT_CANVAS_STATE_NOT_IMAGE:
+    case VT_PAGE_EMPTY:
+    case VT_PAGE_NOT_IMAGE:
     default:
       vt_image_view_clear (self->image_view);
       break;
@@ -166,6 +163,19 @@ sync_canvas (VtCanvasPane *self)
 
   update_status (self);
   update_progress (self);
+}
+
+static void
+page_changed_cb (VtCanvasPane *self)
+{
+  VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
+
+  g_signal_group_set_target (self->page_signals, page);
+  sync_canvas (self);
+
+  if (self->canvas_strip != NULL && page != NULL)
+    vt_canvas_strip_set_selected (self->canvas_strip, vt_page_get_index (page));
+  update_label (self);
 }
 
 static void
@@ -200,14 +210,6 @@ sync_strip (VtCanvasPane *self)
   gtk_revealer_set_reveal_child (self->strip_revealer, n > 1);
 }
 
-static void
-canvas_index_changed_cb (VtCanvasPane *self)
-{
-  if (self->canvas_strip != NULL)
-    vt_canvas_strip_set_selected (self->canvas_strip, vt_viewing_get_canvas_index (self->viewing));
-  update_label (self);
-}
-
 /**
  * vt_canvas_pane_set_viewing:
  * @viewing: (nullable): the object on screen
@@ -226,8 +228,7 @@ vt_canvas_pane_set_viewing (VtCanvasPane *self,
   g_signal_group_set_target (self->viewing_signals, viewing);
 
   sync_strip (self);
-  sync_canvas (self);
-  update_label (self);
+  page_changed_cb (self);
 }
 
 void
@@ -305,6 +306,9 @@ vt_canvas_pane_dispose (GObject *object)
   if (self->viewing_signals != NULL)
     g_signal_group_set_target (self->viewing_signals, NULL);
   g_clear_object (&self->viewing_signals);
+  if (self->page_signals != NULL)
+    g_signal_group_set_target (self->page_signals, NULL);
+  g_clear_object (&self->page_signals);
   g_clear_object (&self->viewing);
   g_clear_object (&self->session);
 
@@ -343,16 +347,18 @@ vt_canvas_pane_init (VtCanvasPane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->viewing_signals = g_signal_group_new (VT_TYPE_VIEWING);
-  g_signal_group_connect_swapped (self->viewing_signals, "notify::canvas-state",
-                                  G_CALLBACK (sync_canvas), self);
-  g_signal_group_connect_swapped (self->viewing_signals, "notify::canvas-source",
-                                  G_CALLBACK (sync_canvas), self);
-  g_signal_group_connect_swapped (self->viewing_signals, "notify::canvas-index",
-                                  G_CALLBACK (canvas_index_changed_cb), self);
+  g_signal_group_connect_swapped (self->viewing_signals, "notify::page",
+                                  G_CALLBACK (page_changed_cb), self);
   g_signal_group_connect_swapped (self->viewing_signals, "notify::document",
                                   G_CALLBACK (sync_strip), self);
   g_signal_group_connect_swapped (self->viewing_signals, "notify::title",
                                   G_CALLBACK (update_label), self);
+
+  self->page_signals = g_signal_group_new (VT_TYPE_PAGE);
+  g_signal_group_connect_swapped (self->page_signals, "notify::state",
+                                  G_CALLBACK (sync_canvas), self);
+  g_signal_group_connect_swapped (self->page_signals, "notify::source",
+                                  G_CALLBACK (sync_canvas), self);
 
   g_signal_connect_object (self->image_view, "notify::state",
                            G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "canvas/vt-decoder.h"
 #include "net/vt-ghent-catalogue.h"
 
 #include "vt-session.h"
@@ -187,4 +188,79 @@ vt_session_forget (VtSession *self)
   g_return_if_fail (VT_IS_SESSION (self));
 
   vt_loader_forget (self->loader);
+}
+
+static void
+image_decoded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GdkTexture *texture = vt_decoder_decode_finish (VT_DECODER (object), result, &error);
+
+  if (texture == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, texture, g_object_unref);
+}
+
+static void
+image_fetched_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  g_autoptr(GBytes) bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, NULL, &error);
+
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  vt_decoder_decode_async (vt_decoder_get_default (), bytes, 0, 0, 0,
+                           g_task_get_cancellable (task), image_decoded_cb, g_object_ref (task));
+}
+
+/**
+ * vt_session_load_image_async:
+ * @uri: an http(s) address of a small image: a logo
+ * @max_size: the longest side wanted, in pixels
+ *
+ * Fetches a small image like a thumbnail (low priority, size-capped) and
+ * decodes it off the main thread through the canvas' decoder, the one gate
+ * for untrusted image bytes, which refuses image bombs.
+ */
+void
+vt_session_load_image_async (VtSession           *self,
+                             const char          *uri,
+                             guint                max_size,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (VT_IS_SESSION (self));
+  g_return_if_fail (uri != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vt_session_load_image_async);
+  g_task_set_task_data (task, GUINT_TO_POINTER (max_size), NULL);
+
+  vt_client_fetch_async (self->client, uri, VT_FETCH_KIND_THUMBNAIL, VT_FETCH_FLAGS_NONE,
+                         VT_FETCH_PRIORITY_THUMBNAIL, cancellable,
+                         image_fetched_cb, g_steal_pointer (&task));
+}
+
+GdkTexture *
+vt_session_load_image_finish (VtSession     *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

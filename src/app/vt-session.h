@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include <gdk/gdk.h>
 
 #include "net/vt-client.h"
 #include "net/vt-loader.h"
@@ -25,5 +25,15 @@ const char *vt_session_get_api_base (VtSession  *self);
 void        vt_session_set_api_base (VtSession  *self,
                                      const char *api_base);
 void        vt_session_forget       (VtSession  *self);
+
+void        vt_session_load_image_async  (VtSession           *self,
+                                          const char          *uri,
+                                          guint                max_size,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+GdkTexture *vt_session_load_image_finish (VtSession           *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
 
 G_END_DECLS

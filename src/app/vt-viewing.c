@@ -11,9 +11,6 @@
 
 #include <glib/gi18n.h>
 
-#include "canvas/vt-canvas-error.h"
-#include "canvas/vt-decoder.h"
-#include "canvas/vt-iiif-source.h"
 #include "canvas/vt-local-source.h"
 #include "iiif/vt-html.h"
 #include "iiif/vt-iiif-error.h"
@@ -45,17 +42,13 @@ struct _VtViewing
   char            *default_organisation;
 
   GCancellable    *cancellable;
-  GCancellable    *canvas_cancellable;
 
   VtViewingState   state;
   GError          *error;
   char            *title;
   VtIiifDocument  *document;
 
-  guint            canvas_index;
-  VtCanvasState    canvas_state;
-  VtTileSource    *canvas_source;
-  GError          *canvas_error;
+  VtPage          *page;
   gboolean         reload;
 
   GdkPaintable    *logo;
@@ -71,13 +64,6 @@ G_DEFINE_ENUM_TYPE (VtViewingState, vt_viewing_state,
                     G_DEFINE_ENUM_VALUE (VT_VIEWING_FAILED, "failed"),
                     G_DEFINE_ENUM_VALUE (VT_VIEWING_CANCELLED, "cancelled"))
 
-G_DEFINE_ENUM_TYPE (VtCanvasState, vt_canvas_state,
-                    G_DEFINE_ENUM_VALUE (VT_CANVAS_STATE_NONE, "none"),
-                    G_DEFINE_ENUM_VALUE (VT_CANVAS_STATE_LOADING, "loading"),
-                    G_DEFINE_ENUM_VALUE (VT_CANVAS_STATE_READY, "ready"),
-                    G_DEFINE_ENUM_VALUE (VT_CANVAS_STATE_NOT_IMAGE, "not-image"),
-                    G_DEFINE_ENUM_VALUE (VT_CANVAS_STATE_FAILED, "failed"))
-
 enum {
   PROP_0,
   PROP_INPUT,
@@ -90,18 +76,12 @@ enum {
   PROP_DOCUMENT,
   PROP_N_CANVASES,
   PROP_CANVAS_INDEX,
-  PROP_CANVAS_STATE,
-  PROP_CANVAS_SOURCE,
-  PROP_CANVAS_ERROR,
-  PROP_RIGHTS,
-  PROP_ATTRIBUTION,
+  PROP_PAGE,
   PROP_LOGO,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void load_canvas (VtViewing *self);
 
 static void
 notify (VtViewing *self,
@@ -121,42 +101,6 @@ dup_label (VtLanguageMap *label,
 
   /* Labels may carry IIIF HTML; titles are plain text. */
   return vt_html_to_text (text);
-}
-
-static void
-set_canvas (VtViewing     *self,
-            VtCanvasState  state,
-            VtTileSource  *source,
-            const GError  *error)
-{
-  gboolean source_changed = self->canvas_source != source;
-  gboolean error_changed = self->canvas_error != NULL || error != NULL;
-
-  g_object_freeze_notify (G_OBJECT (self));
-
-  /* The error and source change before the state, so that whoever follows
-   * the state reads the new reason, never the last one. */
-  if (source_changed)
-    {
-      g_clear_object (&self->canvas_source);
-      self->canvas_source = source ? g_object_ref (source) : NULL;
-      notify (self, PROP_CANVAS_SOURCE);
-    }
-
-  if (error_changed)
-    {
-      g_clear_error (&self->canvas_error);
-      self->canvas_error = error ? g_error_copy (error) : NULL;
-      notify (self, PROP_CANVAS_ERROR);
-    }
-
-  if (self->canvas_state != state)
-    {
-      self->canvas_state = state;
-      notify (self, PROP_CANVAS_STATE);
-    }
-
-  g_object_thaw_notify (G_OBJECT (self));
 }
 
 static void
@@ -198,7 +142,6 @@ static void
 fail (VtViewing    *self,
       const GError *error)
 {
-  set_canvas (self, VT_CANVAS_STATE_NONE, NULL, NULL);
   set_state (self, VT_VIEWING_FAILED, error);
 }
 
@@ -213,85 +156,29 @@ get_manifest (VtViewing *self)
   return self->document->manifest;
 }
 
+/* Shows page @index in place of the current one: a new VtPage, so that
+ * nothing of the last page is shown for this one. */
 static void
-source_ready_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+show_page (VtViewing *self,
+           VtPage    *page)
 {
-  g_autoptr(VtViewing) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VtIiifSource) source = vt_iiif_source_new_finish (result, &error);
+  if (self->page != NULL)
+    vt_page_cancel (self->page);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (source == NULL)
-    {
-      set_canvas (self, VT_CANVAS_STATE_FAILED, NULL, error);
-      return;
-    }
-
-  set_canvas (self, VT_CANVAS_STATE_READY, VT_TILE_SOURCE (source), NULL);
+  g_set_object (&self->page, page);
+  notify (self, PROP_CANVAS_INDEX);
+  notify (self, PROP_PAGE);
 }
 
-/* Draws the current canvas: from its image service when it has one (its
- * description comes first), else from its plain image. */
 static void
-load_canvas (VtViewing *self)
+open_page (VtViewing *self,
+           guint      index,
+           gboolean   reload)
 {
-  VtManifest *manifest = get_manifest (self);
-  VtCanvas *canvas = manifest ? vt_manifest_get_canvas (manifest, self->canvas_index) : NULL;
-  VtContentResource *image;
-  VtServiceRef *service;
+  g_autoptr(VtPage) page = vt_page_new (self->session, get_manifest (self), index);
 
-  g_cancellable_cancel (self->canvas_cancellable);
-  g_clear_object (&self->canvas_cancellable);
-
-  if (canvas == NULL)
-    {
-      set_canvas (self, VT_CANVAS_STATE_NONE, NULL, NULL);
-      return;
-    }
-
-  image = vt_canvas_get_image (canvas);
-  service = vt_canvas_get_image_service (canvas);
-
-  if (!vt_canvas_is_image (canvas) || image == NULL)
-    {
-      set_canvas (self, VT_CANVAS_STATE_NOT_IMAGE, NULL, NULL);
-      return;
-    }
-
-  self->canvas_cancellable = g_cancellable_new ();
-
-  if (service != NULL && service->id != NULL)
-    {
-      set_canvas (self, VT_CANVAS_STATE_LOADING, NULL, NULL);
-      vt_iiif_source_new_async (vt_session_get_client (self->session), service->id,
-                                self->canvas_cancellable, source_ready_cb, g_object_ref (self));
-    }
-  else if (image->id != NULL)
-    {
-      gint64 width = image->width > 0 ? image->width : canvas->width;
-      gint64 height = image->height > 0 ? image->height : canvas->height;
-      g_autoptr(VtIiifSource) source = vt_iiif_source_new_static (vt_session_get_client (self->session),
-                                                                  image->id, width, height);
-
-      if (source != NULL)
-        set_canvas (self, VT_CANVAS_STATE_READY, VT_TILE_SOURCE (source), NULL);
-      else
-        {
-          g_autoptr(GError) error = g_error_new_literal (VT_CANVAS_ERROR, VT_CANVAS_ERROR_NO_IMAGE,
-                                                         _("The image’s size is unknown."));
-          set_canvas (self, VT_CANVAS_STATE_FAILED, NULL, error);
-        }
-    }
-  else
-    {
-      g_autoptr(GError) error = g_error_new_literal (VT_CANVAS_ERROR, VT_CANVAS_ERROR_NO_IMAGE,
-                                                     _("The canvas names no image."));
-      set_canvas (self, VT_CANVAS_STATE_FAILED, NULL, error);
-    }
+  show_page (self, page);
+  vt_page_load (page, reload);
 }
 
 /* Logo */
@@ -317,13 +204,13 @@ find_logo_url (VtManifest *manifest)
 }
 
 static void
-logo_decoded_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+logo_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(VtViewing) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = vt_decoder_decode_finish (VT_DECODER (object), result, &error);
+  g_autoptr(GdkTexture) texture = vt_session_load_image_finish (VT_SESSION (object), result, &error);
 
   /* A logo that cannot be shown leaves the provider's name, which is
    * enough: no need to trouble the user about it. */
@@ -339,40 +226,13 @@ logo_decoded_cb (GObject      *object,
 }
 
 static void
-logo_fetched_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(VtViewing) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, NULL, &error);
-
-  if (bytes == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("No logo: %s", error->message);
-      return;
-    }
-
-  vt_decoder_decode_async (vt_decoder_get_default (), bytes, 0, 0, 0,
-                           self->cancellable, logo_decoded_cb, g_object_ref (self));
-}
-
-/* The provider's logo is fetched like a thumbnail (small, low priority,
- * size-capped) and decoded off the main thread by the canvas' decoder,
- * which refuses image bombs. */
-static void
 load_logo (VtViewing *self)
 {
   const char *url = find_logo_url (get_manifest (self));
 
-  if (url == NULL)
-    return;
-
-  vt_client_fetch_async (vt_session_get_client (self->session), url,
-                         VT_FETCH_KIND_THUMBNAIL, VT_FETCH_FLAGS_NONE,
-                         VT_FETCH_PRIORITY_THUMBNAIL, self->cancellable,
-                         logo_fetched_cb, g_object_ref (self));
+  if (url != NULL)
+    vt_session_load_image_async (self->session, url, LOGO_SIZE, self->cancellable,
+                                 logo_loaded_cb, g_object_ref (self));
 }
 
 /* Documents */
@@ -423,12 +283,8 @@ show_document (VtViewing      *self,
     vt_manifest_find_canvas (document->manifest, self->target->canvas_id, &start);
   else if (document->manifest->start_canvas != NULL)
     vt_manifest_find_canvas (document->manifest, document->manifest->start_canvas, &start);
-  self->canvas_index = start;
-  notify (self, PROP_CANVAS_INDEX);
-  notify (self, PROP_RIGHTS);
-  notify (self, PROP_ATTRIBUTION);
-
-  load_canvas (self);
+  if (vt_manifest_get_n_canvases (document->manifest) > 0)
+    open_page (self, start, self->reload);
   load_logo (self);
   set_state (self, VT_VIEWING_MANIFEST, NULL);
 
@@ -468,9 +324,13 @@ open_local_image (VtViewing *self,
       return;
     }
 
-  set_title (self, self->target->display_name);
-  set_canvas (self, VT_CANVAS_STATE_READY, VT_TILE_SOURCE (source), NULL);
-  set_state (self, VT_VIEWING_IMAGE, NULL);
+  {
+    g_autoptr(VtPage) page = vt_page_new_for_source (VT_TILE_SOURCE (source));
+
+    set_title (self, self->target->display_name);
+    show_page (self, page);
+    set_state (self, VT_VIEWING_IMAGE, NULL);
+  }
 }
 
 static void
@@ -514,7 +374,8 @@ vt_viewing_dispose (GObject *object)
   VtViewing *self = VT_VIEWING (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->canvas_cancellable);
+  if (self->page != NULL)
+    vt_page_cancel (self->page);
 
   G_OBJECT_CLASS (vt_viewing_parent_class)->dispose (object);
 }
@@ -529,12 +390,10 @@ vt_viewing_finalize (GObject *object)
   g_clear_pointer (&self->input, g_free);
   g_clear_pointer (&self->default_organisation, g_free);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->canvas_cancellable);
   g_clear_error (&self->error);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->document, vt_iiif_document_unref);
-  g_clear_object (&self->canvas_source);
-  g_clear_error (&self->canvas_error);
+  g_clear_object (&self->page);
   g_clear_object (&self->logo);
 
   G_OBJECT_CLASS (vt_viewing_parent_class)->finalize (object);
@@ -587,27 +446,11 @@ vt_viewing_get_property (GObject    *object,
       break;
 
     case PROP_CANVAS_INDEX:
-      g_value_set_uint (value, self->canvas_index);
+      g_value_set_uint (value, vt_viewing_get_canvas_index (self));
       break;
 
-    case PROP_CANVAS_STATE:
-      g_value_set_enum (value, self->canvas_state);
-      break;
-
-    case PROP_CANVAS_SOURCE:
-      g_value_set_object (value, self->canvas_source);
-      break;
-
-    case PROP_CANVAS_ERROR:
-      g_value_set_boxed (value, self->canvas_error);
-      break;
-
-    case PROP_RIGHTS:
-      g_value_set_string (value, vt_viewing_get_rights (self));
-      break;
-
-    case PROP_ATTRIBUTION:
-      g_value_take_string (value, vt_viewing_dup_attribution (self));
+    case PROP_PAGE:
+      g_value_set_object (value, self->page);
       break;
 
     case PROP_LOGO:
@@ -683,25 +526,13 @@ vt_viewing_class_init (VtViewingClass *klass)
   properties[PROP_CANVAS_INDEX] =
     g_param_spec_uint ("canvas-index", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_CANVAS_STATE] = g_param_spec_enum ("canvas-state", NULL, NULL, VT_TYPE_CANVAS_STATE,
-                                                     VT_CANVAS_STATE_NONE, ro);
-  properties[PROP_CANVAS_SOURCE] = g_param_spec_object ("canvas-source", NULL, NULL,
-                                                        VT_TYPE_TILE_SOURCE, ro);
-  properties[PROP_CANVAS_ERROR] = g_param_spec_boxed ("canvas-error", NULL, NULL, G_TYPE_ERROR, ro);
   /**
-   * VtViewing:rights:
+   * VtViewing:page:
    *
-   * The rights URI of the current canvas: its image's own, else the
-   * manifest's.
+   * The canvas shown, with its image and rights; a new page each time
+   * the canvas changes. %NULL while there is none.
    */
-  properties[PROP_RIGHTS] = g_param_spec_string ("rights", NULL, NULL, NULL, ro);
-  /**
-   * VtViewing:attribution:
-   *
-   * The attribution of the current canvas (IIIF HTML), its image's own,
-   * else the manifest's.
-   */
-  properties[PROP_ATTRIBUTION] = g_param_spec_string ("attribution", NULL, NULL, NULL, ro);
+  properties[PROP_PAGE] = g_param_spec_object ("page", NULL, NULL, VT_TYPE_PAGE, ro);
   properties[PROP_LOGO] = g_param_spec_object ("logo", NULL, NULL, GDK_TYPE_PAINTABLE, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -711,7 +542,6 @@ static void
 vt_viewing_init (VtViewing *self)
 {
   self->state = VT_VIEWING_LOADING;
-  self->canvas_state = VT_CANVAS_STATE_NONE;
 }
 
 /**
@@ -764,7 +594,7 @@ vt_viewing_load (VtViewing *self,
 {
   g_return_if_fail (VT_IS_VIEWING (self));
 
-  if (self->target == NULL || self->document != NULL || self->canvas_source != NULL)
+  if (self->target == NULL || self->document != NULL || self->page != NULL)
     return;
 
   g_cancellable_cancel (self->cancellable);
@@ -801,30 +631,28 @@ vt_viewing_cancel (VtViewing *self)
   g_return_if_fail (VT_IS_VIEWING (self));
 
   g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->canvas_cancellable);
+  if (self->page != NULL)
+    vt_page_cancel (self->page);
 
   if (self->state == VT_VIEWING_LOADING)
     set_state (self, VT_VIEWING_CANCELLED, NULL);
-  if (self->canvas_state == VT_CANVAS_STATE_LOADING)
-    set_canvas (self, VT_CANVAS_STATE_NONE, NULL, NULL);
 }
 
 /**
- * vt_viewing_retry_canvas:
+ * vt_viewing_retry_page:
  *
  * Asks again for the current canvas' image, past the caches: what Retry on
  * the canvas does.
  */
 void
-vt_viewing_retry_canvas (VtViewing *self)
+vt_viewing_retry_page (VtViewing *self)
 {
   g_return_if_fail (VT_IS_VIEWING (self));
 
-  if (get_manifest (self) == NULL)
+  if (get_manifest (self) == NULL || self->page == NULL)
     return;
 
-  self->reload = TRUE;
-  load_canvas (self);
+  open_page (self, vt_page_get_index (self->page), TRUE);
 }
 
 const char *
@@ -976,14 +804,14 @@ vt_viewing_get_canvas_index (VtViewing *self)
 {
   g_return_val_if_fail (VT_IS_VIEWING (self), 0);
 
-  return self->canvas_index;
+  return self->page ? vt_page_get_index (self->page) : 0;
 }
 
 /**
  * vt_viewing_set_canvas_index:
  *
- * Shows another canvas of the manifest. The rights, the attribution and
- * the canvas' image follow.
+ * Shows another canvas of the manifest, as a new page: its image, rights
+ * and attribution follow.
  */
 void
 vt_viewing_set_canvas_index (VtViewing *self,
@@ -995,90 +823,23 @@ vt_viewing_set_canvas_index (VtViewing *self,
 
   manifest = get_manifest (self);
   if (manifest == NULL || index >= vt_manifest_get_n_canvases (manifest) ||
-      index == self->canvas_index)
+      (self->page != NULL && index == vt_page_get_index (self->page)))
     return;
 
-  g_object_freeze_notify (G_OBJECT (self));
-  self->canvas_index = index;
-  self->reload = FALSE;
-  notify (self, PROP_CANVAS_INDEX);
-  notify (self, PROP_RIGHTS);
-  notify (self, PROP_ATTRIBUTION);
-  load_canvas (self);
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-VtCanvas *
-vt_viewing_get_canvas (VtViewing *self)
-{
-  VtManifest *manifest;
-
-  g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
-
-  manifest = get_manifest (self);
-
-  return manifest ? vt_manifest_get_canvas (manifest, self->canvas_index) : NULL;
-}
-
-VtCanvasState
-vt_viewing_get_canvas_state (VtViewing *self)
-{
-  g_return_val_if_fail (VT_IS_VIEWING (self), VT_CANVAS_STATE_NONE);
-
-  return self->canvas_state;
-}
-
-VtTileSource *
-vt_viewing_get_canvas_source (VtViewing *self)
-{
-  g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
-
-  return self->canvas_source;
-}
-
-const GError *
-vt_viewing_get_canvas_error (VtViewing *self)
-{
-  g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
-
-  return self->canvas_error;
+  open_page (self, index, FALSE);
 }
 
 /**
- * vt_viewing_get_rights:
+ * vt_viewing_get_page:
  *
- * Returns: (nullable): the rights URI that holds for the current canvas
+ * Returns: (nullable) (transfer none): the page shown
  */
-const char *
-vt_viewing_get_rights (VtViewing *self)
+VtPage *
+vt_viewing_get_page (VtViewing *self)
 {
-  VtManifest *manifest;
-
   g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
 
-  manifest = get_manifest (self);
-
-  return manifest ? vt_manifest_get_effective_rights (manifest) : NULL;
-}
-
-/**
- * vt_viewing_dup_attribution:
- *
- * Returns: (nullable) (transfer full): the attribution that holds for the
- *   current canvas, in the user's languages (IIIF HTML)
- */
-char *
-vt_viewing_dup_attribution (VtViewing *self)
-{
-  VtManifest *manifest;
-  VtLanguageMap *attribution;
-
-  g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
-
-  manifest = get_manifest (self);
-  attribution = manifest ? vt_manifest_get_effective_attribution (manifest) : NULL;
-
-  return attribution ? vt_language_map_dup_string (attribution, g_get_language_names (), "\n") : NULL;
+  return self->page;
 }
 
 GdkPaintable *

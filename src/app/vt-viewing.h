@@ -9,9 +9,9 @@
 
 #include <gdk/gdk.h>
 
-#include "canvas/vt-tile-source.h"
 #include "iiif/vt-iiif-document.h"
 
+#include "vt-page.h"
 #include "vt-session.h"
 #include "vt-target.h"
 
@@ -38,31 +38,8 @@ typedef enum
   VT_VIEWING_CANCELLED,
 } VtViewingState;
 
-/**
- * VtCanvasState:
- * @VT_CANVAS_STATE_NONE: there is no canvas (no document yet, a collection,
- *   a manifest without canvases, a failure)
- * @VT_CANVAS_STATE_LOADING: the canvas' image service is being described
- * @VT_CANVAS_STATE_READY: #VtViewing:canvas-source draws the canvas
- * @VT_CANVAS_STATE_NOT_IMAGE: the canvas is sound, video or text only
- * @VT_CANVAS_STATE_FAILED: the canvas' image cannot be drawn;
- *   #VtViewing:canvas-error says why
- *
- * Where the current canvas' image stands.
- */
-typedef enum
-{
-  VT_CANVAS_STATE_NONE,
-  VT_CANVAS_STATE_LOADING,
-  VT_CANVAS_STATE_READY,
-  VT_CANVAS_STATE_NOT_IMAGE,
-  VT_CANVAS_STATE_FAILED,
-} VtCanvasState;
-
 GType vt_viewing_state_get_type (void) G_GNUC_CONST;
-GType vt_canvas_state_get_type  (void) G_GNUC_CONST;
 #define VT_TYPE_VIEWING_STATE (vt_viewing_state_get_type ())
-#define VT_TYPE_CANVAS_STATE  (vt_canvas_state_get_type ())
 
 #define VT_TYPE_VIEWING (vt_viewing_get_type ())
 
@@ -74,7 +51,7 @@ VtViewing      *vt_viewing_new                (VtSession     *session,
 void            vt_viewing_load               (VtViewing     *self,
                                                gboolean       reload);
 void            vt_viewing_cancel             (VtViewing     *self);
-void            vt_viewing_retry_canvas       (VtViewing     *self);
+void            vt_viewing_retry_page         (VtViewing     *self);
 
 const char     *vt_viewing_get_input          (VtViewing     *self);
 const VtTarget *vt_viewing_get_target         (VtViewing     *self);
@@ -96,13 +73,7 @@ guint           vt_viewing_get_n_canvases     (VtViewing     *self);
 guint           vt_viewing_get_canvas_index   (VtViewing     *self);
 void            vt_viewing_set_canvas_index   (VtViewing     *self,
                                                guint          index);
-VtCanvas       *vt_viewing_get_canvas         (VtViewing     *self);
-VtCanvasState   vt_viewing_get_canvas_state   (VtViewing     *self);
-VtTileSource   *vt_viewing_get_canvas_source  (VtViewing     *self);
-const GError   *vt_viewing_get_canvas_error   (VtViewing     *self);
-
-const char     *vt_viewing_get_rights         (VtViewing     *self);
-char           *vt_viewing_dup_attribution    (VtViewing     *self);
+VtPage         *vt_viewing_get_page           (VtViewing     *self);
 GdkPaintable   *vt_viewing_get_logo           (VtViewing     *self);
 
 G_END_DECLS

@@ -59,7 +59,7 @@ retry_canvas_action (GtkWidget  *widget,
   VtViewing *viewing = vt_window_get_viewing (VT_WINDOW (widget));
 
   if (viewing != NULL)
-    vt_viewing_retry_canvas (viewing);
+    vt_viewing_retry_page (viewing);
 }
 
 static void

@@ -539,7 +539,8 @@ settled (gpointer data)
   VtImageView *view = vt_canvas_pane_get_image_view (vt_window_get_canvas_pane (window));
 
   return !state_is (window, "loading") &&
-         (viewing == NULL || vt_viewing_get_canvas_state (viewing) != VT_CANVAS_STATE_LOADING) &&
+         (viewing == NULL || vt_viewing_get_page (viewing) == NULL ||
+          vt_page_get_state (vt_viewing_get_page (viewing)) != VT_PAGE_LOADING) &&
          vt_image_view_get_state (view) != VT_IMAGE_VIEW_STATE_LOADING;
 }
 

@@ -1,0 +1,415 @@
+/* vt-page.c
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vt-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "canvas/vt-canvas-error.h"
+#include "canvas/vt-iiif-source.h"
+
+#include "vt-page.h"
+
+/* One canvas of the object on screen, as it is shown: its image (the tile
+ * source, or why there is none) and the rights and attribution that hold
+ * for it. Turning the page makes a new VtPage, so nothing of one canvas
+ * (its licence, its credit, its error) can be shown for another. */
+
+struct _VtPage
+{
+  GObject       parent_instance;
+
+  VtSession    *session;
+  VtManifest   *manifest;
+  guint         index;
+  GCancellable *cancellable;
+
+  VtPageState   state;
+  VtTileSource *source;
+  GError       *error;
+};
+
+G_DEFINE_FINAL_TYPE (VtPage, vt_page, G_TYPE_OBJECT)
+
+G_DEFINE_ENUM_TYPE (VtPageState, vt_page_state,
+                    G_DEFINE_ENUM_VALUE (VT_PAGE_EMPTY, "empty"),
+                    G_DEFINE_ENUM_VALUE (VT_PAGE_LOADING, "loading"),
+                    G_DEFINE_ENUM_VALUE (VT_PAGE_READY, "ready"),
+                    G_DEFINE_ENUM_VALUE (VT_PAGE_NOT_IMAGE, "not-image"),
+                    G_DEFINE_ENUM_VALUE (VT_PAGE_FAILED, "failed"))
+
+enum {
+  PROP_0,
+  PROP_INDEX,
+  PROP_STATE,
+  PROP_SOURCE,
+  PROP_ERROR,
+  PROP_RIGHTS,
+  PROP_ATTRIBUTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_state (VtPage       *self,
+           VtPageState   state,
+           VtTileSource *source,
+           const GError *error)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+
+  /* The source and the error change before the state, so that whoever
+   * follows the state reads this page's reason, never an older one. */
+  if (g_set_object (&self->source, source))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
+
+  if (self->error != NULL || error != NULL)
+    {
+      g_clear_error (&self->error);
+      self->error = error ? g_error_copy (error) : NULL;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+    }
+
+  if (self->state != state)
+    {
+      self->state = state;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+fail_literal (VtPage     *self,
+              const char *message)
+{
+  g_autoptr(GError) error = g_error_new_literal (VT_CANVAS_ERROR, VT_CANVAS_ERROR_NO_IMAGE, message);
+
+  set_state (self, VT_PAGE_FAILED, NULL, error);
+}
+
+static void
+source_ready_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(VtPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtIiifSource) source = vt_iiif_source_new_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (source == NULL)
+    set_state (self, VT_PAGE_FAILED, NULL, error);
+  else
+    set_state (self, VT_PAGE_READY, VT_TILE_SOURCE (source), NULL);
+}
+
+/**
+ * vt_page_load:
+ * @reload: ask the image server again, past the caches
+ *
+ * Finds what draws the canvas: its image service when it has one (its
+ * description comes first), else its plain image.
+ */
+void
+vt_page_load (VtPage   *self,
+              gboolean  reload)
+{
+  VtCanvas *canvas;
+  VtContentResource *image;
+  VtServiceRef *service;
+
+  g_return_if_fail (VT_IS_PAGE (self));
+
+  canvas = vt_page_get_canvas (self);
+  if (canvas == NULL)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  image = vt_canvas_get_image (canvas);
+  service = vt_canvas_get_image_service (canvas);
+
+  if (!vt_canvas_is_image (canvas) || image == NULL)
+    {
+      set_state (self, VT_PAGE_NOT_IMAGE, NULL, NULL);
+      return;
+    }
+
+  if (service != NULL && service->id != NULL)
+    {
+      set_state (self, VT_PAGE_LOADING, NULL, NULL);
+      vt_iiif_source_new_async (vt_session_get_client (self->session), service->id,
+                                self->cancellable, source_ready_cb, g_object_ref (self));
+      return;
+    }
+
+  if (image->id != NULL)
+    {
+      gint64 width = image->width > 0 ? image->width : canvas->width;
+      gint64 height = image->height > 0 ? image->height : canvas->height;
+      g_autoptr(VtIiifSource) source = vt_iiif_source_new_static (vt_session_get_client (self->session),
+                                                                  image->id, width, height);
+
+      if (source != NULL)
+        set_state (self, VT_PAGE_READY, VT_TILE_SOURCE (source), NULL);
+      else
+        fail_literal (self, _("The image’s size is not known, so it cannot be drawn."));
+      return;
+    }
+
+  fail_literal (self, _("The canvas names no image."));
+}
+
+/**
+ * vt_page_cancel:
+ *
+ * Stops finding the image; a page still loading becomes empty.
+ */
+void
+vt_page_cancel (VtPage *self)
+{
+  g_return_if_fail (VT_IS_PAGE (self));
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->state == VT_PAGE_LOADING)
+    set_state (self, VT_PAGE_EMPTY, NULL, NULL);
+}
+
+static void
+vt_page_dispose (GObject *object)
+{
+  VtPage *self = VT_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+
+  G_OBJECT_CLASS (vt_page_parent_class)->dispose (object);
+}
+
+static void
+vt_page_finalize (GObject *object)
+{
+  VtPage *self = VT_PAGE (object);
+
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->manifest, vt_manifest_unref);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->source);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (vt_page_parent_class)->finalize (object);
+}
+
+static void
+vt_page_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  VtPage *self = VT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_INDEX:
+      g_value_set_uint (value, self->index);
+      break;
+
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+
+    case PROP_SOURCE:
+      g_value_set_object (value, self->source);
+      break;
+
+    case PROP_ERROR:
+      g_value_set_boxed (value, self->error);
+      break;
+
+    case PROP_RIGHTS:
+      g_value_set_string (value, vt_page_get_rights (self));
+      break;
+
+    case PROP_ATTRIBUTION:
+      g_value_take_string (value, vt_page_dup_attribution (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vt_page_class_init (VtPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = vt_page_dispose;
+  object_class->finalize = vt_page_finalize;
+  object_class->get_property = vt_page_get_property;
+
+  properties[PROP_INDEX] = g_param_spec_uint ("index", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_STATE] = g_param_spec_enum ("state", NULL, NULL, VT_TYPE_PAGE_STATE,
+                                              VT_PAGE_EMPTY, ro);
+  properties[PROP_SOURCE] = g_param_spec_object ("source", NULL, NULL, VT_TYPE_TILE_SOURCE, ro);
+  properties[PROP_ERROR] = g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR, ro);
+  /**
+   * VtPage:rights:
+   *
+   * The rights URI that holds for this canvas: its image's own, else the
+   * manifest's.
+   */
+  properties[PROP_RIGHTS] = g_param_spec_string ("rights", NULL, NULL, NULL, ro);
+  /**
+   * VtPage:attribution:
+   *
+   * The attribution that holds for this canvas (IIIF HTML): its image's
+   * own, else the manifest's.
+   */
+  properties[PROP_ATTRIBUTION] = g_param_spec_string ("attribution", NULL, NULL, NULL, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+vt_page_init (VtPage *self)
+{
+  self->state = VT_PAGE_EMPTY;
+}
+
+/**
+ * vt_page_new:
+ * @manifest: the manifest the canvas belongs to
+ * @index: the canvas' position in @manifest
+ *
+ * Returns: (transfer full): page @index of @manifest; call vt_page_load()
+ *   to find its image
+ */
+VtPage *
+vt_page_new (VtSession  *session,
+             VtManifest *manifest,
+             guint       index)
+{
+  VtPage *self;
+
+  g_return_val_if_fail (VT_IS_SESSION (session), NULL);
+  g_return_val_if_fail (manifest != NULL, NULL);
+
+  self = g_object_new (VT_TYPE_PAGE, NULL);
+  self->session = g_object_ref (session);
+  self->manifest = vt_manifest_ref (manifest);
+  self->index = index;
+
+  return self;
+}
+
+/**
+ * vt_page_new_for_source:
+ * @source: what draws the page: a local image
+ *
+ * Returns: (transfer full): a page with no document behind it
+ */
+VtPage *
+vt_page_new_for_source (VtTileSource *source)
+{
+  VtPage *self;
+
+  g_return_val_if_fail (VT_IS_TILE_SOURCE (source), NULL);
+
+  self = g_object_new (VT_TYPE_PAGE, NULL);
+  self->state = VT_PAGE_READY;
+  self->source = g_object_ref (source);
+
+  return self;
+}
+
+guint
+vt_page_get_index (VtPage *self)
+{
+  g_return_val_if_fail (VT_IS_PAGE (self), 0);
+
+  return self->index;
+}
+
+/**
+ * vt_page_get_canvas:
+ *
+ * Returns: (nullable): the canvas, or %NULL for a page without a document
+ */
+VtCanvas *
+vt_page_get_canvas (VtPage *self)
+{
+  g_return_val_if_fail (VT_IS_PAGE (self), NULL);
+
+  if (self->manifest == NULL || self->index >= vt_manifest_get_n_canvases (self->manifest))
+    return NULL;
+
+  return vt_manifest_get_canvas (self->manifest, self->index);
+}
+
+VtPageState
+vt_page_get_state (VtPage *self)
+{
+  g_return_val_if_fail (VT_IS_PAGE (self), VT_PAGE_EMPTY);
+
+  return self->state;
+}
+
+VtTileSource *
+vt_page_get_source (VtPage *self)
+{
+  g_return_val_if_fail (VT_IS_PAGE (self), NULL);
+
+  return self->source;
+}
+
+const GError *
+vt_page_get_error (VtPage *self)
+{
+  g_return_val_if_fail (VT_IS_PAGE (self), NULL);
+
+  return self->error;
+}
+
+/**
+ * vt_page_get_rights:
+ *
+ * Returns: (nullable): the rights URI that holds for this canvas
+ */
+const char *
+vt_page_get_rights (VtPage *self)
+{
+  g_return_val_if_fail (VT_IS_PAGE (self), NULL);
+
+  return self->manifest ? vt_manifest_get_effective_rights (self->manifest) : NULL;
+}
+
+/**
+ * vt_page_dup_attribution:
+ *
+ * Returns: (nullable) (transfer full): the attribution that holds for this
+ *   canvas, in the user's languages (IIIF HTML)
+ */
+char *
+vt_page_dup_attribution (VtPage *self)
+{
+  VtLanguageMap *attribution;
+
+  g_return_val_if_fail (VT_IS_PAGE (self), NULL);
+
+  attribution = self->manifest ? vt_manifest_get_effective_attribution (self->manifest) : NULL;
+
+  return attribution ? vt_language_map_dup_string (attribution, g_get_language_names (), "\n") : NULL;
+}
