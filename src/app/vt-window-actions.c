@@ -32,7 +32,7 @@ go_back_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
-  _vt_window_go_back (VT_WINDOW (widget));
+  vt_navigation_go_back (VT_WINDOW (widget)->navigation);
 }
 
 static void
@@ -40,7 +40,7 @@ go_forward_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
 {
-  _vt_window_go_forward (VT_WINDOW (widget));
+  vt_navigation_go_forward (VT_WINDOW (widget)->navigation);
 }
 
 static void
@@ -86,7 +86,7 @@ focus_entry_action (GtkWidget  *widget,
   VtWindow *self = VT_WINDOW (widget);
 
   gtk_revealer_set_reveal_child (self->header_revealer, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->object_entry));
+  vt_find_bar_focus (self->find_bar);
 }
 
 static void
@@ -340,9 +340,9 @@ _vt_window_update_actions (VtWindow *self)
   guint n = viewer ? vt_viewing_get_n_canvases (viewing) : 0;
   guint index = viewing ? vt_viewing_get_canvas_index (viewing) : 0;
 
-  _vt_window_set_action_enabled (self, "win.go-back", vt_history_get_can_go_back (self->history));
+  _vt_window_set_action_enabled (self, "win.go-back", vt_history_get_can_go_back (vt_navigation_get_history (self->navigation)));
   _vt_window_set_action_enabled (self, "win.go-forward",
-                                 vt_history_get_can_go_forward (self->history));
+                                 vt_history_get_can_go_forward (vt_navigation_get_history (self->navigation)));
   _vt_window_set_action_enabled (self, "win.retry",
                                  viewing != NULL && vt_viewing_get_target (viewing) != NULL &&
                                  state != VT_VIEWING_LOADING);

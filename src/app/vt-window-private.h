@@ -10,7 +10,8 @@
 #include "vt-canvas-pane.h"
 #include "vt-collection-page.h"
 #include "vt-error-page.h"
-#include "vt-history.h"
+#include "vt-find-bar.h"
+#include "vt-navigation.h"
 #include "vt-metadata-view.h"
 #include "vt-session.h"
 #include "vt-viewing.h"
@@ -26,13 +27,10 @@ struct _VtWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
-  VtHistory            *history;
-  VtSession            *session;
+  VtNavigation         *navigation;
 
-  /* The object on screen, and while it loads, the one shown before it,
-   * which Esc brings back. */
+  /* The object on screen, as the window's parts are bound to it. */
   VtViewing            *viewing;
-  VtViewing            *previous;
   GSignalGroup         *viewing_signals;
   char                 *state_name;
   GHashTable           *enabled_actions;
@@ -41,10 +39,7 @@ struct _VtWindow
   AdwToastOverlay      *toast_overlay;
   GtkRevealer          *header_revealer;
   AdwHeaderBar         *header_bar;
-  GtkDropDown          *organisation_dropdown;
-  GtkEntry             *object_entry;
-  GtkMenuButton        *recent_button;
-  GMenu                *recent_section;
+  VtFindBar            *find_bar;
   GtkToggleButton      *sidebar_button;
   GtkStack             *stack;
   AdwStatusPage        *welcome_page;
@@ -58,7 +53,6 @@ struct _VtWindow
   GtkBox               *sidebar_box;
   VtMetadataView       *metadata_view;
 
-  guint                 inhibit_organisation_changed : 1;
 };
 
 /* Satellites: set up by the centre. */
@@ -67,8 +61,6 @@ void        _vt_window_update_actions     (VtWindow      *self);
 void        _vt_window_dnd_init           (VtWindow      *self);
 
 /* The centre, for its satellites. */
-void        _vt_window_go_back            (VtWindow      *self);
-void        _vt_window_go_forward         (VtWindow      *self);
 void        _vt_window_set_action_enabled (VtWindow      *self,
                                            const char    *action_name,
                                            gboolean       enabled);

@@ -20,8 +20,6 @@
  * replaces it as a whole when something else is opened. Its satellites
  * (actions, drag and drop) call only into it. */
 
-#define MAX_RECENT 20
-
 G_DEFINE_FINAL_TYPE (VtWindow, vt_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -73,180 +71,6 @@ _vt_window_toast (VtWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* Recent objects */
-
-static void
-reload_recent (VtWindow *self)
-{
-  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-objects");
-
-  g_menu_remove_all (self->recent_section);
-  for (guint i = 0; recent[i] != NULL; i++)
-    {
-      g_autoptr(GMenuItem) item = NULL;
-      g_auto(GStrv) parts = g_strsplit (recent[i], "\t", 2);
-      const char *location = parts[0];
-      const char *title = parts[1] && *parts[1] ? parts[1] : location;
-      g_autofree char *label = NULL;
-
-      /* Mnemonic underscores in titles would otherwise vanish. */
-      label = g_strdelimit (g_strdup (title), "_", ' ');
-      if (g_strcmp0 (title, location) != 0)
-        {
-          g_free (label);
-          label = g_strdup_printf ("%s — %s", title, location);
-        }
-
-      item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target_value (item, "win.open-input",
-                                               g_variant_new_string (location));
-      g_menu_append_item (self->recent_section, item);
-    }
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->recent_button), recent[0] != NULL);
-}
-
-/* Puts @location first in the recent objects, with the title it had, so
- * that the menu reads as a list of objects rather than of addresses. */
-static void
-add_recent (VtWindow   *self,
-            const char *location,
-            const char *title)
-{
-  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-objects");
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) updated = NULL;
-  g_autofree char *clean_title = g_strdup (title ? title : "");
-  g_autofree char *entry = NULL;
-  guint n = 1;
-
-  g_strdelimit (clean_title, "\t\n\r", ' ');
-  entry = g_strdup_printf ("%s\t%s", location, clean_title);
-  g_strv_builder_add (builder, entry);
-
-  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT; i++)
-    {
-      g_auto(GStrv) parts = g_strsplit (recent[i], "\t", 2);
-
-      if (g_strcmp0 (parts[0], location) == 0)
-        continue;
-      g_strv_builder_add (builder, recent[i]);
-      n++;
-    }
-
-  updated = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "recent-objects", (const char * const *) updated);
-}
-
-/* The header: organisation picker and entry */
-
-static const VtGhentOrganisation *
-get_selected_organisation (VtWindow *self)
-{
-  guint n_orgs;
-  const VtGhentOrganisation *orgs = vt_ghent_get_organisations (&n_orgs);
-  guint selected = gtk_drop_down_get_selected (self->organisation_dropdown);
-
-  return selected < n_orgs ? &orgs[selected] : NULL;
-}
-
-static void
-select_organisation (VtWindow   *self,
-                     const char *abbreviation)
-{
-  guint n_orgs;
-  const VtGhentOrganisation *orgs = vt_ghent_get_organisations (&n_orgs);
-  guint position = GTK_INVALID_LIST_POSITION;
-
-  for (guint i = 0; abbreviation != NULL && i < n_orgs; i++)
-    if (g_strcmp0 (orgs[i].abbreviation, abbreviation) == 0)
-      position = i;
-
-  self->inhibit_organisation_changed = TRUE;
-  gtk_drop_down_set_selected (self->organisation_dropdown, position);
-  self->inhibit_organisation_changed = FALSE;
-}
-
-static void
-organisation_selected_cb (VtWindow *self)
-{
-  const VtGhentOrganisation *org = get_selected_organisation (self);
-
-  if (org != NULL && !self->inhibit_organisation_changed)
-    g_settings_set_string (self->settings, "last-organisation", org->abbreviation);
-}
-
-/* A bare number belongs to the organisation picked, or, while the picker
- * shows none (an address or a file is on screen), to the last one picked. */
-static char *
-dup_default_organisation (VtWindow *self)
-{
-  const VtGhentOrganisation *org = get_selected_organisation (self);
-
-  if (org != NULL)
-    return g_strdup (org->abbreviation);
-
-  return g_settings_get_string (self->settings, "last-organisation");
-}
-
-static void
-set_entry_text (VtWindow   *self,
-                const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->object_entry), text ? text : "");
-  gtk_editable_set_position (GTK_EDITABLE (self->object_entry), -1);
-}
-
-/* The header says what is on screen: a Ghent object as its organisation and
- * number, anything else as its address or path with no organisation. */
-static void
-sync_header (VtWindow *self)
-{
-  const VtTarget *target = self->viewing ? vt_viewing_get_target (self->viewing) : NULL;
-
-  gtk_widget_remove_css_class (GTK_WIDGET (self->object_entry), "error");
-
-  if (self->viewing == NULL)
-    {
-      g_autofree char *last = g_settings_get_string (self->settings, "last-organisation");
-
-      select_organisation (self, last);
-      set_entry_text (self, NULL);
-      return;
-    }
-
-  if (target == NULL)
-    {
-      /* Input that names nothing stays in the entry, marked, to be fixed. */
-      set_entry_text (self, vt_viewing_get_input (self->viewing));
-      gtk_widget_add_css_class (GTK_WIDGET (self->object_entry), "error");
-      return;
-    }
-
-  switch (target->kind)
-    {
-    case VT_TARGET_GHENT:
-      select_organisation (self, target->organisation);
-      set_entry_text (self, target->number);
-      break;
-
-    case VT_TARGET_FILE:
-      {
-        g_autofree char *path = g_filename_from_uri (target->uri, NULL, NULL);
-
-        select_organisation (self, NULL);
-        set_entry_text (self, path ? path : target->uri);
-      }
-      break;
-
-    case VT_TARGET_URL:
-    default:
-      select_organisation (self, NULL);
-      set_entry_text (self, target->uri);
-      break;
-    }
-}
-
 static void
 fill_examples (VtWindow *self)
 {
@@ -278,28 +102,10 @@ fill_examples (VtWindow *self)
 }
 
 static void
-organisations_init (VtWindow *self)
+find_bar_activate_cb (VtWindow   *self,
+                      const char *text)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint n_orgs;
-  const VtGhentOrganisation *orgs = vt_ghent_get_organisations (&n_orgs);
-
-  for (guint i = 0; i < n_orgs; i++)
-    {
-      g_autofree char *label = g_strdup_printf ("%s (%s)",
-                                                vt_ghent_organisation_get_display_name (&orgs[i]),
-                                                orgs[i].abbreviation);
-
-      gtk_string_list_append (names, label);
-    }
-
-  self->inhibit_organisation_changed = TRUE;
-  gtk_drop_down_set_model (self->organisation_dropdown, G_LIST_MODEL (names));
-  self->inhibit_organisation_changed = FALSE;
-
-  g_signal_connect_object (self->organisation_dropdown, "notify::selected",
-                           G_CALLBACK (organisation_selected_cb), self, G_CONNECT_SWAPPED);
-  fill_examples (self);
+  vt_window_open_input (self, text);
 }
 
 /* The object on screen */
@@ -420,7 +226,7 @@ set_viewing (VtWindow  *self,
   g_signal_group_set_target (self->viewing_signals, viewing);
 
   vt_canvas_pane_set_viewing (self->canvas_pane, viewing);
-  sync_header (self);
+  vt_find_bar_show_viewing (self->find_bar, viewing);
   sync_sidebar (self);
   sync_page (self);
 
@@ -435,18 +241,12 @@ viewing_state_changed_cb (VtWindow *self)
   if (state == VT_VIEWING_LOADING || state == VT_VIEWING_CANCELLED)
     return;
 
-  /* Once the new object has arrived (or failed) there is nothing to go
-   * back to with Esc; Back does that. */
-  g_clear_object (&self->previous);
-
-  if (vt_viewing_get_location (self->viewing) != NULL)
-    vt_history_push (self->history, vt_viewing_get_location (self->viewing));
-
   sync_sidebar (self);
   sync_page (self);
 
   if (state == VT_VIEWING_MANIFEST || state == VT_VIEWING_COLLECTION || state == VT_VIEWING_IMAGE)
-    add_recent (self, vt_viewing_get_location (self->viewing), vt_viewing_get_title (self->viewing));
+    vt_find_bar_add_recent (self->find_bar, vt_viewing_get_location (self->viewing),
+                            vt_viewing_get_title (self->viewing));
 
   switch (state)
     {
@@ -468,7 +268,7 @@ viewing_state_changed_cb (VtWindow *self)
        * number; but not where Retry is the answer. */
       if (g_strv_contains ((const char * const[]) { "not-public", "not-found", "invalid-input",
                                                     "not-iiif", NULL }, self->state_name))
-        gtk_widget_grab_focus (GTK_WIDGET (self->object_entry));
+        vt_find_bar_focus (self->find_bar);
       break;
 
     case VT_VIEWING_COLLECTION:
@@ -479,23 +279,15 @@ viewing_state_changed_cb (VtWindow *self)
     }
 }
 
-/* Opens @viewing in place of the object on screen. */
 static void
-open_viewing (VtWindow  *self,
-              VtViewing *viewing,
-              gboolean   reload)
+navigation_changed_cb (VtWindow *self)
 {
-  /* A load replaced by another load leaves the object shown before both as
-   * the one Esc returns to. */
-  if (self->viewing != NULL && vt_viewing_is_loading (self->viewing))
-    vt_viewing_cancel (self->viewing);
-  else
-    g_set_object (&self->previous, self->viewing);
+  VtViewing *viewing = vt_navigation_get_viewing (self->navigation);
 
   set_viewing (self, viewing);
-  vt_viewing_load (viewing, reload);
 
-  if (!vt_viewing_is_loading (viewing))
+  /* Input that named nothing has failed before anyone could listen. */
+  if (viewing != NULL && !vt_viewing_is_loading (viewing))
     viewing_state_changed_cb (self);
 }
 
@@ -510,18 +302,16 @@ void
 vt_window_open_input (VtWindow   *self,
                       const char *input)
 {
-  g_autoptr(VtViewing) viewing = NULL;
   g_autofree char *organisation = NULL;
 
   g_return_if_fail (VT_IS_WINDOW (self));
   g_return_if_fail (input != NULL);
 
-  if (*input == '\0' || self->session == NULL)
+  if (*input == '\0' || vt_navigation_get_session (self->navigation) == NULL)
     return;
 
-  organisation = dup_default_organisation (self);
-  viewing = vt_viewing_new (self->session, input, organisation);
-  open_viewing (self, viewing, FALSE);
+  organisation = vt_find_bar_dup_default_organisation (self->find_bar);
+  vt_navigation_open (self->navigation, input, organisation);
 }
 
 /**
@@ -532,19 +322,9 @@ vt_window_open_input (VtWindow   *self,
 void
 vt_window_reload (VtWindow *self)
 {
-  g_autoptr(VtViewing) viewing = NULL;
-  const VtTarget *target;
-
   g_return_if_fail (VT_IS_WINDOW (self));
 
-  if (self->viewing == NULL)
-    return;
-
-  target = vt_viewing_get_target (self->viewing);
-  viewing = vt_viewing_new (self->session,
-                            target ? target->location : vt_viewing_get_input (self->viewing),
-                            target ? target->organisation : NULL);
-  open_viewing (self, viewing, TRUE);
+  vt_navigation_reload (self->navigation);
 }
 
 /**
@@ -555,34 +335,9 @@ vt_window_reload (VtWindow *self)
 void
 vt_window_cancel (VtWindow *self)
 {
-  g_autoptr(VtViewing) previous = NULL;
-
   g_return_if_fail (VT_IS_WINDOW (self));
 
-  if (self->viewing == NULL || !vt_viewing_is_loading (self->viewing))
-    return;
-
-  vt_viewing_cancel (self->viewing);
-  previous = g_steal_pointer (&self->previous);
-  set_viewing (self, previous);
-}
-
-void
-_vt_window_go_back (VtWindow *self)
-{
-  const char *location = vt_history_go_back (self->history);
-
-  if (location != NULL)
-    vt_window_open_input (self, location);
-}
-
-void
-_vt_window_go_forward (VtWindow *self)
-{
-  const char *location = vt_history_go_forward (self->history);
-
-  if (location != NULL)
-    vt_window_open_input (self, location);
+  vt_navigation_cancel (self->navigation);
 }
 
 /**
@@ -607,21 +362,6 @@ static void
 history_changed_cb (VtWindow *self)
 {
   _vt_window_update_actions (self);
-}
-
-static void
-object_entry_activate_cb (VtWindow *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->object_entry));
-
-  if (*text != '\0')
-    vt_window_open_input (self, text);
-}
-
-static void
-object_entry_changed_cb (VtWindow *self)
-{
-  gtk_widget_remove_css_class (GTK_WIDGET (self->object_entry), "error");
 }
 
 static void
@@ -671,8 +411,10 @@ application_changed_cb (VtWindow *self)
    * being destroyed, so the session is kept until then. */
   if (VT_IS_APPLICATION (app) && vt_application_get_session (VT_APPLICATION (app)) != NULL)
     {
-      g_set_object (&self->session, vt_application_get_session (VT_APPLICATION (app)));
-      vt_canvas_pane_set_session (self->canvas_pane, self->session);
+      VtSession *session = vt_application_get_session (VT_APPLICATION (app));
+
+      vt_navigation_set_session (self->navigation, session);
+      vt_canvas_pane_set_session (self->canvas_pane, session);
     }
 }
 
@@ -681,13 +423,13 @@ vt_window_dispose (GObject *object)
 {
   VtWindow *self = VT_WINDOW (object);
 
-  if (self->viewing != NULL)
-    vt_viewing_cancel (self->viewing);
+  if (self->navigation != NULL)
+    vt_navigation_cancel (self->navigation);
   if (self->viewing_signals != NULL)
     g_signal_group_set_target (self->viewing_signals, NULL);
   g_clear_object (&self->viewing_signals);
   g_clear_object (&self->viewing);
-  g_clear_object (&self->previous);
+  g_clear_object (&self->navigation);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_WINDOW);
 
@@ -700,8 +442,6 @@ vt_window_finalize (GObject *object)
   VtWindow *self = VT_WINDOW (object);
 
   g_clear_object (&self->settings);
-  g_clear_object (&self->history);
-  g_clear_object (&self->session);
   g_clear_pointer (&self->state_name, g_free);
   g_clear_pointer (&self->enabled_actions, g_hash_table_unref);
 
@@ -770,6 +510,7 @@ vt_window_class_init (VtWindowClass *klass)
   g_type_ensure (VT_TYPE_CANVAS_PANE);
   g_type_ensure (VT_TYPE_COLLECTION_PAGE);
   g_type_ensure (VT_TYPE_ERROR_PAGE);
+  g_type_ensure (VT_TYPE_FIND_BAR);
   g_type_ensure (VT_TYPE_METADATA_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/vt-window.ui");
@@ -777,23 +518,19 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, collection_page);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, examples_box);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, find_bar);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, header_revealer);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, metadata_view);
-  gtk_widget_class_bind_template_child (widget_class, VtWindow, object_entry);
-  gtk_widget_class_bind_template_child (widget_class, VtWindow, organisation_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, VtWindow, recent_button);
-  gtk_widget_class_bind_template_child (widget_class, VtWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, welcome_page);
-  gtk_widget_class_bind_template_callback (widget_class, object_entry_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, object_entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_bar_activate_cb);
 
   _vt_window_class_actions_init (klass);
 }
@@ -804,7 +541,7 @@ vt_window_init (VtWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (BASE_APP_ID);
-  self->history = vt_history_new ();
+  self->navigation = vt_navigation_new (NULL);
   self->state_name = g_strdup ("welcome");
   self->enabled_actions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -818,10 +555,10 @@ vt_window_init (VtWindow *self)
   g_signal_group_connect_swapped (self->viewing_signals, "notify::canvas-index",
                                   G_CALLBACK (_vt_window_update_actions), self);
 
-  g_signal_connect_object (self->history, "notify::current",
+  g_signal_connect_object (self->navigation, "notify::viewing",
+                           G_CALLBACK (navigation_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vt_navigation_get_history (self->navigation), "notify::current",
                            G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::recent-objects",
-                           G_CALLBACK (reload_recent), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::fullscreened", G_CALLBACK (fullscreen_changed_cb), NULL);
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
   g_signal_connect_object (vt_canvas_pane_get_image_view (self->canvas_pane), "load-error",
@@ -830,10 +567,8 @@ vt_window_init (VtWindow *self)
                            G_CALLBACK (metadata_link_copied_cb), self, G_CONNECT_SWAPPED);
 
   vt_window_restore_state (self);
-  reload_recent (self);
-  organisations_init (self);
+  fill_examples (self);
   _vt_window_dnd_init (self);
-  sync_header (self);
   sync_page (self);
 }
 
@@ -902,13 +637,9 @@ vt_window_get_page_name (VtWindow *self)
 const char *
 vt_window_get_organisation (VtWindow *self)
 {
-  const VtGhentOrganisation *org;
-
   g_return_val_if_fail (VT_IS_WINDOW (self), NULL);
 
-  org = get_selected_organisation (self);
-
-  return org ? org->abbreviation : NULL;
+  return vt_find_bar_get_organisation (self->find_bar);
 }
 
 const char *
@@ -916,7 +647,7 @@ vt_window_get_entry_text (VtWindow *self)
 {
   g_return_val_if_fail (VT_IS_WINDOW (self), NULL);
 
-  return gtk_editable_get_text (GTK_EDITABLE (self->object_entry));
+  return vt_find_bar_get_text (self->find_bar);
 }
 
 gboolean

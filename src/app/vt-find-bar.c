@@ -1,0 +1,362 @@
+/* vt-find-bar.c
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vt-find-bar"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "net/vt-ghent-catalogue.h"
+
+#include "vt-find-bar.h"
+
+/* The header's way to an object: the organisation picker, the entry for an
+ * object number or an address, and the recent objects. It says what is on
+ * screen (a Ghent object as organisation and number, anything else as its
+ * address or path with no organisation) and hands what the user types to
+ * the window through ::activate. */
+
+#define MAX_RECENT 20
+
+struct _VtFindBar
+{
+  AdwBin       parent_instance;
+
+  GSettings   *settings;
+
+  /* Template widgets */
+  GtkDropDown *organisation_dropdown;
+  GtkEntry    *object_entry;
+  GtkMenuButton *recent_button;
+  GMenu       *recent_section;
+
+  guint        inhibit_organisation_changed : 1;
+};
+
+G_DEFINE_FINAL_TYPE (VtFindBar, vt_find_bar, ADW_TYPE_BIN)
+
+enum {
+  ACTIVATE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const VtGhentOrganisation *
+get_selected (VtFindBar *self)
+{
+  guint n_orgs;
+  const VtGhentOrganisation *orgs = vt_ghent_get_organisations (&n_orgs);
+  guint selected = gtk_drop_down_get_selected (self->organisation_dropdown);
+
+  return selected < n_orgs ? &orgs[selected] : NULL;
+}
+
+static void
+select_organisation (VtFindBar  *self,
+                     const char *abbreviation)
+{
+  guint n_orgs;
+  const VtGhentOrganisation *orgs = vt_ghent_get_organisations (&n_orgs);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; abbreviation != NULL && i < n_orgs; i++)
+    if (g_strcmp0 (orgs[i].abbreviation, abbreviation) == 0)
+      position = i;
+
+  self->inhibit_organisation_changed = TRUE;
+  gtk_drop_down_set_selected (self->organisation_dropdown, position);
+  self->inhibit_organisation_changed = FALSE;
+}
+
+static void
+organisation_selected_cb (VtFindBar *self)
+{
+  const VtGhentOrganisation *org = get_selected (self);
+
+  if (org != NULL && !self->inhibit_organisation_changed)
+    g_settings_set_string (self->settings, "last-organisation", org->abbreviation);
+}
+
+static void
+set_text (VtFindBar  *self,
+          const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->object_entry), text ? text : "");
+  gtk_editable_set_position (GTK_EDITABLE (self->object_entry), -1);
+}
+
+/**
+ * vt_find_bar_show_viewing:
+ * @viewing: (nullable): the object on screen, or %NULL for none
+ *
+ * Makes the bar say what is on screen.
+ */
+void
+vt_find_bar_show_viewing (VtFindBar *self,
+                          VtViewing *viewing)
+{
+  const VtTarget *target = viewing ? vt_viewing_get_target (viewing) : NULL;
+
+  g_return_if_fail (VT_IS_FIND_BAR (self));
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->object_entry), "error");
+
+  if (viewing == NULL)
+    {
+      g_autofree char *last = g_settings_get_string (self->settings, "last-organisation");
+
+      select_organisation (self, last);
+      set_text (self, NULL);
+      return;
+    }
+
+  if (target == NULL)
+    {
+      /* Input that names nothing stays in the entry, marked, to be fixed. */
+      set_text (self, vt_viewing_get_input (viewing));
+      gtk_widget_add_css_class (GTK_WIDGET (self->object_entry), "error");
+      return;
+    }
+
+  switch (target->kind)
+    {
+    case VT_TARGET_GHENT:
+      select_organisation (self, target->organisation);
+      set_text (self, target->number);
+      break;
+
+    case VT_TARGET_FILE:
+      {
+        g_autofree char *path = g_filename_from_uri (target->uri, NULL, NULL);
+
+        select_organisation (self, NULL);
+        set_text (self, path ? path : target->uri);
+      }
+      break;
+
+    case VT_TARGET_URL:
+    default:
+      select_organisation (self, NULL);
+      set_text (self, target->uri);
+      break;
+    }
+}
+
+/**
+ * vt_find_bar_get_organisation:
+ *
+ * Returns: (nullable): the abbreviation of the organisation the picker
+ *   shows, or %NULL when it shows none
+ */
+const char *
+vt_find_bar_get_organisation (VtFindBar *self)
+{
+  const VtGhentOrganisation *org;
+
+  g_return_val_if_fail (VT_IS_FIND_BAR (self), NULL);
+
+  org = get_selected (self);
+
+  return org ? org->abbreviation : NULL;
+}
+
+/**
+ * vt_find_bar_dup_default_organisation:
+ *
+ * Returns: (transfer full): the organisation a bare number belongs to: the
+ *   one picked, or, while the picker shows none (an address or a file is
+ *   on screen), the last one picked
+ */
+char *
+vt_find_bar_dup_default_organisation (VtFindBar *self)
+{
+  const VtGhentOrganisation *org;
+
+  g_return_val_if_fail (VT_IS_FIND_BAR (self), NULL);
+
+  org = get_selected (self);
+  if (org != NULL)
+    return g_strdup (org->abbreviation);
+
+  return g_settings_get_string (self->settings, "last-organisation");
+}
+
+const char *
+vt_find_bar_get_text (VtFindBar *self)
+{
+  g_return_val_if_fail (VT_IS_FIND_BAR (self), NULL);
+
+  return gtk_editable_get_text (GTK_EDITABLE (self->object_entry));
+}
+
+void
+vt_find_bar_focus (VtFindBar *self)
+{
+  g_return_if_fail (VT_IS_FIND_BAR (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->object_entry));
+}
+
+static void
+reload_recent (VtFindBar *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-objects");
+
+  g_menu_remove_all (self->recent_section);
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+      g_auto(GStrv) parts = g_strsplit (recent[i], "\t", 2);
+      const char *location = parts[0];
+      const char *title = parts[1] && *parts[1] ? parts[1] : location;
+      g_autofree char *label = NULL;
+
+      /* Mnemonic underscores in titles would otherwise vanish. */
+      label = g_strdelimit (g_strdup (title), "_", ' ');
+      if (g_strcmp0 (title, location) != 0)
+        {
+          g_free (label);
+          label = g_strdup_printf ("%s — %s", title, location);
+        }
+
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-input",
+                                               g_variant_new_string (location));
+      g_menu_append_item (self->recent_section, item);
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->recent_button), recent[0] != NULL);
+}
+
+/**
+ * vt_find_bar_add_recent:
+ *
+ * Puts @location first in the recent objects, with the title it had, so
+ * that the menu reads as a list of objects rather than of addresses.
+ */
+void
+vt_find_bar_add_recent (VtFindBar  *self,
+                        const char *location,
+                        const char *title)
+{
+  g_auto(GStrv) recent = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  g_autofree char *clean_title = g_strdup (title ? title : "");
+  g_autofree char *entry = NULL;
+  guint n = 1;
+
+  g_return_if_fail (VT_IS_FIND_BAR (self));
+  g_return_if_fail (location != NULL);
+
+  recent = g_settings_get_strv (self->settings, "recent-objects");
+  g_strdelimit (clean_title, "\t\n\r", ' ');
+  entry = g_strdup_printf ("%s\t%s", location, clean_title);
+  g_strv_builder_add (builder, entry);
+
+  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (recent[i], "\t", 2);
+
+      if (g_strcmp0 (parts[0], location) == 0)
+        continue;
+      g_strv_builder_add (builder, recent[i]);
+      n++;
+    }
+
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-objects", (const char * const *) updated);
+}
+
+static void
+object_entry_activate_cb (VtFindBar *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->object_entry));
+
+  if (*text != '\0')
+    g_signal_emit (self, signals[ACTIVATE], 0, text);
+}
+
+static void
+object_entry_changed_cb (VtFindBar *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->object_entry), "error");
+}
+
+static void
+vt_find_bar_dispose (GObject *object)
+{
+  VtFindBar *self = VT_FIND_BAR (object);
+
+  g_clear_object (&self->settings);
+  adw_bin_set_child (ADW_BIN (object), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), VT_TYPE_FIND_BAR);
+
+  G_OBJECT_CLASS (vt_find_bar_parent_class)->dispose (object);
+}
+
+static void
+vt_find_bar_class_init (VtFindBarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vt_find_bar_dispose;
+
+  /**
+   * VtFindBar::activate:
+   * @text: what the user typed
+   *
+   * The user asked to open @text.
+   */
+  signals[ACTIVATE] =
+    g_signal_new ("activate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/vt-find-bar.ui");
+  gtk_widget_class_bind_template_child (widget_class, VtFindBar, object_entry);
+  gtk_widget_class_bind_template_child (widget_class, VtFindBar, organisation_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, VtFindBar, recent_button);
+  gtk_widget_class_bind_template_child (widget_class, VtFindBar, recent_section);
+  gtk_widget_class_bind_template_callback (widget_class, object_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, object_entry_changed_cb);
+}
+
+static void
+vt_find_bar_init (VtFindBar *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint n_orgs;
+  const VtGhentOrganisation *orgs = vt_ghent_get_organisations (&n_orgs);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (BASE_APP_ID);
+
+  for (guint i = 0; i < n_orgs; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%s (%s)",
+                                                vt_ghent_organisation_get_display_name (&orgs[i]),
+                                                orgs[i].abbreviation);
+
+      gtk_string_list_append (names, label);
+    }
+
+  self->inhibit_organisation_changed = TRUE;
+  gtk_drop_down_set_model (self->organisation_dropdown, G_LIST_MODEL (names));
+  self->inhibit_organisation_changed = FALSE;
+
+  g_signal_connect_object (self->organisation_dropdown, "notify::selected",
+                           G_CALLBACK (organisation_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::recent-objects",
+                           G_CALLBACK (reload_recent), self, G_CONNECT_SWAPPED);
+
+  reload_recent (self);
+  vt_find_bar_show_viewing (self, NULL);
+}
