@@ -14,7 +14,7 @@
 
 #include "iiif/vt-html.h"
 #include "vt-metadata-view.h"
-#include "vt-rights.h"
+#include "iiif/vt-rights.h"
 
 /* What one row shows, kept for the accessors the tests use. */
 typedef struct
