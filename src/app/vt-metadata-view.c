@@ -658,7 +658,7 @@ collect_languages (GPtrArray     *tags,
       if (tag == NULL || !is_language_tag (tag))
         continue;
       for (guint j = 0; j < tags->len && !seen; j++)
-        seen = g_ascii_strcasecmp (g_ptr_array_index (tags, j), tag) == 0;
+        seen = vt_language_tag_equal (g_ptr_array_index (tags, j), tag);
       if (!seen)
         g_ptr_array_add (tags, g_strdup (tag));
     }
@@ -684,56 +684,17 @@ dup_language_name (const char *tag)
   return g_strdup (tag);
 }
 
-static int
-match_language (GPtrArray  *tags,
-                const char *wanted,
-                gboolean    primary_only)
-{
-  g_autofree char *want = g_ascii_strdown (wanted, -1);
-  char *cut;
-
-  /* "fr_BE.UTF-8" → "fr-be"; the primary subtag alone when asked. */
-  if ((cut = strpbrk (want, ".@")) != NULL)
-    *cut = '\0';
-  g_strdelimit (want, "_", '-');
-  if (primary_only && (cut = strchr (want, '-')) != NULL)
-    *cut = '\0';
-
-  for (guint i = 0; i < tags->len; i++)
-    {
-      g_autofree char *have = g_ascii_strdown (g_ptr_array_index (tags, i), -1);
-
-      g_strdelimit (have, "_", '-');
-      if (primary_only && (cut = strchr (have, '-')) != NULL)
-        *cut = '\0';
-      if (g_str_equal (have, want))
-        return (int) i;
-    }
-  return -1;
-}
-
 /* Which of the offered languages the texts are shown in now, so that the
- * picker says what the user sees. */
+ * picker says what the user sees: the same choice the language maps make. */
 static guint
 current_language_index (VtMetadataView *self)
 {
   g_autoptr(GPtrArray) prefs = dup_preferred_languages (self);
-  int found;
+  int found = vt_language_tag_pick ((const char * const *) self->languages->pdata,
+                                    self->languages->len,
+                                    (const char * const *) prefs->pdata);
 
-  for (guint i = 0; i + 1 < prefs->len; i++)
-    {
-      const char *pref = g_ptr_array_index (prefs, i);
-
-      if (g_str_equal (pref, "C") || g_str_equal (pref, "POSIX"))
-        continue;
-      if ((found = match_language (self->languages, pref, FALSE)) >= 0)
-        return found;
-      if ((found = match_language (self->languages, pref, TRUE)) >= 0)
-        return found;
-    }
-  if ((found = match_language (self->languages, "en", TRUE)) >= 0)
-    return found;
-  return 0;
+  return found >= 0 ? (guint) found : 0;
 }
 
 static void

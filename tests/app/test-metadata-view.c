@@ -11,6 +11,7 @@
 
 #include <gtk/gtk.h>
 #include <locale.h>
+#include <string.h>
 
 #include "app/vt-metadata-view.h"
 #include "iiif/vt-iiif-document.h"
@@ -45,6 +46,19 @@ load_manifest (const char *name,
   doc = vt_iiif_document_parse (bytes, base_uri, &error);
   g_assert_no_error (error);
   g_assert_nonnull (doc);
+  g_assert_nonnull (doc->manifest);
+  return vt_manifest_ref (doc->manifest);
+}
+
+static VtManifest *
+parse_manifest (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtIiifDocument) doc = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+
+  doc = vt_iiif_document_parse (bytes, NULL, &error);
+  g_assert_no_error (error);
   g_assert_nonnull (doc->manifest);
   return vt_manifest_ref (doc->manifest);
 }
@@ -325,6 +339,42 @@ test_multilingual (void)
   g_clear_pointer (&summary, g_free);
   summary = vt_metadata_view_get_summary_markup (view);
   g_assert_nonnull (summary);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The picker and the texts choose the language in one place: with a tag
+ * written as a locale name, the picker used to say "nl-NL" while the
+ * title was the "nl_BE.UTF-8" one. */
+static void
+test_picker_matches_texts (void)
+{
+  g_autoptr(VtManifest) manifest = NULL;
+  g_auto(GStrv) languages = NULL;
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  GtkDropDown *dropdown;
+  GtkWidget *window;
+  VtMetadataView *view;
+
+  REQUIRE_DISPLAY ();
+
+  manifest = parse_manifest ("{\"@context\": \"http://iiif.io/api/presentation/3/context.json\","
+                             " \"id\": \"https://example.org/iiif/locale-tags/manifest\", \"type\": \"Manifest\","
+                             " \"label\": {\"nl-NL\": [\"Kast (NL)\"], \"nl_BE.UTF-8\": [\"Kast (BE)\"],"
+                             " \"nl-be\": [\"Same language, other spelling\"], \"fr\": [\"Armoire\"]},"
+                             " \"items\": []}");
+  view = new_view_in_window (&window);
+  vt_metadata_view_set_manifest (view, manifest, NULL);
+  vt_metadata_view_set_language (view, "nl-BE");
+  flush ();
+
+  /* "nl-be" is the same language as "nl_BE.UTF-8": offered once. */
+  languages = vt_metadata_view_get_languages (view);
+  g_assert_cmpuint (g_strv_length (languages), ==, 3);
+  g_assert_cmpstr (vt_metadata_view_get_title (view), ==, "Kast (BE)");
+  find_widgets (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN, dropdowns);
+  dropdown = g_ptr_array_index (dropdowns, 0);
+  g_assert_cmpstr (languages[gtk_drop_down_get_selected (dropdown)], ==, "nl_BE.UTF-8");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -638,6 +688,7 @@ main (int   argc,
   g_test_add_func ("/vitrine/metadata-view/ghent", test_ghent);
   g_test_add_func ("/vitrine/metadata-view/ghent-accessible-rows", test_ghent_accessible_rows);
   g_test_add_func ("/vitrine/metadata-view/multilingual", test_multilingual);
+  g_test_add_func ("/vitrine/metadata-view/picker-matches-texts", test_picker_matches_texts);
   g_test_add_func ("/vitrine/metadata-view/hostile-html", test_hostile_html);
   g_test_add_func ("/vitrine/metadata-view/label-only", test_label_only);
   g_test_add_func ("/vitrine/metadata-view/replace-and-clear", test_replace_and_clear);

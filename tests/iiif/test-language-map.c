@@ -123,6 +123,102 @@ test_many_languages (void)
   g_assert_cmpstr (vt_language_map_get_language (map, 255), ==, "l255");
 }
 
+static int
+pick (const char * const *tags,
+      const char * const *preferences)
+{
+  return vt_language_tag_pick (tags, g_strv_length ((char **) tags), preferences);
+}
+
+/* The cases where the language map and the sidebar's language picker used
+ * to choose differently; both now ask vt_language_tag_pick(). */
+static void
+test_pick_former_disagreements (void)
+{
+  /* 1. A document tag written as a locale name: the map stripped the
+   * codeset from the document's tags and chose "nl_BE.UTF-8", the picker
+   * only stripped it from the user's and showed "nl-NL". */
+  const char *locale_tagged[] = { "nl-NL", "nl_BE.UTF-8", NULL };
+  const char *nl_be_locale[] = { "nl_BE.UTF-8", "nl_BE", "nl.UTF-8", "nl", "C", NULL };
+  /* 2. No language of the user's: the map showed the untagged values, the
+   * picker went straight to English. */
+  const char *untagged_and_english[] = { "en", "none", "fr", NULL };
+  const char *german[] = { "de_DE.UTF-8", "de_DE", "de", "C", NULL };
+  /* 3. "@none" as a wanted language matched nothing in either. */
+  const char *fr_and_untagged[] = { "fr", "none", NULL };
+  const char *want_untagged[] = { "@none", "fr", NULL };
+  const char *want_untagged_v3[] = { "none", "fr", NULL };
+
+  g_assert_cmpint (pick (locale_tagged, nl_be_locale), ==, 1);
+  g_assert_cmpint (pick (untagged_and_english, german), ==, 1);
+  g_assert_cmpint (pick (fr_and_untagged, want_untagged), ==, 1);
+  g_assert_cmpint (pick (fr_and_untagged, want_untagged_v3), ==, 1);
+
+  /* The language map resolves through the same function. */
+  {
+    g_autoptr(VtLanguageMap) map = label_of ("{\"nl-NL\": [\"Boek (NL)\"], \"nl_BE.UTF-8\": [\"Boek (BE)\"]}");
+    g_autoptr(VtLanguageMap) untagged = label_of ("{\"fr\": [\"Livre\"], \"@none\": [\"B-1\"]}");
+
+    g_assert_cmpstr (vt_language_map_get_first (map, nl_be_locale), ==, "Boek (BE)");
+    g_assert_cmpstr (vt_language_map_get_first (untagged, want_untagged), ==, "B-1");
+  }
+}
+
+static void
+test_pick (void)
+{
+  const char *regions[] = { "nl-NL", "nl", "fr", NULL };
+  const char *scripts[] = { "zh-Hans", "zh", "zh-Hant-TW", NULL };
+  const char *serbian[] = { "sr-Cyrl", "sr-Latn", NULL };
+  const char *english_variants[] = { "fr", "en-GB", NULL };
+  const char *no_english[] = { "fr", "it", NULL };
+  const char *junk[] = { "English", "true", "en-US", NULL };
+  const char *nl_be[] = { "nl-BE", NULL };
+  const char *nl_be_case[] = { "NL_be", NULL };
+  const char *nl[] = { "nl", NULL };
+  const char *zh_hant[] = { "zh-Hant", NULL };
+  const char *zh_tw[] = { "zh_TW.UTF-8", "zh_TW", "zh", NULL };
+  const char *sr_latin[] = { "sr_RS@latin", "sr@latin", "sr", NULL };
+  const char *c_locale[] = { "C.UTF-8", "C", "POSIX", NULL };
+  const char *empty_pref[] = { "", "fr", NULL };
+  const char *later[] = { "de", "it", "fr", NULL };
+  const char *none[] = { NULL };
+
+  /* Closest first: the broader "nl" beats the other region. */
+  g_assert_cmpint (pick (regions, nl_be), ==, 1);
+  g_assert_cmpint (pick (regions, nl_be_case), ==, 1);
+  g_assert_cmpint (pick (regions, nl), ==, 1);
+  g_assert_cmpint (pick (scripts, zh_hant), ==, 2);
+  g_assert_cmpint (pick (scripts, zh_tw), ==, 1);
+  /* glibc's script modifier is a script subtag. */
+  g_assert_cmpint (pick (serbian, sr_latin), ==, 1);
+  /* Only another region of the language: still better than nothing. */
+  g_assert_cmpint (pick (english_variants, c_locale), ==, 1);
+  g_assert_cmpint (pick (english_variants, nl_be), ==, 1);
+  /* "C" says nothing; nor does an empty preference. */
+  g_assert_cmpint (pick (no_english, c_locale), ==, 0);
+  g_assert_cmpint (pick (no_english, empty_pref), ==, 0);
+  g_assert_cmpint (pick (no_english, later), ==, 1);
+  g_assert_cmpint (pick (no_english, none), ==, 0);
+  /* Junk keys are not English. */
+  g_assert_cmpint (pick (junk, c_locale), ==, 2);
+  g_assert_cmpint (vt_language_tag_pick (NULL, 0, nl), ==, -1);
+}
+
+static void
+test_tag_equal (void)
+{
+  g_assert_true (vt_language_tag_equal ("nl-BE", "nl_BE.UTF-8@euro"));
+  g_assert_true (vt_language_tag_equal ("NL-be", "nl-BE"));
+  g_assert_true (vt_language_tag_equal ("sr_RS@latin", "sr-Latn-RS"));
+  g_assert_true (vt_language_tag_equal (NULL, "@none"));
+  g_assert_true (vt_language_tag_equal ("", "none"));
+  g_assert_true (vt_language_tag_equal ("None", "@none"));
+  g_assert_false (vt_language_tag_equal ("nl", "nl-BE"));
+  g_assert_false (vt_language_tag_equal ("en", "English"));
+  g_assert_false (vt_language_tag_equal ("none", "nl"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -133,6 +229,9 @@ main (int   argc,
   g_test_add_func ("/vitrine/iiif/language-map/fallbacks", test_fallbacks);
   g_test_add_func ("/vitrine/iiif/language-map/v2-forms", test_v2_forms);
   g_test_add_func ("/vitrine/iiif/language-map/build", test_build);
+  g_test_add_func ("/vitrine/iiif/language-map/pick", test_pick);
+  g_test_add_func ("/vitrine/iiif/language-map/pick-former-disagreements", test_pick_former_disagreements);
+  g_test_add_func ("/vitrine/iiif/language-map/tag-equal", test_tag_equal);
   g_test_add_func ("/vitrine/iiif/language-map/many-languages", test_many_languages);
 
   return g_test_run ();
