@@ -35,6 +35,7 @@ struct _VtMetadataView
   char          *logo_url;
   GPtrArray     *languages;      /* tags offered by the picker */
   GPtrArray     *rows;           /* RowInfo, in the order shown */
+  guint          canvas_index;   /* the page whose rights are shown */
   guint          updating_picker : 1;
 
   /* Template widgets */
@@ -457,30 +458,25 @@ fill_details (VtMetadataView *self)
     }
 }
 
+/* The rights rows follow the page: Ghent names the licence and the rights
+ * holder per image, and the pages of one object can differ. */
 static void
 fill_rights (VtMetadataView *self)
 {
-  VtMetadataEntry *statement = self->manifest->required_statement;
-  const char *rights = vt_manifest_get_effective_rights (self->manifest);
+  VtMetadataEntry *statement = vt_manifest_get_canvas_required_statement (self->manifest, self->canvas_index);
+  const char *rights = vt_manifest_get_canvas_rights (self->manifest, self->canvas_index);
   g_autofree char *label = NULL;
   g_autofree char *markup = NULL;
 
-  /* The manifest's own statement wins; Ghent only has the image
-   * annotation's attribution, which the manifest hands us instead. */
-  if (statement != NULL && statement->value != NULL)
+  if (statement != NULL)
     {
       label = dup_text (self, statement->label, " ");
       markup = dup_markup (self, statement->value);
     }
-  if (markup == NULL)
-    {
-      g_clear_pointer (&label, g_free);
-      markup = dup_markup (self, vt_manifest_get_effective_attribution (self->manifest));
-    }
   if (markup != NULL)
     add_row (self, self->rights_list, label != NULL ? label : _("Attribution"), markup, NULL);
 
-  if (rights != NULL && *rights != '\0')
+  if (rights != NULL)
     {
       g_autofree char *name = NULL;
       g_autofree char *link = NULL;
@@ -664,6 +660,16 @@ collect_languages (GPtrArray     *tags,
     }
 }
 
+static void
+collect_statement_languages (GPtrArray       *tags,
+                             VtMetadataEntry *statement)
+{
+  if (statement == NULL)
+    return;
+  collect_languages (tags, statement->label);
+  collect_languages (tags, statement->value);
+}
+
 static char *
 dup_language_name (const char *tag)
 {
@@ -715,12 +721,12 @@ update_languages (VtMetadataView *self)
           collect_languages (self->languages, entry->label);
           collect_languages (self->languages, entry->value);
         }
-      if (m->required_statement != NULL)
-        {
-          collect_languages (self->languages, m->required_statement->label);
-          collect_languages (self->languages, m->required_statement->value);
-        }
-      collect_languages (self->languages, vt_manifest_get_effective_attribution (m));
+      /* Every page's statement, so that the picker stays put as the
+       * rights rows follow the page. */
+      collect_statement_languages (self->languages, m->required_statement);
+      for (guint i = 0; i < m->canvases->len; i++)
+        collect_statement_languages (self->languages,
+                                     vt_canvas_get_required_statement (g_ptr_array_index (m->canvases, i)));
     }
 
   for (guint i = 0; i < self->languages->len; i++)
