@@ -19,9 +19,10 @@
 /* What one row shows, kept for the accessors the tests use. */
 typedef struct
 {
-  char *label;
-  char *text;
-  char *markup;
+  GtkListBox *list;   /* the section it is in */
+  char       *label;
+  char       *text;
+  char       *markup;
 } RowInfo;
 
 struct _VtMetadataView
@@ -65,6 +66,7 @@ enum {
   PROP_GHENT_PAGE_URL,
   PROP_LANGUAGE,
   PROP_LOGO_URL,
+  PROP_CANVAS_INDEX,
   N_PROPS
 };
 
@@ -323,6 +325,35 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+/* Sections from top to bottom: the rows are kept in this order even when
+ * one section is filled again on its own. */
+static guint
+section_rank (VtMetadataView *self,
+              GtkListBox     *list)
+{
+  GtkListBox *order[] = {
+    self->details_list, self->rights_list, self->provider_list, self->links_list, self->manifest_list,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if (order[i] == list)
+      return i;
+  g_assert_not_reached ();
+  return G_N_ELEMENTS (order);
+}
+
+static void
+add_row_info (VtMetadataView *self,
+              RowInfo        *info)
+{
+  guint rank = section_rank (self, info->list);
+  guint pos = self->rows->len;
+
+  while (pos > 0 && section_rank (self, ((RowInfo *) g_ptr_array_index (self->rows, pos - 1))->list) > rank)
+    pos--;
+  g_ptr_array_insert (self->rows, pos, info);
+}
+
 static GtkWidget *
 add_row (VtMetadataView *self,
          GtkListBox     *list,
@@ -339,12 +370,13 @@ add_row (VtMetadataView *self,
   g_autofree char *spoken = NULL;
 
   info = g_new0 (RowInfo, 1);
+  info->list = list;
   info->label = g_strdup (label);
   info->markup = g_strdup (markup);
   info->text = markup_to_text (markup);
   if (info->text == NULL)
     info->text = g_strdup (markup);
-  g_ptr_array_add (self->rows, info);
+  add_row_info (self, info);
 
   caption = gtk_label_new (label);
   gtk_label_set_xalign (GTK_LABEL (caption), 0);
@@ -458,13 +490,15 @@ fill_details (VtMetadataView *self)
     }
 }
 
-/* The rights rows follow the page: Ghent names the licence and the rights
- * holder per image, and the pages of one object can differ. */
-static void
-fill_rights (VtMetadataView *self)
+/* The rights rows for the page on screen, as label and markup, in order.
+ * They follow the page: Ghent names the licence and the rights holder per
+ * image, and the pages of one object can differ. */
+static GStrv
+dup_rights_rows (VtMetadataView *self)
 {
   VtMetadataEntry *statement = vt_manifest_get_canvas_required_statement (self->manifest, self->canvas_index);
   const char *rights = vt_manifest_get_canvas_rights (self->manifest, self->canvas_index);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autofree char *label = NULL;
   g_autofree char *markup = NULL;
 
@@ -474,7 +508,10 @@ fill_rights (VtMetadataView *self)
       markup = dup_markup (self, statement->value);
     }
   if (markup != NULL)
-    add_row (self, self->rights_list, label != NULL ? label : _("Attribution"), markup, NULL);
+    {
+      g_strv_builder_add (builder, label != NULL ? label : _("Attribution"));
+      g_strv_builder_add (builder, markup);
+    }
 
   if (rights != NULL)
     {
@@ -487,8 +524,26 @@ fill_rights (VtMetadataView *self)
       else
         rights_markup = link_markup (rights, rights);
       /* Translators: the licence or rights statement of the object */
-      add_row (self, self->rights_list, _("Rights"), rights_markup, NULL);
+      g_strv_builder_add (builder, _("Rights"));
+      g_strv_builder_add (builder, rights_markup);
     }
+  return g_strv_builder_end (builder);
+}
+
+static void
+add_rights_rows (VtMetadataView *self,
+                 char          **pairs)
+{
+  for (guint i = 0; pairs[i] != NULL && pairs[i + 1] != NULL; i += 2)
+    add_row (self, self->rights_list, pairs[i], pairs[i + 1], NULL);
+}
+
+static void
+fill_rights (VtMetadataView *self)
+{
+  g_auto(GStrv) pairs = dup_rights_rows (self);
+
+  add_rights_rows (self, pairs);
 }
 
 static void
@@ -619,6 +674,46 @@ render (VtMetadataView *self)
     }
   if (gtk_widget_get_visible (GTK_WIDGET (self->logo_picture)))
     gtk_widget_set_visible (GTK_WIDGET (self->provider_section), TRUE);
+}
+
+/* Whether the rights rows already show @pairs (label, markup, …). */
+static gboolean
+rights_rows_show (VtMetadataView *self,
+                  char          **pairs)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      RowInfo *info = g_ptr_array_index (self->rows, i);
+
+      if (info->list != self->rights_list)
+        continue;
+      if (pairs[n] == NULL || pairs[n + 1] == NULL
+          || !g_str_equal (info->label, pairs[n]) || !g_str_equal (info->markup, pairs[n + 1]))
+        return FALSE;
+      n += 2;
+    }
+  return pairs[n] == NULL;
+}
+
+/* Only the rights section, for another page of the same object; the rest
+ * of the view (and the keyboard focus in it) stays as it is, and so do the
+ * rights rows when the new page's read the same. */
+static void
+refill_rights (VtMetadataView *self)
+{
+  g_auto(GStrv) pairs = self->manifest != NULL ? dup_rights_rows (self) : g_new0 (char *, 1);
+
+  if (rights_rows_show (self, pairs))
+    return;
+
+  for (guint i = self->rows->len; i > 0; i--)
+    if (((RowInfo *) g_ptr_array_index (self->rows, i - 1))->list == self->rights_list)
+      g_ptr_array_remove_index (self->rows, i - 1);
+  clear_list (self->rights_list);
+  add_rights_rows (self, pairs);
+  update_section (self->rights_section, self->rights_list);
 }
 
 /* --- The language picker ------------------------------------------------ */
@@ -810,6 +905,10 @@ vt_metadata_view_get_property (GObject    *object,
       g_value_set_string (value, self->logo_url);
       break;
 
+    case PROP_CANVAS_INDEX:
+      g_value_set_uint (value, self->canvas_index);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -831,6 +930,10 @@ vt_metadata_view_set_property (GObject      *object,
 
     case PROP_LANGUAGE:
       vt_metadata_view_set_language (self, g_value_get_string (value));
+      break;
+
+    case PROP_CANVAS_INDEX:
+      vt_metadata_view_set_canvas_index (self, g_value_get_uint (value));
       break;
 
     default:
@@ -887,6 +990,17 @@ vt_metadata_view_class_init (VtMetadataViewClass *klass)
   properties[PROP_LOGO_URL] =
     g_param_spec_string ("logo-url", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * VtMetadataView:canvas-index:
+   *
+   * The page on screen: the attribution, required statement and rights
+   * rows show what holds for it (see vt_manifest_get_canvas_rights()).
+   * Reset to 0 by vt_metadata_view_set_manifest().
+   */
+  properties[PROP_CANVAS_INDEX] =
+    g_param_spec_uint ("canvas-index", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -981,8 +1095,10 @@ vt_metadata_view_new (void)
  * @manifest: (nullable): the manifest to describe
  * @manifest_url: (nullable): where it was loaded from
  *
- * Shows @manifest. The Ghent page and the picked language stay as they
- * are; the logo is cleared when the logo URL changes.
+ * Shows @manifest, with the rights of its first canvas: call
+ * vt_metadata_view_set_canvas_index() afterwards for another page. The
+ * Ghent page and the picked language stay as they are; the logo is cleared
+ * when the logo URL changes.
  */
 void
 vt_metadata_view_set_manifest (VtMetadataView *self,
@@ -998,6 +1114,12 @@ vt_metadata_view_set_manifest (VtMetadataView *self,
 
   if (set_str (&self->manifest_url, manifest_url))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MANIFEST_URL]);
+  /* The last object's page means nothing for this one. */
+  if (self->canvas_index != 0)
+    {
+      self->canvas_index = 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANVAS_INDEX]);
+    }
 
   update_languages (self);
   render (self);
@@ -1023,6 +1145,37 @@ vt_metadata_view_get_manifest_url (VtMetadataView *self)
   g_return_val_if_fail (VT_IS_METADATA_VIEW (self), NULL);
 
   return self->manifest_url;
+}
+
+/**
+ * vt_metadata_view_set_canvas_index:
+ * @index: the canvas on screen, 0-based
+ *
+ * Makes the attribution, required statement and rights rows follow the
+ * page: each canvas's own (Ghent names them per image), else the
+ * manifest's. Only those rows are rebuilt, and only when what they say
+ * changes; an index past the last canvas shows the manifest's own.
+ */
+void
+vt_metadata_view_set_canvas_index (VtMetadataView *self,
+                                   guint           index)
+{
+  g_return_if_fail (VT_IS_METADATA_VIEW (self));
+
+  if (self->canvas_index == index)
+    return;
+  self->canvas_index = index;
+
+  refill_rights (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANVAS_INDEX]);
+}
+
+guint
+vt_metadata_view_get_canvas_index (VtMetadataView *self)
+{
+  g_return_val_if_fail (VT_IS_METADATA_VIEW (self), 0);
+
+  return self->canvas_index;
 }
 
 /**

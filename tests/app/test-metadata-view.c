@@ -223,6 +223,133 @@ test_ghent (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_row_with_label (VtMetadataView *view,
+                     const char     *accessible_label)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  find_widgets (GTK_WIDGET (view), GTK_TYPE_LIST_BOX_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autofree char *problem = gtk_test_accessible_check_property (g_ptr_array_index (rows, i),
+                                                                     GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                     accessible_label);
+      if (problem == NULL)
+        return g_ptr_array_index (rows, i);
+    }
+  return NULL;
+}
+
+static guint
+index_of (char * const *strv,
+          const char   *prefix)
+{
+  for (guint i = 0; strv[i] != NULL; i++)
+    if (g_str_has_prefix (strv[i], prefix))
+      return i;
+  return G_MAXUINT;
+}
+
+#define GHENT_PAGES_URL "https://api.collectie.gent/iiif/presentation/v2/manifest/dmg:2099-0043_0-3"
+#define GHENT_PAGE1_ATTRIBUTION \
+  "Attribution: rightsholder: Design Museum Gent, photographer: Foto Vitrine, source: Design Museum Gent"
+
+/* The rights rows follow the page, as Ghent names rights per image: page 2
+ * is In Copyright and names nobody, so the manifest's attribution shows,
+ * not page 1's rights holder. The rest of the view is left alone. */
+static void
+test_canvas_index (void)
+{
+  g_autoptr(VtManifest) manifest = NULL;
+  g_autoptr(VtManifest) other = NULL;
+  g_auto(GStrv) rows = NULL;
+  g_autofree char *rights = NULL;
+  GtkWidget *window;
+  GtkWidget *link_row;
+  GtkWidget *rights_row;
+  VtMetadataView *view;
+  guint notified = 0;
+
+  REQUIRE_DISPLAY ();
+
+  manifest = load_manifest ("ghent-pages-v2.json", GHENT_PAGES_URL);
+  view = new_view_in_window (&window);
+  vt_metadata_view_set_manifest (view, manifest, GHENT_PAGES_URL);
+  g_signal_connect_swapped (view, "notify::canvas-index", G_CALLBACK (increment), &notified);
+  flush ();
+
+  g_assert_cmpuint (vt_metadata_view_get_canvas_index (view), ==, 0);
+  rows = vt_metadata_view_get_row_texts (view);
+  g_assert_true (g_strv_contains ((const char * const *) rows, GHENT_PAGE1_ATTRIBUTION));
+  g_assert_true (g_strv_contains ((const char * const *) rows, "Rights: CC BY-NC-ND 4.0"));
+  link_row = find_row_with_label (view, "Manifest Link: " GHENT_PAGES_URL);
+  rights_row = find_row_with_label (view, "Rights: CC BY-NC-ND 4.0");
+  g_assert_nonnull (link_row);
+  g_assert_nonnull (rights_row);
+
+  vt_metadata_view_set_canvas_index (view, 1);
+  flush ();
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpuint (vt_metadata_view_get_canvas_index (view), ==, 1);
+  g_clear_pointer (&rows, g_strfreev);
+  rows = vt_metadata_view_get_row_texts (view);
+  g_assert_true (g_strv_contains ((const char * const *) rows, "Attribution: source: Design Museum Gent"));
+  g_assert_true (g_strv_contains ((const char * const *) rows, "Rights: In Copyright"));
+  g_assert_false (strv_contains_prefix (rows, "Attribution: rightsholder"));
+  g_assert_false (strv_contains_prefix (rows, "Rights: CC"));
+  rights = vt_metadata_view_get_row_markup (view, "Rights");
+  g_assert_cmpstr (rights, ==, "<a href=\"https://rightsstatements.org/page/InC/1.0/\">In Copyright</a>");
+  g_assert_nonnull (find_row_with_label (view, "Rights: In Copyright"));
+  /* Still in the order shown: rights before links. */
+  g_assert_cmpuint (index_of (rows, "Rights:"), <, index_of (rows, "Alternative Format:"));
+  g_assert_cmpuint (index_of (rows, "Attribution:"), <, index_of (rows, "Rights:"));
+  g_assert_cmpuint (g_strv_length (rows), ==, 4);
+  /* Not rebuilt: the title, the links and the manifest link row. */
+  g_assert_true (find_row_with_label (view, "Manifest Link: " GHENT_PAGES_URL) == link_row);
+  g_assert_cmpstr (vt_metadata_view_get_title (view), ==, "Drie stoelen");
+
+  /* The same page again: nothing happens. */
+  vt_metadata_view_set_canvas_index (view, 1);
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* Back to page 1. */
+  vt_metadata_view_set_canvas_index (view, 0);
+  g_clear_pointer (&rows, g_strfreev);
+  rows = vt_metadata_view_get_row_texts (view);
+  g_assert_true (g_strv_contains ((const char * const *) rows, GHENT_PAGE1_ATTRIBUTION));
+  g_assert_true (g_strv_contains ((const char * const *) rows, "Rights: CC BY-NC-ND 4.0"));
+  g_assert_cmpuint (notified, ==, 2);
+
+  /* Page 3 names the same licence and rights holder on its own image: the
+   * rows stay as they are. */
+  rights_row = find_row_with_label (view, "Rights: CC BY-NC-ND 4.0");
+  vt_metadata_view_set_canvas_index (view, 2);
+  g_assert_cmpuint (notified, ==, 3);
+  g_assert_true (find_row_with_label (view, "Rights: CC BY-NC-ND 4.0") == rights_row);
+
+  /* Another object starts at its first page. */
+  vt_metadata_view_set_canvas_index (view, 1);
+  other = load_manifest ("ghent-v2.json", GHENT_URL);
+  vt_metadata_view_set_manifest (view, other, GHENT_URL);
+  g_assert_cmpuint (vt_metadata_view_get_canvas_index (view), ==, 0);
+  g_assert_cmpuint (notified, ==, 5);
+  g_clear_pointer (&rows, g_strfreev);
+  rows = vt_metadata_view_get_row_texts (view);
+  g_assert_true (g_strv_contains ((const char * const *) rows, "Rights: CC BY-NC-ND 4.0"));
+
+  /* Past the last page: the manifest's own, none here. */
+  vt_metadata_view_set_canvas_index (view, 5);
+  g_assert_null (find_row_with_label (view, "Rights: CC BY-NC-ND 4.0"));
+  g_clear_pointer (&rows, g_strfreev);
+  rows = vt_metadata_view_get_row_texts (view);
+  g_assert_false (strv_contains_prefix (rows, "Rights:"));
+  g_assert_false (strv_contains_prefix (rows, "Attribution:"));
+  g_assert_cmpuint (count_shown_lists (view), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_ghent_accessible_rows (void)
 {
@@ -687,6 +814,7 @@ main (int   argc,
   g_test_add_func ("/vitrine/metadata-view/openable-uris", test_openable_uris);
   g_test_add_func ("/vitrine/metadata-view/ghent", test_ghent);
   g_test_add_func ("/vitrine/metadata-view/ghent-accessible-rows", test_ghent_accessible_rows);
+  g_test_add_func ("/vitrine/metadata-view/canvas-index", test_canvas_index);
   g_test_add_func ("/vitrine/metadata-view/multilingual", test_multilingual);
   g_test_add_func ("/vitrine/metadata-view/picker-matches-texts", test_picker_matches_texts);
   g_test_add_func ("/vitrine/metadata-view/hostile-html", test_hostile_html);
