@@ -351,9 +351,11 @@ check_ghent_manifest (VtTestbed  *tb,
       g_autofree char *info_url = g_strconcat (service_id, "/info.json", NULL);
       g_autoptr(Response) info = NULL;
 
-      /* Licence and attribution sit on the annotation, as in Ghent's. */
+      /* Licence and attribution sit on the annotation, as in Ghent's;
+       * an image that names nobody leaves it to the manifest. */
       g_assert_true (json_object_has_member (annotation, "license"));
-      g_assert_true (json_object_has_member (annotation, "attribution"));
+      g_assert_true (json_object_has_member (annotation, "attribution")
+                     || json_object_has_member (manifest, "attribution"));
       g_assert_true (g_str_has_prefix (service_id, vt_testbed_get_base_url (tb)));
 
       info = fetch (info_url);
@@ -381,6 +383,7 @@ test_ghent_manifests (void)
 
   check_ghent_manifest (tb, VT_TESTBED_OBJECT_DMG, 1, 200);
   check_ghent_manifest (tb, VT_TESTBED_OBJECT_TWO_CANVASES, 2, 200);
+  check_ghent_manifest (tb, VT_TESTBED_OBJECT_RIGHTS_PER_CANVAS, 3, 200);
   check_ghent_manifest (tb, VT_TESTBED_OBJECT_HVA, 1, 200);
   check_ghent_manifest (tb, VT_TESTBED_OBJECT_INDUSTRIEMUSEUM, 1, 200);
   check_ghent_manifest (tb, VT_TESTBED_OBJECT_STAM, 1, 200);
@@ -446,6 +449,76 @@ test_ghent_shapes (void)
     g_assert_nonnull (g_strstr_len (data, len, "_TE%20grondplan.jpg/full/full/0/default.jpg"));
     g_assert_nonnull (g_strstr_len (data, len, "\"label\":\"7b3e9d1f0a2c4e6b8d5f1a3c9e7b2d40-transcode-"
                                     "OA_535_001_05_B_TE grondplan.jpg\""));
+  }
+}
+
+/* The image annotation of canvas INDEX of OBJECT_ID: licence and
+ * attribution (NULL when it names nobody). */
+static void
+check_canvas_rights (VtTestbed  *tb,
+                     const char *object_id,
+                     guint       index,
+                     const char *license,
+                     const char *attribution)
+{
+  g_autofree char *url = vt_testbed_get_manifest_url (tb, object_id);
+  g_autoptr(Response) r = fetch (url);
+  g_autoptr(JsonNode) root = parse_json (r);
+  JsonObject *manifest = json_node_get_object (root);
+  JsonArray *sequences = json_object_get_array_member (manifest, "sequences");
+  JsonArray *canvases = json_object_get_array_member (json_array_get_object_element (sequences, 0), "canvases");
+  JsonObject *canvas = json_array_get_object_element (canvases, index);
+  JsonObject *annotation = json_array_get_object_element (json_object_get_array_member (canvas, "images"), 0);
+
+  g_test_message ("%s canvas %u", object_id, index);
+  g_assert_cmpstr (json_object_get_string_member (annotation, "license"), ==, license);
+  if (attribution != NULL)
+    g_assert_cmpstr (json_object_get_string_member (annotation, "attribution"), ==, attribution);
+  else
+    g_assert_false (json_object_has_member (annotation, "attribution"));
+}
+
+/* Rights differ per page, as they do in Ghent's manifests. */
+static void
+test_ghent_rights_per_canvas (void)
+{
+  VtTestbed *tb = get_testbed ();
+
+  if (tb == NULL)
+    return;
+
+  check_canvas_rights (tb, VT_TESTBED_OBJECT_TWO_CANVASES, 0,
+                       "https://creativecommons.org/licenses/by-nc-nd/4.0/",
+                       "rightsholder: Bořek Šípek, photographer: Foto Design Museum Gent, source: Design Museum Gent");
+  check_canvas_rights (tb, VT_TESTBED_OBJECT_TWO_CANVASES, 1,
+                       "http://rightsstatements.org/vocab/InC/1.0/",
+                       "photographer: Michiel Hendryckx, source: Design Museum Gent");
+
+  check_canvas_rights (tb, VT_TESTBED_OBJECT_RIGHTS_PER_CANVAS, 0,
+                       "https://creativecommons.org/licenses/by-nc-nd/4.0/",
+                       VT_TESTBED_RIGHTS_CANVAS_ATTRIBUTION);
+  check_canvas_rights (tb, VT_TESTBED_OBJECT_RIGHTS_PER_CANVAS, 1,
+                       "http://rightsstatements.org/vocab/InC/1.0/", NULL);
+  check_canvas_rights (tb, VT_TESTBED_OBJECT_RIGHTS_PER_CANVAS, 2,
+                       "https://creativecommons.org/licenses/by-nc-nd/4.0/",
+                       VT_TESTBED_RIGHTS_CANVAS_ATTRIBUTION);
+
+  /* Only this object has a manifest-level attribution, and no licence. */
+  {
+    g_autofree char *url = vt_testbed_get_manifest_url (tb, VT_TESTBED_OBJECT_RIGHTS_PER_CANVAS);
+    g_autoptr(Response) r = fetch (url);
+    g_autoptr(JsonNode) root = parse_json (r);
+
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "attribution"), ==,
+                     VT_TESTBED_RIGHTS_MANIFEST_ATTRIBUTION);
+    g_assert_false (json_object_has_member (json_node_get_object (root), "license"));
+  }
+  {
+    g_autofree char *url = vt_testbed_get_manifest_url (tb, VT_TESTBED_OBJECT_TWO_CANVASES);
+    g_autoptr(Response) r = fetch (url);
+    g_autoptr(JsonNode) root = parse_json (r);
+
+    g_assert_false (json_object_has_member (json_node_get_object (root), "attribution"));
   }
 }
 
@@ -1078,6 +1151,7 @@ main (int   argc,
   g_test_add_func ("/testbed/audio", test_audio);
   g_test_add_func ("/testbed/ghent/manifests", test_ghent_manifests);
   g_test_add_func ("/testbed/ghent/shapes", test_ghent_shapes);
+  g_test_add_func ("/testbed/ghent/rights-per-canvas", test_ghent_rights_per_canvas);
   g_test_add_func ("/testbed/ghent/forbidden", test_ghent_forbidden);
   g_test_add_func ("/testbed/ghent/missing", test_ghent_missing);
   g_test_add_func ("/testbed/ghent/failing", test_ghent_failing);
