@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "vt-iiif-test-util.h"
@@ -164,44 +165,43 @@ test_pick_former_disagreements (void)
   }
 }
 
+/* Each case: the tags on offer, then the user's languages and which tag
+ * they get ("C.UTF-8,C>1": preferences C.UTF-8 then C give tag 1). */
 static void
 test_pick (void)
 {
-  const char *regions[] = { "nl-NL", "nl", "fr", NULL };
-  const char *scripts[] = { "zh-Hans", "zh", "zh-Hant-TW", NULL };
-  const char *serbian[] = { "sr-Cyrl", "sr-Latn", NULL };
-  const char *english_variants[] = { "fr", "en-GB", NULL };
-  const char *no_english[] = { "fr", "it", NULL };
-  const char *junk[] = { "English", "true", "en-US", NULL };
-  const char *nl_be[] = { "nl-BE", NULL };
-  const char *nl_be_case[] = { "NL_be", NULL };
+  static const char * const cases[][2] = {
+    /* Closest first: the broader "nl" beats the other region. */
+    { "nl-NL nl fr", "nl-BE>1 NL_be>1 nl>1" },
+    { "zh-Hans zh zh-Hant-TW", "zh-Hant>2 zh_TW.UTF-8,zh_TW,zh>1" },
+    /* glibc's script modifier is a script subtag. */
+    { "sr-Cyrl sr-Latn", "sr_RS@latin,sr@latin,sr>1" },
+    /* Only another region of the language: better than nothing. */
+    { "fr en-GB", "C.UTF-8,C,POSIX>1 nl-BE>1" },
+    /* "C" says nothing, nor does an empty list; later ones count. */
+    { "fr it", "C.UTF-8,C,POSIX>0 de,it,fr>1 >0" },
+    /* Junk keys are not English. */
+    { "English true en-US", "C>2" },
+  };
+  const char *empty_pref[] = { "", "it", NULL };
   const char *nl[] = { "nl", NULL };
-  const char *zh_hant[] = { "zh-Hant", NULL };
-  const char *zh_tw[] = { "zh_TW.UTF-8", "zh_TW", "zh", NULL };
-  const char *sr_latin[] = { "sr_RS@latin", "sr@latin", "sr", NULL };
-  const char *c_locale[] = { "C.UTF-8", "C", "POSIX", NULL };
-  const char *empty_pref[] = { "", "fr", NULL };
-  const char *later[] = { "de", "it", "fr", NULL };
-  const char *none[] = { NULL };
 
-  /* Closest first: the broader "nl" beats the other region. */
-  g_assert_cmpint (pick (regions, nl_be), ==, 1);
-  g_assert_cmpint (pick (regions, nl_be_case), ==, 1);
-  g_assert_cmpint (pick (regions, nl), ==, 1);
-  g_assert_cmpint (pick (scripts, zh_hant), ==, 2);
-  g_assert_cmpint (pick (scripts, zh_tw), ==, 1);
-  /* glibc's script modifier is a script subtag. */
-  g_assert_cmpint (pick (serbian, sr_latin), ==, 1);
-  /* Only another region of the language: still better than nothing. */
-  g_assert_cmpint (pick (english_variants, c_locale), ==, 1);
-  g_assert_cmpint (pick (english_variants, nl_be), ==, 1);
-  /* "C" says nothing; nor does an empty preference. */
-  g_assert_cmpint (pick (no_english, c_locale), ==, 0);
-  g_assert_cmpint (pick (no_english, empty_pref), ==, 0);
-  g_assert_cmpint (pick (no_english, later), ==, 1);
-  g_assert_cmpint (pick (no_english, none), ==, 0);
-  /* Junk keys are not English. */
-  g_assert_cmpint (pick (junk, c_locale), ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GStrv) tags = g_strsplit (cases[i][0], " ", -1);
+      g_auto(GStrv) runs = g_strsplit (cases[i][1], " ", -1);
+
+      for (guint j = 0; runs[j] != NULL; j++)
+        {
+          const char *arrow = strchr (runs[j], '>');
+          g_autofree char *list = g_strndup (runs[j], arrow - runs[j]);
+          g_auto(GStrv) prefs = list[0] != '\0' ? g_strsplit (list, ",", -1) : g_new0 (char *, 1);
+
+          g_test_message ("[%s] for %s", cases[i][0], runs[j]);
+          g_assert_cmpint (pick ((const char * const *) tags, (const char * const *) prefs), ==, atoi (arrow + 1));
+        }
+    }
+  g_assert_cmpint (pick ((const char *[]) { "fr", "it", NULL }, empty_pref), ==, 1);
   g_assert_cmpint (vt_language_tag_pick (NULL, 0, nl), ==, -1);
 }
 

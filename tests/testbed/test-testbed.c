@@ -452,74 +452,70 @@ test_ghent_shapes (void)
   }
 }
 
-/* The image annotation of canvas INDEX of OBJECT_ID: licence and
- * attribution (NULL when it names nobody). */
-static void
-check_canvas_rights (VtTestbed  *tb,
-                     const char *object_id,
-                     guint       index,
-                     const char *license,
-                     const char *attribution)
+typedef struct
+{
+  const char *license;
+  const char *attribution;  /* NULL: the annotation names nobody */
+} CanvasRights;
+
+/* Fetches OBJECT_ID and checks the licence and attribution on the image
+ * annotation of each of its canvases. */
+static JsonNode *
+fetch_with_rights (VtTestbed          *tb,
+                   const char         *object_id,
+                   const CanvasRights *expected,
+                   guint               n_canvases)
 {
   g_autofree char *url = vt_testbed_get_manifest_url (tb, object_id);
   g_autoptr(Response) r = fetch (url);
-  g_autoptr(JsonNode) root = parse_json (r);
-  JsonObject *manifest = json_node_get_object (root);
-  JsonArray *sequences = json_object_get_array_member (manifest, "sequences");
+  JsonNode *root = parse_json (r);
+  JsonArray *sequences = json_object_get_array_member (json_node_get_object (root), "sequences");
   JsonArray *canvases = json_object_get_array_member (json_array_get_object_element (sequences, 0), "canvases");
-  JsonObject *canvas = json_array_get_object_element (canvases, index);
-  JsonObject *annotation = json_array_get_object_element (json_object_get_array_member (canvas, "images"), 0);
 
-  g_test_message ("%s canvas %u", object_id, index);
-  g_assert_cmpstr (json_object_get_string_member (annotation, "license"), ==, license);
-  if (attribution != NULL)
-    g_assert_cmpstr (json_object_get_string_member (annotation, "attribution"), ==, attribution);
-  else
-    g_assert_false (json_object_has_member (annotation, "attribution"));
+  g_assert_cmpuint (json_array_get_length (canvases), ==, n_canvases);
+  for (guint i = 0; i < n_canvases; i++)
+    {
+      JsonArray *images = json_object_get_array_member (json_array_get_object_element (canvases, i), "images");
+      JsonObject *annotation = json_array_get_object_element (images, 0);
+
+      g_test_message ("%s canvas %u", object_id, i);
+      g_assert_cmpstr (json_object_get_string_member (annotation, "license"), ==, expected[i].license);
+      g_assert_cmpstr (json_object_get_string_member_with_default (annotation, "attribution", NULL), ==,
+                       expected[i].attribution);
+    }
+  return root;
 }
 
 /* Rights differ per page, as they do in Ghent's manifests. */
 static void
 test_ghent_rights_per_canvas (void)
 {
+  static const CanvasRights two_canvases[] = {
+    { "https://creativecommons.org/licenses/by-nc-nd/4.0/",
+      "rightsholder: Bořek Šípek, photographer: Foto Design Museum Gent, source: Design Museum Gent" },
+    { "http://rightsstatements.org/vocab/InC/1.0/",
+      "photographer: Michiel Hendryckx, source: Design Museum Gent" },
+  };
+  static const CanvasRights per_canvas[] = {
+    { "https://creativecommons.org/licenses/by-nc-nd/4.0/", VT_TESTBED_RIGHTS_CANVAS_ATTRIBUTION },
+    { "http://rightsstatements.org/vocab/InC/1.0/", NULL },
+    { "https://creativecommons.org/licenses/by-nc-nd/4.0/", VT_TESTBED_RIGHTS_CANVAS_ATTRIBUTION },
+  };
   VtTestbed *tb = get_testbed ();
+  g_autoptr(JsonNode) two = NULL;
+  g_autoptr(JsonNode) three = NULL;
 
   if (tb == NULL)
     return;
 
-  check_canvas_rights (tb, VT_TESTBED_OBJECT_TWO_CANVASES, 0,
-                       "https://creativecommons.org/licenses/by-nc-nd/4.0/",
-                       "rightsholder: Bořek Šípek, photographer: Foto Design Museum Gent, source: Design Museum Gent");
-  check_canvas_rights (tb, VT_TESTBED_OBJECT_TWO_CANVASES, 1,
-                       "http://rightsstatements.org/vocab/InC/1.0/",
-                       "photographer: Michiel Hendryckx, source: Design Museum Gent");
-
-  check_canvas_rights (tb, VT_TESTBED_OBJECT_RIGHTS_PER_CANVAS, 0,
-                       "https://creativecommons.org/licenses/by-nc-nd/4.0/",
-                       VT_TESTBED_RIGHTS_CANVAS_ATTRIBUTION);
-  check_canvas_rights (tb, VT_TESTBED_OBJECT_RIGHTS_PER_CANVAS, 1,
-                       "http://rightsstatements.org/vocab/InC/1.0/", NULL);
-  check_canvas_rights (tb, VT_TESTBED_OBJECT_RIGHTS_PER_CANVAS, 2,
-                       "https://creativecommons.org/licenses/by-nc-nd/4.0/",
-                       VT_TESTBED_RIGHTS_CANVAS_ATTRIBUTION);
+  two = fetch_with_rights (tb, VT_TESTBED_OBJECT_TWO_CANVASES, two_canvases, G_N_ELEMENTS (two_canvases));
+  g_assert_false (json_object_has_member (json_node_get_object (two), "attribution"));
 
   /* Only this object has a manifest-level attribution, and no licence. */
-  {
-    g_autofree char *url = vt_testbed_get_manifest_url (tb, VT_TESTBED_OBJECT_RIGHTS_PER_CANVAS);
-    g_autoptr(Response) r = fetch (url);
-    g_autoptr(JsonNode) root = parse_json (r);
-
-    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "attribution"), ==,
-                     VT_TESTBED_RIGHTS_MANIFEST_ATTRIBUTION);
-    g_assert_false (json_object_has_member (json_node_get_object (root), "license"));
-  }
-  {
-    g_autofree char *url = vt_testbed_get_manifest_url (tb, VT_TESTBED_OBJECT_TWO_CANVASES);
-    g_autoptr(Response) r = fetch (url);
-    g_autoptr(JsonNode) root = parse_json (r);
-
-    g_assert_false (json_object_has_member (json_node_get_object (root), "attribution"));
-  }
+  three = fetch_with_rights (tb, VT_TESTBED_OBJECT_RIGHTS_PER_CANVAS, per_canvas, G_N_ELEMENTS (per_canvas));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (three), "attribution"), ==,
+                   VT_TESTBED_RIGHTS_MANIFEST_ATTRIBUTION);
+  g_assert_false (json_object_has_member (json_node_get_object (three), "license"));
 }
 
 static void
