@@ -14,14 +14,15 @@
 
 #include "iiif/vt-html.h"
 #include "vt-metadata-view.h"
-#include "vt-rights.h"
+#include "iiif/vt-rights.h"
 
 /* What one row shows, kept for the accessors the tests use. */
 typedef struct
 {
-  char *label;
-  char *text;
-  char *markup;
+  GtkListBox *list;   /* the section it is in */
+  char       *label;
+  char       *text;
+  char       *markup;
 } RowInfo;
 
 struct _VtMetadataView
@@ -35,6 +36,7 @@ struct _VtMetadataView
   char          *logo_url;
   GPtrArray     *languages;      /* tags offered by the picker */
   GPtrArray     *rows;           /* RowInfo, in the order shown */
+  guint          canvas_index;   /* the page whose rights are shown */
   guint          updating_picker : 1;
 
   /* Template widgets */
@@ -64,6 +66,7 @@ enum {
   PROP_GHENT_PAGE_URL,
   PROP_LANGUAGE,
   PROP_LOGO_URL,
+  PROP_CANVAS_INDEX,
   N_PROPS
 };
 
@@ -322,6 +325,35 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+/* Sections from top to bottom: the rows are kept in this order even when
+ * one section is filled again on its own. */
+static guint
+section_rank (VtMetadataView *self,
+              GtkListBox     *list)
+{
+  GtkListBox *order[] = {
+    self->details_list, self->rights_list, self->provider_list, self->links_list, self->manifest_list,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if (order[i] == list)
+      return i;
+  g_assert_not_reached ();
+  return G_N_ELEMENTS (order);
+}
+
+static void
+add_row_info (VtMetadataView *self,
+              RowInfo        *info)
+{
+  guint rank = section_rank (self, info->list);
+  guint pos = self->rows->len;
+
+  while (pos > 0 && section_rank (self, ((RowInfo *) g_ptr_array_index (self->rows, pos - 1))->list) > rank)
+    pos--;
+  g_ptr_array_insert (self->rows, pos, info);
+}
+
 static GtkWidget *
 add_row (VtMetadataView *self,
          GtkListBox     *list,
@@ -338,12 +370,13 @@ add_row (VtMetadataView *self,
   g_autofree char *spoken = NULL;
 
   info = g_new0 (RowInfo, 1);
+  info->list = list;
   info->label = g_strdup (label);
   info->markup = g_strdup (markup);
   info->text = markup_to_text (markup);
   if (info->text == NULL)
     info->text = g_strdup (markup);
-  g_ptr_array_add (self->rows, info);
+  add_row_info (self, info);
 
   caption = gtk_label_new (label);
   gtk_label_set_xalign (GTK_LABEL (caption), 0);
@@ -457,30 +490,30 @@ fill_details (VtMetadataView *self)
     }
 }
 
-static void
-fill_rights (VtMetadataView *self)
+/* The rights rows for the page on screen, as label and markup, in order.
+ * They follow the page: Ghent names the licence and the rights holder per
+ * image, and the pages of one object can differ. */
+static GStrv
+dup_rights_rows (VtMetadataView *self)
 {
-  VtMetadataEntry *statement = self->manifest->required_statement;
-  const char *rights = vt_manifest_get_effective_rights (self->manifest);
+  VtMetadataEntry *statement = vt_manifest_get_canvas_required_statement (self->manifest, self->canvas_index);
+  const char *rights = vt_manifest_get_canvas_rights (self->manifest, self->canvas_index);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autofree char *label = NULL;
   g_autofree char *markup = NULL;
 
-  /* The manifest's own statement wins; Ghent only has the image
-   * annotation's attribution, which the manifest hands us instead. */
-  if (statement != NULL && statement->value != NULL)
+  if (statement != NULL)
     {
       label = dup_text (self, statement->label, " ");
       markup = dup_markup (self, statement->value);
     }
-  if (markup == NULL)
-    {
-      g_clear_pointer (&label, g_free);
-      markup = dup_markup (self, vt_manifest_get_effective_attribution (self->manifest));
-    }
   if (markup != NULL)
-    add_row (self, self->rights_list, label != NULL ? label : _("Attribution"), markup, NULL);
+    {
+      g_strv_builder_add (builder, label != NULL ? label : _("Attribution"));
+      g_strv_builder_add (builder, markup);
+    }
 
-  if (rights != NULL && *rights != '\0')
+  if (rights != NULL)
     {
       g_autofree char *name = NULL;
       g_autofree char *link = NULL;
@@ -491,8 +524,26 @@ fill_rights (VtMetadataView *self)
       else
         rights_markup = link_markup (rights, rights);
       /* Translators: the licence or rights statement of the object */
-      add_row (self, self->rights_list, _("Rights"), rights_markup, NULL);
+      g_strv_builder_add (builder, _("Rights"));
+      g_strv_builder_add (builder, rights_markup);
     }
+  return g_strv_builder_end (builder);
+}
+
+static void
+add_rights_rows (VtMetadataView *self,
+                 char          **pairs)
+{
+  for (guint i = 0; pairs[i] != NULL && pairs[i + 1] != NULL; i += 2)
+    add_row (self, self->rights_list, pairs[i], pairs[i + 1], NULL);
+}
+
+static void
+fill_rights (VtMetadataView *self)
+{
+  g_auto(GStrv) pairs = dup_rights_rows (self);
+
+  add_rights_rows (self, pairs);
 }
 
 static void
@@ -625,6 +676,46 @@ render (VtMetadataView *self)
     gtk_widget_set_visible (GTK_WIDGET (self->provider_section), TRUE);
 }
 
+/* Whether the rights rows already show @pairs (label, markup, …). */
+static gboolean
+rights_rows_show (VtMetadataView *self,
+                  char          **pairs)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      RowInfo *info = g_ptr_array_index (self->rows, i);
+
+      if (info->list != self->rights_list)
+        continue;
+      if (pairs[n] == NULL || pairs[n + 1] == NULL
+          || !g_str_equal (info->label, pairs[n]) || !g_str_equal (info->markup, pairs[n + 1]))
+        return FALSE;
+      n += 2;
+    }
+  return pairs[n] == NULL;
+}
+
+/* Only the rights section, for another page of the same object; the rest
+ * of the view (and the keyboard focus in it) stays as it is, and so do the
+ * rights rows when the new page's read the same. */
+static void
+refill_rights (VtMetadataView *self)
+{
+  g_auto(GStrv) pairs = self->manifest != NULL ? dup_rights_rows (self) : g_new0 (char *, 1);
+
+  if (rights_rows_show (self, pairs))
+    return;
+
+  for (guint i = self->rows->len; i > 0; i--)
+    if (((RowInfo *) g_ptr_array_index (self->rows, i - 1))->list == self->rights_list)
+      g_ptr_array_remove_index (self->rows, i - 1);
+  clear_list (self->rights_list);
+  add_rights_rows (self, pairs);
+  update_section (self->rights_section, self->rights_list);
+}
+
 /* --- The language picker ------------------------------------------------ */
 
 static gboolean
@@ -658,10 +749,20 @@ collect_languages (GPtrArray     *tags,
       if (tag == NULL || !is_language_tag (tag))
         continue;
       for (guint j = 0; j < tags->len && !seen; j++)
-        seen = g_ascii_strcasecmp (g_ptr_array_index (tags, j), tag) == 0;
+        seen = vt_language_tag_equal (g_ptr_array_index (tags, j), tag);
       if (!seen)
         g_ptr_array_add (tags, g_strdup (tag));
     }
+}
+
+static void
+collect_statement_languages (GPtrArray       *tags,
+                             VtMetadataEntry *statement)
+{
+  if (statement == NULL)
+    return;
+  collect_languages (tags, statement->label);
+  collect_languages (tags, statement->value);
 }
 
 static char *
@@ -684,56 +785,17 @@ dup_language_name (const char *tag)
   return g_strdup (tag);
 }
 
-static int
-match_language (GPtrArray  *tags,
-                const char *wanted,
-                gboolean    primary_only)
-{
-  g_autofree char *want = g_ascii_strdown (wanted, -1);
-  char *cut;
-
-  /* "fr_BE.UTF-8" → "fr-be"; the primary subtag alone when asked. */
-  if ((cut = strpbrk (want, ".@")) != NULL)
-    *cut = '\0';
-  g_strdelimit (want, "_", '-');
-  if (primary_only && (cut = strchr (want, '-')) != NULL)
-    *cut = '\0';
-
-  for (guint i = 0; i < tags->len; i++)
-    {
-      g_autofree char *have = g_ascii_strdown (g_ptr_array_index (tags, i), -1);
-
-      g_strdelimit (have, "_", '-');
-      if (primary_only && (cut = strchr (have, '-')) != NULL)
-        *cut = '\0';
-      if (g_str_equal (have, want))
-        return (int) i;
-    }
-  return -1;
-}
-
 /* Which of the offered languages the texts are shown in now, so that the
- * picker says what the user sees. */
+ * picker says what the user sees: the same choice the language maps make. */
 static guint
 current_language_index (VtMetadataView *self)
 {
   g_autoptr(GPtrArray) prefs = dup_preferred_languages (self);
-  int found;
+  int found = vt_language_tag_pick ((const char * const *) self->languages->pdata,
+                                    self->languages->len,
+                                    (const char * const *) prefs->pdata);
 
-  for (guint i = 0; i + 1 < prefs->len; i++)
-    {
-      const char *pref = g_ptr_array_index (prefs, i);
-
-      if (g_str_equal (pref, "C") || g_str_equal (pref, "POSIX"))
-        continue;
-      if ((found = match_language (self->languages, pref, FALSE)) >= 0)
-        return found;
-      if ((found = match_language (self->languages, pref, TRUE)) >= 0)
-        return found;
-    }
-  if ((found = match_language (self->languages, "en", TRUE)) >= 0)
-    return found;
-  return 0;
+  return found >= 0 ? (guint) found : 0;
 }
 
 static void
@@ -754,12 +816,12 @@ update_languages (VtMetadataView *self)
           collect_languages (self->languages, entry->label);
           collect_languages (self->languages, entry->value);
         }
-      if (m->required_statement != NULL)
-        {
-          collect_languages (self->languages, m->required_statement->label);
-          collect_languages (self->languages, m->required_statement->value);
-        }
-      collect_languages (self->languages, vt_manifest_get_effective_attribution (m));
+      /* Every page's statement, so that the picker stays put as the
+       * rights rows follow the page. */
+      collect_statement_languages (self->languages, m->required_statement);
+      for (guint i = 0; i < m->canvases->len; i++)
+        collect_statement_languages (self->languages,
+                                     vt_canvas_get_required_statement (g_ptr_array_index (m->canvases, i)));
     }
 
   for (guint i = 0; i < self->languages->len; i++)
@@ -843,6 +905,10 @@ vt_metadata_view_get_property (GObject    *object,
       g_value_set_string (value, self->logo_url);
       break;
 
+    case PROP_CANVAS_INDEX:
+      g_value_set_uint (value, self->canvas_index);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -864,6 +930,10 @@ vt_metadata_view_set_property (GObject      *object,
 
     case PROP_LANGUAGE:
       vt_metadata_view_set_language (self, g_value_get_string (value));
+      break;
+
+    case PROP_CANVAS_INDEX:
+      vt_metadata_view_set_canvas_index (self, g_value_get_uint (value));
       break;
 
     default:
@@ -920,6 +990,17 @@ vt_metadata_view_class_init (VtMetadataViewClass *klass)
   properties[PROP_LOGO_URL] =
     g_param_spec_string ("logo-url", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * VtMetadataView:canvas-index:
+   *
+   * The page on screen: the attribution, required statement and rights
+   * rows show what holds for it (see vt_manifest_get_canvas_rights()).
+   * Reset to 0 by vt_metadata_view_set_manifest().
+   */
+  properties[PROP_CANVAS_INDEX] =
+    g_param_spec_uint ("canvas-index", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1014,8 +1095,10 @@ vt_metadata_view_new (void)
  * @manifest: (nullable): the manifest to describe
  * @manifest_url: (nullable): where it was loaded from
  *
- * Shows @manifest. The Ghent page and the picked language stay as they
- * are; the logo is cleared when the logo URL changes.
+ * Shows @manifest, with the rights of its first canvas: call
+ * vt_metadata_view_set_canvas_index() afterwards for another page. The
+ * Ghent page and the picked language stay as they are; the logo is cleared
+ * when the logo URL changes.
  */
 void
 vt_metadata_view_set_manifest (VtMetadataView *self,
@@ -1031,6 +1114,12 @@ vt_metadata_view_set_manifest (VtMetadataView *self,
 
   if (set_str (&self->manifest_url, manifest_url))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MANIFEST_URL]);
+  /* The last object's page means nothing for this one. */
+  if (self->canvas_index != 0)
+    {
+      self->canvas_index = 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANVAS_INDEX]);
+    }
 
   update_languages (self);
   render (self);
@@ -1056,6 +1145,37 @@ vt_metadata_view_get_manifest_url (VtMetadataView *self)
   g_return_val_if_fail (VT_IS_METADATA_VIEW (self), NULL);
 
   return self->manifest_url;
+}
+
+/**
+ * vt_metadata_view_set_canvas_index:
+ * @index: the canvas on screen, 0-based
+ *
+ * Makes the attribution, required statement and rights rows follow the
+ * page: each canvas's own (Ghent names them per image), else the
+ * manifest's. Only those rows are rebuilt, and only when what they say
+ * changes; an index past the last canvas shows the manifest's own.
+ */
+void
+vt_metadata_view_set_canvas_index (VtMetadataView *self,
+                                   guint           index)
+{
+  g_return_if_fail (VT_IS_METADATA_VIEW (self));
+
+  if (self->canvas_index == index)
+    return;
+  self->canvas_index = index;
+
+  refill_rights (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANVAS_INDEX]);
+}
+
+guint
+vt_metadata_view_get_canvas_index (VtMetadataView *self)
+{
+  g_return_val_if_fail (VT_IS_METADATA_VIEW (self), 0);
+
+  return self->canvas_index;
 }
 
 /**

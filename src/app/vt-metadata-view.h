@@ -23,6 +23,9 @@ void         vt_metadata_view_set_manifest         (VtMetadataView *self,
                                                     const char     *manifest_url);
 VtManifest  *vt_metadata_view_get_manifest         (VtMetadataView *self);
 const char  *vt_metadata_view_get_manifest_url     (VtMetadataView *self);
+void         vt_metadata_view_set_canvas_index     (VtMetadataView *self,
+                                                    guint           index);
+guint        vt_metadata_view_get_canvas_index     (VtMetadataView *self);
 void         vt_metadata_view_set_ghent_page_url   (VtMetadataView *self,
                                                     const char     *url);
 const char  *vt_metadata_view_get_ghent_page_url   (VtMetadataView *self);

@@ -393,7 +393,7 @@ vt_page_get_rights (VtPage *self)
 {
   g_return_val_if_fail (VT_IS_PAGE (self), NULL);
 
-  return self->manifest ? vt_manifest_get_effective_rights (self->manifest) : NULL;
+  return self->manifest ? vt_manifest_get_canvas_rights (self->manifest, self->index) : NULL;
 }
 
 /**
@@ -409,7 +409,7 @@ vt_page_dup_attribution (VtPage *self)
 
   g_return_val_if_fail (VT_IS_PAGE (self), NULL);
 
-  attribution = self->manifest ? vt_manifest_get_effective_attribution (self->manifest) : NULL;
+  attribution = self->manifest ? vt_manifest_get_canvas_attribution (self->manifest, self->index) : NULL;
 
   return attribution ? vt_language_map_dup_string (attribution, g_get_language_names (), "\n") : NULL;
 }

@@ -140,10 +140,21 @@ sync_sidebar (VtWindow *self)
 
   vt_metadata_view_set_manifest (self->metadata_view, manifest,
                                  manifest ? vt_viewing_get_manifest_url (self->viewing) : NULL);
+  /* After the manifest, which puts the view back on the first page. */
+  vt_metadata_view_set_canvas_index (self->metadata_view,
+                                     self->viewing ? vt_viewing_get_canvas_index (self->viewing) : 0);
   vt_metadata_view_set_ghent_page_url (self->metadata_view,
                                        manifest ? vt_viewing_get_web_page_url (self->viewing) : NULL);
   vt_metadata_view_set_logo (self->metadata_view,
                              self->viewing ? vt_viewing_get_logo (self->viewing) : NULL);
+}
+
+/* The rights and credit in the sidebar are the page's, not the object's. */
+static void
+page_changed_cb (VtWindow *self)
+{
+  vt_metadata_view_set_canvas_index (self->metadata_view, vt_viewing_get_canvas_index (self->viewing));
+  _vt_window_update_actions (self);
 }
 
 static void
@@ -552,8 +563,8 @@ vt_window_init (VtWindow *self)
                                   G_CALLBACK (sync_title), self);
   g_signal_group_connect_swapped (self->viewing_signals, "notify::logo",
                                   G_CALLBACK (sync_logo), self);
-  g_signal_group_connect_swapped (self->viewing_signals, "notify::canvas-index",
-                                  G_CALLBACK (_vt_window_update_actions), self);
+  g_signal_group_connect_swapped (self->viewing_signals, "notify::page",
+                                  G_CALLBACK (page_changed_cb), self);
 
   g_signal_connect_object (self->navigation, "notify::viewing",
                            G_CALLBACK (navigation_changed_cb), self, G_CONNECT_SWAPPED);

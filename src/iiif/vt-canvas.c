@@ -51,7 +51,7 @@ vt_painting_annotation_clear (VtPaintingAnnotation *self)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->bodies, g_ptr_array_unref);
   g_clear_pointer (&self->rights, g_free);
-  g_clear_pointer (&self->attribution, vt_language_map_unref);
+  g_clear_pointer (&self->required_statement, vt_metadata_entry_unref);
 }
 
 VT_DEFINE_RC (VtPaintingAnnotation, vt_painting_annotation, vt_painting_annotation_clear)
@@ -88,6 +88,8 @@ vt_canvas_clear (VtCanvas *self)
   g_clear_pointer (&self->thumbnail, g_ptr_array_unref);
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
   g_clear_pointer (&self->behavior, g_strfreev);
+  g_clear_pointer (&self->rights, g_free);
+  g_clear_pointer (&self->required_statement, vt_metadata_entry_unref);
 }
 
 VT_DEFINE_RC (VtCanvas, vt_canvas, vt_canvas_clear)
@@ -162,4 +164,53 @@ vt_canvas_is_time_based (const VtCanvas *self)
         return TRUE;
     }
   return FALSE;
+}
+
+/**
+ * vt_canvas_get_rights:
+ *
+ * The rights of this canvas alone: the first painting annotation that names
+ * any (Ghent puts the licence there, and the pages of one object can
+ * differ), else the canvas's own. See vt_manifest_get_canvas_rights() for
+ * the manifest's as a fallback.
+ *
+ * Returns: (nullable): a rights URI as written, or %NULL
+ */
+const char *
+vt_canvas_get_rights (const VtCanvas *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < self->annotations->len; i++)
+    {
+      VtPaintingAnnotation *anno = g_ptr_array_index (self->annotations, i);
+
+      if (anno->rights != NULL && *anno->rights != '\0')
+        return anno->rights;
+    }
+  return self->rights != NULL && *self->rights != '\0' ? self->rights : NULL;
+}
+
+/**
+ * vt_canvas_get_required_statement:
+ *
+ * Like vt_canvas_get_rights() for the required statement (v2: the
+ * attribution, whose label is %NULL): the first painting annotation's with
+ * a value, else the canvas's own.
+ *
+ * Returns: (nullable) (transfer none): the statement, or %NULL
+ */
+VtMetadataEntry *
+vt_canvas_get_required_statement (const VtCanvas *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < self->annotations->len; i++)
+    {
+      VtPaintingAnnotation *anno = g_ptr_array_index (self->annotations, i);
+
+      if (vt_metadata_entry_has_value (anno->required_statement))
+        return anno->required_statement;
+    }
+  return vt_metadata_entry_has_value (self->required_statement) ? self->required_statement : NULL;
 }

@@ -75,21 +75,23 @@ typedef struct
  * @is_choice: whether the body was a Choice
  * @has_target: whether @target holds a `#xywh=` region of the canvas
  * @target: where on the canvas the body goes
- * @rights: v2 `license` on the annotation (Ghent puts it there), or %NULL
- * @attribution: (nullable): v2 `attribution` on the annotation
+ * @rights: the annotation's own v3 `rights` / first v2 `license` (Ghent
+ *   puts it there), or %NULL
+ * @required_statement: (nullable): the annotation's own v3
+ *   `requiredStatement`, or its v2 `attribution` (label %NULL)
  *
  * A painting annotation of a canvas.
  */
 typedef struct
 {
-  char          *id;
-  GPtrArray     *bodies;
-  guint          default_body;
-  gboolean       is_choice;
-  gboolean       has_target;
-  VtRect         target;
-  char          *rights;
-  VtLanguageMap *attribution;
+  char            *id;
+  GPtrArray       *bodies;
+  guint            default_body;
+  gboolean         is_choice;
+  gboolean         has_target;
+  VtRect           target;
+  char            *rights;
+  VtMetadataEntry *required_statement;
 } VtPaintingAnnotation;
 
 /**
@@ -103,19 +105,26 @@ typedef struct
  * @thumbnail: (element-type VtResource): thumbnails
  * @annotations: (element-type VtPaintingAnnotation): painting annotations
  * @behavior: (array zero-terminated=1): v3 behavior / v2 viewingHint values
+ * @rights: the canvas's own v3 `rights` / first v2 `license`, or %NULL
+ * @required_statement: (nullable): the canvas's own v3 `requiredStatement`
+ *   or v2 `attribution` (label %NULL)
  *
- * One canvas (page, view) of a manifest.
+ * One canvas (page, view) of a manifest. Which rights hold for it is
+ * vt_canvas_get_rights() (and, with the manifest's as a fallback,
+ * vt_manifest_get_canvas_rights()), not @rights alone.
  */
 typedef struct
 {
-  char          *id;
-  VtLanguageMap *label;
-  gint64         width;
-  gint64         height;
-  double         duration;
-  GPtrArray     *thumbnail;
-  GPtrArray     *annotations;
-  char         **behavior;
+  char            *id;
+  VtLanguageMap   *label;
+  gint64           width;
+  gint64           height;
+  double           duration;
+  GPtrArray       *thumbnail;
+  GPtrArray       *annotations;
+  char           **behavior;
+  char            *rights;
+  VtMetadataEntry *required_statement;
 } VtCanvas;
 
 #define VT_TYPE_CANVAS (vt_canvas_get_type ())
@@ -127,6 +136,8 @@ gboolean              vt_canvas_is_image      (const VtCanvas *self);
 gboolean              vt_canvas_is_time_based (const VtCanvas *self);
 VtContentResource    *vt_canvas_get_image     (const VtCanvas *self);
 VtServiceRef         *vt_canvas_get_image_service (const VtCanvas *self);
+const char           *vt_canvas_get_rights    (const VtCanvas *self);
+VtMetadataEntry      *vt_canvas_get_required_statement (const VtCanvas *self);
 
 VtContentResource    *vt_content_resource_ref   (VtContentResource *self);
 void                  vt_content_resource_unref (VtContentResource *self);

@@ -133,6 +133,7 @@ VtResource         *vt_resource_new          (void);
 VtAgent            *vt_agent_new             (void);
 VtMetadataEntry    *vt_metadata_entry_new    (VtLanguageMap *label,
                                               VtLanguageMap *value);
+gboolean            vt_metadata_entry_has_value (const VtMetadataEntry *self);
 VtContentResource  *vt_content_resource_new  (void);
 VtPaintingAnnotation *vt_painting_annotation_new (void);
 VtCanvas           *vt_canvas_new            (void);

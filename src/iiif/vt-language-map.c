@@ -124,81 +124,195 @@ vt_language_map_get_values (const VtLanguageMap *self,
   return (const char * const *) values->pdata;
 }
 
-/* "nl_BE.UTF-8@euro" and "nl-be" both become "nl-be". */
+/* --- Language tags ------------------------------------------------------ */
+
+/* The comparison key of a tag: lower case, '-' between subtags, untagged
+ * spellings folded into "none". Locale names from g_get_language_names()
+ * become tags: "nl_BE.UTF-8@euro" → "nl-be", and the script modifiers
+ * glibc uses ("sr_RS@latin") become script subtags ("sr-latn-rs"). */
 static char *
 normalize_tag (const char *tag)
 {
-  char *copy = g_ascii_strdown (tag, -1);
+  g_autofree char *copy = NULL;
+  const char *modifier;
+  const char *script = NULL;
   char *p;
 
+  if (tag == NULL || *tag == '\0' || g_ascii_strcasecmp (tag, "none") == 0
+      || g_ascii_strcasecmp (tag, "@none") == 0)
+    return g_strdup ("none");
+
+  copy = g_ascii_strdown (tag, -1);
+  if ((modifier = strchr (copy, '@')) != NULL)
+    {
+      if (g_str_equal (modifier, "@latin"))
+        script = "latn";
+      else if (g_str_equal (modifier, "@cyrillic"))
+        script = "cyrl";
+    }
   if ((p = strpbrk (copy, ".@")) != NULL)
     *p = '\0';
-  for (p = copy; *p; p++)
-    if (*p == '_')
-      *p = '-';
-  return copy;
+  g_strdelimit (copy, "_", '-');
+
+  if (script != NULL && copy[0] != '\0')
+    {
+      char *dash = strchr (copy, '-');
+
+      if (dash == NULL)
+        return g_strconcat (copy, "-", script, NULL);
+      *dash = '\0';
+      return g_strconcat (copy, "-", script, "-", dash + 1, NULL);
+    }
+  return g_steal_pointer (&copy);
+}
+
+/* How well the normalised @tag serves someone who asked for @want: 0 when
+ * the primary language differs, more for each leading subtag in common,
+ * one more when @tag adds no subtags of its own. For "nl-be" that ranks
+ * "nl-be" (5) over "nl" (3) over "nl-nl" (2); for "zh-hant", "zh-hant-tw"
+ * (4) over "zh" (3) over "zh-hans" (2). */
+static guint
+match_score (const char *want,
+             const char *tag)
+{
+  guint common = 0;
+
+  for (;;)
+    {
+      gsize want_len = strcspn (want, "-");
+      gsize tag_len = strcspn (tag, "-");
+
+      if (want_len == 0 || want_len != tag_len || strncmp (want, tag, want_len) != 0)
+        break;
+      common++;
+      want += want_len;
+      tag += tag_len;
+      if (*tag == '\0')
+        return 2 * common + 1;
+      if (*want == '\0')
+        break;
+      want++;
+      tag++;
+    }
+  return 2 * common;
+}
+
+static gboolean
+is_locale_without_language (const char *normalized)
+{
+  /* "C", "C.UTF-8" and "POSIX" say nothing about a language. */
+  return g_str_equal (normalized, "c") || g_str_equal (normalized, "posix");
 }
 
 static int
-find_language (const VtLanguageMap *self,
-               const char          *wanted,
-               gboolean             primary_only)
+best_match (char       **tags,
+            guint        n_tags,
+            const char  *want)
 {
-  g_autofree char *want = normalize_tag (wanted);
-  gsize want_len;
+  guint best_score = 0;
+  int best = -1;
 
-  if (primary_only)
+  for (guint i = 0; i < n_tags; i++)
     {
-      char *dash = strchr (want, '-');
-      if (dash != NULL)
-        *dash = '\0';
+      guint score = match_score (want, tags[i]);
+
+      if (score > best_score)
+        {
+          best_score = score;
+          best = (int) i;
+        }
     }
-  want_len = strlen (want);
-  if (want_len == 0)
-    return -1;
-
-  for (guint i = 0; i < self->languages->len; i++)
-    {
-      g_autofree char *have = normalize_tag (g_ptr_array_index (self->languages, i));
-
-      if (strcmp (have, want) == 0)
-        return (int) i;
-      if (primary_only && strncmp (have, want, want_len) == 0 && have[want_len] == '-')
-        return (int) i;
-    }
-
-  return -1;
+  return best;
 }
+
+/**
+ * vt_language_tag_equal:
+ * @a: (nullable): a language tag or locale name
+ * @b: (nullable): another
+ *
+ * Compares tags the way vt_language_tag_pick() does: without regard to
+ * case, `_` and `-` alike, a locale's codeset and modifier ignored, and
+ * %NULL, "", "none" and "@none" all meaning untagged.
+ *
+ * Returns: whether @a and @b name the same language
+ */
+gboolean
+vt_language_tag_equal (const char *a,
+                       const char *b)
+{
+  g_autofree char *norm_a = normalize_tag (a);
+  g_autofree char *norm_b = normalize_tag (b);
+
+  return g_str_equal (norm_a, norm_b);
+}
+
+/**
+ * vt_language_tag_pick:
+ * @tags: (array length=n_tags): the languages on offer (the keys of a
+ *   language map, or the languages of a picker)
+ * @n_tags: the number of @tags
+ * @preferences: (array zero-terminated=1) (nullable): the user's languages,
+ *   best first, as BCP 47 tags or locale names; %NULL for
+ *   g_get_language_names()
+ *
+ * The one place that decides which language to show. Tags are compared as
+ * vt_language_tag_equal() does. For each preference in order, the tag of
+ * the same language that shares the most leading subtags with it wins;
+ * among those, one that adds no subtags of its own; then the earliest.
+ * So for "nl-BE": "nl-BE", then "nl", then "nl-NL"; for "zh-Hant":
+ * "zh-Hant-TW" before "zh" before "zh-Hans". The "C" and "POSIX" locales
+ * are skipped. Without a match, the untagged values ("none") are shown,
+ * then English, then the first tag.
+ *
+ * Returns: the index into @tags, or -1 when @n_tags is 0
+ */
+int
+vt_language_tag_pick (const char * const *tags,
+                      guint               n_tags,
+                      const char * const *preferences)
+{
+  g_autoptr(GPtrArray) normalized = NULL;
+  char **keys;
+  int found;
+
+  if (n_tags == 0)
+    return -1;
+  g_return_val_if_fail (tags != NULL, -1);
+  if (preferences == NULL)
+    preferences = g_get_language_names ();
+
+  normalized = g_ptr_array_new_full (n_tags, g_free);
+  for (guint i = 0; i < n_tags; i++)
+    g_ptr_array_add (normalized, normalize_tag (tags[i]));
+  keys = (char **) normalized->pdata;
+
+  for (guint i = 0; preferences[i] != NULL; i++)
+    {
+      g_autofree char *want = normalize_tag (preferences[i]);
+
+      if (preferences[i][0] == '\0' || is_locale_without_language (want))
+        continue;
+      if ((found = best_match (keys, n_tags, want)) >= 0)
+        return found;
+    }
+
+  if ((found = best_match (keys, n_tags, "none")) >= 0)
+    return found;
+  if ((found = best_match (keys, n_tags, "en")) >= 0)
+    return found;
+  return 0;
+}
+
+/* --- Resolving a map ---------------------------------------------------- */
 
 static int
 resolve (const VtLanguageMap *self,
          const char * const  *languages)
 {
-  int found;
-
-  if (self == NULL || self->languages->len == 0)
+  if (self == NULL)
     return -1;
-
-  if (languages == NULL)
-    languages = g_get_language_names ();
-
-  /* The user's languages in order of preference, exact tag first, then the
-   * same primary language ("nl" for "nl-BE" and the other way round). */
-  for (guint i = 0; languages[i] != NULL; i++)
-    {
-      if (strcmp (languages[i], "C") == 0 || strcmp (languages[i], "POSIX") == 0)
-        continue;
-      if ((found = find_language (self, languages[i], FALSE)) >= 0)
-        return found;
-      if ((found = find_language (self, languages[i], TRUE)) >= 0)
-        return found;
-    }
-
-  if ((found = find_language (self, "none", FALSE)) >= 0)
-    return found;
-  if ((found = find_language (self, "en", TRUE)) >= 0)
-    return found;
-  return 0;
+  return vt_language_tag_pick ((const char * const *) self->languages->pdata,
+                               self->languages->len, languages);
 }
 
 /**
@@ -207,7 +321,8 @@ resolve (const VtLanguageMap *self,
  *   g_get_language_names()
  *
  * Picks the values to show: the best of @languages, then untagged values,
- * then English, then the first language of the map.
+ * then English, then the first language of the map (see
+ * vt_language_tag_pick()).
  *
  * Returns: (nullable) (transfer none): the values, %NULL-terminated, or
  *   %NULL when the map is empty

@@ -50,6 +50,12 @@ char                *vt_language_map_dup_string    (const VtLanguageMap *self,
 const char          *vt_language_map_get_first     (const VtLanguageMap *self,
                                                     const char * const  *languages);
 
+gboolean             vt_language_tag_equal         (const char          *a,
+                                                    const char          *b);
+int                  vt_language_tag_pick          (const char * const  *tags,
+                                                    guint                n_tags,
+                                                    const char * const  *preferences);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtLanguageMap, vt_language_map_unref)
 
 G_END_DECLS

@@ -116,65 +116,74 @@ vt_manifest_find_canvas (const VtManifest *self,
 }
 
 /**
- * vt_manifest_get_effective_rights:
+ * vt_manifest_get_canvas_rights:
+ * @canvas_index: the page shown
  *
- * Ghent (and others) put `license` on the image annotation rather than the
- * manifest: when the manifest has none of its own, the first one found on
- * an annotation stands for the manifest.
+ * The rights that hold for one canvas: its own (vt_canvas_get_rights():
+ * its first painting annotation that names rights, else the canvas), else
+ * the manifest's. Never another canvas's: in Ghent's `dmg:2011-0075_0-2`
+ * page 1 is CC BY-NC-ND and page 2 In Copyright. An index past the last
+ * canvas gives the manifest's own.
  *
- * Returns: (nullable): the rights URI to show for the manifest
+ * Returns: (nullable): the rights URI to show with that canvas
  */
 const char *
-vt_manifest_get_effective_rights (const VtManifest *self)
+vt_manifest_get_canvas_rights (const VtManifest *self,
+                               guint             canvas_index)
 {
+  VtCanvas *canvas;
+  const char *rights = NULL;
+
   g_return_val_if_fail (self != NULL, NULL);
 
-  if (self->rights != NULL)
-    return self->rights;
-
-  for (guint i = 0; i < self->canvases->len; i++)
-    {
-      VtCanvas *canvas = g_ptr_array_index (self->canvases, i);
-
-      for (guint j = 0; j < canvas->annotations->len; j++)
-        {
-          VtPaintingAnnotation *anno = g_ptr_array_index (canvas->annotations, j);
-
-          if (anno->rights != NULL)
-            return anno->rights;
-        }
-    }
-  return NULL;
+  if ((canvas = vt_manifest_get_canvas (self, canvas_index)) != NULL)
+    rights = vt_canvas_get_rights (canvas);
+  if (rights == NULL && self->rights != NULL && *self->rights != '\0')
+    rights = self->rights;
+  return rights;
 }
 
 /**
- * vt_manifest_get_effective_attribution:
+ * vt_manifest_get_canvas_required_statement:
+ * @canvas_index: the page shown
  *
- * Like vt_manifest_get_effective_rights() for the attribution: the
- * manifest's requiredStatement value, else the first annotation's
- * attribution.
+ * The required statement for one canvas, found as
+ * vt_manifest_get_canvas_rights() finds the rights: the canvas's (from its
+ * image annotation or itself), else the manifest's. A v2 attribution comes
+ * as a statement whose label is %NULL.
+ *
+ * Returns: (nullable) (transfer none): the statement to show
+ */
+VtMetadataEntry *
+vt_manifest_get_canvas_required_statement (const VtManifest *self,
+                                           guint             canvas_index)
+{
+  VtCanvas *canvas;
+  VtMetadataEntry *statement = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if ((canvas = vt_manifest_get_canvas (self, canvas_index)) != NULL)
+    statement = vt_canvas_get_required_statement (canvas);
+  if (statement == NULL && vt_metadata_entry_has_value (self->required_statement))
+    statement = self->required_statement;
+  return statement;
+}
+
+/**
+ * vt_manifest_get_canvas_attribution:
+ * @canvas_index: the page shown
+ *
+ * The value of vt_manifest_get_canvas_required_statement(): who to credit
+ * for that canvas, e.g. Ghent's "rightsholder: …, photographer: …".
  *
  * Returns: (nullable) (transfer none): the attribution to show
  */
 VtLanguageMap *
-vt_manifest_get_effective_attribution (const VtManifest *self)
+vt_manifest_get_canvas_attribution (const VtManifest *self,
+                                    guint             canvas_index)
 {
-  g_return_val_if_fail (self != NULL, NULL);
+  VtMetadataEntry *statement = vt_manifest_get_canvas_required_statement (self, canvas_index);
 
-  if (self->required_statement != NULL && !vt_language_map_is_empty (self->required_statement->value))
-    return self->required_statement->value;
-
-  for (guint i = 0; i < self->canvases->len; i++)
-    {
-      VtCanvas *canvas = g_ptr_array_index (self->canvases, i);
-
-      for (guint j = 0; j < canvas->annotations->len; j++)
-        {
-          VtPaintingAnnotation *anno = g_ptr_array_index (canvas->annotations, j);
-
-          if (!vt_language_map_is_empty (anno->attribution))
-            return anno->attribution;
-        }
-    }
-  return NULL;
+  return statement != NULL ? statement->value : NULL;
 }

@@ -25,8 +25,10 @@ G_BEGIN_DECLS
  * @summary: (nullable): v3 summary / v2 description (may hold HTML)
  * @metadata: (element-type VtMetadataEntry): metadata pairs in order
  * @required_statement: (nullable): v3 requiredStatement, or the v2
- *   attribution (label %NULL)
- * @rights: v3 rights / first v2 license, or %NULL
+ *   attribution (label %NULL); the manifest's own, see
+ *   vt_manifest_get_canvas_required_statement() for what holds for a page
+ * @rights: v3 rights / first v2 license, or %NULL; the manifest's own, see
+ *   vt_manifest_get_canvas_rights()
  * @provider: (element-type VtAgent): v3 providers; a v2 `logo` becomes an
  *   agent with only a logo
  * @homepage: (element-type VtResource): v3 homepage / v2 related
@@ -72,17 +74,21 @@ typedef struct
 
 #define VT_TYPE_MANIFEST (vt_manifest_get_type ())
 
-GType          vt_manifest_get_type        (void) G_GNUC_CONST;
-VtManifest    *vt_manifest_ref             (VtManifest *self);
-void           vt_manifest_unref           (VtManifest *self);
-guint          vt_manifest_get_n_canvases  (const VtManifest *self);
-VtCanvas      *vt_manifest_get_canvas      (const VtManifest *self,
-                                            guint             index);
-VtCanvas      *vt_manifest_find_canvas     (const VtManifest *self,
-                                            const char       *canvas_id,
-                                            guint            *out_index);
-const char    *vt_manifest_get_effective_rights      (const VtManifest *self);
-VtLanguageMap *vt_manifest_get_effective_attribution (const VtManifest *self);
+GType            vt_manifest_get_type        (void) G_GNUC_CONST;
+VtManifest      *vt_manifest_ref             (VtManifest       *self);
+void             vt_manifest_unref           (VtManifest       *self);
+guint            vt_manifest_get_n_canvases  (const VtManifest *self);
+VtCanvas        *vt_manifest_get_canvas      (const VtManifest *self,
+                                              guint             index);
+VtCanvas        *vt_manifest_find_canvas     (const VtManifest *self,
+                                              const char       *canvas_id,
+                                              guint            *out_index);
+const char      *vt_manifest_get_canvas_rights             (const VtManifest *self,
+                                                            guint             canvas_index);
+VtLanguageMap   *vt_manifest_get_canvas_attribution        (const VtManifest *self,
+                                                            guint             canvas_index);
+VtMetadataEntry *vt_manifest_get_canvas_required_statement (const VtManifest *self,
+                                                            guint             canvas_index);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtManifest, vt_manifest_unref)
 

@@ -19,13 +19,31 @@
 
 #define MAX_RANGE_DEPTH 64
 
+/* `license` and `attribution`, which v2 allows on any resource: the first
+ * licence, and the attribution as a statement without a label. */
+static void
+read_rights (JsonObject       *object,
+             char            **rights,
+             VtMetadataEntry **required_statement)
+{
+  g_auto(GStrv) licenses = vt_json_dup_strv (vt_json_get_member (object, "license"));
+  VtLanguageMap *attribution = vt_language_map_from_json (vt_json_get_member (object, "attribution"));
+
+  if (attribution != NULL)
+    *required_statement = vt_metadata_entry_new (NULL, attribution);
+  if (licenses[0] != NULL)
+    *rights = g_strdup (licenses[0]);
+  else
+    /* license as {"@id": …} */
+    *rights = vt_json_dup_uri (vt_json_get_member (object, "license"));
+}
+
 static void
 parse_annotation (VtParseContext *ctx,
                   VtCanvas       *canvas,
                   JsonNode       *node)
 {
   g_autoptr(VtPaintingAnnotation) anno = NULL;
-  g_auto(GStrv) licenses = NULL;
   JsonObject *object;
   const char *motivation;
 
@@ -82,9 +100,7 @@ parse_annotation (VtParseContext *ctx,
   }
 
   /* Ghent puts the licence and attribution on the image annotation. */
-  licenses = vt_json_dup_strv (vt_json_get_member (object, "license"));
-  anno->rights = g_strdup (licenses[0]);
-  anno->attribution = vt_language_map_from_json (vt_json_get_member (object, "attribution"));
+  read_rights (object, &anno->rights, &anno->required_statement);
 
   g_ptr_array_add (canvas->annotations, g_steal_pointer (&anno));
 }
@@ -114,6 +130,7 @@ parse_canvas (VtParseContext *ctx,
   canvas->thumbnail = vt_resources_from_json (ctx, vt_json_get_member (object, "thumbnail"));
   g_strfreev (canvas->behavior);
   canvas->behavior = vt_behavior_from_json (vt_json_get_member (object, "viewingHint"));
+  read_rights (object, &canvas->rights, &canvas->required_statement);
 
   images = vt_json_get_member (object, "images");
   if (images != NULL && JSON_NODE_HOLDS_ARRAY (images))
@@ -175,9 +192,6 @@ parse_descriptive (VtParseContext   *ctx,
                    GPtrArray       **thumbnail,
                    char           ***behavior)
 {
-  VtLanguageMap *attribution;
-  g_auto(GStrv) licenses = NULL;
-
   *id = g_strdup (vt_json_get_id (object));
   *label = vt_language_map_from_json (vt_json_get_member (object, "label"));
   *summary = vt_language_map_from_json (vt_json_get_member (object, "description"));
@@ -185,18 +199,7 @@ parse_descriptive (VtParseContext   *ctx,
     vt_parse_warn (ctx, _("Ignored a description without a value"));
   g_ptr_array_unref (*metadata);
   *metadata = vt_metadata_from_json (ctx, vt_json_get_member (object, "metadata"));
-  attribution = vt_language_map_from_json (vt_json_get_member (object, "attribution"));
-  if (attribution != NULL)
-    *required_statement = vt_metadata_entry_new (NULL, attribution);
-  licenses = vt_json_dup_strv (vt_json_get_member (object, "license"));
-  if (licenses[0] == NULL)
-    {
-      /* license as {"@id": …} */
-      g_autofree char *uri = vt_json_dup_uri (vt_json_get_member (object, "license"));
-      *rights = g_steal_pointer (&uri);
-    }
-  else
-    *rights = g_strdup (licenses[0]);
+  read_rights (object, rights, required_statement);
   g_ptr_array_unref (*thumbnail);
   *thumbnail = vt_resources_from_json (ctx, vt_json_get_member (object, "thumbnail"));
   g_strfreev (*behavior);

@@ -18,6 +18,8 @@
 
 #define MAX_RANGE_DEPTH 64
 
+static VtMetadataEntry *parse_required_statement (JsonNode *node);
+
 static gboolean
 motivation_is_painting (JsonNode *node)
 {
@@ -67,6 +69,9 @@ parse_annotation (VtParseContext *ctx,
       return;
     }
   vt_painting_target_from_json (vt_json_get_member (object, "target"), anno);
+  /* Rights may differ per image, as they do per canvas. */
+  anno->rights = vt_json_dup_uri (vt_json_get_member (object, "rights"));
+  anno->required_statement = parse_required_statement (vt_json_get_member (object, "requiredStatement"));
 
   g_ptr_array_add (canvas->annotations, g_steal_pointer (&anno));
 }
@@ -119,6 +124,8 @@ parse_canvas (VtParseContext *ctx,
   canvas->thumbnail = vt_resources_from_json (ctx, vt_json_get_member (object, "thumbnail"));
   g_strfreev (canvas->behavior);
   canvas->behavior = vt_behavior_from_json (vt_json_get_member (object, "behavior"));
+  canvas->rights = vt_json_dup_uri (vt_json_get_member (object, "rights"));
+  canvas->required_statement = parse_required_statement (vt_json_get_member (object, "requiredStatement"));
 
   items = vt_json_get_member (object, "items");
   if (items != NULL && JSON_NODE_HOLDS_ARRAY (items))

@@ -134,3 +134,26 @@ vt_metadata_entry_new (VtLanguageMap *label,
   self->value = value;
   return self;
 }
+
+/* Whether a statement says anything: Ghent-like generators write
+ * `"attribution": ""` when nobody is named, and that must not hide the
+ * manifest's statement behind it. */
+gboolean
+vt_metadata_entry_has_value (const VtMetadataEntry *self)
+{
+  if (self == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < vt_language_map_get_n_languages (self->value); i++)
+    {
+      const char * const *values = vt_language_map_get_values (self->value, i);
+
+      for (guint j = 0; values[j] != NULL; j++)
+        {
+          for (const char *p = values[j]; *p != '\0'; p++)
+            if (!g_ascii_isspace (*p))
+              return TRUE;
+        }
+    }
+  return FALSE;
+}

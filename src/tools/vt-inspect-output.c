@@ -166,11 +166,39 @@ add_rect (JsonBuilder  *b,
   json_builder_end_array (b);
 }
 
+/* What holds for one page, as the sidebar shows it: the canvas's own
+ * rights and statement (from its image annotation, as Ghent writes them),
+ * else the manifest's. */
+static void
+add_canvas_rights (JsonBuilder        *b,
+                   VtManifest         *m,
+                   guint               index,
+                   const char * const *languages)
+{
+  const char *rights = vt_manifest_get_canvas_rights (m, index);
+  VtMetadataEntry *statement = vt_manifest_get_canvas_required_statement (m, index);
+  g_autofree char *name = NULL;
+
+  vt_rights_describe (rights, &name, NULL);
+  add_string (b, "effectiveRights", rights);
+  add_string (b, "effectiveRightsName", name);
+  json_builder_set_member_name (b, "allowsReuse");
+  json_builder_add_boolean_value (b, vt_rights_allows_reuse (rights));
+  json_builder_set_member_name (b, "effectiveRequiredStatement");
+  if (statement != NULL)
+    add_metadata_entry (b, statement);
+  else
+    json_builder_add_null_value (b);
+  add_display (b, "displayAttribution", statement != NULL ? statement->value : NULL, languages);
+}
+
 static void
 add_canvas (JsonBuilder        *b,
-            VtCanvas           *canvas,
+            VtManifest         *m,
+            guint               index,
             const char * const *languages)
 {
+  VtCanvas *canvas = vt_manifest_get_canvas (m, index);
   VtContentResource *image = vt_canvas_get_image (canvas);
 
   json_builder_begin_object (b);
@@ -183,6 +211,7 @@ add_canvas (JsonBuilder        *b,
   json_builder_add_double_value (b, canvas->duration);
   json_builder_set_member_name (b, "isImage");
   json_builder_add_boolean_value (b, image != NULL);
+  add_canvas_rights (b, m, index, languages);
 
   json_builder_set_member_name (b, "image");
   if (image != NULL)
@@ -282,8 +311,6 @@ add_manifest (JsonBuilder        *b,
   else
     json_builder_add_null_value (b);
   add_string (b, "rights", m->rights);
-  add_string (b, "effectiveRights", vt_manifest_get_effective_rights (m));
-  add_map (b, "effectiveAttribution", vt_manifest_get_effective_attribution (m));
 
   json_builder_set_member_name (b, "provider");
   json_builder_begin_array (b);
@@ -307,7 +334,7 @@ add_manifest (JsonBuilder        *b,
   json_builder_set_member_name (b, "canvases");
   json_builder_begin_array (b);
   for (guint i = 0; i < m->canvases->len; i++)
-    add_canvas (b, g_ptr_array_index (m->canvases, i), languages);
+    add_canvas (b, m, i, languages);
   json_builder_end_array (b);
 
   json_builder_set_member_name (b, "structures");

@@ -11,6 +11,7 @@
 
 #include <gtk/gtk.h>
 #include <locale.h>
+#include <string.h>
 
 #include "app/vt-metadata-view.h"
 #include "iiif/vt-iiif-document.h"
@@ -49,6 +50,19 @@ load_manifest (const char *name,
   return vt_manifest_ref (doc->manifest);
 }
 
+static VtManifest *
+parse_manifest (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtIiifDocument) doc = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+
+  doc = vt_iiif_document_parse (bytes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc->manifest);
+  return vt_manifest_ref (doc->manifest);
+}
+
 /* A window like the app's sidebar, so that the view is realized and laid
  * out as it is in use. */
 static VtMetadataView *
@@ -71,14 +85,22 @@ flush (void)
     ;
 }
 
+/* Where the first string starting with @prefix is; G_MAXUINT for none. */
+static guint
+strv_find_prefix (char * const *strv,
+                  const char   *prefix)
+{
+  for (guint i = 0; strv[i] != NULL; i++)
+    if (g_str_has_prefix (strv[i], prefix))
+      return i;
+  return G_MAXUINT;
+}
+
 static gboolean
 strv_contains_prefix (char * const *strv,
                       const char   *prefix)
 {
-  for (guint i = 0; strv[i] != NULL; i++)
-    if (g_str_has_prefix (strv[i], prefix))
-      return TRUE;
-  return FALSE;
+  return strv_find_prefix (strv, prefix) != G_MAXUINT;
 }
 
 static void
@@ -105,17 +127,53 @@ shown_within (GtkWidget *widget,
   return TRUE;
 }
 
+/* The first widget of @type in @view for which @match says yes. */
+static GtkWidget *
+find_widget (VtMetadataView *view,
+             GType           type,
+             gboolean      (*match) (GtkWidget *widget, const char *what),
+             const char     *what)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  find_widgets (GTK_WIDGET (view), type, found);
+  for (guint i = 0; i < found->len; i++)
+    if (match (g_ptr_array_index (found, i), what))
+      return g_ptr_array_index (found, i);
+  return NULL;
+}
+
+static gboolean
+label_has_markup (GtkWidget  *label,
+                  const char *markup)
+{
+  return g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), markup) == 0;
+}
+
 static GtkLabel *
 find_label_with_markup (VtMetadataView *view,
                         const char     *markup)
 {
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  return GTK_LABEL (find_widget (view, GTK_TYPE_LABEL, label_has_markup, markup));
+}
 
-  find_widgets (GTK_WIDGET (view), GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    if (g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), markup) == 0)
-      return g_ptr_array_index (labels, i);
-  return NULL;
+/* Rows are labelled for screen readers "label: value". */
+static gboolean
+row_is_labelled (GtkWidget  *row,
+                 const char *accessible_label)
+{
+  g_autofree char *problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row),
+                                                                 GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                 accessible_label);
+
+  return problem == NULL;
+}
+
+static GtkWidget *
+find_row_with_label (VtMetadataView *view,
+                     const char     *accessible_label)
+{
+  return find_widget (view, GTK_TYPE_LIST_BOX_ROW, row_is_labelled, accessible_label);
 }
 
 static guint
@@ -209,14 +267,117 @@ test_ghent (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Where the first row starting with PREFIX is, in the order shown. */
+static guint
+row_index (VtMetadataView *view,
+           const char     *prefix)
+{
+  g_auto(GStrv) rows = vt_metadata_view_get_row_texts (view);
+
+  return strv_find_prefix (rows, prefix);
+}
+
+static gboolean
+shows_row (VtMetadataView *view,
+           const char     *text)
+{
+  g_auto(GStrv) rows = vt_metadata_view_get_row_texts (view);
+
+  return g_strv_contains ((const char * const *) rows, text);
+}
+
+#define GHENT_PAGES_URL "https://api.collectie.gent/iiif/presentation/v2/manifest/dmg:2099-0043_0-3"
+#define GHENT_PAGE1_ATTRIBUTION \
+  "Attribution: rightsholder: Design Museum Gent, photographer: Foto Vitrine, source: Design Museum Gent"
+
+/* The rights rows follow the page, as Ghent names rights per image: page 2
+ * is In Copyright and names nobody, so the manifest's attribution shows,
+ * not page 1's rights holder. The rest of the view is left alone. */
+static void
+test_canvas_index (void)
+{
+  g_autoptr(VtManifest) pages = NULL;
+  g_autoptr(VtManifest) single = NULL;
+  g_autofree char *in_copyright = NULL;
+  GtkWidget *window, *link_row, *rights_row;
+  VtMetadataView *view;
+  guint notified = 0;
+
+  REQUIRE_DISPLAY ();
+
+  pages = load_manifest ("ghent-pages-v2.json", GHENT_PAGES_URL);
+  view = new_view_in_window (&window);
+  vt_metadata_view_set_manifest (view, pages, GHENT_PAGES_URL);
+  g_signal_connect_swapped (view, "notify::canvas-index", G_CALLBACK (increment), &notified);
+  flush ();
+
+  g_assert_cmpuint (vt_metadata_view_get_canvas_index (view), ==, 0);
+  g_assert_true (shows_row (view, GHENT_PAGE1_ATTRIBUTION));
+  g_assert_true (shows_row (view, "Rights: CC BY-NC-ND 4.0"));
+  link_row = find_row_with_label (view, "Manifest Link: " GHENT_PAGES_URL);
+  g_assert_nonnull (link_row);
+
+  vt_metadata_view_set_canvas_index (view, 1);
+  flush ();
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpuint (vt_metadata_view_get_canvas_index (view), ==, 1);
+  g_assert_true (shows_row (view, "Attribution: source: Design Museum Gent"));
+  g_assert_true (shows_row (view, "Rights: In Copyright"));
+  g_assert_cmpuint (row_index (view, "Attribution: rightsholder"), ==, G_MAXUINT);
+  g_assert_cmpuint (row_index (view, "Rights: CC"), ==, G_MAXUINT);
+  in_copyright = vt_metadata_view_get_row_markup (view, "Rights");
+  g_assert_cmpstr (in_copyright, ==, "<a href=\"https://rightsstatements.org/page/InC/1.0/\">In Copyright</a>");
+  g_assert_nonnull (find_row_with_label (view, "Rights: In Copyright"));
+  /* Still in the order shown: attribution, rights, then the links. */
+  g_assert_cmpuint (row_index (view, "Attribution:"), ==, 0);
+  g_assert_cmpuint (row_index (view, "Rights:"), ==, 1);
+  g_assert_cmpuint (row_index (view, "Alternative Format:"), ==, 2);
+  g_assert_cmpuint (row_index (view, "Manifest Link:"), ==, 3);
+  /* Not rebuilt: the title and the manifest link row. */
+  g_assert_true (find_row_with_label (view, "Manifest Link: " GHENT_PAGES_URL) == link_row);
+  g_assert_cmpstr (vt_metadata_view_get_title (view), ==, "Drie stoelen");
+
+  /* The same page again: nothing happens. */
+  vt_metadata_view_set_canvas_index (view, 1);
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* Back to page 1. */
+  vt_metadata_view_set_canvas_index (view, 0);
+  g_assert_true (shows_row (view, GHENT_PAGE1_ATTRIBUTION));
+  g_assert_true (shows_row (view, "Rights: CC BY-NC-ND 4.0"));
+  g_assert_cmpuint (notified, ==, 2);
+
+  /* Page 3 names the same licence and rights holder on its own image: the
+   * rows stay as they are. */
+  rights_row = find_row_with_label (view, "Rights: CC BY-NC-ND 4.0");
+  vt_metadata_view_set_canvas_index (view, 2);
+  g_assert_cmpuint (notified, ==, 3);
+  g_assert_true (find_row_with_label (view, "Rights: CC BY-NC-ND 4.0") == rights_row);
+
+  /* Another object starts at its first page. */
+  vt_metadata_view_set_canvas_index (view, 1);
+  single = load_manifest ("ghent-v2.json", GHENT_URL);
+  vt_metadata_view_set_manifest (view, single, GHENT_URL);
+  g_assert_cmpuint (vt_metadata_view_get_canvas_index (view), ==, 0);
+  g_assert_cmpuint (notified, ==, 5);
+  g_assert_true (shows_row (view, "Rights: CC BY-NC-ND 4.0"));
+
+  /* Past the last page: the manifest's own, none here. */
+  vt_metadata_view_set_canvas_index (view, 5);
+  g_assert_null (find_row_with_label (view, "Rights: CC BY-NC-ND 4.0"));
+  g_assert_cmpuint (row_index (view, "Rights:"), ==, G_MAXUINT);
+  g_assert_cmpuint (row_index (view, "Attribution:"), ==, G_MAXUINT);
+  g_assert_cmpuint (count_shown_lists (view), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_ghent_accessible_rows (void)
 {
   g_autoptr(VtManifest) manifest = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   GtkWidget *window;
   VtMetadataView *view;
-  gboolean found = FALSE;
 
   REQUIRE_DISPLAY ();
 
@@ -225,16 +386,7 @@ test_ghent_accessible_rows (void)
   vt_metadata_view_set_manifest (view, manifest, GHENT_URL);
   flush ();
 
-  find_widgets (GTK_WIDGET (view), GTK_TYPE_LIST_BOX_ROW, rows);
-  g_assert_cmpuint (rows->len, >, 0);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      g_autofree char *problem = gtk_test_accessible_check_property (g_ptr_array_index (rows, i),
-                                                                     GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                                                     "Rights: CC BY-NC-ND 4.0");
-      found |= problem == NULL;
-    }
-  g_assert_true (found);
+  g_assert_nonnull (find_row_with_label (view, "Rights: CC BY-NC-ND 4.0"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -325,6 +477,42 @@ test_multilingual (void)
   g_clear_pointer (&summary, g_free);
   summary = vt_metadata_view_get_summary_markup (view);
   g_assert_nonnull (summary);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The picker and the texts choose the language in one place: with a tag
+ * written as a locale name, the picker used to say "nl-NL" while the
+ * title was the "nl_BE.UTF-8" one. */
+static void
+test_picker_matches_texts (void)
+{
+  g_autoptr(VtManifest) manifest = NULL;
+  g_auto(GStrv) languages = NULL;
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  GtkDropDown *dropdown;
+  GtkWidget *window;
+  VtMetadataView *view;
+
+  REQUIRE_DISPLAY ();
+
+  manifest = parse_manifest ("{\"@context\": \"http://iiif.io/api/presentation/3/context.json\","
+                             " \"id\": \"https://example.org/iiif/locale-tags/manifest\", \"type\": \"Manifest\","
+                             " \"label\": {\"nl-NL\": [\"Kast (NL)\"], \"nl_BE.UTF-8\": [\"Kast (BE)\"],"
+                             " \"nl-be\": [\"Same language, other spelling\"], \"fr\": [\"Armoire\"]},"
+                             " \"items\": []}");
+  view = new_view_in_window (&window);
+  vt_metadata_view_set_manifest (view, manifest, NULL);
+  vt_metadata_view_set_language (view, "nl-BE");
+  flush ();
+
+  /* "nl-be" is the same language as "nl_BE.UTF-8": offered once. */
+  languages = vt_metadata_view_get_languages (view);
+  g_assert_cmpuint (g_strv_length (languages), ==, 3);
+  g_assert_cmpstr (vt_metadata_view_get_title (view), ==, "Kast (BE)");
+  find_widgets (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN, dropdowns);
+  dropdown = g_ptr_array_index (dropdowns, 0);
+  g_assert_cmpstr (languages[gtk_drop_down_get_selected (dropdown)], ==, "nl_BE.UTF-8");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -637,7 +825,9 @@ main (int   argc,
   g_test_add_func ("/vitrine/metadata-view/openable-uris", test_openable_uris);
   g_test_add_func ("/vitrine/metadata-view/ghent", test_ghent);
   g_test_add_func ("/vitrine/metadata-view/ghent-accessible-rows", test_ghent_accessible_rows);
+  g_test_add_func ("/vitrine/metadata-view/canvas-index", test_canvas_index);
   g_test_add_func ("/vitrine/metadata-view/multilingual", test_multilingual);
+  g_test_add_func ("/vitrine/metadata-view/picker-matches-texts", test_picker_matches_texts);
   g_test_add_func ("/vitrine/metadata-view/hostile-html", test_hostile_html);
   g_test_add_func ("/vitrine/metadata-view/label-only", test_label_only);
   g_test_add_func ("/vitrine/metadata-view/replace-and-clear", test_replace_and_clear);

@@ -793,6 +793,53 @@ test_canvas_error_reasons (Fixture       *fixture,
   g_assert_null (vt_canvas_pane_get_status_title (pane));
 }
 
+
+static gboolean
+rows_have (VtWindow   *window,
+           const char *row)
+{
+  g_auto(GStrv) rows = vt_metadata_view_get_row_texts (vt_window_get_metadata_view (window));
+
+  return rows != NULL && g_strv_contains ((const char * const *) rows, row);
+}
+
+static void
+test_rights_follow_the_page (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  VtViewing *viewing;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  /* Real Ghent manifests name the rights holder per image: page 1 is CC
+   * BY-NC-ND with its photographer, page 2 In Copyright naming nobody, so
+   * the manifest's own credit holds there, not page 1's. */
+  open_and_wait (fixture, VT_TESTBED_OBJECT_RIGHTS_PER_CANVAS, "viewer");
+  viewing = vt_window_get_viewing (fixture->window);
+  g_assert_true (rows_have (fixture->window, "Rights: CC BY-NC-ND 4.0"));
+  g_assert_cmpstr (vt_page_get_rights (vt_viewing_get_page (viewing)), ==,
+                   "https://creativecommons.org/licenses/by-nc-nd/4.0/");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-canvas", NULL);
+  g_assert_true (rows_have (fixture->window, "Rights: In Copyright"));
+  g_assert_true (rows_have (fixture->window, "Attribution: source: Design Museum Gent"));
+  g_assert_false (rows_have (fixture->window, "Rights: CC BY-NC-ND 4.0"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-canvas", NULL);
+  g_assert_true (rows_have (fixture->window, "Rights: CC BY-NC-ND 4.0"));
+
+  /* Back to page 2 through the strip, as a click would. */
+  vt_viewing_set_canvas_index (viewing, 1);
+  g_assert_true (rows_have (fixture->window, "Rights: In Copyright"));
+
+  /* The older two-page object differs per page too. */
+  open_and_wait (fixture, VT_TESTBED_OBJECT_TWO_CANVASES, "viewer");
+  g_assert_true (rows_have (fixture->window, "Rights: CC BY-NC-ND 4.0"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-canvas", NULL);
+  g_assert_true (rows_have (fixture->window, "Rights: In Copyright"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -834,6 +881,7 @@ main (int   argc,
   ADD ("/vitrine/app/window/transition-matrix", test_transition_matrix);
   ADD ("/vitrine/app/window/cancel-returns-to-previous", test_cancel_returns_to_previous);
   ADD ("/vitrine/app/window/canvas-error-reasons", test_canvas_error_reasons);
+  ADD ("/vitrine/app/window/rights-follow-the-page", test_rights_follow_the_page);
 #undef ADD
 
   {

@@ -58,8 +58,6 @@ walk_manifest (VtManifest *m)
 {
   walk_map (m->label);
   walk_map (m->summary);
-  walk_map (vt_manifest_get_effective_attribution (m));
-  (void) vt_manifest_get_effective_rights (m);
   for (guint i = 0; i < m->metadata->len; i++)
     {
       VtMetadataEntry *entry = g_ptr_array_index (m->metadata, i);
@@ -73,6 +71,8 @@ walk_manifest (VtManifest *m)
       VtServiceRef *ref = vt_canvas_get_image_service (canvas);
 
       walk_map (canvas->label);
+      walk_map (vt_manifest_get_canvas_attribution (m, i));
+      (void) vt_rights_allows_reuse (vt_manifest_get_canvas_rights (m, i));
       (void) vt_canvas_is_time_based (canvas);
       if (ref != NULL)
         {

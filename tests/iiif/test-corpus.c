@@ -62,6 +62,16 @@ check_metadata (GPtrArray *metadata,
 }
 
 static void
+check_statement (VtMetadataEntry *statement,
+                 Counts          *counts)
+{
+  if (statement == NULL)
+    return;
+  check_map (statement->label, counts);
+  check_map (statement->value, counts);
+}
+
+static void
 check_range (VtRange *range,
              Counts  *counts)
 {
@@ -85,11 +95,7 @@ check_manifest (VtManifest *m,
   check_map (m->label, counts);
   check_map (m->summary, counts);
   check_metadata (m->metadata, counts);
-  if (m->required_statement != NULL)
-    {
-      check_map (m->required_statement->label, counts);
-      check_map (m->required_statement->value, counts);
-    }
+  check_statement (m->required_statement, counts);
   for (guint i = 0; i < m->canvases->len; i++)
     {
       VtCanvas *canvas = g_ptr_array_index (m->canvases, i);
@@ -97,8 +103,9 @@ check_manifest (VtManifest *m,
       check_map (canvas->label, counts);
       if (first_service == NULL)
         first_service = vt_canvas_get_image_service (canvas);
+      check_statement (canvas->required_statement, counts);
       for (guint j = 0; j < canvas->annotations->len; j++)
-        check_map (((VtPaintingAnnotation *) g_ptr_array_index (canvas->annotations, j))->attribution, counts);
+        check_statement (((VtPaintingAnnotation *) g_ptr_array_index (canvas->annotations, j))->required_statement, counts);
     }
   for (guint i = 0; i < m->structures->len; i++)
     check_range (g_ptr_array_index (m->structures, i), counts);

@@ -147,6 +147,44 @@ test_manifest (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (range, "items")), ==, 2);
 }
 
+/* Each canvas carries the rights that hold for it, as the sidebar shows. */
+static void
+test_canvas_rights (void)
+{
+  g_autofree char *path = fixture_path ("manifest-v2-rights-per-canvas.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  JsonObject *root, *canvas, *statement;
+  JsonArray *canvases;
+
+  run_inspect (&run, "--locale", "nl", path);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_output (run.out, parser);
+  g_assert_false (json_object_has_member (root, "effectiveRights"));
+  canvases = json_object_get_array_member (root, "canvases");
+
+  canvas = json_array_get_object_element (canvases, 0);
+  g_assert_cmpstr (json_object_get_string_member (canvas, "effectiveRights"), ==,
+                   "https://creativecommons.org/licenses/by-nc-nd/4.0/");
+  g_assert_cmpstr (json_object_get_string_member (canvas, "effectiveRightsName"), ==, "CC BY-NC-ND 4.0");
+  g_assert_true (json_object_get_boolean_member (canvas, "allowsReuse"));
+  g_assert_cmpstr (json_object_get_string_member (canvas, "displayAttribution"), ==,
+                   "rightsholder: Museum, photographer: A. Fotograaf, source: Museum");
+  statement = json_object_get_object_member (canvas, "effectiveRequiredStatement");
+  g_assert_true (json_object_get_null_member (statement, "label"));
+
+  canvas = json_array_get_object_element (canvases, 1);
+  g_assert_cmpstr (json_object_get_string_member (canvas, "effectiveRights"), ==,
+                   "http://rightsstatements.org/vocab/InC/1.0/");
+  g_assert_false (json_object_get_boolean_member (canvas, "allowsReuse"));
+  g_assert_cmpstr (json_object_get_string_member (canvas, "displayAttribution"), ==, "source: Museum");
+
+  canvas = json_array_get_object_element (canvases, 2);
+  g_assert_true (json_object_get_null_member (canvas, "effectiveRights"));
+  g_assert_true (json_object_get_null_member (canvas, "effectiveRightsName"));
+  g_assert_false (json_object_get_boolean_member (canvas, "allowsReuse"));
+}
+
 static void
 test_collection (void)
 {
@@ -249,6 +287,7 @@ main (int   argc,
 
   g_test_add_func ("/vitrine/iiif/inspect/image-service", test_image_service);
   g_test_add_func ("/vitrine/iiif/inspect/manifest", test_manifest);
+  g_test_add_func ("/vitrine/iiif/inspect/canvas-rights", test_canvas_rights);
   g_test_add_func ("/vitrine/iiif/inspect/collection", test_collection);
   g_test_add_func ("/vitrine/iiif/inspect/failures", test_failures);
   g_test_add_func ("/vitrine/iiif/inspect/limits-and-usage", test_limits_and_usage);

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "vt-iiif-test-util.h"
@@ -123,6 +124,101 @@ test_many_languages (void)
   g_assert_cmpstr (vt_language_map_get_language (map, 255), ==, "l255");
 }
 
+static int
+pick (const char * const *tags,
+      const char * const *preferences)
+{
+  return vt_language_tag_pick (tags, g_strv_length ((char **) tags), preferences);
+}
+
+/* The cases where the language map and the sidebar's language picker used
+ * to choose differently; both now ask vt_language_tag_pick(). */
+static void
+test_pick_former_disagreements (void)
+{
+  /* 1. A document tag written as a locale name: the map stripped the
+   * codeset from the document's tags and chose "nl_BE.UTF-8", the picker
+   * only stripped it from the user's and showed "nl-NL". */
+  const char *locale_tagged[] = { "nl-NL", "nl_BE.UTF-8", NULL };
+  const char *nl_be_locale[] = { "nl_BE.UTF-8", "nl_BE", "nl.UTF-8", "nl", "C", NULL };
+  /* 2. No language of the user's: the map showed the untagged values, the
+   * picker went straight to English. */
+  const char *untagged_and_english[] = { "en", "none", "fr", NULL };
+  const char *german[] = { "de_DE.UTF-8", "de_DE", "de", "C", NULL };
+  /* 3. "@none" as a wanted language matched nothing in either. */
+  const char *fr_and_untagged[] = { "fr", "none", NULL };
+  const char *want_untagged[] = { "@none", "fr", NULL };
+  const char *want_untagged_v3[] = { "none", "fr", NULL };
+
+  g_assert_cmpint (pick (locale_tagged, nl_be_locale), ==, 1);
+  g_assert_cmpint (pick (untagged_and_english, german), ==, 1);
+  g_assert_cmpint (pick (fr_and_untagged, want_untagged), ==, 1);
+  g_assert_cmpint (pick (fr_and_untagged, want_untagged_v3), ==, 1);
+
+  /* The language map resolves through the same function. */
+  {
+    g_autoptr(VtLanguageMap) map = label_of ("{\"nl-NL\": [\"Boek (NL)\"], \"nl_BE.UTF-8\": [\"Boek (BE)\"]}");
+    g_autoptr(VtLanguageMap) untagged = label_of ("{\"fr\": [\"Livre\"], \"@none\": [\"B-1\"]}");
+
+    g_assert_cmpstr (vt_language_map_get_first (map, nl_be_locale), ==, "Boek (BE)");
+    g_assert_cmpstr (vt_language_map_get_first (untagged, want_untagged), ==, "B-1");
+  }
+}
+
+/* Each case: the tags on offer, then the user's languages and which tag
+ * they get ("C.UTF-8,C>1": preferences C.UTF-8 then C give tag 1). */
+static void
+test_pick (void)
+{
+  static const char * const cases[][2] = {
+    /* Closest first: the broader "nl" beats the other region. */
+    { "nl-NL nl fr", "nl-BE>1 NL_be>1 nl>1" },
+    { "zh-Hans zh zh-Hant-TW", "zh-Hant>2 zh_TW.UTF-8,zh_TW,zh>1" },
+    /* glibc's script modifier is a script subtag. */
+    { "sr-Cyrl sr-Latn", "sr_RS@latin,sr@latin,sr>1" },
+    /* Only another region of the language: better than nothing. */
+    { "fr en-GB", "C.UTF-8,C,POSIX>1 nl-BE>1" },
+    /* "C" says nothing, nor does an empty list; later ones count. */
+    { "fr it", "C.UTF-8,C,POSIX>0 de,it,fr>1 >0" },
+    /* Junk keys are not English. */
+    { "English true en-US", "C>2" },
+  };
+  const char *empty_pref[] = { "", "it", NULL };
+  const char *nl[] = { "nl", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GStrv) tags = g_strsplit (cases[i][0], " ", -1);
+      g_auto(GStrv) runs = g_strsplit (cases[i][1], " ", -1);
+
+      for (guint j = 0; runs[j] != NULL; j++)
+        {
+          const char *arrow = strchr (runs[j], '>');
+          g_autofree char *list = g_strndup (runs[j], arrow - runs[j]);
+          g_auto(GStrv) prefs = list[0] != '\0' ? g_strsplit (list, ",", -1) : g_new0 (char *, 1);
+
+          g_test_message ("[%s] for %s", cases[i][0], runs[j]);
+          g_assert_cmpint (pick ((const char * const *) tags, (const char * const *) prefs), ==, atoi (arrow + 1));
+        }
+    }
+  g_assert_cmpint (pick ((const char *[]) { "fr", "it", NULL }, empty_pref), ==, 1);
+  g_assert_cmpint (vt_language_tag_pick (NULL, 0, nl), ==, -1);
+}
+
+static void
+test_tag_equal (void)
+{
+  g_assert_true (vt_language_tag_equal ("nl-BE", "nl_BE.UTF-8@euro"));
+  g_assert_true (vt_language_tag_equal ("NL-be", "nl-BE"));
+  g_assert_true (vt_language_tag_equal ("sr_RS@latin", "sr-Latn-RS"));
+  g_assert_true (vt_language_tag_equal (NULL, "@none"));
+  g_assert_true (vt_language_tag_equal ("", "none"));
+  g_assert_true (vt_language_tag_equal ("None", "@none"));
+  g_assert_false (vt_language_tag_equal ("nl", "nl-BE"));
+  g_assert_false (vt_language_tag_equal ("en", "English"));
+  g_assert_false (vt_language_tag_equal ("none", "nl"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -133,6 +229,9 @@ main (int   argc,
   g_test_add_func ("/vitrine/iiif/language-map/fallbacks", test_fallbacks);
   g_test_add_func ("/vitrine/iiif/language-map/v2-forms", test_v2_forms);
   g_test_add_func ("/vitrine/iiif/language-map/build", test_build);
+  g_test_add_func ("/vitrine/iiif/language-map/pick", test_pick);
+  g_test_add_func ("/vitrine/iiif/language-map/pick-former-disagreements", test_pick_former_disagreements);
+  g_test_add_func ("/vitrine/iiif/language-map/tag-equal", test_tag_equal);
   g_test_add_func ("/vitrine/iiif/language-map/many-languages", test_many_languages);
 
   return g_test_run ();

@@ -59,9 +59,13 @@ test_ghent (void)
   /* licence and attribution live on the annotation */
   anno = g_ptr_array_index (canvas->annotations, 0);
   g_assert_cmpstr (anno->rights, ==, "https://creativecommons.org/licenses/by-nc-nd/4.0/");
-  g_assert_cmpstr (vt_manifest_get_effective_rights (m), ==, "https://creativecommons.org/licenses/by-nc-nd/4.0/");
-  g_assert_cmpstr (first (vt_manifest_get_effective_attribution (m)), ==,
+  g_assert_null (anno->required_statement->label);
+  g_assert_cmpstr (vt_manifest_get_canvas_rights (m, 0), ==, "https://creativecommons.org/licenses/by-nc-nd/4.0/");
+  g_assert_cmpstr (first (vt_manifest_get_canvas_attribution (m, 0)), ==,
                    "rightsholder: Studio X, photographer: A. Fotograaf, source: Museum");
+  /* and differ per page */
+  g_assert_cmpstr (vt_manifest_get_canvas_rights (m, 1), ==, "http://rightsstatements.org/vocab/InC/1.0/");
+  g_assert_cmpstr (first (vt_manifest_get_canvas_attribution (m, 1)), ==, "source: Museum");
 
   /* service as an array, trailing slash removed */
   service = vt_canvas_get_image_service (vt_manifest_get_canvas (m, 1));
@@ -460,6 +464,78 @@ test_shapes (void)
     }
 }
 
+/* Rights follow the page: each canvas's own (its first image annotation
+ * that names them, then the canvas), else the manifest's, never another
+ * canvas's. */
+static void
+test_canvas_rights_v2 (void)
+{
+  g_autoptr(VtIiifDocument) doc = vt_test_parse_fixture ("manifest-v2-rights-per-canvas.json");
+  VtManifest *m = doc->manifest;
+  VtMetadataEntry *statement;
+
+  g_assert_cmpuint (vt_manifest_get_n_canvases (m), ==, 4);
+  g_assert_null (m->rights);
+  g_assert_cmpstr (first (m->required_statement->value), ==, "source: Museum");
+
+  /* Page 1 names licence and rights holder on its image annotation. */
+  g_assert_cmpstr (vt_manifest_get_canvas_rights (m, 0), ==, "https://creativecommons.org/licenses/by-nc-nd/4.0/");
+  g_assert_cmpstr (first (vt_manifest_get_canvas_attribution (m, 0)), ==,
+                   "rightsholder: Museum, photographer: A. Fotograaf, source: Museum");
+  statement = vt_manifest_get_canvas_required_statement (m, 0);
+  g_assert_null (statement->label);
+  g_assert_true (vt_rights_allows_reuse (vt_manifest_get_canvas_rights (m, 0)));
+
+  /* Page 2 is In Copyright and names nobody: the manifest's attribution,
+   * not page 1's rights holder. */
+  g_assert_cmpstr (vt_manifest_get_canvas_rights (m, 1), ==, "http://rightsstatements.org/vocab/InC/1.0/");
+  g_assert_cmpstr (first (vt_manifest_get_canvas_attribution (m, 1)), ==, "source: Museum");
+  g_assert_true (vt_manifest_get_canvas_required_statement (m, 1) == m->required_statement);
+  g_assert_false (vt_rights_allows_reuse (vt_manifest_get_canvas_rights (m, 1)));
+
+  /* Page 3 says nothing and neither does the manifest: no licence at all
+   * rather than page 1's. */
+  g_assert_null (vt_manifest_get_canvas_rights (m, 2));
+  g_assert_cmpstr (first (vt_manifest_get_canvas_attribution (m, 2)), ==, "source: Museum");
+
+  /* Page 4: an empty attribution on the first image hides nothing; the
+   * second image's licence (the first of two) comes before the canvas's
+   * own, whose attribution is used. */
+  g_assert_cmpstr (vt_manifest_get_canvas_rights (m, 3), ==, "http://creativecommons.org/licenses/by/4.0/");
+  g_assert_cmpstr (vt_manifest_get_canvas (m, 3)->rights, ==, "https://creativecommons.org/publicdomain/zero/1.0/");
+  g_assert_cmpstr (first (vt_manifest_get_canvas_attribution (m, 3)), ==, "photographer: B. Fotograaf");
+
+  /* Past the last page: the manifest's own. */
+  g_assert_null (vt_manifest_get_canvas_rights (m, 4));
+  g_assert_cmpstr (first (vt_manifest_get_canvas_attribution (m, G_MAXUINT)), ==, "source: Museum");
+}
+
+static void
+test_canvas_rights_v3 (void)
+{
+  g_autoptr(VtIiifDocument) doc = vt_test_parse_fixture ("manifest-v3-rights-per-canvas.json");
+  VtManifest *m = doc->manifest;
+  VtMetadataEntry *statement;
+
+  g_assert_cmpuint (doc->warnings->len, ==, 0);
+
+  /* The canvas's own rights; the manifest's statement. */
+  g_assert_cmpstr (vt_manifest_get_canvas_rights (m, 0), ==, "http://rightsstatements.org/vocab/InC/1.0/");
+  statement = vt_manifest_get_canvas_required_statement (m, 0);
+  g_assert_cmpstr (first (statement->label), ==, "Attribution");
+  g_assert_cmpstr (first (statement->value), ==, "Provided by the Example Museum");
+
+  /* The annotation's before the canvas's, label and all. */
+  g_assert_cmpstr (vt_manifest_get_canvas_rights (m, 1), ==, "https://creativecommons.org/publicdomain/zero/1.0/");
+  statement = vt_manifest_get_canvas_required_statement (m, 1);
+  g_assert_cmpstr (first (statement->label), ==, "Photographer");
+  g_assert_cmpstr (first (vt_manifest_get_canvas_attribution (m, 1)), ==, "C. Photographer");
+
+  /* Nothing of its own: the manifest's. */
+  g_assert_cmpstr (vt_manifest_get_canvas_rights (m, 2), ==, "http://creativecommons.org/licenses/by/4.0/");
+  g_assert_cmpstr (first (vt_manifest_get_canvas_attribution (m, 2)), ==, "Provided by the Example Museum");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -467,6 +543,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/vitrine/iiif/manifest/ghent", test_ghent);
+  g_test_add_func ("/vitrine/iiif/manifest/canvas-rights-v2", test_canvas_rights_v2);
+  g_test_add_func ("/vitrine/iiif/manifest/canvas-rights-v3", test_canvas_rights_v3);
   g_test_add_func ("/vitrine/iiif/manifest/v2-book", test_v2_book);
   g_test_add_func ("/vitrine/iiif/manifest/v3", test_v3);
   g_test_add_func ("/vitrine/iiif/manifest/collections", test_collections);

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "iiif/vt-iiif-error.h"
+#include "iiif/vt-rights.h"
 #include "net/vt-ghent-catalogue.h"
 #include "net/vt-loader.h"
 #include "net/vt-net-error.h"
@@ -234,6 +235,47 @@ test_ghent_fixtures (void)
     load_ghent (loader, tb, "stam:S.1158", &r);
     g_assert_error (r.error, VT_NET_ERROR, VT_NET_ERROR_NOT_FOUND);
   }
+}
+
+/* As served, Ghent names rights per image: what holds for each page is
+ * that page's, else the manifest's, never another page's. */
+static void
+test_ghent_rights_per_canvas (void)
+{
+  g_autoptr(VtTestbed) tb = vt_testbed_start_or_skip ();
+  g_autoptr(VtLoader) loader = NULL;
+  g_auto(Result) two = { 0 };
+  g_auto(Result) three = { 0 };
+  const char *nl[] = { "nl", NULL };
+  VtManifest *m;
+
+  if (tb == NULL)
+    return;
+
+  loader = new_loader (NULL);
+  load_ghent (loader, tb, VT_TESTBED_OBJECT_TWO_CANVASES, &two);
+  g_assert_no_error (two.error);
+  m = two.document->manifest;
+  g_assert_cmpstr (vt_manifest_get_canvas_rights (m, 0), ==, "https://creativecommons.org/licenses/by-nc-nd/4.0/");
+  g_assert_cmpstr (vt_language_map_get_first (vt_manifest_get_canvas_attribution (m, 0), nl), ==,
+                   "rightsholder: Bořek Šípek, photographer: Foto Design Museum Gent, source: Design Museum Gent");
+  g_assert_cmpstr (vt_manifest_get_canvas_rights (m, 1), ==, "http://rightsstatements.org/vocab/InC/1.0/");
+  g_assert_cmpstr (vt_language_map_get_first (vt_manifest_get_canvas_attribution (m, 1), nl), ==,
+                   "photographer: Michiel Hendryckx, source: Design Museum Gent");
+
+  load_ghent (loader, tb, VT_TESTBED_OBJECT_RIGHTS_PER_CANVAS, &three);
+  g_assert_no_error (three.error);
+  m = three.document->manifest;
+  g_assert_cmpuint (vt_manifest_get_n_canvases (m), ==, 3);
+  g_assert_true (vt_rights_allows_reuse (vt_manifest_get_canvas_rights (m, 0)));
+  g_assert_cmpstr (vt_language_map_get_first (vt_manifest_get_canvas_attribution (m, 0), nl), ==,
+                   VT_TESTBED_RIGHTS_CANVAS_ATTRIBUTION);
+  g_assert_cmpstr (vt_manifest_get_canvas_rights (m, 1), ==, "http://rightsstatements.org/vocab/InC/1.0/");
+  g_assert_false (vt_rights_allows_reuse (vt_manifest_get_canvas_rights (m, 1)));
+  g_assert_cmpstr (vt_language_map_get_first (vt_manifest_get_canvas_attribution (m, 1), nl), ==,
+                   VT_TESTBED_RIGHTS_MANIFEST_ATTRIBUTION);
+  g_assert_cmpstr (vt_language_map_get_first (vt_manifest_get_canvas_attribution (m, 2), nl), ==,
+                   VT_TESTBED_RIGHTS_CANVAS_ATTRIBUTION);
 }
 
 /* Each canvas of a Ghent manifest leads, through its image service, to a
@@ -630,6 +672,7 @@ main (int   argc,
 
   g_test_add_func ("/net/loaders/ghent-fixtures", test_ghent_fixtures);
   g_test_add_func ("/net/loaders/ghent-images", test_ghent_images);
+  g_test_add_func ("/net/loaders/ghent-rights-per-canvas", test_ghent_rights_per_canvas);
   g_test_add_func ("/net/loaders/tile-sets", test_tile_sets);
   g_test_add_func ("/net/loaders/documents", test_documents);
   g_test_add_func ("/net/loaders/file", test_file);

@@ -351,9 +351,11 @@ check_ghent_manifest (VtTestbed  *tb,
       g_autofree char *info_url = g_strconcat (service_id, "/info.json", NULL);
       g_autoptr(Response) info = NULL;
 
-      /* Licence and attribution sit on the annotation, as in Ghent's. */
+      /* Licence and attribution sit on the annotation, as in Ghent's;
+       * an image that names nobody leaves it to the manifest. */
       g_assert_true (json_object_has_member (annotation, "license"));
-      g_assert_true (json_object_has_member (annotation, "attribution"));
+      g_assert_true (json_object_has_member (annotation, "attribution")
+                     || json_object_has_member (manifest, "attribution"));
       g_assert_true (g_str_has_prefix (service_id, vt_testbed_get_base_url (tb)));
 
       info = fetch (info_url);
@@ -381,6 +383,7 @@ test_ghent_manifests (void)
 
   check_ghent_manifest (tb, VT_TESTBED_OBJECT_DMG, 1, 200);
   check_ghent_manifest (tb, VT_TESTBED_OBJECT_TWO_CANVASES, 2, 200);
+  check_ghent_manifest (tb, VT_TESTBED_OBJECT_RIGHTS_PER_CANVAS, 3, 200);
   check_ghent_manifest (tb, VT_TESTBED_OBJECT_HVA, 1, 200);
   check_ghent_manifest (tb, VT_TESTBED_OBJECT_INDUSTRIEMUSEUM, 1, 200);
   check_ghent_manifest (tb, VT_TESTBED_OBJECT_STAM, 1, 200);
@@ -447,6 +450,72 @@ test_ghent_shapes (void)
     g_assert_nonnull (g_strstr_len (data, len, "\"label\":\"7b3e9d1f0a2c4e6b8d5f1a3c9e7b2d40-transcode-"
                                     "OA_535_001_05_B_TE grondplan.jpg\""));
   }
+}
+
+typedef struct
+{
+  const char *license;
+  const char *attribution;  /* NULL: the annotation names nobody */
+} CanvasRights;
+
+/* Fetches OBJECT_ID and checks the licence and attribution on the image
+ * annotation of each of its canvases. */
+static JsonNode *
+fetch_with_rights (VtTestbed          *tb,
+                   const char         *object_id,
+                   const CanvasRights *expected,
+                   guint               n_canvases)
+{
+  g_autofree char *url = vt_testbed_get_manifest_url (tb, object_id);
+  g_autoptr(Response) r = fetch (url);
+  JsonNode *root = parse_json (r);
+  JsonArray *sequences = json_object_get_array_member (json_node_get_object (root), "sequences");
+  JsonArray *canvases = json_object_get_array_member (json_array_get_object_element (sequences, 0), "canvases");
+
+  g_assert_cmpuint (json_array_get_length (canvases), ==, n_canvases);
+  for (guint i = 0; i < n_canvases; i++)
+    {
+      JsonArray *images = json_object_get_array_member (json_array_get_object_element (canvases, i), "images");
+      JsonObject *annotation = json_array_get_object_element (images, 0);
+
+      g_test_message ("%s canvas %u", object_id, i);
+      g_assert_cmpstr (json_object_get_string_member (annotation, "license"), ==, expected[i].license);
+      g_assert_cmpstr (json_object_get_string_member_with_default (annotation, "attribution", NULL), ==,
+                       expected[i].attribution);
+    }
+  return root;
+}
+
+/* Rights differ per page, as they do in Ghent's manifests. */
+static void
+test_ghent_rights_per_canvas (void)
+{
+  static const CanvasRights two_canvases[] = {
+    { "https://creativecommons.org/licenses/by-nc-nd/4.0/",
+      "rightsholder: Bořek Šípek, photographer: Foto Design Museum Gent, source: Design Museum Gent" },
+    { "http://rightsstatements.org/vocab/InC/1.0/",
+      "photographer: Michiel Hendryckx, source: Design Museum Gent" },
+  };
+  static const CanvasRights per_canvas[] = {
+    { "https://creativecommons.org/licenses/by-nc-nd/4.0/", VT_TESTBED_RIGHTS_CANVAS_ATTRIBUTION },
+    { "http://rightsstatements.org/vocab/InC/1.0/", NULL },
+    { "https://creativecommons.org/licenses/by-nc-nd/4.0/", VT_TESTBED_RIGHTS_CANVAS_ATTRIBUTION },
+  };
+  VtTestbed *tb = get_testbed ();
+  g_autoptr(JsonNode) two = NULL;
+  g_autoptr(JsonNode) three = NULL;
+
+  if (tb == NULL)
+    return;
+
+  two = fetch_with_rights (tb, VT_TESTBED_OBJECT_TWO_CANVASES, two_canvases, G_N_ELEMENTS (two_canvases));
+  g_assert_false (json_object_has_member (json_node_get_object (two), "attribution"));
+
+  /* Only this object has a manifest-level attribution, and no licence. */
+  three = fetch_with_rights (tb, VT_TESTBED_OBJECT_RIGHTS_PER_CANVAS, per_canvas, G_N_ELEMENTS (per_canvas));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (three), "attribution"), ==,
+                   VT_TESTBED_RIGHTS_MANIFEST_ATTRIBUTION);
+  g_assert_false (json_object_has_member (json_node_get_object (three), "license"));
 }
 
 static void
@@ -1078,6 +1147,7 @@ main (int   argc,
   g_test_add_func ("/testbed/audio", test_audio);
   g_test_add_func ("/testbed/ghent/manifests", test_ghent_manifests);
   g_test_add_func ("/testbed/ghent/shapes", test_ghent_shapes);
+  g_test_add_func ("/testbed/ghent/rights-per-canvas", test_ghent_rights_per_canvas);
   g_test_add_func ("/testbed/ghent/forbidden", test_ghent_forbidden);
   g_test_add_func ("/testbed/ghent/missing", test_ghent_missing);
   g_test_add_func ("/testbed/ghent/failing", test_ghent_failing);

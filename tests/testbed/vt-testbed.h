@@ -23,6 +23,12 @@ G_BEGIN_DECLS
 /* Ghent-shaped objects, at /iiif/presentation/v2/manifest/<id>. */
 #define VT_TESTBED_OBJECT_DMG             "dmg:1987-1049"
 #define VT_TESTBED_OBJECT_TWO_CANVASES    "dmg:2011-0075_0-2"
+/* Canvas 1 CC BY-NC-ND with its rights holder, canvas 2 In Copyright naming
+ * nobody (the manifest-level attribution holds), canvas 3 as canvas 1. */
+#define VT_TESTBED_OBJECT_RIGHTS_PER_CANVAS "dmg:2014-0120_0-3"
+#define VT_TESTBED_RIGHTS_MANIFEST_ATTRIBUTION "source: Design Museum Gent"
+#define VT_TESTBED_RIGHTS_CANVAS_ATTRIBUTION \
+  "rightsholder: Design Museum Gent, photographer: Foto Design Museum Gent, source: Design Museum Gent"
 #define VT_TESTBED_OBJECT_HVA             "hva:2002-078-852"
 #define VT_TESTBED_OBJECT_STRING_LABEL    VT_TESTBED_OBJECT_HVA
 #define VT_TESTBED_OBJECT_INDUSTRIEMUSEUM "industriemuseum:V35236-001"

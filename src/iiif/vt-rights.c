@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "vt-rights.h"
@@ -236,4 +236,31 @@ vt_rights_describe (const char  *uri,
   if (out_link != NULL)
     *out_link = g_steal_pointer (&link);
   return kind;
+}
+
+/**
+ * vt_rights_allows_reuse:
+ * @uri: (nullable): a rights or licence URI from a manifest
+ *
+ * Whether the rights statement itself lets anyone copy and pass on the
+ * image, so that an export may go ahead without asking the user to check
+ * the rights first.
+ *
+ * %TRUE for every Creative Commons licence (BY, BY-SA, BY-NC, BY-ND and
+ * their combinations, and the old licences without BY), CC0 and the Public
+ * Domain Mark. Their conditions still hold: the export must carry the
+ * licence and the attribution, and NC/ND say what the user may do next.
+ *
+ * %FALSE for every RightsStatements.org statement: the In Copyright ones
+ * (even InC-EDU and InC-NC, which permit some uses but grant no licence),
+ * the No Copyright ones (NoC-US only holds in the United States, NoC-CR,
+ * NoC-NC and NoC-OKLR name restrictions of their own), NKC, CNE and UND;
+ * and for %NULL and anything not recognised. When in doubt, no.
+ *
+ * Returns: whether reuse is allowed by the licence
+ */
+gboolean
+vt_rights_allows_reuse (const char *uri)
+{
+  return vt_rights_describe (uri, NULL, NULL) == VT_RIGHTS_CREATIVE_COMMONS;
 }

@@ -25,8 +25,9 @@ typedef enum
   VT_RIGHTS_STATEMENT,
 } VtRightsKind;
 
-VtRightsKind vt_rights_describe (const char  *uri,
-                                 char       **out_name,
-                                 char       **out_link);
+VtRightsKind vt_rights_describe     (const char  *uri,
+                                     char       **out_name,
+                                     char       **out_link);
+gboolean     vt_rights_allows_reuse (const char  *uri);
 
 G_END_DECLS

@@ -12,7 +12,7 @@
 #include <glib.h>
 #include <locale.h>
 
-#include "app/vt-rights.h"
+#include "iiif/vt-rights.h"
 
 typedef struct
 {
@@ -100,6 +100,48 @@ test_null_and_optional_outputs (void)
   g_assert_cmpstr (name, ==, "Copyright Not Evaluated");
 }
 
+static void
+test_allows_reuse (void)
+{
+  static const struct
+  {
+    const char *uri;
+    gboolean    allowed;
+  } reuse[] = {
+    /* Licences and public domain tools: yes, conditions and all. */
+    { "https://creativecommons.org/publicdomain/zero/1.0/", TRUE },
+    { "https://creativecommons.org/publicdomain/mark/1.0/", TRUE },
+    { "https://creativecommons.org/licenses/by/4.0/", TRUE },
+    { "http://creativecommons.org/licenses/by-sa/3.0/nl/", TRUE },
+    { "https://creativecommons.org/licenses/by-nc-nd/4.0/", TRUE },
+    { "https://creativecommons.org/licenses/nd-nc/1.0/", TRUE },
+    /* Statements grant nothing, not even the No Copyright ones. */
+    { "http://rightsstatements.org/vocab/InC/1.0/", FALSE },
+    { "http://rightsstatements.org/vocab/InC-EDU/1.0/", FALSE },
+    { "http://rightsstatements.org/vocab/InC-NC/1.0/", FALSE },
+    { "http://rightsstatements.org/vocab/InC-RUU/1.0/", FALSE },
+    { "http://rightsstatements.org/vocab/NoC-US/1.0/", FALSE },
+    { "http://rightsstatements.org/vocab/NoC-NC/1.0/", FALSE },
+    { "http://rightsstatements.org/vocab/NoC-CR/1.0/", FALSE },
+    { "http://rightsstatements.org/vocab/NoC-OKLR/1.0/", FALSE },
+    { "http://rightsstatements.org/vocab/NKC/1.0/", FALSE },
+    { "https://rightsstatements.org/page/UND/1.0/", FALSE },
+    { "https://rightsstatements.org/page/CNE/1.0/", FALSE },
+    /* Nothing said, or nothing known. */
+    { NULL, FALSE },
+    { "", FALSE },
+    { "https://creativecommons.org/licenses/gpl/2.0/", FALSE },
+    { "https://example.org/open", FALSE },
+    { "Vrij te gebruiken", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (reuse); i++)
+    {
+      g_test_message ("%s", reuse[i].uri != NULL ? reuse[i].uri : "(null)");
+      g_assert_cmpint (vt_rights_allows_reuse (reuse[i].uri), ==, reuse[i].allowed);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -108,8 +150,9 @@ main (int   argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/vitrine/rights/table", test_table);
-  g_test_add_func ("/vitrine/rights/null-and-optional-outputs", test_null_and_optional_outputs);
+  g_test_add_func ("/vitrine/iiif/rights/table", test_table);
+  g_test_add_func ("/vitrine/iiif/rights/null-and-optional-outputs", test_null_and_optional_outputs);
+  g_test_add_func ("/vitrine/iiif/rights/allows-reuse", test_allows_reuse);
 
   return g_test_run ();
 }
