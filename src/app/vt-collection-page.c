@@ -37,12 +37,9 @@ static char *
 dup_label (VtLanguageMap *label,
            const char    *fallback)
 {
-  g_autofree char *text = label ? vt_language_map_dup_string (label, g_get_language_names (), " · ") : NULL;
+  char *text = label ? vt_language_map_dup_text (label, g_get_language_names (), " · ") : NULL;
 
-  if (text == NULL || *text == '\0')
-    return g_strdup (fallback);
-
-  return vt_html_to_text (text);
+  return text ? text : g_strdup (fallback);
 }
 
 /**

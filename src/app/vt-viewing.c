@@ -68,8 +68,6 @@ enum {
   PROP_0,
   PROP_INPUT,
   PROP_TARGET,
-  PROP_LOCATION,
-  PROP_DISPLAY_NAME,
   PROP_STATE,
   PROP_ERROR,
   PROP_TITLE,
@@ -94,13 +92,9 @@ static char *
 dup_label (VtLanguageMap *label,
            const char    *fallback)
 {
-  g_autofree char *text = label ? vt_language_map_dup_string (label, g_get_language_names (), " · ") : NULL;
+  char *text = label ? vt_language_map_dup_text (label, g_get_language_names (), " · ") : NULL;
 
-  if (text == NULL || *text == '\0')
-    return g_strdup (fallback);
-
-  /* Labels may carry IIIF HTML; titles are plain text. */
-  return vt_html_to_text (text);
+  return text ? text : g_strdup (fallback);
 }
 
 static void
@@ -183,26 +177,6 @@ open_page (VtViewing *self,
 
 /* Logo */
 
-static const char *
-find_logo_url (VtManifest *manifest)
-{
-  for (guint i = 0; manifest->provider != NULL && i < manifest->provider->len; i++)
-    {
-      VtAgent *agent = g_ptr_array_index (manifest->provider, i);
-
-      for (guint j = 0; agent->logo != NULL && j < agent->logo->len; j++)
-        {
-          VtResource *logo = g_ptr_array_index (agent->logo, j);
-
-          if (logo->id != NULL &&
-              (g_str_has_prefix (logo->id, "https://") || g_str_has_prefix (logo->id, "http://")))
-            return logo->id;
-        }
-    }
-
-  return NULL;
-}
-
 static void
 logo_loaded_cb (GObject      *object,
                 GAsyncResult *result,
@@ -228,7 +202,7 @@ logo_loaded_cb (GObject      *object,
 static void
 load_logo (VtViewing *self)
 {
-  const char *url = find_logo_url (get_manifest (self));
+  const char *url = vt_manifest_get_logo_url (get_manifest (self));
 
   if (url != NULL)
     vt_session_load_image_async (self->session, url, LOGO_SIZE, self->cancellable,
@@ -417,14 +391,6 @@ vt_viewing_get_property (GObject    *object,
       g_value_set_boxed (value, self->target);
       break;
 
-    case PROP_LOCATION:
-      g_value_set_string (value, vt_viewing_get_location (self));
-      break;
-
-    case PROP_DISPLAY_NAME:
-      g_value_set_string (value, vt_viewing_get_display_name (self));
-      break;
-
     case PROP_STATE:
       g_value_set_enum (value, self->state);
       break;
@@ -463,25 +429,6 @@ vt_viewing_get_property (GObject    *object,
 }
 
 static void
-vt_viewing_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
-{
-  VtViewing *self = VT_VIEWING (object);
-
-  switch (prop_id)
-    {
-    case PROP_CANVAS_INDEX:
-      vt_viewing_set_canvas_index (self, g_value_get_uint (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 vt_viewing_class_init (VtViewingClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -490,7 +437,6 @@ vt_viewing_class_init (VtViewingClass *klass)
   object_class->dispose = vt_viewing_dispose;
   object_class->finalize = vt_viewing_finalize;
   object_class->get_property = vt_viewing_get_property;
-  object_class->set_property = vt_viewing_set_property;
 
   /**
    * VtViewing:input:
@@ -504,13 +450,6 @@ vt_viewing_class_init (VtViewingClass *klass)
    * What the input resolved to, or %NULL when it names nothing.
    */
   properties[PROP_TARGET] = g_param_spec_boxed ("target", NULL, NULL, VT_TYPE_TARGET, ro);
-  /**
-   * VtViewing:location:
-   *
-   * The history entry: what opens this object again.
-   */
-  properties[PROP_LOCATION] = g_param_spec_string ("location", NULL, NULL, NULL, ro);
-  properties[PROP_DISPLAY_NAME] = g_param_spec_string ("display-name", NULL, NULL, NULL, ro);
   properties[PROP_STATE] = g_param_spec_enum ("state", NULL, NULL, VT_TYPE_VIEWING_STATE,
                                               VT_VIEWING_LOADING, ro);
   properties[PROP_ERROR] = g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR, ro);
@@ -523,9 +462,7 @@ vt_viewing_class_init (VtViewingClass *klass)
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, ro);
   properties[PROP_DOCUMENT] = g_param_spec_boxed ("document", NULL, NULL, VT_TYPE_IIIF_DOCUMENT, ro);
   properties[PROP_N_CANVASES] = g_param_spec_uint ("n-canvases", NULL, NULL, 0, G_MAXUINT, 0, ro);
-  properties[PROP_CANVAS_INDEX] =
-    g_param_spec_uint ("canvas-index", NULL, NULL, 0, G_MAXUINT, 0,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CANVAS_INDEX] = g_param_spec_uint ("canvas-index", NULL, NULL, 0, G_MAXUINT, 0, ro);
   /**
    * VtViewing:page:
    *

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "vt-html.h"
 #include "vt-iiif-private.h"
 
 #define VT_LANGUAGE_MAP_MAX_LANGUAGES 256
@@ -363,4 +364,28 @@ vt_language_map_dup_string (const VtLanguageMap *self,
   if (values == NULL)
     return NULL;
   return g_strjoinv (separator != NULL ? separator : "\n", (char **) values);
+}
+
+/**
+ * vt_language_map_dup_text:
+ * @separator: (nullable): joins several values; %NULL means "\n"
+ *
+ * The resolved values as plain text, for titles and window names: IIIF
+ * allows HTML in labels, which is taken out here.
+ *
+ * Returns: (nullable) (transfer full): the text, or %NULL when there is
+ *   none or it is empty
+ */
+char *
+vt_language_map_dup_text (const VtLanguageMap *self,
+                          const char * const  *languages,
+                          const char          *separator)
+{
+  g_autofree char *raw = vt_language_map_dup_string (self, languages, separator);
+  g_autofree char *text = raw ? vt_html_to_text (raw) : NULL;
+
+  if (text == NULL || *g_strstrip (text) == '\0')
+    return NULL;
+
+  return g_steal_pointer (&text);
 }

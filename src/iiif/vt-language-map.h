@@ -47,6 +47,9 @@ const char * const  *vt_language_map_lookup        (const VtLanguageMap *self,
 char                *vt_language_map_dup_string    (const VtLanguageMap *self,
                                                     const char * const  *languages,
                                                     const char          *separator);
+char                *vt_language_map_dup_text      (const VtLanguageMap *self,
+                                                    const char * const  *languages,
+                                                    const char          *separator);
 const char          *vt_language_map_get_first     (const VtLanguageMap *self,
                                                     const char * const  *languages);
 

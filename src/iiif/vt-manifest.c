@@ -187,3 +187,33 @@ vt_manifest_get_canvas_attribution (const VtManifest *self,
 
   return statement != NULL ? statement->value : NULL;
 }
+
+/**
+ * vt_manifest_get_logo_url:
+ *
+ * The first logo of the manifest's providers (a v2 `logo` counts as one)
+ * that can be fetched: an http or https address.
+ *
+ * Returns: (nullable): the logo's address
+ */
+const char *
+vt_manifest_get_logo_url (const VtManifest *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; self->provider != NULL && i < self->provider->len; i++)
+    {
+      VtAgent *agent = g_ptr_array_index (self->provider, i);
+
+      for (guint j = 0; agent->logo != NULL && j < agent->logo->len; j++)
+        {
+          VtResource *logo = g_ptr_array_index (agent->logo, j);
+
+          if (logo->id != NULL &&
+              (g_str_has_prefix (logo->id, "https://") || g_str_has_prefix (logo->id, "http://")))
+            return logo->id;
+        }
+    }
+
+  return NULL;
+}

@@ -89,6 +89,7 @@ VtLanguageMap   *vt_manifest_get_canvas_attribution        (const VtManifest *se
                                                             guint             canvas_index);
 VtMetadataEntry *vt_manifest_get_canvas_required_statement (const VtManifest *self,
                                                             guint             canvas_index);
+const char      *vt_manifest_get_logo_url                  (const VtManifest *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtManifest, vt_manifest_unref)
 

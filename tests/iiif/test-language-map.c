@@ -219,6 +219,25 @@ test_tag_equal (void)
   g_assert_false (vt_language_tag_equal ("none", "nl"));
 }
 
+
+/* Titles are plain text: HTML in a label is taken out, and a label that
+ * is only markup or blanks counts as none. */
+static void
+test_dup_text (void)
+{
+  g_autoptr(VtLanguageMap) map = label_of ("{\"nl\": [\"<b>Kast</b> met <i>lade</i>\"], \"en\": [\"Cupboard\"]}");
+  g_autoptr(VtLanguageMap) blank = label_of ("{\"nl\": [\"<b> </b>\"]}");
+  const char *nl[] = { "nl", NULL };
+  const char *en[] = { "en", NULL };
+  g_autofree char *text_nl = vt_language_map_dup_text (map, nl, " · ");
+  g_autofree char *text_en = vt_language_map_dup_text (map, en, " · ");
+  g_autofree char *text_blank = vt_language_map_dup_text (blank, nl, " · ");
+
+  g_assert_cmpstr (text_nl, ==, "Kast met lade");
+  g_assert_cmpstr (text_en, ==, "Cupboard");
+  g_assert_null (text_blank);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -233,6 +252,7 @@ main (int   argc,
   g_test_add_func ("/vitrine/iiif/language-map/pick-former-disagreements", test_pick_former_disagreements);
   g_test_add_func ("/vitrine/iiif/language-map/tag-equal", test_tag_equal);
   g_test_add_func ("/vitrine/iiif/language-map/many-languages", test_many_languages);
+  g_test_add_func ("/vitrine/iiif/language-map/dup-text", test_dup_text);
 
   return g_test_run ();
 }
