@@ -248,6 +248,65 @@ test_tile_sets (void)
   g_assert_cmpuint (vt_service_cache_get_n_entries (cache), ==, G_N_ELEMENTS (sets));
 }
 
+/* Each canvas of a Ghent manifest leads, through its image service, to a
+ * pyramid of the canvas's size and a tile; an image gone from the image
+ * server is NOT_FOUND. */
+static void
+test_ghent_canvases (void)
+{
+  g_autoptr(VtTestbed) tb = vt_testbed_start_or_skip ();
+  g_autoptr(VtServiceCache) cache = NULL;
+  g_autoptr(VtLoader) loader = NULL;
+  g_autoptr(VtIiifDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  VtClient *client;
+
+  if (tb == NULL)
+    return;
+
+  cache = new_cache ();
+  client = vt_service_cache_get_client (cache);
+  loader = vt_loader_new (client);
+  url = vt_ghent_build_manifest_url (vt_testbed_get_base_url (tb), "dmg", "2011-0075_0-2");
+  g_assert_true (g_str_has_suffix (VT_TESTBED_OBJECT_TWO_CANVASES, "2011-0075_0-2"));
+  document = load_document (loader, url, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (vt_manifest_get_n_canvases (document->manifest), ==, 2);
+
+  for (guint i = 0; i < vt_manifest_get_n_canvases (document->manifest); i++)
+    {
+      VtCanvas *canvas = vt_manifest_get_canvas (document->manifest, i);
+      VtServiceRef *ref = vt_canvas_get_image_service (canvas);
+      g_autofree char *tile_url = NULL;
+      g_auto(FetchResult) tile = { 0 };
+      g_auto(Load) svc = { 0 };
+
+      g_assert_nonnull (ref);
+      load (cache, ref->id, &svc);
+      g_assert_no_error (svc.error);
+      g_assert_cmpint (svc.service->width, ==, canvas->width);
+      g_assert_cmpint (svc.service->height, ==, canvas->height);
+
+      tile_url = vt_tile_pyramid_dup_tile_url (svc.pyramid, 0, 0, 0);
+      fetch_sync (client, tile_url, VT_FETCH_KIND_TILE, VT_FETCH_FLAGS_NONE, &tile);
+      g_assert_no_error (tile.error);
+      g_assert_true (is_jpeg (tile.bytes));
+    }
+
+  {
+    g_autofree char *missing = vt_ghent_build_manifest_url (vt_testbed_get_base_url (tb), "stam", "07391");
+    g_autoptr(VtIiifDocument) gone = NULL;
+    g_auto(Load) svc = { 0 };
+
+    g_assert_true (g_str_has_suffix (VT_TESTBED_OBJECT_IMAGE_MISSING, "07391"));
+    gone = load_document (loader, missing, &error);
+    g_assert_no_error (error);
+    load (cache, vt_canvas_get_image_service (vt_manifest_get_canvas (gone->manifest, 0))->id, &svc);
+    g_assert_error (svc.error, VT_NET_ERROR, VT_NET_ERROR_NOT_FOUND);
+  }
+}
+
 /* Loads that overlap share one request: the first starts it, the others
  * (under any spelling of the id) wait on it. */
 static void
@@ -583,6 +642,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/net/service-cache/tile-sets", test_tile_sets);
+  g_test_add_func ("/net/service-cache/ghent-canvases", test_ghent_canvases);
   g_test_add_func ("/net/service-cache/shared", test_shared);
   g_test_add_func ("/net/service-cache/hurry", test_hurry);
   g_test_add_func ("/net/service-cache/cancel-one", test_cancel_one);
