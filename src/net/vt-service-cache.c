@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "iiif/vt-image-url.h"
+#include "vt-client-private.h"
 #include "vt-net-error.h"
 #include "vt-service-cache.h"
 
@@ -23,8 +24,8 @@
  * (the most recently used ones, up to a bound), so that a strip of
  * thumbnails and the canvas ask the network once for a service they
  * share. Loads of one service that overlap wait on one request; each
- * waiter can leave on its own, and the request is cancelled when the last
- * one has left.
+ * waiter can leave on its own, the request is cancelled when the last one
+ * has left, and a more urgent waiter moves it up the client's queue.
  *
  * A service is known by its id: `…/abc`, `…/abc/` and `…/abc/info.json`
  * are one service (see vt_image_service_id_from_info_url()).
@@ -67,9 +68,8 @@ struct _Pending
   VtFetchFlags    flags;
   int             priority;
   GPtrArray      *waiters;      /* of GTask (owned) */
-  GCancellable   *cancellable;  /* of the request and the parse */
-  guint           generation;   /* a re-issued request makes older answers stale */
-  gboolean        parsing;
+  GCancellable   *cancellable;  /* of the request and the parse; also
+                                 * names the request in the client */
   gboolean        finished;
 };
 
@@ -86,12 +86,6 @@ typedef struct
   VtImageService *service;
   VtTilePyramid  *pyramid;
 } Parsed;
-
-typedef struct
-{
-  Pending *pending;
-  guint    generation;
-} FetchData;
 
 static void
 memo_free (gpointer data)
@@ -361,47 +355,33 @@ on_fetched (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  FetchData *fetch = user_data;
-  Pending *pending = fetch->pending;
+  Pending *pending = user_data;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTask) parse = NULL;
 
   bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, NULL, &error);
 
-  /* Skipped when nobody waits any more, or when a more urgent request
-   * replaced this one. */
-  if (!pending->finished && fetch->generation == pending->generation)
+  /* Nobody waits any more: the request was cancelled for that. */
+  if (pending->finished)
     {
-      if (bytes == NULL)
-        pending_finish (pending, NULL, NULL, error);
-      else
-        {
-          /* info.json is small, but can be a few MiB of hostile JSON. */
-          pending->parsing = TRUE;
-          parse = g_task_new (NULL, pending->cancellable, on_parsed, pending_ref (pending));
-          g_task_set_source_tag (parse, on_fetched);
-          g_task_set_task_data (parse, pending, NULL);
-          g_object_set_data_full (G_OBJECT (parse), "bytes", g_steal_pointer (&bytes),
-                                  (GDestroyNotify) g_bytes_unref);
-          g_task_run_in_thread (parse, parse_thread);
-        }
+      pending_unref (pending);
+      return;
     }
 
+  if (bytes == NULL)
+    pending_finish (pending, NULL, NULL, error);
+  else
+    {
+      /* info.json is small, but can be a few MiB of hostile JSON. */
+      parse = g_task_new (NULL, pending->cancellable, on_parsed, pending_ref (pending));
+      g_task_set_source_tag (parse, on_fetched);
+      g_task_set_task_data (parse, pending, NULL);
+      g_object_set_data_full (G_OBJECT (parse), "bytes", g_steal_pointer (&bytes),
+                              (GDestroyNotify) g_bytes_unref);
+      g_task_run_in_thread (parse, parse_thread);
+    }
   pending_unref (pending);
-  g_free (fetch);
-}
-
-static void
-pending_fetch (Pending *pending)
-{
-  FetchData *fetch = g_new0 (FetchData, 1);
-
-  fetch->pending = pending_ref (pending);
-  fetch->generation = ++pending->generation;
-  vt_client_fetch_async (pending->self->client, pending->info_url, VT_FETCH_KIND_INFO,
-                         pending->flags, pending->priority, pending->cancellable,
-                         on_fetched, fetch);
 }
 
 static Pending *
@@ -423,26 +403,25 @@ pending_new (VtServiceCache *self,
   pending->cancellable = g_cancellable_new ();
   /* The table holds the first reference. */
   g_hash_table_replace (self->pending, pending->key, pending);
+
+  vt_client_fetch_async (self->client, info_url, VT_FETCH_KIND_INFO, flags, priority,
+                         pending->cancellable, on_fetched, pending_ref (pending));
   return pending;
 }
 
 /* The request waits in its host's queue at the priority of the load that
- * started it. A more urgent load (the canvas after the thumbnails) asks
- * again at its own priority, cancelling the first request, so that there
- * is still one request, at the right place in the queue. */
+ * started it; a more urgent load (the canvas, after the strip's
+ * thumbnails asked) moves it up while it waits. */
 static void
 pending_hurry (Pending *pending,
                int      priority)
 {
-  if (priority >= pending->priority || pending->parsing)
+  if (priority >= pending->priority)
     return;
 
-  g_debug ("%s: priority %d → %d", pending->info_url, pending->priority, priority);
   pending->priority = priority;
-  g_cancellable_cancel (pending->cancellable);
-  g_clear_object (&pending->cancellable);
-  pending->cancellable = g_cancellable_new ();
-  pending_fetch (pending);
+  if (_vt_client_hurry (pending->self->client, pending->cancellable, priority))
+    g_debug ("%s: priority %d", pending->info_url, priority);
 }
 
 /* ------------------------------------------------------------------ */
@@ -520,10 +499,7 @@ vt_service_cache_load_async (VtServiceCache      *self,
     pending = NULL;
 
   if (pending == NULL)
-    {
-      pending = pending_new (self, key, info_url, flags, priority);
-      pending_fetch (pending);
-    }
+    pending = pending_new (self, key, info_url, flags, priority);
   else
     pending_hurry (pending, priority);
 

@@ -349,8 +349,39 @@ test_shared (void)
   g_assert_cmpuint (a.n_calls + b.n_calls + c.n_calls, ==, 3);
 }
 
+typedef struct
+{
+  guint n_done;
+  guint n_done_at_service;
+  Load *load;
+} Race;
+
+static void
+race_tile_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Race *race = user_data;
+  g_autoptr(GBytes) bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, NULL, NULL);
+
+  g_assert_nonnull (bytes);
+  race->n_done++;
+}
+
+static void
+race_service_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Race *race = user_data;
+
+  load_cb (object, result, race->load);
+  race->n_done_at_service = race->n_done;
+}
+
 /* A more urgent load (the canvas, after the strip's thumbnails asked)
- * moves the one request up the queue rather than adding a second. */
+ * moves the one request up its host's queue: with one connection, the
+ * info.json overtakes the thumbnails queued before it. */
 static void
 test_hurry (void)
 {
@@ -359,6 +390,8 @@ test_hurry (void)
   g_autofree char *id = NULL;
   g_auto(Load) thumbnail = { 0 };
   g_auto(Load) canvas = { 0 };
+  Race race = { 0, 0, &canvas };
+  const guint n_tiles = 8;
   VtClient *client;
 
   if (tb == NULL)
@@ -366,19 +399,35 @@ test_hurry (void)
 
   cache = new_cache ();
   client = vt_service_cache_get_client (cache);
+  vt_client_set_max_conns_per_host (client, 1);
   id = vt_testbed_get_url (tb, VT_TESTBED_IIP_PORTRAIT);
 
+  for (guint i = 0; i < n_tiles; i++)
+    {
+      g_autofree char *url = g_strdup_printf ("%s/%u,0,256,256/256,/0/default.jpg", id, i * 256);
+
+      vt_client_fetch_async (client, url, VT_FETCH_KIND_TILE, VT_FETCH_FLAGS_NONE,
+                             VT_FETCH_PRIORITY_THUMBNAIL, NULL, race_tile_cb, &race);
+    }
   start (cache, id, VT_FETCH_FLAGS_NONE, VT_FETCH_PRIORITY_THUMBNAIL, NULL, &thumbnail);
-  start (cache, id, VT_FETCH_FLAGS_NONE, VT_FETCH_PRIORITY_VISIBLE, NULL, &canvas);
-  g_assert_cmpuint (n_requests (client), ==, 1);
+  load_clear (&canvas);
+  vt_service_cache_load_async (cache, id, VT_FETCH_FLAGS_NONE, VT_FETCH_PRIORITY_VISIBLE, NULL,
+                               race_service_cb, &race);
+  g_assert_cmpuint (n_requests (client), ==, n_tiles + 1);
+
   run_until_true (&thumbnail.done);
   run_until_true (&canvas.done);
   g_assert_no_error (thumbnail.error);
   g_assert_no_error (canvas.error);
   g_assert_true (thumbnail.service == canvas.service);
+  /* The first tile had the connection already; the rest waited. */
+  g_test_message ("%u of %u tiles before the service", race.n_done_at_service, n_tiles);
+  g_assert_cmpuint (race.n_done_at_service, <, n_tiles);
+
+  run_until_count (&race.n_done, n_tiles);
   g_assert_cmpuint (thumbnail.n_calls, ==, 1);
   g_assert_cmpuint (canvas.n_calls, ==, 1);
-  g_assert_cmpuint (vt_client_get_n_network_answers (client), ==, 1);
+  g_assert_cmpuint (vt_client_get_n_network_answers (client), ==, n_tiles + 1);
 }
 
 /* One of two waiters leaves: it hears so at once, the other still gets
