@@ -13,6 +13,7 @@
 
 #include "net/vt-client.h"
 #include "net/vt-loader.h"
+#include "net/vt-service-cache.h"
 
 #include "vt-application.h"
 #include "vt-preferences-window.h"
@@ -25,6 +26,7 @@ struct _VtApplication
   GSettings      *settings;
   VtClient       *client;
   VtLoader       *loader;
+  VtServiceCache *services;
 };
 
 G_DEFINE_FINAL_TYPE (VtApplication, vt_application, ADW_TYPE_APPLICATION)
@@ -235,6 +237,7 @@ vt_application_clear_cache_action (GSimpleAction *action,
 
   vt_client_clear_cache (self->client);
   vt_loader_forget (self->loader);
+  vt_service_cache_forget (self->services);
 
   /* Say so where the user asked: usually the preferences window. */
   if (ADW_IS_PREFERENCES_WINDOW (window))
@@ -281,6 +284,9 @@ vt_application_startup (GApplication *app)
     g_settings_bind (self->settings, "disk-cache-size", self->client, "disk-cache-size",
                      G_SETTINGS_BIND_GET);
     self->loader = vt_loader_new (self->client);
+    /* One image-service cache too: thumbnails and canvases of every window
+     * fetch each info.json once. */
+    self->services = vt_service_cache_new (self->client);
   }
 }
 
@@ -300,6 +306,7 @@ vt_application_dispose (GObject *object)
 {
   VtApplication *self = VT_APPLICATION (object);
 
+  g_clear_object (&self->services);
   g_clear_object (&self->loader);
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
@@ -367,8 +374,8 @@ vt_application_get_client (VtApplication *self)
 /**
  * vt_application_get_loader:
  *
- * Returns: (transfer none) (nullable): the document and image-service
- *   loader, shared by all windows
+ * Returns: (transfer none) (nullable): the document loader, shared by
+ *   all windows
  */
 VtLoader *
 vt_application_get_loader (VtApplication *self)
@@ -376,6 +383,21 @@ vt_application_get_loader (VtApplication *self)
   g_return_val_if_fail (VT_IS_APPLICATION (self), NULL);
 
   return self->loader;
+}
+
+/**
+ * vt_application_get_service_cache:
+ *
+ * Returns: (transfer none) (nullable): the image services of the session,
+ *   shared by all windows (thumbnails and canvases), once the application
+ *   has started up
+ */
+VtServiceCache *
+vt_application_get_service_cache (VtApplication *self)
+{
+  g_return_val_if_fail (VT_IS_APPLICATION (self), NULL);
+
+  return self->services;
 }
 
 /**
