@@ -572,13 +572,6 @@ vt_service_cache_lookup (VtServiceCache  *self,
   return vt_image_service_ref (memo->service);
 }
 
-guint
-vt_service_cache_get_max_entries (VtServiceCache *self)
-{
-  g_return_val_if_fail (VT_IS_SERVICE_CACHE (self), 0);
-  return self->max_entries;
-}
-
 /**
  * vt_service_cache_set_max_entries:
  * @self: a #VtServiceCache

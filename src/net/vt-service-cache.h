@@ -42,7 +42,6 @@ VtImageService *vt_service_cache_lookup          (VtServiceCache       *self,
                                                   const char           *service_id_or_info_url,
                                                   VtTilePyramid       **pyramid);
 
-guint           vt_service_cache_get_max_entries (VtServiceCache       *self);
 void            vt_service_cache_set_max_entries (VtServiceCache       *self,
                                                   guint                 max_entries);
 guint           vt_service_cache_get_n_entries   (VtServiceCache       *self);

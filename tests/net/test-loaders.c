@@ -25,15 +25,13 @@
 #include "net/vt-loader.h"
 #include "net/vt-net-error.h"
 #include "net/vt-service-cache.h"
+#include "net-test-util.h"
 #include "vt-testbed.h"
 
 typedef struct
 {
   gboolean        done;
   VtIiifDocument *document;
-  VtImageService *service;
-  VtTilePyramid  *pyramid;
-  GBytes         *bytes;
   char           *final_uri;
   GError         *error;
 } Result;
@@ -42,9 +40,6 @@ static void
 result_clear (Result *r)
 {
   g_clear_pointer (&r->document, vt_iiif_document_unref);
-  g_clear_pointer (&r->service, vt_image_service_unref);
-  g_clear_pointer (&r->pyramid, vt_tile_pyramid_unref);
-  g_clear_pointer (&r->bytes, g_bytes_unref);
   g_clear_pointer (&r->final_uri, g_free);
   g_clear_error (&r->error);
   r->done = FALSE;
@@ -64,35 +59,6 @@ document_cb (GObject      *object,
 }
 
 static void
-service_cb (GObject      *object,
-            GAsyncResult *res,
-            gpointer      user_data)
-{
-  Result *r = user_data;
-
-  r->service = vt_service_cache_load_finish (VT_SERVICE_CACHE (object), res, &r->pyramid, &r->error);
-  r->done = TRUE;
-}
-
-static void
-tile_cb (GObject      *object,
-         GAsyncResult *res,
-         gpointer      user_data)
-{
-  Result *r = user_data;
-
-  r->bytes = vt_client_fetch_finish (VT_CLIENT (object), res, NULL, NULL, &r->error);
-  r->done = TRUE;
-}
-
-static void
-wait_for (Result *r)
-{
-  while (!r->done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
 load_document (VtLoader    *loader,
                const char  *uri,
                VtFetchFlags flags,
@@ -100,7 +66,7 @@ load_document (VtLoader    *loader,
 {
   result_clear (r);
   vt_loader_load_document_async (loader, uri, flags, NULL, document_cb, r);
-  wait_for (r);
+  run_until_true (&r->done);
 }
 
 static void
@@ -121,21 +87,12 @@ load_ghent (VtLoader   *loader,
 static void
 load_service (VtServiceCache *services,
               const char     *id,
-              Result         *r)
+              ServiceResult  *r)
 {
-  result_clear (r);
+  service_result_clear (r);
   vt_service_cache_load_async (services, id, VT_FETCH_FLAGS_NONE, VT_FETCH_PRIORITY_DEFAULT, NULL,
-                               service_cb, r);
-  wait_for (r);
-}
-
-static gboolean
-is_jpeg (GBytes *bytes)
-{
-  gsize len;
-  const guint8 *d = g_bytes_get_data (bytes, &len);
-
-  return len > 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF;
+                               service_result_cb, r);
+  run_until_true (&r->done);
 }
 
 static VtLoader *
@@ -297,19 +254,19 @@ test_file (void)
   g_assert_true (g_file_set_contents (junk, "<html>not json</html>", -1, NULL));
 
   vt_loader_load_file_async (loader, file, NULL, document_cb, &r);
-  wait_for (&r);
+  run_until_true (&r.done);
   g_assert_no_error (r.error);
   g_assert_cmpint (r.document->kind, ==, VT_IIIF_DOCUMENT_MANIFEST);
   g_assert_true (g_str_has_prefix (r.final_uri, "file:"));
 
   result_clear (&r);
   vt_loader_load_file_async (loader, junk_file, NULL, document_cb, &r);
-  wait_for (&r);
+  run_until_true (&r.done);
   g_assert_error (r.error, VT_IIIF_ERROR, VT_IIIF_ERROR_NOT_JSON);
 
   result_clear (&r);
   vt_loader_load_file_async (loader, dir_file, NULL, document_cb, &r);
-  wait_for (&r);
+  run_until_true (&r.done);
   g_assert_error (r.error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
 
   /* A file address is never fetched as a URL. */
@@ -353,7 +310,7 @@ open_object (VtLoader       *loader,
   VtClient *client = vt_loader_get_client (loader);
   guint before = vt_client_get_n_network_answers (client);
   g_auto(Result) doc = { 0 };
-  g_auto(Result) svc = { 0 };
+  g_auto(ServiceResult) svc = { 0 };
   VtCanvas *canvas;
   const VtTileLevel *level;
   guint n = 1;
@@ -389,22 +346,22 @@ open_object (VtLoader       *loader,
           for (guint x = 0; x < level->columns; x++)
             {
               g_autofree char *url = vt_tile_pyramid_dup_tile_url (svc.pyramid, l, x, y);
-              Result *tile = g_new0 (Result, 1);
+              FetchResult *tile = g_new0 (FetchResult, 1);
 
               g_ptr_array_add (tiles, tile);
               vt_client_fetch_async (client, url, VT_FETCH_KIND_TILE, VT_FETCH_FLAGS_NONE,
-                                     VT_FETCH_PRIORITY_VISIBLE, NULL, tile_cb, tile);
+                                     VT_FETCH_PRIORITY_VISIBLE, NULL, fetch_cb, tile);
             }
       }
 
     for (guint i = 0; i < tiles->len; i++)
       {
-        Result *tile = g_ptr_array_index (tiles, i);
+        FetchResult *tile = g_ptr_array_index (tiles, i);
 
-        wait_for (tile);
+        run_until_true (&tile->done);
         g_assert_no_error (tile->error);
-        g_assert_true (is_jpeg (tile->bytes));
-        result_clear (tile);
+        g_assert_true (bytes_are_jpeg (tile->bytes));
+        fetch_result_clear (tile);
         g_free (tile);
         n++;
       }

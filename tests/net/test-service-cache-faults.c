@@ -32,64 +32,17 @@ typedef struct
   VtServiceCache *cache;
 } Fixture;
 
-typedef struct
-{
-  gboolean        done;
-  VtImageService *service;
-  GError         *error;
-  guint          *n_done;
-} Load;
-
-static void
-load_clear (Load *r)
-{
-  g_clear_pointer (&r->service, vt_image_service_unref);
-  g_clear_error (&r->error);
-  r->done = FALSE;
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Load, load_clear)
-
-static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  Load *r = user_data;
-
-  r->service = vt_service_cache_load_finish (VT_SERVICE_CACHE (object), result, NULL, &r->error);
-  r->done = TRUE;
-  if (r->n_done != NULL)
-    (*r->n_done)++;
-}
-
 static void
 load (Fixture    *f,
       const char *path,
-      Load       *r)
+      ServiceResult       *r)
 {
   g_autofree char *url = g_strconcat (f->base, path, NULL);
 
-  load_clear (r);
+  service_result_clear (r);
   vt_service_cache_load_async (f->cache, url, VT_FETCH_FLAGS_NONE, VT_FETCH_PRIORITY_DEFAULT, NULL,
-                               load_cb, r);
+                               service_result_cb, r);
   run_until_true (&r->done);
-}
-
-static guint
-hits (Fixture    *f,
-      const char *path)
-{
-  return GPOINTER_TO_UINT (g_hash_table_lookup (f->hits, path));
-}
-
-static void
-respond (SoupServerMessage *msg,
-         const char        *content_type,
-         const char        *body)
-{
-  soup_server_message_set_status (msg, 200, NULL);
-  soup_server_message_set_response (msg, content_type, SOUP_MEMORY_COPY, body, strlen (body));
 }
 
 static void
@@ -101,19 +54,19 @@ server_cb (SoupServer        *server,
 {
   Fixture *f = user_data;
 
-  g_hash_table_insert (f->hits, g_strdup (path), GUINT_TO_POINTER (hits (f, path) + 1));
+  hit_count_add (f->hits, path);
 
   if (g_str_equal (path, "/no-size/info.json"))
-    respond (msg, "application/json",
+    server_respond (msg, 200, "application/json",
              "{\"@context\": \"http://iiif.io/api/image/2/context.json\", \"@id\": \"x\","
              " \"profile\": [\"http://iiif.io/api/image/2/level1.json\"]}");
   else if (g_str_equal (path, "/truncated/info.json"))
-    respond (msg, "application/ld+json",
+    server_respond (msg, 200, "application/ld+json",
              "{\"@context\": \"http://iiif.io/api/image/2/context.json\", \"width\": 10");
   else if (g_str_equal (path, "/list/info.json"))
-    respond (msg, "application/json", "[1, 2, 3]");
+    server_respond (msg, 200, "application/json", "[1, 2, 3]");
   else if (g_str_equal (path, "/html/info.json"))
-    respond (msg, "text/html", "<!DOCTYPE html><html><body>Log in</body></html>");
+    server_respond (msg, 200, "text/html", "<!DOCTYPE html><html><body>Log in</body></html>");
   else if (g_str_has_prefix (path, "/svc/") && g_str_has_suffix (path, "/info.json"))
     {
       /* A valid service per path: /svc/N/info.json is N+1 pixels wide. */
@@ -124,31 +77,20 @@ server_cb (SoupServer        *server,
                                                " \"profile\": [\"http://iiif.io/api/image/2/level1.json\"]}",
                                                f->base, id, n + 1);
 
-      respond (msg, "application/ld+json", body);
+      server_respond (msg, 200, "application/ld+json", body);
     }
   else
-    soup_server_message_set_status (msg, 404, NULL);
+    server_respond (msg, 404, NULL, NULL);
 }
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(VtClient) client = vt_client_new (NULL);
-  GSList *uris;
 
   f->hits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  f->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (f->server, NULL, server_cb, f, NULL);
-  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-
-  uris = soup_server_get_uris (f->server);
-  f->base = g_uri_to_string (uris->data);
-  if (g_str_has_suffix (f->base, "/"))
-    f->base[strlen (f->base) - 1] = '\0';
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  f->server = server_new_local (server_cb, f, &f->base);
 
   f->cache = vt_service_cache_new (client);
 }
@@ -179,8 +121,8 @@ test_malformed (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Load) r = { 0 };
-      g_auto(Load) again = { 0 };
+      g_auto(ServiceResult) r = { 0 };
+      g_auto(ServiceResult) again = { 0 };
 
       g_test_message ("%s", cases[i].path);
       load (f, cases[i].path, &r);
@@ -191,8 +133,8 @@ test_malformed (Fixture       *f,
       g_assert_error (again.error, cases[i].domain, cases[i].code);
     }
 
-  g_assert_cmpuint (hits (f, "/no-size/info.json"), ==, 2);
-  g_assert_cmpuint (hits (f, "/truncated/info.json"), ==, 2);
+  g_assert_cmpuint (hit_count (f->hits, "/no-size/info.json"), ==, 2);
+  g_assert_cmpuint (hit_count (f->hits, "/truncated/info.json"), ==, 2);
   g_assert_cmpuint (vt_service_cache_get_n_entries (f->cache), ==, 0);
 }
 
@@ -202,14 +144,14 @@ test_shared (Fixture       *f,
              gconstpointer  data)
 {
   g_autofree char *url = g_strconcat (f->base, "/svc/7", NULL);
-  Load loads[8] = { { 0 } };
+  ServiceResult loads[8] = { { 0 } };
   guint n_done = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (loads); i++)
     {
       loads[i].n_done = &n_done;
       vt_service_cache_load_async (f->cache, i % 2 ? url : "", VT_FETCH_FLAGS_NONE,
-                                   VT_FETCH_PRIORITY_DEFAULT, NULL, load_cb, &loads[i]);
+                                   VT_FETCH_PRIORITY_DEFAULT, NULL, service_result_cb, &loads[i]);
     }
   run_until_count (&n_done, G_N_ELEMENTS (loads));
 
@@ -223,9 +165,9 @@ test_shared (Fixture       *f,
         }
       else
         g_assert_error (loads[i].error, VT_NET_ERROR, VT_NET_ERROR_UNSUPPORTED_URI);
-      load_clear (&loads[i]);
+      service_result_clear (&loads[i]);
     }
-  g_assert_cmpuint (hits (f, "/svc/7/info.json"), ==, 1);
+  g_assert_cmpuint (hit_count (f->hits, "/svc/7/info.json"), ==, 1);
 }
 
 /* However many services a session meets, at most the bound is kept: the
@@ -240,7 +182,7 @@ test_bound (Fixture       *f,
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *path = g_strdup_printf ("/svc/%u", i);
-      g_auto(Load) r = { 0 };
+      g_auto(ServiceResult) r = { 0 };
 
       load (f, path, &r);
       g_assert_no_error (r.error);
@@ -260,7 +202,7 @@ test_bound (Fixture       *f,
   for (guint i = n - VT_SERVICE_CACHE_DEFAULT_MAX_ENTRIES; i < n; i++)
     {
       g_autofree char *path = g_strdup_printf ("/svc/%u", i);
-      g_auto(Load) r = { 0 };
+      g_auto(ServiceResult) r = { 0 };
 
       load (f, path, &r);
       g_assert_no_error (r.error);
