@@ -665,7 +665,8 @@ vt_canvas_strip_init (VtCanvasStrip *self)
  * @client: the client that fetches thumbnails
  *
  * Thumbnails read info.json through the application's #VtServiceCache
- * (vt_application_get_service_cache()) when @client is the application's.
+ * (vt_application_get_service_cache()) when @client is the application's;
+ * another cache can be given as #VtCanvasStrip:service-cache.
  *
  * Returns: (transfer full): a new, empty strip
  */
@@ -675,23 +676,6 @@ vt_canvas_strip_new (VtClient *client)
   g_return_val_if_fail (VT_IS_CLIENT (client), NULL);
 
   return g_object_new (VT_TYPE_CANVAS_STRIP, "client", client, NULL);
-}
-
-/**
- * vt_canvas_strip_new_with_services:
- * @services: the session's image services; its client fetches thumbnails
- *
- * Returns: (transfer full): a new, empty strip
- */
-GtkWidget *
-vt_canvas_strip_new_with_services (VtServiceCache *services)
-{
-  g_return_val_if_fail (VT_IS_SERVICE_CACHE (services), NULL);
-
-  return g_object_new (VT_TYPE_CANVAS_STRIP,
-                       "client", vt_service_cache_get_client (services),
-                       "service-cache", services,
-                       NULL);
 }
 
 /**

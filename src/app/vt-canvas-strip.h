@@ -24,7 +24,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VtCanvasStrip, vt_canvas_strip, VT, CANVAS_STRIP, GtkWidget)
 
 GtkWidget   *vt_canvas_strip_new          (VtClient      *client);
-GtkWidget   *vt_canvas_strip_new_with_services (VtServiceCache *services);
 void         vt_canvas_strip_set_manifest (VtCanvasStrip *self,
                                            VtManifest    *manifest);
 VtManifest  *vt_canvas_strip_get_manifest (VtCanvasStrip *self);
