@@ -13,6 +13,7 @@
 
 #include "net/vt-client.h"
 #include "net/vt-loader.h"
+#include "net/vt-service-cache.h"
 
 #include "vt-application.h"
 #include "vt-preferences-window.h"
@@ -370,8 +371,8 @@ vt_application_get_client (VtApplication *self)
 /**
  * vt_application_get_loader:
  *
- * Returns: (transfer none) (nullable): the document and image-service
- *   loader, shared by all windows
+ * Returns: (transfer none) (nullable): the document loader, shared by
+ *   all windows
  */
 VtLoader *
 vt_application_get_loader (VtApplication *self)
@@ -393,6 +394,21 @@ vt_application_get_session (VtApplication *self)
   g_return_val_if_fail (VT_IS_APPLICATION (self), NULL);
 
   return self->session;
+}
+
+/**
+ * vt_application_get_service_cache:
+ *
+ * Returns: (transfer none) (nullable): the image services of the session,
+ *   shared by all windows (thumbnails and canvases), once the application
+ *   has started up
+ */
+VtServiceCache *
+vt_application_get_service_cache (VtApplication *self)
+{
+  g_return_val_if_fail (VT_IS_APPLICATION (self), NULL);
+
+  return self->session ? vt_session_get_service_cache (self->session) : NULL;
 }
 
 /**

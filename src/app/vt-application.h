@@ -11,6 +11,7 @@
 
 #include "net/vt-client.h"
 #include "net/vt-loader.h"
+#include "net/vt-service-cache.h"
 
 #include "vt-session.h"
 
@@ -25,5 +26,6 @@ GSettings     *vt_application_get_settings (VtApplication *self);
 VtClient      *vt_application_get_client   (VtApplication *self);
 VtLoader      *vt_application_get_loader   (VtApplication *self);
 VtSession     *vt_application_get_session  (VtApplication *self);
+VtServiceCache *vt_application_get_service_cache (VtApplication *self);
 
 G_END_DECLS

@@ -195,7 +195,10 @@ sync_strip (VtCanvasPane *self)
   /* Made on first use: thumbnails need the session's client. */
   if (self->canvas_strip == NULL && n > 1 && self->session != NULL)
     {
-      self->canvas_strip = VT_CANVAS_STRIP (vt_canvas_strip_new (vt_session_get_client (self->session)));
+      self->canvas_strip = g_object_new (VT_TYPE_CANVAS_STRIP,
+                                         "client", vt_session_get_client (self->session),
+                                         "service-cache", vt_session_get_service_cache (self->session),
+                                         NULL);
       g_signal_connect_object (self->canvas_strip, "canvas-activated",
                                G_CALLBACK (strip_canvas_activated_cb), self, G_CONNECT_SWAPPED);
       gtk_box_append (self->strip_box, GTK_WIDGET (self->canvas_strip));

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vt-application.h"
 #include "vt-canvas-strip.h"
 #include "vt-canvas-strip-item.h"
 #include "vt-thumbnail-loader.h"
@@ -33,6 +34,7 @@ struct _VtCanvasStrip
   GtkWidget           parent_instance;
 
   VtClient           *client;
+  VtServiceCache     *services;
   VtThumbnailLoader  *loader;
   VtManifest         *manifest;
   GListStore         *items;
@@ -55,6 +57,7 @@ struct _VtCanvasStrip
 enum {
   PROP_0,
   PROP_CLIENT,
+  PROP_SERVICE_CACHE,
   PROP_SELECTED,
   N_PROPS
 };
@@ -474,9 +477,35 @@ vt_canvas_strip_dispose (GObject *object)
   g_clear_object (&self->items);
   g_clear_pointer (&self->manifest, vt_manifest_unref);
   g_clear_object (&self->loader);
+  g_clear_object (&self->services);
   g_clear_object (&self->client);
 
   G_OBJECT_CLASS (vt_canvas_strip_parent_class)->dispose (object);
+}
+
+/* Thumbnails and the canvas share the session's image services, so that
+ * each info.json is fetched once: the application's, unless the strip was
+ * given its own (or runs without a VtApplication on that client). */
+static void
+vt_canvas_strip_constructed (GObject *object)
+{
+  VtCanvasStrip *self = VT_CANVAS_STRIP (object);
+  GApplication *app = g_application_get_default ();
+
+  G_OBJECT_CLASS (vt_canvas_strip_parent_class)->constructed (object);
+
+  if (self->client == NULL && self->services != NULL)
+    self->client = g_object_ref (vt_service_cache_get_client (self->services));
+  if (self->client == NULL)
+    return;
+
+  if (self->services == NULL && VT_IS_APPLICATION (app) &&
+      vt_application_get_client (VT_APPLICATION (app)) == self->client)
+    self->services = g_object_ref (vt_application_get_service_cache (VT_APPLICATION (app)));
+  if (self->services == NULL)
+    self->services = vt_service_cache_new (self->client);
+
+  self->loader = vt_thumbnail_loader_new (self->client, self->services);
 }
 
 static void
@@ -503,6 +532,10 @@ vt_canvas_strip_get_property (GObject    *object,
       g_value_set_object (value, self->client);
       break;
 
+    case PROP_SERVICE_CACHE:
+      g_value_set_object (value, self->services);
+      break;
+
     case PROP_SELECTED:
       g_value_set_uint (value, vt_canvas_strip_get_selected (self));
       break;
@@ -524,8 +557,10 @@ vt_canvas_strip_set_property (GObject      *object,
     {
     case PROP_CLIENT:
       self->client = g_value_dup_object (value);
-      if (self->client != NULL)
-        self->loader = vt_thumbnail_loader_new (self->client);
+      break;
+
+    case PROP_SERVICE_CACHE:
+      self->services = g_value_dup_object (value);
       break;
 
     case PROP_SELECTED:
@@ -543,6 +578,7 @@ vt_canvas_strip_class_init (VtCanvasStripClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = vt_canvas_strip_constructed;
   object_class->dispose = vt_canvas_strip_dispose;
   object_class->get_property = vt_canvas_strip_get_property;
   object_class->set_property = vt_canvas_strip_set_property;
@@ -553,6 +589,9 @@ vt_canvas_strip_class_init (VtCanvasStripClass *klass)
 
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, VT_TYPE_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SERVICE_CACHE] =
+    g_param_spec_object ("service-cache", NULL, NULL, VT_TYPE_SERVICE_CACHE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SELECTED] =
     g_param_spec_uint ("selected", NULL, NULL, 0, G_MAXUINT, GTK_INVALID_LIST_POSITION,
@@ -624,6 +663,10 @@ vt_canvas_strip_init (VtCanvasStrip *self)
 /**
  * vt_canvas_strip_new:
  * @client: the client that fetches thumbnails
+ *
+ * Thumbnails read info.json through the application's #VtServiceCache
+ * (vt_application_get_service_cache()) when @client is the application's;
+ * another cache can be given as #VtCanvasStrip:service-cache.
  *
  * Returns: (transfer full): a new, empty strip
  */

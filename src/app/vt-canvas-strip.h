@@ -11,6 +11,7 @@
 
 #include "iiif/vt-manifest.h"
 #include "net/vt-client.h"
+#include "net/vt-service-cache.h"
 #include "vt-canvas-toc.h"
 
 G_BEGIN_DECLS

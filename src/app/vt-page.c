@@ -96,21 +96,28 @@ fail_literal (VtPage     *self,
 }
 
 static void
-source_ready_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+service_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
   g_autoptr(VtPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(VtIiifSource) source = vt_iiif_source_new_finish (result, &error);
+  g_autoptr(VtTilePyramid) pyramid = NULL;
+  g_autoptr(VtImageService) service = vt_service_cache_load_finish (VT_SERVICE_CACHE (object), result,
+                                                                    &pyramid, &error);
+  g_autoptr(VtIiifSource) source = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  if (source == NULL)
-    set_state (self, VT_PAGE_FAILED, NULL, error);
-  else
-    set_state (self, VT_PAGE_READY, VT_TILE_SOURCE (source), NULL);
+  if (service == NULL)
+    {
+      set_state (self, VT_PAGE_FAILED, NULL, error);
+      return;
+    }
+
+  source = vt_iiif_source_new (vt_session_get_client (self->session), pyramid);
+  set_state (self, VT_PAGE_READY, VT_TILE_SOURCE (source), NULL);
 }
 
 /**
@@ -149,9 +156,13 @@ vt_page_load (VtPage   *self,
 
   if (service != NULL && service->id != NULL)
     {
+      /* The session's cache: the strip's thumbnails may have described
+       * this service already, or be fetching it now. */
       set_state (self, VT_PAGE_LOADING, NULL, NULL);
-      vt_iiif_source_new_async (vt_session_get_client (self->session), service->id,
-                                self->cancellable, source_ready_cb, g_object_ref (self));
+      vt_service_cache_load_async (vt_session_get_service_cache (self->session), service->id,
+                                   reload ? VT_FETCH_FLAGS_RELOAD : VT_FETCH_FLAGS_NONE,
+                                   VT_FETCH_PRIORITY_DEFAULT, self->cancellable,
+                                   service_loaded_cb, g_object_ref (self));
       return;
     }
 

@@ -26,6 +26,7 @@ struct _VtSession
 
   VtClient *client;
   VtLoader *loader;
+  VtServiceCache *services;
   char     *api_base;
 };
 
@@ -44,6 +45,7 @@ vt_session_finalize (GObject *object)
 {
   VtSession *self = VT_SESSION (object);
 
+  g_clear_object (&self->services);
   g_clear_object (&self->loader);
   g_clear_object (&self->client);
   g_clear_pointer (&self->api_base, g_free);
@@ -126,6 +128,7 @@ vt_session_new (VtClient *client)
   self = g_object_new (VT_TYPE_SESSION, NULL);
   self->client = g_object_ref (client);
   self->loader = vt_loader_new (client);
+  self->services = vt_service_cache_new (client);
 
   return self;
 }
@@ -136,6 +139,20 @@ vt_session_get_client (VtSession *self)
   g_return_val_if_fail (VT_IS_SESSION (self), NULL);
 
   return self->client;
+}
+
+/**
+ * vt_session_get_service_cache:
+ *
+ * Returns: (transfer none): the image services of the session: thumbnails
+ *   and canvases of every window fetch each info.json once
+ */
+VtServiceCache *
+vt_session_get_service_cache (VtSession *self)
+{
+  g_return_val_if_fail (VT_IS_SESSION (self), NULL);
+
+  return self->services;
 }
 
 VtLoader *
@@ -188,6 +205,7 @@ vt_session_forget (VtSession *self)
   g_return_if_fail (VT_IS_SESSION (self));
 
   vt_loader_forget (self->loader);
+  vt_service_cache_forget (self->services);
 }
 
 static void

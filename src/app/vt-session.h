@@ -11,6 +11,7 @@
 
 #include "net/vt-client.h"
 #include "net/vt-loader.h"
+#include "net/vt-service-cache.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,7 @@ G_DECLARE_FINAL_TYPE (VtSession, vt_session, VT, SESSION, GObject)
 VtSession  *vt_session_new          (VtClient   *client);
 VtClient   *vt_session_get_client   (VtSession  *self);
 VtLoader   *vt_session_get_loader   (VtSession  *self);
+VtServiceCache *vt_session_get_service_cache (VtSession *self);
 const char *vt_session_get_api_base (VtSession  *self);
 void        vt_session_set_api_base (VtSession  *self,
                                      const char *api_base);

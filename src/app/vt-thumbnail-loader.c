@@ -13,22 +13,25 @@
 #include <vips/vips.h>
 
 #include "canvas/vt-decoder.h"
+#include "iiif/vt-image-url.h"
 #include "iiif/vt-tile-pyramid.h"
 #include "vt-thumbnail-loader.h"
 
 /* Turns a canvas into a small texture. The source is, in this order: the
  * canvas `thumbnail`; its image service asked for a small size (level 1 and
  * 2), or for one of the requests a level 0 service allows (its `sizes` or a
- * coarse tile that covers the whole image, read from info.json); a static
- * image small enough to shrink. Bytes come through the VtClient at thumbnail
- * priority and are shrunk on the decoder's worker threads, so the main thread
- * never decodes. */
+ * coarse tile that covers the whole image, read from info.json through the
+ * session's VtServiceCache, which the canvas shares); a static image small
+ * enough to shrink. Bytes come through the VtClient at thumbnail priority
+ * and are shrunk on the decoder's worker threads, so the main thread never
+ * decodes. */
 
 struct _VtThumbnailLoader
 {
-  GObject   parent_instance;
+  GObject         parent_instance;
 
-  VtClient *client;
+  VtClient       *client;
+  VtServiceCache *services;
 };
 
 G_DEFINE_FINAL_TYPE (VtThumbnailLoader, vt_thumbnail_loader, G_TYPE_OBJECT)
@@ -93,89 +96,6 @@ is_web_uri (const char *uri)
     return FALSE;
   scheme = g_uri_peek_scheme (uri);
   return g_strcmp0 (scheme, "http") == 0 || g_strcmp0 (scheme, "https") == 0;
-}
-
-static const char *
-quality_for (VtImageApiVersion version)
-{
-  return version == VT_IMAGE_API_1_0 || version == VT_IMAGE_API_1_1 ? "native" : "default";
-}
-
-/* Fits width × height into a size × size box, never enlarging. */
-static void
-fit_box (gint64  width,
-         gint64  height,
-         guint   size,
-         gint64 *out_width,
-         gint64 *out_height)
-{
-  double scale = MIN (1.0, MIN ((double) size / width, (double) size / height));
-
-  *out_width = MAX (1, (gint64) (width * scale + 0.5));
-  *out_height = MAX (1, (gint64) (height * scale + 0.5));
-}
-
-static char *
-build_service_url (VtImageApiVersion  version,
-                   int                level,
-                   const char        *id,
-                   gint64             width,
-                   gint64             height,
-                   guint              size)
-{
-  if (id == NULL || level < 1 || size == 0)
-    return NULL;
-
-  if (width > 0 && height > 0)
-    {
-      gint64 w, h;
-
-      fit_box (width, height, size, &w, &h);
-      /* The canonical spelling of each version, so that caches agree:
-       * 3.0 `w,h`, earlier `w,` (which level 1 supports everywhere). */
-      if (version >= VT_IMAGE_API_3)
-        return g_strdup_printf ("%s/full/%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "/0/default.jpg",
-                                id, w, h);
-      return g_strdup_printf ("%s/full/%" G_GINT64_FORMAT ",/0/%s.jpg", id, w, quality_for (version));
-    }
-
-  /* Without the image's size only a best-fit request keeps the aspect
-   * ratio: `!w,h` is level 2; level 1 gets the height. */
-  if (level >= 2)
-    return g_strdup_printf ("%s/full/!%u,%u/0/%s.jpg", id, size, size, quality_for (version));
-  return g_strdup_printf ("%s/full/,%u/0/%s.jpg", id, size, quality_for (version));
-}
-
-/**
- * vt_thumbnail_dup_service_url:
- * @ref: an image service reference
- * @width: the full image width, or 0 when not known
- * @height: the full image height, or 0
- * @size: the longest side wanted, in pixels
- *
- * Builds the URL of a whole-image request of about @size pixels for a level
- * 1 or 2 service (never larger than the image: Image API 3 refuses that).
- *
- * Returns: (transfer full) (nullable): the URL, or %NULL for a level 0 (or
- *   unstated level) service, whose allowed requests only its info.json
- *   tells, or a reference without a web id
- */
-char *
-vt_thumbnail_dup_service_url (const VtServiceRef *ref,
-                              gint64              width,
-                              gint64              height,
-                              guint               size)
-{
-  g_return_val_if_fail (ref != NULL, NULL);
-
-  if (!is_web_uri (ref->id))
-    return NULL;
-  if (ref->width > 0 && ref->height > 0)
-    {
-      width = ref->width;
-      height = ref->height;
-    }
-  return build_service_url (ref->image_version, ref->level, ref->id, width, height, size);
 }
 
 /**
@@ -540,45 +460,22 @@ fetch_tiles (GTask         *task,
   g_object_unref (task);
 }
 
+/* From a service (remembered, or just loaded): a level 1 or 2 server cuts
+ * the size wanted; a level 0 one has its listed sizes and tiles. */
 static void
-info_fetched_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+load_from_service (GTask          *task,
+                   VtImageService *service,
+                   VtTilePyramid  *pyramid)
 {
-  g_autoptr(GTask) task = user_data;
   LoadData *d = g_task_get_task_data (task);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(VtImageService) service = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *uri = NULL;
-
-  bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, NULL, &error);
-  if (bytes == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-      g_debug ("info.json of %s: %s", d->service_ref->id, error->message);
-    }
-  else
-    {
-      service = vt_image_service_parse (bytes, d->service_ref->id, &error);
-      if (service == NULL)
-        g_debug ("info.json of %s: %s", d->service_ref->id, error->message);
-    }
+  int level;
 
   if (service != NULL && is_web_uri (service->id))
     {
-      g_autoptr(VtTilePyramid) pyramid = NULL;
-      int level = -1;
-
       if (service->level >= 1)
-        uri = build_service_url (service->version, service->level, service->id,
-                                 service->width, service->height, d->size);
-      else if ((pyramid = vt_tile_pyramid_new (service)) != NULL &&
-               (level = vt_thumbnail_choose_level (pyramid, d->size)) >= 0)
+        uri = vt_image_service_dup_fit_url (service, d->size);
+      else if ((level = vt_thumbnail_choose_level (pyramid, d->size)) >= 0)
         {
           const VtTileLevel *l = vt_tile_pyramid_get_level (pyramid, level);
 
@@ -586,7 +483,7 @@ info_fetched_cb (GObject      *object,
             uri = vt_tile_pyramid_dup_tile_url (pyramid, level, 0, 0);
           else
             {
-              fetch_tiles (g_steal_pointer (&task), pyramid, level);
+              fetch_tiles (task, pyramid, level);
               return;
             }
         }
@@ -596,9 +493,34 @@ info_fetched_cb (GObject      *object,
   if (uri == NULL)
     {
       return_no_source (task);
+      g_object_unref (task);
       return;
     }
-  fetch_image (g_steal_pointer (&task), uri);
+  fetch_image (task, uri);
+}
+
+static void
+service_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LoadData *d = g_task_get_task_data (task);
+  g_autoptr(VtImageService) service = NULL;
+  g_autoptr(VtTilePyramid) pyramid = NULL;
+  g_autoptr(GError) error = NULL;
+
+  service = vt_service_cache_load_finish (VT_SERVICE_CACHE (object), result, &pyramid, &error);
+  if (service == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      g_debug ("info.json of %s: %s", d->service_ref->id, error->message);
+    }
+  load_from_service (g_steal_pointer (&task), service, pyramid);
 }
 
 static void
@@ -606,6 +528,7 @@ vt_thumbnail_loader_dispose (GObject *object)
 {
   VtThumbnailLoader *self = (VtThumbnailLoader *)object;
 
+  g_clear_object (&self->services);
   g_clear_object (&self->client);
 
   G_OBJECT_CLASS (vt_thumbnail_loader_parent_class)->dispose (object);
@@ -627,18 +550,23 @@ vt_thumbnail_loader_init (VtThumbnailLoader *self)
 /**
  * vt_thumbnail_loader_new:
  * @client: the client that fetches
+ * @services: the session's image services (shared with the canvas, so
+ *   that a service's info.json is fetched once)
  *
  * Returns: (transfer full): a new loader
  */
 VtThumbnailLoader *
-vt_thumbnail_loader_new (VtClient *client)
+vt_thumbnail_loader_new (VtClient       *client,
+                         VtServiceCache *services)
 {
   VtThumbnailLoader *self;
 
   g_return_val_if_fail (VT_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (VT_IS_SERVICE_CACHE (services), NULL);
 
   self = g_object_new (VT_TYPE_THUMBNAIL_LOADER, NULL);
   self->client = g_object_ref (client);
+  self->services = g_object_ref (services);
   return self;
 }
 
@@ -692,15 +620,26 @@ vt_thumbnail_loader_load_async (VtThumbnailLoader   *self,
         }
     }
 
-  /* 2. The image service. */
+  /* 2. The image service: as its info.json describes it when the
+   * session has it already, else from the manifest's reference. */
   ref = vt_canvas_get_image_service (canvas);
   if (ref != NULL && is_web_uri (ref->id))
     {
       VtContentResource *image = vt_canvas_get_image (canvas);
       gint64 width = image != NULL && image->width > 0 ? image->width : canvas->width;
       gint64 height = image != NULL && image->height > 0 ? image->height : canvas->height;
+      g_autoptr(VtImageService) known = NULL;
+      g_autoptr(VtTilePyramid) pyramid = NULL;
 
-      uri = vt_thumbnail_dup_service_url (ref, width, height, size);
+      d->service_ref = vt_service_ref_ref (ref);
+      known = vt_service_cache_lookup (self->services, ref->id, &pyramid);
+      if (known != NULL)
+        {
+          load_from_service (g_steal_pointer (&task), known, pyramid);
+          return;
+        }
+
+      uri = vt_service_ref_dup_fit_url (ref, width, height, size);
       if (uri != NULL)
         {
           fetch_image (g_steal_pointer (&task), uri);
@@ -708,11 +647,9 @@ vt_thumbnail_loader_load_async (VtThumbnailLoader   *self,
         }
 
       /* Level 0 (or unstated): only info.json says what may be asked. */
-      d->service_ref = vt_service_ref_ref (ref);
-      uri = g_strconcat (ref->id, "/info.json", NULL);
-      vt_client_fetch_async (self->client, uri, VT_FETCH_KIND_INFO, VT_FETCH_FLAGS_NONE,
-                             VT_FETCH_PRIORITY_THUMBNAIL, cancellable,
-                             info_fetched_cb, g_steal_pointer (&task));
+      vt_service_cache_load_async (self->services, ref->id, VT_FETCH_FLAGS_NONE,
+                                   VT_FETCH_PRIORITY_THUMBNAIL, cancellable,
+                                   service_loaded_cb, g_steal_pointer (&task));
       return;
     }
 

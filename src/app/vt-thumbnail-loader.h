@@ -13,6 +13,7 @@
 #include "iiif/vt-image-service.h"
 #include "iiif/vt-tile-pyramid.h"
 #include "net/vt-client.h"
+#include "net/vt-service-cache.h"
 
 G_BEGIN_DECLS
 
@@ -25,7 +26,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VtThumbnailLoader, vt_thumbnail_loader, VT, THUMBNAIL_LOADER, GObject)
 
-VtThumbnailLoader *vt_thumbnail_loader_new            (VtClient             *client);
+VtThumbnailLoader *vt_thumbnail_loader_new            (VtClient             *client,
+                                                       VtServiceCache       *services);
 void               vt_thumbnail_loader_load_async     (VtThumbnailLoader    *self,
                                                        VtCanvas             *canvas,
                                                        guint                 size,
@@ -36,10 +38,6 @@ GdkTexture        *vt_thumbnail_loader_load_finish    (VtThumbnailLoader    *sel
                                                        GAsyncResult         *result,
                                                        GError              **error);
 
-char              *vt_thumbnail_dup_service_url       (const VtServiceRef   *ref,
-                                                       gint64                width,
-                                                       gint64                height,
-                                                       guint                 size);
 int                vt_thumbnail_choose_level          (VtTilePyramid        *pyramid,
                                                        guint                 size);
 

@@ -217,7 +217,10 @@ sync_page (VtWindow *self)
   gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (page, "loading"));
   gtk_stack_set_visible_child_name (self->stack, page);
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), state == VT_VIEWING_MANIFEST);
-  if (state != VT_VIEWING_MANIFEST)
+  /* A local image has no description. Only ever moved while the flap is
+   * on screen: AdwFlap 1.2 animating while unmapped allocates its content
+   * with a width of G_MININT once shown. */
+  if (state == VT_VIEWING_IMAGE)
     adw_flap_set_reveal_flap (self->flap, FALSE);
 
   set_state_name (self, name);

@@ -10,9 +10,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "iiif/vt-image-service.h"
+#include "iiif/vt-image-url.h"
 #include "vt-canvas-error.h"
 #include "vt-decoder.h"
 #include "vt-iiif-source.h"
@@ -257,14 +257,6 @@ vt_iiif_source_new_static (VtClient   *client,
   return vt_iiif_source_new (client, pyramid);
 }
 
-static char *
-requested_id (const char *info_url)
-{
-  if (g_str_has_suffix (info_url, "/info.json"))
-    return g_strndup (info_url, strlen (info_url) - strlen ("/info.json"));
-  return g_strdup (info_url);
-}
-
 static void
 info_fetched_cb (GObject      *object,
                  GAsyncResult *result,
@@ -285,7 +277,7 @@ info_fetched_cb (GObject      *object,
       return;
     }
 
-  id = requested_id (g_task_get_task_data (task));
+  id = vt_image_service_id_from_info_url (g_task_get_task_data (task));
   service = vt_image_service_parse (bytes, id, &error);
   if (service == NULL)
     {
@@ -324,8 +316,9 @@ vt_iiif_source_new_async (VtClient            *client,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, vt_iiif_source_new_async);
-  url = g_str_has_suffix (info_url, "info.json") ? g_strdup (info_url)
-        : g_strconcat (info_url, g_str_has_suffix (info_url, "/") ? "" : "/", "info.json", NULL);
+  url = vt_image_service_info_url (info_url);
+  if (url == NULL)
+    url = g_strdup (info_url);  /* the client explains what is wrong with it */
   g_task_set_task_data (task, g_strdup (url), g_free);
   vt_client_fetch_async (client, url, VT_FETCH_KIND_INFO, VT_FETCH_FLAGS_NONE,
                          VT_FETCH_PRIORITY_DEFAULT, cancellable,

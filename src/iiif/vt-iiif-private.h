@@ -173,4 +173,14 @@ VtImageService *vt_image_service_parse_object   (VtParseContext *ctx,
                                                  GError        **error);
 gboolean      vt_image_service_detect           (JsonObject     *object);
 
+/* Image API request URIs in each version's spelling (vt-image-url.c). */
+char         *vt_image_api_dup_size             (VtImageApiVersion  version,
+                                                 gint64             width,
+                                                 gint64             height,
+                                                 gboolean           max);
+char         *vt_image_api_dup_url              (VtImageApiVersion  version,
+                                                 const char        *id,
+                                                 const char        *region,
+                                                 const char        *size);
+
 G_END_DECLS

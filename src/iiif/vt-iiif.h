@@ -27,7 +27,10 @@
  * (vt_tile_pyramid_get_tile()) and exact tile URLs
  * (vt_tile_pyramid_dup_tile_url()); vt_tile_pyramid_choose_level() picks
  * the level for a zoom and device scale. vt_tile_pyramid_new_static() does
- * the same for an image without a service.
+ * the same for an image without a service. vt_image_service_info_url()
+ * and vt_image_service_id_from_info_url() go between a service id and its
+ * info.json; vt_image_service_dup_size_url(), vt_image_service_dup_fit_url()
+ * and vt_service_ref_dup_fit_url() give whole-image requests.
  *
  * All model structs are immutable after parsing and reference counted
  * (thread-safe), so a document parsed in a worker thread can be handed to
@@ -39,6 +42,7 @@
 #include "vt-iiif-error.h"
 #include "vt-iiif-types.h"
 #include "vt-image-service.h"
+#include "vt-image-url.h"
 #include "vt-language-map.h"
 #include "vt-manifest.h"
 #include "vt-range.h"

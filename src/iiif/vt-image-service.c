@@ -84,21 +84,6 @@ vt_image_service_new (void)
   return self;
 }
 
-static char *
-strip_base (const char *id)
-{
-  gsize len;
-
-  if (id == NULL)
-    return NULL;
-  len = strlen (id);
-  if (len >= 10 && strcmp (id + len - 10, "/info.json") == 0)
-    len -= 10;
-  while (len > 0 && id[len - 1] == '/')
-    len--;
-  return g_strndup (id, len);
-}
-
 static gint
 compare_uint (gconstpointer a,
               gconstpointer b)
@@ -539,7 +524,7 @@ vt_image_service_parse_object (VtParseContext *ctx,
     id = requested_id;
   if (id == NULL)
     vt_parse_warn (ctx, _("The image service has no id: tiles cannot be requested"));
-  self->id = strip_base (id);
+  self->id = vt_image_service_id_from_info_url (id);
 
   if (!vt_json_get_int64 (object, "width", &self->width) ||
       !vt_json_get_int64 (object, "height", &self->height))
@@ -726,7 +711,7 @@ vt_image_service_new_from_ref (const VtServiceRef *ref,
   self = vt_image_service_new ();
   self->from_reference = TRUE;
   self->version = ref->image_version != VT_IMAGE_API_UNKNOWN ? ref->image_version : VT_IMAGE_API_2;
-  self->id = strip_base (ref->id);
+  self->id = vt_image_service_id_from_info_url (ref->id);
   self->level = ref->level >= 0 ? ref->level : 0;
   self->width = width;
   self->height = height;
@@ -757,22 +742,8 @@ vt_image_service_is_degraded (const VtImageService *self,
 
   if (requested_id == NULL || self->id == NULL)
     return FALSE;
-  requested = strip_base (requested_id);
-  return strcmp (requested, self->id) != 0;
-}
-
-/**
- * vt_image_service_dup_info_url:
- *
- * Returns: (nullable) (transfer full): `{id}/info.json`
- */
-char *
-vt_image_service_dup_info_url (const VtImageService *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  if (self->id == NULL)
-    return NULL;
-  return g_strconcat (self->id, "/info.json", NULL);
+  requested = vt_image_service_id_from_info_url (requested_id);
+  return requested != NULL && strcmp (requested, self->id) != 0;
 }
 
 /**

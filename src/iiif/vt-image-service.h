@@ -167,7 +167,6 @@ gboolean        vt_image_service_supports     (const VtImageService *self,
                                                const char           *feature);
 gboolean        vt_image_service_is_degraded  (const VtImageService *self,
                                                const char           *requested_id);
-char           *vt_image_service_dup_info_url (const VtImageService *self);
 void            vt_image_service_get_max_size (const VtImageService *self,
                                                gint64               *out_width,
                                                gint64               *out_height);

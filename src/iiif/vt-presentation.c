@@ -182,21 +182,6 @@ image_version_from_type (const char *type)
   return VT_IMAGE_API_UNKNOWN;
 }
 
-static char *
-strip_info_json (const char *id)
-{
-  gsize len;
-
-  if (id == NULL)
-    return NULL;
-  len = strlen (id);
-  if (len >= 10 && strcmp (id + len - 10, "/info.json") == 0)
-    len -= 10;
-  while (len > 0 && id[len - 1] == '/')
-    len--;
-  return g_strndup (id, len);
-}
-
 VtServiceRef *
 vt_service_ref_from_json (VtParseContext *ctx,
                           JsonNode       *node)
@@ -253,7 +238,7 @@ vt_service_ref_from_json (VtParseContext *ctx,
     }
 
   if (vt_service_ref_is_image_service (ref))
-    ref->id = strip_info_json (vt_json_get_id (object));
+    ref->id = vt_image_service_id_from_info_url (vt_json_get_id (object));
   else
     ref->id = g_strdup (vt_json_get_id (object));
 

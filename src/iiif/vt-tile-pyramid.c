@@ -370,10 +370,12 @@ vt_tile_pyramid_get_tile (const VtTilePyramid *self,
  * service's version (static level-0 servers only have that spelling):
  * 1.x `…/x,y,w,h/w,/0/native.jpg`, 2.x `…/x,y,w,h/w,/0/default.jpg`, 3.0
  * `…/x,y,w,h/w,h/0/default.jpg`; `full` for a region covering the whole
- * image, and `full` (2.x, 1.x) or `max` (3.0) for the full size.
+ * image, and `full` (2.x, 1.x) or `max` (3.0) for the full size (the
+ * spelling of vt_image_service_dup_size_url()).
  *
  * Returns: (nullable) (transfer full): the URL, or %NULL when the tile does
- *   not exist or the service has no id
+ *   not exist or the service has no usable id (see
+ *   vt_image_service_info_url())
  */
 char *
 vt_tile_pyramid_dup_tile_url (const VtTilePyramid *self,
@@ -395,8 +397,6 @@ vt_tile_pyramid_dup_tile_url (const VtTilePyramid *self,
 
   if (self->static_url != NULL)
     return g_strdup (self->static_url);
-  if (self->service->id == NULL)
-    return NULL;
 
   l = &g_array_index (self->levels, Level, level);
   version = self->service->version;
@@ -409,15 +409,10 @@ vt_tile_pyramid_dup_tile_url (const VtTilePyramid *self,
     region = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT,
                               tile.region.x, tile.region.y, tile.region.width, tile.region.height);
 
-  if (whole && (l->full_max || (tile.width == self->width && tile.height == self->height)))
-    size = g_strdup (version >= VT_IMAGE_API_3 ? "max" : "full");
-  else if (version >= VT_IMAGE_API_3)
-    size = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, tile.width, tile.height);
-  else
-    size = g_strdup_printf ("%" G_GINT64_FORMAT ",", tile.width);
-
-  return g_strdup_printf ("%s/%s/%s/0/%s.jpg", self->service->id, region, size,
-                          version <= VT_IMAGE_API_1_1 ? "native" : "default");
+  size = vt_image_api_dup_size (version, tile.width, tile.height,
+                                whole && (l->full_max || (tile.width == self->width &&
+                                                          tile.height == self->height)));
+  return vt_image_api_dup_url (version, self->service->id, region, size);
 }
 
 /**

@@ -66,6 +66,9 @@ const char *_vt_request_get_final_uri    (VtRequest    *req);
 
 void        _vt_client_pump              (VtClient     *self,
                                           VtHostQueue  *host);
+gboolean    _vt_client_hurry             (VtClient     *self,
+                                          GCancellable *cancellable,
+                                          int           priority);
 void        _vt_host_queue_free          (gpointer      data);
 
 G_END_DECLS

@@ -145,6 +145,40 @@ request_enqueue (VtRequest *req)
   _vt_client_pump (self, req->host);
 }
 
+/* Moves the queued request made with @cancellable up to @priority: a
+ * caller that shares one request between several waiters (the image
+ * service cache) hurries it when a more urgent waiter joins. A request
+ * already under way or done is left alone. */
+gboolean
+_vt_client_hurry (VtClient     *self,
+                  GCancellable *cancellable,
+                  int           priority)
+{
+  GHashTableIter iter;
+  VtHostQueue *host;
+
+  g_return_val_if_fail (G_IS_CANCELLABLE (cancellable), FALSE);
+
+  g_hash_table_iter_init (&iter, self->hosts);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &host))
+    for (GList *l = host->pending.head; l != NULL; l = l->next)
+      {
+        VtRequest *req = l->data;
+
+        if (req->cancellable != cancellable)
+          continue;
+        if (priority < req->priority)
+          {
+            g_queue_delete_link (&host->pending, l);
+            req->priority = priority;
+            g_queue_insert_sorted (&host->pending, req, compare_requests, NULL);
+            req->link = g_queue_find (&host->pending, req);
+          }
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static void
 clear_timers (VtRequest *req)
 {

@@ -10,28 +10,24 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "iiif/vt-iiif-error.h"
-#include "vt-ghent-catalogue.h"
 #include "vt-loader.h"
 #include "vt-net-error.h"
 
 /**
  * VtLoader:
  *
- * What the window and the canvas call to get IIIF things: a document
- * (manifest, collection) from an address, a Ghent object or a file the
- * user opened; an image service with its tile pyramid; a tile's bytes.
- * Documents are parsed off the main thread. Parsed documents and image
- * services are kept in memory for the session (the disk cache below keeps
- * the bytes across sessions), so going back to an object is instant.
+ * What the window calls to get a IIIF document (manifest, collection)
+ * from an address or from a file the user opened. Documents are parsed
+ * off the main thread and kept in memory for the session (the disk cache
+ * below keeps the bytes across sessions), so going back to an object is
+ * instant. Image services have their own cache (#VtServiceCache); tiles
+ * and images are fetched with the #VtClient.
  */
 
-/* Parsed documents kept in memory; image services are small and many
- * (one per canvas), so more of them are kept. */
-#define MAX_DOCUMENTS       32
-#define MAX_IMAGE_SERVICES  512
+/* Parsed documents kept in memory. */
+#define MAX_DOCUMENTS 32
 
 struct _VtLoader
 {
@@ -42,10 +38,6 @@ struct _VtLoader
   /* uri → CachedDocument; keys in insertion order for eviction */
   GHashTable *documents;
   GQueue      document_order;
-
-  /* service id → VtImageService */
-  GHashTable *services;
-  GQueue      service_order;
 };
 
 G_DEFINE_FINAL_TYPE (VtLoader, vt_loader, G_TYPE_OBJECT)
@@ -256,40 +248,6 @@ vt_loader_load_document_async (VtLoader            *self,
                          on_document_fetched, g_steal_pointer (&task));
 }
 
-/**
- * vt_loader_load_ghent_async:
- * @self: a #VtLoader
- * @api_base: (nullable): the API base (see vt_ghent_get_api_base())
- * @organisation: an organisation's abbreviation
- * @number: an object number, unencoded
- * @flags: as for vt_loader_load_document_async()
- * @cancellable: (nullable): a #GCancellable
- * @callback: called with the parsed manifest
- * @user_data: data for @callback
- *
- * Loads a Ghent object's manifest. Finish with
- * vt_loader_load_document_finish().
- */
-void
-vt_loader_load_ghent_async (VtLoader            *self,
-                            const char          *api_base,
-                            const char          *organisation,
-                            const char          *number,
-                            VtFetchFlags         flags,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  g_autofree char *uri = NULL;
-
-  g_return_if_fail (VT_IS_LOADER (self));
-  g_return_if_fail (organisation != NULL);
-  g_return_if_fail (number != NULL);
-
-  uri = vt_ghent_build_manifest_url (api_base, organisation, number);
-  vt_loader_load_document_async (self, uri, flags, cancellable, callback, user_data);
-}
-
 static void
 on_file_loaded (GObject      *object,
                 GAsyncResult *result,
@@ -424,201 +382,12 @@ vt_loader_load_document_finish (VtLoader      *self,
 }
 
 /* ------------------------------------------------------------------ */
-/* Image services                                                      */
-
-/* "…/id", "…/id/" and "…/id/info.json" name the same service. */
-static char *
-normalise_service_id (const char *id)
-{
-  g_autofree char *copy = g_strdup (id);
-  gsize len;
-
-  if (g_str_has_suffix (copy, "/info.json"))
-    copy[strlen (copy) - strlen ("/info.json")] = '\0';
-
-  len = strlen (copy);
-  while (len > 0 && copy[len - 1] == '/')
-    copy[--len] = '\0';
-
-  return g_steal_pointer (&copy);
-}
-
-static void
-on_info_fetched (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  VtLoader *self = g_task_get_source_object (task);
-  const char *id = g_task_get_task_data (task);
-  g_autoptr(GBytes) bytes = NULL;
-  GError *error = NULL;
-  VtImageService *service;
-
-  bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, NULL, &error);
-  if (bytes == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  /* info.json is small (capped at a few MB): parsed right here. */
-  service = vt_image_service_parse (bytes, id, &error);
-  if (service == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  bounded_insert (self->services, &self->service_order, MAX_IMAGE_SERVICES, id,
-                  vt_image_service_ref (service));
-  g_task_return_pointer (task, service, (GDestroyNotify) vt_image_service_unref);
-}
-
-/**
- * vt_loader_load_image_service_async:
- * @self: a #VtLoader
- * @service_id: the service's id (`…/iiif/2/abc`), or its info.json address
- * @cancellable: (nullable): a #GCancellable
- * @callback: called with the parsed service
- * @user_data: data for @callback
- *
- * Loads an image service's info.json, once per session.
- */
-void
-vt_loader_load_image_service_async (VtLoader            *self,
-                                    const char          *service_id,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *info_url = NULL;
-  char *id;
-  VtImageService *cached;
-
-  g_return_if_fail (VT_IS_LOADER (self));
-  g_return_if_fail (service_id != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, vt_loader_load_image_service_async);
-
-  id = normalise_service_id (service_id);
-  g_task_set_task_data (task, id, g_free);
-
-  if ((cached = g_hash_table_lookup (self->services, id)) != NULL)
-    {
-      g_task_return_pointer (task, vt_image_service_ref (cached), (GDestroyNotify) vt_image_service_unref);
-      return;
-    }
-
-  info_url = g_strconcat (id, "/info.json", NULL);
-  vt_client_fetch_async (self->client, info_url, VT_FETCH_KIND_INFO, VT_FETCH_FLAGS_NONE,
-                         VT_FETCH_PRIORITY_DEFAULT, cancellable,
-                         on_info_fetched, g_steal_pointer (&task));
-}
-
-/**
- * vt_loader_load_image_service_finish:
- * @self: a #VtLoader
- * @result: the result
- * @pyramid: (out) (optional) (transfer full): the tile pyramid of the
- *   service
- * @error: a #VT_NET_ERROR, #VT_IIIF_ERROR or #G_IO_ERROR
- *
- * Returns: (transfer full): the image service
- */
-VtImageService *
-vt_loader_load_image_service_finish (VtLoader       *self,
-                                     GAsyncResult   *result,
-                                     VtTilePyramid **pyramid,
-                                     GError        **error)
-{
-  VtImageService *service;
-
-  g_return_val_if_fail (VT_IS_LOADER (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == vt_loader_load_image_service_async, NULL);
-
-  service = g_task_propagate_pointer (G_TASK (result), error);
-  if (service != NULL && pyramid != NULL)
-    *pyramid = vt_tile_pyramid_new (service);
-
-  return service;
-}
-
-/* ------------------------------------------------------------------ */
-/* Tiles                                                               */
-
-static void
-on_tile_fetched (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  GBytes *bytes;
-
-  bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, NULL, &error);
-  if (bytes == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
-}
-
-/**
- * vt_loader_load_tile_async:
- * @self: a #VtLoader
- * @uri: a tile's address (from vt_tile_pyramid_dup_tile_url())
- * @priority: see `VT_FETCH_PRIORITY_*`
- * @cancellable: (nullable): cancel it when the tile leaves the view
- * @callback: called with the encoded bytes
- * @user_data: data for @callback
- */
-void
-vt_loader_load_tile_async (VtLoader            *self,
-                           const char          *uri,
-                           int                  priority,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (VT_IS_LOADER (self));
-  g_return_if_fail (uri != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, vt_loader_load_tile_async);
-
-  vt_client_fetch_async (self->client, uri, VT_FETCH_KIND_TILE, VT_FETCH_FLAGS_NONE,
-                         priority, cancellable, on_tile_fetched, task);
-}
-
-/**
- * vt_loader_load_tile_finish:
- *
- * Returns: (transfer full): the tile's encoded bytes
- */
-GBytes *
-vt_loader_load_tile_finish (VtLoader      *self,
-                            GAsyncResult  *result,
-                            GError       **error)
-{
-  g_return_val_if_fail (VT_IS_LOADER (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == vt_loader_load_tile_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* ------------------------------------------------------------------ */
 
 /**
  * vt_loader_forget:
  * @self: a #VtLoader
  *
- * Drops the documents and services kept in memory (with "clear cache").
+ * Drops the documents kept in memory (with "clear cache").
  */
 void
 vt_loader_forget (VtLoader *self)
@@ -627,8 +396,6 @@ vt_loader_forget (VtLoader *self)
 
   g_hash_table_remove_all (self->documents);
   g_queue_clear_full (&self->document_order, g_free);
-  g_hash_table_remove_all (self->services);
-  g_queue_clear_full (&self->service_order, g_free);
 }
 
 VtClient *
@@ -675,7 +442,6 @@ vt_loader_finalize (GObject *object)
   VtLoader *self = VT_LOADER (object);
 
   g_clear_pointer (&self->documents, g_hash_table_unref);
-  g_clear_pointer (&self->services, g_hash_table_unref);
 
   G_OBJECT_CLASS (vt_loader_parent_class)->finalize (object);
 }
@@ -693,8 +459,5 @@ static void
 vt_loader_init (VtLoader *self)
 {
   self->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cached_document_free);
-  self->services = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                          (GDestroyNotify) vt_image_service_unref);
   g_queue_init (&self->document_order);
-  g_queue_init (&self->service_order);
 }

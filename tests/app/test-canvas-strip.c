@@ -327,72 +327,6 @@ test_file_name_labels (void)
   g_assert_false (vt_canvas_label_looks_like_file_name (NULL));
 }
 
-static void
-test_service_url (void)
-{
-  VtServiceRef ref = { 0 };
-  char *url;
-
-  ref.id = (char *) "https://example.org/iiif/2/abc";
-  ref.image_version = VT_IMAGE_API_2;
-  ref.level = 2;
-
-  url = vt_thumbnail_dup_service_url (&ref, 12000, 9000, 120);
-  g_assert_cmpstr (url, ==, "https://example.org/iiif/2/abc/full/120,/0/default.jpg");
-  g_free (url);
-
-  /* Portrait: the height limits. */
-  url = vt_thumbnail_dup_service_url (&ref, 3000, 4000, 120);
-  g_assert_cmpstr (url, ==, "https://example.org/iiif/2/abc/full/90,/0/default.jpg");
-  g_free (url);
-
-  /* Never larger than the image. */
-  url = vt_thumbnail_dup_service_url (&ref, 100, 50, 240);
-  g_assert_cmpstr (url, ==, "https://example.org/iiif/2/abc/full/100,/0/default.jpg");
-  g_free (url);
-
-  /* Size unknown: best fit at level 2, the height at level 1. */
-  url = vt_thumbnail_dup_service_url (&ref, 0, 0, 120);
-  g_assert_cmpstr (url, ==, "https://example.org/iiif/2/abc/full/!120,120/0/default.jpg");
-  g_free (url);
-  ref.level = 1;
-  url = vt_thumbnail_dup_service_url (&ref, 0, 0, 120);
-  g_assert_cmpstr (url, ==, "https://example.org/iiif/2/abc/full/,120/0/default.jpg");
-  g_free (url);
-
-  /* Image API 3: the canonical `w,h`. */
-  ref.image_version = VT_IMAGE_API_3;
-  url = vt_thumbnail_dup_service_url (&ref, 12000, 9000, 120);
-  g_assert_cmpstr (url, ==, "https://example.org/iiif/2/abc/full/120,90/0/default.jpg");
-  g_free (url);
-
-  /* A size stated on a v3 reference wins over the canvas. */
-  ref.width = 400;
-  ref.height = 800;
-  url = vt_thumbnail_dup_service_url (&ref, 12000, 9000, 120);
-  g_assert_cmpstr (url, ==, "https://example.org/iiif/2/abc/full/60,120/0/default.jpg");
-  g_free (url);
-  ref.width = ref.height = 0;
-
-  /* Image API 1.1: `native`. */
-  ref.image_version = VT_IMAGE_API_1_1;
-  url = vt_thumbnail_dup_service_url (&ref, 1200, 800, 120);
-  g_assert_cmpstr (url, ==, "https://example.org/iiif/2/abc/full/120,/0/native.jpg");
-  g_free (url);
-
-  /* Level 0 or unstated: only info.json knows. */
-  ref.image_version = VT_IMAGE_API_2;
-  ref.level = 0;
-  g_assert_null (vt_thumbnail_dup_service_url (&ref, 1200, 800, 120));
-  ref.level = -1;
-  g_assert_null (vt_thumbnail_dup_service_url (&ref, 1200, 800, 120));
-
-  /* Only the web. */
-  ref.level = 2;
-  ref.id = (char *) "file:///etc/passwd";
-  g_assert_null (vt_thumbnail_dup_service_url (&ref, 1200, 800, 120));
-}
-
 static VtTilePyramid *
 pyramid_from_info (const char *json)
 {
@@ -576,6 +510,38 @@ test_select (Fixture       *f,
   g_assert_cmpuint (f->activated->len, ==, 3);
 }
 
+/* What the in-process server was asked for, by path. */
+static GHashTable *fault_hits;
+
+/* A level 0 Image API 3 service of 600 × 400 with one listed size, for
+ * counting its info.json requests. */
+#define SHARED_INFO \
+  "{\"@context\": \"http://iiif.io/api/image/3/context.json\", \"id\": \"%s/shared\"," \
+  " \"type\": \"ImageService3\", \"profile\": \"level0\", \"width\": 600, \"height\": 400," \
+  " \"sizes\": [{\"width\": 150, \"height\": 100}]}"
+
+static GBytes *
+new_png (int width,
+         int height)
+{
+  g_autoptr(GBytes) pixels = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  guchar *data = g_malloc (width * height * 3);
+
+  for (int i = 0; i < width * height * 3; i++)
+    data[i] = (guchar) (i * 7);
+  pixels = g_bytes_new_take (data, width * height * 3);
+  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_R8G8B8, pixels, width * 3);
+  return gdk_texture_save_to_png_bytes (texture);
+}
+
+static gboolean
+unpause_cb (gpointer data)
+{
+  soup_server_message_unpause (data);
+  return G_SOURCE_REMOVE;
+}
+
 /* Faults: an in-process server answering badly. */
 static void
 fault_handler (SoupServer        *server,
@@ -591,7 +557,30 @@ fault_handler (SoupServer        *server,
     0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xdb, 0x00, 0x43, 0x00, 0x08,
   };
 
-  if (g_str_equal (path, "/login.html"))
+  if (fault_hits != NULL)
+    g_hash_table_insert (fault_hits, g_strdup (path),
+                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (fault_hits, path)) + 1));
+
+  if (g_str_equal (path, "/shared/info.json"))
+    {
+      GUri *uri = soup_server_message_get_uri (msg);
+      g_autofree char *base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uri));
+      g_autofree char *body = g_strdup_printf (SHARED_INFO, base);
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "application/ld+json", SOUP_MEMORY_COPY, body, strlen (body));
+      /* Slow, so that the thumbnails ask while the canvas waits. */
+      soup_server_message_pause (msg);
+      g_timeout_add_full (G_PRIORITY_DEFAULT, 300, unpause_cb, g_object_ref (msg), g_object_unref);
+    }
+  else if (g_str_equal (path, "/shared/full/150,100/0/default.jpg"))
+    {
+      g_autoptr(GBytes) png = new_png (150, 100);
+
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "image/png", SOUP_MEMORY_COPY,
+                                        g_bytes_get_data (png, NULL), g_bytes_get_size (png));
+    }
+  else if (g_str_equal (path, "/login.html"))
     {
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
       soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, html, strlen (html));
@@ -805,6 +794,111 @@ test_lazy (Fixture       *f,
   g_assert_cmpint (vt_canvas_strip_item_get_state (get_item (f, 299)), ==, VT_THUMBNAIL_STATE_LOADED);
 }
 
+typedef struct
+{
+  gboolean        done;
+  VtImageService *service;
+  GError         *error;
+} ServiceLoad;
+
+static void
+service_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ServiceLoad *load = user_data;
+
+  load->service = vt_service_cache_load_finish (VT_SERVICE_CACHE (object), result, NULL, &load->error);
+  load->done = TRUE;
+}
+
+static gboolean
+service_loaded (gpointer data)
+{
+  return ((ServiceLoad *) data)->done;
+}
+
+static guint
+hits (const char *path)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (fault_hits, path));
+}
+
+/* Six pages on one level 0 service, and the canvas opening it as the
+ * window does, at once: the strip and the canvas share the service cache,
+ * and the server is asked for the info.json once. */
+static void
+test_shared_service (Fixture       *f,
+                     gconstpointer  data)
+{
+  const guint n = 6;
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(VtManifest) manifest = NULL;
+  g_autoptr(VtIiifDocument) doc = NULL;
+  g_autoptr(VtServiceCache) services = NULL;
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *id = NULL;
+  ServiceLoad canvas = { 0 };
+  ServiceLoad again = { 0 };
+
+  REQUIRE_DISPLAY ();
+
+  fault_hits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  server = start_fault_server (&base);
+  id = g_strconcat (base, "/shared", NULL);
+  g_object_get (f->strip, "service-cache", &services, NULL);
+  g_assert_nonnull (services);
+
+  g_string_append (json, "{\"@context\": \"http://iiif.io/api/presentation/3/context.json\","
+                         " \"id\": \"https://example.org/shared\", \"type\": \"Manifest\","
+                         " \"label\": {\"en\": [\"Shared\"]}, \"items\": [");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"id\": \"https://example.org/shared/c%u\", \"type\": \"Canvas\","
+                                  " \"label\": {\"en\": [\"p. %u\"]}, \"width\": 600, \"height\": 400,"
+                                  " \"items\": [{\"id\": \"https://example.org/shared/p%u\","
+                                  " \"type\": \"AnnotationPage\", \"items\": [{"
+                                  " \"id\": \"https://example.org/shared/a%u\", \"type\": \"Annotation\","
+                                  " \"motivation\": \"painting\", \"target\": \"https://example.org/shared/c%u\","
+                                  " \"body\": {\"id\": \"%s/full/max/0/default.jpg\", \"type\": \"Image\","
+                                  " \"format\": \"image/jpeg\", \"width\": 600, \"height\": 400,"
+                                  " \"service\": [{\"id\": \"%s\", \"type\": \"ImageService3\","
+                                  " \"profile\": \"level0\"}]}}]}]}",
+                            i > 0 ? ", " : "", i, i + 1, i, i, i, id, id);
+  g_string_append (json, "]}");
+  doc = vt_iiif_document_parse (g_bytes_new (json->str, json->len), NULL, &error);
+  g_assert_no_error (error);
+  manifest = vt_manifest_ref (doc->manifest);
+  g_assert_cmpuint (vt_manifest_get_n_canvases (manifest), ==, n);
+
+  /* The window opens the first canvas as it fills the strip. */
+  vt_canvas_strip_set_manifest (f->strip, manifest);
+  vt_service_cache_load_async (services, id, VT_FETCH_FLAGS_NONE, VT_FETCH_PRIORITY_DEFAULT, NULL,
+                               service_loaded_cb, &canvas);
+  wait_for (all_settled, f);
+  wait_for (service_loaded, &canvas);
+  g_assert_no_error (canvas.error);
+  g_assert_cmpint (canvas.service->level, ==, 0);
+
+  /* Every page from the one listed size, 150 × 100 shrunk to 120 × 80. */
+  for (guint i = 0; i < n; i++)
+    assert_texture_size (get_item (f, i), 120, 80);
+  g_assert_cmpuint (hits ("/shared/full/150,100/0/default.jpg"), >=, 1);
+  g_assert_cmpuint (hits ("/shared/info.json"), ==, 1);
+
+  /* Going back to the canvas later: still nothing asked. */
+  vt_service_cache_load_async (services, id, VT_FETCH_FLAGS_NONE, VT_FETCH_PRIORITY_DEFAULT, NULL,
+                               service_loaded_cb, &again);
+  wait_for (service_loaded, &again);
+  g_assert_true (again.service == canvas.service);
+  g_assert_cmpuint (hits ("/shared/info.json"), ==, 1);
+
+  g_clear_pointer (&canvas.service, vt_image_service_unref);
+  g_clear_pointer (&again.service, vt_image_service_unref);
+  g_clear_pointer (&fault_hits, g_hash_table_unref);
+}
+
 /* Table of contents ---------------------------------------------------------- */
 
 static VtTocEntry *
@@ -916,7 +1010,6 @@ main (int   argc,
   have_display = gtk_init_check ();
 
   g_test_add_func ("/vitrine/canvas-strip/file-name-labels", test_file_name_labels);
-  g_test_add_func ("/vitrine/canvas-strip/service-url", test_service_url);
   g_test_add_func ("/vitrine/canvas-strip/choose-level", test_choose_level);
   g_test_add ("/vitrine/canvas-strip/two-canvases", Fixture, NULL,
               fixture_set_up, test_two_canvases, fixture_tear_down);
@@ -930,6 +1023,8 @@ main (int   argc,
               fixture_set_up, test_lazy, fixture_tear_down);
   g_test_add ("/vitrine/canvas-strip/cancel-offscreen", Fixture, NULL,
               fixture_set_up, test_cancel_offscreen, fixture_tear_down);
+  g_test_add ("/vitrine/canvas-strip/shared-service", Fixture, NULL,
+              fixture_set_up, test_shared_service, fixture_tear_down);
   g_test_add ("/vitrine/canvas-strip/toc", Fixture, NULL,
               fixture_set_up, test_toc, fixture_tear_down);
 

@@ -10,7 +10,7 @@
 #include "iiif/vt-iiif.h"
 
 /* libFuzzer target: any bytes through vt_image_service_parse(), then the
- * tile pyramid and the URLs of its corner tiles. */
+ * tile pyramid, the URLs of its corner tiles and whole-image URLs. */
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
@@ -22,6 +22,10 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autoptr(GError) error = NULL;
   g_autoptr(VtImageService) service = vt_image_service_parse (bytes, "https://fuzz.example/iiif/x", &error);
   g_autoptr(VtTilePyramid) pyramid = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *fit = NULL;
+  g_autofree char *max = NULL;
+  gint64 max_width, max_height;
 
   if (service == NULL)
     {
@@ -30,6 +34,19 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     }
 
   g_assert (service->width > 0 && service->height > 0);
+  /* An id that gives an info.json gives every request URL, and back. */
+  info = vt_image_service_dup_info_url (service);
+  if (info != NULL)
+    {
+      g_autofree char *id = vt_image_service_id_from_info_url (info);
+
+      g_assert (g_strcmp0 (id, service->id) == 0);
+    }
+  vt_image_service_get_max_size (service, &max_width, &max_height);
+  max = vt_image_service_dup_size_url (service, max_width, max_height);
+  g_assert ((max != NULL) == (info != NULL));
+  fit = vt_image_service_dup_fit_url (service, 120);
+  g_assert (fit == NULL || info != NULL);
   pyramid = vt_tile_pyramid_new (service);
   g_assert (vt_tile_pyramid_get_n_levels (pyramid) > 0);
   for (guint i = 0; i < vt_tile_pyramid_get_n_levels (pyramid); i++)
@@ -39,7 +56,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       g_autofree char *first = vt_tile_pyramid_dup_tile_url (pyramid, i, 0, 0);
       g_autofree char *last = vt_tile_pyramid_dup_tile_url (pyramid, i, level->columns - 1, level->rows - 1);
 
-      g_assert (first != NULL && last != NULL);
+      g_assert ((first != NULL) == (info != NULL) && (last != NULL) == (info != NULL));
       g_assert (vt_tile_pyramid_get_tile (pyramid, i, level->columns - 1, level->rows - 1, &tile));
       g_assert (tile.region.x + tile.region.width == service->width);
       g_assert (tile.region.y + tile.region.height == service->height);

@@ -23,6 +23,7 @@
 #include "net/vt-ghent-catalogue.h"
 #include "net/vt-loader.h"
 #include "net/vt-net-error.h"
+#include "net/vt-service-cache.h"
 #include "vt-testbed.h"
 
 typedef struct
@@ -66,7 +67,7 @@ service_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(VtImageService) service = NULL;
 
-  service = vt_loader_load_image_service_finish (VT_LOADER (object), res, &r->pyramid, &error);
+  service = vt_service_cache_load_finish (VT_SERVICE_CACHE (object), res, &r->pyramid, &error);
   if (service == NULL)
     g_printerr ("service: %s\n", error->message);
   r->done = TRUE;
@@ -79,7 +80,7 @@ tile_cb (GObject      *object,
 {
   Counter *counter = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = vt_loader_load_tile_finish (VT_LOADER (object), res, &error);
+  g_autoptr(GBytes) bytes = vt_client_fetch_finish (VT_CLIENT (object), res, NULL, NULL, &error);
 
   if (bytes == NULL)
     counter->failed++;
@@ -89,7 +90,7 @@ tile_cb (GObject      *object,
 /* Loads tiles level by level from the coarsest, all at once, until
  * max_tiles are asked for. */
 static guint
-load_tiles (VtLoader      *loader,
+load_tiles (VtClient      *client,
             VtTilePyramid *pyramid,
             guint          max_tiles,
             guint         *failed)
@@ -108,7 +109,8 @@ load_tiles (VtLoader      *loader,
 
             counter.pending++;
             n++;
-            vt_loader_load_tile_async (loader, url, VT_FETCH_PRIORITY_VISIBLE, NULL, tile_cb, &counter);
+            vt_client_fetch_async (client, url, VT_FETCH_KIND_TILE, VT_FETCH_FLAGS_NONE,
+                                   VT_FETCH_PRIORITY_VISIBLE, NULL, tile_cb, &counter);
           }
     }
 
@@ -120,14 +122,16 @@ load_tiles (VtLoader      *loader,
 }
 
 static gboolean
-open_object (VtLoader   *loader,
-             VtTestbed  *tb,
-             const char *id,
-             guint       max_tiles,
-             guint      *n_requests)
+open_object (VtLoader       *loader,
+             VtServiceCache *services,
+             VtTestbed      *tb,
+             const char     *id,
+             guint           max_tiles,
+             guint          *n_requests)
 {
   g_autofree char *org = NULL;
   g_autofree char *number = NULL;
+  g_autofree char *url = NULL;
   DocResult doc = { 0 };
   ServiceResult svc = { 0 };
   VtCanvas *canvas;
@@ -135,22 +139,23 @@ open_object (VtLoader   *loader,
   gboolean ok;
 
   vt_ghent_parse_input (id, NULL, &org, &number, NULL);
-  vt_loader_load_ghent_async (loader, vt_testbed_get_base_url (tb), org, number, 0, NULL, document_cb, &doc);
+  url = vt_ghent_build_manifest_url (vt_testbed_get_base_url (tb), org, number);
+  vt_loader_load_document_async (loader, url, VT_FETCH_FLAGS_NONE, NULL, document_cb, &doc);
   while (!doc.done)
     g_main_context_iteration (NULL, TRUE);
   if (doc.doc == NULL)
     return FALSE;
 
   canvas = g_ptr_array_index (doc.doc->manifest->canvases, 0);
-  vt_loader_load_image_service_async (loader, vt_canvas_get_image_service (canvas)->id, NULL,
-                                      service_cb, &svc);
+  vt_service_cache_load_async (services, vt_canvas_get_image_service (canvas)->id, VT_FETCH_FLAGS_NONE,
+                               VT_FETCH_PRIORITY_DEFAULT, NULL, service_cb, &svc);
   while (!svc.done)
     g_main_context_iteration (NULL, TRUE);
   vt_iiif_document_unref (doc.doc);
   if (svc.pyramid == NULL)
     return FALSE;
 
-  *n_requests = 2 + load_tiles (loader, svc.pyramid, max_tiles, &failed);
+  *n_requests = 2 + load_tiles (vt_service_cache_get_client (services), svc.pyramid, max_tiles, &failed);
   ok = failed == 0;
   vt_tile_pyramid_unref (svc.pyramid);
   return ok;
@@ -213,6 +218,8 @@ main (int   argc,
       g_autoptr(VtClient) client = vt_client_new (dir);
       g_autoptr(VtLoader) cold = vt_loader_new (client);
       g_autoptr(VtLoader) warm = vt_loader_new (client);
+      g_autoptr(VtServiceCache) cold_services = vt_service_cache_new (client);
+      g_autoptr(VtServiceCache) warm_services = vt_service_cache_new (client);
       guint n_cold = 0, n_warm = 0, n_offline = 0;
       guint net_before, net_cold, net_warm;
       double cold_ms, warm_ms, offline_ms = -1;
@@ -220,13 +227,13 @@ main (int   argc,
 
       net_before = vt_client_get_n_network_answers (client);
       start = g_get_monotonic_time ();
-      open_object (cold, tb, objects[i], 48, &n_cold);
+      open_object (cold, cold_services, tb, objects[i], 48, &n_cold);
       cold_ms = ms_since (start);
       net_cold = vt_client_get_n_network_answers (client) - net_before;
       vt_client_save_cache (client);
 
       start = g_get_monotonic_time ();
-      open_object (warm, tb, objects[i], 48, &n_warm);
+      open_object (warm, warm_services, tb, objects[i], 48, &n_warm);
       warm_ms = ms_since (start);
       net_warm = vt_client_get_n_network_answers (client) - net_before - net_cold;
 
@@ -234,12 +241,14 @@ main (int   argc,
         {
           g_autoptr(VtClient) client2 = NULL;
           g_autoptr(VtLoader) offline = NULL;
+          g_autoptr(VtServiceCache) offline_services = NULL;
 
           vt_testbed_stop (tb, NULL);
           client2 = vt_client_new (dir);
           offline = vt_loader_new (client2);
+          offline_services = vt_service_cache_new (client2);
           start = g_get_monotonic_time ();
-          if (open_object (offline, tb, objects[i], 48, &n_offline))
+          if (open_object (offline, offline_services, tb, objects[i], 48, &n_offline))
             offline_ms = ms_since (start);
           vt_testbed_restart (tb, NULL);
         }
@@ -252,6 +261,8 @@ main (int   argc,
 
       g_clear_object (&cold);
       g_clear_object (&warm);
+      g_clear_object (&cold_services);
+      g_clear_object (&warm_services);
       g_clear_object (&client);
       remove_tree (dir);
     }
@@ -263,7 +274,7 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (conns); i++)
     {
       g_autoptr(VtClient) client = vt_client_new (NULL);
-      g_autoptr(VtLoader) loader = vt_loader_new (client);
+      g_autoptr(VtServiceCache) services = vt_service_cache_new (client);
       g_autofree char *id = vt_testbed_get_url (tb, VT_TESTBED_IIP_MAIN);
       ServiceResult svc = { 0 };
       guint failed = 0, n;
@@ -271,14 +282,15 @@ main (int   argc,
       double ms;
 
       vt_client_set_max_conns_per_host (client, conns[i]);
-      vt_loader_load_image_service_async (loader, id, NULL, service_cb, &svc);
+      vt_service_cache_load_async (services, id, VT_FETCH_FLAGS_NONE, VT_FETCH_PRIORITY_DEFAULT, NULL,
+                                   service_cb, &svc);
       while (!svc.done)
         g_main_context_iteration (NULL, TRUE);
       if (svc.pyramid == NULL)
         return 1;
 
       start = g_get_monotonic_time ();
-      n = load_tiles (loader, svc.pyramid, 300, &failed);
+      n = load_tiles (client, svc.pyramid, 300, &failed);
       vt_tile_pyramid_unref (svc.pyramid);
       ms = ms_since (start);
       g_print ("%-22u %10.1f %12.0f%s\n", conns[i], ms, n / (ms / 1000.0), failed ? " (failures)" : "");

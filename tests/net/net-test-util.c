@@ -45,6 +45,81 @@ fetch_cb (GObject      *object,
     (*result->n_done)++;
 }
 
+void
+service_result_clear (ServiceResult *result)
+{
+  g_clear_pointer (&result->service, vt_image_service_unref);
+  g_clear_pointer (&result->pyramid, vt_tile_pyramid_unref);
+  g_clear_error (&result->error);
+  result->done = FALSE;
+  result->n_calls = 0;
+}
+
+void
+service_result_cb (GObject      *object,
+                   GAsyncResult *res,
+                   gpointer      user_data)
+{
+  ServiceResult *result = user_data;
+
+  result->service = vt_service_cache_load_finish (VT_SERVICE_CACHE (object), res, &result->pyramid,
+                                                  &result->error);
+  g_assert_true ((result->service == NULL) != (result->error == NULL));
+  g_assert_true ((result->service == NULL) == (result->pyramid == NULL));
+  result->done = TRUE;
+  result->n_calls++;
+  if (result->n_done != NULL)
+    (*result->n_done)++;
+}
+
+SoupServer *
+server_new_local (SoupServerCallback   callback,
+                  gpointer             user_data,
+                  char               **out_base)
+{
+  SoupServer *server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+  char *base;
+
+  soup_server_add_handler (server, NULL, callback, user_data, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (server);
+  base = g_uri_to_string (uris->data);
+  if (g_str_has_suffix (base, "/"))
+    base[strlen (base) - 1] = '\0';
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  *out_base = base;
+  return server;
+}
+
+void
+server_respond (SoupServerMessage *msg,
+                guint              status,
+                const char        *content_type,
+                const char        *body)
+{
+  soup_server_message_set_status (msg, status, NULL);
+  if (body != NULL)
+    soup_server_message_set_response (msg, content_type, SOUP_MEMORY_COPY, body, strlen (body));
+}
+
+guint
+hit_count (GHashTable *hits,
+           const char *path)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (hits, path));
+}
+
+void
+hit_count_add (GHashTable *hits,
+               const char *path)
+{
+  g_hash_table_insert (hits, g_strdup (path), GUINT_TO_POINTER (hit_count (hits, path) + 1));
+}
+
 static gboolean
 safety_timeout_cb (gpointer data)
 {
@@ -121,6 +196,15 @@ fetch_sync (VtClient     *client,
   vt_client_fetch_async (client, uri, kind, flags, VT_FETCH_PRIORITY_DEFAULT, NULL,
                          fetch_cb, result);
   run_until_true (&result->done);
+}
+
+gboolean
+bytes_are_jpeg (GBytes *bytes)
+{
+  gsize len;
+  const guint8 *d = g_bytes_get_data (bytes, &len);
+
+  return len > 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF;
 }
 
 static gsize

@@ -57,18 +57,7 @@ static guint
 hits (Fixture    *f,
       const char *path)
 {
-  return GPOINTER_TO_UINT (g_hash_table_lookup (f->hits, path));
-}
-
-static void
-respond (SoupServerMessage *msg,
-         guint              status,
-         const char        *content_type,
-         const char        *body)
-{
-  soup_server_message_set_status (msg, status, NULL);
-  if (body != NULL)
-    soup_server_message_set_response (msg, content_type, SOUP_MEMORY_COPY, body, strlen (body));
+  return hit_count (f->hits, path);
 }
 
 static void
@@ -166,27 +155,28 @@ server_cb (SoupServer        *server,
 {
   Fixture *f = user_data;
   SoupMessageHeaders *rh = soup_server_message_get_response_headers (msg);
-  guint n = hits (f, path) + 1;
+  guint n;
 
-  g_hash_table_insert (f->hits, g_strdup (path), GUINT_TO_POINTER (n));
+  hit_count_add (f->hits, path);
+  n = hits (f, path);
 
   if (g_str_equal (path, "/ok.json"))
-    respond (msg, 200, "application/json", "{\"ok\": true}");
+    server_respond (msg, 200, "application/json", "{\"ok\": true}");
   else if (g_str_equal (path, "/ld.json"))
-    respond (msg, 200, "application/ld+json", "\xEF\xBB\xBF  [1, 2]");
+    server_respond (msg, 200, "application/ld+json", "\xEF\xBB\xBF  [1, 2]");
   else if (g_str_equal (path, "/text-json"))
-    respond (msg, 200, "text/plain", "{\"served\": \"as text\"}");
+    server_respond (msg, 200, "text/plain", "{\"served\": \"as text\"}");
   else if (g_str_equal (path, "/no-store.json"))
     {
       soup_message_headers_append (rh, "Cache-Control", "no-store");
-      respond (msg, 200, "application/json", "{}");
+      server_respond (msg, 200, "application/json", "{}");
     }
   else if (g_str_equal (path, "/tile.jpg"))
     respond_jpeg (msg, "image/jpeg");
   else if (g_str_equal (path, "/octet-tile"))
     respond_jpeg (msg, "application/octet-stream");
   else if (g_str_equal (path, "/html-200"))
-    respond (msg, 200, "text/html", "<!DOCTYPE html><html><body>Welcome to our portal</body></html>");
+    server_respond (msg, 200, "text/html", "<!DOCTYPE html><html><body>Welcome to our portal</body></html>");
   else if (g_str_equal (path, "/untyped-html"))
     {
       soup_server_message_set_status (msg, 200, NULL);
@@ -194,32 +184,32 @@ server_cb (SoupServer        *server,
                                 "<html>login</html>", 18);
     }
   else if (g_str_equal (path, "/ghent-403"))
-    respond (msg, 403, "application/json",
+    server_respond (msg, 403, "application/json",
              "{\"message\": \"You don't have permission to access this resource\"}");
   else if (g_str_equal (path, "/ghent-404"))
-    respond (msg, 404, "application/json",
+    server_respond (msg, 404, "application/json",
              "{\"message\": \"Entity with id dmg:0000 not found. You have requested this URI [/x] but did you mean /y ?\"}");
   else if (g_str_equal (path, "/text-404"))
-    respond (msg, 404, "text/plain", "Image does not exist\r\n\tat /iiif/2/x\x01");
+    server_respond (msg, 404, "text/plain", "Image does not exist\r\n\tat /iiif/2/x\x01");
   else if (g_str_equal (path, "/html-404"))
-    respond (msg, 404, "text/html", "<html><head><title>404</title></head><body><script>x()</script></body></html>");
+    server_respond (msg, 404, "text/html", "<html><head><title>404</title></head><body><script>x()</script></body></html>");
   else if (g_str_equal (path, "/401"))
-    respond (msg, 401, "text/plain", "login");
+    server_respond (msg, 401, "text/plain", "login");
   else if (g_str_equal (path, "/400"))
-    respond (msg, 400, "application/json", "{\"error\": {\"message\": \"Version 7 is not supported.\"}}");
+    server_respond (msg, 400, "application/json", "{\"error\": {\"message\": \"Version 7 is not supported.\"}}");
   else if (g_str_equal (path, "/410"))
-    respond (msg, 410, NULL, NULL);
+    server_respond (msg, 410, NULL, NULL);
   else if (g_str_equal (path, "/500"))
-    respond (msg, 500, "application/json", "{\"message\": \"Something went wrong while generating the manifest\"}");
+    server_respond (msg, 500, "application/json", "{\"message\": \"Something went wrong while generating the manifest\"}");
   else if (g_str_equal (path, "/503-then-200"))
     {
       if (n == 1)
-        respond (msg, 503, "text/html", "<html>busy</html>");
+        server_respond (msg, 503, "text/html", "<html>busy</html>");
       else
-        respond (msg, 200, "application/json", "{\"second\": true}");
+        server_respond (msg, 200, "application/json", "{\"second\": true}");
     }
   else if (g_str_equal (path, "/always-502"))
-    respond (msg, 502, "text/plain", "Bad gateway");
+    server_respond (msg, 502, "text/plain", "Bad gateway");
   else if (g_str_equal (path, "/retry-after"))
     {
       gint64 now = g_get_monotonic_time ();
@@ -228,15 +218,15 @@ server_cb (SoupServer        *server,
       if (n == 1)
         {
           soup_message_headers_append (rh, "Retry-After", "1");
-          respond (msg, 429, "text/plain", "slow down");
+          server_respond (msg, 429, "text/plain", "slow down");
         }
       else
-        respond (msg, 200, "application/json", "{}");
+        server_respond (msg, 200, "application/json", "{}");
     }
   else if (g_str_equal (path, "/retry-after-long"))
     {
       soup_message_headers_append (rh, "Retry-After", "3600");
-      respond (msg, 503, "text/plain", "maintenance");
+      server_respond (msg, 503, "text/plain", "maintenance");
     }
   else if (g_str_equal (path, "/stall"))
     {
@@ -272,7 +262,7 @@ server_cb (SoupServer        *server,
       if (n == 1)
         reset_mid_body (msg);
       else
-        respond (msg, 200, "application/json", "{\"after\": \"reset\"}");
+        server_respond (msg, 200, "application/json", "{\"after\": \"reset\"}");
     }
   else if (g_str_equal (path, "/huge"))
     {
@@ -298,7 +288,7 @@ server_cb (SoupServer        *server,
 
       body[0] = '[';
       body[1023] = ']';
-      respond (msg, 200, "application/json", body);
+      server_respond (msg, 200, "application/json", body);
     }
   else if (g_str_equal (path, "/redirect-file"))
     {
@@ -331,7 +321,7 @@ server_cb (SoupServer        *server,
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       body = json_to_string (root, FALSE);
-      respond (msg, 200, "application/json", body);
+      server_respond (msg, 200, "application/json", body);
     }
   else if (g_str_has_prefix (path, "/norm/"))
     {
@@ -339,7 +329,7 @@ server_cb (SoupServer        *server,
       g_autofree char *body = g_strdup_printf ("{\"path\": \"%s\"}",
                                                g_uri_get_path (soup_server_message_get_uri (msg)));
 
-      respond (msg, 200, "application/json", body);
+      server_respond (msg, 200, "application/json", body);
     }
   else if (g_str_has_prefix (path, "/hold/"))
     {
@@ -356,7 +346,7 @@ server_cb (SoupServer        *server,
       soup_server_message_pause (msg);
     }
   else
-    respond (msg, 404, "text/plain", "no such fault");
+    server_respond (msg, 404, "text/plain", "no such fault");
 }
 
 static void
@@ -379,25 +369,14 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  GSList *uris;
 
   f->hits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   f->arrivals = g_array_new (FALSE, FALSE, sizeof (gint64));
   f->held = g_ptr_array_new ();
   f->order = g_ptr_array_new_with_free_func (g_free);
 
-  f->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (f->server, NULL, server_cb, f, NULL);
+  f->server = server_new_local (server_cb, f, &f->base);
   g_signal_connect (f->server, "request-aborted", G_CALLBACK (on_request_aborted), f);
-  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-
-  uris = soup_server_get_uris (f->server);
-  f->base = g_uri_to_string (uris->data);
-  /* No trailing slash: tests append absolute paths. */
-  if (g_str_has_suffix (f->base, "/"))
-    f->base[strlen (f->base) - 1] = '\0';
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
   if (GPOINTER_TO_INT (data))
     {

@@ -5,8 +5,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The loaders against the real test bed: lighttpd serving Ghent-shaped
- * manifests and static tile sets, IIPImage serving pyramidal TIFFs. */
+/* The document loader against the real test bed: lighttpd serving
+ * Ghent-shaped manifests and static tile sets, IIPImage serving pyramidal
+ * TIFFs. Opening an object end to end goes through the image-service cache
+ * and the client, as the window does. */
 
 #define G_LOG_DOMAIN "test-loaders"
 
@@ -23,15 +25,14 @@
 #include "net/vt-ghent-catalogue.h"
 #include "net/vt-loader.h"
 #include "net/vt-net-error.h"
+#include "net/vt-service-cache.h"
+#include "net-test-util.h"
 #include "vt-testbed.h"
 
 typedef struct
 {
   gboolean        done;
   VtIiifDocument *document;
-  VtImageService *service;
-  VtTilePyramid  *pyramid;
-  GBytes         *bytes;
   char           *final_uri;
   GError         *error;
 } Result;
@@ -40,9 +41,6 @@ static void
 result_clear (Result *r)
 {
   g_clear_pointer (&r->document, vt_iiif_document_unref);
-  g_clear_pointer (&r->service, vt_image_service_unref);
-  g_clear_pointer (&r->pyramid, vt_tile_pyramid_unref);
-  g_clear_pointer (&r->bytes, g_bytes_unref);
   g_clear_pointer (&r->final_uri, g_free);
   g_clear_error (&r->error);
   r->done = FALSE;
@@ -62,35 +60,6 @@ document_cb (GObject      *object,
 }
 
 static void
-service_cb (GObject      *object,
-            GAsyncResult *res,
-            gpointer      user_data)
-{
-  Result *r = user_data;
-
-  r->service = vt_loader_load_image_service_finish (VT_LOADER (object), res, &r->pyramid, &r->error);
-  r->done = TRUE;
-}
-
-static void
-tile_cb (GObject      *object,
-         GAsyncResult *res,
-         gpointer      user_data)
-{
-  Result *r = user_data;
-
-  r->bytes = vt_loader_load_tile_finish (VT_LOADER (object), res, &r->error);
-  r->done = TRUE;
-}
-
-static void
-wait_for (Result *r)
-{
-  while (!r->done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
 load_document (VtLoader    *loader,
                const char  *uri,
                VtFetchFlags flags,
@@ -98,7 +67,7 @@ load_document (VtLoader    *loader,
 {
   result_clear (r);
   vt_loader_load_document_async (loader, uri, flags, NULL, document_cb, r);
-  wait_for (r);
+  run_until_true (&r->done);
 }
 
 static void
@@ -109,40 +78,22 @@ load_ghent (VtLoader   *loader,
 {
   g_autofree char *org = NULL;
   g_autofree char *number = NULL;
+  g_autofree char *url = NULL;
 
   g_assert_true (vt_ghent_parse_input (id, NULL, &org, &number, NULL));
-  result_clear (r);
-  vt_loader_load_ghent_async (loader, vt_testbed_get_base_url (tb), org, number, 0, NULL, document_cb, r);
-  wait_for (r);
+  url = vt_ghent_build_manifest_url (vt_testbed_get_base_url (tb), org, number);
+  load_document (loader, url, VT_FETCH_FLAGS_NONE, r);
 }
 
 static void
-load_service (VtLoader   *loader,
-              const char *id,
-              Result     *r)
+load_service (VtServiceCache *services,
+              const char     *id,
+              ServiceResult  *r)
 {
-  result_clear (r);
-  vt_loader_load_image_service_async (loader, id, NULL, service_cb, r);
-  wait_for (r);
-}
-
-static void
-load_tile (VtLoader   *loader,
-           const char *uri,
-           Result     *r)
-{
-  result_clear (r);
-  vt_loader_load_tile_async (loader, uri, VT_FETCH_PRIORITY_VISIBLE, NULL, tile_cb, r);
-  wait_for (r);
-}
-
-static gboolean
-is_jpeg (GBytes *bytes)
-{
-  gsize len;
-  const guint8 *d = g_bytes_get_data (bytes, &len);
-
-  return len > 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF;
+  service_result_clear (r);
+  vt_service_cache_load_async (services, id, VT_FETCH_FLAGS_NONE, VT_FETCH_PRIORITY_DEFAULT, NULL,
+                               service_result_cb, r);
+  run_until_true (&r->done);
 }
 
 static VtLoader *
@@ -280,137 +231,6 @@ test_ghent_rights_per_canvas (void)
 
 /* Each canvas of a Ghent manifest leads, through its image service, to a
  * pyramid and a tile. */
-static void
-test_ghent_images (void)
-{
-  g_autoptr(VtTestbed) tb = vt_testbed_start_or_skip ();
-  g_autoptr(VtLoader) loader = NULL;
-  g_auto(Result) doc = { 0 };
-
-  if (tb == NULL)
-    return;
-
-  loader = new_loader (NULL);
-  load_ghent (loader, tb, VT_TESTBED_OBJECT_TWO_CANVASES, &doc);
-  g_assert_no_error (doc.error);
-
-  for (guint i = 0; i < vt_manifest_get_n_canvases (doc.document->manifest); i++)
-    {
-      VtCanvas *canvas = g_ptr_array_index (doc.document->manifest->canvases, i);
-      VtServiceRef *ref = vt_canvas_get_image_service (canvas);
-      g_auto(Result) svc = { 0 };
-      g_auto(Result) tile = { 0 };
-      g_autofree char *url = NULL;
-
-      g_assert_nonnull (ref);
-      load_service (loader, ref->id, &svc);
-      g_assert_no_error (svc.error);
-      g_assert_cmpint (svc.service->width, ==, canvas->width);
-      g_assert_cmpint (svc.service->height, ==, canvas->height);
-      g_assert_nonnull (svc.pyramid);
-
-      url = vt_tile_pyramid_dup_tile_url (svc.pyramid, 0, 0, 0);
-      load_tile (loader, url, &tile);
-      g_assert_no_error (tile.error);
-      g_assert_true (is_jpeg (tile.bytes));
-    }
-
-  /* A public manifest whose image service refuses: NOT_PUBLIC, with the
-   * image server's plain-text explanation. */
-  {
-    g_auto(Result) r = { 0 };
-    g_auto(Result) svc = { 0 };
-    VtCanvas *canvas;
-
-    load_ghent (loader, tb, VT_TESTBED_OBJECT_IMAGE_FORBIDDEN, &r);
-    g_assert_no_error (r.error);
-    canvas = g_ptr_array_index (r.document->manifest->canvases, 0);
-    load_service (loader, vt_canvas_get_image_service (canvas)->id, &svc);
-    g_assert_error (svc.error, VT_NET_ERROR, VT_NET_ERROR_NOT_PUBLIC);
-    g_assert_cmpstr (vt_net_error_get_server_message (svc.error), ==, "403 Forbidden");
-  }
-
-  /* A public manifest whose image is gone from the image server. */
-  {
-    g_auto(Result) r = { 0 };
-    g_auto(Result) svc = { 0 };
-    VtCanvas *canvas;
-
-    load_ghent (loader, tb, VT_TESTBED_OBJECT_IMAGE_MISSING, &r);
-    g_assert_no_error (r.error);
-    canvas = g_ptr_array_index (r.document->manifest->canvases, 0);
-    load_service (loader, vt_canvas_get_image_service (canvas)->id, &svc);
-    g_assert_error (svc.error, VT_NET_ERROR, VT_NET_ERROR_NOT_FOUND);
-  }
-}
-
-/* info.json from IIPImage and from both static level 0 sets, and a tile
- * from each tile set (and the first and last tile of the smallest level). */
-static void
-test_tile_sets (void)
-{
-  g_autoptr(VtTestbed) tb = vt_testbed_start_or_skip ();
-  g_autoptr(VtLoader) loader = NULL;
-  const struct { const char *path; gint64 width, height; VtImageApiVersion version; } sets[] = {
-    { VT_TESTBED_IIP_MAIN, VT_TESTBED_MAIN_WIDTH, VT_TESTBED_MAIN_HEIGHT, VT_IMAGE_API_2 },
-    { VT_TESTBED_IIP_PORTRAIT, VT_TESTBED_PORTRAIT_WIDTH, VT_TESTBED_PORTRAIT_HEIGHT, VT_IMAGE_API_2 },
-    { VT_TESTBED_LEVEL0_V2, VT_TESTBED_LEVEL0_WIDTH, VT_TESTBED_LEVEL0_HEIGHT, VT_IMAGE_API_2 },
-    { VT_TESTBED_LEVEL0_V3, VT_TESTBED_LEVEL0_WIDTH, VT_TESTBED_LEVEL0_HEIGHT, VT_IMAGE_API_3 },
-  };
-
-  if (tb == NULL)
-    return;
-
-  loader = new_loader (NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
-    {
-      g_autofree char *id = vt_testbed_get_url (tb, sets[i].path);
-      g_autofree char *info = g_strconcat (id, "/info.json", NULL);
-      g_auto(Result) svc = { 0 };
-      g_auto(Result) again = { 0 };
-      guint n_levels, last;
-      const VtTileLevel *level;
-
-      g_test_message ("%s", id);
-      load_service (loader, id, &svc);
-      g_assert_no_error (svc.error);
-      g_assert_cmpint (svc.service->version, ==, sets[i].version);
-      g_assert_cmpint (svc.service->width, ==, sets[i].width);
-      g_assert_cmpint (svc.service->height, ==, sets[i].height);
-
-      /* The same service by its info.json address comes from memory. */
-      load_service (loader, info, &again);
-      g_assert_no_error (again.error);
-      g_assert_true (again.service == svc.service);
-
-      n_levels = vt_tile_pyramid_get_n_levels (svc.pyramid);
-      g_assert_cmpuint (n_levels, >, 1);
-      last = n_levels - 1;
-      level = vt_tile_pyramid_get_level (svc.pyramid, last);
-
-      for (guint corner = 0; corner < 2; corner++)
-        {
-          guint x = corner == 0 ? 0 : level->columns - 1;
-          guint y = corner == 0 ? 0 : level->rows - 1;
-          g_autofree char *url = vt_tile_pyramid_dup_tile_url (svc.pyramid, last, x, y);
-          g_auto(Result) tile = { 0 };
-
-          load_tile (loader, url, &tile);
-          g_assert_no_error (tile.error);
-          g_assert_true (is_jpeg (tile.bytes));
-        }
-    }
-
-  /* A missing image: IIPImage's own 404. */
-  {
-    g_autofree char *id = vt_testbed_get_url (tb, "/iiif/nothing-here.tif");
-    g_auto(Result) svc = { 0 };
-
-    load_service (loader, id, &svc);
-    g_assert_error (svc.error, VT_NET_ERROR, VT_NET_ERROR_NOT_FOUND);
-  }
-}
 
 static void
 test_documents (void)
@@ -479,19 +299,19 @@ test_file (void)
   g_assert_true (g_file_set_contents (junk, "<html>not json</html>", -1, NULL));
 
   vt_loader_load_file_async (loader, file, NULL, document_cb, &r);
-  wait_for (&r);
+  run_until_true (&r.done);
   g_assert_no_error (r.error);
   g_assert_cmpint (r.document->kind, ==, VT_IIIF_DOCUMENT_MANIFEST);
   g_assert_true (g_str_has_prefix (r.final_uri, "file:"));
 
   result_clear (&r);
   vt_loader_load_file_async (loader, junk_file, NULL, document_cb, &r);
-  wait_for (&r);
+  run_until_true (&r.done);
   g_assert_error (r.error, VT_IIIF_ERROR, VT_IIIF_ERROR_NOT_JSON);
 
   result_clear (&r);
   vt_loader_load_file_async (loader, dir_file, NULL, document_cb, &r);
-  wait_for (&r);
+  run_until_true (&r.done);
   g_assert_error (r.error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
 
   /* A file address is never fetched as a URL. */
@@ -526,15 +346,16 @@ remove_tree (const char *path)
  * info.json, and its visible tiles at the coarsest level. Returns the
  * number of answers that came over the network. */
 static guint
-open_object (VtLoader   *loader,
-             VtTestbed  *tb,
-             const char *id,
-             guint      *n_requests)
+open_object (VtLoader       *loader,
+             VtServiceCache *services,
+             VtTestbed      *tb,
+             const char     *id,
+             guint          *n_requests)
 {
   VtClient *client = vt_loader_get_client (loader);
   guint before = vt_client_get_n_network_answers (client);
   g_auto(Result) doc = { 0 };
-  g_auto(Result) svc = { 0 };
+  g_auto(ServiceResult) svc = { 0 };
   VtCanvas *canvas;
   const VtTileLevel *level;
   guint n = 1;
@@ -542,7 +363,7 @@ open_object (VtLoader   *loader,
   load_ghent (loader, tb, id, &doc);
   g_assert_no_error (doc.error);
   canvas = g_ptr_array_index (doc.document->manifest->canvases, 0);
-  load_service (loader, vt_canvas_get_image_service (canvas)->id, &svc);
+  load_service (services, vt_canvas_get_image_service (canvas)->id, &svc);
   g_assert_no_error (svc.error);
   n++;
 
@@ -570,21 +391,22 @@ open_object (VtLoader   *loader,
           for (guint x = 0; x < level->columns; x++)
             {
               g_autofree char *url = vt_tile_pyramid_dup_tile_url (svc.pyramid, l, x, y);
-              Result *tile = g_new0 (Result, 1);
+              FetchResult *tile = g_new0 (FetchResult, 1);
 
               g_ptr_array_add (tiles, tile);
-              vt_loader_load_tile_async (loader, url, VT_FETCH_PRIORITY_VISIBLE, NULL, tile_cb, tile);
+              vt_client_fetch_async (client, url, VT_FETCH_KIND_TILE, VT_FETCH_FLAGS_NONE,
+                                     VT_FETCH_PRIORITY_VISIBLE, NULL, fetch_cb, tile);
             }
       }
 
     for (guint i = 0; i < tiles->len; i++)
       {
-        Result *tile = g_ptr_array_index (tiles, i);
+        FetchResult *tile = g_ptr_array_index (tiles, i);
 
-        wait_for (tile);
+        run_until_true (&tile->done);
         g_assert_no_error (tile->error);
-        g_assert_true (is_jpeg (tile->bytes));
-        result_clear (tile);
+        g_assert_true (bytes_are_jpeg (tile->bytes));
+        fetch_result_clear (tile);
         g_free (tile);
         n++;
       }
@@ -602,6 +424,7 @@ test_cache_cold_warm (void)
   g_autoptr(VtTestbed) tb = vt_testbed_start_or_skip ();
   g_autofree char *cache_dir = NULL;
   g_autoptr(VtLoader) loader = NULL;
+  g_autoptr(VtServiceCache) services = NULL;
   g_autoptr(GError) error = NULL;
   guint n_requests = 0, n_network;
   gint64 start;
@@ -612,28 +435,31 @@ test_cache_cold_warm (void)
 
   cache_dir = g_dir_make_tmp ("vitrine-cache-XXXXXX", NULL);
   loader = new_loader (cache_dir);
+  services = vt_service_cache_new (vt_loader_get_client (loader));
 
   start = g_get_monotonic_time ();
-  n_network = open_object (loader, tb, VT_TESTBED_OBJECT_DMG, &n_requests);
+  n_network = open_object (loader, services, tb, VT_TESTBED_OBJECT_DMG, &n_requests);
   cold_ms = (g_get_monotonic_time () - start) / 1000.0;
   g_assert_cmpuint (n_network, ==, n_requests);
   /* Let the answers finish streaming into the disk cache. */
   vt_client_save_cache (vt_loader_get_client (loader));
 
-  /* Warm, as after going back to the object: a new loader (no parsed
-   * documents in memory) on the same client and disk cache. */
+  /* Warm, as after going back to the object: a new loader and service
+   * cache (nothing parsed in memory) on the same client and disk cache. */
   {
     g_autoptr(VtLoader) warm = vt_loader_new (vt_loader_get_client (loader));
+    g_autoptr(VtServiceCache) warm_services = vt_service_cache_new (vt_loader_get_client (loader));
     guint n_warm = 0;
 
     start = g_get_monotonic_time ();
-    n_network = open_object (warm, tb, VT_TESTBED_OBJECT_DMG, &n_warm);
+    n_network = open_object (warm, warm_services, tb, VT_TESTBED_OBJECT_DMG, &n_warm);
     warm_ms = (g_get_monotonic_time () - start) / 1000.0;
     g_assert_cmpuint (n_warm, ==, n_requests);
     g_assert_cmpuint (n_network, ==, 0);
   }
 
   vt_client_save_cache (vt_loader_get_client (loader));
+  g_clear_object (&services);
   g_clear_object (&loader);
 
   /* Server gone, app restarted: everything still opens. */
@@ -641,10 +467,11 @@ test_cache_cold_warm (void)
   g_assert_no_error (error);
   {
     g_autoptr(VtLoader) offline = new_loader (cache_dir);
+    g_autoptr(VtServiceCache) offline_services = vt_service_cache_new (vt_loader_get_client (offline));
     guint n_offline = 0;
 
     start = g_get_monotonic_time ();
-    n_network = open_object (offline, tb, VT_TESTBED_OBJECT_DMG, &n_offline);
+    n_network = open_object (offline, offline_services, tb, VT_TESTBED_OBJECT_DMG, &n_offline);
     offline_ms = (g_get_monotonic_time () - start) / 1000.0;
     g_assert_cmpuint (n_network, ==, 0);
 
@@ -671,9 +498,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/net/loaders/ghent-fixtures", test_ghent_fixtures);
-  g_test_add_func ("/net/loaders/ghent-images", test_ghent_images);
   g_test_add_func ("/net/loaders/ghent-rights-per-canvas", test_ghent_rights_per_canvas);
-  g_test_add_func ("/net/loaders/tile-sets", test_tile_sets);
   g_test_add_func ("/net/loaders/documents", test_documents);
   g_test_add_func ("/net/loaders/file", test_file);
   g_test_add_func ("/net/loaders/cache-cold-warm", test_cache_cold_warm);
