@@ -15,6 +15,7 @@
 #include "net/vt-loader.h"
 
 #include "vt-application.h"
+#include "vt-client-fetcher.h"
 #include "vt-preferences-window.h"
 #include "vt-window.h"
 
@@ -25,6 +26,7 @@ struct _VtApplication
   GSettings      *settings;
   VtClient       *client;
   VtLoader       *loader;
+  VtTileFetcher  *fetcher;
 };
 
 G_DEFINE_FINAL_TYPE (VtApplication, vt_application, ADW_TYPE_APPLICATION)
@@ -281,6 +283,7 @@ vt_application_startup (GApplication *app)
     g_settings_bind (self->settings, "disk-cache-size", self->client, "disk-cache-size",
                      G_SETTINGS_BIND_GET);
     self->loader = vt_loader_new (self->client);
+    self->fetcher = VT_TILE_FETCHER (vt_client_fetcher_new (self->client));
   }
 }
 
@@ -300,6 +303,7 @@ vt_application_dispose (GObject *object)
 {
   VtApplication *self = VT_APPLICATION (object);
 
+  g_clear_object (&self->fetcher);
   g_clear_object (&self->loader);
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
@@ -389,4 +393,18 @@ vt_application_get_settings (VtApplication *self)
   g_return_val_if_fail (VT_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * vt_application_get_fetcher:
+ *
+ * Returns: (transfer none) (nullable): the tile fetcher over the network
+ *   client, shared by all image views, once the application has started up
+ */
+VtTileFetcher *
+vt_application_get_fetcher (VtApplication *self)
+{
+  g_return_val_if_fail (VT_IS_APPLICATION (self), NULL);
+
+  return self->fetcher;
 }

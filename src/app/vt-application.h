@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "canvas/vt-tile-fetcher.h"
 #include "net/vt-client.h"
 #include "net/vt-loader.h"
 
@@ -22,5 +23,6 @@ VtApplication *vt_application_new          (void);
 GSettings     *vt_application_get_settings (VtApplication *self);
 VtClient      *vt_application_get_client   (VtApplication *self);
 VtLoader      *vt_application_get_loader   (VtApplication *self);
+VtTileFetcher *vt_application_get_fetcher  (VtApplication *self);
 
 G_END_DECLS
