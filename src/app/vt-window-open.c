@@ -11,23 +11,23 @@
 
 #include <glib/gi18n.h>
 
+#include "canvas/vt-canvas-error.h"
 #include "canvas/vt-iiif-source.h"
 #include "canvas/vt-image-view.h"
 #include "canvas/vt-local-source.h"
 #include "net/vt-net-error.h"
 
+#include "vt-client-fetcher.h"
 #include "vt-window-private.h"
 
 /* From what the user gave to what the window loads: the input is resolved
  * (Ghent object number, manifest or link URL, file), the loading page
  * shows, and the manifest or local image is opened. */
 
-static VtClient *
-get_client (VtWindow *self)
+static VtApplication *
+get_application (VtWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  return vt_application_get_client (VT_APPLICATION (app));
+  return VT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
 
 static gboolean
@@ -48,18 +48,36 @@ source_ready_cb (GObject      *object,
 {
   g_autoptr(VtWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(VtIiifSource) source = vt_iiif_source_new_finish (result, &error);
+  g_autoptr(VtTilePyramid) pyramid = NULL;
+  g_autoptr(VtImageService) service = NULL;
+  g_autoptr(VtIiifSource) source = NULL;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  service = vt_loader_load_image_service_finish (VT_LOADER (object), result, &pyramid, &error);
+  /* Closed meanwhile: the window has left the application. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      gtk_window_get_application (GTK_WINDOW (self)) == NULL)
     return;
 
-  if (source == NULL)
+  if (service == NULL)
     {
+      g_autoptr(GError) canvas_error = vt_client_fetcher_map_error (error);
+
       /* The metadata stays; the canvas says why it has nothing to draw. */
-      vt_image_view_fail (self->image_view, error);
+      vt_image_view_fail (self->image_view, canvas_error);
       return;
     }
 
+  if (pyramid == NULL || vt_tile_pyramid_get_n_levels (pyramid) == 0)
+    {
+      g_autoptr(GError) canvas_error =
+        g_error_new_literal (VT_CANVAS_ERROR, VT_CANVAS_ERROR_NO_IMAGE,
+                             _("The image service describes no image that can be shown"));
+
+      vt_image_view_fail (self->image_view, canvas_error);
+      return;
+    }
+
+  source = vt_iiif_source_new (vt_application_get_fetcher (get_application (self)), pyramid);
   vt_image_view_set_source (self->image_view, VT_TILE_SOURCE (source));
 }
 
@@ -88,18 +106,27 @@ _vt_window_open_canvas_source (VtWindow *self,
   if (service != NULL && service->id != NULL)
     {
       vt_image_view_begin_loading (self->image_view);
-      vt_iiif_source_new_async (get_client (self), service->id, self->canvas_cancellable,
-                                source_ready_cb, g_object_ref (self));
+      vt_loader_load_image_service_async (vt_application_get_loader (get_application (self)),
+                                          service->id, self->canvas_cancellable,
+                                          source_ready_cb, g_object_ref (self));
     }
   else if (image->id != NULL)
     {
       gint64 width = image->width > 0 ? image->width : canvas->width;
       gint64 height = image->height > 0 ? image->height : canvas->height;
-      g_autoptr(VtIiifSource) source = vt_iiif_source_new_static (get_client (self), image->id,
-                                                                  width, height);
+      g_autoptr(VtIiifSource) source =
+        vt_iiif_source_new_static (vt_application_get_fetcher (get_application (self)),
+                                   image->id, width, height);
 
       if (source != NULL)
         vt_image_view_set_source (self->image_view, VT_TILE_SOURCE (source));
+      else
+        {
+          g_autoptr(GError) error = g_error_new_literal (VT_CANVAS_ERROR, VT_CANVAS_ERROR_NO_IMAGE,
+                                                         _("The image has no size"));
+
+          vt_image_view_fail (self->image_view, error);
+        }
     }
 }
 

@@ -10,18 +10,19 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
-#include "iiif/vt-image-service.h"
 #include "vt-canvas-error.h"
 #include "vt-decoder.h"
 #include "vt-iiif-source.h"
+#include "vt-tile-fetcher.h"
 
 /* Tiles of an IIIF Image API service (any version, any level: the core's
  * VtTilePyramid does the URL and level maths, including the `sizes` ladder
  * of a level-0 service without tiles), or of a static image with no
- * service at all (one whole-image level). Bytes come through VtClient's
- * priority queue and are decoded in the decoder pool.
+ * service at all (one whole-image level). Bytes come through a
+ * VtTileFetcher (the application's is VtClientFetcher, over VtClient's
+ * priority queue) and are decoded in the decoder pool. Reading info.json
+ * is not done here: the network layer caches image services per session.
  *
  * The pyramid lists levels finest first; the canvas wants coarsest first,
  * so level i here is pyramid level n - 1 - i. */
@@ -30,7 +31,7 @@ struct _VtIiifSource
 {
   VtTileSource parent_instance;
 
-  VtClient *client;
+  VtTileFetcher *fetcher;
   VtTilePyramid *pyramid;
   gboolean is_static;
   guint64 bytes_loaded;
@@ -50,16 +51,6 @@ pyramid_level (VtIiifSource *self,
                guint         level)
 {
   return vt_tile_pyramid_get_n_levels (self->pyramid) - 1 - level;
-}
-
-/* The canvas' priorities (placeholder first, then by squared distance from
- * the centre in tiles) mapped into VtClient's band for visible tiles. */
-static int
-fetch_priority (int priority)
-{
-  if (priority <= VT_TILE_PRIORITY_PLACEHOLDER)
-    return VT_FETCH_PRIORITY_VISIBLE - 50;
-  return VT_FETCH_PRIORITY_VISIBLE + CLAMP (priority - VT_TILE_PRIORITY_VISIBLE, 0, 99);
 }
 
 static void
@@ -89,7 +80,7 @@ fetched_cb (GObject      *object,
   g_autoptr (GBytes) bytes = NULL;
   GError *error = NULL;
 
-  bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, NULL, &error);
+  bytes = vt_tile_fetcher_fetch_finish (VT_TILE_FETCHER (object), result, &error);
   if (bytes == NULL)
     {
       g_task_return_error (task, error);
@@ -129,8 +120,8 @@ vt_iiif_source_load_tile_async (VtTileSource        *source,
       !vt_tile_pyramid_get_tile (self->pyramid, (plevel = pyramid_level (self, level)), x, y, &tile) ||
       (url = vt_tile_pyramid_dup_tile_url (self->pyramid, plevel, x, y)) == NULL)
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                               "No tile %u/%u/%u", level, x, y);
+      g_task_return_new_error (task, VT_CANVAS_ERROR, VT_CANVAS_ERROR_NO_IMAGE,
+                               _("The image service has no tile %u/%u/%u"), level, x, y);
       return;
     }
 
@@ -146,10 +137,9 @@ vt_iiif_source_load_tile_async (VtTileSource        *source,
   g_task_set_task_data (task, data, g_free);
 
   g_debug ("fetch %s (priority %d)", url, priority);
-  vt_client_fetch_async (self->client, url,
-                         self->is_static ? VT_FETCH_KIND_THUMBNAIL : VT_FETCH_KIND_TILE,
-                         VT_FETCH_FLAGS_NONE, fetch_priority (priority), cancellable,
-                         fetched_cb, g_steal_pointer (&task));
+  vt_tile_fetcher_fetch_async (self->fetcher, url,
+                               self->is_static ? VT_TILE_FETCH_IMAGE : VT_TILE_FETCH_TILE,
+                               priority, cancellable, fetched_cb, g_steal_pointer (&task));
 }
 
 static GdkTexture *
@@ -167,7 +157,7 @@ vt_iiif_source_finalize (GObject *object)
 {
   VtIiifSource *self = VT_IIIF_SOURCE (object);
 
-  g_clear_object (&self->client);
+  g_clear_object (&self->fetcher);
   g_clear_pointer (&self->pyramid, vt_tile_pyramid_unref);
 
   G_OBJECT_CLASS (vt_iiif_source_parent_class)->finalize (object);
@@ -212,23 +202,23 @@ set_geometry_from_pyramid (VtIiifSource *self)
 
 /**
  * vt_iiif_source_new:
- * @client: the client that fetches tiles
+ * @fetcher: what fetches the tiles' bytes
  * @pyramid: the image service's pyramid
  *
  * Returns: (transfer full): a source of the service's tiles
  */
 VtIiifSource *
-vt_iiif_source_new (VtClient      *client,
+vt_iiif_source_new (VtTileFetcher *fetcher,
                     VtTilePyramid *pyramid)
 {
   VtIiifSource *self;
 
-  g_return_val_if_fail (VT_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (VT_IS_TILE_FETCHER (fetcher), NULL);
   g_return_val_if_fail (pyramid != NULL, NULL);
 
   vt_decoder_get_default ();
   self = g_object_new (VT_TYPE_IIIF_SOURCE, NULL);
-  self->client = g_object_ref (client);
+  self->fetcher = g_object_ref (fetcher);
   self->pyramid = vt_tile_pyramid_ref (pyramid);
   self->is_static = vt_tile_pyramid_get_service (pyramid) == NULL;
   set_geometry_from_pyramid (self);
@@ -241,109 +231,24 @@ vt_iiif_source_new (VtClient      *client,
  * @width: its width as the manifest gives it
  * @height: its height
  *
- * Returns: (transfer full): a one-level source
+ * Returns: (transfer full) (nullable): a one-level source, or %NULL when
+ *   the size is not valid
  */
 VtIiifSource *
-vt_iiif_source_new_static (VtClient   *client,
-                           const char *image_url,
-                           gint64      width,
-                           gint64      height)
+vt_iiif_source_new_static (VtTileFetcher *fetcher,
+                           const char    *image_url,
+                           gint64         width,
+                           gint64         height)
 {
   g_autoptr (VtTilePyramid) pyramid = NULL;
 
+  g_return_val_if_fail (VT_IS_TILE_FETCHER (fetcher), NULL);
   g_return_val_if_fail (image_url != NULL, NULL);
 
   pyramid = vt_tile_pyramid_new_static (image_url, width, height);
-  return vt_iiif_source_new (client, pyramid);
-}
-
-static char *
-requested_id (const char *info_url)
-{
-  if (g_str_has_suffix (info_url, "/info.json"))
-    return g_strndup (info_url, strlen (info_url) - strlen ("/info.json"));
-  return g_strdup (info_url);
-}
-
-static void
-info_fetched_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  VtClient *client = VT_CLIENT (object);
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (VtImageService) service = NULL;
-  g_autoptr (VtTilePyramid) pyramid = NULL;
-  g_autofree char *id = NULL;
-  GError *error = NULL;
-
-  bytes = vt_client_fetch_finish (client, result, NULL, NULL, &error);
-  if (bytes == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  id = requested_id (g_task_get_task_data (task));
-  service = vt_image_service_parse (bytes, id, &error);
-  if (service == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  pyramid = vt_tile_pyramid_new (service);
-  if (pyramid == NULL || vt_tile_pyramid_get_n_levels (pyramid) == 0)
-    {
-      g_task_return_new_error (task, VT_CANVAS_ERROR, VT_CANVAS_ERROR_NO_IMAGE,
-                               _("The image service describes no image that can be shown"));
-      return;
-    }
-  g_task_return_pointer (task, vt_iiif_source_new (client, pyramid), g_object_unref);
-}
-
-/**
- * vt_iiif_source_new_async:
- * @info_url: an info.json URL (or the service id; `/info.json` is added)
- *
- * Fetches and reads an image service's info.json. A 403 fails with
- * VT_NET_ERROR_NOT_PUBLIC.
- */
-void
-vt_iiif_source_new_async (VtClient            *client,
-                          const char          *info_url,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
-{
-  g_autoptr (GTask) task = NULL;
-  g_autofree char *url = NULL;
-
-  g_return_if_fail (VT_IS_CLIENT (client));
-  g_return_if_fail (info_url != NULL);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, vt_iiif_source_new_async);
-  url = g_str_has_suffix (info_url, "info.json") ? g_strdup (info_url)
-        : g_strconcat (info_url, g_str_has_suffix (info_url, "/") ? "" : "/", "info.json", NULL);
-  g_task_set_task_data (task, g_strdup (url), g_free);
-  vt_client_fetch_async (client, url, VT_FETCH_KIND_INFO, VT_FETCH_FLAGS_NONE,
-                         VT_FETCH_PRIORITY_DEFAULT, cancellable,
-                         info_fetched_cb, g_steal_pointer (&task));
-}
-
-/**
- * vt_iiif_source_new_finish:
- *
- * Returns: (transfer full): the source, or %NULL with @error set
- */
-VtIiifSource *
-vt_iiif_source_new_finish (GAsyncResult  *result,
-                           GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  if (pyramid == NULL)
+    return NULL;
+  return vt_iiif_source_new (fetcher, pyramid);
 }
 
 /**
