@@ -14,6 +14,8 @@
 #include "vt-canvas-error.h"
 #include "vt-decoder.h"
 #include "vt-iiif-source.h"
+#include "vt-tile-cache.h"
+#include "vt-tile-grid.h"
 #include "vt-tile-fetcher.h"
 
 /* Tiles of an IIIF Image API service (any version, any level: the core's
@@ -25,7 +27,14 @@
  * is not done here: the network layer caches image services per session.
  *
  * The pyramid lists levels finest first; the canvas wants coarsest first,
- * so level i here is pyramid level n - 1 - i. */
+ * so the levels are mapped in reverse. When even the coarsest level has
+ * many tiles (a service listing only fine scale factors), an overview (one
+ * small whole-image request, if the service can give one) comes first, so
+ * that the canvas has a placeholder; levels whose grid a tile key cannot
+ * address are left out. */
+
+#define OVERVIEW          G_MAXUINT
+#define OVERVIEW_MAX_SIDE 1024
 
 struct _VtIiifSource
 {
@@ -33,6 +42,10 @@ struct _VtIiifSource
 
   VtTileFetcher *fetcher;
   VtTilePyramid *pyramid;
+  GArray *levels;           /* canvas level → pyramid level or OVERVIEW */
+  char *overview_url;
+  gint64 overview_width;
+  gint64 overview_height;
   gboolean is_static;
   guint64 bytes_loaded;
 };
@@ -46,11 +59,30 @@ typedef struct
   int priority;
 } TileData;
 
-static guint
-pyramid_level (VtIiifSource *self,
-               guint         level)
+/* The URL and size of a tile of a canvas level, or %NULL. */
+static char *
+dup_tile_url (VtIiifSource *self,
+              guint         level,
+              guint         x,
+              guint         y,
+              VtTile       *tile)
 {
-  return vt_tile_pyramid_get_n_levels (self->pyramid) - 1 - level;
+  guint plevel;
+
+  if (level >= self->levels->len)
+    return NULL;
+  plevel = g_array_index (self->levels, guint, level);
+  if (plevel == OVERVIEW)
+    {
+      if (x != 0 || y != 0)
+        return NULL;
+      tile->width = self->overview_width;
+      tile->height = self->overview_height;
+      return g_strdup (self->overview_url);
+    }
+  if (!vt_tile_pyramid_get_tile (self->pyramid, plevel, x, y, tile))
+    return NULL;
+  return vt_tile_pyramid_dup_tile_url (self->pyramid, plevel, x, y);
 }
 
 static void
@@ -111,14 +143,11 @@ vt_iiif_source_load_tile_async (VtTileSource        *source,
   g_autofree char *url = NULL;
   TileData *data;
   VtTile tile;
-  guint plevel;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, vt_iiif_source_load_tile_async);
 
-  if (level >= vt_tile_source_get_n_levels (source) ||
-      !vt_tile_pyramid_get_tile (self->pyramid, (plevel = pyramid_level (self, level)), x, y, &tile) ||
-      (url = vt_tile_pyramid_dup_tile_url (self->pyramid, plevel, x, y)) == NULL)
+  if ((url = dup_tile_url (self, level, x, y, &tile)) == NULL)
     {
       g_task_return_new_error (task, VT_CANVAS_ERROR, VT_CANVAS_ERROR_NO_IMAGE,
                                _("The image service has no tile %u/%u/%u"), level, x, y);
@@ -159,6 +188,8 @@ vt_iiif_source_finalize (GObject *object)
 
   g_clear_object (&self->fetcher);
   g_clear_pointer (&self->pyramid, vt_tile_pyramid_unref);
+  g_clear_pointer (&self->levels, g_array_unref);
+  g_clear_pointer (&self->overview_url, g_free);
 
   G_OBJECT_CLASS (vt_iiif_source_parent_class)->finalize (object);
 }
@@ -177,27 +208,62 @@ vt_iiif_source_class_init (VtIiifSourceClass *klass)
 static void
 vt_iiif_source_init (VtIiifSource *self)
 {
+  self->levels = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+static void
+add_level (VtIiifSource *self,
+           GArray       *levels,
+           guint         plevel,
+           gint64        width,
+           gint64        height,
+           guint         tile_width,
+           guint         tile_height)
+{
+  VtSourceLevel l = { (guint) CLAMP (width, 0, G_MAXINT32), (guint) CLAMP (height, 0, G_MAXINT32),
+                      tile_width, tile_height };
+
+  /* VtTileSource drops empty levels; tile keys hold 28-bit columns and
+   * rows, and 8-bit levels. */
+  if (l.width == 0 || l.height == 0 || l.tile_width == 0 || l.tile_height == 0 ||
+      (l.width - 1) / l.tile_width >= VT_TILE_KEY_MAX_INDEX ||
+      (l.height - 1) / l.tile_height >= VT_TILE_KEY_MAX_INDEX || levels->len > 255)
+    return;
+  g_array_append_val (levels, l);
+  g_array_append_val (self->levels, plevel);
 }
 
 static void
 set_geometry_from_pyramid (VtIiifSource *self)
 {
   guint n = vt_tile_pyramid_get_n_levels (self->pyramid);
-  g_autofree VtSourceLevel *levels = g_new0 (VtSourceLevel, MAX (n, 1));
+  g_autoptr (GArray) levels = g_array_new (FALSE, FALSE, sizeof (VtSourceLevel));
+  const VtTileLevel *coarsest = n > 0 ? vt_tile_pyramid_get_level (self->pyramid, n - 1) : NULL;
+
+  if (coarsest != NULL && !self->is_static &&
+      (guint64) coarsest->columns * coarsest->rows > VT_TILE_GRID_MAX_PLACEHOLDER_TILES)
+    self->overview_url = vt_tile_pyramid_dup_overview_url (self->pyramid,
+                                                           MIN (OVERVIEW_MAX_SIDE, MAX (coarsest->width, coarsest->height)),
+                                                           &self->overview_width, &self->overview_height);
+  if (self->overview_url != NULL)
+    {
+      g_debug ("overview %s", self->overview_url);
+      add_level (self, levels, OVERVIEW, self->overview_width, self->overview_height,
+                 (guint) self->overview_width, (guint) self->overview_height);
+    }
 
   for (guint i = 0; i < n; i++)
     {
       const VtTileLevel *l = vt_tile_pyramid_get_level (self->pyramid, n - 1 - i);
+      guint tw = l->single_image ? (guint) CLAMP (l->width, 0, G_MAXINT32) : l->tile_width;
+      guint th = l->single_image ? (guint) CLAMP (l->height, 0, G_MAXINT32) : l->tile_height;
 
-      levels[i].width = (guint) CLAMP (l->width, 0, G_MAXINT32);
-      levels[i].height = (guint) CLAMP (l->height, 0, G_MAXINT32);
-      levels[i].tile_width = l->single_image ? levels[i].width : l->tile_width;
-      levels[i].tile_height = l->single_image ? levels[i].height : l->tile_height;
+      add_level (self, levels, n - 1 - i, l->width, l->height, tw, th);
     }
   vt_tile_source_set_geometry (VT_TILE_SOURCE (self),
                                (guint) vt_tile_pyramid_get_width (self->pyramid),
                                (guint) vt_tile_pyramid_get_height (self->pyramid),
-                               levels, n);
+                               (VtSourceLevel *) (gpointer) levels->data, levels->len);
 }
 
 /**

@@ -68,6 +68,39 @@ vt_tile_range_append_keys (const VtTileRange *range,
 }
 
 /**
+ * vt_tile_range_count_cached:
+ * @failed: (nullable): a set of failed tile keys
+ * @n_cached: (out): how many tiles of @range @cache holds
+ * @n_failed: (out) (optional): how many others @failed lists
+ *
+ * Returns: the number of tiles in @range
+ */
+guint
+vt_tile_range_count_cached (const VtTileRange *range,
+                            VtTileCache       *cache,
+                            GHashTable        *failed,
+                            guint             *n_cached,
+                            guint             *n_failed)
+{
+  guint cached = 0, lost = 0;
+
+  for (guint y = range->y0; y < range->y1; y++)
+    for (guint x = range->x0; x < range->x1; x++)
+      {
+        guint64 key = VT_TILE_KEY (range->level, x, y);
+
+        if (vt_tile_cache_peek (cache, key))
+          cached++;
+        else if (failed != NULL && g_hash_table_contains (failed, &key))
+          lost++;
+      }
+  *n_cached = cached;
+  if (n_failed)
+    *n_failed = lost;
+  return (guint) vt_tile_range_count (range);
+}
+
+/**
  * vt_tile_grid_get_range:
  * @margin: tiles to add on every side
  * @range: (out): the tiles of @level that @viewport shows
@@ -137,15 +170,66 @@ vt_tile_grid_choose_level (VtTileSource *source,
 }
 
 /**
+ * vt_tile_grid_get_budget:
+ *
+ * The most tiles of @level that a view of @viewport's size can need: as
+ * many as cover it at 2× minification (the most the level choice allows)
+ * plus a partial tile on every side, and never more than
+ * %VT_TILE_GRID_MAX_TILES. A level that would need more is not loaded.
+ */
+guint64
+vt_tile_grid_get_budget (VtTileSource *source,
+                         VtViewport   *viewport,
+                         int           scale_factor,
+                         guint         level)
+{
+  const VtSourceLevel *l = vt_tile_source_get_level (source, level);
+  double w = vt_viewport_get_width (viewport) * MAX (scale_factor, 1);
+  double h = vt_viewport_get_height (viewport) * MAX (scale_factor, 1);
+  double cols, rows;
+
+  if (vt_viewport_get_rotation (viewport) % 180 != 0)
+    {
+      double t = w;
+
+      w = h;
+      h = t;
+    }
+  cols = ceil (2.1 * w / l->tile_width) + 2;
+  rows = ceil (2.1 * h / l->tile_height) + 2;
+  return (guint64) MIN (cols * rows, (double) VT_TILE_GRID_MAX_TILES);
+}
+
+/* The visible tiles of @level, if there are not too many to load. */
+static gboolean
+get_loadable_range (VtTileSource *source,
+                    VtViewport   *viewport,
+                    int           scale_factor,
+                    guint         level,
+                    VtTileRange  *range,
+                    gboolean     *too_many)
+{
+  *too_many = FALSE;
+  if (!vt_tile_grid_get_range (source, viewport, level, 0, range))
+    return FALSE;
+  *too_many = vt_tile_range_count (range) > vt_tile_grid_get_budget (source, viewport, scale_factor, level);
+  return !*too_many;
+}
+
+/**
  * vt_tile_grid_plan:
  * @scale_factor: device pixels per widget pixel
  * @margin: tiles to add around the visible ones (not to a whole level)
  * @plan: (out): the tiles @viewport needs
  *
- * The coarsest level is the placeholder: all of it when it is small (the
- * usual one-tile case), else only what is in view. The detail is the
- * visible part of the level chosen for a sharp view, when that is not the
- * placeholder's level.
+ * The placeholder is the coarsest level: all of it when it has a handful
+ * of tiles (the usual single tile, or a source's overview), else what is
+ * in view, unless that is more than the view could show
+ * (@placeholder_too_large: nothing small exists; the caller says so). The
+ * detail is what is in view of the level chosen for a sharp view, or of
+ * the finest coarser level when that would be too many tiles (a source
+ * whose levels are far apart). Nothing listed is ever more than
+ * vt_tile_grid_get_budget() tiles of a level, whatever the image's size.
  */
 void
 vt_tile_grid_plan (VtTileSource *source,
@@ -154,10 +238,12 @@ vt_tile_grid_plan (VtTileSource *source,
                    guint         margin,
                    VtTilePlan   *plan)
 {
+  VtTileRange r;
+  gboolean too_many;
   guint cols, rows, level;
 
   memset (plan, 0, sizeof *plan);
-  if (vt_tile_source_get_n_levels (source) == 0)
+  if (vt_tile_source_get_n_levels (source) == 0 || vt_viewport_get_width (viewport) <= 0)
     return;
 
   vt_tile_source_get_grid_size (source, 0, &cols, &rows);
@@ -166,11 +252,15 @@ vt_tile_grid_plan (VtTileSource *source,
       plan->placeholder = (VtTileRange) { 0, 0, 0, cols, rows };
       plan->placeholder_whole = plan->has_placeholder = TRUE;
     }
-  else
+  else if (get_loadable_range (source, viewport, scale_factor, 0, &r, &too_many))
     plan->has_placeholder = vt_tile_grid_get_range (source, viewport, 0, margin, &plan->placeholder);
+  else
+    plan->placeholder_too_large = too_many;
 
   level = vt_tile_grid_choose_level (source, viewport, scale_factor);
-  if (level != 0)
+  while (!get_loadable_range (source, viewport, scale_factor, level, &r, &too_many) && too_many && level > 0)
+    level--;
+  if (!too_many)
     plan->has_detail = vt_tile_grid_get_range (source, viewport, level, margin, &plan->detail);
 }
 
@@ -252,6 +342,8 @@ vt_tile_plan_append_keys (const VtTilePlan *plan,
       {
         Candidate c = { VT_TILE_KEY (r->level, x, y), 0 };
 
+        if (plan->has_placeholder && vt_tile_range_contains (&plan->placeholder, c.key))
+          continue;
         c.priority = vt_tile_grid_get_priority (source, viewport, c.key);
         g_array_append_val (candidates, c);
       }

@@ -63,6 +63,7 @@ struct _VtTileLayer
   guint loaded_tiles;
   gboolean sharp;
   gboolean deferring;
+  gboolean reported_no_placeholder;
   guint current_level;
   int scale_factor;
 
@@ -101,13 +102,6 @@ debug_event (VtTileLayer      *self,
 {
   if (self->debug_func != NULL)
     self->debug_func (self, event, key, self->debug_data);
-}
-
-static guint
-level_for_viewport (VtTileLayer *self,
-                    VtViewport  *vp)
-{
-  return vt_tile_grid_choose_level (self->source, vp, self->scale_factor);
 }
 
 /* The tiles a sharp view of @viewport needs, in the order to ask. */
@@ -191,15 +185,11 @@ cancel_load (VtTileLayer *self,
 static void
 cancel_all (VtTileLayer *self)
 {
-  g_autoptr (GPtrArray) loads = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer value;
+  GList *loads = g_hash_table_get_values (self->loading);
 
-  g_hash_table_iter_init (&iter, self->loading);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_ptr_array_add (loads, value);
-  for (guint i = 0; i < loads->len; i++)
-    cancel_load (self, g_ptr_array_index (loads, i));
+  for (GList *l = loads; l != NULL; l = l->next)
+    cancel_load (self, l->data);
+  g_list_free (loads);
 }
 
 static void
@@ -245,18 +235,19 @@ set_progress (VtTileLayer *self,
 }
 
 /* Decides what to load, what to cancel and what to pin; updates progress.
- * Runs from an idle so that many viewport notifications make one pass. */
+ * Runs from an idle so that many viewport notifications make one pass.
+ * Everything here is bounded by what a view can show (VtTileGrid), never
+ * by the image's size. */
 static void
 update_tiles (VtTileLayer *self)
 {
   VtViewport *plan_vp;
   VtTilePlan keep, plan;
-  VtTileRange cur_range;
   g_autoptr (GArray) wanted = NULL;
   g_autoptr (GPtrArray) to_cancel = g_ptr_array_new ();
   GHashTableIter iter;
   gpointer value;
-  guint cur_level, visible = 0, loaded = 0, done = 0;
+  guint cur_level, visible = 0, loaded = 0, failed = 0;
 
   memset (&self->pinned, 0, sizeof self->pinned);
   if (self->source == NULL || vt_tile_source_get_n_levels (self->source) == 0 ||
@@ -266,30 +257,31 @@ update_tiles (VtTileLayer *self)
       return;
     }
 
-  cur_level = level_for_viewport (self, self->viewport);
+  /* Pins: the placeholder and what is visible now. */
+  vt_tile_grid_plan (self->source, self->viewport, self->scale_factor, 0, &self->pinned);
+  if (self->pinned.placeholder_too_large && !self->reported_no_placeholder)
+    {
+      g_autoptr (GError) error =
+        g_error_new_literal (VT_CANVAS_ERROR, VT_CANVAS_ERROR_TOO_LARGE,
+                             _("The image is too large to show whole: its server offers no small "
+                               "version of it. Zoom in to see its details."));
+
+      self->reported_no_placeholder = TRUE;
+      g_signal_emit (self, signals[TILE_ERROR], 0, G_MAXUINT64, error);
+    }
+
+  cur_level = self->pinned.has_detail ? self->pinned.detail.level : 0;
   if (cur_level != self->current_level)
     {
       self->current_level = cur_level;
       emit_changed (self);
     }
 
-  /* Pins: the placeholder and what is visible now. */
-  vt_tile_grid_plan (self->source, self->viewport, self->scale_factor, 0, &self->pinned);
-
   /* Progress counts the visible tiles of the level drawn now. */
-  if (vt_tile_grid_get_range (self->source, self->viewport, cur_level, 0, &cur_range))
-    for (guint y = cur_range.y0; y < cur_range.y1; y++)
-      for (guint x = cur_range.x0; x < cur_range.x1; x++)
-        {
-          guint64 key = VT_TILE_KEY (cur_level, x, y);
-
-          visible++;
-          if (vt_tile_cache_peek (self->cache, key))
-            loaded++, done++;
-          else if (g_hash_table_contains (self->failed, &key))
-            done++;
-        }
-  set_progress (self, visible, done,
+  if (self->pinned.has_detail)
+    visible = vt_tile_range_count_cached (&self->pinned.detail, self->cache, self->failed,
+                                          &loaded, &failed);
+  set_progress (self, visible, loaded + failed,
                 visible > 0 && loaded == visible && self->plan == NULL);
 
   /* During an animation, load for its destination, not the frames between.
@@ -372,7 +364,7 @@ pin_func (guint64  key,
 {
   VtTileLayer *self = user_data;
 
-  return VT_TILE_KEY_LEVEL (key) == 0 || vt_tile_plan_contains (&self->pinned, key);
+  return vt_tile_plan_contains (&self->pinned, key);
 }
 
 /* ------------------------------------------------------------------ */
@@ -418,22 +410,29 @@ draw_tile (VtTileLayer *self,
   gtk_snapshot_restore (snapshot);
 }
 
-/* Draws the cached tiles of @level in view. */
+/* Draws the cached tiles of @r, or of @level in view if @r is NULL (not
+ * when that is more tiles than any view shows: nothing of it is cached). */
 static void
-draw_level (VtTileLayer *self,
-            GtkSnapshot *snapshot,
-            guint        level,
-            gboolean     mark_failed)
+draw_level (VtTileLayer       *self,
+            GtkSnapshot       *snapshot,
+            guint              level,
+            const VtTileRange *r,
+            gboolean           mark_failed)
 {
-  VtTileRange r;
+  VtTileRange visible;
 
-  if (!vt_tile_grid_get_range (self->source, self->viewport, level, 0, &r))
-    return;
+  if (r == NULL)
+    {
+      if (!vt_tile_grid_get_range (self->source, self->viewport, level, 0, &visible) ||
+          vt_tile_range_count (&visible) > VT_TILE_GRID_MAX_TILES)
+        return;
+      r = &visible;
+    }
 
-  for (guint y = r.y0; y < r.y1; y++)
-    for (guint x = r.x0; x < r.x1; x++)
+  for (guint y = r->y0; y < r->y1; y++)
+    for (guint x = r->x0; x < r->x1; x++)
       {
-        guint64 key = VT_TILE_KEY (level, x, y);
+        guint64 key = VT_TILE_KEY (r->level, x, y);
         GdkTexture *texture = vt_tile_cache_peek (self->cache, key);
 
         if (texture != NULL)
@@ -441,21 +440,6 @@ draw_level (VtTileLayer *self,
         else if (mark_failed && g_hash_table_contains (self->failed, &key))
           draw_tile (self, snapshot, key, NULL);
       }
-}
-
-static gboolean
-level_complete (VtTileLayer *self,
-                guint        level)
-{
-  VtTileRange r;
-
-  if (!vt_tile_grid_get_range (self->source, self->viewport, level, 0, &r))
-    return TRUE;
-  for (guint y = r.y0; y < r.y1; y++)
-    for (guint x = r.x0; x < r.x1; x++)
-      if (vt_tile_cache_peek (self->cache, VT_TILE_KEY (level, x, y)) == NULL)
-        return FALSE;
-  return TRUE;
 }
 
 /**
@@ -467,16 +451,21 @@ void
 vt_tile_layer_snapshot (VtTileLayer *self,
                         GtkSnapshot *snapshot)
 {
-  guint n_levels, level;
+  VtTilePlan plan;
+  guint n_levels, level, cached = 0;
 
   g_return_if_fail (VT_IS_TILE_LAYER (self));
 
   if (self->source == NULL || (n_levels = vt_tile_source_get_n_levels (self->source)) == 0)
     return;
 
-  level = MIN (level_for_viewport (self, self->viewport), n_levels - 1);
+  /* Planned afresh: the frame may come before the next update. */
+  vt_tile_grid_plan (self->source, self->viewport, self->scale_factor, 0, &plan);
+  level = plan.has_detail ? plan.detail.level : 0;
 
-  if (!level_complete (self, level))
+  if (plan.has_detail)
+    vt_tile_range_count_cached (&plan.detail, self->cache, NULL, &cached, NULL);
+  if (!plan.has_detail || cached < vt_tile_range_count (&plan.detail))
     {
       GdkRGBA backdrop = { 0.5, 0.5, 0.5, 0.12 };
       graphene_rect_t area;
@@ -486,11 +475,14 @@ vt_tile_layer_snapshot (VtTileLayer *self,
       gtk_snapshot_append_color (snapshot, &backdrop, &area);
       /* Coarse underneath, then finer ones downscaled, the right level on top. */
       for (guint l = 0; l < level; l++)
-        draw_level (self, snapshot, l, FALSE);
+        draw_level (self, snapshot, l, NULL, FALSE);
       for (guint l = MIN (n_levels - 1, level + 2); l > level; l--)
-        draw_level (self, snapshot, l, FALSE);
+        draw_level (self, snapshot, l, NULL, FALSE);
+      if (!plan.has_detail && plan.has_placeholder)
+        draw_level (self, snapshot, 0, &plan.placeholder, FALSE);
     }
-  draw_level (self, snapshot, level, TRUE);
+  if (plan.has_detail)
+    draw_level (self, snapshot, level, &plan.detail, TRUE);
 }
 
 /* ------------------------------------------------------------------ */
@@ -586,11 +578,13 @@ vt_tile_layer_class_init (VtTileLayerClass *klass)
 
   /**
    * VtTileLayer::tile-error:
-   * @key: the tile (a VT_TILE_KEY value)
+   * @key: the tile (a VT_TILE_KEY value), or %G_MAXUINT64 for the image
    * @error: a #VT_CANVAS_ERROR
    *
    * Emitted for every tile that failed; the layer draws it as a quiet
-   * placeholder and does not ask for it again for this source.
+   * placeholder and does not ask for it again for this source. Emitted
+   * once per source with %VT_CANVAS_ERROR_TOO_LARGE when there is no
+   * placeholder small enough to show the whole image.
    */
   signals[TILE_ERROR] =
     g_signal_new ("tile-error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -662,19 +656,15 @@ vt_tile_layer_set_source (VtTileLayer  *self,
   g_hash_table_remove_all (self->failed);
   memset (&self->pinned, 0, sizeof self->pinned);
   self->current_level = 0;
+  self->reported_no_placeholder = FALSE;
   g_set_object (&self->source, source);
   set_progress (self, 0, 0, FALSE);
   vt_tile_layer_queue_update (self);
   emit_changed (self);
 }
 
-/**
- * vt_tile_layer_set_plan:
- * @plan: (nullable): where an animation is going, or %NULL
- *
- * During an animation the layer loads for its destination, not for the
- * frames in between.
- */
+/* @plan: where an animation is going, or %NULL: the layer loads for its
+ * destination, not for the frames in between. */
 void
 vt_tile_layer_set_plan (VtTileLayer *self,
                         VtViewport  *plan)
@@ -685,12 +675,8 @@ vt_tile_layer_set_plan (VtTileLayer *self,
     vt_tile_layer_queue_update (self);
 }
 
-/**
- * vt_tile_layer_set_deferring:
- *
- * While %TRUE (a fast fling), nothing new is asked for: the view will be
- * elsewhere before the tiles arrive.
- */
+/* While %TRUE (a fast fling), nothing new is asked for: the view will be
+ * elsewhere before the tiles arrive. */
 void
 vt_tile_layer_set_deferring (VtTileLayer *self,
                              gboolean     deferring)
@@ -741,12 +727,18 @@ vt_tile_layer_get_sharp (VtTileLayer *self)
   return self->sharp;
 }
 
-/* The level a sharp view of the viewport draws. */
+/* The level the view of the viewport draws on top. */
 guint
 vt_tile_layer_get_level (VtTileLayer *self)
 {
+  VtTilePlan plan;
+
   g_return_val_if_fail (VT_IS_TILE_LAYER (self), 0);
-  return self->source ? level_for_viewport (self, self->viewport) : 0;
+
+  if (self->source == NULL)
+    return 0;
+  vt_tile_grid_plan (self->source, self->viewport, self->scale_factor, 0, &plan);
+  return plan.has_detail ? plan.detail.level : 0;
 }
 
 guint
