@@ -16,6 +16,7 @@
 #include "net/vt-service-cache.h"
 
 #include "vt-application.h"
+#include "vt-client-fetcher.h"
 #include "vt-preferences-window.h"
 #include "vt-session.h"
 #include "vt-window.h"
@@ -422,4 +423,18 @@ vt_application_get_settings (VtApplication *self)
   g_return_val_if_fail (VT_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * vt_application_get_fetcher:
+ *
+ * Returns: (transfer none) (nullable): the tile fetcher over the network
+ *   client, shared by all image views, once the application has started up
+ */
+VtTileFetcher *
+vt_application_get_fetcher (VtApplication *self)
+{
+  g_return_val_if_fail (VT_IS_APPLICATION (self), NULL);
+
+  return self->session ? vt_session_get_fetcher (self->session) : NULL;
 }

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "canvas/vt-tile-fetcher.h"
 #include "net/vt-client.h"
 #include "net/vt-loader.h"
 #include "net/vt-service-cache.h"
@@ -27,5 +28,6 @@ VtClient      *vt_application_get_client   (VtApplication *self);
 VtLoader      *vt_application_get_loader   (VtApplication *self);
 VtSession     *vt_application_get_session  (VtApplication *self);
 VtServiceCache *vt_application_get_service_cache (VtApplication *self);
+VtTileFetcher *vt_application_get_fetcher  (VtApplication *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "canvas/vt-canvas-error.h"
 #include "canvas/vt-iiif-source.h"
 
+#include "vt-client-fetcher.h"
 #include "vt-page.h"
 
 /* One canvas of the object on screen, as it is shown: its image (the tile
@@ -112,11 +113,15 @@ service_loaded_cb (GObject      *object,
 
   if (service == NULL)
     {
-      set_state (self, VT_PAGE_FAILED, NULL, error);
+      /* The canvas speaks of images, not of requests: what the image
+       * server did becomes a reason the canvas page can give. */
+      g_autoptr(GError) reason = vt_client_fetcher_map_error (error);
+
+      set_state (self, VT_PAGE_FAILED, NULL, reason);
       return;
     }
 
-  source = vt_iiif_source_new (vt_session_get_client (self->session), pyramid);
+  source = vt_iiif_source_new (vt_session_get_fetcher (self->session), pyramid);
   set_state (self, VT_PAGE_READY, VT_TILE_SOURCE (source), NULL);
 }
 
@@ -170,7 +175,7 @@ vt_page_load (VtPage   *self,
     {
       gint64 width = image->width > 0 ? image->width : canvas->width;
       gint64 height = image->height > 0 ? image->height : canvas->height;
-      g_autoptr(VtIiifSource) source = vt_iiif_source_new_static (vt_session_get_client (self->session),
+      g_autoptr(VtIiifSource) source = vt_iiif_source_new_static (vt_session_get_fetcher (self->session),
                                                                   image->id, width, height);
 
       if (source != NULL)

@@ -12,6 +12,8 @@
 #include "canvas/vt-decoder.h"
 #include "net/vt-ghent-catalogue.h"
 
+#include "vt-client-fetcher.h"
+
 #include "vt-session.h"
 
 /* What every object opened in this process shares: one network client (its
@@ -27,6 +29,7 @@ struct _VtSession
   VtClient *client;
   VtLoader *loader;
   VtServiceCache *services;
+  VtTileFetcher *fetcher;
   char     *api_base;
 };
 
@@ -45,6 +48,7 @@ vt_session_finalize (GObject *object)
 {
   VtSession *self = VT_SESSION (object);
 
+  g_clear_object (&self->fetcher);
   g_clear_object (&self->services);
   g_clear_object (&self->loader);
   g_clear_object (&self->client);
@@ -129,6 +133,7 @@ vt_session_new (VtClient *client)
   self->client = g_object_ref (client);
   self->loader = vt_loader_new (client);
   self->services = vt_service_cache_new (client);
+  self->fetcher = VT_TILE_FETCHER (vt_client_fetcher_new (client));
 
   return self;
 }
@@ -153,6 +158,19 @@ vt_session_get_service_cache (VtSession *self)
   g_return_val_if_fail (VT_IS_SESSION (self), NULL);
 
   return self->services;
+}
+
+/**
+ * vt_session_get_fetcher:
+ *
+ * Returns: (transfer none): what the canvases' tile sources fetch through
+ */
+VtTileFetcher *
+vt_session_get_fetcher (VtSession *self)
+{
+  g_return_val_if_fail (VT_IS_SESSION (self), NULL);
+
+  return self->fetcher;
 }
 
 VtLoader *

@@ -11,6 +11,7 @@
 
 #include "net/vt-client.h"
 #include "net/vt-loader.h"
+#include "canvas/vt-tile-fetcher.h"
 #include "net/vt-service-cache.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,7 @@ VtSession  *vt_session_new          (VtClient   *client);
 VtClient   *vt_session_get_client   (VtSession  *self);
 VtLoader   *vt_session_get_loader   (VtSession  *self);
 VtServiceCache *vt_session_get_service_cache (VtSession *self);
+VtTileFetcher  *vt_session_get_fetcher       (VtSession *self);
 const char *vt_session_get_api_base (VtSession  *self);
 void        vt_session_set_api_base (VtSession  *self,
                                      const char *api_base);

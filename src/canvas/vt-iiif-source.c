@@ -11,27 +11,41 @@
 
 #include <glib/gi18n.h>
 
-#include "iiif/vt-image-service.h"
-#include "iiif/vt-image-url.h"
 #include "vt-canvas-error.h"
 #include "vt-decoder.h"
 #include "vt-iiif-source.h"
+#include "vt-tile-cache.h"
+#include "vt-tile-grid.h"
+#include "vt-tile-fetcher.h"
 
 /* Tiles of an IIIF Image API service (any version, any level: the core's
  * VtTilePyramid does the URL and level maths, including the `sizes` ladder
  * of a level-0 service without tiles), or of a static image with no
- * service at all (one whole-image level). Bytes come through VtClient's
- * priority queue and are decoded in the decoder pool.
+ * service at all (one whole-image level). Bytes come through a
+ * VtTileFetcher (the application's is VtClientFetcher, over VtClient's
+ * priority queue) and are decoded in the decoder pool. Reading info.json
+ * is not done here: the network layer caches image services per session.
  *
  * The pyramid lists levels finest first; the canvas wants coarsest first,
- * so level i here is pyramid level n - 1 - i. */
+ * so the levels are mapped in reverse. When even the coarsest level has
+ * many tiles (a service listing only fine scale factors), an overview (one
+ * small whole-image request, if the service can give one) comes first, so
+ * that the canvas has a placeholder; levels whose grid a tile key cannot
+ * address are left out. */
+
+#define OVERVIEW          G_MAXUINT
+#define OVERVIEW_MAX_SIDE 1024
 
 struct _VtIiifSource
 {
   VtTileSource parent_instance;
 
-  VtClient *client;
+  VtTileFetcher *fetcher;
   VtTilePyramid *pyramid;
+  GArray *levels;           /* canvas level → pyramid level or OVERVIEW */
+  char *overview_url;
+  gint64 overview_width;
+  gint64 overview_height;
   gboolean is_static;
   guint64 bytes_loaded;
 };
@@ -45,21 +59,30 @@ typedef struct
   int priority;
 } TileData;
 
-static guint
-pyramid_level (VtIiifSource *self,
-               guint         level)
+/* The URL and size of a tile of a canvas level, or %NULL. */
+static char *
+dup_tile_url (VtIiifSource *self,
+              guint         level,
+              guint         x,
+              guint         y,
+              VtTile       *tile)
 {
-  return vt_tile_pyramid_get_n_levels (self->pyramid) - 1 - level;
-}
+  guint plevel;
 
-/* The canvas' priorities (placeholder first, then by squared distance from
- * the centre in tiles) mapped into VtClient's band for visible tiles. */
-static int
-fetch_priority (int priority)
-{
-  if (priority <= VT_TILE_PRIORITY_PLACEHOLDER)
-    return VT_FETCH_PRIORITY_VISIBLE - 50;
-  return VT_FETCH_PRIORITY_VISIBLE + CLAMP (priority - VT_TILE_PRIORITY_VISIBLE, 0, 99);
+  if (level >= self->levels->len)
+    return NULL;
+  plevel = g_array_index (self->levels, guint, level);
+  if (plevel == OVERVIEW)
+    {
+      if (x != 0 || y != 0)
+        return NULL;
+      tile->width = self->overview_width;
+      tile->height = self->overview_height;
+      return g_strdup (self->overview_url);
+    }
+  if (!vt_tile_pyramid_get_tile (self->pyramid, plevel, x, y, tile))
+    return NULL;
+  return vt_tile_pyramid_dup_tile_url (self->pyramid, plevel, x, y);
 }
 
 static void
@@ -89,7 +112,7 @@ fetched_cb (GObject      *object,
   g_autoptr (GBytes) bytes = NULL;
   GError *error = NULL;
 
-  bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, NULL, &error);
+  bytes = vt_tile_fetcher_fetch_finish (VT_TILE_FETCHER (object), result, &error);
   if (bytes == NULL)
     {
       g_task_return_error (task, error);
@@ -120,17 +143,14 @@ vt_iiif_source_load_tile_async (VtTileSource        *source,
   g_autofree char *url = NULL;
   TileData *data;
   VtTile tile;
-  guint plevel;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, vt_iiif_source_load_tile_async);
 
-  if (level >= vt_tile_source_get_n_levels (source) ||
-      !vt_tile_pyramid_get_tile (self->pyramid, (plevel = pyramid_level (self, level)), x, y, &tile) ||
-      (url = vt_tile_pyramid_dup_tile_url (self->pyramid, plevel, x, y)) == NULL)
+  if ((url = dup_tile_url (self, level, x, y, &tile)) == NULL)
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                               "No tile %u/%u/%u", level, x, y);
+      g_task_return_new_error (task, VT_CANVAS_ERROR, VT_CANVAS_ERROR_NO_IMAGE,
+                               _("The image service has no tile %u/%u/%u"), level, x, y);
       return;
     }
 
@@ -146,10 +166,9 @@ vt_iiif_source_load_tile_async (VtTileSource        *source,
   g_task_set_task_data (task, data, g_free);
 
   g_debug ("fetch %s (priority %d)", url, priority);
-  vt_client_fetch_async (self->client, url,
-                         self->is_static ? VT_FETCH_KIND_THUMBNAIL : VT_FETCH_KIND_TILE,
-                         VT_FETCH_FLAGS_NONE, fetch_priority (priority), cancellable,
-                         fetched_cb, g_steal_pointer (&task));
+  vt_tile_fetcher_fetch_async (self->fetcher, url,
+                               self->is_static ? VT_TILE_FETCH_IMAGE : VT_TILE_FETCH_TILE,
+                               priority, cancellable, fetched_cb, g_steal_pointer (&task));
 }
 
 static GdkTexture *
@@ -167,8 +186,10 @@ vt_iiif_source_finalize (GObject *object)
 {
   VtIiifSource *self = VT_IIIF_SOURCE (object);
 
-  g_clear_object (&self->client);
+  g_clear_object (&self->fetcher);
   g_clear_pointer (&self->pyramid, vt_tile_pyramid_unref);
+  g_clear_pointer (&self->levels, g_array_unref);
+  g_clear_pointer (&self->overview_url, g_free);
 
   G_OBJECT_CLASS (vt_iiif_source_parent_class)->finalize (object);
 }
@@ -187,48 +208,83 @@ vt_iiif_source_class_init (VtIiifSourceClass *klass)
 static void
 vt_iiif_source_init (VtIiifSource *self)
 {
+  self->levels = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+static void
+add_level (VtIiifSource *self,
+           GArray       *levels,
+           guint         plevel,
+           gint64        width,
+           gint64        height,
+           guint         tile_width,
+           guint         tile_height)
+{
+  VtSourceLevel l = { (guint) CLAMP (width, 0, G_MAXINT32), (guint) CLAMP (height, 0, G_MAXINT32),
+                      tile_width, tile_height };
+
+  /* VtTileSource drops empty levels; tile keys hold 28-bit columns and
+   * rows, and 8-bit levels. */
+  if (l.width == 0 || l.height == 0 || l.tile_width == 0 || l.tile_height == 0 ||
+      (l.width - 1) / l.tile_width >= VT_TILE_KEY_MAX_INDEX ||
+      (l.height - 1) / l.tile_height >= VT_TILE_KEY_MAX_INDEX || levels->len > 255)
+    return;
+  g_array_append_val (levels, l);
+  g_array_append_val (self->levels, plevel);
 }
 
 static void
 set_geometry_from_pyramid (VtIiifSource *self)
 {
   guint n = vt_tile_pyramid_get_n_levels (self->pyramid);
-  g_autofree VtSourceLevel *levels = g_new0 (VtSourceLevel, MAX (n, 1));
+  g_autoptr (GArray) levels = g_array_new (FALSE, FALSE, sizeof (VtSourceLevel));
+  const VtTileLevel *coarsest = n > 0 ? vt_tile_pyramid_get_level (self->pyramid, n - 1) : NULL;
+
+  if (coarsest != NULL && !self->is_static &&
+      (guint64) coarsest->columns * coarsest->rows > VT_TILE_GRID_MAX_PLACEHOLDER_TILES)
+    self->overview_url = vt_tile_pyramid_dup_overview_url (self->pyramid,
+                                                           MIN (OVERVIEW_MAX_SIDE, MAX (coarsest->width, coarsest->height)),
+                                                           &self->overview_width, &self->overview_height);
+  if (self->overview_url != NULL)
+    {
+      g_debug ("overview %s", self->overview_url);
+      add_level (self, levels, OVERVIEW, self->overview_width, self->overview_height,
+                 (guint) self->overview_width, (guint) self->overview_height);
+    }
 
   for (guint i = 0; i < n; i++)
     {
       const VtTileLevel *l = vt_tile_pyramid_get_level (self->pyramid, n - 1 - i);
+      guint tw = l->single_image ? (guint) CLAMP (l->width, 0, G_MAXINT32) : l->tile_width;
+      guint th = l->single_image ? (guint) CLAMP (l->height, 0, G_MAXINT32) : l->tile_height;
 
-      levels[i].width = (guint) CLAMP (l->width, 0, G_MAXINT32);
-      levels[i].height = (guint) CLAMP (l->height, 0, G_MAXINT32);
-      levels[i].tile_width = l->single_image ? levels[i].width : l->tile_width;
-      levels[i].tile_height = l->single_image ? levels[i].height : l->tile_height;
+      add_level (self, levels, n - 1 - i, l->width, l->height, tw, th);
     }
   vt_tile_source_set_geometry (VT_TILE_SOURCE (self),
                                (guint) vt_tile_pyramid_get_width (self->pyramid),
                                (guint) vt_tile_pyramid_get_height (self->pyramid),
-                               levels, n);
+                               (VtSourceLevel *) (gpointer) levels->data, levels->len);
 }
 
 /**
  * vt_iiif_source_new:
- * @client: the client that fetches tiles
+ * @fetcher: what fetches the tiles' bytes
  * @pyramid: the image service's pyramid
  *
  * Returns: (transfer full): a source of the service's tiles
  */
 VtIiifSource *
-vt_iiif_source_new (VtClient      *client,
+vt_iiif_source_new (VtTileFetcher *fetcher,
                     VtTilePyramid *pyramid)
 {
   VtIiifSource *self;
 
-  g_return_val_if_fail (VT_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (VT_IS_TILE_FETCHER (fetcher), NULL);
   g_return_val_if_fail (pyramid != NULL, NULL);
 
   vt_decoder_get_default ();
   self = g_object_new (VT_TYPE_IIIF_SOURCE, NULL);
-  self->client = g_object_ref (client);
+  self->fetcher = g_object_ref (fetcher);
   self->pyramid = vt_tile_pyramid_ref (pyramid);
   self->is_static = vt_tile_pyramid_get_service (pyramid) == NULL;
   set_geometry_from_pyramid (self);
@@ -241,102 +297,24 @@ vt_iiif_source_new (VtClient      *client,
  * @width: its width as the manifest gives it
  * @height: its height
  *
- * Returns: (transfer full): a one-level source
+ * Returns: (transfer full) (nullable): a one-level source, or %NULL when
+ *   the size is not valid
  */
 VtIiifSource *
-vt_iiif_source_new_static (VtClient   *client,
-                           const char *image_url,
-                           gint64      width,
-                           gint64      height)
+vt_iiif_source_new_static (VtTileFetcher *fetcher,
+                           const char    *image_url,
+                           gint64         width,
+                           gint64         height)
 {
   g_autoptr (VtTilePyramid) pyramid = NULL;
 
+  g_return_val_if_fail (VT_IS_TILE_FETCHER (fetcher), NULL);
   g_return_val_if_fail (image_url != NULL, NULL);
 
   pyramid = vt_tile_pyramid_new_static (image_url, width, height);
-  return vt_iiif_source_new (client, pyramid);
-}
-
-static void
-info_fetched_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  VtClient *client = VT_CLIENT (object);
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (VtImageService) service = NULL;
-  g_autoptr (VtTilePyramid) pyramid = NULL;
-  g_autofree char *id = NULL;
-  GError *error = NULL;
-
-  bytes = vt_client_fetch_finish (client, result, NULL, NULL, &error);
-  if (bytes == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  id = vt_image_service_id_from_info_url (g_task_get_task_data (task));
-  service = vt_image_service_parse (bytes, id, &error);
-  if (service == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  pyramid = vt_tile_pyramid_new (service);
-  if (pyramid == NULL || vt_tile_pyramid_get_n_levels (pyramid) == 0)
-    {
-      g_task_return_new_error (task, VT_CANVAS_ERROR, VT_CANVAS_ERROR_NO_IMAGE,
-                               _("The image service describes no image that can be shown"));
-      return;
-    }
-  g_task_return_pointer (task, vt_iiif_source_new (client, pyramid), g_object_unref);
-}
-
-/**
- * vt_iiif_source_new_async:
- * @info_url: an info.json URL (or the service id; `/info.json` is added)
- *
- * Fetches and reads an image service's info.json. A 403 fails with
- * VT_NET_ERROR_NOT_PUBLIC.
- */
-void
-vt_iiif_source_new_async (VtClient            *client,
-                          const char          *info_url,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
-{
-  g_autoptr (GTask) task = NULL;
-  g_autofree char *url = NULL;
-
-  g_return_if_fail (VT_IS_CLIENT (client));
-  g_return_if_fail (info_url != NULL);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, vt_iiif_source_new_async);
-  url = vt_image_service_info_url (info_url);
-  if (url == NULL)
-    url = g_strdup (info_url);  /* the client explains what is wrong with it */
-  g_task_set_task_data (task, g_strdup (url), g_free);
-  vt_client_fetch_async (client, url, VT_FETCH_KIND_INFO, VT_FETCH_FLAGS_NONE,
-                         VT_FETCH_PRIORITY_DEFAULT, cancellable,
-                         info_fetched_cb, g_steal_pointer (&task));
-}
-
-/**
- * vt_iiif_source_new_finish:
- *
- * Returns: (transfer full): the source, or %NULL with @error set
- */
-VtIiifSource *
-vt_iiif_source_new_finish (GAsyncResult  *result,
-                           GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  if (pyramid == NULL)
+    return NULL;
+  return vt_iiif_source_new (fetcher, pyramid);
 }
 
 /**

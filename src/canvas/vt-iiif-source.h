@@ -8,7 +8,7 @@
 #pragma once
 
 #include "iiif/vt-tile-pyramid.h"
-#include "net/vt-client.h"
+#include "vt-tile-fetcher.h"
 #include "vt-tile-source.h"
 
 G_BEGIN_DECLS
@@ -17,21 +17,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VtIiifSource, vt_iiif_source, VT, IIIF_SOURCE, VtTileSource)
 
-VtIiifSource  *vt_iiif_source_new            (VtClient            *client,
-                                              VtTilePyramid       *pyramid);
-VtIiifSource  *vt_iiif_source_new_static     (VtClient            *client,
-                                              const char          *image_url,
-                                              gint64               width,
-                                              gint64               height);
-void           vt_iiif_source_new_async      (VtClient            *client,
-                                              const char          *info_url,
-                                              GCancellable        *cancellable,
-                                              GAsyncReadyCallback  callback,
-                                              gpointer             user_data);
-VtIiifSource  *vt_iiif_source_new_finish     (GAsyncResult        *result,
-                                              GError             **error);
+VtIiifSource  *vt_iiif_source_new              (VtTileFetcher *fetcher,
+                                                VtTilePyramid *pyramid);
+VtIiifSource  *vt_iiif_source_new_static       (VtTileFetcher *fetcher,
+                                                const char    *image_url,
+                                                gint64         width,
+                                                gint64         height);
 
-VtTilePyramid *vt_iiif_source_get_pyramid    (VtIiifSource        *self);
-guint64        vt_iiif_source_get_bytes_loaded (VtIiifSource      *self);
+VtTilePyramid *vt_iiif_source_get_pyramid      (VtIiifSource  *self);
+guint64        vt_iiif_source_get_bytes_loaded (VtIiifSource  *self);
 
 G_END_DECLS

@@ -14,8 +14,10 @@
 #include "vt-image-view-private.h"
 
 /* How VtImageView moves: zoom animations (200 ms, log-space), kinetic
- * panning, and the gestures and keys that drive them. The tiles and the
- * drawing are in vt-image-view.c. */
+ * panning, and the gestures and keys that drive them. The state and the
+ * drawing are in vt-image-view.c, the tiles in VtTileLayer; whatever
+ * changes the animation's destination or the deferring of loads calls
+ * vt_image_view_queue_update(), which tells the layer. */
 
 #define KINETIC_FRICTION    4.0   /* 1/s, as libshumate */
 #define KINETIC_MIN_SPEED   20.0  /* px/s below which a fling stops */
@@ -96,7 +98,11 @@ stop_animation (VtImageView *self)
   if (self->anim_tick_id)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->anim_tick_id);
   self->anim_tick_id = 0;
-  g_clear_object (&self->anim_target);
+  if (self->anim_target != NULL)
+    {
+      g_clear_object (&self->anim_target);
+      vt_image_view_queue_update (self);
+    }
 }
 
 /* Takes ownership of @target, the viewport to reach. */
@@ -184,7 +190,7 @@ kinetic_tick_cb (GtkWidget     *widget,
   /* While flinging fast, load nothing: the view will be elsewhere before
    * the tiles arrive. */
   self->deferring = speed > DEFER_SPEED_FACTOR * diag;
-  if (was_deferring && !self->deferring)
+  if (was_deferring != self->deferring)
     vt_image_view_queue_update (self);
 
   if (speed < KINETIC_MIN_SPEED)
@@ -230,6 +236,7 @@ vt_image_view_fling (VtImageView *self,
   self->vel_y = velocity_y;
   diag = hypot (gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)));
   self->deferring = hypot (velocity_x, velocity_y) > DEFER_SPEED_FACTOR * diag;
+  vt_image_view_queue_update (self);
   self->kinetic_last_us = 0;
   self->kinetic_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), kinetic_tick_cb, NULL, NULL);
 }

@@ -9,34 +9,22 @@
 
 #include "vt-image-view.h"
 #include "vt-tile-cache.h"
+#include "vt-tile-layer.h"
 
 G_BEGIN_DECLS
 
-/* Shared by vt-image-view.c (tiles, drawing) and vt-image-view-input.c
- * (gestures, animation); nothing outside those two touches it. */
+/* Shared by vt-image-view.c (state, properties, drawing) and
+ * vt-image-view-input.c (gestures, animation); nothing outside those two
+ * touches it. The tiles are VtTileLayer's. */
 struct _VtImageView
 {
   GtkWidget parent_instance;
 
   VtViewport *viewport;
-  VtTileSource *source;
-  VtTileCache *cache;
-  GCancellable *open_cancellable;
-
-  GHashTable *loading;   /* guint64 key → Load */
-  GHashTable *failed;    /* guint64 key set */
-  GHashTable *pinned;    /* guint64 key set */
-  GArray *request_log;
-  GArray *cancel_log;
+  VtTileLayer *layer;
 
   VtImageViewState state;
   GError *error;
-  guint visible_tiles;
-  guint loaded_tiles;
-  gboolean sharp;
-  guint current_level;
-
-  guint update_idle_id;
 
   /* Zoom animation, from (zoom, centre) to the destination viewport. */
   guint anim_tick_id;
@@ -63,11 +51,9 @@ void         vt_image_view_stop_motion      (VtImageView    *self);
 void         vt_image_view_input_class_init (GtkWidgetClass *widget_class);
 void         vt_image_view_input_init       (VtImageView    *self);
 
-/* Introspection for the tests and the benchmark: which tiles were asked
- * for and which were cancelled, in order (VT_TILE_KEY values). */
-GArray      *vt_image_view_get_request_log  (VtImageView *self);
-GArray      *vt_image_view_get_cancel_log   (VtImageView *self);
-void         vt_image_view_reset_logs       (VtImageView *self);
+/* Introspection for the tests and the benchmark; the layer's debug hook
+ * tells which tiles were asked for and which were cancelled. */
+VtTileLayer *vt_image_view_get_layer        (VtImageView *self);
 guint        vt_image_view_get_level        (VtImageView *self);
 guint        vt_image_view_get_n_loading    (VtImageView *self);
 void         vt_image_view_get_minimal_set  (VtImageView *self,

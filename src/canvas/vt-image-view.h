@@ -9,7 +9,6 @@
 
 #include <gtk/gtk.h>
 
-#include "net/vt-client.h"
 #include "vt-tile-source.h"
 #include "vt-viewport.h"
 
@@ -21,8 +20,8 @@ G_BEGIN_DECLS
  * @VT_IMAGE_VIEW_STATE_LOADING: the image (its description) is being opened
  * @VT_IMAGE_VIEW_STATE_READY: the image is shown (tiles may still load)
  * @VT_IMAGE_VIEW_STATE_ERROR: the image could not be opened; see the error
- * @VT_IMAGE_VIEW_STATE_NOT_PUBLIC: the image service answered 403: the
- *   image exists but is not public
+ * @VT_IMAGE_VIEW_STATE_NOT_PUBLIC: the image exists but is not public
+ *   (the error is %VT_CANVAS_ERROR_NOT_PUBLIC)
  *
  * What the view is doing, for the window to show.
  */
@@ -51,16 +50,6 @@ VtViewport       *vt_image_view_get_viewport    (VtImageView  *self);
 VtTileSource     *vt_image_view_get_source      (VtImageView  *self);
 void              vt_image_view_set_source      (VtImageView  *self,
                                                  VtTileSource *source);
-gboolean          vt_image_view_open_file       (VtImageView  *self,
-                                                 const char   *path);
-void              vt_image_view_open_service    (VtImageView  *self,
-                                                 VtClient     *client,
-                                                 const char   *info_url);
-void              vt_image_view_open_static     (VtImageView  *self,
-                                                 VtClient     *client,
-                                                 const char   *image_url,
-                                                 gint64        width,
-                                                 gint64        height);
 void              vt_image_view_clear           (VtImageView  *self);
 
 VtImageViewState  vt_image_view_get_state       (VtImageView  *self);
@@ -82,8 +71,8 @@ void              vt_image_view_zoom_fit        (VtImageView  *self,
 void              vt_image_view_rotate          (VtImageView  *self,
                                                  int           quarter_turns);
 
-/* For implementations that open a source asynchronously (an IIIF service):
- * they put the view in LOADING, then hand it the source or the error. */
+/* For whoever opens a source asynchronously (an IIIF service): it puts the
+ * view in LOADING, then hands it the source or a VT_CANVAS_ERROR. */
 void              vt_image_view_begin_loading   (VtImageView  *self);
 void              vt_image_view_fail            (VtImageView  *self,
                                                  const GError *error);

@@ -23,6 +23,8 @@ G_DECLARE_FINAL_TYPE (VtTileCache, vt_tile_cache, VT, TILE_CACHE, GObject)
 #define VT_TILE_KEY_LEVEL(key) ((guint) ((key) >> 56))
 #define VT_TILE_KEY_X(key)     ((guint) (((key) >> 28) & 0xfffffff))
 #define VT_TILE_KEY_Y(key)     ((guint) ((key) & 0xfffffff))
+/* Columns and rows a key can address. */
+#define VT_TILE_KEY_MAX_INDEX  0x10000000u
 
 /**
  * VtTileCachePinFunc:

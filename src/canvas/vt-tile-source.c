@@ -247,7 +247,8 @@ vt_tile_source_load_tile_async (VtTileSource        *self,
 /**
  * vt_tile_source_load_tile_finish:
  *
- * Returns: (transfer full): the decoded tile
+ * Returns: (transfer full): the decoded tile, or %NULL with a
+ *   #VT_CANVAS_ERROR (or %G_IO_ERROR_CANCELLED) set
  */
 GdkTexture *
 vt_tile_source_load_tile_finish (VtTileSource  *self,

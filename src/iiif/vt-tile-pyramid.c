@@ -363,6 +363,21 @@ vt_tile_pyramid_get_tile (const VtTilePyramid *self,
   return TRUE;
 }
 
+/* The canonical URL of a region at a size, in the service's version: one
+ * spelling with the core's other Image API addresses. */
+static char *
+format_url (const VtTilePyramid *self,
+            const char          *region,
+            gint64               width,
+            gint64               height,
+            gboolean             full_size)
+{
+  VtImageApiVersion version = self->service->version;
+  g_autofree char *size = vt_image_api_dup_size (version, width, height, full_size);
+
+  return vt_image_api_dup_url (version, self->service->id, region, size);
+}
+
 /**
  * vt_tile_pyramid_dup_tile_url:
  *
@@ -385,9 +400,7 @@ vt_tile_pyramid_dup_tile_url (const VtTilePyramid *self,
 {
   const Level *l;
   VtTile tile;
-  VtImageApiVersion version;
   g_autofree char *region = NULL;
-  g_autofree char *size = NULL;
   gboolean whole;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -399,7 +412,6 @@ vt_tile_pyramid_dup_tile_url (const VtTilePyramid *self,
     return g_strdup (self->static_url);
 
   l = &g_array_index (self->levels, Level, level);
-  version = self->service->version;
   whole = tile.region.x == 0 && tile.region.y == 0 &&
           tile.region.width == self->width && tile.region.height == self->height;
 
@@ -409,10 +421,8 @@ vt_tile_pyramid_dup_tile_url (const VtTilePyramid *self,
     region = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT,
                               tile.region.x, tile.region.y, tile.region.width, tile.region.height);
 
-  size = vt_image_api_dup_size (version, tile.width, tile.height,
-                                whole && (l->full_max || (tile.width == self->width &&
-                                                          tile.height == self->height)));
-  return vt_image_api_dup_url (version, self->service->id, region, size);
+  return format_url (self, region, tile.width, tile.height,
+                     whole && (l->full_max || (tile.width == self->width && tile.height == self->height)));
 }
 
 /**
@@ -448,4 +458,81 @@ vt_tile_pyramid_choose_level (const VtTilePyramid *self,
       best = i;
 
   return best;
+}
+
+/**
+ * vt_tile_pyramid_dup_overview_url:
+ * @max_side: the longest side the overview may have
+ * @width: (out): the overview's width
+ * @height: (out): its height
+ *
+ * One request for the whole image at most @max_side pixels on a side, for
+ * a viewer that needs a small placeholder where even the coarsest level
+ * has many tiles (a service that lists only fine scale factors, or none
+ * small enough). The largest fitting entry of `sizes` is preferred (any
+ * compliance level serves those); a level 1 or 2 service that lists none
+ * large enough is asked for `full/w,/` (`full/w,h/` in 3.0), sized to fit
+ * and within maxWidth, maxHeight and maxArea.
+ *
+ * Returns: (nullable) (transfer full): the URL, or %NULL when the service
+ *   offers nothing that small (a level 0 service without such `sizes`), or
+ *   for a static image
+ */
+char *
+vt_tile_pyramid_dup_overview_url (const VtTilePyramid *self,
+                                  gint64               max_side,
+                                  gint64              *width,
+                                  gint64              *height)
+{
+  const VtImageService *service;
+  gint64 best_w = 0, best_h = 0;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (width != NULL && height != NULL, NULL);
+
+  service = self->service;
+  if (service == NULL || service->id == NULL || max_side <= 0)
+    return NULL;
+
+  for (guint i = 0; i < service->sizes->len; i++)
+    {
+      VtImageSize *size = &g_array_index (service->sizes, VtImageSize, i);
+
+      if (size->width <= max_side && size->height <= max_side &&
+          size->width <= self->width && size->height <= self->height &&
+          size_allowed (service, size->width, size->height) && size->width > best_w)
+        {
+          best_w = size->width;
+          best_h = size->height;
+        }
+    }
+
+  /* Any size at all: fit @max_side, then the server's limits. A listed
+   * size less than half as large is not worth keeping instead. */
+  if (service->level >= 1 && MAX (best_w, best_h) * 2 < MIN (max_side, MAX (self->width, self->height)))
+    {
+      double scale = MIN (1.0, (double) max_side / (double) MAX (self->width, self->height));
+      gint64 w, h;
+
+      if (service->max_width > 0)
+        scale = MIN (scale, (double) service->max_width / (double) self->width);
+      if (service->max_height > 0)
+        scale = MIN (scale, (double) service->max_height / (double) self->height);
+      if (service->max_area > 0)
+        scale = MIN (scale, sqrt ((double) service->max_area / ((double) self->width * (double) self->height)));
+      w = MAX (1, (gint64) floor ((double) self->width * scale));
+      h = MAX (1, (gint64) floor ((double) self->height * scale));
+      if (size_allowed (service, w, h))
+        {
+          best_w = w;
+          best_h = h;
+        }
+    }
+
+  if (best_w <= 0 || best_h <= 0)
+    return NULL;
+
+  *width = best_w;
+  *height = best_h;
+  return format_url (self, "full", best_w, best_h, best_w == self->width && best_h == self->height);
 }

@@ -91,6 +91,10 @@ char              *vt_tile_pyramid_dup_tile_url  (const VtTilePyramid *self,
 guint              vt_tile_pyramid_choose_level  (const VtTilePyramid *self,
                                                   double               zoom,
                                                   double               device_scale);
+char              *vt_tile_pyramid_dup_overview_url (const VtTilePyramid *self,
+                                                     gint64               max_side,
+                                                     gint64              *width,
+                                                     gint64              *height);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtTilePyramid, vt_tile_pyramid_unref)
 

@@ -18,7 +18,9 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  GQueue pending;   /* of VtRequest*, sorted by priority then arrival */
+  GSequence *pending;  /* of VtRequest*, sorted by priority then arrival:
+                        * insertion and removal in O(log n), so that a
+                        * flood of tile requests stays cheap */
   guint  n_active;
 } VtHostQueue;
 

@@ -42,7 +42,7 @@ struct _VtRequest
   char          *current_uri;   /* after redirects */
   char          *host_key;
   VtHostQueue     *host;          /* owned by client->hosts */
-  GList         *link;          /* in host->pending while queued */
+  GSequenceIter *link;          /* in host->pending while queued */
 
   VtFetchKind    kind;
   VtFetchFlags   flags;
@@ -138,8 +138,7 @@ request_enqueue (VtRequest *req)
   g_assert (req->state == REQUEST_NEW || req->state == REQUEST_WAITING);
 
   req->state = REQUEST_QUEUED;
-  g_queue_insert_sorted (&req->host->pending, req, compare_requests, NULL);
-  req->link = g_queue_find (&req->host->pending, req);
+  req->link = g_sequence_insert_sorted (req->host->pending, req, compare_requests, NULL);
   self->n_queued++;
 
   _vt_client_pump (self, req->host);
@@ -161,18 +160,18 @@ _vt_client_hurry (VtClient     *self,
 
   g_hash_table_iter_init (&iter, self->hosts);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &host))
-    for (GList *l = host->pending.head; l != NULL; l = l->next)
+    for (GSequenceIter *it = g_sequence_get_begin_iter (host->pending);
+         !g_sequence_iter_is_end (it);
+         it = g_sequence_iter_next (it))
       {
-        VtRequest *req = l->data;
+        VtRequest *req = g_sequence_get (it);
 
         if (req->cancellable != cancellable)
           continue;
         if (priority < req->priority)
           {
-            g_queue_delete_link (&host->pending, l);
             req->priority = priority;
-            g_queue_insert_sorted (&host->pending, req, compare_requests, NULL);
-            req->link = g_queue_find (&host->pending, req);
+            g_sequence_sort_changed (it, compare_requests, NULL);
           }
         return TRUE;
       }
@@ -200,7 +199,7 @@ request_release (VtRequest *req)
   switch (req->state)
     {
     case REQUEST_QUEUED:
-      g_queue_delete_link (&req->host->pending, req->link);
+      g_sequence_remove (req->link);
       req->link = NULL;
       self->n_queued--;
       break;
@@ -269,10 +268,12 @@ _vt_client_pump (VtClient    *self,
                  VtHostQueue *host)
 {
   while (host->n_active < self->max_conns_per_host &&
-         !g_queue_is_empty (&host->pending))
+         !g_sequence_is_empty (host->pending))
     {
-      VtRequest *req = g_queue_pop_head (&host->pending);
+      GSequenceIter *first = g_sequence_get_begin_iter (host->pending);
+      VtRequest *req = g_sequence_get (first);
 
+      g_sequence_remove (first);
       req->link = NULL;
       self->n_queued--;
       req->state = REQUEST_ACTIVE;
@@ -924,7 +925,7 @@ _vt_request_submit (VtClient     *self,
   if (host == NULL)
     {
       host = g_new0 (VtHostQueue, 1);
-      g_queue_init (&host->pending);
+      host->pending = g_sequence_new (NULL);
       g_hash_table_insert (self->hosts, g_strdup (req->host_key), host);
     }
   req->host = host;
@@ -957,6 +958,6 @@ _vt_host_queue_free (gpointer data)
 {
   VtHostQueue *host = data;
 
-  g_queue_clear (&host->pending);
+  g_clear_pointer (&host->pending, g_sequence_free);
   g_free (host);
 }

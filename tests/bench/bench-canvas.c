@@ -28,6 +28,7 @@
 #include <time.h>
 #include <turbojpeg.h>
 
+#include "vt-canvas-test-service.h"
 #include "vt-decoder.h"
 #include "vt-iiif-source.h"
 #include "vt-image-view-private.h"
@@ -74,6 +75,17 @@ is_sharp (VtImageView *view)
          vt_image_view_get_n_loading (view) == 0;
 }
 
+/* The tiles the layer asked for during a step, through its debug hook. */
+static void
+count_request (VtTileLayer      *layer,
+               VtTileDebugEvent  event,
+               guint64           key,
+               gpointer          user_data)
+{
+  if (event == VT_TILE_DEBUG_REQUEST)
+    g_array_append_val ((GArray *) user_data, key);
+}
+
 typedef enum
 {
   STEP_OPEN,
@@ -92,8 +104,9 @@ static const char *step_names[] = {
 static void
 run_walk (VtTestbed *testbed)
 {
-  g_autoptr (VtClient) client = vt_client_new (NULL);
+  g_autoptr (VtTestService) service = vt_test_service_new ();
   g_autofree char *url = vt_testbed_get_url (testbed, "/iiif/bench.tif/info.json");
+  GArray *log = g_array_new (FALSE, FALSE, sizeof (guint64));
   GtkWidget *window = gtk_window_new ();
   VtImageView *view = VT_IMAGE_VIEW (vt_image_view_new ());
   VtViewport *vp = vt_image_view_get_viewport (view);
@@ -102,6 +115,8 @@ run_walk (VtTestbed *testbed)
   guint64 total_bytes = 0;
   double total_ms = 0;
 
+  vt_tile_layer_set_debug_hook (vt_image_view_get_layer (view), count_request, log,
+                                (GDestroyNotify) g_array_unref);
   gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
   gtk_window_set_default_size (GTK_WINDOW (window), VIEW_W, VIEW_H);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
@@ -123,9 +138,8 @@ run_walk (VtTestbed *testbed)
       gint64 start;
       double ms;
       guint requested, level, n_minimal = 0, n_new = 0;
-      GArray *log;
 
-      vt_image_view_reset_logs (view);
+      g_array_set_size (log, 0);
       source = VT_IS_IIIF_SOURCE (vt_image_view_get_source (view)) ?
                VT_IIIF_SOURCE (vt_image_view_get_source (view)) : NULL;
       if (source)
@@ -135,7 +149,7 @@ run_walk (VtTestbed *testbed)
       switch (step)
         {
         case STEP_OPEN:
-          vt_image_view_open_service (view, client, url);
+          vt_test_service_open (service, view, url);
           if (!wait_for (is_ready, view, 60) || vt_image_view_get_state (view) != VT_IMAGE_VIEW_STATE_READY)
             {
               g_printerr ("could not open %s\n", url);
@@ -168,7 +182,7 @@ run_walk (VtTestbed *testbed)
 
       source = VT_IIIF_SOURCE (vt_image_view_get_source (view));
       bytes = vt_iiif_source_get_bytes_loaded (source) - bytes_before;
-      requested = vt_image_view_get_request_log (view)->len;
+      requested = log->len;
       level = vt_image_view_get_level (view);
 
       /* The minimal sharp set: the chosen level's visible tiles, plus the
@@ -185,7 +199,6 @@ run_walk (VtTestbed *testbed)
           if (!g_hash_table_contains (ever, &key))
             n_new++;
         }
-      log = vt_image_view_get_request_log (view);
       for (guint i = 0; i < log->len; i++)
         g_hash_table_add (ever, g_memdup2 (&g_array_index (log, guint64, i), sizeof (guint64)));
 

@@ -12,10 +12,11 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 #include <math.h>
+#include <string.h>
 #include <sys/resource.h>
 
-#include "net/vt-net-error.h"
 #include "vt-canvas-error.h"
+#include "vt-canvas-test-service.h"
 #include "vt-canvas-test-util.h"
 #include "vt-iiif-source.h"
 #include "vt-testbed.h"
@@ -30,7 +31,7 @@
 #define VIEW_H 600
 
 static VtTestbed *testbed;
-static VtClient *client;
+static VtTestService *service;
 
 typedef enum
 {
@@ -162,13 +163,16 @@ service_path (SourceKind kind)
 
 static GtkWidget *
 open_service (const char   *path,
-              VtImageView **view)
+              VtImageView **view,
+              VtTestLog   **log)
 {
   g_autofree char *url = vt_testbed_get_url (testbed, path);
   GtkWidget *window = vt_test_window_new (VIEW_W, VIEW_H, view);
 
+  if (log != NULL)
+    *log = vt_test_log_attach (*view);
   vt_test_wait_for_size (GTK_WIDGET (*view));
-  vt_image_view_open_service (*view, client, url);
+  vt_test_service_open (service, *view, url);
   g_assert_cmpint (vt_image_view_get_state (*view), ==, VT_IMAGE_VIEW_STATE_LOADING);
   g_assert_true (vt_test_wait_until (is_ready, *view, 30));
   return window;
@@ -189,7 +193,7 @@ test_pixels (gconstpointer data)
   if (vt_test_skip_without_display () || get_testbed () == NULL)
     return;
 
-  window = open_service (service_path (pc->source), &view);
+  window = open_service (service_path (pc->source), &view, NULL);
   g_assert_cmpint (vt_image_view_get_state (view), ==, VT_IMAGE_VIEW_STATE_READY);
   apply_zoom (view, pc->zoom);
   g_assert_true (vt_test_wait_sharp (view));
@@ -228,12 +232,13 @@ test_requests (void)
   g_autoptr (GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   VtImageView *view;
   GtkWidget *window;
+  VtTestLog *tiles;
   GArray *log;
 
   if (vt_test_skip_without_display () || get_testbed () == NULL)
     return;
 
-  window = open_service (VT_TESTBED_IIP_MAIN "/info.json", &view);
+  window = open_service (VT_TESTBED_IIP_MAIN "/info.json", &view, &tiles);
   g_assert_true (vt_test_wait_sharp (view));
   vt_image_view_get_minimal_set (view, vt_image_view_get_viewport (view), home);
 
@@ -246,7 +251,7 @@ test_requests (void)
   vt_image_view_get_minimal_set (view, vt_image_view_get_viewport (view), zoomed);
 
   /* Everything asked equals the union of the two minimal sets, once. */
-  log = vt_image_view_get_request_log (view);
+  log = tiles->requests;
   for (guint i = 0; i < log->len; i++)
     {
       guint64 *key = &g_array_index (log, guint64, i);
@@ -270,23 +275,24 @@ test_fast_pan_cancels (void)
   VtImageView *view;
   GtkWidget *window;
   VtViewport *vp;
+  VtTestLog *tiles;
   GArray *cancelled;
 
   if (vt_test_skip_without_display () || get_testbed () == NULL)
     return;
 
-  window = open_service (VT_TESTBED_IIP_MAIN "/info.json", &view);
+  window = open_service (VT_TESTBED_IIP_MAIN "/info.json", &view, &tiles);
   g_assert_true (vt_test_wait_sharp (view));
   vp = vt_image_view_get_viewport (view);
 
-  vt_image_view_reset_logs (view);
+  vt_test_log_reset (tiles);
   vt_test_set_view (view, 1.0, 0, 0);
   vt_image_view_update_now (view);
   g_assert_cmpuint (vt_image_view_get_n_loading (view), >, 0);
 
   vt_viewport_set_center (vp, VT_TESTBED_MAIN_WIDTH, VT_TESTBED_MAIN_HEIGHT);
   vt_image_view_update_now (view);
-  cancelled = vt_image_view_get_cancel_log (view);
+  cancelled = tiles->cancels;
   g_assert_cmpuint (cancelled->len, >, 0);
   vt_image_view_get_minimal_set (view, vp, now);
   for (guint i = 0; i < cancelled->len; i++)
@@ -307,25 +313,26 @@ test_fling_defers (void)
 {
   VtImageView *view;
   GtkWidget *window;
+  VtTestLog *tiles;
   guint before;
 
   if (vt_test_skip_without_display () || get_testbed () == NULL)
     return;
 
-  window = open_service (VT_TESTBED_IIP_MAIN "/info.json", &view);
+  window = open_service (VT_TESTBED_IIP_MAIN "/info.json", &view, &tiles);
   vt_test_set_view (view, 1.0, VIEW_W / 2.0, VT_TESTBED_MAIN_HEIGHT / 2.0);
   g_assert_true (vt_test_wait_sharp (view));
 
   /* A fast fling to the left: nothing is asked while it is fast. */
-  vt_image_view_reset_logs (view);
+  vt_test_log_reset (tiles);
   vt_image_view_fling (view, -30000, 0);
   g_assert_true (vt_image_view_is_deferring (view));
   while (vt_image_view_is_deferring (view))
     {
-      g_assert_cmpuint (vt_image_view_get_request_log (view)->len, ==, 0);
+      g_assert_cmpuint (tiles->requests->len, ==, 0);
       g_main_context_iteration (NULL, TRUE);
     }
-  before = vt_image_view_get_request_log (view)->len;
+  before = tiles->requests->len;
   g_test_message ("the fling moved to x = %.0f; %u requests when it slowed",
                   vt_viewport_get_center_x (vt_image_view_get_viewport (view)), before);
   g_assert_cmpfloat (vt_viewport_get_center_x (vt_image_view_get_viewport (view)), >, VIEW_W);
@@ -341,6 +348,7 @@ count_error (VtImageView  *view,
              const GError *error,
              guint        *count)
 {
+  g_assert_true (error->domain == VT_CANVAS_ERROR);
   (*count)++;
 }
 
@@ -359,16 +367,17 @@ test_not_public (void)
   gtk_window_destroy (GTK_WINDOW (window));
 
   window = open_service ("/iiif/image/iiif/2/9a4d2c6e8b0f1e3d5c7a9b2e4f6d8a03-transcode-1982-280.jpg/info.json",
-                         &view);
-  g_signal_connect (view, "load-error", G_CALLBACK (count_error), &errors);
+                         &view, NULL);
   g_assert_cmpint (vt_image_view_get_state (view), ==, VT_IMAGE_VIEW_STATE_NOT_PUBLIC);
-  g_assert_error ((GError *) vt_image_view_get_error (view), VT_NET_ERROR, VT_NET_ERROR_NOT_PUBLIC);
+  g_assert_error ((GError *) vt_image_view_get_error (view), VT_CANVAS_ERROR, VT_CANVAS_ERROR_NOT_PUBLIC);
   gtk_window_destroy (GTK_WINDOW (window));
 
-  /* A missing image is an error, not "not public". */
-  window = open_service ("/iiif/nothing-here.tif/info.json", &view);
+  /* A missing image is an error, not "not public"; the message names the
+   * server. */
+  window = open_service ("/iiif/nothing-here.tif/info.json", &view, NULL);
   g_assert_cmpint (vt_image_view_get_state (view), ==, VT_IMAGE_VIEW_STATE_ERROR);
-  g_assert_nonnull (vt_image_view_get_error (view));
+  g_assert_error ((GError *) vt_image_view_get_error (view), VT_CANVAS_ERROR, VT_CANVAS_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (vt_image_view_get_error (view)->message, "127.0.0.1"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -390,7 +399,7 @@ test_static (void)
   url = vt_testbed_get_url (testbed, VT_TESTBED_STATIC_IMAGE);
   window = vt_test_window_new (VIEW_W, VIEW_H, &view);
   vt_test_wait_for_size (GTK_WIDGET (view));
-  vt_image_view_open_static (view, client, url, VT_TESTBED_STATIC_WIDTH, VT_TESTBED_STATIC_HEIGHT);
+  g_assert_true (vt_test_service_open_static (service, view, url, VT_TESTBED_STATIC_WIDTH, VT_TESTBED_STATIC_HEIGHT));
   g_assert_cmpuint (vt_tile_source_get_n_levels (vt_image_view_get_source (view)), ==, 1);
   vt_test_set_view (view, 1.0, (200 + VIEW_W / 2.0), (100 + VIEW_H / 2.0));
   g_assert_true (vt_test_wait_sharp (view));
@@ -570,7 +579,7 @@ test_hostile (void)
   window = vt_test_window_new (VIEW_W, VIEW_H, &view);
   vt_test_wait_for_size (GTK_WIDGET (view));
   g_signal_connect (view, "load-error", G_CALLBACK (count_error), &errors);
-  vt_image_view_open_service (view, client, url);
+  vt_test_service_open (service, view, url);
   g_assert_true (vt_test_wait_until (is_ready, view, 30));
   g_assert_cmpint (vt_image_view_get_state (view), ==, VT_IMAGE_VIEW_STATE_READY);
 
@@ -631,7 +640,7 @@ main (int argc, char *argv[])
   int ret;
 
   vt_test_init_display (&argc, &argv);
-  client = vt_client_new (NULL);
+  service = vt_test_service_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (pixel_cases); i++)
     {
@@ -648,7 +657,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/vitrine/image-view/iiif/hostile-tiles", test_hostile);
 
   ret = g_test_run ();
-  g_clear_object (&client);
+  g_clear_pointer (&service, vt_test_service_free);
   g_clear_pointer (&testbed, vt_testbed_free);
   return ret;
 }

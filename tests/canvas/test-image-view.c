@@ -148,7 +148,7 @@ test_pixels (gconstpointer data)
   window = vt_test_window_new (VIEW_W, VIEW_H, &view);
   vt_test_wait_for_size (GTK_WIDGET (view));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), ==, VIEW_W);
-  g_assert_true (vt_image_view_open_file (view, *pc->path));
+  g_assert_true (vt_test_open_file (view, *pc->path));
   apply_zoom (view, pc->zoom);
   g_assert_true (vt_test_wait_sharp (view));
 
@@ -199,19 +199,21 @@ test_requests (void)
   g_autoptr (GArray) zoomed = g_array_new (FALSE, FALSE, sizeof (guint64));
   VtImageView *view;
   GtkWidget *window;
+  VtTestLog *tiles;
   GArray *log;
 
   if (vt_test_skip_without_display ())
     return;
 
   window = vt_test_window_new (VIEW_W, VIEW_H, &view);
+  tiles = vt_test_log_attach (view);
   vt_test_wait_for_size (GTK_WIDGET (view));
-  g_assert_true (vt_image_view_open_file (view, pyramid_path));
+  g_assert_true (vt_test_open_file (view, pyramid_path));
   g_assert_true (vt_test_wait_sharp (view));
 
   /* Home: exactly the minimal set, placeholder first. */
   vt_image_view_get_minimal_set (view, vt_image_view_get_viewport (view), home);
-  log = vt_image_view_get_request_log (view);
+  log = tiles->requests;
   assert_no_duplicates (log);
   g_assert_cmpuint (log->len, ==, home->len);
   for (guint i = 0; i < home->len; i++)
@@ -219,11 +221,10 @@ test_requests (void)
   g_assert_cmpuint (VT_TILE_KEY_LEVEL (g_array_index (log, guint64, 0)), ==, 0);
 
   /* After a zoom: the new level's visible tiles, nothing twice. */
-  vt_image_view_reset_logs (view);
+  vt_test_log_reset (tiles);
   apply_zoom (view, ZOOM_FRACTIONAL);
   g_assert_true (vt_test_wait_sharp (view));
   vt_image_view_get_minimal_set (view, vt_image_view_get_viewport (view), zoomed);
-  log = vt_image_view_get_request_log (view);
   assert_no_duplicates (log);
   for (guint i = 0; i < log->len; i++)
     g_assert_true (key_in (zoomed, g_array_index (log, guint64, i)));
@@ -237,13 +238,13 @@ test_requests (void)
                         VT_TILE_KEY_X (key), VT_TILE_KEY_Y (key), key_in (log, key), key_in (home, key));
       g_assert_true (key_in (log, key) != key_in (home, key));
     }
-  g_assert_cmpuint (vt_image_view_get_cancel_log (view)->len, ==, 0);
+  g_assert_cmpuint (tiles->cancels->len, ==, 0);
 
   /* Back home: everything is still cached, nothing is asked again. */
-  vt_image_view_reset_logs (view);
+  vt_test_log_reset (tiles);
   vt_viewport_fit (vt_image_view_get_viewport (view));
   g_assert_true (vt_test_wait_sharp (view));
-  g_assert_cmpuint (vt_image_view_get_request_log (view)->len, ==, 0);
+  g_assert_cmpuint (tiles->requests->len, ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -255,6 +256,7 @@ test_fast_pan_cancels (void)
   GtkWidget *window;
   VtViewport *vp;
   GArray *cancelled;
+  VtTestLog *tiles;
   guint asked;
   g_autoptr (GArray) now = g_array_new (FALSE, FALSE, sizeof (guint64));
 
@@ -262,22 +264,23 @@ test_fast_pan_cancels (void)
     return;
 
   window = vt_test_window_new (VIEW_W, VIEW_H, &view);
+  tiles = vt_test_log_attach (view);
   vt_test_wait_for_size (GTK_WIDGET (view));
-  g_assert_true (vt_image_view_open_file (view, flat_path));
+  g_assert_true (vt_test_open_file (view, flat_path));
   g_assert_true (vt_test_wait_sharp (view));
   vp = vt_image_view_get_viewport (view);
 
   /* Zoom into the top-left corner and ask for its tiles... */
-  vt_image_view_reset_logs (view);
+  vt_test_log_reset (tiles);
   vt_test_set_view (view, 1.0, 0, 0);
   vt_image_view_update_now (view);
-  asked = vt_image_view_get_request_log (view)->len;
+  asked = tiles->requests->len;
   g_assert_cmpuint (asked, >, 0);
 
   /* ...then, before any arrives, pan to the opposite corner. */
   vt_viewport_set_center (vp, IMAGE_W, IMAGE_H);
   vt_image_view_update_now (view);
-  cancelled = vt_image_view_get_cancel_log (view);
+  cancelled = tiles->cancels;
   g_assert_cmpuint (cancelled->len, >, 0);
   vt_image_view_get_minimal_set (view, vp, now);
   for (guint i = 0; i < cancelled->len; i++)
@@ -301,7 +304,7 @@ test_never_blank (void)
 
   window = vt_test_window_new (VIEW_W, VIEW_H, &view);
   vt_test_wait_for_size (GTK_WIDGET (view));
-  g_assert_true (vt_image_view_open_file (view, pyramid_path));
+  g_assert_true (vt_test_open_file (view, pyramid_path));
 
   /* Before any tile: the image's area is marked, not empty. */
   first = vt_test_render (view);
@@ -348,7 +351,7 @@ test_zoom_commands (void)
 
   window = vt_test_window_new (VIEW_W, VIEW_H, &view);
   vt_test_wait_for_size (GTK_WIDGET (view));
-  g_assert_true (vt_image_view_open_file (view, pyramid_path));
+  g_assert_true (vt_test_open_file (view, pyramid_path));
   vp = vt_image_view_get_viewport (view);
   fit = vt_viewport_get_zoom (vp);
   g_assert_cmpfloat_with_epsilon (fit, (double) VIEW_W / IMAGE_W, 1e-9);
@@ -396,7 +399,7 @@ test_rotation_pixels (void)
 
   window = vt_test_window_new (VIEW_W, VIEW_H, &view);
   vt_test_wait_for_size (GTK_WIDGET (view));
-  g_assert_true (vt_image_view_open_file (view, pyramid_path));
+  g_assert_true (vt_test_open_file (view, pyramid_path));
   vt_image_view_rotate (view, 1);
   vp = vt_image_view_get_viewport (view);
   g_assert_true (vt_test_wait_sharp (view));
@@ -438,15 +441,101 @@ test_missing_file (void)
 
   window = vt_test_window_new (VIEW_W, VIEW_H, &view);
   g_signal_connect (view, "load-error", G_CALLBACK (count_error), &errors);
-  g_assert_false (vt_image_view_open_file (view, "/nonexistent/image.tif"));
+  g_assert_false (vt_test_open_file (view, "/nonexistent/image.tif"));
   g_assert_cmpint (vt_image_view_get_state (view), ==, VT_IMAGE_VIEW_STATE_ERROR);
   g_assert_error ((GError *) vt_image_view_get_error (view), VT_CANVAS_ERROR, VT_CANVAS_ERROR_DECODE);
   g_assert_cmpuint (errors, ==, 1);
 
   /* A good file afterwards clears the error. */
-  g_assert_true (vt_image_view_open_file (view, pyramid_path));
+  g_assert_true (vt_test_open_file (view, pyramid_path));
   g_assert_cmpint (vt_image_view_get_state (view), ==, VT_IMAGE_VIEW_STATE_READY);
   g_assert_null (vt_image_view_get_error (view));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  guint errors;
+  guint state_notifies;
+  gboolean error_with_state;  /* the error was there when the state said so */
+} StateWatch;
+
+static void
+state_notify_cb (VtImageView *view,
+                 GParamSpec  *pspec,
+                 StateWatch  *watch)
+{
+  VtImageViewState state = vt_image_view_get_state (view);
+  gboolean failed = state == VT_IMAGE_VIEW_STATE_ERROR || state == VT_IMAGE_VIEW_STATE_NOT_PUBLIC;
+
+  watch->state_notifies++;
+  watch->error_with_state = failed == (vt_image_view_get_error (view) != NULL);
+}
+
+static void
+load_error_cb (VtImageView  *view,
+               const GError *error,
+               StateWatch   *watch)
+{
+  g_assert_true (error->domain == VT_CANVAS_ERROR);
+  watch->errors++;
+}
+
+/* fail() and clear() as the window uses them: the state follows the
+ * error's reason, the error is there before the state is announced, and
+ * clearing after a failure empties the view completely. */
+static void
+test_state_and_error (void)
+{
+  g_autoptr (GError) not_public = g_error_new_literal (VT_CANVAS_ERROR, VT_CANVAS_ERROR_NOT_PUBLIC, "403");
+  g_autoptr (GError) not_found = g_error_new_literal (VT_CANVAS_ERROR, VT_CANVAS_ERROR_NOT_FOUND, "404");
+  StateWatch watch = { 0 };
+  GValue value = G_VALUE_INIT;
+  VtImageView *view;
+  GtkWidget *window;
+
+  if (vt_test_skip_without_display ())
+    return;
+
+  window = vt_test_window_new (VIEW_W, VIEW_H, &view);
+  vt_test_wait_for_size (GTK_WIDGET (view));
+  g_signal_connect (view, "notify::state", G_CALLBACK (state_notify_cb), &watch);
+  g_signal_connect (view, "load-error", G_CALLBACK (load_error_cb), &watch);
+
+  g_assert_true (vt_test_open_file (view, pyramid_path));
+  g_assert_cmpint (vt_image_view_get_state (view), ==, VT_IMAGE_VIEW_STATE_READY);
+
+  vt_image_view_fail (view, not_public);
+  g_assert_cmpint (vt_image_view_get_state (view), ==, VT_IMAGE_VIEW_STATE_NOT_PUBLIC);
+  g_assert_error ((GError *) vt_image_view_get_error (view), VT_CANVAS_ERROR, VT_CANVAS_ERROR_NOT_PUBLIC);
+  g_assert_null (vt_image_view_get_source (view));
+  g_assert_true (watch.error_with_state);
+  g_assert_cmpuint (watch.errors, ==, 1);
+
+  /* The error is a readable property. */
+  g_value_init (&value, G_TYPE_ERROR);
+  g_object_get_property (G_OBJECT (view), "error", &value);
+  g_assert_error ((GError *) g_value_get_boxed (&value), VT_CANVAS_ERROR, VT_CANVAS_ERROR_NOT_PUBLIC);
+  g_value_unset (&value);
+
+  /* Any other reason is ERROR. */
+  vt_image_view_fail (view, not_found);
+  g_assert_cmpint (vt_image_view_get_state (view), ==, VT_IMAGE_VIEW_STATE_ERROR);
+  g_assert_error ((GError *) vt_image_view_get_error (view), VT_CANVAS_ERROR, VT_CANVAS_ERROR_NOT_FOUND);
+  g_assert_true (watch.error_with_state);
+  g_assert_cmpuint (watch.errors, ==, 2);
+
+  /* Clearing a failed view (which has no source already) resets it. */
+  vt_image_view_clear (view);
+  g_assert_cmpint (vt_image_view_get_state (view), ==, VT_IMAGE_VIEW_STATE_EMPTY);
+  g_assert_null (vt_image_view_get_error (view));
+  g_assert_true (watch.error_with_state);
+
+  vt_image_view_fail (view, not_found);
+  vt_image_view_begin_loading (view);
+  g_assert_cmpint (vt_image_view_get_state (view), ==, VT_IMAGE_VIEW_STATE_LOADING);
+  g_assert_null (vt_image_view_get_error (view));
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -493,6 +582,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/vitrine/image-view/never-blank", test_never_blank);
   g_test_add_func ("/vitrine/image-view/zoom-commands", test_zoom_commands);
   g_test_add_func ("/vitrine/image-view/missing-file", test_missing_file);
+  g_test_add_func ("/vitrine/image-view/state-and-error", test_state_and_error);
   g_test_add_func ("/vitrine/image-view/rotation-pixels", test_rotation_pixels);
 
   return g_test_run ();

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "vt-canvas-test-util.h"
+#include "vt-local-source.h"
 
 static gboolean have_display;
 static char *fixture_dir;
@@ -41,6 +42,64 @@ remove_fixture_dir (void)
     }
   g_rmdir (fixture_dir);
   g_clear_pointer (&fixture_dir, g_free);
+}
+
+static void
+log_free (gpointer data)
+{
+  VtTestLog *log = data;
+
+  g_array_unref (log->requests);
+  g_array_unref (log->cancels);
+  g_free (log);
+}
+
+static void
+log_event (VtTileLayer      *layer,
+           VtTileDebugEvent  event,
+           guint64           key,
+           gpointer          user_data)
+{
+  VtTestLog *log = user_data;
+
+  g_array_append_val (event == VT_TILE_DEBUG_REQUEST ? log->requests : log->cancels, key);
+}
+
+/* Starts logging the view's requests and cancellations; the log lives as
+ * long as the view. */
+VtTestLog *
+vt_test_log_attach (VtImageView *view)
+{
+  VtTestLog *log = g_new0 (VtTestLog, 1);
+
+  log->requests = g_array_new (FALSE, FALSE, sizeof (guint64));
+  log->cancels = g_array_new (FALSE, FALSE, sizeof (guint64));
+  vt_tile_layer_set_debug_hook (vt_image_view_get_layer (view), log_event, log, log_free);
+  return log;
+}
+
+void
+vt_test_log_reset (VtTestLog *log)
+{
+  g_array_set_size (log->requests, 0);
+  g_array_set_size (log->cancels, 0);
+}
+
+/* Shows a local file through a VtLocalSource, as the window does. */
+gboolean
+vt_test_open_file (VtImageView *view,
+                   const char  *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VtLocalSource) source = vt_local_source_new (path, &error);
+
+  if (source == NULL)
+    {
+      vt_image_view_fail (view, error);
+      return FALSE;
+    }
+  vt_image_view_set_source (view, VT_TILE_SOURCE (source));
+  return TRUE;
 }
 
 /* Opens the display if there is one; the tests skip cleanly otherwise. */

@@ -23,6 +23,19 @@ typedef struct
 void       vt_pixels_free               (VtPixels    *pixels);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtPixels, vt_pixels_free)
 
+/* What the view's tile layer asked for and cancelled, in order (VT_TILE_KEY
+ * values), kept through its debug hook; owned by the layer. */
+typedef struct
+{
+  GArray *requests;
+  GArray *cancels;
+} VtTestLog;
+
+VtTestLog *vt_test_log_attach           (VtImageView *view);
+void       vt_test_log_reset            (VtTestLog   *log);
+gboolean   vt_test_open_file            (VtImageView *view,
+                                         const char  *path);
+
 gboolean   vt_test_init_display         (int         *argc,
                                          char      ***argv);
 gboolean   vt_test_skip_without_display (void);

@@ -16,7 +16,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "vt-canvas-test-service.h"
 #include "vt-image-view.h"
+#include "vt-local-source.h"
 
 static void
 progress_cb (VtImageView *view,
@@ -41,6 +43,7 @@ error_cb (VtImageView  *view,
 int
 main (int argc, char *argv[])
 {
+  g_autoptr (VtTestService) service = NULL;
   GtkWidget *window, *view;
   GMainContext *context = g_main_context_default ();
 
@@ -61,12 +64,19 @@ main (int argc, char *argv[])
   g_signal_connect (view, "load-error", G_CALLBACK (error_cb), NULL);
   if (g_str_has_prefix (argv[1], "http://") || g_str_has_prefix (argv[1], "https://"))
     {
-      g_autoptr (VtClient) client = vt_client_new (NULL);
-
-      vt_image_view_open_service (VT_IMAGE_VIEW (view), client, argv[1]);
+      service = vt_test_service_new ();
+      vt_test_service_open (service, VT_IMAGE_VIEW (view), argv[1]);
     }
   else
-    vt_image_view_open_file (VT_IMAGE_VIEW (view), argv[1]);
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (VtLocalSource) source = vt_local_source_new (argv[1], &error);
+
+      if (source != NULL)
+        vt_image_view_set_source (VT_IMAGE_VIEW (view), VT_TILE_SOURCE (source));
+      else
+        vt_image_view_fail (VT_IMAGE_VIEW (view), error);
+    }
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_grab_focus (view);
 

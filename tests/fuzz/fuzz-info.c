@@ -63,5 +63,11 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       g_assert (tile.width > 0 && tile.height > 0);
     }
   (void) vt_tile_pyramid_choose_level (pyramid, 0.01, 1.0);
+  {
+    gint64 w = 0, h = 0;
+    g_autofree char *overview = vt_tile_pyramid_dup_overview_url (pyramid, 1024, &w, &h);
+
+    g_assert (overview == NULL || (w > 0 && h > 0 && w <= 1024 && h <= 1024));
+  }
   return 0;
 }

@@ -415,6 +415,79 @@ test_extremes (void)
   g_assert_null (vt_tile_pyramid_dup_tile_url (pyramid, 1, 2048, 0));
 }
 
+static VtTilePyramid *
+pyramid_from_json (const char *json)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtImageService) service = vt_image_service_parse (bytes, NULL, &error);
+
+  g_assert_no_error (error);
+  return vt_tile_pyramid_new (service);
+}
+
+/* One small whole-image request for a placeholder, where the service can
+ * give one. */
+static void
+test_overview (void)
+{
+  g_autoptr(VtTilePyramid) huge = NULL;
+  g_autoptr(VtTilePyramid) huge_v3 = NULL;
+  g_autoptr(VtTilePyramid) level0 = NULL;
+  g_autoptr(VtTilePyramid) level0_sizes = NULL;
+  g_autoptr(VtTilePyramid) capped = NULL;
+  g_autoptr(VtTilePyramid) still = vt_tile_pyramid_new_static ("https://x.example/a.jpg", 640, 480);
+  char *url;
+  gint64 w = 0, h = 0;
+
+  /* Level 2, 10^9 × 5·10^8, fine scale factors only: full/w, fitting
+   * 1024 (500000000 · 1024 / 10^9 = 512). */
+  huge = pyramid_from_json ("{\"@context\": \"http://iiif.io/api/image/2/context.json\", \"@id\": \"https://x.example/h\","
+                            " \"width\": 1000000000, \"height\": 500000000, \"profile\": [\"level2\"],"
+                            " \"tiles\": [{\"width\": 256, \"scaleFactors\": [1, 2, 4]}]}");
+  url = vt_tile_pyramid_dup_overview_url (huge, 1024, &w, &h);
+  g_assert_cmpstr (url, ==, "https://x.example/h/full/1024,/0/default.jpg");
+  g_assert_cmpint (w, ==, 1024);
+  g_assert_cmpint (h, ==, 512);
+  g_free (url);
+
+  /* 3.0 spells both sides; maxArea 100000 caps it: sqrt (10^5 / (10^9 · 5·10^8)) · 10^9 = 447.2 */
+  huge_v3 = pyramid_from_json ("{\"@context\": \"http://iiif.io/api/image/3/context.json\", \"id\": \"https://x.example/h3\","
+                               " \"type\": \"ImageService3\", \"profile\": \"level1\", \"width\": 1000000000,"
+                               " \"height\": 500000000, \"maxArea\": 100000,"
+                               " \"tiles\": [{\"width\": 256, \"scaleFactors\": [1, 2, 4]}]}");
+  url = vt_tile_pyramid_dup_overview_url (huge_v3, 1024, &w, &h);
+  g_assert_cmpstr (url, ==, "https://x.example/h3/full/447,223/0/default.jpg");
+  g_assert_cmpint (w * h, <=, 100000);
+  g_free (url);
+
+  /* Level 0 without sizes: nothing. */
+  level0 = pyramid_from_json ("{\"@context\": \"http://iiif.io/api/image/2/context.json\", \"@id\": \"https://x.example/z\","
+                              " \"width\": 200000, \"height\": 200000, \"profile\": [\"level0\"],"
+                              " \"tiles\": [{\"width\": 256, \"scaleFactors\": [1]}]}");
+  g_assert_null (vt_tile_pyramid_dup_overview_url (level0, 1024, &w, &h));
+
+  /* Level 0 with sizes: the largest that fits, spelt as listed. */
+  level0_sizes = pyramid_for ("info-v3-level0-sizes.json", NULL);
+  url = vt_tile_pyramid_dup_overview_url (level0_sizes, 1024, &w, &h);
+  g_assert_cmpstr (url, ==, "https://static.example.org/iiif/fig-3/full/600,400/0/default.jpg");
+  g_free (url);
+  url = vt_tile_pyramid_dup_overview_url (level0_sizes, 100, &w, &h);
+  g_assert_null (url);
+
+  /* maxWidth below the request: within the server's limit. */
+  capped = pyramid_from_json ("{\"@context\": \"http://iiif.io/api/image/2/context.json\", \"@id\": \"https://x.example/c\","
+                              " \"width\": 40000, \"height\": 30000, \"maxWidth\": 800, \"profile\": [\"level1\"],"
+                              " \"tiles\": [{\"width\": 256, \"scaleFactors\": [1, 2]}]}");
+  url = vt_tile_pyramid_dup_overview_url (capped, 1024, &w, &h);
+  g_assert_cmpstr (url, ==, "https://x.example/c/full/800,/0/default.jpg");
+  g_assert_cmpint (h, ==, 600);
+  g_free (url);
+
+  /* A static image is its own overview. */
+  g_assert_null (vt_tile_pyramid_dup_overview_url (still, 1024, &w, &h));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -433,6 +506,7 @@ main (int   argc,
   g_test_add_func ("/vitrine/iiif/tile-pyramid/static", test_static);
   g_test_add_func ("/vitrine/iiif/tile-pyramid/from-ref", test_from_ref);
   g_test_add_func ("/vitrine/iiif/tile-pyramid/extremes", test_extremes);
+  g_test_add_func ("/vitrine/iiif/tile-pyramid/overview", test_overview);
 
   return g_test_run ();
 }

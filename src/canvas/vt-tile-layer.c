@@ -1,0 +1,790 @@
+/* vt-tile-layer.c
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vt-tile-layer"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "vt-canvas-error.h"
+#include "vt-tile-grid.h"
+#include "vt-tile-layer.h"
+
+/* The tile grid of VtImageView, as ShumateMapLayer is libshumate's: it
+ * decides which tiles of a VtTileSource a viewport needs, asks for them
+ * (placeholder first, then nearest the centre), cancels those no longer
+ * wanted, keeps them in a VtTileCache and draws them. The widget keeps
+ * the gestures, the animation and the viewport.
+ *
+ * A plain GObject, not a GtkWidget (ShumateMapLayer is one because a map
+ * stacks many layers of markers and paths that each take input): there is
+ * exactly one tile layer, it takes no input, needs no size, CSS or
+ * accessibility of its own, and as an object it can be driven and tested
+ * without a display. The widget calls vt_tile_layer_snapshot() and
+ * redraws on VtTileLayer::changed.
+ *
+ * Never blank: the coarsest level is loaded first and pinned in the cache;
+ * while a level loads, cached tiles of coarser levels (underneath) and of
+ * up to two finer levels (downscaled) fill the holes, and a faint backdrop
+ * marks the image's area before even the placeholder has arrived. */
+
+typedef struct
+{
+  VtTileLayer *self;
+  guint64 key;
+  GCancellable *cancellable;
+} Load;
+
+struct _VtTileLayer
+{
+  GObject parent_instance;
+
+  VtViewport *viewport;
+  VtViewport *plan;         /* the animation's destination, or NULL */
+  VtTileSource *source;
+  VtTileCache *cache;
+
+  GHashTable *loading;      /* guint64 key → Load */
+  GHashTable *failed;       /* guint64 key set */
+  VtTilePlan pinned;        /* what the viewport needs now */
+
+  VtTileDebugFunc debug_func;
+  gpointer debug_data;
+  GDestroyNotify debug_destroy;
+
+  guint visible_tiles;
+  guint loaded_tiles;
+  gboolean sharp;
+  gboolean deferring;
+  gboolean reported_no_placeholder;
+  guint current_level;
+  int scale_factor;
+
+  guint update_idle_id;
+};
+
+G_DEFINE_FINAL_TYPE (VtTileLayer, vt_tile_layer, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_VISIBLE_TILES,
+  PROP_LOADED_TILES,
+  PROP_SHARP,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  TILE_ERROR,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+emit_changed (VtTileLayer *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+debug_event (VtTileLayer      *self,
+             VtTileDebugEvent  event,
+             guint64           key)
+{
+  if (self->debug_func != NULL)
+    self->debug_func (self, event, key, self->debug_data);
+}
+
+/* The tiles a sharp view of @viewport needs, in the order to ask. */
+void
+vt_tile_layer_get_minimal_set (VtTileLayer *self,
+                               VtViewport  *viewport,
+                               GArray      *keys)
+{
+  g_return_if_fail (VT_IS_TILE_LAYER (self));
+
+  if (self->source != NULL)
+    vt_tile_grid_get_minimal_set (self->source, viewport, self->scale_factor, keys);
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading */
+
+static void
+load_free (Load *load)
+{
+  g_clear_object (&load->cancellable);
+  g_clear_object (&load->self);
+  g_free (load);
+}
+
+static void
+tile_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Load *load = user_data;
+  VtTileLayer *self = load->self;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  VtTileSource *source = VT_TILE_SOURCE (object);
+
+  texture = vt_tile_source_load_tile_finish (source, result, &error);
+
+  /* Cancelled earlier: the layer already forgot this load (and may be gone). */
+  if (self == NULL)
+    {
+      g_free (load);
+      return;
+    }
+
+  g_hash_table_steal (self->loading, &load->key);
+
+  if (source != self->source)
+    ;
+  else if (texture != NULL)
+    {
+      vt_tile_cache_store (self->cache, load->key, texture);
+      emit_changed (self);
+      vt_tile_layer_queue_update (self);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_debug ("tile %u/%u/%u failed: %s", VT_TILE_KEY_LEVEL (load->key),
+               VT_TILE_KEY_X (load->key), VT_TILE_KEY_Y (load->key), error->message);
+      g_hash_table_add (self->failed, g_memdup2 (&load->key, sizeof load->key));
+      g_signal_emit (self, signals[TILE_ERROR], 0, load->key, error);
+      emit_changed (self);
+      vt_tile_layer_queue_update (self);
+    }
+
+  load_free (load);
+}
+
+static void
+cancel_load (VtTileLayer *self,
+             Load        *load)
+{
+  debug_event (self, VT_TILE_DEBUG_CANCEL, load->key);
+  g_cancellable_cancel (load->cancellable);
+  g_hash_table_steal (self->loading, &load->key);
+  /* The callback still runs; it frees the shell. */
+  g_clear_object (&load->cancellable);
+  g_clear_object (&load->self);
+}
+
+static void
+cancel_all (VtTileLayer *self)
+{
+  GList *loads = g_hash_table_get_values (self->loading);
+
+  for (GList *l = loads; l != NULL; l = l->next)
+    cancel_load (self, l->data);
+  g_list_free (loads);
+}
+
+static void
+start_load (VtTileLayer *self,
+            guint64      key,
+            int          priority)
+{
+  Load *load = g_new0 (Load, 1);
+
+  load->self = g_object_ref (self);
+  load->key = key;
+  load->cancellable = g_cancellable_new ();
+  g_hash_table_insert (self->loading, &load->key, load);
+  debug_event (self, VT_TILE_DEBUG_REQUEST, key);
+  vt_tile_source_load_tile_async (self->source, VT_TILE_KEY_LEVEL (key),
+                                  VT_TILE_KEY_X (key), VT_TILE_KEY_Y (key),
+                                  priority, load->cancellable, tile_loaded_cb, load);
+}
+
+static void
+set_progress (VtTileLayer *self,
+              guint        visible,
+              guint        loaded,
+              gboolean     sharp)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->visible_tiles != visible)
+    {
+      self->visible_tiles = visible;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_TILES]);
+    }
+  if (self->loaded_tiles != loaded)
+    {
+      self->loaded_tiles = loaded;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED_TILES]);
+    }
+  if (self->sharp != sharp)
+    {
+      self->sharp = sharp;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHARP]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* Decides what to load, what to cancel and what to pin; updates progress.
+ * Runs from an idle so that many viewport notifications make one pass.
+ * Everything here is bounded by what a view can show (VtTileGrid), never
+ * by the image's size. */
+static void
+update_tiles (VtTileLayer *self)
+{
+  VtViewport *plan_vp;
+  VtTilePlan keep, plan;
+  g_autoptr (GArray) wanted = NULL;
+  g_autoptr (GPtrArray) to_cancel = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+  guint cur_level, visible = 0, loaded = 0, failed = 0;
+
+  memset (&self->pinned, 0, sizeof self->pinned);
+  if (self->source == NULL || vt_tile_source_get_n_levels (self->source) == 0 ||
+      vt_viewport_get_width (self->viewport) <= 0)
+    {
+      set_progress (self, 0, 0, FALSE);
+      return;
+    }
+
+  /* Pins: the placeholder and what is visible now. */
+  vt_tile_grid_plan (self->source, self->viewport, self->scale_factor, 0, &self->pinned);
+  if (self->pinned.placeholder_too_large && !self->reported_no_placeholder)
+    {
+      g_autoptr (GError) error =
+        g_error_new_literal (VT_CANVAS_ERROR, VT_CANVAS_ERROR_TOO_LARGE,
+                             _("The image is too large to show whole: its server offers no small "
+                               "version of it. Zoom in to see its details."));
+
+      self->reported_no_placeholder = TRUE;
+      g_signal_emit (self, signals[TILE_ERROR], 0, G_MAXUINT64, error);
+    }
+
+  cur_level = self->pinned.has_detail ? self->pinned.detail.level : 0;
+  if (cur_level != self->current_level)
+    {
+      self->current_level = cur_level;
+      emit_changed (self);
+    }
+
+  /* Progress counts the visible tiles of the level drawn now. */
+  if (self->pinned.has_detail)
+    visible = vt_tile_range_count_cached (&self->pinned.detail, self->cache, self->failed,
+                                          &loaded, &failed);
+  set_progress (self, visible, loaded + failed,
+                visible > 0 && loaded == visible && self->plan == NULL);
+
+  /* During an animation, load for its destination, not the frames between.
+   * Cancel loads that left it plus a one-tile margin, or whose level is no
+   * longer wanted. */
+  plan_vp = self->plan ? self->plan : self->viewport;
+  vt_tile_grid_plan (self->source, plan_vp, self->scale_factor, 1, &keep);
+  g_hash_table_iter_init (&iter, self->loading);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (!vt_tile_plan_contains (&keep, ((Load *) value)->key))
+      g_ptr_array_add (to_cancel, value);
+  for (guint i = 0; i < to_cancel->len; i++)
+    cancel_load (self, g_ptr_array_index (to_cancel, i));
+
+  if (self->deferring)
+    return;
+
+  /* Start what the plan needs, placeholder first, then nearest the centre. */
+  vt_tile_grid_plan (self->source, plan_vp, self->scale_factor, 0, &plan);
+  wanted = g_array_new (FALSE, FALSE, sizeof (guint64));
+  vt_tile_plan_append_keys (&plan, self->source, plan_vp, wanted);
+  for (guint i = 0; i < wanted->len; i++)
+    {
+      guint64 key = g_array_index (wanted, guint64, i);
+
+      if (vt_tile_cache_lookup (self->cache, key) ||
+          g_hash_table_contains (self->loading, &key) ||
+          g_hash_table_contains (self->failed, &key))
+        continue;
+      start_load (self, key, vt_tile_grid_get_priority (self->source, plan_vp, key));
+    }
+}
+
+static gboolean
+update_idle_cb (gpointer user_data)
+{
+  VtTileLayer *self = user_data;
+
+  self->update_idle_id = 0;
+  update_tiles (self);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * vt_tile_layer_queue_update:
+ *
+ * Plans the tiles again soon; many calls before then make one pass.
+ */
+void
+vt_tile_layer_queue_update (VtTileLayer *self)
+{
+  g_return_if_fail (VT_IS_TILE_LAYER (self));
+
+  if (self->update_idle_id != 0)
+    return;
+  /* Above redraw priority so the loads start before the frame is drawn. */
+  self->update_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_idle_cb, self, NULL);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->update_idle_id),
+                            "[vitrine] update tiles");
+}
+
+/**
+ * vt_tile_layer_update_now:
+ *
+ * Runs the pending tile update at once, so a test can act between two
+ * updates without the main loop delivering tiles in between.
+ */
+void
+vt_tile_layer_update_now (VtTileLayer *self)
+{
+  g_return_if_fail (VT_IS_TILE_LAYER (self));
+
+  g_clear_handle_id (&self->update_idle_id, g_source_remove);
+  update_tiles (self);
+}
+
+static gboolean
+pin_func (guint64  key,
+          gpointer user_data)
+{
+  VtTileLayer *self = user_data;
+
+  return vt_tile_plan_contains (&self->pinned, key);
+}
+
+/* ------------------------------------------------------------------ */
+/* Drawing */
+
+static void
+draw_tile (VtTileLayer *self,
+           GtkSnapshot *snapshot,
+           guint64      key,
+           GdkTexture  *texture)
+{
+  guint rotation = vt_viewport_get_rotation (self->viewport);
+  graphene_rect_t rect;
+  float w, h;
+
+  if (!vt_tile_grid_get_tile_bounds (self->source, self->viewport, self->scale_factor, key, &rect))
+    return;
+
+  if (texture == NULL)
+    {
+      GdkRGBA quiet = { 0.5, 0.5, 0.5, 0.12 };
+
+      gtk_snapshot_append_color (snapshot, &quiet, &rect);
+      return;
+    }
+
+  if (rotation == 0)
+    {
+      gtk_snapshot_append_texture (snapshot, texture, &rect);
+      return;
+    }
+
+  w = rect.size.width;
+  h = rect.size.height;
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rect.origin.x + w / 2, rect.origin.y + h / 2));
+  gtk_snapshot_rotate (snapshot, rotation);
+  if (rotation == 180)
+    graphene_rect_init (&rect, -w / 2, -h / 2, w, h);
+  else
+    graphene_rect_init (&rect, -h / 2, -w / 2, h, w);
+  gtk_snapshot_append_texture (snapshot, texture, &rect);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* Draws the cached tiles of @r, or of @level in view if @r is NULL (not
+ * when that is more tiles than any view shows: nothing of it is cached). */
+static void
+draw_level (VtTileLayer       *self,
+            GtkSnapshot       *snapshot,
+            guint              level,
+            const VtTileRange *r,
+            gboolean           mark_failed)
+{
+  VtTileRange visible;
+
+  if (r == NULL)
+    {
+      if (!vt_tile_grid_get_range (self->source, self->viewport, level, 0, &visible) ||
+          vt_tile_range_count (&visible) > VT_TILE_GRID_MAX_TILES)
+        return;
+      r = &visible;
+    }
+
+  for (guint y = r->y0; y < r->y1; y++)
+    for (guint x = r->x0; x < r->x1; x++)
+      {
+        guint64 key = VT_TILE_KEY (r->level, x, y);
+        GdkTexture *texture = vt_tile_cache_peek (self->cache, key);
+
+        if (texture != NULL)
+          draw_tile (self, snapshot, key, texture);
+        else if (mark_failed && g_hash_table_contains (self->failed, &key))
+          draw_tile (self, snapshot, key, NULL);
+      }
+}
+
+/**
+ * vt_tile_layer_snapshot:
+ *
+ * Draws the tiles in the viewport's widget coordinates.
+ */
+void
+vt_tile_layer_snapshot (VtTileLayer *self,
+                        GtkSnapshot *snapshot)
+{
+  VtTilePlan plan;
+  guint n_levels, level, cached = 0;
+
+  g_return_if_fail (VT_IS_TILE_LAYER (self));
+
+  if (self->source == NULL || (n_levels = vt_tile_source_get_n_levels (self->source)) == 0)
+    return;
+
+  /* Planned afresh: the frame may come before the next update. */
+  vt_tile_grid_plan (self->source, self->viewport, self->scale_factor, 0, &plan);
+  level = plan.has_detail ? plan.detail.level : 0;
+
+  if (plan.has_detail)
+    vt_tile_range_count_cached (&plan.detail, self->cache, NULL, &cached, NULL);
+  if (!plan.has_detail || cached < vt_tile_range_count (&plan.detail))
+    {
+      GdkRGBA backdrop = { 0.5, 0.5, 0.5, 0.12 };
+      graphene_rect_t area;
+
+      /* The image's area, so that even the first frame is not blank. */
+      vt_tile_grid_get_image_bounds (self->source, self->viewport, self->scale_factor, &area);
+      gtk_snapshot_append_color (snapshot, &backdrop, &area);
+      /* Coarse underneath, then finer ones downscaled, the right level on top. */
+      for (guint l = 0; l < level; l++)
+        draw_level (self, snapshot, l, NULL, FALSE);
+      for (guint l = MIN (n_levels - 1, level + 2); l > level; l--)
+        draw_level (self, snapshot, l, NULL, FALSE);
+      if (!plan.has_detail && plan.has_placeholder)
+        draw_level (self, snapshot, 0, &plan.placeholder, FALSE);
+    }
+  if (plan.has_detail)
+    draw_level (self, snapshot, level, &plan.detail, TRUE);
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject */
+
+static void
+viewport_notify_cb (VtTileLayer *self)
+{
+  vt_tile_layer_queue_update (self);
+}
+
+static void
+vt_tile_layer_dispose (GObject *object)
+{
+  VtTileLayer *self = VT_TILE_LAYER (object);
+
+  g_clear_handle_id (&self->update_idle_id, g_source_remove);
+  if (self->loading)
+    cancel_all (self);
+  if (self->viewport)
+    g_signal_handlers_disconnect_by_data (self->viewport, self);
+  g_clear_object (&self->source);
+  g_clear_object (&self->plan);
+
+  G_OBJECT_CLASS (vt_tile_layer_parent_class)->dispose (object);
+}
+
+static void
+vt_tile_layer_finalize (GObject *object)
+{
+  VtTileLayer *self = VT_TILE_LAYER (object);
+
+  vt_tile_layer_set_debug_hook (self, NULL, NULL, NULL);
+  g_clear_object (&self->viewport);
+  g_clear_object (&self->cache);
+  g_clear_pointer (&self->loading, g_hash_table_unref);
+  g_clear_pointer (&self->failed, g_hash_table_unref);
+
+  G_OBJECT_CLASS (vt_tile_layer_parent_class)->finalize (object);
+}
+
+static void
+vt_tile_layer_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  VtTileLayer *self = VT_TILE_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_VISIBLE_TILES:
+      g_value_set_uint (value, self->visible_tiles);
+      break;
+    case PROP_LOADED_TILES:
+      g_value_set_uint (value, self->loaded_tiles);
+      break;
+    case PROP_SHARP:
+      g_value_set_boolean (value, self->sharp);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vt_tile_layer_class_init (VtTileLayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->dispose = vt_tile_layer_dispose;
+  object_class->finalize = vt_tile_layer_finalize;
+  object_class->get_property = vt_tile_layer_get_property;
+
+  properties[PROP_VISIBLE_TILES] =
+    g_param_spec_uint ("visible-tiles", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_LOADED_TILES] =
+    g_param_spec_uint ("loaded-tiles", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_SHARP] =
+    g_param_spec_boolean ("sharp", NULL, NULL, FALSE, ro);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * VtTileLayer::changed:
+   *
+   * What the layer draws has changed (a tile arrived or failed, the level
+   * changed): the widget redraws.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * VtTileLayer::tile-error:
+   * @key: the tile (a VT_TILE_KEY value), or %G_MAXUINT64 for the image
+   * @error: a #VT_CANVAS_ERROR
+   *
+   * Emitted for every tile that failed; the layer draws it as a quiet
+   * placeholder and does not ask for it again for this source. Emitted
+   * once per source with %VT_CANVAS_ERROR_TOO_LARGE when there is no
+   * placeholder small enough to show the whole image.
+   */
+  signals[TILE_ERROR] =
+    g_signal_new ("tile-error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2,
+                  G_TYPE_UINT64, G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+static void
+vt_tile_layer_init (VtTileLayer *self)
+{
+  self->scale_factor = 1;
+  self->cache = vt_tile_cache_new (VT_TILE_CACHE_DEFAULT_SIZE);
+  vt_tile_cache_set_pin_func (self->cache, pin_func, self);
+  self->loading = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->failed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Public API */
+
+/**
+ * vt_tile_layer_new:
+ * @viewport: (nullable): the viewport to follow; a new one if %NULL
+ *
+ * Returns: (transfer full): a layer with no source
+ */
+VtTileLayer *
+vt_tile_layer_new (VtViewport *viewport)
+{
+  VtTileLayer *self;
+
+  g_return_val_if_fail (viewport == NULL || VT_IS_VIEWPORT (viewport), NULL);
+
+  self = g_object_new (VT_TYPE_TILE_LAYER, NULL);
+  self->viewport = viewport ? g_object_ref (viewport) : vt_viewport_new ();
+  g_signal_connect_swapped (self->viewport, "notify", G_CALLBACK (viewport_notify_cb), self);
+  return self;
+}
+
+/**
+ * vt_tile_layer_get_source:
+ *
+ * Returns: (transfer none) (nullable): the tile source
+ */
+VtTileSource *
+vt_tile_layer_get_source (VtTileLayer *self)
+{
+  g_return_val_if_fail (VT_IS_TILE_LAYER (self), NULL);
+  return self->source;
+}
+
+/**
+ * vt_tile_layer_set_source:
+ * @source: (nullable): a ready tile source
+ *
+ * Forgets everything of the previous source (loads, cached tiles,
+ * failures) and plans for @source. The caller sets the viewport's image
+ * size.
+ */
+void
+vt_tile_layer_set_source (VtTileLayer  *self,
+                          VtTileSource *source)
+{
+  g_return_if_fail (VT_IS_TILE_LAYER (self));
+  g_return_if_fail (source == NULL || VT_IS_TILE_SOURCE (source));
+
+  cancel_all (self);
+  vt_tile_cache_clear (self->cache);
+  g_hash_table_remove_all (self->failed);
+  memset (&self->pinned, 0, sizeof self->pinned);
+  self->current_level = 0;
+  self->reported_no_placeholder = FALSE;
+  g_set_object (&self->source, source);
+  set_progress (self, 0, 0, FALSE);
+  vt_tile_layer_queue_update (self);
+  emit_changed (self);
+}
+
+/* @plan: where an animation is going, or %NULL: the layer loads for its
+ * destination, not for the frames in between. */
+void
+vt_tile_layer_set_plan (VtTileLayer *self,
+                        VtViewport  *plan)
+{
+  g_return_if_fail (VT_IS_TILE_LAYER (self));
+
+  if (g_set_object (&self->plan, plan))
+    vt_tile_layer_queue_update (self);
+}
+
+/* While %TRUE (a fast fling), nothing new is asked for: the view will be
+ * elsewhere before the tiles arrive. */
+void
+vt_tile_layer_set_deferring (VtTileLayer *self,
+                             gboolean     deferring)
+{
+  g_return_if_fail (VT_IS_TILE_LAYER (self));
+
+  deferring = !!deferring;
+  if (self->deferring == deferring)
+    return;
+  self->deferring = deferring;
+  vt_tile_layer_queue_update (self);
+}
+
+void
+vt_tile_layer_set_scale_factor (VtTileLayer *self,
+                                int          scale_factor)
+{
+  g_return_if_fail (VT_IS_TILE_LAYER (self));
+
+  scale_factor = MAX (scale_factor, 1);
+  if (self->scale_factor == scale_factor)
+    return;
+  self->scale_factor = scale_factor;
+  vt_tile_layer_queue_update (self);
+  emit_changed (self);
+}
+
+/* "n of m visible tiles": m is the visible tiles of the level drawn now,
+ * n those loaded or failed; the layer is sharp when all m are loaded. */
+guint
+vt_tile_layer_get_visible_tiles (VtTileLayer *self)
+{
+  g_return_val_if_fail (VT_IS_TILE_LAYER (self), 0);
+  return self->visible_tiles;
+}
+
+guint
+vt_tile_layer_get_loaded_tiles (VtTileLayer *self)
+{
+  g_return_val_if_fail (VT_IS_TILE_LAYER (self), 0);
+  return self->loaded_tiles;
+}
+
+gboolean
+vt_tile_layer_get_sharp (VtTileLayer *self)
+{
+  g_return_val_if_fail (VT_IS_TILE_LAYER (self), FALSE);
+  return self->sharp;
+}
+
+/* The level the view of the viewport draws on top. */
+guint
+vt_tile_layer_get_level (VtTileLayer *self)
+{
+  VtTilePlan plan;
+
+  g_return_val_if_fail (VT_IS_TILE_LAYER (self), 0);
+
+  if (self->source == NULL)
+    return 0;
+  vt_tile_grid_plan (self->source, self->viewport, self->scale_factor, 0, &plan);
+  return plan.has_detail ? plan.detail.level : 0;
+}
+
+guint
+vt_tile_layer_get_n_loading (VtTileLayer *self)
+{
+  g_return_val_if_fail (VT_IS_TILE_LAYER (self), 0);
+  return g_hash_table_size (self->loading);
+}
+
+/**
+ * vt_tile_layer_get_cache:
+ *
+ * Returns: (transfer none): the layer's tile cache
+ */
+VtTileCache *
+vt_tile_layer_get_cache (VtTileLayer *self)
+{
+  g_return_val_if_fail (VT_IS_TILE_LAYER (self), NULL);
+  return self->cache;
+}
+
+/**
+ * vt_tile_layer_set_debug_hook:
+ * @func: (nullable): called for each request and cancellation
+ * @destroy: (nullable): frees @user_data when the hook is replaced or the
+ *   layer finalized
+ *
+ * The layer keeps no log itself (it would grow for the widget's life);
+ * whoever wants one keeps it here.
+ */
+void
+vt_tile_layer_set_debug_hook (VtTileLayer     *self,
+                              VtTileDebugFunc  func,
+                              gpointer         user_data,
+                              GDestroyNotify   destroy)
+{
+  GDestroyNotify old_destroy;
+  gpointer old_data;
+
+  g_return_if_fail (VT_IS_TILE_LAYER (self));
+
+  old_destroy = self->debug_destroy;
+  old_data = self->debug_data;
+  self->debug_func = func;
+  self->debug_data = user_data;
+  self->debug_destroy = destroy;
+  if (old_destroy != NULL)
+    old_destroy (old_data);
+}
