@@ -217,11 +217,6 @@ sync_page (VtWindow *self)
   gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (page, "loading"));
   gtk_stack_set_visible_child_name (self->stack, page);
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), state == VT_VIEWING_MANIFEST);
-  /* A local image has no description. Only ever moved while the flap is
-   * on screen: AdwFlap 1.2 animating while unmapped allocates its content
-   * with a width of G_MININT once shown. */
-  if (state == VT_VIEWING_IMAGE)
-    adw_flap_set_reveal_flap (self->flap, FALSE);
 
   set_state_name (self, name);
   sync_title (self);
@@ -255,6 +250,18 @@ viewing_state_changed_cb (VtWindow *self)
   if (state == VT_VIEWING_LOADING || state == VT_VIEWING_CANCELLED)
     return;
 
+  /* The sidebar is revealed or hidden before its page shows: AdwFlap 1.2
+   * animating a reveal while its page is being mapped ends up with a NaN
+   * progress, and allocates the canvas G_MININT pixels wide. */
+  if (state == VT_VIEWING_IMAGE)
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+  else if (state == VT_VIEWING_MANIFEST &&
+           (!adw_flap_get_folded (self->flap) || vt_viewing_get_n_canvases (self->viewing) == 0))
+    /* Curators come for the description as much as for the image: show it
+     * beside the image whenever the window is wide enough not to cover it,
+     * and always when there is no image at all. */
+    adw_flap_set_reveal_flap (self->flap, TRUE);
+
   sync_sidebar (self);
   sync_page (self);
 
@@ -265,11 +272,6 @@ viewing_state_changed_cb (VtWindow *self)
   switch (state)
     {
     case VT_VIEWING_MANIFEST:
-      /* Curators come for the description as much as for the image: show
-       * it beside the image whenever the window is wide enough not to
-       * cover it, and always when there is no image at all. */
-      if (!adw_flap_get_folded (self->flap) || vt_viewing_get_n_canvases (self->viewing) == 0)
-        adw_flap_set_reveal_flap (self->flap, TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (vt_canvas_pane_get_image_view (self->canvas_pane)));
       break;
 
