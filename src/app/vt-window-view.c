@@ -211,6 +211,10 @@ _vt_window_view_init (VtWindow *self)
                            G_CALLBACK (metadata_link_copied_cb), self, G_CONNECT_SWAPPED);
 }
 
+/* A logo is shown 48 px high: shrunk while loading to this, it is sharp
+ * at scale 2 even when it is wide, and a huge one costs nothing. */
+#define LOGO_MAX_SIZE 512
+
 static void
 logo_decoded_cb (GObject      *object,
                  GAsyncResult *result,
@@ -248,13 +252,14 @@ logo_fetched_cb (GObject      *object,
       return;
     }
 
-  vt_decoder_decode_async (vt_decoder_get_default (), bytes, 0, 0, 0,
-                           self->load_cancellable, logo_decoded_cb, g_object_ref (self));
+  vt_decoder_decode_thumbnail_async (vt_decoder_get_default (), bytes, LOGO_MAX_SIZE,
+                                     G_PRIORITY_LOW, self->load_cancellable,
+                                     logo_decoded_cb, g_object_ref (self));
 }
 
 /* The provider's logo is fetched like a thumbnail (small, low priority,
- * size-capped) and decoded off the main thread by the canvas' decoder,
- * which refuses image bombs. */
+ * size-capped) and decoded and shrunk off the main thread by the canvas'
+ * decoder, which refuses image bombs from their header. */
 static void
 load_logo (VtWindow *self)
 {

@@ -28,7 +28,7 @@
 #include <time.h>
 #include <turbojpeg.h>
 
-#include "vt-decoder.h"
+#include "vt-decoder-private.h"
 #include "vt-iiif-source.h"
 #include "vt-image-view-private.h"
 #include "vt-testbed.h"

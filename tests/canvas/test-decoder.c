@@ -12,7 +12,7 @@
 #include <sys/resource.h>
 
 #include "vt-canvas-error.h"
-#include "vt-decoder.h"
+#include "vt-decoder-private.h"
 
 static GBytes *
 encode (VipsImage  *image,
