@@ -46,6 +46,10 @@ typedef enum
   FORMAT_JP2K,
 } Format;
 
+/* Rows computed at once when rendering a libvips pipeline: a whole tile,
+ * a bounded slice of anything larger. */
+#define STRIP_HEIGHT 256
+
 typedef int (*LoadFunc) (void *buf, size_t len, VipsImage **out, ...);
 
 /* IIIF servers round level sizes either way, and some return a pixel more
@@ -164,10 +168,13 @@ open_image (Format         format,
       set_not_an_image (error);
       return NULL;
     }
+  /* A JPEG stops at its first warning, as the TurboJPEG path does: a
+   * header that claims more than its data holds (65000² px over 800 bytes)
+   * otherwise decodes seconds of grey from a stream that ran out. */
   if (format == FORMAT_JPEG)
     status = load ((void *) data, len, &image,
                    "access", access,
-                   "fail_on", VIPS_FAIL_ON_TRUNCATED,
+                   "fail_on", VIPS_FAIL_ON_WARNING,
                    "shrink", shrink,
                    NULL);
   else
@@ -183,6 +190,71 @@ open_image (Format         format,
   return image;
 }
 
+/* The canvas size of a WebP, from its first chunk. */
+static gboolean
+webp_size (const guchar *d,
+           gsize         len,
+           guint        *width,
+           guint        *height)
+{
+  if (len < 30)
+    return FALSE;
+  if (memcmp (d + 12, "VP8 ", 4) == 0 && d[23] == 0x9d && d[24] == 0x01 && d[25] == 0x2a)
+    {
+      *width = (d[26] | d[27] << 8) & 0x3fff;
+      *height = (d[28] | d[29] << 8) & 0x3fff;
+      return TRUE;
+    }
+  if (memcmp (d + 12, "VP8L", 4) == 0 && d[20] == 0x2f)
+    {
+      guint32 bits = d[21] | d[22] << 8 | d[23] << 16 | (guint32) d[24] << 24;
+
+      *width = (bits & 0x3fff) + 1;
+      *height = ((bits >> 14) & 0x3fff) + 1;
+      return TRUE;
+    }
+  if (memcmp (d + 12, "VP8X", 4) == 0)
+    {
+      *width = (d[24] | d[25] << 8 | d[26] << 16) + 1;
+      *height = (d[27] | d[28] << 8 | d[29] << 16) + 1;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Reads the size from the header, before any pixel. libvips' lazy loaders
+ * do that, and the image they open (in @image) serves the decode; but its
+ * WebP loader sets up the whole frame while reading the header (1 GiB for
+ * the 16383² px a 30-byte WebP may claim), so a WebP's size is read here
+ * and it is opened only once that size has passed the checks. */
+static gboolean
+read_header (Format         format,
+             const guchar  *data,
+             gsize          len,
+             VipsImage    **image,
+             guint         *width,
+             guint         *height,
+             GError       **error)
+{
+  *image = NULL;
+  if (format == FORMAT_WEBP)
+    {
+      if (!webp_size (data, len, width, height))
+        {
+          g_set_error_literal (error, VT_CANVAS_ERROR, VT_CANVAS_ERROR_DECODE, _("The image is damaged"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  *image = open_image (format, data, len, 1, VIPS_ACCESS_SEQUENTIAL, error);
+  if (*image == NULL)
+    return FALSE;
+  *width = vips_image_get_width (*image);
+  *height = vips_image_get_height (*image);
+  return TRUE;
+}
+
 /* The scale an image of @width × @height loads at so that its longest side
  * comes down to about @target, and refuses it when even that scale is over
  * the pixel budget. Only JPEG shrinks while loading; a PNG, GIF, WebP or
@@ -190,6 +262,7 @@ open_image (Format         format,
  * the CPU of every pixel) and must fit the budget as it is. */
 static gboolean
 choose_load_shrink (Format    format,
+                    gsize     len,
                     guint     width,
                     guint     height,
                     guint     target,
@@ -203,6 +276,17 @@ choose_load_shrink (Format    format,
     while (s < 8 && target > 0 && longest / (guint) (s * 2) >= target)
       s *= 2;
 
+  /* Entropy decoding visits every 8 × 8 block whatever the scale, and no
+   * JPEG encoder spends less than a bit on eight of them: a header that
+   * claims more blocks than its data could code (an 800-byte JPEG of
+   * 65000² px) is a lie, refused before libjpeg spends a second on it. */
+  if (format == FORMAT_JPEG &&
+      (guint64) len * 64 < (guint64) ((width + 7) / 8) * ((height + 7) / 8))
+    {
+      g_set_error_literal (error, VT_CANVAS_ERROR, VT_CANVAS_ERROR_DECODE, _("The image is damaged"));
+      return FALSE;
+    }
+
   if ((guint64) ((width + s - 1) / s) * ((height + s - 1) / s) > VT_DECODER_MAX_PIXELS)
     {
       set_too_large (error, width, height);
@@ -210,6 +294,48 @@ choose_load_shrink (Format    format,
     }
   *shrink = s;
   return TRUE;
+}
+
+/**
+ * vt_memory_texture_new:
+ *
+ * gdk_memory_texture_new(), remembering how many bytes the pixels take, so
+ * that the tile cache counts what is stored (3 bytes a pixel for RGB):
+ * GTK 4.8 has no getter for a texture's format.
+ *
+ * Returns: (transfer full): the texture
+ */
+GdkTexture *
+vt_memory_texture_new (int              width,
+                       int              height,
+                       GdkMemoryFormat  format,
+                       GBytes          *bytes,
+                       gsize            stride)
+{
+  GdkTexture *texture = gdk_memory_texture_new (width, height, format, bytes, stride);
+
+  g_object_set_qdata (G_OBJECT (texture), g_quark_from_static_string ("vt-stored-size"),
+                      GSIZE_TO_POINTER (g_bytes_get_size (bytes)));
+  return texture;
+}
+
+/**
+ * vt_texture_get_stored_size:
+ *
+ * Returns: the bytes @texture's pixels take in memory: exact for a texture
+ *   of vt_memory_texture_new(), 4 a pixel for any other
+ */
+guint64
+vt_texture_get_stored_size (GdkTexture *texture)
+{
+  gpointer size;
+
+  g_return_val_if_fail (GDK_IS_TEXTURE (texture), 0);
+
+  size = g_object_get_qdata (G_OBJECT (texture), g_quark_try_string ("vt-stored-size"));
+  if (size != NULL)
+    return GPOINTER_TO_SIZE (size);
+  return (guint64) gdk_texture_get_width (texture) * gdk_texture_get_height (texture) * 4;
 }
 
 /* One TurboJPEG decompressor per decoder thread. */
@@ -274,7 +400,7 @@ decode_jpeg_turbo (const guchar  *data,
       return TJ_FAILED;
     }
   bytes = g_bytes_new_take (pixels, (gsize) width * height * 3);
-  *texture = gdk_memory_texture_new (width, height, GDK_MEMORY_R8G8B8, bytes, (gsize) width * 3);
+  *texture = vt_memory_texture_new (width, height, GDK_MEMORY_R8G8B8, bytes, (gsize) width * 3);
   return TJ_OK;
 }
 
@@ -345,24 +471,35 @@ vt_texture_new_from_vips (VipsImage  *image,
 
   /* Compute the pixels in this thread with one region, rather than with
    * vips_image_write_to_memory (), whose thread pool hand-offs cost more
-   * than decoding a whole 256 px tile. */
+   * than decoding a whole 256 px tile. A large image is computed in
+   * strips: in one piece, every step of a shrinking pipeline would hold
+   * its whole input at once (300 MiB for a JPEG shrunk to 4096 px). */
   {
     g_autoptr (VipsRegion) region = vips_region_new (rgb);
-    VipsRect rect = { 0, 0, width, height };
     gsize line = (gsize) width * bands;
 
-    if (vips_region_prepare (region, &rect) != 0)
-      {
-        set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image is damaged"));
-        return NULL;
-      }
     size = line * height;
-    pixels = g_malloc (size);
-    for (int y = 0; y < height; y++)
-      memcpy ((guchar *) pixels + y * line, VIPS_REGION_ADDR (region, 0, y), line);
+    pixels = NULL;
+    for (int top = 0; top < height; top += STRIP_HEIGHT)
+      {
+        VipsRect rect = { 0, top, width, MIN (STRIP_HEIGHT, height - top) };
+
+        if (vips_region_prepare (region, &rect) != 0)
+          {
+            g_free (pixels);
+            set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image is damaged"));
+            return NULL;
+          }
+        /* Only once the first rows decoded: a damaged image costs no
+         * more than them. */
+        if (pixels == NULL)
+          pixels = g_malloc (size);
+        for (int y = rect.top; y < rect.top + rect.height; y++)
+          memcpy ((guchar *) pixels + y * line, VIPS_REGION_ADDR (region, 0, y), line);
+      }
   }
   bytes = g_bytes_new_take (pixels, size);
-  return gdk_memory_texture_new (width, height, format, bytes, (gsize) width * bands);
+  return vt_memory_texture_new (width, height, format, bytes, (gsize) width * bands);
 }
 
 /* Loads @data at the scale that brings its longest side down to about
@@ -381,7 +518,7 @@ decode_shrunk (Format         format,
   g_autoptr (VipsImage) small = NULL;
   int shrink;
 
-  if (!choose_load_shrink (format, width, height, target, &shrink, error))
+  if (!choose_load_shrink (format, len, width, height, target, &shrink, error))
     return NULL;
   image = open_image (format, data, len, shrink, VIPS_ACCESS_SEQUENTIAL, error);
   if (image == NULL)
@@ -448,12 +585,8 @@ vt_decode_bytes (GBytes  *bytes,
       return NULL;
     }
 
-  image = open_image (format, data, len, 1, VIPS_ACCESS_SEQUENTIAL, error);
-  if (image == NULL)
+  if (!read_header (format, data, len, &image, &width, &height, error))
     return NULL;
-
-  width = vips_image_get_width (image);
-  height = vips_image_get_height (image);
   if (!vt_size_is_close (width, expected_width) || !vt_size_is_close (height, expected_height))
     {
       set_wrong_size (error, width, height, expected_width, expected_height);
@@ -470,6 +603,9 @@ vt_decode_bytes (GBytes  *bytes,
       return decode_shrunk (format, data, len, width, height, VT_DECODER_SHRINK_TO, error);
     }
 
+  if (image == NULL &&
+      (image = open_image (format, data, len, 1, VIPS_ACCESS_SEQUENTIAL, error)) == NULL)
+    return NULL;
   return vt_texture_new_from_vips (image, error);
 }
 
@@ -495,6 +631,7 @@ vt_decode_thumbnail (GBytes  *bytes,
   const guchar *data;
   Format format;
   gsize len;
+  guint width, height;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (max_size > 0, NULL);
@@ -506,12 +643,9 @@ vt_decode_thumbnail (GBytes  *bytes,
       set_not_an_image (error);
       return NULL;
     }
-  header = open_image (format, data, len, 1, VIPS_ACCESS_SEQUENTIAL, error);
-  if (header == NULL)
+  if (!read_header (format, data, len, &header, &width, &height, error))
     return NULL;
-  return decode_shrunk (format, data, len,
-                        vips_image_get_width (header), vips_image_get_height (header),
-                        max_size, error);
+  return decode_shrunk (format, data, len, width, height, max_size, error);
 }
 
 /**
@@ -559,23 +693,32 @@ vt_decode_tiles_thumbnail (GPtrArray  *tiles,
   images = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < tiles->len; i++)
     {
+      g_autoptr (VipsImage) header = NULL;
       const guchar *data;
+      Format format;
       gsize len;
+      guint w, h;
       VipsImage *tile;
 
       data = g_bytes_get_data (g_ptr_array_index (tiles, i), &len);
-      tile = open_image (sniff_format (data, len), data, len, 1, VIPS_ACCESS_RANDOM, error);
+      format = sniff_format (data, len);
+      if (format == FORMAT_NONE)
+        {
+          set_not_an_image (error);
+          return NULL;
+        }
+      if (!read_header (format, data, len, &header, &w, &h, error))
+        return NULL;
+      /* Each tile must be the size the level promised (edge tiles less). */
+      if (w > tile_width + 1 || h > tile_height + 1)
+        {
+          set_wrong_size (error, w, h, tile_width, tile_height);
+          return NULL;
+        }
+      tile = open_image (format, data, len, 1, VIPS_ACCESS_RANDOM, error);
       if (tile == NULL)
         return NULL;
       g_ptr_array_add (images, tile);
-      /* Each tile must be the size the level promised (edge tiles less). */
-      if ((guint) vips_image_get_width (tile) > tile_width + 1 ||
-          (guint) vips_image_get_height (tile) > tile_height + 1)
-        {
-          set_wrong_size (error, vips_image_get_width (tile), vips_image_get_height (tile),
-                          tile_width, tile_height);
-          return NULL;
-        }
     }
 
   if (vips_arrayjoin ((VipsImage **) images->pdata, &joined, images->len,

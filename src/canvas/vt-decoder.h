@@ -95,4 +95,11 @@ GdkTexture *vt_decode_tiles_thumbnail           (GPtrArray            *tiles,
 gboolean    vt_size_is_close                    (guint                 got,
                                                  guint                 expected);
 
+GdkTexture *vt_memory_texture_new               (int                   width,
+                                                 int                   height,
+                                                 GdkMemoryFormat       format,
+                                                 GBytes               *bytes,
+                                                 gsize                 stride);
+guint64     vt_texture_get_stored_size          (GdkTexture           *texture);
+
 G_END_DECLS
