@@ -523,6 +523,17 @@ decode_shrunk (Format         format,
   image = open_image (format, data, len, shrink, VIPS_ACCESS_SEQUENTIAL, error);
   if (image == NULL)
     return NULL;
+  /* Already small enough (a logo, often): turned upright, not resized,
+   * which costs libvips milliseconds even for a few pixels. */
+  if (shrink == 1 && MAX (width, height) <= target)
+    {
+      if (vips_autorot (image, &small, NULL) != 0)
+        {
+          set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image is damaged"));
+          return NULL;
+        }
+      return vt_texture_new_from_vips (small, error);
+    }
   if (vips_thumbnail_image (image, &small, target,
                             "height", target,
                             "size", VIPS_SIZE_DOWN,

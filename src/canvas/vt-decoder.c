@@ -171,6 +171,9 @@ vt_decoder_get_default (void)
       if (VIPS_INIT ("vitrine") != 0)
         g_error ("libvips failed to start: %s", vips_error_buffer ());
       vips_concurrency_set (1);
+      /* Every decode is of new bytes: libvips' operation cache would never
+       * hit, and would keep up to 100 MiB of finished pipelines alive. */
+      vips_cache_set_max (0);
       g_log_set_handler ("VIPS", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO,
                          vips_log_cb, NULL);
       d = g_object_new (VT_TYPE_DECODER, NULL);
