@@ -256,8 +256,10 @@ image_fetched_cb (GObject      *object,
       return;
     }
 
-  vt_decoder_decode_async (vt_decoder_get_default (), bytes, 0, 0, 0,
-                           g_task_get_cancellable (task), image_decoded_cb, g_object_ref (task));
+  vt_decoder_decode_thumbnail_async (vt_decoder_get_default (), bytes,
+                                     GPOINTER_TO_UINT (g_task_get_task_data (task)), 0,
+                                     g_task_get_cancellable (task), image_decoded_cb,
+                                     g_object_ref (task));
 }
 
 /**

@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <vips/vips.h>
 
 #include "canvas/vt-decoder.h"
 #include "iiif/vt-image-url.h"
@@ -23,8 +22,9 @@
  * coarse tile that covers the whole image, read from info.json through the
  * session's VtServiceCache, which the canvas shares); a static image small
  * enough to shrink. Bytes come through the VtClient at thumbnail priority
- * and are shrunk on the decoder's worker threads, so the main thread never
- * decodes. */
+ * and are decoded and shrunk by the canvas' decoder, on its worker threads
+ * and behind its header checks, so the main thread never decodes and
+ * nothing here reads image bytes itself. */
 
 struct _VtThumbnailLoader
 {
@@ -35,21 +35,6 @@ struct _VtThumbnailLoader
 };
 
 G_DEFINE_FINAL_TYPE (VtThumbnailLoader, vt_thumbnail_loader, G_TYPE_OBJECT)
-
-/* Decoders accepted for thumbnails: the formats servers send, nothing that
- * runs a delegate program or parses documents (SVG, PDF…). */
-static const char * const thumbnail_loaders[] = {
-  "VipsForeignLoadJpegBuffer",
-  "VipsForeignLoadPngBuffer",
-  "VipsForeignLoadWebpBuffer",
-  "VipsForeignLoadGifBuffer",
-  "VipsForeignLoadTiffBuffer",
-  "VipsForeignLoadJp2kBuffer",
-  NULL,
-};
-
-/* A header claiming more than this is refused before any pixel is read. */
-#define MAX_HEADER_PIXELS ((guint64) 32768 * 32768)
 
 typedef struct
 {
@@ -69,21 +54,6 @@ load_data_free (gpointer data)
   g_clear_pointer (&d->tile_set, tile_set_free);
   g_clear_pointer (&d->canvas, vt_canvas_unref);
   g_clear_pointer (&d->service_ref, vt_service_ref_unref);
-  g_free (d);
-}
-
-typedef struct
-{
-  GBytes *bytes;
-  guint   size;
-} ShrinkData;
-
-static void
-shrink_data_free (gpointer data)
-{
-  ShrinkData *d = data;
-
-  g_clear_pointer (&d->bytes, g_bytes_unref);
   g_free (d);
 }
 
@@ -141,33 +111,6 @@ vt_thumbnail_choose_level (VtTilePyramid *pyramid,
   return best;
 }
 
-static gboolean
-check_loader (gconstpointer   bytes,
-              gsize           len,
-              GError        **error)
-{
-  const char *loader = len > 0 ? vips_foreign_find_load_buffer (bytes, len) : NULL;
-
-  if (loader == NULL || !g_strv_contains (thumbnail_loaders, loader))
-    {
-      vips_error_clear ();
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("The server sent something that is not an image"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-set_damaged (GError **error)
-{
-  g_autofree char *message = g_strdup (vips_error_buffer ());
-
-  vips_error_clear ();
-  g_debug ("vips: %s", message);
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The image is damaged"));
-}
-
 /* Tiles of one level, put together on a decoder thread. */
 typedef struct _TileSet
 {
@@ -193,109 +136,6 @@ tile_set_free (gpointer data)
   g_free (set->tiles);
   g_clear_error (&set->error);
   g_free (set);
-}
-
-static GdkTexture *
-compose_func (gpointer       data,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  TileSet *set = data;
-  g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(VipsImage) joined = NULL;
-  g_autoptr(VipsImage) cropped = NULL;
-  g_autoptr(VipsImage) small = NULL;
-
-  for (guint i = 0; i < set->n_tiles; i++)
-    {
-      gconstpointer bytes;
-      gsize len;
-      VipsImage *tile;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-
-      bytes = g_bytes_get_data (set->tiles[i], &len);
-      if (!check_loader (bytes, len, error))
-        return NULL;
-      tile = vips_image_new_from_buffer (bytes, len, "", "fail_on", VIPS_FAIL_ON_TRUNCATED, NULL);
-      if (tile == NULL)
-        {
-          set_damaged (error);
-          return NULL;
-        }
-      g_ptr_array_add (images, tile);
-      /* Each tile must be the size the level promised (edge tiles less). */
-      if ((guint) vips_image_get_width (tile) > set->tile_width + 1 ||
-          (guint) vips_image_get_height (tile) > set->tile_height + 1)
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                               _("The server sent a tile of the wrong size"));
-          return NULL;
-        }
-    }
-
-  if (vips_arrayjoin ((VipsImage **) images->pdata, &joined, images->len,
-                      "across", set->columns,
-                      "hspacing", set->tile_width,
-                      "vspacing", set->tile_height,
-                      NULL) != 0 ||
-      vips_crop (joined, &cropped, 0, 0,
-                 MIN (set->width, vips_image_get_width (joined)),
-                 MIN (set->height, vips_image_get_height (joined)), NULL) != 0 ||
-      vips_thumbnail_image (cropped, &small, set->size,
-                            "height", set->size,
-                            "size", VIPS_SIZE_DOWN,
-                            NULL) != 0)
-    {
-      set_damaged (error);
-      return NULL;
-    }
-
-  return vt_texture_new_from_vips (small, error);
-}
-
-static GdkTexture *
-shrink_func (gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  ShrinkData *d = data;
-  g_autoptr(VipsImage) header = NULL;
-  g_autoptr(VipsImage) small = NULL;
-  gconstpointer bytes;
-  gsize len;
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  bytes = g_bytes_get_data (d->bytes, &len);
-  if (!check_loader (bytes, len, error))
-    return NULL;
-
-  /* The header alone, to refuse absurd claims before decoding. */
-  header = vips_image_new_from_buffer (bytes, len, "", "access", VIPS_ACCESS_SEQUENTIAL, NULL);
-  if (header == NULL ||
-      (guint64) vips_image_get_width (header) * vips_image_get_height (header) > MAX_HEADER_PIXELS)
-    {
-      vips_error_clear ();
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("The image is damaged or too large"));
-      return NULL;
-    }
-
-  /* Shrink-on-load: a large JPEG is decoded at 1/8 scale directly. */
-  if (vips_thumbnail_buffer ((void *) bytes, len, &small, d->size,
-                             "height", d->size,
-                             "size", VIPS_SIZE_DOWN,
-                             "fail_on", VIPS_FAIL_ON_TRUNCATED,
-                             NULL) != 0)
-    {
-      set_damaged (error);
-      return NULL;
-    }
-
-  return vt_texture_new_from_vips (small, error);
 }
 
 static void
@@ -324,7 +164,6 @@ image_fetched_cb (GObject      *object,
   g_autoptr(GBytes) bytes = NULL;
   GCancellable *cancellable;
   GError *error = NULL;
-  ShrinkData *shrink;
 
   bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, NULL, &error);
   if (bytes == NULL)
@@ -333,15 +172,12 @@ image_fetched_cb (GObject      *object,
       return;
     }
 
-  shrink = g_new0 (ShrinkData, 1);
-  shrink->bytes = g_steal_pointer (&bytes);
-  shrink->size = d->size;
   cancellable = g_task_get_cancellable (task);
-  /* No source object: the decoder drops its task on the worker thread,
-   * which must never hold the last reference to the loader (and through
-   * it the client). Our own task keeps the loader alive. */
-  vt_decoder_run_async (vt_decoder_get_default (), NULL, shrink_func, shrink, shrink_data_free,
-                        G_PRIORITY_LOW, cancellable, shrink_cb, g_steal_pointer (&task));
+  /* The decoder's task has the decoder as its source object, never the
+   * loader: a worker thread must never hold the last reference to the
+   * loader (and through it the client). Our own task keeps it alive. */
+  vt_decoder_decode_thumbnail_async (vt_decoder_get_default (), bytes, d->size,
+                                     G_PRIORITY_LOW, cancellable, shrink_cb, g_steal_pointer (&task));
 }
 
 static void
@@ -393,6 +229,7 @@ tile_fetched_cb (GObject      *object,
   g_autoptr(GTask) task = g_steal_pointer (&fetch->task);
   LoadData *d = g_task_get_task_data (task);
   TileSet *set = d->tile_set;
+  g_autoptr(GPtrArray) tiles = NULL;
   GError *error = NULL;
   GBytes *bytes;
 
@@ -413,11 +250,14 @@ tile_fetched_cb (GObject      *object,
       g_task_return_error (task, g_steal_pointer (&set->error));
       return;
     }
-  d->tile_set = NULL;
-  vt_decoder_run_async (vt_decoder_get_default (), NULL,
-                        compose_func, set, tile_set_free,
-                        G_PRIORITY_LOW, g_task_get_cancellable (task),
-                        shrink_cb, g_object_ref (task));
+  tiles = g_ptr_array_new_full (set->n_tiles, (GDestroyNotify) g_bytes_unref);
+  for (guint i = 0; i < set->n_tiles; i++)
+    g_ptr_array_add (tiles, g_steal_pointer (&set->tiles[i]));
+  vt_decoder_compose_thumbnail_async (vt_decoder_get_default (), tiles, set->columns,
+                                      set->tile_width, set->tile_height,
+                                      (guint) set->width, (guint) set->height, set->size,
+                                      G_PRIORITY_LOW, g_task_get_cancellable (task),
+                                      shrink_cb, g_object_ref (task));
 }
 
 /* A level 0 image without a small enough single request: the few tiles of

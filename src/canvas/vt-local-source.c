@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "vt-canvas-error.h"
-#include "vt-decoder.h"
+#include "vt-decoder-private.h"
 #include "vt-local-source.h"
 
 /* A curator's own TIFF or JPEG master, deep-zoomed offline. Each level is a

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "vt-decoder.h"
 #include "vt-tile-cache.h"
 
 /* An LRU of decoded tiles bounded in bytes rather than in tiles (libshumate
@@ -57,12 +58,12 @@ entry_free (gpointer data)
   g_free (e);
 }
 
+/* The bytes of the memory copy, as stored: 3 a pixel for the decoder's
+ * RGB tiles, 4 with alpha. The GPU upload is not counted. */
 static guint64
 texture_bytes (GdkTexture *texture)
 {
-  /* What GTK keeps for it: the memory copy plus the GPU upload, both
-   * about 4 bytes a pixel; counting one is the honest lower bound. */
-  return (guint64) gdk_texture_get_width (texture) * gdk_texture_get_height (texture) * 4;
+  return vt_texture_get_stored_size (texture);
 }
 
 static void

@@ -29,7 +29,7 @@
 #include <turbojpeg.h>
 
 #include "vt-canvas-test-service.h"
-#include "vt-decoder.h"
+#include "vt-decoder-private.h"
 #include "vt-iiif-source.h"
 #include "vt-image-view-private.h"
 #include "vt-testbed.h"

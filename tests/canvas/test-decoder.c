@@ -9,10 +9,10 @@
 
 #include "config.h"
 
-#include <sys/resource.h>
+#include <string.h>
 
 #include "vt-canvas-error.h"
-#include "vt-decoder.h"
+#include "vt-decoder-private.h"
 
 static GBytes *
 encode (VipsImage  *image,
@@ -25,7 +25,8 @@ encode (VipsImage  *image,
   return g_bytes_new_take (buf, len);
 }
 
-/* A textured RGB image whose pixel (x, y) is (x, y, x ^ y) mod 256. */
+/* A textured RGB image whose pixel (x, y) is (x, y, x ^ y), each clipped
+ * to 255. */
 static VipsImage *
 make_rgb (int w, int h)
 {
@@ -194,45 +195,123 @@ test_wrong_size (void)
   g_assert_false (vt_size_is_close (100, 256));
 }
 
-static glong
-max_rss_kib (void)
+/* Thumbnails and logos: any size in, at most max_size out, never enlarged,
+ * in the right proportions and colours. */
+static void
+test_thumbnail (void)
 {
-  struct rusage usage;
+  g_autoptr (VipsImage) image = make_rgb (1000, 500);
+  const char *suffixes[] = { ".jpg", ".png", ".webp", ".tif", ".gif" };
 
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autoptr (GBytes) bytes = encode (image, suffixes[i]);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GdkTexture) small = vt_decode_thumbnail (bytes, 200, &error);
+      g_autoptr (GdkTexture) same = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (gdk_texture_get_width (small), ==, 200);
+      g_assert_cmpint (gdk_texture_get_height (small), ==, 100);
+
+      /* Never enlarged. */
+      same = vt_decode_thumbnail (bytes, 4000, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (gdk_texture_get_width (same), ==, 1000);
+      g_assert_cmpint (gdk_texture_get_height (same), ==, 500);
+    }
+
+  /* A JPEG is shrunk while loading (1/4 here) and still sharp: the mean
+   * of a row matches libvips' own full decode shrunk the same way. */
+  {
+    g_autoptr (VipsImage) big = make_rgb (2048, 1024);
+    g_autoptr (GBytes) jpeg = encode (big, ".jpg");
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GdkTexture) texture = vt_decode_thumbnail (jpeg, 512, &error);
+    g_autofree guchar *pixels = NULL;
+    gsize stride;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (gdk_texture_get_width (texture), ==, 512);
+    g_assert_cmpint (gdk_texture_get_height (texture), ==, 256);
+    pixels = download (texture, &stride);
+    /* Green is y in the full image (up to 255): row 40 of the thumbnail
+     * averages rows 160 to 163. */
+    g_assert_cmpint (ABS ((int) pixels[40 * stride + 4 * 10 + 1] - 161), <=, 6);
+  }
+
+  /* A WebP with alpha (an extended, VP8X, file), as logos often are. */
+  {
+    g_autoptr (VipsImage) rgba = NULL;
+    g_autoptr (GBytes) webp = NULL;
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GdkTexture) texture = NULL;
+
+    g_assert_cmpint (vips_bandjoin_const1 (image, &rgba, 128, NULL), ==, 0);
+    webp = encode (rgba, ".webp");
+    g_assert_cmpmem ((const guchar *) g_bytes_get_data (webp, NULL) + 12, 4, "VP8X", 4);
+    texture = vt_decode_thumbnail (webp, 100, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (gdk_texture_get_width (texture), ==, 100);
+    g_assert_cmpint (gdk_texture_get_height (texture), ==, 50);
+  }
+
+  /* The same refusals as tiles: not an image, SVG. */
+  {
+    const char *svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"256\" height=\"256\"/>";
+    g_autoptr (GBytes) bytes = g_bytes_new_static (svg, strlen (svg));
+    g_autoptr (GError) error = NULL;
+
+    g_assert_null (vt_decode_thumbnail (bytes, 100, &error));
+    g_assert_error (error, VT_CANVAS_ERROR, VT_CANVAS_ERROR_DECODE);
+  }
 }
 
+/* The tiles of a level 0 service's coarse level, joined and shrunk. */
 static void
-test_bomb (void)
+test_tiles_thumbnail (void)
 {
-  g_autoptr (VipsImage) black = NULL;
-  g_autoptr (GBytes) bomb = NULL;
+  g_autoptr (VipsImage) image = make_rgb (600, 300);
+  g_autoptr (GPtrArray) tiles = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   g_autoptr (GError) error = NULL;
   g_autoptr (GdkTexture) texture = NULL;
-  glong before;
+  g_autofree guchar *pixels = NULL;
+  gsize stride;
 
-  /* 20000 × 20000 px = 1.2 GB of RGB once decoded, 5 MB as a JPEG. */
-  g_assert_cmpint (vips_black (&black, 20000, 20000, "bands", 3, NULL), ==, 0);
-  bomb = encode (black, ".jpg");
-  g_clear_object (&black);
-  before = max_rss_kib ();
+  /* 256 px tiles: 3 × 2, the right and bottom ones cut short. */
+  for (int y = 0; y < 300; y += 256)
+    for (int x = 0; x < 600; x += 256)
+      {
+        g_autoptr (VipsImage) tile = NULL;
 
-  /* As a tile: refused from its header. */
-  g_assert_null (vt_decode_bytes (bomb, 256, 256, &error));
-  g_assert_error (error, VT_CANVAS_ERROR, VT_CANVAS_ERROR_WRONG_SIZE);
-  g_clear_error (&error);
+        g_assert_cmpint (vips_crop (image, &tile, x, y, MIN (256, 600 - x), MIN (256, 300 - y), NULL), ==, 0);
+        g_ptr_array_add (tiles, encode (tile, ".png"));
+      }
 
-  /* As a static image of unknown size: shrunk while loading. */
-  texture = vt_decode_bytes (bomb, 0, 0, &error);
+  texture = vt_decode_tiles_thumbnail (tiles, 3, 256, 256, 600, 300, 300, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (gdk_texture_get_width (texture), <=, VT_DECODER_SHRINK_TO);
-  g_assert_cmpint (gdk_texture_get_height (texture), <=, VT_DECODER_SHRINK_TO);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 300);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 150);
+  /* Red (byte 2 of a downloaded BGRA pixel) is x in the full image, up
+   * to 255: pixel 60 of the thumbnail averages 120 and 121. */
+  pixels = download (texture, &stride);
+  g_assert_cmpint (ABS ((int) pixels[50 * stride + 4 * 60 + 2] - 120), <=, 4);
 
-  /* Peak memory stayed far below the 1.2 GB a full decode takes: at most
-   * the shrunk image (48 MiB of RGB) and libjpeg's buffers. */
-  g_test_message ("peak RSS grew by %ld KiB", max_rss_kib () - before);
-  g_assert_cmpint (max_rss_kib () - before, <, 256 * 1024);
+  /* A tile larger than the level promised is refused before decoding. */
+  {
+    g_autoptr (VipsImage) black = NULL;
+
+    g_assert_cmpint (vips_black (&black, 2000, 2000, "bands", 3, NULL), ==, 0);
+    g_bytes_unref (g_ptr_array_index (tiles, 1));
+    g_ptr_array_index (tiles, 1) = encode (black, ".jpg");
+    g_assert_null (vt_decode_tiles_thumbnail (tiles, 3, 256, 256, 600, 300, 300, &error));
+    g_assert_error (error, VT_CANVAS_ERROR, VT_CANVAS_ERROR_WRONG_SIZE);
+    g_clear_error (&error);
+  }
+
+  /* And a level over the pixel budget is refused outright. */
+  g_assert_null (vt_decode_tiles_thumbnail (tiles, 3, 256, 256, 60000, 30000, 300, &error));
+  g_assert_error (error, VT_CANVAS_ERROR, VT_CANVAS_ERROR_TOO_LARGE);
 }
 
 static void
@@ -321,6 +400,27 @@ test_async (void)
   g_assert_null (r.texture);
   g_assert_error (r.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&r.error);
+
+  /* Thumbnails go through the same pool. */
+  vt_decoder_decode_thumbnail_async (decoder, jpeg, 64, G_PRIORITY_LOW, NULL, decoded_cb, &r);
+  g_main_loop_run (r.loop);
+  g_assert_no_error (r.error);
+  g_assert_cmpint (gdk_texture_get_width (r.texture), ==, 64);
+  g_clear_object (&r.texture);
+
+  {
+    g_autoptr (GPtrArray) tiles = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+
+    g_ptr_array_add (tiles, g_bytes_ref (jpeg));
+    g_ptr_array_add (tiles, g_bytes_ref (jpeg));
+    vt_decoder_compose_thumbnail_async (decoder, tiles, 2, 256, 256, 512, 256, 128,
+                                        G_PRIORITY_LOW, NULL, decoded_cb, &r);
+    g_main_loop_run (r.loop);
+    g_assert_no_error (r.error);
+    g_assert_cmpint (gdk_texture_get_width (r.texture), ==, 128);
+    g_assert_cmpint (gdk_texture_get_height (r.texture), ==, 64);
+    g_clear_object (&r.texture);
+  }
   g_main_loop_unref (r.loop);
 }
 
@@ -352,7 +452,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/vitrine/decoder/truncated", test_truncated);
   g_test_add_func ("/vitrine/decoder/wrong-size", test_wrong_size);
   g_test_add_func ("/vitrine/decoder/lying-header", test_lying_header);
-  g_test_add_func ("/vitrine/decoder/bomb", test_bomb);
+  g_test_add_func ("/vitrine/decoder/thumbnail", test_thumbnail);
+  g_test_add_func ("/vitrine/decoder/tiles-thumbnail", test_tiles_thumbnail);
   g_test_add_func ("/vitrine/decoder/async", test_async);
 
   return g_test_run ();

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "vt-decoder-private.h"
 #include "vt-tile-cache.h"
 
 /* A 16 × 16 texture counts 1 KiB. */
@@ -103,6 +104,44 @@ test_pins (void)
   g_assert_cmpuint (asked, >, 0);
 }
 
+/* Tiles count the bytes they are stored in: a decoded JPEG tile is RGB, 3
+ * bytes a pixel, where a count of 4 would let the cache hold a quarter
+ * fewer tiles than its budget allows. */
+static void
+test_stored_bytes (void)
+{
+  g_autoptr (VtTileCache) cache = vt_tile_cache_new (VT_TILE_CACHE_DEFAULT_SIZE);
+  g_autoptr (VipsImage) image = NULL;
+  g_autoptr (GBytes) rgb = g_bytes_new_take (g_malloc0 (16 * 16 * 3), 16 * 16 * 3);
+  g_autoptr (GBytes) rgba = g_bytes_new_take (g_malloc0 (16 * 16 * 4), 16 * 16 * 4);
+  g_autoptr (GdkTexture) rgb_texture = vt_memory_texture_new (16, 16, GDK_MEMORY_R8G8B8, rgb, 16 * 3);
+  g_autoptr (GdkTexture) rgba_texture = vt_memory_texture_new (16, 16, GDK_MEMORY_R8G8B8A8, rgba, 16 * 4);
+  g_autoptr (GdkTexture) tile = NULL;
+  g_autoptr (GError) error = NULL;
+  void *jpeg = NULL;
+  size_t len = 0;
+
+  vt_tile_cache_store (cache, VT_TILE_KEY (0, 0, 0), rgb_texture);
+  g_assert_cmpuint (vt_tile_cache_get_bytes (cache), ==, 16 * 16 * 3);
+  vt_tile_cache_store (cache, VT_TILE_KEY (0, 1, 0), rgba_texture);
+  g_assert_cmpuint (vt_tile_cache_get_bytes (cache), ==, 16 * 16 * 7);
+  vt_tile_cache_clear (cache);
+
+  /* What the decoder makes of a JPEG tile. */
+  vt_decoder_get_default ();
+  g_assert_cmpint (vips_black (&image, 256, 256, "bands", 3, NULL), ==, 0);
+  g_assert_cmpint (vips_image_write_to_buffer (image, ".jpg", &jpeg, &len, NULL), ==, 0);
+  {
+    g_autoptr (GBytes) bytes = g_bytes_new_take (jpeg, len);
+
+    tile = vt_decode_bytes (bytes, 256, 256, &error);
+  }
+  g_assert_no_error (error);
+  vt_tile_cache_store (cache, VT_TILE_KEY (0, 0, 0), tile);
+  g_assert_cmpuint (vt_tile_cache_get_bytes (cache), ==, 256 * 256 * 3);
+  g_assert_cmpuint (vt_texture_get_stored_size (tile), ==, 256 * 256 * 3);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -111,6 +150,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/vitrine/tile-cache/keys", test_keys);
   g_test_add_func ("/vitrine/tile-cache/lru-bytes", test_lru_bytes);
   g_test_add_func ("/vitrine/tile-cache/pins", test_pins);
+  g_test_add_func ("/vitrine/tile-cache/stored-bytes", test_stored_bytes);
 
   return g_test_run ();
 }

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "vt-decoder.h"
+#include "vt-decoder-private.h"
 #include "vt-image-view-private.h"
 
 G_BEGIN_DECLS

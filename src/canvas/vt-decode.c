@@ -1,0 +1,753 @@
+/* vt-decode.c
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vt-decoder"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+#include <turbojpeg.h>
+
+#include "vt-canvas-error.h"
+#include "vt-decoder-private.h"
+
+/* The gate for untrusted image bytes: tiles, static images, thumbnails and
+ * logos all come through here, and nowhere else in Vitrine decodes bytes
+ * from the network. The rules, the same on every path:
+ *
+ * - only common raster formats, recognised by their magic bytes;
+ * - the header is read before any pixel;
+ * - an image whose size is far from the one asked for is refused;
+ * - no image is decoded into more than VT_DECODER_MAX_PIXELS pixels at the
+ *   scale it loads at. When nobody said what size to expect (a static
+ *   image, a thumbnail, a logo), a JPEG is shrunk while loading (libjpeg
+ *   scales in the DCT, by up to 8) so that it fits; any other format, or a
+ *   JPEG that would not fit even at 1/8, is refused from its header. A
+ *   205-byte PNG claiming 65000 × 65000 px, or a 500 KB PNG of zeros, then
+ *   costs nothing instead of seconds of CPU and hundreds of MiB.
+ *
+ * All of it runs on the decoder's threads (see vt-decoder.c); each
+ * function here is safe to call from any thread once libvips is started
+ * (vt_decoder_get_default ()). */
+
+typedef enum
+{
+  FORMAT_NONE,
+  FORMAT_JPEG,
+  FORMAT_PNG,
+  FORMAT_WEBP,
+  FORMAT_GIF,
+  FORMAT_TIFF,
+  FORMAT_JP2K,
+} Format;
+
+/* Rows computed at once when rendering a libvips pipeline: a whole tile,
+ * a bounded slice of anything larger. */
+#define STRIP_HEIGHT 256
+
+typedef int (*LoadFunc) (void *buf, size_t len, VipsImage **out, ...);
+
+/* IIIF servers round level sizes either way, and some return a pixel more
+ * or less than asked; anything beyond a quarter off is not the tile we
+ * asked for (an error page rendered as an image, or a decompression bomb). */
+gboolean
+vt_size_is_close (guint got,
+                  guint expected)
+{
+  if (expected == 0)
+    return TRUE;
+  return got + 2 >= expected * 3 / 4 && got <= expected * 5 / 4 + 2;
+}
+
+/* Only common raster formats: no SVG, PDF, ImageMagick or other loaders
+ * libvips could reach by sniffing, and no cost of asking every loader in
+ * turn (which is most of the time a 256 px tile takes). */
+static Format
+sniff_format (const guchar *d,
+              gsize         len)
+{
+  if (len >= 3 && d[0] == 0xff && d[1] == 0xd8 && d[2] == 0xff)
+    return FORMAT_JPEG;
+  if (len >= 8 && memcmp (d, "\x89PNG\r\n\x1a\n", 8) == 0)
+    return FORMAT_PNG;
+  if (len >= 12 && memcmp (d, "RIFF", 4) == 0 && memcmp (d + 8, "WEBP", 4) == 0)
+    return FORMAT_WEBP;
+  if (len >= 4 && memcmp (d, "GIF8", 4) == 0)
+    return FORMAT_GIF;
+  if (len >= 4 && (memcmp (d, "II*\0", 4) == 0 || memcmp (d, "MM\0*", 4) == 0))
+    return FORMAT_TIFF;
+  if ((len >= 12 && memcmp (d, "\0\0\0\x0cjP  \r\n\x87\n", 12) == 0) ||
+      (len >= 4 && d[0] == 0xff && d[1] == 0x4f && d[2] == 0xff && d[3] == 0x51))
+    return FORMAT_JP2K;
+  return FORMAT_NONE;
+}
+
+static LoadFunc
+loader_for (Format format)
+{
+  switch (format)
+    {
+    case FORMAT_JPEG:
+      return (LoadFunc) vips_jpegload_buffer;
+    case FORMAT_PNG:
+      return (LoadFunc) vips_pngload_buffer;
+    case FORMAT_WEBP:
+      return (LoadFunc) vips_webpload_buffer;
+    case FORMAT_GIF:
+      return (LoadFunc) vips_gifload_buffer;
+    case FORMAT_TIFF:
+      return (LoadFunc) vips_tiffload_buffer;
+    case FORMAT_JP2K:
+      return (LoadFunc) vips_jp2kload_buffer;
+    case FORMAT_NONE:
+    default:
+      return NULL;
+    }
+}
+
+static void
+set_vips_error (GError     **error,
+                int          code,
+                const char  *message)
+{
+  g_debug ("libvips: %s", vips_error_buffer ());
+  vips_error_clear ();
+  g_set_error_literal (error, VT_CANVAS_ERROR, code, message);
+}
+
+static void
+set_not_an_image (GError **error)
+{
+  g_set_error_literal (error, VT_CANVAS_ERROR, VT_CANVAS_ERROR_DECODE,
+                       _("The server sent something that is not an image"));
+}
+
+static void
+set_wrong_size (GError **error,
+                guint    width,
+                guint    height,
+                guint    expected_width,
+                guint    expected_height)
+{
+  g_set_error (error, VT_CANVAS_ERROR, VT_CANVAS_ERROR_WRONG_SIZE,
+               _("The server sent an image of %u × %u pixels where %u × %u were asked for"),
+               width, height, expected_width, expected_height);
+}
+
+static void
+set_too_large (GError **error,
+               guint    width,
+               guint    height)
+{
+  g_set_error (error, VT_CANVAS_ERROR, VT_CANVAS_ERROR_TOO_LARGE,
+               _("The image is too large to show (%u × %u pixels)"), width, height);
+}
+
+/* Opens @data lazily: libvips reads the header here and the pixels only
+ * when the image is rendered. @shrink is libjpeg's DCT scaling (1, 2, 4
+ * or 8), for JPEG only. */
+static VipsImage *
+open_image (Format         format,
+            const guchar  *data,
+            gsize          len,
+            int            shrink,
+            VipsAccess     access,
+            GError       **error)
+{
+  LoadFunc load = loader_for (format);
+  VipsImage *image = NULL;
+  int status;
+
+  if (load == NULL)
+    {
+      set_not_an_image (error);
+      return NULL;
+    }
+  /* A JPEG stops at its first warning, as the TurboJPEG path does: a
+   * header that claims more than its data holds (65000² px over 800 bytes)
+   * otherwise decodes seconds of grey from a stream that ran out. */
+  if (format == FORMAT_JPEG)
+    status = load ((void *) data, len, &image,
+                   "access", access,
+                   "fail_on", VIPS_FAIL_ON_WARNING,
+                   "shrink", shrink,
+                   NULL);
+  else
+    status = load ((void *) data, len, &image,
+                   "access", access,
+                   "fail_on", VIPS_FAIL_ON_TRUNCATED,
+                   NULL);
+  if (status != 0)
+    {
+      set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image is damaged"));
+      return NULL;
+    }
+  return image;
+}
+
+/* The canvas size of a WebP, from its first chunk. */
+static gboolean
+webp_size (const guchar *d,
+           gsize         len,
+           guint        *width,
+           guint        *height)
+{
+  if (len < 30)
+    return FALSE;
+  if (memcmp (d + 12, "VP8 ", 4) == 0 && d[23] == 0x9d && d[24] == 0x01 && d[25] == 0x2a)
+    {
+      *width = (d[26] | d[27] << 8) & 0x3fff;
+      *height = (d[28] | d[29] << 8) & 0x3fff;
+      return TRUE;
+    }
+  if (memcmp (d + 12, "VP8L", 4) == 0 && d[20] == 0x2f)
+    {
+      guint32 bits = d[21] | d[22] << 8 | d[23] << 16 | (guint32) d[24] << 24;
+
+      *width = (bits & 0x3fff) + 1;
+      *height = ((bits >> 14) & 0x3fff) + 1;
+      return TRUE;
+    }
+  if (memcmp (d + 12, "VP8X", 4) == 0)
+    {
+      *width = (d[24] | d[25] << 8 | d[26] << 16) + 1;
+      *height = (d[27] | d[28] << 8 | d[29] << 16) + 1;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Reads the size from the header, before any pixel. libvips' lazy loaders
+ * do that, and the image they open (in @image) serves the decode; but its
+ * WebP loader sets up the whole frame while reading the header (1 GiB for
+ * the 16383² px a 30-byte WebP may claim), so a WebP's size is read here
+ * and it is opened only once that size has passed the checks. */
+static gboolean
+read_header (Format         format,
+             const guchar  *data,
+             gsize          len,
+             VipsImage    **image,
+             guint         *width,
+             guint         *height,
+             GError       **error)
+{
+  *image = NULL;
+  if (format == FORMAT_WEBP)
+    {
+      if (!webp_size (data, len, width, height))
+        {
+          g_set_error_literal (error, VT_CANVAS_ERROR, VT_CANVAS_ERROR_DECODE, _("The image is damaged"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  *image = open_image (format, data, len, 1, VIPS_ACCESS_SEQUENTIAL, error);
+  if (*image == NULL)
+    return FALSE;
+  *width = vips_image_get_width (*image);
+  *height = vips_image_get_height (*image);
+  return TRUE;
+}
+
+/* The scale an image of @width × @height loads at so that its longest side
+ * comes down to about @target, and refuses it when even that scale is over
+ * the pixel budget. Only JPEG shrinks while loading; a PNG, GIF, WebP or
+ * TIFF is decoded whole (libvips' thumbnailer streams it, but still spends
+ * the CPU of every pixel) and must fit the budget as it is. */
+static gboolean
+choose_load_shrink (Format    format,
+                    gsize     len,
+                    guint     width,
+                    guint     height,
+                    guint     target,
+                    int      *shrink,
+                    GError  **error)
+{
+  guint longest = MAX (width, height);
+  int s = 1;
+
+  if (format == FORMAT_JPEG)
+    while (s < 8 && target > 0 && longest / (guint) (s * 2) >= target)
+      s *= 2;
+
+  /* Entropy decoding visits every 8 × 8 block whatever the scale, and no
+   * JPEG encoder spends less than a bit on eight of them: a header that
+   * claims more blocks than its data could code (an 800-byte JPEG of
+   * 65000² px) is a lie, refused before libjpeg spends a second on it. */
+  if (format == FORMAT_JPEG &&
+      (guint64) len * 64 < (guint64) ((width + 7) / 8) * ((height + 7) / 8))
+    {
+      g_set_error_literal (error, VT_CANVAS_ERROR, VT_CANVAS_ERROR_DECODE, _("The image is damaged"));
+      return FALSE;
+    }
+
+  if ((guint64) ((width + s - 1) / s) * ((height + s - 1) / s) > VT_DECODER_MAX_PIXELS)
+    {
+      set_too_large (error, width, height);
+      return FALSE;
+    }
+  *shrink = s;
+  return TRUE;
+}
+
+/**
+ * vt_memory_texture_new:
+ *
+ * gdk_memory_texture_new(), remembering how many bytes the pixels take, so
+ * that the tile cache counts what is stored (3 bytes a pixel for RGB):
+ * GTK 4.8 has no getter for a texture's format.
+ *
+ * Returns: (transfer full): the texture
+ */
+GdkTexture *
+vt_memory_texture_new (int              width,
+                       int              height,
+                       GdkMemoryFormat  format,
+                       GBytes          *bytes,
+                       gsize            stride)
+{
+  GdkTexture *texture = gdk_memory_texture_new (width, height, format, bytes, stride);
+
+  g_object_set_qdata (G_OBJECT (texture), g_quark_from_static_string ("vt-stored-size"),
+                      GSIZE_TO_POINTER (g_bytes_get_size (bytes)));
+  return texture;
+}
+
+/**
+ * vt_texture_get_stored_size:
+ *
+ * Returns: the bytes @texture's pixels take in memory: exact for a texture
+ *   of vt_memory_texture_new(), 4 a pixel for any other
+ */
+guint64
+vt_texture_get_stored_size (GdkTexture *texture)
+{
+  gpointer size;
+
+  g_return_val_if_fail (GDK_IS_TEXTURE (texture), 0);
+
+  size = g_object_get_qdata (G_OBJECT (texture), g_quark_try_string ("vt-stored-size"));
+  if (size != NULL)
+    return GPOINTER_TO_SIZE (size);
+  return (guint64) gdk_texture_get_width (texture) * gdk_texture_get_height (texture) * 4;
+}
+
+/* One TurboJPEG decompressor per decoder thread. */
+static GPrivate tj_handle = G_PRIVATE_INIT ((GDestroyNotify) tjDestroy);
+
+typedef enum
+{
+  TJ_OK,
+  TJ_FAILED,      /* a real error: @error is set */
+  TJ_NOT_MINE,    /* not something TurboJPEG decodes whole (CMYK, too large): use libvips */
+} TjResult;
+
+/* JPEG tiles, by far the most common, are decoded with libjpeg-turbo's
+ * TurboJPEG API directly: the same library libvips uses underneath, minus
+ * the pipeline set-up and thread hand-offs that made libvips take several
+ * times as long as the decode itself on a 256 px tile (see the benchmark
+ * in tests/bench). The rules are the same: header first, refuse a wrong
+ * size before any pixel, stop on a truncated or corrupt stream, and a cap
+ * on progressive scans against scan bombs. */
+static TjResult
+decode_jpeg_turbo (const guchar  *data,
+                   gsize          len,
+                   guint          expected_width,
+                   guint          expected_height,
+                   GdkTexture   **texture,
+                   GError       **error)
+{
+  tjhandle tj = g_private_get (&tj_handle);
+  g_autoptr (GBytes) bytes = NULL;
+  guchar *pixels;
+  int width, height, subsamp, colorspace;
+
+  if (tj == NULL)
+    {
+      tj = tjInitDecompress ();
+      if (tj == NULL)
+        return TJ_NOT_MINE;
+      g_private_set (&tj_handle, tj);
+    }
+
+  if (len > G_MAXULONG ||
+      tjDecompressHeader3 (tj, data, len, &width, &height, &subsamp, &colorspace) != 0)
+    return TJ_NOT_MINE;
+  if (colorspace == TJCS_CMYK || colorspace == TJCS_YCCK)
+    return TJ_NOT_MINE;
+
+  if (!vt_size_is_close (width, expected_width) || !vt_size_is_close (height, expected_height))
+    {
+      set_wrong_size (error, width, height, expected_width, expected_height);
+      return TJ_FAILED;
+    }
+  if ((guint64) width * height > VT_DECODER_MAX_PIXELS)
+    return TJ_NOT_MINE;  /* refused, or shrunk while loading, below */
+
+  pixels = g_malloc ((gsize) width * height * 3);
+  if (tjDecompress2 (tj, data, len, pixels, width, width * 3, height, TJPF_RGB,
+                     TJFLAG_STOPONWARNING | TJFLAG_LIMITSCANS) != 0)
+    {
+      g_debug ("turbojpeg: %s", tjGetErrorStr2 (tj));
+      g_free (pixels);
+      g_set_error_literal (error, VT_CANVAS_ERROR, VT_CANVAS_ERROR_DECODE, _("The image is damaged"));
+      return TJ_FAILED;
+    }
+  bytes = g_bytes_new_take (pixels, (gsize) width * height * 3);
+  *texture = vt_memory_texture_new (width, height, GDK_MEMORY_R8G8B8, bytes, (gsize) width * 3);
+  return TJ_OK;
+}
+
+/**
+ * vt_texture_new_from_vips:
+ *
+ * Renders @image into memory as 8-bit sRGB (with alpha if it has one).
+ *
+ * Returns: (transfer full): the texture, or %NULL with @error set
+ */
+GdkTexture *
+vt_texture_new_from_vips (VipsImage  *image,
+                          GError    **error)
+{
+  g_autoptr (VipsImage) rgb = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  VipsInterpretation interp;
+  GdkMemoryFormat format;
+  void *pixels;
+  size_t size;
+  int bands, width, height;
+
+  interp = vips_image_get_interpretation (image);
+  bands = vips_image_get_bands (image);
+
+  if (bands >= 3 && bands <= 4 &&
+      (interp == VIPS_INTERPRETATION_sRGB || interp == VIPS_INTERPRETATION_RGB) &&
+      vips_image_get_format (image) == VIPS_FORMAT_UCHAR)
+    rgb = g_object_ref (image);
+  else
+    {
+      g_autoptr (VipsImage) srgb = NULL;
+
+      if (vips_colourspace (image, &srgb, VIPS_INTERPRETATION_sRGB, NULL) != 0)
+        {
+          set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image’s colours could not be read"));
+          return NULL;
+        }
+      if (vips_image_get_bands (srgb) > 4)
+        {
+          g_autoptr (VipsImage) four = NULL;
+
+          if (vips_extract_band (srgb, &four, 0, "n", 4, NULL) != 0)
+            {
+              set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image’s colours could not be read"));
+              return NULL;
+            }
+          g_set_object (&srgb, four);
+        }
+      if (vips_image_get_format (srgb) != VIPS_FORMAT_UCHAR)
+        {
+          g_autoptr (VipsImage) u8 = NULL;
+
+          if (vips_cast_uchar (srgb, &u8, NULL) != 0)
+            {
+              set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image’s colours could not be read"));
+              return NULL;
+            }
+          g_set_object (&srgb, u8);
+        }
+      rgb = g_steal_pointer (&srgb);
+    }
+
+  bands = vips_image_get_bands (rgb);
+  width = vips_image_get_width (rgb);
+  height = vips_image_get_height (rgb);
+  format = bands == 4 ? GDK_MEMORY_R8G8B8A8 : GDK_MEMORY_R8G8B8;
+
+  /* Compute the pixels in this thread with one region, rather than with
+   * vips_image_write_to_memory (), whose thread pool hand-offs cost more
+   * than decoding a whole 256 px tile. A large image is computed in
+   * strips: in one piece, every step of a shrinking pipeline would hold
+   * its whole input at once (300 MiB for a JPEG shrunk to 4096 px). */
+  {
+    g_autoptr (VipsRegion) region = vips_region_new (rgb);
+    gsize line = (gsize) width * bands;
+
+    size = line * height;
+    pixels = NULL;
+    for (int top = 0; top < height; top += STRIP_HEIGHT)
+      {
+        VipsRect rect = { 0, top, width, MIN (STRIP_HEIGHT, height - top) };
+
+        if (vips_region_prepare (region, &rect) != 0)
+          {
+            g_free (pixels);
+            set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image is damaged"));
+            return NULL;
+          }
+        /* Only once the first rows decoded: a damaged image costs no
+         * more than them. */
+        if (pixels == NULL)
+          pixels = g_malloc (size);
+        for (int y = rect.top; y < rect.top + rect.height; y++)
+          memcpy ((guchar *) pixels + y * line, VIPS_REGION_ADDR (region, 0, y), line);
+      }
+  }
+  bytes = g_bytes_new_take (pixels, size);
+  return vt_memory_texture_new (width, height, format, bytes, (gsize) width * bands);
+}
+
+/* Loads @data at the scale that brings its longest side down to about
+ * @target (refusing it from the header when that is over the budget), and
+ * resizes it to fit a @target × @target box, never enlarging. */
+static GdkTexture *
+decode_shrunk (Format         format,
+               const guchar  *data,
+               gsize          len,
+               guint          width,
+               guint          height,
+               guint          target,
+               GError       **error)
+{
+  g_autoptr (VipsImage) image = NULL;
+  g_autoptr (VipsImage) small = NULL;
+  int shrink;
+
+  if (!choose_load_shrink (format, len, width, height, target, &shrink, error))
+    return NULL;
+  image = open_image (format, data, len, shrink, VIPS_ACCESS_SEQUENTIAL, error);
+  if (image == NULL)
+    return NULL;
+  /* Already small enough (a logo, often): turned upright, not resized,
+   * which costs libvips milliseconds even for a few pixels. */
+  if (shrink == 1 && MAX (width, height) <= target)
+    {
+      if (vips_autorot (image, &small, NULL) != 0)
+        {
+          set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image is damaged"));
+          return NULL;
+        }
+      return vt_texture_new_from_vips (small, error);
+    }
+  if (vips_thumbnail_image (image, &small, target,
+                            "height", target,
+                            "size", VIPS_SIZE_DOWN,
+                            NULL) != 0)
+    {
+      set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image is damaged"));
+      return NULL;
+    }
+  return vt_texture_new_from_vips (small, error);
+}
+
+/**
+ * vt_decode_bytes:
+ * @expected_width: the width asked for, or 0 if unknown
+ * @expected_height: the height asked for, or 0 if unknown
+ *
+ * Decodes an encoded image (JPEG, PNG, WebP, GIF, TIFF, JPEG 2000) into a
+ * texture. With an expected size (a tile), an image far from it, or over
+ * %VT_DECODER_MAX_PIXELS, is refused from its header. Without one (a
+ * static image), an image over the budget is shrunk while loading to
+ * %VT_DECODER_SHRINK_TO when it is a JPEG, refused otherwise. Safe to call
+ * from any thread.
+ *
+ * Returns: (transfer full): the texture, or %NULL with @error set
+ */
+GdkTexture *
+vt_decode_bytes (GBytes  *bytes,
+                 guint    expected_width,
+                 guint    expected_height,
+                 GError **error)
+{
+  g_autoptr (VipsImage) image = NULL;
+  const guchar *data;
+  Format format;
+  gsize len;
+  guint width, height;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &len);
+  format = sniff_format (data, len);
+  if (format == FORMAT_JPEG)
+    {
+      GdkTexture *texture = NULL;
+
+      switch (decode_jpeg_turbo (data, len, expected_width, expected_height, &texture, error))
+        {
+        case TJ_OK:
+          return texture;
+        case TJ_FAILED:
+          return NULL;
+        case TJ_NOT_MINE:
+        default:
+          break;
+        }
+    }
+  if (format == FORMAT_NONE)
+    {
+      set_not_an_image (error);
+      return NULL;
+    }
+
+  if (!read_header (format, data, len, &image, &width, &height, error))
+    return NULL;
+  if (!vt_size_is_close (width, expected_width) || !vt_size_is_close (height, expected_height))
+    {
+      set_wrong_size (error, width, height, expected_width, expected_height);
+      return NULL;
+    }
+
+  if ((guint64) width * height > VT_DECODER_MAX_PIXELS)
+    {
+      if (expected_width != 0 || expected_height != 0)
+        {
+          set_too_large (error, width, height);
+          return NULL;
+        }
+      return decode_shrunk (format, data, len, width, height, VT_DECODER_SHRINK_TO, error);
+    }
+
+  if (image == NULL &&
+      (image = open_image (format, data, len, 1, VIPS_ACCESS_SEQUENTIAL, error)) == NULL)
+    return NULL;
+  return vt_texture_new_from_vips (image, error);
+}
+
+/**
+ * vt_decode_thumbnail:
+ * @bytes: an encoded image of any size
+ * @max_size: the longest side wanted, in pixels
+ *
+ * Decodes @bytes into a texture whose longest side is at most @max_size,
+ * never enlarging: for thumbnails and logos. A JPEG is shrunk while
+ * loading; an image whose header promises more than
+ * %VT_DECODER_MAX_PIXELS at the scale it loads at is refused before any
+ * pixel. Safe to call from any thread.
+ *
+ * Returns: (transfer full): the texture, or %NULL with @error set
+ */
+GdkTexture *
+vt_decode_thumbnail (GBytes  *bytes,
+                     guint    max_size,
+                     GError **error)
+{
+  g_autoptr (VipsImage) header = NULL;
+  const guchar *data;
+  Format format;
+  gsize len;
+  guint width, height;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (max_size > 0, NULL);
+
+  data = g_bytes_get_data (bytes, &len);
+  format = sniff_format (data, len);
+  if (format == FORMAT_NONE)
+    {
+      set_not_an_image (error);
+      return NULL;
+    }
+  if (!read_header (format, data, len, &header, &width, &height, error))
+    return NULL;
+  return decode_shrunk (format, data, len, width, height, max_size, error);
+}
+
+/**
+ * vt_decode_tiles_thumbnail:
+ * @tiles: (element-type GBytes): the encoded tiles of one level, row by row
+ * @columns: how many tiles make a row
+ * @tile_width: the width of a tile (edge tiles may be narrower)
+ * @tile_height: the height of a tile
+ * @width: the width of the level
+ * @height: the height of the level
+ * @max_size: the longest side wanted, in pixels
+ *
+ * Joins the tiles of a coarse level of a level 0 image service and shrinks
+ * the result to fit @max_size: for thumbnails. A tile larger than promised,
+ * or a level over %VT_DECODER_MAX_PIXELS, is refused before any pixel.
+ *
+ * Returns: (transfer full): the texture, or %NULL with @error set
+ */
+GdkTexture *
+vt_decode_tiles_thumbnail (GPtrArray  *tiles,
+                           guint       columns,
+                           guint       tile_width,
+                           guint       tile_height,
+                           guint       width,
+                           guint       height,
+                           guint       max_size,
+                           GError    **error)
+{
+  g_autoptr (GPtrArray) images = NULL;
+  g_autoptr (VipsImage) joined = NULL;
+  g_autoptr (VipsImage) cropped = NULL;
+  g_autoptr (VipsImage) small = NULL;
+
+  g_return_val_if_fail (tiles != NULL && tiles->len > 0, NULL);
+  g_return_val_if_fail (columns > 0 && tile_width > 0 && tile_height > 0, NULL);
+  g_return_val_if_fail (max_size > 0, NULL);
+
+  if ((guint64) width * height > VT_DECODER_MAX_PIXELS ||
+      (guint64) tile_width * tile_height > VT_DECODER_MAX_PIXELS)
+    {
+      set_too_large (error, width, height);
+      return NULL;
+    }
+
+  images = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < tiles->len; i++)
+    {
+      g_autoptr (VipsImage) header = NULL;
+      const guchar *data;
+      Format format;
+      gsize len;
+      guint w, h;
+      VipsImage *tile;
+
+      data = g_bytes_get_data (g_ptr_array_index (tiles, i), &len);
+      format = sniff_format (data, len);
+      if (format == FORMAT_NONE)
+        {
+          set_not_an_image (error);
+          return NULL;
+        }
+      if (!read_header (format, data, len, &header, &w, &h, error))
+        return NULL;
+      /* Each tile must be the size the level promised (edge tiles less). */
+      if (w > tile_width + 1 || h > tile_height + 1)
+        {
+          set_wrong_size (error, w, h, tile_width, tile_height);
+          return NULL;
+        }
+      tile = open_image (format, data, len, 1, VIPS_ACCESS_RANDOM, error);
+      if (tile == NULL)
+        return NULL;
+      g_ptr_array_add (images, tile);
+    }
+
+  if (vips_arrayjoin ((VipsImage **) images->pdata, &joined, images->len,
+                      "across", columns,
+                      "hspacing", tile_width,
+                      "vspacing", tile_height,
+                      NULL) != 0 ||
+      vips_crop (joined, &cropped, 0, 0,
+                 MIN (width, (guint) vips_image_get_width (joined)),
+                 MIN (height, (guint) vips_image_get_height (joined)), NULL) != 0 ||
+      vips_thumbnail_image (cropped, &small, max_size,
+                            "height", max_size,
+                            "size", VIPS_SIZE_DOWN,
+                            NULL) != 0)
+    {
+      set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image is damaged"));
+      return NULL;
+    }
+
+  return vt_texture_new_from_vips (small, error);
+}

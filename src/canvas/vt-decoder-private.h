@@ -1,0 +1,29 @@
+/* vt-decoder-private.h
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+/* libvips stays inside src/canvas: only the canvas' own sources (and its
+ * tests) include this header, so nothing above the canvas sees a libvips
+ * type or needs libvips' include flags. */
+
+#include <vips/vips.h>
+
+#include "vt-decoder.h"
+
+G_BEGIN_DECLS
+
+/* libvips 8.14 (Debian 12) declares no autoptr cleanup for its images. */
+#if !(VIPS_MAJOR_VERSION > 8 || (VIPS_MAJOR_VERSION == 8 && VIPS_MINOR_VERSION >= 16))
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VipsImage, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VipsRegion, g_object_unref)
+#endif
+
+GdkTexture *vt_texture_new_from_vips  (VipsImage  *image,
+                                       GError    **error);
+
+G_END_DECLS
