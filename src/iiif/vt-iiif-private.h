@@ -47,13 +47,25 @@ void          vt_parse_warn          (VtParseContext *ctx,
                                       const char     *format,
                                       ...) G_GNUC_PRINTF (2, 3);
 
-/* JSON input with limits: size, UTF-8 and nesting depth are checked before
- * json-glib sees the data. */
-JsonNode     *vt_json_parse_bytes    (GBytes      *bytes,
-                                      GError     **error);
-gboolean      vt_json_check_depth    (const char  *data,
+/* JSON input with limits: size, UTF-8 and nesting depth are checked, and
+ * escapes json-glib gets wrong repaired, before json-glib sees the data
+ * (vt-json-scan.c). */
+typedef struct
+{
+  const char *data;       /* the text to parse: the input or @repaired */
+  gsize       length;
+  char       *repaired;   /* a copy with repaired escapes, or NULL */
+  guint       n_repairs;
+} VtJsonScan;
+
+gboolean      vt_json_scan           (VtJsonScan  *scan,
+                                      const char  *data,
                                       gsize        length,
                                       guint        max_depth,
+                                      GError     **error);
+void          vt_json_scan_clear     (VtJsonScan  *scan);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VtJsonScan, vt_json_scan_clear)
+JsonNode     *vt_json_parse_bytes    (GBytes      *bytes,
                                       GError     **error);
 
 const char   *vt_json_get_string     (JsonObject  *object,
