@@ -45,6 +45,7 @@ typedef enum
   TYPE_CANVAS,
   TYPE_SEQUENCE,
   TYPE_ANNOTATIONS,
+  TYPE_ANNOTATION_COLLECTION,
 } DocType;
 
 static DocType
@@ -59,6 +60,8 @@ doc_type (const char *type,
     { "AnnotationList", TYPE_ANNOTATIONS },
     { "AnnotationPage", TYPE_ANNOTATIONS },
     { "Annotation", TYPE_ANNOTATIONS },
+    { "AnnotationCollection", TYPE_ANNOTATION_COLLECTION },
+    { "Layer", TYPE_ANNOTATION_COLLECTION },
   };
   const char *colon;
 
@@ -213,6 +216,19 @@ parse_presentation (VtParseContext *ctx,
       doc->n_annotations = count_annotations (object);
       break;
 
+    case TYPE_ANNOTATION_COLLECTION:
+      {
+        gint64 total = 0;
+
+        /* A v3 AnnotationCollection (a v2 sc:Layer) only links to its
+         * pages: it is read, like an annotation page, for what it is. Its
+         * "total" counts the annotations. */
+        doc = vt_iiif_document_new (VT_IIIF_DOCUMENT_ANNOTATIONS);
+        if (vt_json_get_int64 (object, "total", &total) && total >= 0 && total <= G_MAXUINT)
+          doc->n_annotations = (guint) total;
+      }
+      break;
+
     case TYPE_UNKNOWN:
     case TYPE_NONSENSE:
     default:
@@ -230,7 +246,8 @@ parse_presentation (VtParseContext *ctx,
  *   an id)
  *
  * Reads any IIIF JSON document: a Presentation 2.x/3.0 manifest,
- * collection, lone canvas or sequence, annotation list/page, or an Image
+ * collection, lone canvas or sequence, annotation list, page or
+ * collection, or an Image
  * API info.json. Size, UTF-8 and nesting are checked first; parts of the
  * document that are broken are skipped with a warning.
  *

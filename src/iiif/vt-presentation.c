@@ -751,7 +751,10 @@ vt_read_dimension (VtParseContext *ctx,
     }
 }
 
-/* A URI given as a string, an object with an id, or a list of those. */
+/* A URI given as a string, an object with an id, or a list of those. A
+ * SpecificResource (a part of something, such as a start point on a
+ * canvas) stands for its source (v3 "source", v2 "full"), not for its own
+ * id. */
 char *
 vt_json_dup_uri (JsonNode *node)
 {
@@ -765,6 +768,15 @@ vt_json_dup_uri (JsonNode *node)
     {
       JsonObject *object = json_node_get_object (node);
 
+      if (type_is (vt_json_get_type (object), "SpecificResource"))
+        {
+          JsonNode *source = vt_json_get_member (object, "source");
+
+          if (source == NULL)
+            source = vt_json_get_member (object, "full");
+          if (source != NULL)
+            return vt_json_dup_uri (source);
+        }
       s = vt_json_get_id (object);
       if (s == NULL)
         s = vt_json_get_string (object, "source");

@@ -38,7 +38,9 @@ parse_annotation (VtParseContext *ctx,
 
   object = json_node_get_object (node);
   motivation = vt_json_get_string (object, "motivation");
-  if (motivation == NULL)
+  /* Everything in canvas.images paints; Staatsbibliothek zu Berlin says so
+   * with "motivation": "" on every image. */
+  if (motivation == NULL || *motivation == '\0')
     vt_parse_warn (ctx, _("An image annotation of canvas “%s” has no motivation"),
                    canvas->id ? canvas->id : "?");
   else if (strstr (motivation, "painting") == NULL)

@@ -23,11 +23,12 @@ motivation_is_painting (JsonNode *node)
 {
   g_auto(GStrv) motivations = vt_json_dup_strv (node);
 
-  /* No motivation: draft documents; take them as painting. */
+  /* No motivation: draft documents; take them as painting. An empty one
+   * says nothing either, and canvas.items holds painting annotations. */
   if (node == NULL)
     return TRUE;
   for (guint i = 0; motivations[i] != NULL; i++)
-    if (strstr (motivations[i], "painting") != NULL)
+    if (strstr (motivations[i], "painting") != NULL || *g_strstrip (motivations[i]) == '\0')
       return TRUE;
   return FALSE;
 }
