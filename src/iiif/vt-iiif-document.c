@@ -181,6 +181,11 @@ parse_presentation (VtParseContext *ctx,
            !json_object_has_member (object, "sequences"))
     version = VT_PRESENTATION_3;
 
+  /* Only manifests and sequences read their canvases one at a time; the
+   * others want their lists whole. */
+  if (type != TYPE_MANIFEST && type != TYPE_SEQUENCE && !vt_json_scan_restore (ctx->scan, error))
+    return NULL;
+
   switch (type)
     {
     case TYPE_MANIFEST:
@@ -259,6 +264,7 @@ vt_iiif_document_parse (GBytes      *bytes,
                         const char  *base_uri,
                         GError     **error)
 {
+  g_auto(VtJsonScan) scan = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(VtIiifDocument) doc = NULL;
   VtParseContext ctx;
@@ -267,7 +273,7 @@ vt_iiif_document_parse (GBytes      *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  root = vt_json_parse_bytes (bytes, error);
+  root = vt_json_parse_document (bytes, &scan, error);
   if (root == NULL)
     return NULL;
 
@@ -280,10 +286,12 @@ vt_iiif_document_parse (GBytes      *bytes,
   object = json_node_get_object (root);
 
   vt_parse_context_init (&ctx, base_uri);
+  ctx.scan = &scan;
 
   if (vt_image_service_detect (object))
     {
-      VtImageService *service = vt_image_service_parse_object (&ctx, object, base_uri, error);
+      VtImageService *service = vt_json_scan_restore (&scan, error) ?
+                                vt_image_service_parse_object (&ctx, object, base_uri, error) : NULL;
 
       if (service != NULL)
         {

@@ -55,13 +55,14 @@ vt_parse_warn (VtParseContext *ctx,
   va_end (args);
 }
 
-JsonNode *
-vt_json_parse_bytes (GBytes  *bytes,
-                     GError **error)
+static JsonNode *
+parse_text (GBytes      *bytes,
+            VtJsonScan  *scan,
+            gboolean     defer,
+            GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_auto(VtJsonScan) scan = { 0 };
   const char *data;
   const char *end = NULL;
   gsize length = 0;
@@ -101,14 +102,20 @@ vt_json_parse_bytes (GBytes  *bytes,
       return NULL;
     }
 
-  if (!vt_json_scan (&scan, data, length, VT_IIIF_MAX_JSON_DEPTH, error))
+  if (!vt_json_scan (scan, data, length, VT_IIIF_MAX_JSON_DEPTH, defer, error))
     return NULL;
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, scan.data, (gssize) scan.length, &local_error))
+  /* The skeleton's tree stays mutable: lists may have to be put back. */
+  parser = scan->skeleton != NULL ? json_parser_new () : json_parser_new_immutable ();
+  if (scan->skeleton != NULL ?
+      !json_parser_load_from_data (parser, scan->skeleton, (gssize) scan->skeleton_length, &local_error) :
+      !json_parser_load_from_data (parser, scan->data, (gssize) scan->length, &local_error))
     {
-      g_set_error (error, VT_IIIF_ERROR, VT_IIIF_ERROR_NOT_JSON,
-                   _("The document is not valid JSON: %s"), local_error->message);
+      if (scan->skeleton != NULL)
+        vt_json_scan_set_skeleton_error (scan, local_error->message, error);
+      else
+        g_set_error (error, VT_IIIF_ERROR, VT_IIIF_ERROR_NOT_JSON,
+                     _("The document is not valid JSON: %s"), local_error->message);
       return NULL;
     }
 
@@ -120,7 +127,36 @@ vt_json_parse_bytes (GBytes  *bytes,
       return NULL;
     }
 
+  if (scan->skeleton != NULL)
+    vt_json_scan_attach (scan, root);
   return json_node_ref (root);
+}
+
+/* The whole document as one tree. */
+JsonNode *
+vt_json_parse_bytes (GBytes  *bytes,
+                     GError **error)
+{
+  g_auto(VtJsonScan) scan = { 0 };
+
+  return parse_text (bytes, &scan, FALSE, error);
+}
+
+/**
+ * vt_json_parse_document:
+ * @scan: (out caller-allocates): clear it with vt_json_scan_clear(), after
+ *   the tree and before @bytes
+ *
+ * Like vt_json_parse_bytes(), but lists of canvases are left out of the
+ * tree: find them with vt_json_scan_find(), or put them back with
+ * vt_json_scan_restore().
+ */
+JsonNode *
+vt_json_parse_document (GBytes      *bytes,
+                        VtJsonScan  *scan,
+                        GError     **error)
+{
+  return parse_text (bytes, scan, TRUE, error);
 }
 
 JsonNode *

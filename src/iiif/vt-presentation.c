@@ -801,32 +801,70 @@ vt_check_viewing_direction (VtParseContext *ctx,
     vt_parse_warn (ctx, _("Ignored an unknown viewing direction"));
 }
 
+static gboolean
+too_many_canvases (VtParseContext *ctx,
+                   guint           n,
+                   GError        **error)
+{
+  if (ctx->n_canvases + (guint64) n <= VT_IIIF_MAX_CANVASES)
+    return FALSE;
+  g_set_error (error, VT_IIIF_ERROR, VT_IIIF_ERROR_TOO_LARGE,
+               _("The document has more than %d canvases"), VT_IIIF_MAX_CANVASES);
+  return TRUE;
+}
+
+static gboolean
+add_canvas (VtParseContext *ctx,
+            JsonNode       *element,
+            guint           i,
+            VtManifest     *manifest,
+            VtCanvasParser  parse,
+            GError        **error)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (element))
+    {
+      vt_parse_warn (ctx, _("Skipped canvas %u: it is not an object"), i + 1);
+      return TRUE;
+    }
+  if (too_many_canvases (ctx, 1, error))
+    return FALSE;
+  ctx->n_canvases++;
+  g_ptr_array_add (manifest->canvases, parse (ctx, json_node_get_object (element)));
+  return TRUE;
+}
+
 /* Both versions list canvases the same way once the list is found: each
  * must be an object, and there is a limit to how many a document may have.
- * Only the reading of one canvas differs. */
+ * Only the reading of one canvas differs. A list left out of the tree
+ * (@owner's @member, see vt-json-scan.c) is counted before any canvas is
+ * read, then read one canvas at a time; otherwise @array is the list. */
 gboolean
 vt_parse_canvas_list (VtParseContext *ctx,
+                      JsonObject     *owner,
+                      const char     *member,
                       JsonArray      *array,
                       VtManifest     *manifest,
                       VtCanvasParser  parse,
                       GError        **error)
 {
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
+  VtJsonDeferred *list = vt_json_scan_find (ctx->scan, owner, member);
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          vt_parse_warn (ctx, _("Skipped canvas %u: it is not an object"), i + 1);
-          continue;
-        }
-      if (++ctx->n_canvases > VT_IIIF_MAX_CANVASES)
-        {
-          g_set_error (error, VT_IIIF_ERROR, VT_IIIF_ERROR_TOO_LARGE,
-                       _("The document has more than %d canvases"), VT_IIIF_MAX_CANVASES);
+  if (list == NULL)
+    {
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (!add_canvas (ctx, json_array_get_element (array, i), i, manifest, parse, error))
           return FALSE;
-        }
-      g_ptr_array_add (manifest->canvases, parse (ctx, json_node_get_object (element)));
+      return TRUE;
+    }
+
+  if (too_many_canvases (ctx, list->n_objects, error))
+    return FALSE;
+  for (guint i = 0; i < list->elements->len; i++)
+    {
+      g_autoptr(JsonNode) element = vt_json_scan_parse_element (ctx->scan, list, i, error);
+
+      if (element == NULL || !add_canvas (ctx, element, i, manifest, parse, error))
+        return FALSE;
     }
 
   return TRUE;

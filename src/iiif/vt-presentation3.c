@@ -397,7 +397,7 @@ vt_presentation3_parse_manifest (VtParseContext *ctx,
   if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
     {
       array = json_node_get_array (node);
-      if (!vt_parse_canvas_list (ctx, array, manifest, parse_canvas, error))
+      if (!vt_parse_canvas_list (ctx, object, "items", array, manifest, parse_canvas, error))
         return NULL;
     }
   if (manifest->canvases->len == 0)

@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <sys/resource.h>
 
+#include "vt-iiif-test-huge.h"
 #include "vt-iiif-test-util.h"
 
 typedef struct
@@ -40,72 +41,6 @@ static const Case cases[] = {
   { "v2-100001", "P2, 100,001 canvases (refused)", 2, 100001 },
   { "v3-10000", "P3, 10,000 canvases", 3, 10000 },
 };
-
-/* About 600 bytes a canvas, in the shape of a real book: a label, a size,
- * one image with an Image API service, and a thumbnail. */
-static void
-append_canvas_v3 (GString *json,
-                  guint    i)
-{
-  g_string_append_printf (json,
-    "{\"id\":\"https://example.org/b/canvas/p%u\",\"type\":\"Canvas\","
-    "\"label\":{\"en\":[\"p. %u\"]},\"width\":4000,\"height\":3000,"
-    "\"items\":[{\"id\":\"https://example.org/b/page/p%u/1\",\"type\":\"AnnotationPage\","
-    "\"items\":[{\"id\":\"https://example.org/b/annotation/p%u\",\"type\":\"Annotation\","
-    "\"motivation\":\"painting\",\"body\":{\"id\":\"https://example.org/i/p%u/full/max/0/default.jpg\","
-    "\"type\":\"Image\",\"width\":4000,\"height\":3000,"
-    "\"service\":[{\"id\":\"https://example.org/i/p%u\",\"type\":\"ImageService3\",\"profile\":\"level1\"}]},"
-    "\"target\":\"https://example.org/b/canvas/p%u\"}]}],"
-    "\"thumbnail\":[{\"id\":\"https://example.org/i/p%u/full/200,/0/default.jpg\",\"type\":\"Image\"}]}",
-    i, i, i, i, i, i, i, i);
-}
-
-static void
-append_canvas_v2 (GString *json,
-                  guint    i)
-{
-  g_string_append_printf (json,
-    "{\"@id\":\"https://example.org/b/canvas/p%u\",\"@type\":\"sc:Canvas\","
-    "\"label\":\"p. %u\",\"width\":4000,\"height\":3000,"
-    "\"images\":[{\"@id\":\"https://example.org/b/annotation/p%u\",\"@type\":\"oa:Annotation\","
-    "\"motivation\":\"sc:painting\",\"resource\":{\"@id\":\"https://example.org/i/p%u/full/full/0/default.jpg\","
-    "\"@type\":\"dctypes:Image\",\"width\":4000,\"height\":3000,"
-    "\"service\":{\"@context\":\"http://iiif.io/api/image/2/context.json\","
-    "\"@id\":\"https://example.org/i/p%u\",\"profile\":\"http://iiif.io/api/image/2/level1.json\"}},"
-    "\"on\":\"https://example.org/b/canvas/p%u\"}],"
-    "\"thumbnail\":{\"@id\":\"https://example.org/i/p%u/full/200,/0/default.jpg\"}}",
-    i, i, i, i, i, i, i);
-}
-
-static GBytes *
-generate (const Case *c)
-{
-  GString *json = g_string_sized_new ((gsize) c->n_canvases * 640 + 1024);
-
-  if (c->version == 3)
-    g_string_append (json,
-                     "{\"@context\":\"http://iiif.io/api/presentation/3/context.json\","
-                     "\"id\":\"https://example.org/b/manifest\",\"type\":\"Manifest\","
-                     "\"label\":{\"en\":[\"A very long book\"]},\"items\":[");
-  else
-    g_string_append (json,
-                     "{\"@context\":\"http://iiif.io/api/presentation/2/context.json\","
-                     "\"@id\":\"https://example.org/b/manifest\",\"@type\":\"sc:Manifest\","
-                     "\"label\":\"A very long book\",\"sequences\":[{\"@type\":\"sc:Sequence\",\"canvases\":[");
-
-  for (guint i = 1; i <= c->n_canvases; i++)
-    {
-      if (i > 1)
-        g_string_append_c (json, ',');
-      if (c->version == 3)
-        append_canvas_v3 (json, i);
-      else
-        append_canvas_v2 (json, i);
-    }
-
-  g_string_append (json, c->version == 3 ? "]}" : "]}]}");
-  return g_string_free_to_bytes (json);
-}
 
 static double
 cpu_seconds (void)
@@ -131,7 +66,7 @@ peak_rss_mib (void)
 static int
 run_case (const Case *c)
 {
-  g_autoptr(GBytes) bytes = generate (c);
+  g_autoptr(GBytes) bytes = vt_test_huge_manifest (c->version, c->n_canvases);
   g_autoptr(GError) error = NULL;
   g_autoptr(VtIiifDocument) doc = NULL;
   double base = peak_rss_mib ();

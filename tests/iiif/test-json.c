@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "vt-iiif-test-util.h"
@@ -171,6 +172,210 @@ test_keys (void)
   g_assert_nonnull (doc);
 }
 
+/* json-glib also reads strings in single quotes and C comments: brackets
+ * in them must not hide nesting from the depth check (json-glib recurses
+ * on it), and quotes in them must not hide brackets. */
+static void
+test_hidden_nesting (void)
+{
+  static const char * const hiding[] = { "'\"', ", "/* \" */ ", "'/*', " };
+
+  for (guint h = 0; h < G_N_ELEMENTS (hiding); h++)
+    {
+      g_autoptr(GString) json = g_string_new ("{\"type\": \"Manifest\", \"items\": [], \"label\": [");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VtIiifDocument) doc = NULL;
+
+      g_string_append (json, hiding[h]);
+      for (guint i = 0; i < VT_IIIF_MAX_JSON_DEPTH + 10; i++)
+        g_string_append_c (json, '[');
+      for (guint i = 0; i < VT_IIIF_MAX_JSON_DEPTH + 10; i++)
+        g_string_append_c (json, ']');
+      g_string_append (json, ", \"\"]}");
+      g_test_message ("hidden by %s", hiding[h]);
+      doc = vt_test_parse_string (json->str, &error);
+      g_assert_error (error, VT_IIIF_ERROR, VT_IIIF_ERROR_TOO_DEEP);
+      g_assert_null (doc);
+    }
+}
+
+static char *
+canvas (guint n)
+{
+  return g_strdup_printf ("{\"id\": \"https://example.org/c%u\", \"type\": \"Canvas\", \"width\": 10, \"height\": 10,"
+                          " \"items\": [{\"type\": \"AnnotationPage\", \"items\": [{\"type\": \"Annotation\","
+                          " \"motivation\": \"painting\", \"body\": {\"id\": \"https://example.org/%u.jpg\", \"type\": \"Image\"},"
+                          " \"target\": \"https://example.org/c%u\"}]}]}", n, n, n);
+}
+
+/* @format with $1, $2 and $3 replaced by canvases 1, 2 and 3. */
+static char *
+fill (const char *format)
+{
+  GString *json = g_string_new (format);
+
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_autofree char *placeholder = g_strdup_printf ("$%u", i);
+      g_autofree char *c = canvas (i);
+
+      g_string_replace (json, placeholder, c, 0);
+    }
+  return g_string_free (json, FALSE);
+}
+
+static VtManifest *
+manifest_of (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtIiifDocument) doc = vt_test_parse_string (json, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc->manifest);
+  return vt_manifest_ref (doc->manifest);
+}
+
+/* The canvases of a manifest are read one at a time from the text: what
+ * they are must not change (json-glib's rules for repeated keys, lists in
+ * unusual places, comments, quotes and odd spacing). */
+static void
+test_canvas_lists (void)
+{
+  struct { const char *format; guint n; const char *last; } cases[] = {
+    /* v3, with elements that are no objects and odd spacing */
+    { "{\"type\": \"Manifest\", \"items\": [ $1 ,\n\t$2,$3 ] }", 3, "https://example.org/c3" },
+    { "{\"type\": \"Manifest\", \"items\": [$1, 5, \"x\", [1, {}], null, $2, $3]}", 3, "https://example.org/c3" },
+    { "{\"type\": \"Manifest\", \"items\": [ ]}", 0, NULL },
+    /* json-glib keeps the last of repeated keys */
+    { "{\"type\": \"Manifest\", \"items\": [$1], \"items\": [$2, $3]}", 2, "https://example.org/c3" },
+    { "{\"type\": \"Manifest\", \"items\": [$1, $2], \"items\": \"x\"}", 0, NULL },
+    { "{\"type\": \"Manifest\", \"items\": [$1, $2], \"it\\u0065ms\": [$3]}", 1, "https://example.org/c3" },
+    /* comments and single quotes, around and inside the list */
+    { "{/* [ */ 'type': 'Manifest', \"items\": /* ] */ [$1 /* , */, $2, /* { */ $3] /* } */}", 3, "https://example.org/c3" },
+    { "{\"type\": \"Manifest\", \"label\": \"]['\", \"items\": [$1, $2, $3]}", 3, "https://example.org/c3" },
+    /* v2: the first sequence, as a list or on its own */
+    { "{\"@type\": \"sc:Manifest\", \"sequences\": [{\"canvases\": [$1, $2]}, {\"canvases\": [$3]}]}", 2, "https://example.org/c2" },
+    { "{\"@type\": \"sc:Manifest\", \"sequences\": {\"canvases\": [$1, $2, $3]}}", 3, "https://example.org/c3" },
+    { "{\"@type\": \"sc:Manifest\", \"sequences\": [5, {\"canvases\": [$1, $2, $3]}]}", 0, NULL },
+    { "{\"@type\": \"sc:Sequence\", \"canvases\": [$1, $2, $3]}", 3, "https://example.org/c3" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = fill (cases[i].format);
+      g_autoptr(VtManifest) m = NULL;
+
+      g_test_message ("case %u: %s", i, cases[i].format);
+      m = manifest_of (json);
+      g_assert_cmpuint (vt_manifest_get_n_canvases (m), ==, cases[i].n);
+      if (cases[i].last != NULL)
+        {
+          VtCanvas *last = vt_manifest_get_canvas (m, cases[i].n - 1);
+
+          g_assert_cmpstr (last->id, ==, cases[i].last);
+          /* the canvases are in the shape of v3 */
+          if (strstr (cases[i].format, "sc:") == NULL)
+            g_assert_true (vt_canvas_is_image (last));
+        }
+    }
+}
+
+/* Documents whose lists are read whole: a lone canvas, a collection, an
+ * annotation page. */
+static void
+test_whole_lists (void)
+{
+  g_autofree char *c1 = canvas (1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtIiifDocument) lone = vt_test_parse_string (c1, &error);
+  g_autoptr(VtIiifDocument) collection = NULL;
+  g_autoptr(VtIiifDocument) page = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (lone->kind, ==, VT_IIIF_DOCUMENT_CANVAS);
+  g_assert_true (vt_canvas_is_image (vt_manifest_get_canvas (lone->manifest, 0)));
+
+  collection = vt_test_parse_string ("{\"@context\": \"http://iiif.io/api/presentation/3/context.json\","
+                                     " \"type\": \"Collection\", \"id\": \"https://example.org/k\", \"label\": {\"en\": [\"k\"]},"
+                                     " \"items\": [{\"id\": \"https://example.org/m1\", \"type\": \"Manifest\"},"
+                                     "           {\"id\": \"https://example.org/k2\", \"type\": \"Collection\"}]}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (collection->collection->members->len, ==, 2);
+
+  page = vt_test_parse_string ("{\"@context\": \"http://iiif.io/api/presentation/3/context.json\","
+                               " \"type\": \"AnnotationPage\", \"items\": [{}, {}, {}]}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->n_annotations, ==, 3);
+}
+
+/* A syntax error in a canvas read on its own is reported where it is in
+ * the document, as json-glib would have for the whole text. */
+static void
+test_list_errors (void)
+{
+  static const char * const broken[] = {
+    "{\"type\": \"Manifest\", \"items\": [$1, {\"id\": 1 2}]}",
+    "{\"type\": \"Manifest\",\n \"items\": [\n$1,\n  {\"id\":\n  nul}]}",
+    "{\"type\": \"Manifest\", \"items\": [$1, {\"a\": [}]}",
+    "{\"type\": \"Manifest\", \"items\": [$1}, {]}",
+  };
+  static const char * const empty[] = {
+    "{\"type\": \"Manifest\", \"items\": [$1,]}",
+    "{\"type\": \"Manifest\", \"items\": [,$1]}",
+    "{\"type\": \"Manifest\", \"items\": [$1,,$2]}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+    {
+      g_autofree char *json = fill (broken[i]);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) json_error = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VtIiifDocument) doc = NULL;
+      g_autofree char *expected = NULL;
+
+      g_test_message ("broken %u: %s", i, broken[i]);
+      g_assert_false (json_parser_load_from_data (parser, json, -1, &json_error));
+      expected = g_strdup_printf ("The document is not valid JSON: %s", json_error->message);
+      doc = vt_test_parse_string (json, &error);
+      g_assert_null (doc);
+      g_assert_error (error, VT_IIIF_ERROR, VT_IIIF_ERROR_NOT_JSON);
+      g_assert_cmpstr (error->message, ==, expected);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (empty); i++)
+    {
+      g_autofree char *json = fill (empty[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VtIiifDocument) doc = vt_test_parse_string (json, &error);
+
+      g_test_message ("empty %u: %s", i, empty[i]);
+      g_assert_null (doc);
+      g_assert_error (error, VT_IIIF_ERROR, VT_IIIF_ERROR_NOT_JSON);
+    }
+}
+
+/* Over the limit of canvases: refused once they are counted, before any is
+ * read; here the last canvas is broken, and the document is refused as too
+ * large, not as broken. */
+static void
+test_too_many_canvases (void)
+{
+  GString *json = g_string_new ("{\"@context\": \"http://iiif.io/api/presentation/2/context.json\","
+                                " \"@type\": \"sc:Manifest\", \"sequences\": [{\"canvases\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtIiifDocument) doc = NULL;
+
+  for (guint i = 0; i < VT_IIIF_MAX_CANVASES; i++)
+    g_string_append (json, "{\"@type\": \"sc:Canvas\"}, 1, ");
+  g_string_append (json, "{\"broken\" 1}]}]}");
+  bytes = g_string_free_to_bytes (json);
+  doc = vt_iiif_document_parse (bytes, NULL, &error);
+  g_assert_null (doc);
+  g_assert_error (error, VT_IIIF_ERROR, VT_IIIF_ERROR_TOO_LARGE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -181,6 +386,11 @@ main (int   argc,
   g_test_add_func ("/vitrine/iiif/json/nul-escape", test_nul_escape);
   g_test_add_func ("/vitrine/iiif/json/every-string", test_every_string);
   g_test_add_func ("/vitrine/iiif/json/keys", test_keys);
+  g_test_add_func ("/vitrine/iiif/json/hidden-nesting", test_hidden_nesting);
+  g_test_add_func ("/vitrine/iiif/json/canvas-lists", test_canvas_lists);
+  g_test_add_func ("/vitrine/iiif/json/whole-lists", test_whole_lists);
+  g_test_add_func ("/vitrine/iiif/json/list-errors", test_list_errors);
+  g_test_add_func ("/vitrine/iiif/json/too-many-canvases", test_too_many_canvases);
 
   return g_test_run ();
 }
