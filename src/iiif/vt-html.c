@@ -21,10 +21,19 @@
 
 #define MAX_DEPTH 64
 
+/* Fragments are parsed inside an element of our own: with a root, libxml2
+ * keeps sibling elements and the spaces between them (without one, its
+ * HTML parser nests each top-level element in the one before and drops the
+ * spaces), and no tag of the input can close it (as it could a div). The
+ * writer passes it, like any unknown element, through transparently. */
+#define ROOT_OPEN  "<vitrine-root>"
+#define ROOT_CLOSE "</vitrine-root>"
+
 typedef struct
 {
   GString  *out;
   gboolean  markup;
+  gboolean  in_link;
   guint     depth;
 } Writer;
 
@@ -123,7 +132,16 @@ write_node (Writer  *w,
   switch (node->type)
     {
     case XML_TEXT_NODE:
-      append_text (w, (const char *) node->content);
+      {
+        const char *text = (const char *) node->content;
+
+        /* Spaces at the start of a line, as between two paragraphs, show
+         * nothing in HTML. */
+        if (text != NULL && (w->out->len == 0 || w->out->str[w->out->len - 1] == '\n'))
+          while (g_ascii_isspace (*text))
+            text++;
+        append_text (w, text);
+      }
       return;
 
     case XML_ELEMENT_NODE:
@@ -173,7 +191,8 @@ write_node (Writer  *w,
     {
       g_autofree char *href = (char *) xmlGetProp (node, (const xmlChar *) "href");
 
-      if (w->markup && href != NULL && href_allowed (href))
+      /* A link inside a link is no link: GtkLabel cannot nest them. */
+      if (w->markup && !w->in_link && href != NULL && href_allowed (href))
         {
           g_autofree char *escaped = NULL;
           char *colon;
@@ -186,7 +205,9 @@ write_node (Writer  *w,
             *p = g_ascii_tolower (*p);
           escaped = g_markup_escape_text (href, -1);
           g_string_append_printf (w->out, "<a href=\"%s\">", escaped);
+          w->in_link = TRUE;
           write_children (w, node);
+          w->in_link = FALSE;
           g_string_append (w->out, "</a>");
         }
       else
@@ -248,21 +269,131 @@ has_known_element (xmlNode *node,
   return FALSE;
 }
 
+/* The elements a value may use without starting with '<' and still be read
+ * as HTML: the subset the IIIF specification allows (Presentation 3.0
+ * §4.4), and em and strong. */
+static gboolean
+is_subset_element (const char *name)
+{
+  static const char * const subset[] = {
+    "a", "b", "br", "em", "i", "img", "p", "small", "span", "strong", "sub", "sup",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (subset); i++)
+    if (g_ascii_strcasecmp (name, subset[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_void_element (const char *name)
+{
+  return g_ascii_strcasecmp (name, "br") == 0 || g_ascii_strcasecmp (name, "img") == 0;
+}
+
+/* By the IIIF rule a value is HTML only when it starts with '<' and ends
+ * with '>', yet "Letter to <i>Jan</i>" is common, and other viewers show
+ * it as HTML. Such a value is read as HTML only when it is well-formed in
+ * the subset: every '<' that can open a tag opens one of the subset (or a
+ * comment), quoted attribute values included, and the tags nest and
+ * close. Anything else ("x <script>", "<b>unclosed", "<p>a<p>b") stays
+ * plain text. */
+static gboolean
+is_well_formed_subset (const char *value)
+{
+  g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (g_free);
+  gboolean any_tag = FALSE;
+  const char *p = value;
+
+  while ((p = strchr (p, '<')) != NULL)
+    {
+      const char *q = p + 1;
+      const char *name;
+      g_autofree char *tag = NULL;
+      gboolean closing = FALSE;
+
+      if (g_str_has_prefix (q, "!--"))
+        {
+          const char *end = strstr (q + 3, "-->");
+
+          if (end == NULL)
+            return FALSE;
+          p = end + 3;
+          continue;
+        }
+
+      /* "a < b": a '<' that cannot open a tag is text, to HTML too. */
+      if (!g_ascii_isalpha (*q) && *q != '/' && *q != '!' && *q != '?')
+        {
+          p = q;
+          continue;
+        }
+      if (*q == '/')
+        {
+          closing = TRUE;
+          q++;
+        }
+      name = q;
+      if (!g_ascii_isalpha (*q))
+        return FALSE;
+      while (g_ascii_isalnum (*q))
+        q++;
+      tag = g_ascii_strdown (name, q - name);
+      if (!is_subset_element (tag) || (*q != '>' && *q != '/' && !g_ascii_isspace (*q)))
+        return FALSE;
+
+      /* Attributes, whose quoted values may hold '>' or '<'. */
+      while (*q != '\0' && *q != '>')
+        {
+          if (*q == '"' || *q == '\'')
+            {
+              q = strchr (q + 1, *q);
+              if (q == NULL)
+                return FALSE;
+            }
+          else if (*q == '<')
+            return FALSE;
+          q++;
+        }
+      if (*q != '>')
+        return FALSE;
+
+      if (closing)
+        {
+          if (open->len == 0 || strcmp (g_ptr_array_index (open, open->len - 1), tag) != 0)
+            return FALSE;
+          g_ptr_array_set_size (open, open->len - 1);
+        }
+      else if (q[-1] != '/' && !is_void_element (tag))
+        {
+          if (open->len >= MAX_DEPTH)
+            return FALSE;
+          g_ptr_array_add (open, g_steal_pointer (&tag));
+        }
+      any_tag = TRUE;
+      p = q + 1;
+    }
+
+  return any_tag && open->len == 0;
+}
+
 /* The spec's test for HTML (first character '<', last '>') also matches
  * text like "<x> <y> <plain text>". Well-formed XML is read as XML (so
  * CDATA, comments and processing instructions are seen and dropped);
  * anything else through the forgiving HTML parser, and it only counts as
  * HTML when that finds an element we know. A DTD is never processed, so no
- * entity can expand. */
+ * entity can expand. Either way the value is parsed inside ROOT_OPEN. */
 static xmlDoc *
 parse_html (const char *value,
             gsize       len)
 {
+  g_autofree char *wrapped = NULL;
+  gsize wrapped_len;
   xmlDoc *doc;
 
   static gsize initialized = 0;
 
-  if (len > G_MAXINT)
+  if (len > G_MAXINT - strlen (ROOT_OPEN ROOT_CLOSE))
     return NULL;
 
   /* libxml2 must be initialised once before use from several threads. */
@@ -272,13 +403,18 @@ parse_html (const char *value,
       g_once_init_leave (&initialized, 1);
     }
 
-  doc = xmlReadMemory (value, (int) len, NULL, "UTF-8",
+  wrapped = g_strconcat (ROOT_OPEN, value, ROOT_CLOSE, NULL);
+  wrapped_len = strlen (wrapped);
+
+  doc = xmlReadMemory (wrapped, (int) wrapped_len, NULL, "UTF-8",
                        XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NONET);
   if (doc != NULL && doc->intSubset == NULL && doc->extSubset == NULL)
     return doc;
   g_clear_pointer (&doc, xmlFreeDoc);
 
-  doc = htmlReadMemory (value, (int) len, NULL, "UTF-8",
+  /* The HTML parser closes what is open at the end by itself; without
+   * ROOT_CLOSE, an unterminated attribute value cannot take it in. */
+  doc = htmlReadMemory (wrapped, (int) (wrapped_len - strlen (ROOT_CLOSE)), NULL, "UTF-8",
                         HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                         HTML_PARSE_NOIMPLIED | HTML_PARSE_COMPACT);
   if (doc != NULL && !has_known_element (doc->children, 0))
@@ -291,15 +427,17 @@ static char *
 convert (const char *value,
          gboolean    markup)
 {
-  Writer w = { NULL, markup, 0 };
-  xmlDoc *doc;
+  Writer w = { NULL, markup, FALSE, 0 };
+  xmlDoc *doc = NULL;
   gsize len;
 
   if (value == NULL)
     return g_strdup ("");
 
   len = strlen (value);
-  if (!looks_like_html (value, len) || (doc = parse_html (value, len)) == NULL)
+  if (looks_like_html (value, len) || (strchr (value, '<') != NULL && is_well_formed_subset (value)))
+    doc = parse_html (value, len);
+  if (doc == NULL)
     return markup ? g_markup_escape_text (value, -1) : g_strdup (value);
 
   w.out = g_string_new (NULL);
@@ -321,10 +459,12 @@ convert (const char *value,
  * Converts a IIIF value to markup for a GtkLabel (Pango markup plus
  * `<a href>` links, which GtkLabel understands). A value that is HTML by
  * the IIIF rule (first character `<`, last `>`) keeps only `a` (http,
- * https and mailto links), `b`, `i`, `small`, `sub`, `sup`, line and
- * paragraph breaks, and the alt text of images; `script`, `style` and the
- * like are dropped with their contents, and entities are decoded. Anything
- * else is escaped as plain text.
+ * https and mailto links, never nested), `b`, `i`, `small`, `sub`, `sup`,
+ * line and paragraph breaks, and the alt text of images; `script`, `style`
+ * and the like are dropped with their contents, and entities are decoded.
+ * A value that only contains tags is read the same way when it is
+ * well-formed in the IIIF subset (as other viewers do); anything else is
+ * escaped as plain text.
  *
  * Returns: (transfer full): markup, never %NULL
  */

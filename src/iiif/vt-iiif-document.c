@@ -45,6 +45,7 @@ typedef enum
   TYPE_CANVAS,
   TYPE_SEQUENCE,
   TYPE_ANNOTATIONS,
+  TYPE_ANNOTATION_COLLECTION,
 } DocType;
 
 static DocType
@@ -59,6 +60,8 @@ doc_type (const char *type,
     { "AnnotationList", TYPE_ANNOTATIONS },
     { "AnnotationPage", TYPE_ANNOTATIONS },
     { "Annotation", TYPE_ANNOTATIONS },
+    { "AnnotationCollection", TYPE_ANNOTATION_COLLECTION },
+    { "Layer", TYPE_ANNOTATION_COLLECTION },
   };
   const char *colon;
 
@@ -178,6 +181,11 @@ parse_presentation (VtParseContext *ctx,
            !json_object_has_member (object, "sequences"))
     version = VT_PRESENTATION_3;
 
+  /* Only manifests and sequences read their canvases one at a time; the
+   * others want their lists whole. */
+  if (type != TYPE_MANIFEST && type != TYPE_SEQUENCE && !vt_json_scan_restore (ctx->scan, error))
+    return NULL;
+
   switch (type)
     {
     case TYPE_MANIFEST:
@@ -213,6 +221,19 @@ parse_presentation (VtParseContext *ctx,
       doc->n_annotations = count_annotations (object);
       break;
 
+    case TYPE_ANNOTATION_COLLECTION:
+      {
+        gint64 total = 0;
+
+        /* A v3 AnnotationCollection (a v2 sc:Layer) only links to its
+         * pages: it is read, like an annotation page, for what it is. Its
+         * "total" counts the annotations. */
+        doc = vt_iiif_document_new (VT_IIIF_DOCUMENT_ANNOTATIONS);
+        if (vt_json_get_int64 (object, "total", &total) && total >= 0 && total <= G_MAXUINT)
+          doc->n_annotations = (guint) total;
+      }
+      break;
+
     case TYPE_UNKNOWN:
     case TYPE_NONSENSE:
     default:
@@ -230,7 +251,8 @@ parse_presentation (VtParseContext *ctx,
  *   an id)
  *
  * Reads any IIIF JSON document: a Presentation 2.x/3.0 manifest,
- * collection, lone canvas or sequence, annotation list/page, or an Image
+ * collection, lone canvas or sequence, annotation list, page or
+ * collection, or an Image
  * API info.json. Size, UTF-8 and nesting are checked first; parts of the
  * document that are broken are skipped with a warning.
  *
@@ -242,6 +264,7 @@ vt_iiif_document_parse (GBytes      *bytes,
                         const char  *base_uri,
                         GError     **error)
 {
+  g_auto(VtJsonScan) scan = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(VtIiifDocument) doc = NULL;
   VtParseContext ctx;
@@ -250,7 +273,7 @@ vt_iiif_document_parse (GBytes      *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  root = vt_json_parse_bytes (bytes, error);
+  root = vt_json_parse_document (bytes, &scan, error);
   if (root == NULL)
     return NULL;
 
@@ -263,10 +286,12 @@ vt_iiif_document_parse (GBytes      *bytes,
   object = json_node_get_object (root);
 
   vt_parse_context_init (&ctx, base_uri);
+  ctx.scan = &scan;
 
   if (vt_image_service_detect (object))
     {
-      VtImageService *service = vt_image_service_parse_object (&ctx, object, base_uri, error);
+      VtImageService *service = vt_json_scan_restore (&scan, error) ?
+                                vt_image_service_parse_object (&ctx, object, base_uri, error) : NULL;
 
       if (service != NULL)
         {

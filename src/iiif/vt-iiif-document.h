@@ -23,8 +23,10 @@ G_BEGIN_DECLS
  *   (#VtIiifDocument.collection)
  * @VT_IIIF_DOCUMENT_CANVAS: a lone canvas or v2 sequence, wrapped in a
  *   manifest with those canvases (#VtIiifDocument.manifest)
- * @VT_IIIF_DOCUMENT_ANNOTATIONS: a v2 AnnotationList, v3 AnnotationPage or
- *   a lone annotation (only counted: #VtIiifDocument.n_annotations)
+ * @VT_IIIF_DOCUMENT_ANNOTATIONS: a v2 AnnotationList or Layer, v3
+ *   AnnotationPage or AnnotationCollection, or a lone annotation (only
+ *   counted: #VtIiifDocument.n_annotations; for a collection or layer, its
+ *   "total", else 0)
  * @VT_IIIF_DOCUMENT_IMAGE_SERVICE: an Image API info.json
  *   (#VtIiifDocument.image_service)
  */

@@ -55,193 +55,11 @@ vt_parse_warn (VtParseContext *ctx,
   va_end (args);
 }
 
-typedef struct
-{
-  gboolean    is_object;
-  gboolean    expect_key;
-  GHashTable *keys;
-} ScanLevel;
-
-static void
-scan_level_clear (ScanLevel *level)
-{
-  g_clear_pointer (&level->keys, g_hash_table_unref);
-}
-
-static guint
-hex_value (const char *p)
-{
-  guint v = 0;
-
-  for (guint i = 0; i < 4; i++)
-    {
-      int d = g_ascii_xdigit_value (p[i]);
-
-      if (d < 0)
-        return G_MAXUINT;
-      v = v * 16 + (guint) d;
-    }
-  return v;
-}
-
-/* Decodes the JSON string starting after the opening quote at data[*i]
- * into @out (when not NULL), the way json-glib will, and moves *i to the
- * closing quote. A NUL ends the key as far as strcmp() is concerned. */
-static void
-scan_string (const char *data,
-             gsize       length,
-             gsize      *i,
-             GString    *out)
-{
-  gboolean ended = FALSE;
-
-  for ((*i)++; *i < length; (*i)++)
-    {
-      char c = data[*i];
-
-      if (c == '"')
-        return;
-      if (c != '\\')
-        {
-          if (out != NULL && !ended)
-            g_string_append_c (out, c);
-          continue;
-        }
-
-      if (*i + 1 >= length)
-        break;
-      (*i)++;
-      c = data[*i];
-      if (c == 'u' && *i + 4 < length)
-        {
-          guint u = hex_value (data + *i + 1);
-
-          *i += 4;
-          if (u >= 0xD800 && u < 0xDC00 && *i + 6 < length && data[*i + 1] == '\\' && data[*i + 2] == 'u')
-            {
-              guint low = hex_value (data + *i + 3);
-
-              if (low >= 0xDC00 && low < 0xE000)
-                {
-                  u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
-                  *i += 6;
-                }
-            }
-          if (u == 0)
-            ended = TRUE;
-          else if (out != NULL && !ended && u != G_MAXUINT)
-            g_string_append_unichar (out, u);
-          continue;
-        }
-      if (out != NULL && !ended)
-        {
-          switch (c)
-            {
-            case 'b': c = '\b'; break;
-            case 'f': c = '\f'; break;
-            case 'n': c = '\n'; break;
-            case 'r': c = '\r'; break;
-            case 't': c = '\t'; break;
-            default: break;
-            }
-          g_string_append_c (out, c);
-        }
-    }
-}
-
-/* Checks what json-glib cannot survive, before it sees the data:
- *
- * - nesting: json-glib parses recursively, so a document of a million '['
- *   would exhaust the stack;
- * - repeated keys: json-glib looks each repeated key up in a linked list,
- *   so an object with many members and many repeats of the last one makes
- *   parsing quadratic (minutes for a few MiB). A few repeats are harmless
- *   and do occur; many are refused.
- *
- * Keys are decoded as json-glib decodes them and compared per object. */
-gboolean
-vt_json_check_depth (const char  *data,
-                     gsize        length,
-                     guint        max_depth,
-                     GError     **error)
-{
-  g_autoptr(GArray) stack = g_array_new (FALSE, TRUE, sizeof (ScanLevel));
-  g_autoptr(GString) key = g_string_new (NULL);
-  guint repeats = 0;
-  gboolean ok = TRUE;
-
-  g_array_set_clear_func (stack, (GDestroyNotify) scan_level_clear);
-
-  for (gsize i = 0; i < length && ok; i++)
-    {
-      char c = data[i];
-      ScanLevel *top = stack->len > 0 ? &g_array_index (stack, ScanLevel, stack->len - 1) : NULL;
-
-      switch (c)
-        {
-        case '"':
-          if (top != NULL && top->is_object && top->expect_key)
-            {
-              g_string_truncate (key, 0);
-              scan_string (data, length, &i, key);
-              if (top->keys == NULL)
-                top->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-              if (g_hash_table_contains (top->keys, key->str))
-                {
-                  if (++repeats > VT_IIIF_MAX_REPEATED_KEYS)
-                    {
-                      g_set_error (error, VT_IIIF_ERROR, VT_IIIF_ERROR_NOT_JSON,
-                                   _("The document repeats the same keys too often"));
-                      ok = FALSE;
-                    }
-                }
-              else
-                g_hash_table_add (top->keys, g_strdup (key->str));
-              top->expect_key = FALSE;
-            }
-          else
-            scan_string (data, length, &i, NULL);
-          break;
-
-        case '{':
-        case '[':
-          {
-            ScanLevel level = { c == '{', c == '{', NULL };
-
-            if (stack->len >= max_depth)
-              {
-                g_set_error (error, VT_IIIF_ERROR, VT_IIIF_ERROR_TOO_DEEP,
-                             _("The document is nested more than %u levels deep"),
-                             max_depth);
-                ok = FALSE;
-                break;
-              }
-            g_array_append_val (stack, level);
-          }
-          break;
-
-        case '}':
-        case ']':
-          if (stack->len > 0)
-            g_array_set_size (stack, stack->len - 1);
-          break;
-
-        case ',':
-          if (top != NULL && top->is_object)
-            top->expect_key = TRUE;
-          break;
-
-        default:
-          break;
-        }
-    }
-
-  return ok;
-}
-
-JsonNode *
-vt_json_parse_bytes (GBytes  *bytes,
-                     GError **error)
+static JsonNode *
+parse_text (GBytes      *bytes,
+            VtJsonScan  *scan,
+            gboolean     defer,
+            GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -284,14 +102,20 @@ vt_json_parse_bytes (GBytes  *bytes,
       return NULL;
     }
 
-  if (!vt_json_check_depth (data, length, VT_IIIF_MAX_JSON_DEPTH, error))
+  if (!vt_json_scan (scan, data, length, VT_IIIF_MAX_JSON_DEPTH, defer, error))
     return NULL;
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
+  /* The skeleton's tree stays mutable: lists may have to be put back. */
+  parser = scan->skeleton != NULL ? json_parser_new () : json_parser_new_immutable ();
+  if (scan->skeleton != NULL ?
+      !json_parser_load_from_data (parser, scan->skeleton, (gssize) scan->skeleton_length, &local_error) :
+      !json_parser_load_from_data (parser, scan->data, (gssize) scan->length, &local_error))
     {
-      g_set_error (error, VT_IIIF_ERROR, VT_IIIF_ERROR_NOT_JSON,
-                   _("The document is not valid JSON: %s"), local_error->message);
+      if (scan->skeleton != NULL)
+        vt_json_scan_set_skeleton_error (scan, local_error->message, error);
+      else
+        g_set_error (error, VT_IIIF_ERROR, VT_IIIF_ERROR_NOT_JSON,
+                     _("The document is not valid JSON: %s"), local_error->message);
       return NULL;
     }
 
@@ -303,7 +127,36 @@ vt_json_parse_bytes (GBytes  *bytes,
       return NULL;
     }
 
+  if (scan->skeleton != NULL)
+    vt_json_scan_attach (scan, root);
   return json_node_ref (root);
+}
+
+/* The whole document as one tree. */
+JsonNode *
+vt_json_parse_bytes (GBytes  *bytes,
+                     GError **error)
+{
+  g_auto(VtJsonScan) scan = { 0 };
+
+  return parse_text (bytes, &scan, FALSE, error);
+}
+
+/**
+ * vt_json_parse_document:
+ * @scan: (out caller-allocates): clear it with vt_json_scan_clear(), after
+ *   the tree and before @bytes
+ *
+ * Like vt_json_parse_bytes(), but lists of canvases are left out of the
+ * tree: find them with vt_json_scan_find(), or put them back with
+ * vt_json_scan_restore().
+ */
+JsonNode *
+vt_json_parse_document (GBytes      *bytes,
+                        VtJsonScan  *scan,
+                        GError     **error)
+{
+  return parse_text (bytes, scan, TRUE, error);
 }
 
 JsonNode *

@@ -29,11 +29,82 @@ G_BEGIN_DECLS
     g_atomic_rc_box_release_full (self, (GDestroyNotify) clear_func);   \
   }
 
+/* JSON input with limits: size, UTF-8 and nesting depth are checked, and
+ * escapes json-glib gets wrong repaired, before json-glib sees the data;
+ * lists of canvases can be left out of the tree and parsed one element at
+ * a time (vt-json-scan.c). */
+typedef struct
+{
+  gsize start;   /* the first byte of an element */
+  gsize end;     /* after its last byte; start == end: an empty element */
+} VtJsonSpan;
+
+typedef enum
+{
+  VT_JSON_LIST_ITEMS,               /* $.items */
+  VT_JSON_LIST_CANVASES,            /* $.canvases */
+  VT_JSON_LIST_SEQUENCE_CANVASES,   /* $.sequences[0].canvases */
+  VT_JSON_N_LISTS,
+} VtJsonList;
+
+typedef struct
+{
+  gboolean    found;
+  gsize       open;        /* offset of its '[' */
+  gsize       close;       /* offset of its ']' */
+  GArray     *elements;    /* VtJsonSpan */
+  guint       n_objects;   /* elements that are objects */
+  JsonObject *owner;       /* the object of the skeleton tree it belongs to */
+} VtJsonDeferred;
+
+typedef struct
+{
+  const char     *data;       /* the text to parse: the input or @repaired */
+  gsize           length;
+  char           *repaired;   /* a copy with repaired escapes, or NULL */
+  guint           n_repairs;
+  char           *skeleton;   /* @data without the elements of @lists, or NULL */
+  gsize           skeleton_length;
+  VtJsonDeferred  lists[VT_JSON_N_LISTS];
+  JsonParser     *element_parser;
+} VtJsonScan;
+
+extern const char * const vt_json_list_members[VT_JSON_N_LISTS];
+void          vt_json_deferred_clear (VtJsonDeferred *list);
+gboolean      vt_json_scan           (VtJsonScan  *scan,
+                                      const char  *data,
+                                      gsize        length,
+                                      guint        max_depth,
+                                      gboolean     defer,
+                                      GError     **error);
+void          vt_json_scan_clear     (VtJsonScan  *scan);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VtJsonScan, vt_json_scan_clear)
+void          vt_json_scan_attach    (VtJsonScan  *scan,
+                                      JsonNode    *root);
+VtJsonDeferred *vt_json_scan_find    (VtJsonScan  *scan,
+                                      JsonObject  *object,
+                                      const char  *member);
+JsonNode     *vt_json_scan_parse_element (VtJsonScan     *scan,
+                                          VtJsonDeferred *list,
+                                          guint           index,
+                                          GError        **error);
+gboolean      vt_json_scan_restore   (VtJsonScan  *scan,
+                                      GError     **error);
+void          vt_json_scan_set_skeleton_error (VtJsonScan  *scan,
+                                               const char  *detail,
+                                               GError     **error);
+JsonNode     *vt_json_parse_bytes    (GBytes      *bytes,
+                                      GError     **error);
+JsonNode     *vt_json_parse_document (GBytes      *bytes,
+                                      VtJsonScan  *scan,
+                                      GError     **error);
+
 /* What a parser carries along: warnings and running totals for limits. */
 typedef struct
 {
   GPtrArray  *warnings;
   const char *base_uri;
+  VtJsonScan *scan;         /* lists left out of the tree, or NULL */
   guint       n_canvases;
   guint       n_ranges;
   guint       n_members;
@@ -46,15 +117,6 @@ void          vt_parse_context_clear (VtParseContext *ctx);
 void          vt_parse_warn          (VtParseContext *ctx,
                                       const char     *format,
                                       ...) G_GNUC_PRINTF (2, 3);
-
-/* JSON input with limits: size, UTF-8 and nesting depth are checked before
- * json-glib sees the data. */
-JsonNode     *vt_json_parse_bytes    (GBytes      *bytes,
-                                      GError     **error);
-gboolean      vt_json_check_depth    (const char  *data,
-                                      gsize        length,
-                                      guint        max_depth,
-                                      GError     **error);
 
 const char   *vt_json_get_string     (JsonObject  *object,
                                       const char  *member);
@@ -104,6 +166,8 @@ void           vt_check_viewing_direction (VtParseContext *ctx,
 typedef VtCanvas *(*VtCanvasParser) (VtParseContext *ctx,
                                      JsonObject     *object);
 gboolean       vt_parse_canvas_list      (VtParseContext *ctx,
+                                          JsonObject     *owner,
+                                          const char     *member,
                                           JsonArray      *array,
                                           VtManifest     *manifest,
                                           VtCanvasParser  parse,

@@ -736,7 +736,10 @@ vt_read_dimension (VtParseContext *ctx,
     }
 }
 
-/* A URI given as a string, an object with an id, or a list of those. */
+/* A URI given as a string, an object with an id, or a list of those. A
+ * SpecificResource (a part of something, such as a start point on a
+ * canvas) stands for its source (v3 "source", v2 "full"), not for its own
+ * id. */
 char *
 vt_json_dup_uri (JsonNode *node)
 {
@@ -750,6 +753,15 @@ vt_json_dup_uri (JsonNode *node)
     {
       JsonObject *object = json_node_get_object (node);
 
+      if (type_is (vt_json_get_type (object), "SpecificResource"))
+        {
+          JsonNode *source = vt_json_get_member (object, "source");
+
+          if (source == NULL)
+            source = vt_json_get_member (object, "full");
+          if (source != NULL)
+            return vt_json_dup_uri (source);
+        }
       s = vt_json_get_id (object);
       if (s == NULL)
         s = vt_json_get_string (object, "source");
@@ -774,32 +786,70 @@ vt_check_viewing_direction (VtParseContext *ctx,
     vt_parse_warn (ctx, _("Ignored an unknown viewing direction"));
 }
 
+static gboolean
+too_many_canvases (VtParseContext *ctx,
+                   guint           n,
+                   GError        **error)
+{
+  if (ctx->n_canvases + (guint64) n <= VT_IIIF_MAX_CANVASES)
+    return FALSE;
+  g_set_error (error, VT_IIIF_ERROR, VT_IIIF_ERROR_TOO_LARGE,
+               _("The document has more than %d canvases"), VT_IIIF_MAX_CANVASES);
+  return TRUE;
+}
+
+static gboolean
+add_canvas (VtParseContext *ctx,
+            JsonNode       *element,
+            guint           i,
+            VtManifest     *manifest,
+            VtCanvasParser  parse,
+            GError        **error)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (element))
+    {
+      vt_parse_warn (ctx, _("Skipped canvas %u: it is not an object"), i + 1);
+      return TRUE;
+    }
+  if (too_many_canvases (ctx, 1, error))
+    return FALSE;
+  ctx->n_canvases++;
+  g_ptr_array_add (manifest->canvases, parse (ctx, json_node_get_object (element)));
+  return TRUE;
+}
+
 /* Both versions list canvases the same way once the list is found: each
  * must be an object, and there is a limit to how many a document may have.
- * Only the reading of one canvas differs. */
+ * Only the reading of one canvas differs. A list left out of the tree
+ * (@owner's @member, see vt-json-scan.c) is counted before any canvas is
+ * read, then read one canvas at a time; otherwise @array is the list. */
 gboolean
 vt_parse_canvas_list (VtParseContext *ctx,
+                      JsonObject     *owner,
+                      const char     *member,
                       JsonArray      *array,
                       VtManifest     *manifest,
                       VtCanvasParser  parse,
                       GError        **error)
 {
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
+  VtJsonDeferred *list = vt_json_scan_find (ctx->scan, owner, member);
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          vt_parse_warn (ctx, _("Skipped canvas %u: it is not an object"), i + 1);
-          continue;
-        }
-      if (++ctx->n_canvases > VT_IIIF_MAX_CANVASES)
-        {
-          g_set_error (error, VT_IIIF_ERROR, VT_IIIF_ERROR_TOO_LARGE,
-                       _("The document has more than %d canvases"), VT_IIIF_MAX_CANVASES);
+  if (list == NULL)
+    {
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (!add_canvas (ctx, json_array_get_element (array, i), i, manifest, parse, error))
           return FALSE;
-        }
-      g_ptr_array_add (manifest->canvases, parse (ctx, json_node_get_object (element)));
+      return TRUE;
+    }
+
+  if (too_many_canvases (ctx, list->n_objects, error))
+    return FALSE;
+  for (guint i = 0; i < list->elements->len; i++)
+    {
+      g_autoptr(JsonNode) element = vt_json_scan_parse_element (ctx->scan, list, i, error);
+
+      if (element == NULL || !add_canvas (ctx, element, i, manifest, parse, error))
+        return FALSE;
     }
 
   return TRUE;

@@ -56,7 +56,9 @@ parse_annotation (VtParseContext *ctx,
 
   object = json_node_get_object (node);
   motivation = vt_json_get_string (object, "motivation");
-  if (motivation == NULL)
+  /* Everything in canvas.images paints; Staatsbibliothek zu Berlin says so
+   * with "motivation": "" on every image. */
+  if (motivation == NULL || *motivation == '\0')
     vt_parse_warn (ctx, _("An image annotation of canvas “%s” has no motivation"),
                    canvas->id ? canvas->id : "?");
   else if (strstr (motivation, "painting") == NULL)
@@ -154,9 +156,10 @@ parse_canvas (VtParseContext *ctx,
 static gboolean
 add_canvases (VtParseContext *ctx,
               VtManifest     *manifest,
-              JsonNode       *node,
+              JsonObject     *owner,
               GError        **error)
 {
+  JsonNode *node = vt_json_get_member (owner, "canvases");
   JsonArray *array;
 
   if (node == NULL)
@@ -176,7 +179,7 @@ add_canvases (VtParseContext *ctx,
 
   array = json_node_get_array (node);
 
-  return vt_parse_canvas_list (ctx, array, manifest, parse_canvas, error);
+  return vt_parse_canvas_list (ctx, owner, "canvases", array, manifest, parse_canvas, error);
 }
 
 /* Descriptive properties shared by manifests and collections. */
@@ -486,7 +489,7 @@ vt_presentation2_parse_manifest (VtParseContext *ctx,
 
       vt_check_viewing_direction (ctx, sequence);
 
-      if (!add_canvases (ctx, manifest, vt_json_get_member (sequence, "canvases"), error))
+      if (!add_canvases (ctx, manifest, sequence, error))
         return NULL;
       if (direction != NULL && !json_object_has_member (object, "viewingDirection"))
         manifest->viewing_direction = vt_viewing_direction_from_string (direction);
@@ -522,7 +525,7 @@ vt_presentation2_parse_canvases (VtParseContext *ctx,
     {
       manifest->id = g_strdup (vt_json_get_id (object));
       manifest->label = vt_language_map_from_json (vt_json_get_member (object, "label"));
-      if (!add_canvases (ctx, manifest, canvases, error))
+      if (!add_canvases (ctx, manifest, object, error))
         return NULL;
     }
   else

@@ -25,11 +25,12 @@ motivation_is_painting (JsonNode *node)
 {
   g_auto(GStrv) motivations = vt_json_dup_strv (node);
 
-  /* No motivation: draft documents; take them as painting. */
+  /* No motivation: draft documents; take them as painting. An empty one
+   * says nothing either, and canvas.items holds painting annotations. */
   if (node == NULL)
     return TRUE;
   for (guint i = 0; motivations[i] != NULL; i++)
-    if (strstr (motivations[i], "painting") != NULL)
+    if (strstr (motivations[i], "painting") != NULL || *g_strstrip (motivations[i]) == '\0')
       return TRUE;
   return FALSE;
 }
@@ -403,7 +404,7 @@ vt_presentation3_parse_manifest (VtParseContext *ctx,
   if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
     {
       array = json_node_get_array (node);
-      if (!vt_parse_canvas_list (ctx, array, manifest, parse_canvas, error))
+      if (!vt_parse_canvas_list (ctx, object, "items", array, manifest, parse_canvas, error))
         return NULL;
     }
   if (manifest->canvases->len == 0)
