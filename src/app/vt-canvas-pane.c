@@ -40,6 +40,8 @@ struct _VtCanvasPane
   GtkButton      *canvas_retry_button;
   GtkRevealer    *strip_revealer;
   GtkBox         *strip_box;
+  GtkRevealer    *tiles_failed_revealer;
+  GtkLabel       *tiles_failed_label;
 };
 
 G_DEFINE_FINAL_TYPE (VtCanvasPane, vt_canvas_pane, ADW_TYPE_BIN)
@@ -87,6 +89,18 @@ update_status (VtCanvasPane *self)
                                             : _("The image service gave no reason."));
       actions = TRUE;
     }
+
+  /* Tiles that fail while the rest of the image shows: say which reason,
+   * over the image, with a way to ask again; never a silent blank. */
+  if (state == VT_IMAGE_VIEW_STATE_READY && error != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Parts of the image could not be loaded. %s"),
+                                               error->message);
+
+      gtk_label_set_text (self->tiles_failed_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->tiles_failed_revealer,
+                                 state == VT_IMAGE_VIEW_STATE_READY && error != NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->canvas_status_page), title != NULL);
   gtk_widget_set_visible (self->zoom_controls, title == NULL && page != NULL);
@@ -274,6 +288,23 @@ vt_canvas_pane_get_strip_revealed (VtCanvasPane *self)
 }
 
 /**
+ * vt_canvas_pane_get_tiles_failed_text:
+ *
+ * Returns: (nullable): what the notice over a partly loaded image says, or
+ *   %NULL while every tile asked for has come
+ */
+const char *
+vt_canvas_pane_get_tiles_failed_text (VtCanvasPane *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->tiles_failed_revealer))
+    return NULL;
+
+  return gtk_label_get_text (self->tiles_failed_label);
+}
+
+/**
  * vt_canvas_pane_get_status_title:
  *
  * Returns: (nullable): the title of the page that says why the canvas
@@ -341,6 +372,8 @@ vt_canvas_pane_class_init (VtCanvasPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, strip_box);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, strip_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, tiles_failed_label);
+  gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, tiles_failed_revealer);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, zoom_controls);
 }
 

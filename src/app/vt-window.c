@@ -390,17 +390,6 @@ fullscreen_changed_cb (VtWindow *self)
 }
 
 static void
-image_view_load_error_cb (VtWindow     *self,
-                          const GError *error)
-{
-  VtImageView *view = vt_canvas_pane_get_image_view (self->canvas_pane);
-
-  /* The view reports once per image, not per tile: worth a toast. */
-  if (vt_image_view_get_state (view) != VT_IMAGE_VIEW_STATE_NOT_PUBLIC)
-    _vt_window_toast (self, _("Some parts of the image could not be loaded"));
-}
-
-static void
 metadata_link_copied_cb (VtWindow *self)
 {
   _vt_window_toast (self, _("Link copied"));
@@ -577,8 +566,6 @@ vt_window_init (VtWindow *self)
                            G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::fullscreened", G_CALLBACK (fullscreen_changed_cb), NULL);
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
-  g_signal_connect_object (vt_canvas_pane_get_image_view (self->canvas_pane), "load-error",
-                           G_CALLBACK (image_view_load_error_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->metadata_view, "link-copied",
                            G_CALLBACK (metadata_link_copied_cb), self, G_CONNECT_SWAPPED);
 

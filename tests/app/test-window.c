@@ -840,6 +840,81 @@ test_rights_follow_the_page (Fixture       *fixture,
   g_assert_true (rows_have (fixture->window, "Rights: In Copyright"));
 }
 
+
+static char *
+write_static_manifest (const char *dir,
+                       const char *name,
+                       const char *image_url)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *json = g_strdup_printf (
+    "{\"@context\": \"http://iiif.io/api/presentation/3/context.json\","
+    " \"id\": \"https://example.org/%s\", \"type\": \"Manifest\","
+    " \"label\": {\"en\": [\"Broken image\"]},"
+    " \"items\": [{\"id\": \"https://example.org/c1\", \"type\": \"Canvas\", \"width\": 1200, \"height\": 800,"
+    "   \"items\": [{\"id\": \"https://example.org/p1\", \"type\": \"AnnotationPage\","
+    "     \"items\": [{\"id\": \"https://example.org/a1\", \"type\": \"Annotation\", \"motivation\": \"painting\","
+    "       \"target\": \"https://example.org/c1\","
+    "       \"body\": {\"id\": \"%s\", \"type\": \"Image\", \"format\": \"image/jpeg\", \"width\": 1200, \"height\": 800}}]}]}]}",
+    name, image_url);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, json, -1, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+static gboolean
+tiles_failed_shown (gpointer data)
+{
+  return vt_canvas_pane_get_tiles_failed_text (vt_window_get_canvas_pane (data)) != NULL;
+}
+
+static void
+test_failed_tiles (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *missing_url = NULL;
+  g_autofree char *not_image_url = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *not_image = NULL;
+  VtCanvasPane *pane;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  pane = vt_window_get_canvas_pane (fixture->window);
+  dir = g_dir_make_tmp ("vitrine-tiles-XXXXXX", NULL);
+  missing_url = vt_testbed_get_url (fixture->testbed, "/static/missing.jpg");
+  not_image_url = vt_testbed_get_url (fixture->testbed, VT_TESTBED_INDEX);
+  missing = write_static_manifest (dir, "missing.json", missing_url);
+  not_image = write_static_manifest (dir, "not-image.json", not_image_url);
+
+  /* Every tile of the image fails: the canvas says so, with the reason
+   * and a way to ask again, and the object stays on screen. */
+  open_and_wait (fixture, missing, "viewer");
+  wait_until (tiles_failed_shown, fixture->window, "the failed tiles");
+  g_assert_nonnull (strstr (vt_canvas_pane_get_tiles_failed_text (pane), "127.0.0.1"));
+  g_assert_true (vt_window_get_action_enabled (fixture->window, "win.retry-canvas"));
+
+  /* Something that is not an image gives its own reason. */
+  open_and_wait (fixture, not_image, "viewer");
+  g_assert_null (vt_canvas_pane_get_tiles_failed_text (pane));
+  wait_until (tiles_failed_shown, fixture->window, "the tiles that are not images");
+  g_assert_nonnull (strstr (vt_canvas_pane_get_tiles_failed_text (pane), "application/json"));
+
+  /* A good object shows no notice. */
+  open_and_wait (fixture, VT_TESTBED_OBJECT_DMG, "viewer");
+  wait_until (settled, fixture->window, "the good image");
+  g_assert_null (vt_canvas_pane_get_tiles_failed_text (pane));
+
+  g_unlink (missing);
+  g_unlink (not_image);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -882,6 +957,7 @@ main (int   argc,
   ADD ("/vitrine/app/window/cancel-returns-to-previous", test_cancel_returns_to_previous);
   ADD ("/vitrine/app/window/canvas-error-reasons", test_canvas_error_reasons);
   ADD ("/vitrine/app/window/rights-follow-the-page", test_rights_follow_the_page);
+  ADD ("/vitrine/app/window/failed-tiles", test_failed_tiles);
 #undef ADD
 
   {
