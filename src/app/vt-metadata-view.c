@@ -12,9 +12,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "iiif/vt-html.h"
-#include "vt-metadata-view.h"
+#include "iiif/vt-markup.h"
 #include "iiif/vt-rights.h"
+#include "vt-metadata-view.h"
 
 /* What one row shows, kept for the accessors the tests use. */
 typedef struct
@@ -126,37 +126,12 @@ row_info_free (gpointer data)
   g_free (info);
 }
 
-/**
- * vt_metadata_view_is_openable_uri:
- * @uri: (nullable): a link target
- *
- * Only http and https links from a manifest are opened: anything else
- * (javascript:, file:, data:, custom schemes) could run or reveal
- * something on the user's machine.
- *
- * Returns: whether the view would open @uri in the browser
- */
-gboolean
-vt_metadata_view_is_openable_uri (const char *uri)
-{
-  g_autoptr(GUri) parsed = NULL;
-  const char *scheme;
-
-  if (uri == NULL)
-    return FALSE;
-  parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-  if (parsed == NULL || g_uri_get_host (parsed) == NULL || *g_uri_get_host (parsed) == '\0')
-    return FALSE;
-  scheme = g_uri_get_scheme (parsed);
-  return g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0;
-}
-
 static gboolean
 on_activate_link (GtkLabel       *label,
                   const char     *uri,
                   VtMetadataView *self)
 {
-  if (vt_metadata_view_is_openable_uri (uri))
+  if (vt_markup_is_openable_uri (uri))
     g_signal_emit (self, signals[OPEN_URI], 0, uri);
   else
     g_debug ("Not opening a link that is not http(s): %s", uri);
@@ -217,43 +192,6 @@ dup_text (VtMetadataView *self,
   return joined[0] != '\0' ? g_steal_pointer (&joined) : NULL;
 }
 
-static void
-collect_text (GMarkupParseContext  *context,
-              const char           *text,
-              gsize                 text_len,
-              gpointer              user_data,
-              GError              **error)
-{
-  g_string_append_len (user_data, text, text_len);
-}
-
-/* The plain text of label markup, or %NULL when it is not well formed.
- * pango_parse_markup() cannot do this: GtkLabel markup has `<a href>`,
- * which only GtkLabel understands. */
-static char *
-markup_to_text (const char *markup)
-{
-  static const GMarkupParser parser = { NULL, NULL, collect_text, NULL, NULL };
-  g_autoptr(GMarkupParseContext) context = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  context = g_markup_parse_context_new (&parser, 0, text, NULL);
-  if (!g_markup_parse_context_parse (context, "<markup>", -1, NULL)
-      || !g_markup_parse_context_parse (context, markup, -1, NULL)
-      || !g_markup_parse_context_parse (context, "</markup>", -1, NULL)
-      || !g_markup_parse_context_end_parse (context, NULL))
-    return NULL;
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static gboolean
-markup_is_valid (const char *markup)
-{
-  g_autofree char *text = markup_to_text (markup);
-
-  return text != NULL;
-}
-
 static gboolean
 set_str (char       **ptr,
          const char  *value)
@@ -266,54 +204,10 @@ set_str (char       **ptr,
 }
 
 static char *
-link_markup (const char *uri,
-             const char *text)
-{
-  if (!vt_metadata_view_is_openable_uri (uri))
-    return g_markup_escape_text (text != NULL ? text : (uri != NULL ? uri : ""), -1);
-  return g_markup_printf_escaped ("<a href=\"%s\">%s</a>", uri, text != NULL ? text : uri);
-}
-
-/* One manifest value as Pango markup: HTML goes through the sanitiser, and
- * a value that is nothing but a web address becomes a link. */
-static char *
-value_to_markup (const char *value)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (value));
-  g_autofree char *markup = NULL;
-
-  if (strpbrk (trimmed, " \t\n") == NULL && vt_metadata_view_is_openable_uri (trimmed))
-    return link_markup (trimmed, trimmed);
-
-  markup = vt_html_to_markup (value);
-  if (markup == NULL || !markup_is_valid (markup))
-    return g_markup_escape_text (value, -1);
-  return g_steal_pointer (&markup);
-}
-
-static char *
 dup_markup (VtMetadataView *self,
             VtLanguageMap  *map)
 {
-  const char * const *values = lookup (self, map);
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  if (values == NULL)
-    return NULL;
-  for (guint i = 0; values[i] != NULL; i++)
-    {
-      g_autofree char *markup = value_to_markup (values[i]);
-
-      g_strstrip (markup);
-      if (markup[0] == '\0')
-        continue;
-      if (out->len > 0)
-        g_string_append_c (out, '\n');
-      g_string_append (out, markup);
-    }
-  if (out->len == 0)
-    return NULL;
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return vt_markup_from_values (lookup (self, map));
 }
 
 static void
@@ -373,7 +267,7 @@ add_row (VtMetadataView *self,
   info->list = list;
   info->label = g_strdup (label);
   info->markup = g_strdup (markup);
-  info->text = markup_to_text (markup);
+  info->text = vt_markup_to_text (markup);
   if (info->text == NULL)
     info->text = g_strdup (markup);
   add_row_info (self, info);
@@ -389,7 +283,7 @@ add_row (VtMetadataView *self,
   gtk_label_set_markup (GTK_LABEL (value), markup);
   gtk_label_set_xalign (GTK_LABEL (value), 0);
   gtk_label_set_selectable (GTK_LABEL (value), TRUE);
-  if (strpbrk (info->text, " \t\n") == NULL && vt_metadata_view_is_openable_uri (info->text))
+  if (vt_markup_is_web_address (info->text))
     {
       /* A bare address reads better on one line, shortened in the middle
        * where it is least telling; the tooltip and a copy give it whole. */
@@ -459,7 +353,7 @@ add_resource_rows (VtMetadataView *self,
       if (resource->id == NULL)
         continue;
       text = dup_text (self, resource->label, " ");
-      markup = link_markup (resource->id, text);
+      markup = vt_markup_link (resource->id, text);
       add_row (self, list, label, markup, NULL);
     }
 }
@@ -520,9 +414,9 @@ dup_rights_rows (VtMetadataView *self)
       g_autofree char *rights_markup = NULL;
 
       if (vt_rights_describe (rights, &name, &link) != VT_RIGHTS_UNKNOWN)
-        rights_markup = link_markup (link, name);
+        rights_markup = vt_markup_link (link, name);
       else
-        rights_markup = link_markup (rights, rights);
+        rights_markup = vt_markup_link (rights, rights);
       /* Translators: the licence or rights statement of the object */
       g_strv_builder_add (builder, _("Rights"));
       g_strv_builder_add (builder, rights_markup);
@@ -565,20 +459,20 @@ fill_provider (VtMetadataView *self)
         {
           VtResource *page = g_ptr_array_index (agent->homepage, j);
 
-          if (vt_metadata_view_is_openable_uri (page->id))
+          if (vt_markup_is_openable_uri (page->id))
             homepage = page->id;
         }
       for (guint j = 0; agent->logo != NULL && j < agent->logo->len && self->logo_url == NULL; j++)
         {
           VtResource *logo = g_ptr_array_index (agent->logo, j);
 
-          if (vt_metadata_view_is_openable_uri (logo->id))
+          if (vt_markup_is_openable_uri (logo->id))
             self->logo_url = g_strdup (logo->id);
         }
 
       if (name == NULL && homepage == NULL)
         continue;
-      markup = homepage != NULL ? link_markup (homepage, name) : g_markup_escape_text (name, -1);
+      markup = homepage != NULL ? vt_markup_link (homepage, name) : g_markup_escape_text (name, -1);
       /* Translators: the institution that publishes the object */
       add_row (self, self->provider_list, _("Institution"), markup, NULL);
     }
@@ -589,7 +483,7 @@ fill_links (VtMetadataView *self)
 {
   if (self->ghent_page_url != NULL)
     {
-      g_autofree char *markup = link_markup (self->ghent_page_url, self->ghent_page_url);
+      g_autofree char *markup = vt_markup_link (self->ghent_page_url, self->ghent_page_url);
 
       /* Translators: the object's page on the museum's public web site */
       add_row (self, self->links_list, _("Public Web Page"), markup, NULL);
@@ -619,7 +513,7 @@ fill_manifest (VtMetadataView *self)
                                   -1);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_copy_clicked), self, G_CONNECT_SWAPPED);
 
-  markup = link_markup (self->manifest_url, self->manifest_url);
+  markup = vt_markup_link (self->manifest_url, self->manifest_url);
   add_row (self, self->manifest_list, _("Manifest Link"), markup, button);
 }
 
@@ -1408,4 +1302,17 @@ vt_metadata_view_get_row_markup (VtMetadataView *self,
         return g_strdup (info->markup);
     }
   return NULL;
+}
+
+/**
+ * vt_metadata_view_is_openable_uri:
+ * @uri: (nullable): a link target
+ *
+ * Returns: whether the view would open @uri in the browser: only http(s),
+ *   see vt_markup_is_openable_uri()
+ */
+gboolean
+vt_metadata_view_is_openable_uri (const char *uri)
+{
+  return vt_markup_is_openable_uri (uri);
 }
