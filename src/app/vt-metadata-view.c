@@ -612,53 +612,6 @@ refill_rights (VtMetadataView *self)
 
 /* --- The language picker ------------------------------------------------ */
 
-static gboolean
-is_language_tag (const char *tag)
-{
-  gsize n = 0;
-
-  /* Keep real BCP 47 tags ("fr", "nl-BE", "ar-latn"); drop "none" and the
-   * junk keys some manifests carry ("true", "English"). */
-  while (g_ascii_isalpha (tag[n]))
-    n++;
-  if (n < 2 || n > 3 || (tag[n] != '\0' && tag[n] != '-' && tag[n] != '_'))
-    return FALSE;
-  return g_ascii_strcasecmp (tag, "none") != 0;
-}
-
-static void
-collect_languages (GPtrArray     *tags,
-                   VtLanguageMap *map)
-{
-  guint n;
-
-  if (map == NULL)
-    return;
-  n = vt_language_map_get_n_languages (map);
-  for (guint i = 0; i < n; i++)
-    {
-      const char *tag = vt_language_map_get_language (map, i);
-      gboolean seen = FALSE;
-
-      if (tag == NULL || !is_language_tag (tag))
-        continue;
-      for (guint j = 0; j < tags->len && !seen; j++)
-        seen = vt_language_tag_equal (g_ptr_array_index (tags, j), tag);
-      if (!seen)
-        g_ptr_array_add (tags, g_strdup (tag));
-    }
-}
-
-static void
-collect_statement_languages (GPtrArray       *tags,
-                             VtMetadataEntry *statement)
-{
-  if (statement == NULL)
-    return;
-  collect_languages (tags, statement->label);
-  collect_languages (tags, statement->value);
-}
-
 static char *
 dup_language_name (const char *tag)
 {
@@ -701,21 +654,12 @@ update_languages (VtMetadataView *self)
   g_ptr_array_set_size (self->languages, 0);
   if (m != NULL)
     {
-      collect_languages (self->languages, m->label);
-      collect_languages (self->languages, m->summary);
-      for (guint i = 0; m->metadata != NULL && i < m->metadata->len; i++)
-        {
-          VtMetadataEntry *entry = g_ptr_array_index (m->metadata, i);
+      char **tags = vt_manifest_dup_languages (m);
 
-          collect_languages (self->languages, entry->label);
-          collect_languages (self->languages, entry->value);
-        }
-      /* Every page's statement, so that the picker stays put as the
-       * rights rows follow the page. */
-      collect_statement_languages (self->languages, m->required_statement);
-      for (guint i = 0; i < m->canvases->len; i++)
-        collect_statement_languages (self->languages,
-                                     vt_canvas_get_required_statement (g_ptr_array_index (m->canvases, i)));
+      /* The array takes the strings over. */
+      for (guint i = 0; tags[i] != NULL; i++)
+        g_ptr_array_add (self->languages, tags[i]);
+      g_free (tags);
     }
 
   for (guint i = 0; i < self->languages->len; i++)
