@@ -14,6 +14,7 @@
 
 #include "iiif/vt-markup.h"
 #include "iiif/vt-rights.h"
+#include "vt-language-picker.h"
 #include "vt-metadata-view.h"
 
 /* What one row shows, kept for the accessors the tests use. */
@@ -32,18 +33,14 @@ struct _VtMetadataView
   VtManifest    *manifest;
   char          *manifest_url;
   char          *ghent_page_url;
-  char          *language;
   char          *logo_url;
-  GPtrArray     *languages;      /* tags offered by the picker */
   GPtrArray     *rows;           /* RowInfo, in the order shown */
   guint          canvas_index;   /* the page whose rights are shown */
-  guint          updating_picker : 1;
 
   /* Template widgets */
   GtkBox        *details_section;
   GtkListBox    *details_list;
-  GtkDropDown   *language_dropdown;
-  GtkBox        *language_box;
+  VtLanguagePicker *language_picker;
   GtkBox        *links_section;
   GtkListBox    *links_list;
   GtkPicture    *logo_picture;
@@ -79,42 +76,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* Names for the language picker. A tag not in the table is shown as it is
- * written; that is rare and still understandable to the people who wrote
- * the manifest in it. */
-static const struct
-{
-  const char *tag;
-  const char *name;
-} language_names[] = {
-  { "ar", N_("Arabic") },
-  { "ca", N_("Catalan") },
-  { "cs", N_("Czech") },
-  { "cy", N_("Welsh") },
-  { "da", N_("Danish") },
-  { "de", N_("German") },
-  { "el", N_("Greek") },
-  { "en", N_("English") },
-  { "es", N_("Spanish") },
-  { "fi", N_("Finnish") },
-  { "fr", N_("French") },
-  { "fy", N_("Frisian") },
-  { "ga", N_("Irish") },
-  { "he", N_("Hebrew") },
-  { "hu", N_("Hungarian") },
-  { "it", N_("Italian") },
-  { "ja", N_("Japanese") },
-  { "la", N_("Latin") },
-  { "nl", N_("Dutch") },
-  { "no", N_("Norwegian") },
-  { "pl", N_("Polish") },
-  { "pt", N_("Portuguese") },
-  { "ru", N_("Russian") },
-  { "sv", N_("Swedish") },
-  { "tr", N_("Turkish") },
-  { "zh", N_("Chinese") },
-};
-
 static void
 row_info_free (gpointer data)
 {
@@ -149,32 +110,12 @@ vt_metadata_view_real_open_uri (VtMetadataView *self,
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
 }
 
-/* The user's languages, best first: the one picked in the view, then
- * the UI locale's. */
-static GPtrArray *
-dup_preferred_languages (VtMetadataView *self)
-{
-  const char * const *names = g_get_language_names ();
-  GPtrArray *prefs = g_ptr_array_new ();
-
-  if (self->language != NULL)
-    g_ptr_array_add (prefs, self->language);
-  for (guint i = 0; names[i] != NULL; i++)
-    g_ptr_array_add (prefs, (gpointer) names[i]);
-  g_ptr_array_add (prefs, NULL);
-  return prefs;
-}
-
+/* The values of @map in the language the picker says the texts are in. */
 static const char * const *
 lookup (VtMetadataView *self,
         VtLanguageMap  *map)
 {
-  g_autoptr(GPtrArray) prefs = NULL;
-
-  if (map == NULL || vt_language_map_is_empty (map))
-    return NULL;
-  prefs = dup_preferred_languages (self);
-  return vt_language_map_lookup (map, (const char * const *) prefs->pdata);
+  return vt_language_picker_lookup (self->language_picker, map);
 }
 
 static char *
@@ -610,82 +551,13 @@ refill_rights (VtMetadataView *self)
   update_section (self->rights_section, self->rights_list);
 }
 
-/* --- The language picker ------------------------------------------------ */
-
-static char *
-dup_language_name (const char *tag)
-{
-  g_autofree char *primary = g_ascii_strdown (tag, -1);
-  char *dash = strpbrk (primary, "-_");
-
-  if (dash != NULL)
-    *dash = '\0';
-  for (guint i = 0; i < G_N_ELEMENTS (language_names); i++)
-    {
-      if (!g_str_equal (primary, language_names[i].tag))
-        continue;
-      if (dash != NULL)
-        /* Translators: a language name and its tag, "Dutch (nl-BE)" */
-        return g_strdup_printf (_("%s (%s)"), _(language_names[i].name), tag);
-      return g_strdup (_(language_names[i].name));
-    }
-  return g_strdup (tag);
-}
-
-/* Which of the offered languages the texts are shown in now, so that the
- * picker says what the user sees: the same choice the language maps make. */
-static guint
-current_language_index (VtMetadataView *self)
-{
-  g_autoptr(GPtrArray) prefs = dup_preferred_languages (self);
-  int found = vt_language_tag_pick ((const char * const *) self->languages->pdata,
-                                    self->languages->len,
-                                    (const char * const *) prefs->pdata);
-
-  return found >= 0 ? (guint) found : 0;
-}
-
+/* The picker is where the language is chosen, by the user or through
+ * vt_metadata_view_set_language(): show the texts in it. */
 static void
-update_languages (VtMetadataView *self)
+on_language_changed (VtMetadataView *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  VtManifest *m = self->manifest;
-
-  g_ptr_array_set_size (self->languages, 0);
-  if (m != NULL)
-    {
-      char **tags = vt_manifest_dup_languages (m);
-
-      /* The array takes the strings over. */
-      for (guint i = 0; tags[i] != NULL; i++)
-        g_ptr_array_add (self->languages, tags[i]);
-      g_free (tags);
-    }
-
-  for (guint i = 0; i < self->languages->len; i++)
-    {
-      g_autofree char *name = dup_language_name (g_ptr_array_index (self->languages, i));
-
-      gtk_string_list_append (names, name);
-    }
-
-  self->updating_picker = TRUE;
-  gtk_drop_down_set_model (self->language_dropdown, G_LIST_MODEL (names));
-  if (self->languages->len > 0)
-    gtk_drop_down_set_selected (self->language_dropdown, current_language_index (self));
-  self->updating_picker = FALSE;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->language_box), self->languages->len > 1);
-}
-
-static void
-on_language_selected (VtMetadataView *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->language_dropdown);
-
-  if (self->updating_picker || selected >= self->languages->len)
-    return;
-  vt_metadata_view_set_language (self, g_ptr_array_index (self->languages, selected));
+  render (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 }
 
 /* --- GObject ------------------------------------------------------------ */
@@ -709,9 +581,7 @@ vt_metadata_view_finalize (GObject *object)
 
   g_clear_pointer (&self->manifest_url, g_free);
   g_clear_pointer (&self->ghent_page_url, g_free);
-  g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->logo_url, g_free);
-  g_clear_pointer (&self->languages, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (vt_metadata_view_parent_class)->finalize (object);
@@ -736,7 +606,7 @@ vt_metadata_view_get_property (GObject    *object,
       break;
 
     case PROP_LANGUAGE:
-      g_value_set_string (value, self->language);
+      g_value_set_string (value, vt_language_picker_get_language (self->language_picker));
       break;
 
     case PROP_LOGO_URL:
@@ -874,12 +744,12 @@ vt_metadata_view_class_init (VtMetadataViewClass *klass)
                                 NULL, NULL, NULL,
                                 G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (VT_TYPE_LANGUAGE_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/vitrine/Vitrine/ui/vt-metadata-view.ui");
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, details_list);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, details_section);
-  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, language_box);
-  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, language_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, language_picker);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, links_list);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, links_section);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, logo_picture);
@@ -902,7 +772,6 @@ vt_metadata_view_class_init (VtMetadataViewClass *klass)
 static void
 vt_metadata_view_init (VtMetadataView *self)
 {
-  self->languages = g_ptr_array_new_with_free_func (g_free);
   self->rows = g_ptr_array_new_with_free_func (row_info_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -910,8 +779,8 @@ vt_metadata_view_init (VtMetadataView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Object Details"),
                                   -1);
-  g_signal_connect_object (self->language_dropdown, "notify::selected",
-                           G_CALLBACK (on_language_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->language_picker, "notify::language",
+                           G_CALLBACK (on_language_changed), self, G_CONNECT_SWAPPED);
   render (self);
 }
 
@@ -959,7 +828,7 @@ vt_metadata_view_set_manifest (VtMetadataView *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANVAS_INDEX]);
     }
 
-  update_languages (self);
+  vt_language_picker_set_manifest (self->language_picker, manifest);
   render (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
@@ -1053,19 +922,7 @@ vt_metadata_view_set_language (VtMetadataView *self,
 {
   g_return_if_fail (VT_IS_METADATA_VIEW (self));
 
-  if (language != NULL && *language == '\0')
-    language = NULL;
-  if (!set_str (&self->language, language))
-    return;
-
-  if (self->languages->len > 0)
-    {
-      self->updating_picker = TRUE;
-      gtk_drop_down_set_selected (self->language_dropdown, current_language_index (self));
-      self->updating_picker = FALSE;
-    }
-  render (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+  vt_language_picker_set_language (self->language_picker, language);
 }
 
 const char *
@@ -1073,7 +930,7 @@ vt_metadata_view_get_language (VtMetadataView *self)
 {
   g_return_val_if_fail (VT_IS_METADATA_VIEW (self), NULL);
 
-  return self->language;
+  return vt_language_picker_get_language (self->language_picker);
 }
 
 /**
@@ -1086,17 +943,9 @@ vt_metadata_view_get_language (VtMetadataView *self)
 char **
 vt_metadata_view_get_languages (VtMetadataView *self)
 {
-  GStrvBuilder *builder;
-  char **out;
-
   g_return_val_if_fail (VT_IS_METADATA_VIEW (self), NULL);
 
-  builder = g_strv_builder_new ();
-  for (guint i = 0; self->languages->len > 1 && i < self->languages->len; i++)
-    g_strv_builder_add (builder, g_ptr_array_index (self->languages, i));
-  out = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  return out;
+  return vt_language_picker_dup_languages (self->language_picker);
 }
 
 /**
