@@ -15,16 +15,8 @@
 #include "iiif/vt-markup.h"
 #include "iiif/vt-rights.h"
 #include "vt-language-picker.h"
+#include "vt-metadata-row.h"
 #include "vt-metadata-view.h"
-
-/* What one row shows, kept for the accessors the tests use. */
-typedef struct
-{
-  GtkListBox *list;   /* the section it is in */
-  char       *label;
-  char       *text;
-  char       *markup;
-} RowInfo;
 
 struct _VtMetadataView
 {
@@ -34,7 +26,6 @@ struct _VtMetadataView
   char          *manifest_url;
   char          *ghent_page_url;
   char          *logo_url;
-  GPtrArray     *rows;           /* RowInfo, in the order shown */
   guint          canvas_index;   /* the page whose rights are shown */
 
   /* Template widgets */
@@ -76,41 +67,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void
-row_info_free (gpointer data)
-{
-  RowInfo *info = data;
-
-  g_free (info->label);
-  g_free (info->text);
-  g_free (info->markup);
-  g_free (info);
-}
-
-static gboolean
-on_activate_link (GtkLabel       *label,
-                  const char     *uri,
-                  VtMetadataView *self)
-{
-  if (vt_markup_is_openable_uri (uri))
-    g_signal_emit (self, signals[OPEN_URI], 0, uri);
-  else
-    g_debug ("Not opening a link that is not http(s): %s", uri);
-
-  /* Handled either way: GTK's default would hand any scheme to the system. */
-  return TRUE;
-}
-
-static void
-vt_metadata_view_real_open_uri (VtMetadataView *self,
-                                const char     *uri)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
-}
-
-/* The values of @map in the language the picker says the texts are in. */
 static const char * const *
 lookup (VtMetadataView *self,
         VtLanguageMap  *map)
@@ -160,120 +116,49 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
-/* Sections from top to bottom: the rows are kept in this order even when
- * one section is filled again on its own. */
-static guint
-section_rank (VtMetadataView *self,
-              GtkListBox     *list)
+/* Links in the summary and in every row end here: only http(s) ones are
+ * opened (see vt_markup_is_openable_uri()). */
+static void
+follow_link (VtMetadataView *self,
+             const char     *uri)
 {
-  GtkListBox *order[] = {
-    self->details_list, self->rights_list, self->provider_list, self->links_list, self->manifest_list,
-  };
+  if (vt_markup_is_openable_uri (uri))
+    g_signal_emit (self, signals[OPEN_URI], 0, uri);
+  else
+    g_debug ("Not opening a link that is not http(s): %s", uri);
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    if (order[i] == list)
-      return i;
-  g_assert_not_reached ();
-  return G_N_ELEMENTS (order);
+static gboolean
+on_activate_link (GtkLabel       *label,
+                  const char     *uri,
+                  VtMetadataView *self)
+{
+  follow_link (self, uri);
+
+  /* Handled either way: GTK's default would hand any scheme to the system. */
+  return TRUE;
 }
 
 static void
-add_row_info (VtMetadataView *self,
-              RowInfo        *info)
+vt_metadata_view_real_open_uri (VtMetadataView *self,
+                                const char     *uri)
 {
-  guint rank = section_rank (self, info->list);
-  guint pos = self->rows->len;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  while (pos > 0 && section_rank (self, ((RowInfo *) g_ptr_array_index (self->rows, pos - 1))->list) > rank)
-    pos--;
-  g_ptr_array_insert (self->rows, pos, info);
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
 }
 
-static GtkWidget *
+static VtMetadataRow *
 add_row (VtMetadataView *self,
          GtkListBox     *list,
          const char     *label,
-         const char     *markup,
-         GtkWidget      *suffix)
+         const char     *markup)
 {
-  GtkWidget *row;
-  GtkWidget *hbox;
-  GtkWidget *vbox;
-  GtkWidget *caption;
-  GtkWidget *value;
-  RowInfo *info;
-  g_autofree char *spoken = NULL;
+  GtkWidget *row = vt_metadata_row_new (label, markup);
 
-  info = g_new0 (RowInfo, 1);
-  info->list = list;
-  info->label = g_strdup (label);
-  info->markup = g_strdup (markup);
-  info->text = vt_markup_to_text (markup);
-  if (info->text == NULL)
-    info->text = g_strdup (markup);
-  add_row_info (self, info);
-
-  caption = gtk_label_new (label);
-  gtk_label_set_xalign (GTK_LABEL (caption), 0);
-  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (caption), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (caption, "caption");
-  gtk_widget_add_css_class (caption, "dim-label");
-
-  value = gtk_label_new (NULL);
-  gtk_label_set_markup (GTK_LABEL (value), markup);
-  gtk_label_set_xalign (GTK_LABEL (value), 0);
-  gtk_label_set_selectable (GTK_LABEL (value), TRUE);
-  if (vt_markup_is_web_address (info->text))
-    {
-      /* A bare address reads better on one line, shortened in the middle
-       * where it is least telling; the tooltip and a copy give it whole. */
-      gtk_label_set_ellipsize (GTK_LABEL (value), PANGO_ELLIPSIZE_MIDDLE);
-      gtk_widget_set_tooltip_text (value, info->text);
-    }
-  else
-    {
-      gtk_label_set_wrap (GTK_LABEL (value), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_WORD_CHAR);
-    }
-  g_signal_connect_object (value, "activate-link", G_CALLBACK (on_activate_link), self, 0);
-
-  vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  gtk_widget_set_hexpand (vbox, TRUE);
-  gtk_widget_set_valign (vbox, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (vbox), caption);
-  gtk_box_append (GTK_BOX (vbox), value);
-
-  hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_top (hbox, 8);
-  gtk_widget_set_margin_bottom (hbox, 8);
-  gtk_widget_set_margin_start (hbox, 12);
-  gtk_widget_set_margin_end (hbox, suffix != NULL ? 6 : 12);
-  gtk_box_append (GTK_BOX (hbox), vbox);
-  if (suffix != NULL)
-    {
-      gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (hbox), suffix);
-    }
-
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), hbox);
-
-  /* A screen reader meets the row first: let it say "label: value" rather
-   * than two unrelated labels. */
-  /* Translators: how a screen reader reads one row of the object's
-   * details: "Material: oak" */
-  spoken = g_strdup_printf (_("%s: %s"), label, info->text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
-                                  -1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (value),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, caption, NULL,
-                                  -1);
-
+  g_signal_connect_object (row, "link-activated", G_CALLBACK (follow_link), self, G_CONNECT_SWAPPED);
   gtk_list_box_append (list, row);
-  return row;
+  return VT_METADATA_ROW (row);
 }
 
 static void
@@ -295,7 +180,7 @@ add_resource_rows (VtMetadataView *self,
         continue;
       text = dup_text (self, resource->label, " ");
       markup = vt_markup_link (resource->id, text);
-      add_row (self, list, label, markup, NULL);
+      add_row (self, list, label, markup);
     }
 }
 
@@ -321,7 +206,7 @@ fill_details (VtMetadataView *self)
 
       if (markup == NULL)
         continue;
-      add_row (self, self->details_list, label != NULL ? label : "", markup, NULL);
+      add_row (self, self->details_list, label != NULL ? label : "", markup);
     }
 }
 
@@ -370,7 +255,7 @@ add_rights_rows (VtMetadataView *self,
                  char          **pairs)
 {
   for (guint i = 0; pairs[i] != NULL && pairs[i + 1] != NULL; i += 2)
-    add_row (self, self->rights_list, pairs[i], pairs[i + 1], NULL);
+    add_row (self, self->rights_list, pairs[i], pairs[i + 1]);
 }
 
 static void
@@ -415,7 +300,7 @@ fill_provider (VtMetadataView *self)
         continue;
       markup = homepage != NULL ? vt_markup_link (homepage, name) : g_markup_escape_text (name, -1);
       /* Translators: the institution that publishes the object */
-      add_row (self, self->provider_list, _("Institution"), markup, NULL);
+      add_row (self, self->provider_list, _("Institution"), markup);
     }
 }
 
@@ -427,7 +312,7 @@ fill_links (VtMetadataView *self)
       g_autofree char *markup = vt_markup_link (self->ghent_page_url, self->ghent_page_url);
 
       /* Translators: the object's page on the museum's public web site */
-      add_row (self, self->links_list, _("Public Web Page"), markup, NULL);
+      add_row (self, self->links_list, _("Public Web Page"), markup);
     }
 
   add_resource_rows (self, self->links_list, self->manifest->homepage, _("Homepage"));
@@ -440,6 +325,7 @@ fill_links (VtMetadataView *self)
 static void
 fill_manifest (VtMetadataView *self)
 {
+  VtMetadataRow *row;
   GtkWidget *button;
   g_autofree char *markup = NULL;
 
@@ -455,7 +341,8 @@ fill_manifest (VtMetadataView *self)
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_copy_clicked), self, G_CONNECT_SWAPPED);
 
   markup = vt_markup_link (self->manifest_url, self->manifest_url);
-  add_row (self, self->manifest_list, _("Manifest Link"), markup, button);
+  row = add_row (self, self->manifest_list, _("Manifest Link"), markup);
+  vt_metadata_row_add_suffix (row, button);
 }
 
 static void
@@ -472,7 +359,6 @@ render (VtMetadataView *self)
   g_autofree char *summary = NULL;
   g_autofree char *old_logo = g_steal_pointer (&self->logo_url);
 
-  g_ptr_array_set_size (self->rows, 0);
   clear_list (self->details_list);
   clear_list (self->rights_list);
   clear_list (self->provider_list);
@@ -511,6 +397,23 @@ render (VtMetadataView *self)
     gtk_widget_set_visible (GTK_WIDGET (self->provider_section), TRUE);
 }
 
+/* Every row, in the order shown: the sections from top to bottom. */
+static GPtrArray *
+dup_rows (VtMetadataView *self)
+{
+  GtkListBox *lists[] = {
+    self->details_list, self->rights_list, self->provider_list, self->links_list, self->manifest_list,
+  };
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (lists[i]));
+         child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      g_ptr_array_add (rows, child);
+  return rows;
+}
+
 /* Whether the rights rows already show @pairs (label, markup, …). */
 static gboolean
 rights_rows_show (VtMetadataView *self,
@@ -518,16 +421,16 @@ rights_rows_show (VtMetadataView *self,
 {
   guint n = 0;
 
-  for (guint i = 0; i < self->rows->len; i++)
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->rights_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child), n += 2)
     {
-      RowInfo *info = g_ptr_array_index (self->rows, i);
+      VtMetadataRow *row = VT_METADATA_ROW (child);
 
-      if (info->list != self->rights_list)
-        continue;
       if (pairs[n] == NULL || pairs[n + 1] == NULL
-          || !g_str_equal (info->label, pairs[n]) || !g_str_equal (info->markup, pairs[n + 1]))
+          || !g_str_equal (vt_metadata_row_get_label (row), pairs[n])
+          || !g_str_equal (vt_metadata_row_get_markup (row), pairs[n + 1]))
         return FALSE;
-      n += 2;
     }
   return pairs[n] == NULL;
 }
@@ -543,9 +446,6 @@ refill_rights (VtMetadataView *self)
   if (rights_rows_show (self, pairs))
     return;
 
-  for (guint i = self->rows->len; i > 0; i--)
-    if (((RowInfo *) g_ptr_array_index (self->rows, i - 1))->list == self->rights_list)
-      g_ptr_array_remove_index (self->rows, i - 1);
   clear_list (self->rights_list);
   add_rights_rows (self, pairs);
   update_section (self->rights_section, self->rights_list);
@@ -582,7 +482,6 @@ vt_metadata_view_finalize (GObject *object)
   g_clear_pointer (&self->manifest_url, g_free);
   g_clear_pointer (&self->ghent_page_url, g_free);
   g_clear_pointer (&self->logo_url, g_free);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (vt_metadata_view_parent_class)->finalize (object);
 }
@@ -745,6 +644,7 @@ vt_metadata_view_class_init (VtMetadataViewClass *klass)
                                 G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (VT_TYPE_LANGUAGE_PICKER);
+  g_type_ensure (VT_TYPE_METADATA_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/vitrine/Vitrine/ui/vt-metadata-view.ui");
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, details_list);
@@ -772,7 +672,6 @@ vt_metadata_view_class_init (VtMetadataViewClass *klass)
 static void
 vt_metadata_view_init (VtMetadataView *self)
 {
-  self->rows = g_ptr_array_new_with_free_func (row_info_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1054,23 +953,16 @@ vt_metadata_view_get_summary_markup (VtMetadataView *self)
 char **
 vt_metadata_view_get_row_texts (VtMetadataView *self)
 {
-  GStrvBuilder *builder;
-  char **out;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
 
   g_return_val_if_fail (VT_IS_METADATA_VIEW (self), NULL);
 
+  rows = dup_rows (self);
   builder = g_strv_builder_new ();
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      RowInfo *info = g_ptr_array_index (self->rows, i);
-
-      g_autofree char *text = g_strdup_printf (_("%s: %s"), info->label, info->text);
-
-      g_strv_builder_add (builder, text);
-    }
-  out = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  return out;
+  for (guint i = 0; i < rows->len; i++)
+    g_strv_builder_add (builder, vt_metadata_row_get_spoken (g_ptr_array_index (rows, i)));
+  return g_strv_builder_end (builder);
 }
 
 /**
@@ -1084,15 +976,18 @@ char *
 vt_metadata_view_get_row_markup (VtMetadataView *self,
                                  const char     *label)
 {
+  g_autoptr(GPtrArray) rows = NULL;
+
   g_return_val_if_fail (VT_IS_METADATA_VIEW (self), NULL);
   g_return_val_if_fail (label != NULL, NULL);
 
-  for (guint i = 0; i < self->rows->len; i++)
+  rows = dup_rows (self);
+  for (guint i = 0; i < rows->len; i++)
     {
-      RowInfo *info = g_ptr_array_index (self->rows, i);
+      VtMetadataRow *row = g_ptr_array_index (rows, i);
 
-      if (g_str_equal (info->label, label))
-        return g_strdup (info->markup);
+      if (g_str_equal (vt_metadata_row_get_label (row), label))
+        return g_strdup (vt_metadata_row_get_markup (row));
     }
   return NULL;
 }
