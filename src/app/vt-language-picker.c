@@ -16,9 +16,9 @@
 
 /* The sidebar's "Language" row: the languages the manifest's texts come
  * in, by name, and the one they are shown in. It is also the one place
- * that says which values of a language map are shown
- * (vt_language_picker_lookup()), so that the picker never names another
- * language than the texts are in. */
+ * that says in which order the user's languages are tried
+ * (vt_language_picker_dup_preferences()), so that the picker never names
+ * another language than the texts are in. */
 
 struct _VtLanguagePicker
 {
@@ -99,37 +99,20 @@ dup_language_name (const char *tag)
   return g_strdup (tag);
 }
 
-/* The user's languages, best first: the one picked here, then the UI
- * locale's. */
-static GPtrArray *
-dup_preferred_languages (VtLanguagePicker *self)
-{
-  const char * const *names = g_get_language_names ();
-  GPtrArray *prefs = g_ptr_array_new ();
-
-  if (self->language != NULL)
-    g_ptr_array_add (prefs, self->language);
-  for (guint i = 0; names[i] != NULL; i++)
-    g_ptr_array_add (prefs, (gpointer) names[i]);
-  g_ptr_array_add (prefs, NULL);
-  return prefs;
-}
-
 /* Which of the offered languages the texts are shown in now, so that the
  * picker says what the user sees: the same choice the language maps make. */
 static void
 select_current (VtLanguagePicker *self)
 {
-  g_autoptr(GPtrArray) prefs = NULL;
+  g_auto(GStrv) prefs = NULL;
   guint n = g_strv_length (self->languages);
   int found;
 
   if (n == 0)
     return;
 
-  prefs = dup_preferred_languages (self);
-  found = vt_language_tag_pick ((const char * const *) self->languages, n,
-                                (const char * const *) prefs->pdata);
+  prefs = vt_language_picker_dup_preferences (self);
+  found = vt_language_tag_pick ((const char * const *) self->languages, n, (const char * const *) prefs);
   self->updating = TRUE;
   gtk_drop_down_set_selected (self->dropdown, found >= 0 ? (guint) found : 0);
   self->updating = FALSE;
@@ -337,25 +320,23 @@ vt_language_picker_dup_languages (VtLanguagePicker *self)
 }
 
 /**
- * vt_language_picker_lookup:
- * @map: (nullable): a label or value of the manifest
+ * vt_language_picker_dup_preferences:
  *
- * The values of @map to show: in the picked language, else the UI
- * locale's, else as vt_language_map_lookup() falls back.
+ * The user's languages, best first: the one picked here, then the UI
+ * locale's. Pass them to vt_language_map_lookup() and the like, so that
+ * the texts are in the language the picker names.
  *
- * Returns: (transfer none) (nullable): the values, %NULL-terminated, or
- *   %NULL when @map is empty
+ * Returns: (transfer full): language tags and locale names
  */
-const char * const *
-vt_language_picker_lookup (VtLanguagePicker *self,
-                           VtLanguageMap    *map)
+char **
+vt_language_picker_dup_preferences (VtLanguagePicker *self)
 {
-  g_autoptr(GPtrArray) prefs = NULL;
+  g_autoptr(GStrvBuilder) prefs = g_strv_builder_new ();
 
   g_return_val_if_fail (VT_IS_LANGUAGE_PICKER (self), NULL);
 
-  if (map == NULL || vt_language_map_is_empty (map))
-    return NULL;
-  prefs = dup_preferred_languages (self);
-  return vt_language_map_lookup (map, (const char * const *) prefs->pdata);
+  if (self->language != NULL)
+    g_strv_builder_add (prefs, self->language);
+  g_strv_builder_addv (prefs, (const char **) g_get_language_names ());
+  return g_strv_builder_end (prefs);
 }

@@ -17,14 +17,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VtLanguagePicker, vt_language_picker, VT, LANGUAGE_PICKER, GtkWidget)
 
-GtkWidget          *vt_language_picker_new           (void);
-void                vt_language_picker_set_manifest  (VtLanguagePicker *self,
-                                                      VtManifest       *manifest);
-const char         *vt_language_picker_get_language  (VtLanguagePicker *self);
-void                vt_language_picker_set_language  (VtLanguagePicker *self,
-                                                      const char       *language);
-char              **vt_language_picker_dup_languages (VtLanguagePicker *self);
-const char * const *vt_language_picker_lookup        (VtLanguagePicker *self,
-                                                      VtLanguageMap    *map);
+GtkWidget          *vt_language_picker_new             (void);
+void                vt_language_picker_set_manifest    (VtLanguagePicker *self,
+                                                        VtManifest       *manifest);
+const char         *vt_language_picker_get_language    (VtLanguagePicker *self);
+void                vt_language_picker_set_language    (VtLanguagePicker *self,
+                                                        const char       *language);
+char              **vt_language_picker_dup_languages   (VtLanguagePicker *self);
+char              **vt_language_picker_dup_preferences (VtLanguagePicker *self);
 
 G_END_DECLS

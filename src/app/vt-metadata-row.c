@@ -17,8 +17,8 @@
 /* One row of the sidebar's lists: a caption ("Material") over a value in
  * label markup ("oak", or links), with room for a button at the end. It
  * reads to a screen reader as "label: value" rather than as two unrelated
- * labels. It opens no links itself: it says which was followed, and the
- * view decides. */
+ * labels. It opens no links itself: it activates the "metadata.follow-link"
+ * action with the link's target, and the view that installs it decides. */
 
 struct _VtMetadataRow
 {
@@ -35,44 +35,28 @@ struct _VtMetadataRow
 
 G_DEFINE_FINAL_TYPE (VtMetadataRow, vt_metadata_row, GTK_TYPE_LIST_BOX_ROW)
 
-enum {
-  PROP_0,
-  PROP_LABEL,
-  PROP_MARKUP,
-  N_PROPS
-};
-
-enum {
-  LINK_ACTIVATED,
-  N_SIGNALS
-};
-
-static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
-
 static gboolean
 on_activate_link (GtkLabel      *label,
                   const char    *uri,
                   VtMetadataRow *self)
 {
-  g_signal_emit (self, signals[LINK_ACTIVATED], 0, uri);
+  gtk_widget_activate_action (GTK_WIDGET (self), "metadata.follow-link", "s", uri);
 
   /* Never GTK's default, which would hand any scheme to the system. */
   return TRUE;
 }
 
+/* A row shows one label and value for its whole life: a section makes new
+ * rows when what it shows changes. */
 static void
-vt_metadata_row_constructed (GObject *object)
+show (VtMetadataRow *self,
+      const char    *label,
+      const char    *markup)
 {
-  VtMetadataRow *self = VT_METADATA_ROW (object);
   g_autofree char *text = NULL;
 
-  G_OBJECT_CLASS (vt_metadata_row_parent_class)->constructed (object);
-
-  if (self->label == NULL)
-    self->label = g_strdup ("");
-  if (self->markup == NULL)
-    self->markup = g_strdup ("");
+  self->label = g_strdup (label != NULL ? label : "");
+  self->markup = g_strdup (markup != NULL ? markup : "");
   text = vt_markup_to_text (self->markup);
   if (text == NULL)
     text = g_strdup (self->markup);
@@ -123,98 +107,13 @@ vt_metadata_row_finalize (GObject *object)
 }
 
 static void
-vt_metadata_row_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  VtMetadataRow *self = VT_METADATA_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_LABEL:
-      g_value_set_string (value, self->label);
-      break;
-
-    case PROP_MARKUP:
-      g_value_set_string (value, self->markup);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-vt_metadata_row_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  VtMetadataRow *self = VT_METADATA_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_LABEL:
-      self->label = g_value_dup_string (value);
-      break;
-
-    case PROP_MARKUP:
-      self->markup = g_value_dup_string (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 vt_metadata_row_class_init (VtMetadataRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = vt_metadata_row_constructed;
   object_class->dispose = vt_metadata_row_dispose;
   object_class->finalize = vt_metadata_row_finalize;
-  object_class->get_property = vt_metadata_row_get_property;
-  object_class->set_property = vt_metadata_row_set_property;
-
-  /**
-   * VtMetadataRow:label:
-   *
-   * What the row is about, as plain text ("Material").
-   */
-  properties[PROP_LABEL] =
-    g_param_spec_string ("label", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * VtMetadataRow:markup:
-   *
-   * The value as label markup, links included (see vt_markup_from_values()).
-   */
-  properties[PROP_MARKUP] =
-    g_param_spec_string ("markup", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * VtMetadataRow::link-activated:
-   * @self: the row
-   * @uri: the link's target, whatever its scheme
-   *
-   * Emitted when the user follows a link in the value. The row opens
-   * nothing itself: a handler checks @uri (vt_markup_is_openable_uri())
-   * and opens it.
-   */
-  signals[LINK_ACTIVATED] =
-    g_signal_new ("link-activated",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/vitrine/Vitrine/ui/vt-metadata-row.ui");
@@ -240,10 +139,10 @@ GtkWidget *
 vt_metadata_row_new (const char *label,
                      const char *markup)
 {
-  return g_object_new (VT_TYPE_METADATA_ROW,
-                       "label", label,
-                       "markup", markup,
-                       NULL);
+  VtMetadataRow *self = g_object_new (VT_TYPE_METADATA_ROW, NULL);
+
+  show (self, label, markup);
+  return GTK_WIDGET (self);
 }
 
 const char *

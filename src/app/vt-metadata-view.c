@@ -10,40 +10,41 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
+#include "iiif/vt-manifest-rows.h"
 #include "iiif/vt-markup.h"
-#include "iiif/vt-rights.h"
 #include "vt-language-picker.h"
-#include "vt-metadata-row.h"
+#include "vt-metadata-section.h"
 #include "vt-metadata-view.h"
+
+/* The sidebar: the object's title and summary over its sections (details,
+ * rights and attribution, provider, links, the manifest link). What the
+ * rows say comes from the core (vt-manifest-rows.h) in the languages the
+ * #VtLanguagePicker names; #VtMetadataSection and #VtMetadataRow show it.
+ * The view keeps what it is given (manifest, its URL, the page on screen,
+ * the Ghent web page, the logo) and which links are followed. */
 
 struct _VtMetadataView
 {
-  GtkWidget      parent_instance;
+  GtkWidget          parent_instance;
 
-  VtManifest    *manifest;
-  char          *manifest_url;
-  char          *ghent_page_url;
-  char          *logo_url;
-  guint          canvas_index;   /* the page whose rights are shown */
+  VtManifest        *manifest;
+  char              *manifest_url;
+  char              *ghent_page_url;
+  char              *logo_url;
+  guint              canvas_index;   /* the page whose rights are shown */
 
   /* Template widgets */
-  GtkBox        *details_section;
-  GtkListBox    *details_list;
-  VtLanguagePicker *language_picker;
-  GtkBox        *links_section;
-  GtkListBox    *links_list;
-  GtkPicture    *logo_picture;
-  GtkBox        *manifest_section;
-  GtkListBox    *manifest_list;
-  GtkBox        *provider_section;
-  GtkListBox    *provider_list;
-  GtkBox        *rights_section;
-  GtkListBox    *rights_list;
+  VtMetadataSection *details_section;
+  VtLanguagePicker  *language_picker;
+  VtMetadataSection *links_section;
+  GtkPicture        *logo_picture;
+  VtMetadataSection *manifest_section;
+  VtMetadataSection *provider_section;
+  VtMetadataSection *rights_section;
   GtkScrolledWindow *scroller;
-  GtkLabel      *summary_label;
-  GtkLabel      *title_label;
+  GtkLabel          *summary_label;
+  GtkLabel          *title_label;
 };
 
 G_DEFINE_FINAL_TYPE (VtMetadataView, vt_metadata_view, GTK_TYPE_WIDGET)
@@ -67,28 +68,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static const char * const *
-lookup (VtMetadataView *self,
-        VtLanguageMap  *map)
-{
-  return vt_language_picker_lookup (self->language_picker, map);
-}
-
-static char *
-dup_text (VtMetadataView *self,
-          VtLanguageMap  *map,
-          const char     *separator)
-{
-  const char * const *values = lookup (self, map);
-  g_autofree char *joined = NULL;
-
-  if (values == NULL || values[0] == NULL)
-    return NULL;
-  joined = g_strjoinv (separator, (char **) values);
-  g_strstrip (joined);
-  return joined[0] != '\0' ? g_steal_pointer (&joined) : NULL;
-}
-
 static gboolean
 set_str (char       **ptr,
          const char  *value)
@@ -100,30 +79,18 @@ set_str (char       **ptr,
   return TRUE;
 }
 
-static char *
-dup_markup (VtMetadataView *self,
-            VtLanguageMap  *map)
-{
-  return vt_markup_from_values (lookup (self, map));
-}
-
+/* "metadata.follow-link": links in the summary and in every row
+ * (VtMetadataRow) end here. Only http(s) ones are opened (see
+ * vt_markup_is_openable_uri()). */
 static void
-clear_list (GtkListBox *list)
+follow_link (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
 {
-  GtkWidget *child;
+  const char *uri = g_variant_get_string (param, NULL);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-/* Links in the summary and in every row end here: only http(s) ones are
- * opened (see vt_markup_is_openable_uri()). */
-static void
-follow_link (VtMetadataView *self,
-             const char     *uri)
-{
   if (vt_markup_is_openable_uri (uri))
-    g_signal_emit (self, signals[OPEN_URI], 0, uri);
+    g_signal_emit (widget, signals[OPEN_URI], 0, uri);
   else
     g_debug ("Not opening a link that is not http(s): %s", uri);
 }
@@ -133,7 +100,7 @@ on_activate_link (GtkLabel       *label,
                   const char     *uri,
                   VtMetadataView *self)
 {
-  follow_link (self, uri);
+  gtk_widget_activate_action (GTK_WIDGET (label), "metadata.follow-link", "s", uri);
 
   /* Handled either way: GTK's default would hand any scheme to the system. */
   return TRUE;
@@ -148,187 +115,70 @@ vt_metadata_view_real_open_uri (VtMetadataView *self,
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
 }
 
-static VtMetadataRow *
-add_row (VtMetadataView *self,
-         GtkListBox     *list,
-         const char     *label,
-         const char     *markup)
-{
-  GtkWidget *row = vt_metadata_row_new (label, markup);
-
-  g_signal_connect_object (row, "link-activated", G_CALLBACK (follow_link), self, G_CONNECT_SWAPPED);
-  gtk_list_box_append (list, row);
-  return VT_METADATA_ROW (row);
-}
-
-static void
-add_resource_rows (VtMetadataView *self,
-                   GtkListBox     *list,
-                   GPtrArray      *resources,
-                   const char     *label)
-{
-  if (resources == NULL)
-    return;
-
-  for (guint i = 0; i < resources->len; i++)
-    {
-      VtResource *resource = g_ptr_array_index (resources, i);
-      g_autofree char *text = NULL;
-      g_autofree char *markup = NULL;
-
-      if (resource->id == NULL)
-        continue;
-      text = dup_text (self, resource->label, " ");
-      markup = vt_markup_link (resource->id, text);
-      add_row (self, list, label, markup);
-    }
-}
-
 static void
 on_copy_clicked (VtMetadataView *self)
 {
   vt_metadata_view_copy_manifest_url (self);
 }
 
-static void
-fill_details (VtMetadataView *self)
+/* The first provider's logo that can be fetched; the window fetches it. */
+static char *
+dup_logo_url (VtManifest *manifest)
 {
-  GPtrArray *metadata = self->manifest->metadata;
-
-  if (metadata == NULL)
-    return;
-
-  for (guint i = 0; i < metadata->len; i++)
+  for (guint i = 0; manifest->provider != NULL && i < manifest->provider->len; i++)
     {
-      VtMetadataEntry *entry = g_ptr_array_index (metadata, i);
-      g_autofree char *label = dup_text (self, entry->label, " ");
-      g_autofree char *markup = dup_markup (self, entry->value);
+      VtAgent *agent = g_ptr_array_index (manifest->provider, i);
 
-      if (markup == NULL)
-        continue;
-      add_row (self, self->details_list, label != NULL ? label : "", markup);
-    }
-}
-
-/* The rights rows for the page on screen, as label and markup, in order.
- * They follow the page: Ghent names the licence and the rights holder per
- * image, and the pages of one object can differ. */
-static GStrv
-dup_rights_rows (VtMetadataView *self)
-{
-  VtMetadataEntry *statement = vt_manifest_get_canvas_required_statement (self->manifest, self->canvas_index);
-  const char *rights = vt_manifest_get_canvas_rights (self->manifest, self->canvas_index);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autofree char *label = NULL;
-  g_autofree char *markup = NULL;
-
-  if (statement != NULL)
-    {
-      label = dup_text (self, statement->label, " ");
-      markup = dup_markup (self, statement->value);
-    }
-  if (markup != NULL)
-    {
-      g_strv_builder_add (builder, label != NULL ? label : _("Attribution"));
-      g_strv_builder_add (builder, markup);
-    }
-
-  if (rights != NULL)
-    {
-      g_autofree char *name = NULL;
-      g_autofree char *link = NULL;
-      g_autofree char *rights_markup = NULL;
-
-      if (vt_rights_describe (rights, &name, &link) != VT_RIGHTS_UNKNOWN)
-        rights_markup = vt_markup_link (link, name);
-      else
-        rights_markup = vt_markup_link (rights, rights);
-      /* Translators: the licence or rights statement of the object */
-      g_strv_builder_add (builder, _("Rights"));
-      g_strv_builder_add (builder, rights_markup);
-    }
-  return g_strv_builder_end (builder);
-}
-
-static void
-add_rights_rows (VtMetadataView *self,
-                 char          **pairs)
-{
-  for (guint i = 0; pairs[i] != NULL && pairs[i + 1] != NULL; i += 2)
-    add_row (self, self->rights_list, pairs[i], pairs[i + 1]);
-}
-
-static void
-fill_rights (VtMetadataView *self)
-{
-  g_auto(GStrv) pairs = dup_rights_rows (self);
-
-  add_rights_rows (self, pairs);
-}
-
-static void
-fill_provider (VtMetadataView *self)
-{
-  GPtrArray *providers = self->manifest->provider;
-
-  if (providers == NULL)
-    return;
-
-  for (guint i = 0; i < providers->len; i++)
-    {
-      VtAgent *agent = g_ptr_array_index (providers, i);
-      g_autofree char *name = dup_text (self, agent->label, " ");
-      const char *homepage = NULL;
-      g_autofree char *markup = NULL;
-
-      for (guint j = 0; agent->homepage != NULL && j < agent->homepage->len && homepage == NULL; j++)
-        {
-          VtResource *page = g_ptr_array_index (agent->homepage, j);
-
-          if (vt_markup_is_openable_uri (page->id))
-            homepage = page->id;
-        }
-      for (guint j = 0; agent->logo != NULL && j < agent->logo->len && self->logo_url == NULL; j++)
+      for (guint j = 0; agent->logo != NULL && j < agent->logo->len; j++)
         {
           VtResource *logo = g_ptr_array_index (agent->logo, j);
 
           if (vt_markup_is_openable_uri (logo->id))
-            self->logo_url = g_strdup (logo->id);
+            return g_strdup (logo->id);
         }
-
-      if (name == NULL && homepage == NULL)
-        continue;
-      markup = homepage != NULL ? vt_markup_link (homepage, name) : g_markup_escape_text (name, -1);
-      /* Translators: the institution that publishes the object */
-      add_row (self, self->provider_list, _("Institution"), markup);
     }
+  return NULL;
 }
 
-static void
-fill_links (VtMetadataView *self)
+/* The public web page first, then the manifest's own links. */
+static char **
+dup_link_rows (VtMetadataView      *self,
+               const char * const *languages)
 {
+  g_autoptr(GStrvBuilder) rows = g_strv_builder_new ();
+  g_auto(GStrv) links = vt_manifest_dup_link_rows (self->manifest, languages);
+
   if (self->ghent_page_url != NULL)
     {
       g_autofree char *markup = vt_markup_link (self->ghent_page_url, self->ghent_page_url);
 
       /* Translators: the object's page on the museum's public web site */
-      add_row (self, self->links_list, _("Public Web Page"), markup);
+      g_strv_builder_add (rows, _("Public Web Page"));
+      g_strv_builder_add (rows, markup);
     }
+  g_strv_builder_addv (rows, (const char **) links);
+  return g_strv_builder_end (rows);
+}
 
-  add_resource_rows (self, self->links_list, self->manifest->homepage, _("Homepage"));
-  /* Translators: another form of the object, such as a PDF or a record */
-  add_resource_rows (self, self->links_list, self->manifest->rendering, _("Alternative Format"));
-  /* Translators: a machine-readable description of the object elsewhere */
-  add_resource_rows (self, self->links_list, self->manifest->see_also, _("See Also"));
+/* Shows @rows (label, markup, …; %NULL for none) in @section. */
+static void
+show_rows (VtMetadataSection *section,
+           char             **rows)
+{
+  static const char * const none[] = { NULL };
+
+  vt_metadata_section_set_rows (section, rows != NULL ? (const char * const *) rows : none);
+  g_strfreev (rows);
 }
 
 static void
-fill_manifest (VtMetadataView *self)
+fill_manifest_link (VtMetadataView *self)
 {
   VtMetadataRow *row;
   GtkWidget *button;
   g_autofree char *markup = NULL;
 
+  vt_metadata_section_clear (self->manifest_section);
   if (self->manifest_url == NULL)
     return;
 
@@ -341,98 +191,54 @@ fill_manifest (VtMetadataView *self)
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_copy_clicked), self, G_CONNECT_SWAPPED);
 
   markup = vt_markup_link (self->manifest_url, self->manifest_url);
-  row = add_row (self, self->manifest_list, _("Manifest Link"), markup);
+  row = vt_metadata_section_append (self->manifest_section, _("Manifest Link"), markup);
   vt_metadata_row_add_suffix (row, button);
-}
-
-static void
-update_section (GtkBox     *section,
-                GtkListBox *list)
-{
-  gtk_widget_set_visible (GTK_WIDGET (section), gtk_widget_get_first_child (GTK_WIDGET (list)) != NULL);
 }
 
 static void
 render (VtMetadataView *self)
 {
-  g_autofree char *title = NULL;
-  g_autofree char *summary = NULL;
+  g_auto(GStrv) languages = vt_language_picker_dup_preferences (self->language_picker);
+  const char * const *prefs = (const char * const *) languages;
+  VtManifest *m = self->manifest;
+  g_autofree char *title = m != NULL ? vt_manifest_dup_title (m, prefs) : NULL;
+  g_autofree char *summary = m != NULL ? vt_markup_from_values (vt_language_map_lookup (m->summary, prefs)) : NULL;
   g_autofree char *old_logo = g_steal_pointer (&self->logo_url);
 
-  clear_list (self->details_list);
-  clear_list (self->rights_list);
-  clear_list (self->provider_list);
-  clear_list (self->links_list);
-  clear_list (self->manifest_list);
-
-  if (self->manifest != NULL)
-    {
-      title = dup_text (self, self->manifest->label, " ");
-      summary = dup_markup (self, self->manifest->summary);
-      fill_details (self);
-      fill_rights (self);
-      fill_provider (self);
-      fill_links (self);
-    }
-  fill_manifest (self);
+  show_rows (self->details_section, m != NULL ? vt_manifest_dup_metadata_rows (m, prefs) : NULL);
+  show_rows (self->rights_section, m != NULL ? vt_manifest_dup_rights_rows (m, self->canvas_index, prefs) : NULL);
+  show_rows (self->provider_section, m != NULL ? vt_manifest_dup_provider_rows (m, prefs) : NULL);
+  show_rows (self->links_section, m != NULL ? dup_link_rows (self, prefs) : NULL);
+  self->logo_url = m != NULL ? dup_logo_url (m) : NULL;
+  fill_manifest_link (self);
 
   gtk_label_set_text (self->title_label, title != NULL ? title : _("Untitled Object"));
   gtk_widget_set_visible (GTK_WIDGET (self->title_label), self->manifest != NULL);
   gtk_label_set_markup (self->summary_label, summary != NULL ? summary : "");
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary != NULL);
 
-  update_section (self->details_section, self->details_list);
-  update_section (self->rights_section, self->rights_list);
-  update_section (self->provider_section, self->provider_list);
-  update_section (self->links_section, self->links_list);
-  update_section (self->manifest_section, self->manifest_list);
-
+  /* Another publisher's logo is not this one's. */
   if (g_strcmp0 (old_logo, self->logo_url) != 0)
     {
       gtk_picture_set_paintable (self->logo_picture, NULL);
       gtk_widget_set_visible (GTK_WIDGET (self->logo_picture), FALSE);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOGO_URL]);
     }
-  if (gtk_widget_get_visible (GTK_WIDGET (self->logo_picture)))
-    gtk_widget_set_visible (GTK_WIDGET (self->provider_section), TRUE);
 }
 
 /* Every row, in the order shown: the sections from top to bottom. */
 static GPtrArray *
 dup_rows (VtMetadataView *self)
 {
-  GtkListBox *lists[] = {
-    self->details_list, self->rights_list, self->provider_list, self->links_list, self->manifest_list,
+  VtMetadataSection *sections[] = {
+    self->details_section, self->rights_section, self->provider_section, self->links_section,
+    self->manifest_section,
   };
   GPtrArray *rows = g_ptr_array_new ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (lists[i]));
-         child != NULL;
-         child = gtk_widget_get_next_sibling (child))
-      g_ptr_array_add (rows, child);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    vt_metadata_section_collect_rows (sections[i], rows);
   return rows;
-}
-
-/* Whether the rights rows already show @pairs (label, markup, …). */
-static gboolean
-rights_rows_show (VtMetadataView *self,
-                  char          **pairs)
-{
-  guint n = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->rights_list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child), n += 2)
-    {
-      VtMetadataRow *row = VT_METADATA_ROW (child);
-
-      if (pairs[n] == NULL || pairs[n + 1] == NULL
-          || !g_str_equal (vt_metadata_row_get_label (row), pairs[n])
-          || !g_str_equal (vt_metadata_row_get_markup (row), pairs[n + 1]))
-        return FALSE;
-    }
-  return pairs[n] == NULL;
 }
 
 /* Only the rights section, for another page of the same object; the rest
@@ -441,14 +247,11 @@ rights_rows_show (VtMetadataView *self,
 static void
 refill_rights (VtMetadataView *self)
 {
-  g_auto(GStrv) pairs = self->manifest != NULL ? dup_rights_rows (self) : g_new0 (char *, 1);
+  g_auto(GStrv) languages = vt_language_picker_dup_preferences (self->language_picker);
+  VtManifest *m = self->manifest;
 
-  if (rights_rows_show (self, pairs))
-    return;
-
-  clear_list (self->rights_list);
-  add_rights_rows (self, pairs);
-  update_section (self->rights_section, self->rights_list);
+  show_rows (self->rights_section,
+             m != NULL ? vt_manifest_dup_rights_rows (m, self->canvas_index, (const char * const *) languages) : NULL);
 }
 
 /* The picker is where the language is chosen, by the user or through
@@ -644,25 +447,22 @@ vt_metadata_view_class_init (VtMetadataViewClass *klass)
                                 G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (VT_TYPE_LANGUAGE_PICKER);
-  g_type_ensure (VT_TYPE_METADATA_ROW);
+  g_type_ensure (VT_TYPE_METADATA_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/vitrine/Vitrine/ui/vt-metadata-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, details_list);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, details_section);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, language_picker);
-  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, links_list);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, links_section);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, logo_picture);
-  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, manifest_list);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, manifest_section);
-  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, provider_list);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, provider_section);
-  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, rights_list);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, rights_section);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, scroller);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, title_label);
   gtk_widget_class_bind_template_callback (widget_class, on_activate_link);
+
+  gtk_widget_class_install_action (widget_class, "metadata.follow-link", "s", follow_link);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "metadataview");
@@ -672,7 +472,6 @@ vt_metadata_view_class_init (VtMetadataViewClass *klass)
 static void
 vt_metadata_view_init (VtMetadataView *self)
 {
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -875,9 +674,8 @@ vt_metadata_view_set_logo (VtMetadataView *self,
   g_return_if_fail (!logo || GDK_IS_PAINTABLE (logo));
 
   gtk_picture_set_paintable (self->logo_picture, logo);
+  /* The provider section shows while the logo does (VtMetadataSection). */
   gtk_widget_set_visible (GTK_WIDGET (self->logo_picture), logo != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->provider_section),
-                          logo != NULL || gtk_widget_get_first_child (GTK_WIDGET (self->provider_list)) != NULL);
   gtk_picture_set_alternative_text (self->logo_picture, logo != NULL ? _("Provider Logo") : NULL);
 }
 
