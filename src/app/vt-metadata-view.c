@@ -121,25 +121,6 @@ on_copy_clicked (VtMetadataView *self)
   vt_metadata_view_copy_manifest_url (self);
 }
 
-/* The first provider's logo that can be fetched; the window fetches it. */
-static char *
-dup_logo_url (VtManifest *manifest)
-{
-  for (guint i = 0; manifest->provider != NULL && i < manifest->provider->len; i++)
-    {
-      VtAgent *agent = g_ptr_array_index (manifest->provider, i);
-
-      for (guint j = 0; agent->logo != NULL && j < agent->logo->len; j++)
-        {
-          VtResource *logo = g_ptr_array_index (agent->logo, j);
-
-          if (vt_markup_is_openable_uri (logo->id))
-            return g_strdup (logo->id);
-        }
-    }
-  return NULL;
-}
-
 /* The public web page first, then the manifest's own links. */
 static char **
 dup_link_rows (VtMetadataView      *self,
@@ -209,7 +190,8 @@ render (VtMetadataView *self)
   show_rows (self->rights_section, m != NULL ? vt_manifest_dup_rights_rows (m, self->canvas_index, prefs) : NULL);
   show_rows (self->provider_section, m != NULL ? vt_manifest_dup_provider_rows (m, prefs) : NULL);
   show_rows (self->links_section, m != NULL ? dup_link_rows (self, prefs) : NULL);
-  self->logo_url = m != NULL ? dup_logo_url (m) : NULL;
+  /* The same the window fetches (VtViewing), to hand it over. */
+  self->logo_url = m != NULL ? g_strdup (vt_manifest_get_logo_url (m)) : NULL;
   fill_manifest_link (self);
 
   gtk_label_set_text (self->title_label, title != NULL ? title : _("Untitled Object"));
