@@ -24,8 +24,6 @@ struct _VtMetadataRow
 {
   GtkListBoxRow  parent_instance;
 
-  char          *label;
-  char          *markup;
   char          *spoken;   /* "label: value", as a screen reader says it */
 
   /* Template widgets */
@@ -34,17 +32,6 @@ struct _VtMetadataRow
 };
 
 G_DEFINE_FINAL_TYPE (VtMetadataRow, vt_metadata_row, GTK_TYPE_LIST_BOX_ROW)
-
-static gboolean
-on_activate_link (GtkLabel      *label,
-                  const char    *uri,
-                  VtMetadataRow *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "metadata.follow-link", "s", uri);
-
-  /* Never GTK's default, which would hand any scheme to the system. */
-  return TRUE;
-}
 
 /* A row shows one label and value for its whole life: a section makes new
  * rows when what it shows changes. */
@@ -55,14 +42,16 @@ show (VtMetadataRow *self,
 {
   g_autofree char *text = NULL;
 
-  self->label = g_strdup (label != NULL ? label : "");
-  self->markup = g_strdup (markup != NULL ? markup : "");
-  text = vt_markup_to_text (self->markup);
+  if (label == NULL)
+    label = "";
+  if (markup == NULL)
+    markup = "";
+  text = vt_markup_to_text (markup);
   if (text == NULL)
-    text = g_strdup (self->markup);
+    text = g_strdup (markup);
 
-  gtk_label_set_text (self->caption, self->label);
-  gtk_label_set_markup (self->value, self->markup);
+  gtk_label_set_text (self->caption, label);
+  gtk_label_set_markup (self->value, markup);
   if (vt_markup_is_web_address (text))
     {
       /* A bare address reads better on one line, shortened in the middle
@@ -80,10 +69,22 @@ show (VtMetadataRow *self,
    * than two unrelated labels. */
   /* Translators: how a screen reader reads one row of the object's
    * details: "Material: oak" */
-  self->spoken = g_strdup_printf (_("%s: %s"), self->label, text);
+  self->spoken = g_strdup_printf (_("%s: %s"), label, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->spoken,
                                   -1);
+}
+
+/* Links are followed by whoever installs "metadata.follow-link". */
+static gboolean
+on_activate_link (GtkLabel      *label,
+                  const char    *uri,
+                  VtMetadataRow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "metadata.follow-link", "s", uri);
+
+  /* Never GTK's default, which would hand any scheme to the system. */
+  return TRUE;
 }
 
 static void
@@ -99,8 +100,6 @@ vt_metadata_row_finalize (GObject *object)
 {
   VtMetadataRow *self = VT_METADATA_ROW (object);
 
-  g_clear_pointer (&self->label, g_free);
-  g_clear_pointer (&self->markup, g_free);
   g_clear_pointer (&self->spoken, g_free);
 
   G_OBJECT_CLASS (vt_metadata_row_parent_class)->finalize (object);
@@ -150,7 +149,7 @@ vt_metadata_row_get_label (VtMetadataRow *self)
 {
   g_return_val_if_fail (VT_IS_METADATA_ROW (self), NULL);
 
-  return self->label;
+  return gtk_label_get_text (self->caption);
 }
 
 const char *
@@ -158,7 +157,7 @@ vt_metadata_row_get_markup (VtMetadataRow *self)
 {
   g_return_val_if_fail (VT_IS_METADATA_ROW (self), NULL);
 
-  return self->markup;
+  return gtk_label_get_label (self->value);
 }
 
 /**

@@ -13,9 +13,9 @@
 
 /* One section of the sidebar: a heading over a list of #VtMetadataRow.
  * It shows itself only when it has something to show, so that no empty
- * heading is left.
- * Widgets given as children in a .ui (the provider's logo) go between the
- * heading and the rows, and count as something to show while visible. */
+ * heading is left. Widgets given as children in a .ui (the provider's
+ * logo) go between the heading and the rows, and count as something to
+ * show while they are visible. */
 
 struct _VtMetadataSection
 {
