@@ -542,27 +542,13 @@ test_canvas_rights_v3 (void)
 static void
 test_languages (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VtIiifDocument) doc =
-    vt_test_parse_string ("{\"@context\": \"http://iiif.io/api/presentation/3/context.json\","
-                          " \"id\": \"https://x.example/m\", \"type\": \"Manifest\","
-                          " \"label\": {\"nl-NL\": [\"Kast\"], \"none\": [\"K-1\"], \"true\": [\"x\"],"
-                          "   \"nl_BE.UTF-8\": [\"Kast\"], \"nl-be\": [\"Kast\"]},"
-                          " \"summary\": {\"en\": [\"A cupboard\"], \"English\": [\"x\"]},"
-                          " \"metadata\": [{\"label\": {\"fr\": [\"Matériau\"]},"
-                          "   \"value\": {\"la\": [\"quercus\"], \"EN\": [\"oak\"]}}],"
-                          " \"requiredStatement\": {\"label\": {\"de\": [\"Quelle\"]}, \"value\": {\"none\": [\"M\"]}},"
-                          " \"items\": [{\"id\": \"https://x.example/c1\", \"type\": \"Canvas\","
-                          "   \"width\": 10, \"height\": 10, \"items\": [],"
-                          "   \"requiredStatement\": {\"label\": {\"it\": [\"Fotografo\"]}, \"value\": {\"it\": [\"A\"]}}}]}",
-                          &error);
+  g_autoptr(VtIiifDocument) doc = vt_test_parse_fixture ("manifest-v3-languages.json");
   g_autoptr(VtIiifDocument) bare = vt_test_parse_string ("{\"type\": \"Manifest\", \"id\": \"x\", \"items\": []}", NULL);
   static const char * const names[] = { "fr", "nl-BE", "nl_BE.UTF-8", "ar-latn", "gsw" };
   static const char * const not_names[] = { "", "none", "NONE", "@none", "x", "e1", "true", "English" };
   g_auto(GStrv) languages = NULL;
   g_auto(GStrv) none = NULL;
 
-  g_assert_no_error (error);
   languages = vt_manifest_dup_languages (doc->manifest);
   g_assert_cmpstrv (languages, ((const char *[]) { "nl-NL", "nl_BE.UTF-8", "en", "fr", "la", "de", "it", NULL }));
   none = vt_manifest_dup_languages (bare->manifest);
