@@ -10,52 +10,41 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
-#include "iiif/vt-html.h"
+#include "iiif/vt-manifest-rows.h"
+#include "iiif/vt-markup.h"
+#include "vt-language-picker.h"
+#include "vt-metadata-section.h"
 #include "vt-metadata-view.h"
-#include "iiif/vt-rights.h"
 
-/* What one row shows, kept for the accessors the tests use. */
-typedef struct
-{
-  GtkListBox *list;   /* the section it is in */
-  char       *label;
-  char       *text;
-  char       *markup;
-} RowInfo;
+/* The sidebar: the object's title and summary over its sections (details,
+ * rights and attribution, provider, links, the manifest link). What the
+ * rows say comes from the core (vt-manifest-rows.h) in the languages the
+ * #VtLanguagePicker names; #VtMetadataSection and #VtMetadataRow show it.
+ * The view keeps what it is given (manifest, its URL, the page on screen,
+ * the Ghent web page, the logo) and which links are followed. */
 
 struct _VtMetadataView
 {
-  GtkWidget      parent_instance;
+  GtkWidget          parent_instance;
 
-  VtManifest    *manifest;
-  char          *manifest_url;
-  char          *ghent_page_url;
-  char          *language;
-  char          *logo_url;
-  GPtrArray     *languages;      /* tags offered by the picker */
-  GPtrArray     *rows;           /* RowInfo, in the order shown */
-  guint          canvas_index;   /* the page whose rights are shown */
-  guint          updating_picker : 1;
+  VtManifest        *manifest;
+  char              *manifest_url;
+  char              *ghent_page_url;
+  char              *logo_url;
+  guint              canvas_index;   /* the page whose rights are shown */
 
   /* Template widgets */
-  GtkBox        *details_section;
-  GtkListBox    *details_list;
-  GtkDropDown   *language_dropdown;
-  GtkBox        *language_box;
-  GtkBox        *links_section;
-  GtkListBox    *links_list;
-  GtkPicture    *logo_picture;
-  GtkBox        *manifest_section;
-  GtkListBox    *manifest_list;
-  GtkBox        *provider_section;
-  GtkListBox    *provider_list;
-  GtkBox        *rights_section;
-  GtkListBox    *rights_list;
+  VtMetadataSection *details_section;
+  VtLanguagePicker  *language_picker;
+  VtMetadataSection *links_section;
+  GtkPicture        *logo_picture;
+  VtMetadataSection *manifest_section;
+  VtMetadataSection *provider_section;
+  VtMetadataSection *rights_section;
   GtkScrolledWindow *scroller;
-  GtkLabel      *summary_label;
-  GtkLabel      *title_label;
+  GtkLabel          *summary_label;
+  GtkLabel          *title_label;
 };
 
 G_DEFINE_FINAL_TYPE (VtMetadataView, vt_metadata_view, GTK_TYPE_WIDGET)
@@ -79,76 +68,31 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* Names for the language picker. A tag not in the table is shown as it is
- * written; that is rare and still understandable to the people who wrote
- * the manifest in it. */
-static const struct
+static gboolean
+set_str (char       **ptr,
+         const char  *value)
 {
-  const char *tag;
-  const char *name;
-} language_names[] = {
-  { "ar", N_("Arabic") },
-  { "ca", N_("Catalan") },
-  { "cs", N_("Czech") },
-  { "cy", N_("Welsh") },
-  { "da", N_("Danish") },
-  { "de", N_("German") },
-  { "el", N_("Greek") },
-  { "en", N_("English") },
-  { "es", N_("Spanish") },
-  { "fi", N_("Finnish") },
-  { "fr", N_("French") },
-  { "fy", N_("Frisian") },
-  { "ga", N_("Irish") },
-  { "he", N_("Hebrew") },
-  { "hu", N_("Hungarian") },
-  { "it", N_("Italian") },
-  { "ja", N_("Japanese") },
-  { "la", N_("Latin") },
-  { "nl", N_("Dutch") },
-  { "no", N_("Norwegian") },
-  { "pl", N_("Polish") },
-  { "pt", N_("Portuguese") },
-  { "ru", N_("Russian") },
-  { "sv", N_("Swedish") },
-  { "tr", N_("Turkish") },
-  { "zh", N_("Chinese") },
-};
-
-static void
-row_info_free (gpointer data)
-{
-  RowInfo *info = data;
-
-  g_free (info->label);
-  g_free (info->text);
-  g_free (info->markup);
-  g_free (info);
+  if (g_strcmp0 (*ptr, value) == 0)
+    return FALSE;
+  g_free (*ptr);
+  *ptr = g_strdup (value);
+  return TRUE;
 }
 
-/**
- * vt_metadata_view_is_openable_uri:
- * @uri: (nullable): a link target
- *
- * Only http and https links from a manifest are opened: anything else
- * (javascript:, file:, data:, custom schemes) could run or reveal
- * something on the user's machine.
- *
- * Returns: whether the view would open @uri in the browser
- */
-gboolean
-vt_metadata_view_is_openable_uri (const char *uri)
+/* "metadata.follow-link": links in the summary and in every row
+ * (VtMetadataRow) end here. Only http(s) ones are opened (see
+ * vt_markup_is_openable_uri()). */
+static void
+follow_link (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
 {
-  g_autoptr(GUri) parsed = NULL;
-  const char *scheme;
+  const char *uri = g_variant_get_string (param, NULL);
 
-  if (uri == NULL)
-    return FALSE;
-  parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-  if (parsed == NULL || g_uri_get_host (parsed) == NULL || *g_uri_get_host (parsed) == '\0')
-    return FALSE;
-  scheme = g_uri_get_scheme (parsed);
-  return g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0;
+  if (vt_markup_is_openable_uri (uri))
+    g_signal_emit (widget, signals[OPEN_URI], 0, uri);
+  else
+    g_debug ("Not opening a link that is not http(s): %s", uri);
 }
 
 static gboolean
@@ -156,10 +100,7 @@ on_activate_link (GtkLabel       *label,
                   const char     *uri,
                   VtMetadataView *self)
 {
-  if (vt_metadata_view_is_openable_uri (uri))
-    g_signal_emit (self, signals[OPEN_URI], 0, uri);
-  else
-    g_debug ("Not opening a link that is not http(s): %s", uri);
+  gtk_widget_activate_action (GTK_WIDGET (label), "metadata.follow-link", "s", uri);
 
   /* Handled either way: GTK's default would hand any scheme to the system. */
   return TRUE;
@@ -174,440 +115,51 @@ vt_metadata_view_real_open_uri (VtMetadataView *self,
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
 }
 
-/* The user's languages, best first: the one picked in the view, then
- * the UI locale's. */
-static GPtrArray *
-dup_preferred_languages (VtMetadataView *self)
-{
-  const char * const *names = g_get_language_names ();
-  GPtrArray *prefs = g_ptr_array_new ();
-
-  if (self->language != NULL)
-    g_ptr_array_add (prefs, self->language);
-  for (guint i = 0; names[i] != NULL; i++)
-    g_ptr_array_add (prefs, (gpointer) names[i]);
-  g_ptr_array_add (prefs, NULL);
-  return prefs;
-}
-
-static const char * const *
-lookup (VtMetadataView *self,
-        VtLanguageMap  *map)
-{
-  g_autoptr(GPtrArray) prefs = NULL;
-
-  if (map == NULL || vt_language_map_is_empty (map))
-    return NULL;
-  prefs = dup_preferred_languages (self);
-  return vt_language_map_lookup (map, (const char * const *) prefs->pdata);
-}
-
-static char *
-dup_text (VtMetadataView *self,
-          VtLanguageMap  *map,
-          const char     *separator)
-{
-  const char * const *values = lookup (self, map);
-  g_autofree char *joined = NULL;
-
-  if (values == NULL || values[0] == NULL)
-    return NULL;
-  joined = g_strjoinv (separator, (char **) values);
-  g_strstrip (joined);
-  return joined[0] != '\0' ? g_steal_pointer (&joined) : NULL;
-}
-
-static void
-collect_text (GMarkupParseContext  *context,
-              const char           *text,
-              gsize                 text_len,
-              gpointer              user_data,
-              GError              **error)
-{
-  g_string_append_len (user_data, text, text_len);
-}
-
-/* The plain text of label markup, or %NULL when it is not well formed.
- * pango_parse_markup() cannot do this: GtkLabel markup has `<a href>`,
- * which only GtkLabel understands. */
-static char *
-markup_to_text (const char *markup)
-{
-  static const GMarkupParser parser = { NULL, NULL, collect_text, NULL, NULL };
-  g_autoptr(GMarkupParseContext) context = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  context = g_markup_parse_context_new (&parser, 0, text, NULL);
-  if (!g_markup_parse_context_parse (context, "<markup>", -1, NULL)
-      || !g_markup_parse_context_parse (context, markup, -1, NULL)
-      || !g_markup_parse_context_parse (context, "</markup>", -1, NULL)
-      || !g_markup_parse_context_end_parse (context, NULL))
-    return NULL;
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static gboolean
-markup_is_valid (const char *markup)
-{
-  g_autofree char *text = markup_to_text (markup);
-
-  return text != NULL;
-}
-
-static gboolean
-set_str (char       **ptr,
-         const char  *value)
-{
-  if (g_strcmp0 (*ptr, value) == 0)
-    return FALSE;
-  g_free (*ptr);
-  *ptr = g_strdup (value);
-  return TRUE;
-}
-
-static char *
-link_markup (const char *uri,
-             const char *text)
-{
-  if (!vt_metadata_view_is_openable_uri (uri))
-    return g_markup_escape_text (text != NULL ? text : (uri != NULL ? uri : ""), -1);
-  return g_markup_printf_escaped ("<a href=\"%s\">%s</a>", uri, text != NULL ? text : uri);
-}
-
-/* One manifest value as Pango markup: HTML goes through the sanitiser, and
- * a value that is nothing but a web address becomes a link. */
-static char *
-value_to_markup (const char *value)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (value));
-  g_autofree char *markup = NULL;
-
-  if (strpbrk (trimmed, " \t\n") == NULL && vt_metadata_view_is_openable_uri (trimmed))
-    return link_markup (trimmed, trimmed);
-
-  markup = vt_html_to_markup (value);
-  if (markup == NULL || !markup_is_valid (markup))
-    return g_markup_escape_text (value, -1);
-  return g_steal_pointer (&markup);
-}
-
-static char *
-dup_markup (VtMetadataView *self,
-            VtLanguageMap  *map)
-{
-  const char * const *values = lookup (self, map);
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  if (values == NULL)
-    return NULL;
-  for (guint i = 0; values[i] != NULL; i++)
-    {
-      g_autofree char *markup = value_to_markup (values[i]);
-
-      g_strstrip (markup);
-      if (markup[0] == '\0')
-        continue;
-      if (out->len > 0)
-        g_string_append_c (out, '\n');
-      g_string_append (out, markup);
-    }
-  if (out->len == 0)
-    return NULL;
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-/* Sections from top to bottom: the rows are kept in this order even when
- * one section is filled again on its own. */
-static guint
-section_rank (VtMetadataView *self,
-              GtkListBox     *list)
-{
-  GtkListBox *order[] = {
-    self->details_list, self->rights_list, self->provider_list, self->links_list, self->manifest_list,
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    if (order[i] == list)
-      return i;
-  g_assert_not_reached ();
-  return G_N_ELEMENTS (order);
-}
-
-static void
-add_row_info (VtMetadataView *self,
-              RowInfo        *info)
-{
-  guint rank = section_rank (self, info->list);
-  guint pos = self->rows->len;
-
-  while (pos > 0 && section_rank (self, ((RowInfo *) g_ptr_array_index (self->rows, pos - 1))->list) > rank)
-    pos--;
-  g_ptr_array_insert (self->rows, pos, info);
-}
-
-static GtkWidget *
-add_row (VtMetadataView *self,
-         GtkListBox     *list,
-         const char     *label,
-         const char     *markup,
-         GtkWidget      *suffix)
-{
-  GtkWidget *row;
-  GtkWidget *hbox;
-  GtkWidget *vbox;
-  GtkWidget *caption;
-  GtkWidget *value;
-  RowInfo *info;
-  g_autofree char *spoken = NULL;
-
-  info = g_new0 (RowInfo, 1);
-  info->list = list;
-  info->label = g_strdup (label);
-  info->markup = g_strdup (markup);
-  info->text = markup_to_text (markup);
-  if (info->text == NULL)
-    info->text = g_strdup (markup);
-  add_row_info (self, info);
-
-  caption = gtk_label_new (label);
-  gtk_label_set_xalign (GTK_LABEL (caption), 0);
-  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (caption), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (caption, "caption");
-  gtk_widget_add_css_class (caption, "dim-label");
-
-  value = gtk_label_new (NULL);
-  gtk_label_set_markup (GTK_LABEL (value), markup);
-  gtk_label_set_xalign (GTK_LABEL (value), 0);
-  gtk_label_set_selectable (GTK_LABEL (value), TRUE);
-  if (strpbrk (info->text, " \t\n") == NULL && vt_metadata_view_is_openable_uri (info->text))
-    {
-      /* A bare address reads better on one line, shortened in the middle
-       * where it is least telling; the tooltip and a copy give it whole. */
-      gtk_label_set_ellipsize (GTK_LABEL (value), PANGO_ELLIPSIZE_MIDDLE);
-      gtk_widget_set_tooltip_text (value, info->text);
-    }
-  else
-    {
-      gtk_label_set_wrap (GTK_LABEL (value), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_WORD_CHAR);
-    }
-  g_signal_connect_object (value, "activate-link", G_CALLBACK (on_activate_link), self, 0);
-
-  vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  gtk_widget_set_hexpand (vbox, TRUE);
-  gtk_widget_set_valign (vbox, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (vbox), caption);
-  gtk_box_append (GTK_BOX (vbox), value);
-
-  hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_top (hbox, 8);
-  gtk_widget_set_margin_bottom (hbox, 8);
-  gtk_widget_set_margin_start (hbox, 12);
-  gtk_widget_set_margin_end (hbox, suffix != NULL ? 6 : 12);
-  gtk_box_append (GTK_BOX (hbox), vbox);
-  if (suffix != NULL)
-    {
-      gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (hbox), suffix);
-    }
-
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), hbox);
-
-  /* A screen reader meets the row first: let it say "label: value" rather
-   * than two unrelated labels. */
-  /* Translators: how a screen reader reads one row of the object's
-   * details: "Material: oak" */
-  spoken = g_strdup_printf (_("%s: %s"), label, info->text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
-                                  -1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (value),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, caption, NULL,
-                                  -1);
-
-  gtk_list_box_append (list, row);
-  return row;
-}
-
-static void
-add_resource_rows (VtMetadataView *self,
-                   GtkListBox     *list,
-                   GPtrArray      *resources,
-                   const char     *label)
-{
-  if (resources == NULL)
-    return;
-
-  for (guint i = 0; i < resources->len; i++)
-    {
-      VtResource *resource = g_ptr_array_index (resources, i);
-      g_autofree char *text = NULL;
-      g_autofree char *markup = NULL;
-
-      if (resource->id == NULL)
-        continue;
-      text = dup_text (self, resource->label, " ");
-      markup = link_markup (resource->id, text);
-      add_row (self, list, label, markup, NULL);
-    }
-}
-
 static void
 on_copy_clicked (VtMetadataView *self)
 {
   vt_metadata_view_copy_manifest_url (self);
 }
 
-static void
-fill_details (VtMetadataView *self)
+/* The public web page first, then the manifest's own links. */
+static char **
+dup_link_rows (VtMetadataView      *self,
+               const char * const *languages)
 {
-  GPtrArray *metadata = self->manifest->metadata;
+  g_autoptr(GStrvBuilder) rows = g_strv_builder_new ();
+  g_auto(GStrv) links = vt_manifest_dup_link_rows (self->manifest, languages);
 
-  if (metadata == NULL)
-    return;
-
-  for (guint i = 0; i < metadata->len; i++)
-    {
-      VtMetadataEntry *entry = g_ptr_array_index (metadata, i);
-      g_autofree char *label = dup_text (self, entry->label, " ");
-      g_autofree char *markup = dup_markup (self, entry->value);
-
-      if (markup == NULL)
-        continue;
-      add_row (self, self->details_list, label != NULL ? label : "", markup, NULL);
-    }
-}
-
-/* The rights rows for the page on screen, as label and markup, in order.
- * They follow the page: Ghent names the licence and the rights holder per
- * image, and the pages of one object can differ. */
-static GStrv
-dup_rights_rows (VtMetadataView *self)
-{
-  VtMetadataEntry *statement = vt_manifest_get_canvas_required_statement (self->manifest, self->canvas_index);
-  const char *rights = vt_manifest_get_canvas_rights (self->manifest, self->canvas_index);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autofree char *label = NULL;
-  g_autofree char *markup = NULL;
-
-  if (statement != NULL)
-    {
-      label = dup_text (self, statement->label, " ");
-      markup = dup_markup (self, statement->value);
-    }
-  if (markup != NULL)
-    {
-      g_strv_builder_add (builder, label != NULL ? label : _("Attribution"));
-      g_strv_builder_add (builder, markup);
-    }
-
-  if (rights != NULL)
-    {
-      g_autofree char *name = NULL;
-      g_autofree char *link = NULL;
-      g_autofree char *rights_markup = NULL;
-
-      if (vt_rights_describe (rights, &name, &link) != VT_RIGHTS_UNKNOWN)
-        rights_markup = link_markup (link, name);
-      else
-        rights_markup = link_markup (rights, rights);
-      /* Translators: the licence or rights statement of the object */
-      g_strv_builder_add (builder, _("Rights"));
-      g_strv_builder_add (builder, rights_markup);
-    }
-  return g_strv_builder_end (builder);
-}
-
-static void
-add_rights_rows (VtMetadataView *self,
-                 char          **pairs)
-{
-  for (guint i = 0; pairs[i] != NULL && pairs[i + 1] != NULL; i += 2)
-    add_row (self, self->rights_list, pairs[i], pairs[i + 1], NULL);
-}
-
-static void
-fill_rights (VtMetadataView *self)
-{
-  g_auto(GStrv) pairs = dup_rights_rows (self);
-
-  add_rights_rows (self, pairs);
-}
-
-static void
-fill_provider (VtMetadataView *self)
-{
-  GPtrArray *providers = self->manifest->provider;
-
-  if (providers == NULL)
-    return;
-
-  for (guint i = 0; i < providers->len; i++)
-    {
-      VtAgent *agent = g_ptr_array_index (providers, i);
-      g_autofree char *name = dup_text (self, agent->label, " ");
-      const char *homepage = NULL;
-      g_autofree char *markup = NULL;
-
-      for (guint j = 0; agent->homepage != NULL && j < agent->homepage->len && homepage == NULL; j++)
-        {
-          VtResource *page = g_ptr_array_index (agent->homepage, j);
-
-          if (vt_metadata_view_is_openable_uri (page->id))
-            homepage = page->id;
-        }
-      for (guint j = 0; agent->logo != NULL && j < agent->logo->len && self->logo_url == NULL; j++)
-        {
-          VtResource *logo = g_ptr_array_index (agent->logo, j);
-
-          if (vt_metadata_view_is_openable_uri (logo->id))
-            self->logo_url = g_strdup (logo->id);
-        }
-
-      if (name == NULL && homepage == NULL)
-        continue;
-      markup = homepage != NULL ? link_markup (homepage, name) : g_markup_escape_text (name, -1);
-      /* Translators: the institution that publishes the object */
-      add_row (self, self->provider_list, _("Institution"), markup, NULL);
-    }
-}
-
-static void
-fill_links (VtMetadataView *self)
-{
   if (self->ghent_page_url != NULL)
     {
-      g_autofree char *markup = link_markup (self->ghent_page_url, self->ghent_page_url);
+      g_autofree char *markup = vt_markup_link (self->ghent_page_url, self->ghent_page_url);
 
       /* Translators: the object's page on the museum's public web site */
-      add_row (self, self->links_list, _("Public Web Page"), markup, NULL);
+      g_strv_builder_add (rows, _("Public Web Page"));
+      g_strv_builder_add (rows, markup);
     }
+  g_strv_builder_addv (rows, (const char **) links);
+  return g_strv_builder_end (rows);
+}
 
-  add_resource_rows (self, self->links_list, self->manifest->homepage, _("Homepage"));
-  /* Translators: another form of the object, such as a PDF or a record */
-  add_resource_rows (self, self->links_list, self->manifest->rendering, _("Alternative Format"));
-  /* Translators: a machine-readable description of the object elsewhere */
-  add_resource_rows (self, self->links_list, self->manifest->see_also, _("See Also"));
+/* Shows @rows (label, markup, …; %NULL for none) in @section. */
+static void
+show_rows (VtMetadataSection *section,
+           char             **rows)
+{
+  static const char * const none[] = { NULL };
+
+  vt_metadata_section_set_rows (section, rows != NULL ? (const char * const *) rows : none);
+  g_strfreev (rows);
 }
 
 static void
-fill_manifest (VtMetadataView *self)
+fill_manifest_link (VtMetadataView *self)
 {
+  VtMetadataRow *row;
   GtkWidget *button;
   g_autofree char *markup = NULL;
 
+  vt_metadata_section_clear (self->manifest_section);
   if (self->manifest_url == NULL)
     return;
 
@@ -619,82 +171,56 @@ fill_manifest (VtMetadataView *self)
                                   -1);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_copy_clicked), self, G_CONNECT_SWAPPED);
 
-  markup = link_markup (self->manifest_url, self->manifest_url);
-  add_row (self, self->manifest_list, _("Manifest Link"), markup, button);
-}
-
-static void
-update_section (GtkBox     *section,
-                GtkListBox *list)
-{
-  gtk_widget_set_visible (GTK_WIDGET (section), gtk_widget_get_first_child (GTK_WIDGET (list)) != NULL);
+  markup = vt_markup_link (self->manifest_url, self->manifest_url);
+  row = vt_metadata_section_append (self->manifest_section, _("Manifest Link"), markup);
+  vt_metadata_row_add_suffix (row, button);
 }
 
 static void
 render (VtMetadataView *self)
 {
-  g_autofree char *title = NULL;
-  g_autofree char *summary = NULL;
+  g_auto(GStrv) languages = vt_language_picker_dup_preferences (self->language_picker);
+  const char * const *prefs = (const char * const *) languages;
+  VtManifest *m = self->manifest;
+  g_autofree char *title = m != NULL ? vt_manifest_dup_title (m, prefs) : NULL;
+  g_autofree char *summary = m != NULL ? vt_markup_from_values (vt_language_map_lookup (m->summary, prefs)) : NULL;
   g_autofree char *old_logo = g_steal_pointer (&self->logo_url);
 
-  g_ptr_array_set_size (self->rows, 0);
-  clear_list (self->details_list);
-  clear_list (self->rights_list);
-  clear_list (self->provider_list);
-  clear_list (self->links_list);
-  clear_list (self->manifest_list);
-
-  if (self->manifest != NULL)
-    {
-      title = dup_text (self, self->manifest->label, " ");
-      summary = dup_markup (self, self->manifest->summary);
-      fill_details (self);
-      fill_rights (self);
-      fill_provider (self);
-      fill_links (self);
-    }
-  fill_manifest (self);
+  show_rows (self->details_section, m != NULL ? vt_manifest_dup_metadata_rows (m, prefs) : NULL);
+  show_rows (self->rights_section, m != NULL ? vt_manifest_dup_rights_rows (m, self->canvas_index, prefs) : NULL);
+  show_rows (self->provider_section, m != NULL ? vt_manifest_dup_provider_rows (m, prefs) : NULL);
+  show_rows (self->links_section, m != NULL ? dup_link_rows (self, prefs) : NULL);
+  /* The same the window fetches (VtViewing), to hand it over. */
+  self->logo_url = m != NULL ? g_strdup (vt_manifest_get_logo_url (m)) : NULL;
+  fill_manifest_link (self);
 
   gtk_label_set_text (self->title_label, title != NULL ? title : _("Untitled Object"));
   gtk_widget_set_visible (GTK_WIDGET (self->title_label), self->manifest != NULL);
   gtk_label_set_markup (self->summary_label, summary != NULL ? summary : "");
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary != NULL);
 
-  update_section (self->details_section, self->details_list);
-  update_section (self->rights_section, self->rights_list);
-  update_section (self->provider_section, self->provider_list);
-  update_section (self->links_section, self->links_list);
-  update_section (self->manifest_section, self->manifest_list);
-
+  /* Another publisher's logo is not this one's. */
   if (g_strcmp0 (old_logo, self->logo_url) != 0)
     {
       gtk_picture_set_paintable (self->logo_picture, NULL);
       gtk_widget_set_visible (GTK_WIDGET (self->logo_picture), FALSE);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOGO_URL]);
     }
-  if (gtk_widget_get_visible (GTK_WIDGET (self->logo_picture)))
-    gtk_widget_set_visible (GTK_WIDGET (self->provider_section), TRUE);
 }
 
-/* Whether the rights rows already show @pairs (label, markup, …). */
-static gboolean
-rights_rows_show (VtMetadataView *self,
-                  char          **pairs)
+/* Every row, in the order shown: the sections from top to bottom. */
+static GPtrArray *
+dup_rows (VtMetadataView *self)
 {
-  guint n = 0;
+  VtMetadataSection *sections[] = {
+    self->details_section, self->rights_section, self->provider_section, self->links_section,
+    self->manifest_section,
+  };
+  GPtrArray *rows = g_ptr_array_new ();
 
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      RowInfo *info = g_ptr_array_index (self->rows, i);
-
-      if (info->list != self->rights_list)
-        continue;
-      if (pairs[n] == NULL || pairs[n + 1] == NULL
-          || !g_str_equal (info->label, pairs[n]) || !g_str_equal (info->markup, pairs[n + 1]))
-        return FALSE;
-      n += 2;
-    }
-  return pairs[n] == NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    vt_metadata_section_collect_rows (sections[i], rows);
+  return rows;
 }
 
 /* Only the rights section, for another page of the same object; the rest
@@ -703,151 +229,20 @@ rights_rows_show (VtMetadataView *self,
 static void
 refill_rights (VtMetadataView *self)
 {
-  g_auto(GStrv) pairs = self->manifest != NULL ? dup_rights_rows (self) : g_new0 (char *, 1);
-
-  if (rights_rows_show (self, pairs))
-    return;
-
-  for (guint i = self->rows->len; i > 0; i--)
-    if (((RowInfo *) g_ptr_array_index (self->rows, i - 1))->list == self->rights_list)
-      g_ptr_array_remove_index (self->rows, i - 1);
-  clear_list (self->rights_list);
-  add_rights_rows (self, pairs);
-  update_section (self->rights_section, self->rights_list);
-}
-
-/* --- The language picker ------------------------------------------------ */
-
-static gboolean
-is_language_tag (const char *tag)
-{
-  gsize n = 0;
-
-  /* Keep real BCP 47 tags ("fr", "nl-BE", "ar-latn"); drop "none" and the
-   * junk keys some manifests carry ("true", "English"). */
-  while (g_ascii_isalpha (tag[n]))
-    n++;
-  if (n < 2 || n > 3 || (tag[n] != '\0' && tag[n] != '-' && tag[n] != '_'))
-    return FALSE;
-  return g_ascii_strcasecmp (tag, "none") != 0;
-}
-
-static void
-collect_languages (GPtrArray     *tags,
-                   VtLanguageMap *map)
-{
-  guint n;
-
-  if (map == NULL)
-    return;
-  n = vt_language_map_get_n_languages (map);
-  for (guint i = 0; i < n; i++)
-    {
-      const char *tag = vt_language_map_get_language (map, i);
-      gboolean seen = FALSE;
-
-      if (tag == NULL || !is_language_tag (tag))
-        continue;
-      for (guint j = 0; j < tags->len && !seen; j++)
-        seen = vt_language_tag_equal (g_ptr_array_index (tags, j), tag);
-      if (!seen)
-        g_ptr_array_add (tags, g_strdup (tag));
-    }
-}
-
-static void
-collect_statement_languages (GPtrArray       *tags,
-                             VtMetadataEntry *statement)
-{
-  if (statement == NULL)
-    return;
-  collect_languages (tags, statement->label);
-  collect_languages (tags, statement->value);
-}
-
-static char *
-dup_language_name (const char *tag)
-{
-  g_autofree char *primary = g_ascii_strdown (tag, -1);
-  char *dash = strpbrk (primary, "-_");
-
-  if (dash != NULL)
-    *dash = '\0';
-  for (guint i = 0; i < G_N_ELEMENTS (language_names); i++)
-    {
-      if (!g_str_equal (primary, language_names[i].tag))
-        continue;
-      if (dash != NULL)
-        /* Translators: a language name and its tag, "Dutch (nl-BE)" */
-        return g_strdup_printf (_("%s (%s)"), _(language_names[i].name), tag);
-      return g_strdup (_(language_names[i].name));
-    }
-  return g_strdup (tag);
-}
-
-/* Which of the offered languages the texts are shown in now, so that the
- * picker says what the user sees: the same choice the language maps make. */
-static guint
-current_language_index (VtMetadataView *self)
-{
-  g_autoptr(GPtrArray) prefs = dup_preferred_languages (self);
-  int found = vt_language_tag_pick ((const char * const *) self->languages->pdata,
-                                    self->languages->len,
-                                    (const char * const *) prefs->pdata);
-
-  return found >= 0 ? (guint) found : 0;
-}
-
-static void
-update_languages (VtMetadataView *self)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_auto(GStrv) languages = vt_language_picker_dup_preferences (self->language_picker);
   VtManifest *m = self->manifest;
 
-  g_ptr_array_set_size (self->languages, 0);
-  if (m != NULL)
-    {
-      collect_languages (self->languages, m->label);
-      collect_languages (self->languages, m->summary);
-      for (guint i = 0; m->metadata != NULL && i < m->metadata->len; i++)
-        {
-          VtMetadataEntry *entry = g_ptr_array_index (m->metadata, i);
-
-          collect_languages (self->languages, entry->label);
-          collect_languages (self->languages, entry->value);
-        }
-      /* Every page's statement, so that the picker stays put as the
-       * rights rows follow the page. */
-      collect_statement_languages (self->languages, m->required_statement);
-      for (guint i = 0; i < m->canvases->len; i++)
-        collect_statement_languages (self->languages,
-                                     vt_canvas_get_required_statement (g_ptr_array_index (m->canvases, i)));
-    }
-
-  for (guint i = 0; i < self->languages->len; i++)
-    {
-      g_autofree char *name = dup_language_name (g_ptr_array_index (self->languages, i));
-
-      gtk_string_list_append (names, name);
-    }
-
-  self->updating_picker = TRUE;
-  gtk_drop_down_set_model (self->language_dropdown, G_LIST_MODEL (names));
-  if (self->languages->len > 0)
-    gtk_drop_down_set_selected (self->language_dropdown, current_language_index (self));
-  self->updating_picker = FALSE;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->language_box), self->languages->len > 1);
+  show_rows (self->rights_section,
+             m != NULL ? vt_manifest_dup_rights_rows (m, self->canvas_index, (const char * const *) languages) : NULL);
 }
 
+/* The picker is where the language is chosen, by the user or through
+ * vt_metadata_view_set_language(): show the texts in it. */
 static void
-on_language_selected (VtMetadataView *self)
+on_language_changed (VtMetadataView *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->language_dropdown);
-
-  if (self->updating_picker || selected >= self->languages->len)
-    return;
-  vt_metadata_view_set_language (self, g_ptr_array_index (self->languages, selected));
+  render (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 }
 
 /* --- GObject ------------------------------------------------------------ */
@@ -871,10 +266,7 @@ vt_metadata_view_finalize (GObject *object)
 
   g_clear_pointer (&self->manifest_url, g_free);
   g_clear_pointer (&self->ghent_page_url, g_free);
-  g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->logo_url, g_free);
-  g_clear_pointer (&self->languages, g_ptr_array_unref);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (vt_metadata_view_parent_class)->finalize (object);
 }
@@ -898,7 +290,7 @@ vt_metadata_view_get_property (GObject    *object,
       break;
 
     case PROP_LANGUAGE:
-      g_value_set_string (value, self->language);
+      g_value_set_string (value, vt_language_picker_get_language (self->language_picker));
       break;
 
     case PROP_LOGO_URL:
@@ -1036,25 +428,23 @@ vt_metadata_view_class_init (VtMetadataViewClass *klass)
                                 NULL, NULL, NULL,
                                 G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (VT_TYPE_LANGUAGE_PICKER);
+  g_type_ensure (VT_TYPE_METADATA_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/vitrine/Vitrine/ui/vt-metadata-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, details_list);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, details_section);
-  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, language_box);
-  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, language_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, links_list);
+  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, language_picker);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, links_section);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, logo_picture);
-  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, manifest_list);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, manifest_section);
-  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, provider_list);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, provider_section);
-  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, rights_list);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, rights_section);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, scroller);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, title_label);
   gtk_widget_class_bind_template_callback (widget_class, on_activate_link);
+
+  gtk_widget_class_install_action (widget_class, "metadata.follow-link", "s", follow_link);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "metadataview");
@@ -1064,16 +454,13 @@ vt_metadata_view_class_init (VtMetadataViewClass *klass)
 static void
 vt_metadata_view_init (VtMetadataView *self)
 {
-  self->languages = g_ptr_array_new_with_free_func (g_free);
-  self->rows = g_ptr_array_new_with_free_func (row_info_free);
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Object Details"),
                                   -1);
-  g_signal_connect_object (self->language_dropdown, "notify::selected",
-                           G_CALLBACK (on_language_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->language_picker, "notify::language",
+                           G_CALLBACK (on_language_changed), self, G_CONNECT_SWAPPED);
   render (self);
 }
 
@@ -1121,7 +508,7 @@ vt_metadata_view_set_manifest (VtMetadataView *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANVAS_INDEX]);
     }
 
-  update_languages (self);
+  vt_language_picker_set_manifest (self->language_picker, manifest);
   render (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
@@ -1215,19 +602,7 @@ vt_metadata_view_set_language (VtMetadataView *self,
 {
   g_return_if_fail (VT_IS_METADATA_VIEW (self));
 
-  if (language != NULL && *language == '\0')
-    language = NULL;
-  if (!set_str (&self->language, language))
-    return;
-
-  if (self->languages->len > 0)
-    {
-      self->updating_picker = TRUE;
-      gtk_drop_down_set_selected (self->language_dropdown, current_language_index (self));
-      self->updating_picker = FALSE;
-    }
-  render (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+  vt_language_picker_set_language (self->language_picker, language);
 }
 
 const char *
@@ -1235,7 +610,7 @@ vt_metadata_view_get_language (VtMetadataView *self)
 {
   g_return_val_if_fail (VT_IS_METADATA_VIEW (self), NULL);
 
-  return self->language;
+  return vt_language_picker_get_language (self->language_picker);
 }
 
 /**
@@ -1248,17 +623,9 @@ vt_metadata_view_get_language (VtMetadataView *self)
 char **
 vt_metadata_view_get_languages (VtMetadataView *self)
 {
-  GStrvBuilder *builder;
-  char **out;
-
   g_return_val_if_fail (VT_IS_METADATA_VIEW (self), NULL);
 
-  builder = g_strv_builder_new ();
-  for (guint i = 0; self->languages->len > 1 && i < self->languages->len; i++)
-    g_strv_builder_add (builder, g_ptr_array_index (self->languages, i));
-  out = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  return out;
+  return vt_language_picker_dup_languages (self->language_picker);
 }
 
 /**
@@ -1289,9 +656,8 @@ vt_metadata_view_set_logo (VtMetadataView *self,
   g_return_if_fail (!logo || GDK_IS_PAINTABLE (logo));
 
   gtk_picture_set_paintable (self->logo_picture, logo);
+  /* The provider section shows while the logo does (VtMetadataSection). */
   gtk_widget_set_visible (GTK_WIDGET (self->logo_picture), logo != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->provider_section),
-                          logo != NULL || gtk_widget_get_first_child (GTK_WIDGET (self->provider_list)) != NULL);
   gtk_picture_set_alternative_text (self->logo_picture, logo != NULL ? _("Provider Logo") : NULL);
 }
 
@@ -1367,23 +733,16 @@ vt_metadata_view_get_summary_markup (VtMetadataView *self)
 char **
 vt_metadata_view_get_row_texts (VtMetadataView *self)
 {
-  GStrvBuilder *builder;
-  char **out;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
 
   g_return_val_if_fail (VT_IS_METADATA_VIEW (self), NULL);
 
+  rows = dup_rows (self);
   builder = g_strv_builder_new ();
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      RowInfo *info = g_ptr_array_index (self->rows, i);
-
-      g_autofree char *text = g_strdup_printf (_("%s: %s"), info->label, info->text);
-
-      g_strv_builder_add (builder, text);
-    }
-  out = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  return out;
+  for (guint i = 0; i < rows->len; i++)
+    g_strv_builder_add (builder, vt_metadata_row_get_spoken (g_ptr_array_index (rows, i)));
+  return g_strv_builder_end (builder);
 }
 
 /**
@@ -1397,15 +756,31 @@ char *
 vt_metadata_view_get_row_markup (VtMetadataView *self,
                                  const char     *label)
 {
+  g_autoptr(GPtrArray) rows = NULL;
+
   g_return_val_if_fail (VT_IS_METADATA_VIEW (self), NULL);
   g_return_val_if_fail (label != NULL, NULL);
 
-  for (guint i = 0; i < self->rows->len; i++)
+  rows = dup_rows (self);
+  for (guint i = 0; i < rows->len; i++)
     {
-      RowInfo *info = g_ptr_array_index (self->rows, i);
+      VtMetadataRow *row = g_ptr_array_index (rows, i);
 
-      if (g_str_equal (info->label, label))
-        return g_strdup (info->markup);
+      if (g_str_equal (vt_metadata_row_get_label (row), label))
+        return g_strdup (vt_metadata_row_get_markup (row));
     }
   return NULL;
+}
+
+/**
+ * vt_metadata_view_is_openable_uri:
+ * @uri: (nullable): a link target
+ *
+ * Returns: whether the view would open @uri in the browser: only http(s),
+ *   see vt_markup_is_openable_uri()
+ */
+gboolean
+vt_metadata_view_is_openable_uri (const char *uri)
+{
+  return vt_markup_is_openable_uri (uri);
 }

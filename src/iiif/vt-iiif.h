@@ -17,9 +17,12 @@
  *
  * Showing: labels and values are #VtLanguageMap (vt_language_map_lookup()
  * picks the user's language); values that may hold HTML go through
- * vt_html_to_markup() before a GtkLabel sees them. Rights URIs get their
- * human names from vt_rights_describe(); vt_manifest_get_canvas_rights()
- * and its siblings say which rights hold for the page on screen.
+ * vt_html_to_markup() before a GtkLabel sees them; vt_markup_from_values()
+ * adds links for bare web addresses, and vt_markup_is_openable_uri() says
+ * which links may be followed. vt_manifest_dup_metadata_rows() and its
+ * siblings give what a sidebar shows as label/markup pairs. Rights URIs get their human names from
+ * vt_rights_describe(); vt_manifest_get_canvas_rights() and its siblings
+ * say which rights hold for the page on screen.
  *
  * Tiles: vt_canvas_get_image_service() gives a #VtServiceRef;
  * vt_image_service_new_from_ref() makes a provisional service from it until
@@ -45,6 +48,8 @@
 #include "vt-image-url.h"
 #include "vt-language-map.h"
 #include "vt-manifest.h"
+#include "vt-manifest-rows.h"
+#include "vt-markup.h"
 #include "vt-range.h"
 #include "vt-resource.h"
 #include "vt-rights.h"

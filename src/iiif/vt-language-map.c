@@ -248,6 +248,61 @@ vt_language_tag_equal (const char *a,
 }
 
 /**
+ * vt_language_tag_names_language:
+ * @tag: (nullable): a key of a language map
+ *
+ * Keys as manifests write them are not all languages: "none" marks
+ * untagged values, and some manifests carry junk keys ("true",
+ * "English"). A language starts with a primary subtag of two or three
+ * letters, alone or before '-' (or a locale's '_'): "fr", "nl-BE",
+ * "ar-latn".
+ *
+ * Returns: whether @tag names a language a picker can offer
+ */
+gboolean
+vt_language_tag_names_language (const char *tag)
+{
+  gsize n = 0;
+
+  if (tag == NULL)
+    return FALSE;
+  while (g_ascii_isalpha (tag[n]))
+    n++;
+  if (n < 2 || n > 3 || (tag[n] != '\0' && tag[n] != '-' && tag[n] != '_'))
+    return FALSE;
+  return g_ascii_strcasecmp (tag, "none") != 0;
+}
+
+/**
+ * vt_language_map_add_languages_to:
+ * @self: (nullable): a language map
+ * @tags: (element-type utf8): the languages found so far
+ *
+ * Adds each language of @self (see vt_language_tag_names_language()) that
+ * is not in @tags yet, as vt_language_tag_equal() compares them, to the
+ * end of @tags. The first spelling met is kept.
+ */
+void
+vt_language_map_add_languages_to (const VtLanguageMap *self,
+                                  GPtrArray           *tags)
+{
+  g_return_if_fail (tags != NULL);
+
+  for (guint i = 0; self != NULL && i < self->languages->len; i++)
+    {
+      const char *tag = g_ptr_array_index (self->languages, i);
+      gboolean seen = FALSE;
+
+      if (!vt_language_tag_names_language (tag))
+        continue;
+      for (guint j = 0; j < tags->len && !seen; j++)
+        seen = vt_language_tag_equal (g_ptr_array_index (tags, j), tag);
+      if (!seen)
+        g_ptr_array_add (tags, g_strdup (tag));
+    }
+}
+
+/**
  * vt_language_tag_pick:
  * @tags: (array length=n_tags): the languages on offer (the keys of a
  *   language map, or the languages of a picker)

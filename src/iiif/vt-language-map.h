@@ -55,6 +55,9 @@ const char          *vt_language_map_get_first     (const VtLanguageMap *self,
 
 gboolean             vt_language_tag_equal         (const char          *a,
                                                     const char          *b);
+gboolean             vt_language_tag_names_language (const char        *tag);
+void                 vt_language_map_add_languages_to (const VtLanguageMap *self,
+                                                       GPtrArray           *tags);
 int                  vt_language_tag_pick          (const char * const  *tags,
                                                     guint                n_tags,
                                                     const char * const  *preferences);

@@ -115,6 +115,46 @@ vt_manifest_find_canvas (const VtManifest *self,
   return NULL;
 }
 
+static void
+add_entry_languages (const VtMetadataEntry *entry,
+                     GPtrArray             *tags)
+{
+  if (entry == NULL)
+    return;
+  vt_language_map_add_languages_to (entry->label, tags);
+  vt_language_map_add_languages_to (entry->value, tags);
+}
+
+/**
+ * vt_manifest_dup_languages:
+ *
+ * The languages the manifest's texts come in, for a language picker: of
+ * its label, summary and metadata, and of the required statements of the
+ * manifest and of every canvas (so that a picker stays the same as the
+ * statement follows the page). In document order, each language once (see
+ * vt_language_map_add_languages_to()); "none" and junk keys are left out.
+ *
+ * Returns: (transfer full): the language tags, as the manifest spells them
+ */
+char **
+vt_manifest_dup_languages (const VtManifest *self)
+{
+  g_autoptr(GPtrArray) tags = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  tags = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  vt_language_map_add_languages_to (self->label, tags);
+  vt_language_map_add_languages_to (self->summary, tags);
+  for (guint i = 0; self->metadata != NULL && i < self->metadata->len; i++)
+    add_entry_languages (g_ptr_array_index (self->metadata, i), tags);
+  add_entry_languages (self->required_statement, tags);
+  for (guint i = 0; i < self->canvases->len; i++)
+    add_entry_languages (vt_canvas_get_required_statement (g_ptr_array_index (self->canvases, i)), tags);
+
+  return (char **) g_ptr_array_steal (tags, NULL);
+}
+
 /**
  * vt_manifest_get_canvas_rights:
  * @canvas_index: the page shown

@@ -83,6 +83,7 @@ VtCanvas        *vt_manifest_get_canvas      (const VtManifest *self,
 VtCanvas        *vt_manifest_find_canvas     (const VtManifest *self,
                                               const char       *canvas_id,
                                               guint            *out_index);
+char           **vt_manifest_dup_languages   (const VtManifest *self);
 const char      *vt_manifest_get_canvas_rights             (const VtManifest *self,
                                                             guint             canvas_index);
 VtLanguageMap   *vt_manifest_get_canvas_attribution        (const VtManifest *self,

@@ -12,9 +12,10 @@
 
 #include "iiif/vt-iiif.h"
 
-/* libFuzzer target: any UTF-8 text through the HTML sanitiser; the result
- * must be valid markup for a GtkLabel (Pango plus safe <a href> links)
- * with nothing executable left. */
+/* libFuzzer target: any UTF-8 text through the HTML sanitiser and through
+ * vt_markup_from_value(), which the sidebar uses; the result must be valid
+ * markup for a GtkLabel (Pango plus safe <a href> links) with nothing
+ * executable left, and its text must read back. */
 
 static void
 check_markup (const char *markup)
@@ -52,6 +53,19 @@ check_markup (const char *markup)
     }
 }
 
+/* What the sidebar makes of a value must be as safe, and its text must
+ * read back. */
+static void
+check_value (const char *value)
+{
+  g_autofree char *markup = vt_markup_from_value (value);
+  g_autofree char *text = NULL;
+
+  check_markup (markup);
+  text = vt_markup_to_text (markup);
+  g_assert (text != NULL);
+}
+
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
 int
@@ -72,5 +86,6 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_assert (g_utf8_validate (markup, -1, NULL));
   g_assert (g_utf8_validate (plain, -1, NULL));
   check_markup (markup);
+  check_value (text);
   return 0;
 }

@@ -53,9 +53,36 @@ walk_pyramid (VtImageService *service)
   (void) vt_tile_pyramid_choose_level (pyramid, 0.37, 2.0);
 }
 
+/* What the sidebar shows: every value must be well-formed label markup. */
+static void
+check_rows (char **rows)
+{
+  for (guint i = 0; rows[i] != NULL && rows[i + 1] != NULL; i += 2)
+    {
+      g_autofree char *text = vt_markup_to_text (rows[i + 1]);
+
+      g_assert (text != NULL);
+    }
+  g_strfreev (rows);
+}
+
+static void
+walk_sidebar (VtManifest *m)
+{
+  const char *langs[] = { "nl-BE", "nl", NULL };
+  g_autofree char *title = vt_manifest_dup_title (m, langs);
+  g_auto(GStrv) languages = vt_manifest_dup_languages (m);
+
+  check_rows (vt_manifest_dup_metadata_rows (m, langs));
+  check_rows (vt_manifest_dup_provider_rows (m, langs));
+  check_rows (vt_manifest_dup_link_rows (m, langs));
+  check_rows (vt_manifest_dup_rights_rows (m, G_MAXUINT, langs));
+}
+
 static void
 walk_manifest (VtManifest *m)
 {
+  walk_sidebar (m);
   walk_map (m->label);
   walk_map (m->summary);
   for (guint i = 0; i < m->metadata->len; i++)
@@ -69,9 +96,11 @@ walk_manifest (VtManifest *m)
     {
       VtCanvas *canvas = g_ptr_array_index (m->canvases, i);
       VtServiceRef *ref = vt_canvas_get_image_service (canvas);
+      const char *langs[] = { "fr", NULL };
 
       walk_map (canvas->label);
       walk_map (vt_manifest_get_canvas_attribution (m, i));
+      check_rows (vt_manifest_dup_rights_rows (m, i, langs));
       (void) vt_rights_allows_reuse (vt_manifest_get_canvas_rights (m, i));
       (void) vt_canvas_is_time_based (canvas);
       if (ref != NULL)

@@ -536,6 +536,31 @@ test_canvas_rights_v3 (void)
   g_assert_cmpstr (first (vt_manifest_get_canvas_attribution (m, 2)), ==, "Provided by the Example Museum");
 }
 
+/* The languages a picker offers: every text's, each language once in the
+ * spelling met first, none of the "none" and junk keys; a canvas's own
+ * statement counts too. */
+static void
+test_languages (void)
+{
+  g_autoptr(VtIiifDocument) doc = vt_test_parse_fixture ("manifest-v3-languages.json");
+  g_autoptr(VtIiifDocument) bare = vt_test_parse_string ("{\"type\": \"Manifest\", \"id\": \"x\", \"items\": []}", NULL);
+  static const char * const names[] = { "fr", "nl-BE", "nl_BE.UTF-8", "ar-latn", "gsw" };
+  static const char * const not_names[] = { "", "none", "NONE", "@none", "x", "e1", "true", "English" };
+  g_auto(GStrv) languages = NULL;
+  g_auto(GStrv) none = NULL;
+
+  languages = vt_manifest_dup_languages (doc->manifest);
+  g_assert_cmpstrv (languages, ((const char *[]) { "nl-NL", "nl_BE.UTF-8", "en", "fr", "la", "de", "it", NULL }));
+  none = vt_manifest_dup_languages (bare->manifest);
+  g_assert_cmpstrv (none, ((const char *[]) { NULL }));
+
+  g_assert_false (vt_language_tag_names_language (NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_true (vt_language_tag_names_language (names[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (not_names); i++)
+    g_assert_false (vt_language_tag_names_language (not_names[i]));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -545,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/vitrine/iiif/manifest/ghent", test_ghent);
   g_test_add_func ("/vitrine/iiif/manifest/canvas-rights-v2", test_canvas_rights_v2);
   g_test_add_func ("/vitrine/iiif/manifest/canvas-rights-v3", test_canvas_rights_v3);
+  g_test_add_func ("/vitrine/iiif/manifest/languages", test_languages);
   g_test_add_func ("/vitrine/iiif/manifest/v2-book", test_v2_book);
   g_test_add_func ("/vitrine/iiif/manifest/v3", test_v3);
   g_test_add_func ("/vitrine/iiif/manifest/collections", test_collections);

@@ -1,0 +1,231 @@
+/* vt-manifest-rows.c
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vt-manifest-rows"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "vt-manifest-rows.h"
+#include "vt-markup.h"
+#include "vt-rights.h"
+
+/* What a manifest says about its object, as the rows a sidebar shows:
+ * pairs of a label (plain text) and a value (label markup, see
+ * vt-markup.h), in the order shown, as one NULL-terminated array
+ * "label, markup, label, markup, …". Which IIIF property gives which row,
+ * and what it is called, is decided here, so that it is tested under
+ * valgrind and fuzzed with the rest of the core; the sidebar only shows the
+ * rows. @languages is the user's languages, best first, as
+ * vt_language_map_lookup() takes them. */
+
+/* A label's text in the best language: its values joined, blanks around
+ * them dropped, %NULL when nothing is left. Labels are plain text: HTML in
+ * them is shown as written. */
+static char *
+dup_label (VtLanguageMap      *map,
+           const char * const *languages)
+{
+  const char * const *values = vt_language_map_lookup (map, languages);
+  g_autofree char *joined = NULL;
+
+  if (values == NULL || values[0] == NULL)
+    return NULL;
+  joined = g_strjoinv (" ", (char **) values);
+  g_strstrip (joined);
+  return joined[0] != '\0' ? g_steal_pointer (&joined) : NULL;
+}
+
+static char *
+dup_value (VtLanguageMap      *map,
+           const char * const *languages)
+{
+  return vt_markup_from_values (vt_language_map_lookup (map, languages));
+}
+
+/* Adds a row; takes @markup over. */
+static void
+add_row (GStrvBuilder *rows,
+         const char   *label,
+         char         *markup)
+{
+  g_strv_builder_add (rows, label);
+  g_strv_builder_add (rows, markup);
+  g_free (markup);
+}
+
+/**
+ * vt_manifest_dup_title:
+ *
+ * Returns: (transfer full) (nullable): the manifest's label as plain text,
+ *   or %NULL when it has none
+ */
+char *
+vt_manifest_dup_title (const VtManifest   *self,
+                       const char * const *languages)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return dup_label (self->label, languages);
+}
+
+/**
+ * vt_manifest_dup_metadata_rows:
+ *
+ * The metadata pairs, in order; a pair without a value is left out.
+ *
+ * Returns: (transfer full): label, markup, … (see the top of this file)
+ */
+char **
+vt_manifest_dup_metadata_rows (const VtManifest   *self,
+                               const char * const *languages)
+{
+  g_autoptr(GStrvBuilder) rows = g_strv_builder_new ();
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; self->metadata != NULL && i < self->metadata->len; i++)
+    {
+      VtMetadataEntry *entry = g_ptr_array_index (self->metadata, i);
+      g_autofree char *label = dup_label (entry->label, languages);
+      char *markup = dup_value (entry->value, languages);
+
+      if (markup != NULL)
+        add_row (rows, label != NULL ? label : "", markup);
+    }
+  return g_strv_builder_end (rows);
+}
+
+/**
+ * vt_manifest_dup_rights_rows:
+ * @canvas_index: the page on screen
+ *
+ * The attribution (required statement) and the rights for one page, as
+ * vt_manifest_get_canvas_required_statement() and
+ * vt_manifest_get_canvas_rights() find them: Ghent names the licence and
+ * the rights holder per image, and the pages of one object can differ. A
+ * known rights URI is shown by its name, linked to its page.
+ *
+ * Returns: (transfer full): label, markup, … (see the top of this file)
+ */
+char **
+vt_manifest_dup_rights_rows (const VtManifest   *self,
+                             guint               canvas_index,
+                             const char * const *languages)
+{
+  g_autoptr(GStrvBuilder) rows = g_strv_builder_new ();
+  VtMetadataEntry *statement;
+  const char *rights;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  statement = vt_manifest_get_canvas_required_statement (self, canvas_index);
+  rights = vt_manifest_get_canvas_rights (self, canvas_index);
+
+  if (statement != NULL)
+    {
+      g_autofree char *label = dup_label (statement->label, languages);
+      char *markup = dup_value (statement->value, languages);
+
+      if (markup != NULL)
+        add_row (rows, label != NULL ? label : _("Attribution"), markup);
+    }
+
+  if (rights != NULL)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *link = NULL;
+      gboolean known = vt_rights_describe (rights, &name, &link) != VT_RIGHTS_UNKNOWN;
+
+      /* Translators: the licence or rights statement of the object */
+      add_row (rows, _("Rights"), known ? vt_markup_link (link, name) : vt_markup_link (rights, rights));
+    }
+  return g_strv_builder_end (rows);
+}
+
+/**
+ * vt_manifest_dup_provider_rows:
+ *
+ * One row for each provider with a name or a homepage: the name, linked to
+ * the first homepage that may be opened.
+ *
+ * Returns: (transfer full): label, markup, … (see the top of this file)
+ */
+char **
+vt_manifest_dup_provider_rows (const VtManifest   *self,
+                               const char * const *languages)
+{
+  g_autoptr(GStrvBuilder) rows = g_strv_builder_new ();
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; self->provider != NULL && i < self->provider->len; i++)
+    {
+      VtAgent *agent = g_ptr_array_index (self->provider, i);
+      g_autofree char *name = dup_label (agent->label, languages);
+      const char *homepage = NULL;
+
+      for (guint j = 0; agent->homepage != NULL && j < agent->homepage->len && homepage == NULL; j++)
+        {
+          VtResource *page = g_ptr_array_index (agent->homepage, j);
+
+          if (vt_markup_is_openable_uri (page->id))
+            homepage = page->id;
+        }
+
+      if (name == NULL && homepage == NULL)
+        continue;
+      /* Translators: the institution that publishes the object */
+      add_row (rows, _("Institution"),
+               homepage != NULL ? vt_markup_link (homepage, name) : g_markup_escape_text (name, -1));
+    }
+  return g_strv_builder_end (rows);
+}
+
+static void
+add_resource_rows (GStrvBuilder       *rows,
+                   GPtrArray          *resources,
+                   const char         *label,
+                   const char * const *languages)
+{
+  for (guint i = 0; resources != NULL && i < resources->len; i++)
+    {
+      VtResource *resource = g_ptr_array_index (resources, i);
+      g_autofree char *text = NULL;
+
+      if (resource->id == NULL)
+        continue;
+      text = dup_label (resource->label, languages);
+      add_row (rows, label, vt_markup_link (resource->id, text));
+    }
+}
+
+/**
+ * vt_manifest_dup_link_rows:
+ *
+ * The manifest's links elsewhere: its homepages, alternative formats
+ * (`rendering`) and machine-readable descriptions (`seeAlso`), by their
+ * labels where they have them.
+ *
+ * Returns: (transfer full): label, markup, … (see the top of this file)
+ */
+char **
+vt_manifest_dup_link_rows (const VtManifest   *self,
+                           const char * const *languages)
+{
+  g_autoptr(GStrvBuilder) rows = g_strv_builder_new ();
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  add_resource_rows (rows, self->homepage, _("Homepage"), languages);
+  /* Translators: another form of the object, such as a PDF or a record */
+  add_resource_rows (rows, self->rendering, _("Alternative Format"), languages);
+  /* Translators: a machine-readable description of the object elsewhere */
+  add_resource_rows (rows, self->see_also, _("See Also"), languages);
+  return g_strv_builder_end (rows);
+}

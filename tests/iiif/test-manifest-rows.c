@@ -1,0 +1,150 @@
+/* test-manifest-rows.c
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "vt-iiif-test-util.h"
+#include "vt-iiif-test-markup.h"
+
+static const char * const en[] = { "en", NULL };
+
+/* @rows are @expected, and every value is markup a GtkLabel takes. */
+static void
+check_rows (char               **rows,
+            const char * const  *expected)
+{
+  g_assert_cmpstrv (rows, expected);
+  for (guint i = 1; rows[i - 1] != NULL && rows[i] != NULL; i += 2)
+    {
+      g_autofree char *text = vt_test_check_markup (rows[i]);
+    }
+  g_strfreev (rows);
+}
+
+static void
+test_v3 (void)
+{
+  g_autoptr(VtIiifDocument) doc = vt_test_parse_fixture ("manifest-v3.json");
+  const char * const nl[] = { "nl-BE", "en", NULL };
+  VtManifest *m = doc->manifest;
+  g_autofree char *title = vt_manifest_dup_title (m, en);
+  g_autofree char *title_nl = vt_manifest_dup_title (m, nl);
+
+  g_assert_cmpstr (title, ==, "Portrait of a woman");
+  g_assert_cmpstr (title_nl, ==, "Portret van een vrouw");
+
+  /* The second label is keyed "English", which is no language: shown as
+   * the only one there is. */
+  check_rows (vt_manifest_dup_metadata_rows (m, en),
+              (const char * const []) { "Maker", "Unknown", "Date", "1650", NULL });
+  check_rows (vt_manifest_dup_rights_rows (m, 0, en),
+              (const char * const []) {
+                "Attribution", "Example Museum",
+                "Rights", "<a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a>", NULL });
+  /* The provider by name, linked to its homepage. */
+  check_rows (vt_manifest_dup_provider_rows (m, en),
+              (const char * const []) { "Institution", "<a href=\"https://museum.example.org/\">Example Museum</a>", NULL });
+  check_rows (vt_manifest_dup_link_rows (m, en),
+              (const char * const []) {
+                "Homepage", "<a href=\"https://museum.example.org/objects/7\">Object page</a>",
+                "Alternative Format", "<a href=\"https://museum.example.org/objects/7.pdf\">PDF</a>", NULL });
+}
+
+static void
+test_v2 (void)
+{
+  g_autoptr(VtIiifDocument) doc = vt_test_parse_fixture ("manifest-v2-book.json");
+  const char * const fr[] = { "fr", NULL };
+  VtManifest *m = doc->manifest;
+  g_autofree char *title = vt_manifest_dup_title (m, fr);
+
+  g_assert_cmpstr (title, ==, "Livre d'heures");
+  check_rows (vt_manifest_dup_metadata_rows (m, fr),
+              (const char * const []) { "Date", "c. 1450", "Auteur", "Anonymous", "Digitised", "true", NULL });
+  /* A v2 attribution has no label of its own. */
+  check_rows (vt_manifest_dup_rights_rows (m, 0, fr),
+              (const char * const []) {
+                "Attribution", "Provided by the Example Library",
+                "Rights", "<a href=\"https://creativecommons.org/publicdomain/mark/1.0/\">Public Domain Mark 1.0</a>",
+                NULL });
+  /* A v2 logo is a provider without a name or homepage: no row. */
+  check_rows (vt_manifest_dup_provider_rows (m, fr), (const char * const []) { NULL });
+  /* Links without a label show their address. */
+  check_rows (vt_manifest_dup_link_rows (m, fr),
+              (const char * const []) {
+                "Homepage",
+                "<a href=\"https://library.example.org/objects/book1\">https://library.example.org/objects/book1</a>",
+                "See Also", "<a href=\"https://library.example.org/book1.xml\">https://library.example.org/book1.xml</a>",
+                NULL });
+}
+
+/* Ghent names the licence and the rights holder per image: the rows
+ * follow the page, and a page that names nothing gets the manifest's
+ * attribution, not another page's rights holder. */
+static void
+test_rights_follow_page (void)
+{
+  g_autoptr(VtIiifDocument) doc = vt_test_parse_fixture ("manifest-v2-rights-per-canvas.json");
+  VtManifest *m = doc->manifest;
+
+  check_rows (vt_manifest_dup_rights_rows (m, 0, en),
+              (const char * const []) {
+                "Attribution", "rightsholder: Museum, photographer: A. Fotograaf, source: Museum",
+                "Rights", "<a href=\"https://creativecommons.org/licenses/by-nc-nd/4.0/\">CC BY-NC-ND 4.0</a>", NULL });
+  check_rows (vt_manifest_dup_rights_rows (m, 1, en),
+              (const char * const []) {
+                "Attribution", "source: Museum",
+                "Rights", "<a href=\"https://rightsstatements.org/page/InC/1.0/\">In Copyright</a>", NULL });
+  check_rows (vt_manifest_dup_rights_rows (m, 2, en),
+              (const char * const []) { "Attribution", "source: Museum", NULL });
+  check_rows (vt_manifest_dup_rights_rows (m, G_MAXUINT, en),
+              (const char * const []) { "Attribution", "source: Museum", NULL });
+}
+
+/* Whatever a manifest says, the labels stay text and the values safe
+ * markup; a link that may not be opened loses its link, not its text. */
+static void
+test_hostile (void)
+{
+  g_autoptr(VtIiifDocument) doc = vt_test_parse_fixture ("manifest-v3-hostile-rows.json");
+  VtManifest *m = doc->manifest;
+  g_autofree char *title = vt_manifest_dup_title (m, en);
+
+  g_assert_cmpstr (title, ==, "<b>Not bold</b> title");
+
+  check_rows (vt_manifest_dup_metadata_rows (m, en),
+              (const char * const []) {
+                "A & B", "xy",
+                "", "<a href=\"https://x.example/record\">https://x.example/record</a>", NULL });
+  check_rows (vt_manifest_dup_rights_rows (m, 0, en),
+              (const char * const []) { "Attribution", "Me &amp; you", "Rights", "javascript:alert(3)", NULL });
+  check_rows (vt_manifest_dup_provider_rows (m, en),
+              (const char * const []) { "Institution", "&lt;i&gt;P&lt;/i&gt;", NULL });
+  check_rows (vt_manifest_dup_link_rows (m, en),
+              (const char * const []) {
+                "See Also", "<a href=\"https://x.example/d.xml\">&lt;/a&gt;&lt;b&gt;</a>", NULL });
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The row labels are checked in English. */
+  g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/vitrine/iiif/manifest-rows/v3", test_v3);
+  g_test_add_func ("/vitrine/iiif/manifest-rows/v2", test_v2);
+  g_test_add_func ("/vitrine/iiif/manifest-rows/rights-follow-page", test_rights_follow_page);
+  g_test_add_func ("/vitrine/iiif/manifest-rows/hostile", test_hostile);
+
+  return g_test_run ();
+}
