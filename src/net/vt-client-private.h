@@ -43,6 +43,7 @@ struct _VtClient
   guint         disk_cache_size_mib;
   guint         io_timeout_ms;
   guint         request_timeout_ms;
+  guint         first_byte_ms[VT_N_FETCH_KINDS];
   guint         max_retries;
   guint         retry_base_ms;
   guint         retry_max_ms;

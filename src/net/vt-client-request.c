@@ -17,7 +17,8 @@
 #include "vt-net-error-private.h"
 
 /* One request of VtClient, from the queue to the last byte: its slot in
- * its host's queue, the idle and deadline timers, retries with backoff,
+ * its host's queue, the first-byte, idle and deadline timers,
+ * retries with backoff,
  * manual redirects, the body read in chunks against its cap, the content
  * check, and the disk-cache fallback when the network is gone. */
 
@@ -353,9 +354,14 @@ on_idle_timeout (gpointer data)
     }
 
   host = g_strdup (guri != NULL && g_uri_get_host (guri) ? g_uri_get_host (guri) : req->current_uri);
-  request_fail (req,
-                vt_net_error_new_full (VT_NET_ERROR_TIMEOUT, req->status, req->uri, NULL,
-                                       _("The server “%s” stopped answering."), host));
+  if (req->status == 0)
+    request_fail (req,
+                  vt_net_error_new_full (VT_NET_ERROR_TIMEOUT, 0, req->uri, NULL,
+                                         _("The server “%s” did not answer in time."), host));
+  else
+    request_fail (req,
+                  vt_net_error_new_full (VT_NET_ERROR_TIMEOUT, req->status, req->uri, NULL,
+                                         _("The server “%s” stopped answering."), host));
 
   return G_SOURCE_REMOVE;
 }
@@ -377,13 +383,33 @@ on_deadline (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+arm_idle_timer (VtRequest *req,
+                guint      timeout_ms)
+{
+  g_clear_handle_id (&req->idle_timeout_id, g_source_remove);
+  if (timeout_ms > 0)
+    req->idle_timeout_id = g_timeout_add (timeout_ms, on_idle_timeout, req);
+}
+
 /* Any sign of life (headers, a chunk of body) restarts the idle timer. */
 static void
 touch (VtRequest *req)
 {
-  g_clear_handle_id (&req->idle_timeout_id, g_source_remove);
-  if (req->client->io_timeout_ms > 0)
-    req->idle_timeout_id = g_timeout_add (req->client->io_timeout_ms, on_idle_timeout, req);
+  arm_idle_timer (req, req->client->io_timeout_ms);
+}
+
+/* Until the headers come, the server may be thinking: a kind that is
+ * often made on request gets longer than the idle timeout, never less. */
+static void
+wait_for_first_byte (VtRequest *req)
+{
+  VtClient *self = req->client;
+
+  if (self->io_timeout_ms == 0)
+    arm_idle_timer (req, 0);
+  else
+    arm_idle_timer (req, MAX (self->io_timeout_ms, self->first_byte_ms[req->kind]));
 }
 
 static gboolean
@@ -870,7 +896,7 @@ request_start (VtRequest *req)
 
   g_signal_connect (req->msg, "got-headers", G_CALLBACK (on_got_headers), req);
 
-  touch (req);
+  wait_for_first_byte (req);
   if (self->request_timeout_ms > 0)
     {
       g_clear_handle_id (&req->deadline_id, g_source_remove);

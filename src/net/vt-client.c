@@ -381,9 +381,13 @@ vt_client_set_body_limit (VtClient    *self,
  * vt_client_set_timeouts:
  * @self: a #VtClient
  * @io_timeout_ms: fail when nothing arrives for this long (connecting,
- *   waiting for headers, or between two pieces of body); 0 for none
+ *   waiting for headers, or between two pieces of body); 0 for none. A
+ *   kind with a longer first-byte timeout (see
+ *   vt_client_set_first_byte_timeout()) gets that long for its headers.
  * @request_timeout_ms: fail when one attempt takes longer than this in
  *   all, even if the server trickles; 0 for none
+ *
+ * The defaults are 20 s and 90 s.
  */
 void
 vt_client_set_timeouts (VtClient *self,
@@ -394,6 +398,48 @@ vt_client_set_timeouts (VtClient *self,
 
   self->io_timeout_ms = io_timeout_ms;
   self->request_timeout_ms = request_timeout_ms;
+}
+
+/**
+ * vt_client_get_first_byte_timeout:
+ * @self: a #VtClient
+ * @kind: a kind of fetch
+ *
+ * Returns: the least time the server gets to start answering a request of
+ *   @kind, in milliseconds; 0 when the idle timeout alone applies
+ */
+guint
+vt_client_get_first_byte_timeout (VtClient    *self,
+                                  VtFetchKind  kind)
+{
+  g_return_val_if_fail (VT_IS_CLIENT (self), 0);
+  g_return_val_if_fail ((guint) kind < VT_N_FETCH_KINDS, 0);
+
+  return self->first_byte_ms[kind];
+}
+
+/**
+ * vt_client_set_first_byte_timeout:
+ * @self: a #VtClient
+ * @kind: a kind of fetch
+ * @timeout_ms: the least time the server gets between the request and
+ *   the headers of its answer; 0 for the idle timeout alone
+ *
+ * Servers that build their answer on request think longer than the idle
+ * timeout allows: Ghent's manifest generator takes 17 s for a typical
+ * cold request. The idle timeout still applies when it is the longer one,
+ * and once the headers are in. The default is 45 s for
+ * %VT_FETCH_KIND_MANIFEST and 0 for the image kinds.
+ */
+void
+vt_client_set_first_byte_timeout (VtClient    *self,
+                                  VtFetchKind  kind,
+                                  guint        timeout_ms)
+{
+  g_return_if_fail (VT_IS_CLIENT (self));
+  g_return_if_fail ((guint) kind < VT_N_FETCH_KINDS);
+
+  self->first_byte_ms[kind] = timeout_ms;
 }
 
 /**
@@ -658,5 +704,8 @@ vt_client_init (VtClient *self)
   self->retry_max_ms = DEFAULT_RETRY_MAX_MS;
 
   for (guint i = 0; i < VT_N_FETCH_KINDS; i++)
-    self->body_limits[i] = _vt_fetch_kind_default_limit ((VtFetchKind) i);
+    {
+      self->body_limits[i] = _vt_fetch_kind_default_limit ((VtFetchKind) i);
+      self->first_byte_ms[i] = _vt_fetch_kind_default_first_byte_ms ((VtFetchKind) i);
+    }
 }
