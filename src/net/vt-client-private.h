@@ -44,6 +44,8 @@ struct _VtClient
   guint         io_timeout_ms;
   guint         request_timeout_ms;
   guint         first_byte_ms[VT_N_FETCH_KINDS];
+  guint         min_body_rate;      /* bytes per second; 0 for no floor */
+  guint         body_rate_window_ms;
   guint         max_retries;
   guint         retry_base_ms;
   guint         retry_max_ms;

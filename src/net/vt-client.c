@@ -41,6 +41,12 @@
 #define DEFAULT_DISK_CACHE_MIB   512
 #define DEFAULT_IO_TIMEOUT_MS    (20 * 1000)
 #define DEFAULT_REQUEST_TIMEOUT_MS (90 * 1000)
+/* The slowest body accepted: 1 KiB/s over any 10 s once it has started.
+ * Far below any real link (a Ghent manifest of a few kB arrives in one
+ * piece), far above a server that drips a byte at a time, which then ends
+ * after about 10 s instead of at the 90 s deadline. */
+#define DEFAULT_MIN_BODY_RATE    1024
+#define DEFAULT_RATE_WINDOW_MS   (10 * 1000)
 #define DEFAULT_MAX_RETRIES      3
 #define DEFAULT_RETRY_BASE_MS    500
 #define DEFAULT_RETRY_MAX_MS     (30 * 1000)
@@ -443,6 +449,30 @@ vt_client_set_first_byte_timeout (VtClient    *self,
 }
 
 /**
+ * vt_client_set_min_body_rate:
+ * @self: a #VtClient
+ * @bytes_per_second: the slowest body accepted; 0 for no floor
+ * @window_ms: the window it is measured over, starting with the first
+ *   byte of body
+ *
+ * A body that brings less than @bytes_per_second × @window_ms over any
+ * window of @window_ms fails with %VT_NET_ERROR_TIMEOUT (not retried),
+ * instead of holding the user until the request timeout; an error page
+ * that slow ends with its status. A body that is done within one window
+ * is never judged. The default is 1 KiB/s over 10 s.
+ */
+void
+vt_client_set_min_body_rate (VtClient *self,
+                             guint     bytes_per_second,
+                             guint     window_ms)
+{
+  g_return_if_fail (VT_IS_CLIENT (self));
+
+  self->min_body_rate = bytes_per_second;
+  self->body_rate_window_ms = window_ms;
+}
+
+/**
  * vt_client_set_retry_policy:
  * @self: a #VtClient
  * @max_retries: attempts after the first one, for GETs that failed on the
@@ -699,6 +729,8 @@ vt_client_init (VtClient *self)
   self->disk_cache_size_mib = DEFAULT_DISK_CACHE_MIB;
   self->io_timeout_ms = DEFAULT_IO_TIMEOUT_MS;
   self->request_timeout_ms = DEFAULT_REQUEST_TIMEOUT_MS;
+  self->min_body_rate = DEFAULT_MIN_BODY_RATE;
+  self->body_rate_window_ms = DEFAULT_RATE_WINDOW_MS;
   self->max_retries = DEFAULT_MAX_RETRIES;
   self->retry_base_ms = DEFAULT_RETRY_BASE_MS;
   self->retry_max_ms = DEFAULT_RETRY_MAX_MS;

@@ -85,6 +85,9 @@ guint        vt_client_get_first_byte_timeout  (VtClient       *self,
 void         vt_client_set_first_byte_timeout  (VtClient       *self,
                                                 VtFetchKind     kind,
                                                 guint           timeout_ms);
+void         vt_client_set_min_body_rate       (VtClient       *self,
+                                                guint           bytes_per_second,
+                                                guint           window_ms);
 void         vt_client_set_retry_policy        (VtClient       *self,
                                                 guint           max_retries,
                                                 guint           base_delay_ms,
