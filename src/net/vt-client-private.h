@@ -53,6 +53,7 @@ struct _VtClient
   guint         n_active;
   guint         n_queued;
   guint         n_network;
+  guint         n_retries;
   guint64       next_seq;
   guint         save_cache_id;
 };

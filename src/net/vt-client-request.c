@@ -553,6 +553,7 @@ request_maybe_retry (VtRequest *req,
     }
 
   g_debug ("%s: attempt %u failed, retrying in %u ms", req->uri, req->attempt, delay_ms);
+  self->n_retries++;
 
   request_release (req);
   req->state = REQUEST_WAITING;

@@ -476,10 +476,17 @@ vt_client_set_min_body_rate (VtClient *self,
  * vt_client_set_retry_policy:
  * @self: a #VtClient
  * @max_retries: attempts after the first one, for GETs that failed on the
- *   connection or with 502, 503, 504 or 429
- * @base_delay_ms: the first backoff step (doubled at each attempt)
- * @max_delay_ms: the longest pause; a Retry-After beyond it is not waited
- *   for
+ *   connection (closed or cut short) or with 502, 503, 504 or 429. A 500
+ *   is not retried: it is the server failing on this request (Ghent's
+ *   "Something went wrong while generating the manifest" comes back the
+ *   same every time), where 502, 503 and 504 are a gateway or a busy
+ *   server that the next attempt may well find in better shape.
+ * @base_delay_ms: the first backoff step (doubled at each attempt, half
+ *   of it random)
+ * @max_delay_ms: the longest pause; a Retry-After up to it is honoured,
+ *   one beyond it is not waited for (the error is shown at once)
+ *
+ * The defaults are 3 retries, 500 ms and 30 s.
  */
 void
 vt_client_set_retry_policy (VtClient *self,
@@ -537,6 +544,23 @@ vt_client_get_n_network_answers (VtClient *self)
   g_return_val_if_fail (VT_IS_CLIENT (self), 0);
 
   return self->n_network;
+}
+
+/**
+ * vt_client_get_n_retries:
+ * @self: a #VtClient
+ *
+ * For statistics and tests: how many attempts were made again after a
+ * retryable failure (see vt_client_set_retry_policy()).
+ *
+ * Returns: the count since the client was made
+ */
+guint
+vt_client_get_n_retries (VtClient *self)
+{
+  g_return_val_if_fail (VT_IS_CLIENT (self), 0);
+
+  return self->n_retries;
 }
 
 /* ------------------------------------------------------------------ */

@@ -113,5 +113,6 @@ void         vt_client_save_cache              (VtClient       *self);
 guint        vt_client_get_n_active            (VtClient       *self);
 guint        vt_client_get_n_queued            (VtClient       *self);
 guint        vt_client_get_n_network_answers   (VtClient       *self);
+guint        vt_client_get_n_retries           (VtClient       *self);
 
 G_END_DECLS
