@@ -440,7 +440,7 @@ test_drip_feed (Fixture       *f,
   g_assert_cmpuint (g_bytes_get_size (r.bytes), ==, 2 + 20 * 256);
 
   /* No floor: the drip runs on until the deadline. */
-  vt_client_set_timeouts (f->client, 5000, 2500);
+  vt_client_set_timeouts (f->client, 5000, 1500);
   vt_client_set_min_body_rate (f->client, 0, 0);
   fetch_and_wait (f->client, u, VT_FETCH_KIND_MANIFEST, &r);
   g_assert_error (r.error, VT_NET_ERROR, VT_NET_ERROR_TIMEOUT);
