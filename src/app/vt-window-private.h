@@ -35,6 +35,11 @@ struct _VtWindow
   char                 *state_name;
   GHashTable           *enabled_actions;
 
+  /* After a while without an answer, the loading page names the server
+   * it waits for; restarted with every new object on screen. */
+  guint                 still_waiting_id;
+  guint                 still_waiting : 1;
+
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   GtkRevealer          *header_revealer;

@@ -20,6 +20,12 @@
  * replaces it as a whole when something else is opened. Its satellites
  * (actions, drag and drop) call only into it. */
 
+/* How long the loading page only says "Opening …" before it names the
+ * server it waits for: long enough that a quick answer never shows it,
+ * short enough that a user facing a slow server (Ghent's generator takes
+ * 17 s cold) learns who is slow, and that Cancel is there, early on. */
+#define STILL_WAITING_DELAY_MS 3000
+
 G_DEFINE_FINAL_TYPE (VtWindow, vt_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -163,6 +169,53 @@ sync_logo (VtWindow *self)
   vt_metadata_view_set_logo (self->metadata_view, vt_viewing_get_logo (self->viewing));
 }
 
+/* The host of the server the object on screen comes from, or NULL for a
+ * local file (or an input that named nothing). */
+static char *
+dup_waiting_host (VtWindow *self)
+{
+  const VtTarget *target = vt_viewing_get_target (self->viewing);
+  g_autoptr(GUri) uri = NULL;
+  const char *host;
+
+  if (target == NULL || target->uri == NULL || target->kind == VT_TARGET_FILE)
+    return NULL;
+
+  uri = g_uri_parse (target->uri, G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, NULL);
+  host = uri != NULL ? g_uri_get_host (uri) : NULL;
+
+  return host != NULL && *host != '\0' ? g_strdup (host) : NULL;
+}
+
+static void
+sync_loading_label (VtWindow *self)
+{
+  g_autofree char *host = self->still_waiting ? dup_waiting_host (self) : NULL;
+  g_autofree char *text = NULL;
+
+  if (host != NULL)
+    /* Translators: %s is a server's name, such as api.collectie.gent */
+    text = g_strdup_printf (_("Still waiting for %s…"), host);
+  else
+    /* Translators: %s is an object number such as dmg:1987-1049, or an address */
+    text = g_strdup_printf (_("Opening %s…"), vt_viewing_get_display_name (self->viewing));
+
+  gtk_label_set_text (self->loading_label, text);
+}
+
+static gboolean
+still_waiting_cb (gpointer data)
+{
+  VtWindow *self = data;
+
+  self->still_waiting_id = 0;
+  self->still_waiting = TRUE;
+  if (self->viewing != NULL && vt_viewing_is_loading (self->viewing))
+    sync_loading_label (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* Shows the page for the state of the object on screen. */
 static void
 sync_page (VtWindow *self)
@@ -176,14 +229,8 @@ sync_page (VtWindow *self)
       switch (state)
         {
         case VT_VIEWING_LOADING:
-          {
-            /* Translators: %s is an object number such as dmg:1987-1049, or an address */
-            g_autofree char *loading = g_strdup_printf (_("Opening %s…"),
-                                                        vt_viewing_get_display_name (self->viewing));
-
-            gtk_label_set_text (self->loading_label, loading);
-            page = name = "loading";
-          }
+          sync_loading_label (self);
+          page = name = "loading";
           break;
 
         case VT_VIEWING_MANIFEST:
@@ -212,6 +259,10 @@ sync_page (VtWindow *self)
         }
     }
 
+  /* Nothing left to wait for. */
+  if (!g_str_equal (page, "loading"))
+    g_clear_handle_id (&self->still_waiting_id, g_source_remove);
+
   vt_collection_page_set_collection (self->collection_page,
                                      self->viewing ? vt_viewing_get_collection (self->viewing) : NULL);
   gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (page, "loading"));
@@ -233,6 +284,15 @@ set_viewing (VtWindow  *self,
 
   g_set_object (&self->viewing, viewing);
   g_signal_group_set_target (self->viewing_signals, viewing);
+
+  /* A new object has kept no one waiting yet. */
+  g_clear_handle_id (&self->still_waiting_id, g_source_remove);
+  self->still_waiting = FALSE;
+  if (viewing != NULL && vt_viewing_is_loading (viewing))
+    {
+      self->still_waiting_id = g_timeout_add (STILL_WAITING_DELAY_MS, still_waiting_cb, self);
+      g_source_set_name_by_id (self->still_waiting_id, "[vitrine] still waiting");
+    }
 
   vt_canvas_pane_set_viewing (self->canvas_pane, viewing);
   vt_find_bar_show_viewing (self->find_bar, viewing);
@@ -428,6 +488,7 @@ vt_window_dispose (GObject *object)
 {
   VtWindow *self = VT_WINDOW (object);
 
+  g_clear_handle_id (&self->still_waiting_id, g_source_remove);
   if (self->navigation != NULL)
     vt_navigation_cancel (self->navigation);
   if (self->viewing_signals != NULL)
@@ -616,6 +677,21 @@ vt_window_get_state_name (VtWindow *self)
   g_return_val_if_fail (VT_IS_WINDOW (self), NULL);
 
   return self->state_name;
+}
+
+/**
+ * vt_window_get_loading_text:
+ *
+ * Returns: what the loading page says: "Opening dmg:1987-1049…" at
+ *   first, "Still waiting for api.collectie.gent…" after a few seconds
+ *   without an answer
+ */
+const char *
+vt_window_get_loading_text (VtWindow *self)
+{
+  g_return_val_if_fail (VT_IS_WINDOW (self), NULL);
+
+  return gtk_label_get_text (self->loading_label);
 }
 
 /**

@@ -34,6 +34,7 @@ VtViewing        *vt_window_get_viewing        (VtWindow      *self);
 const char       *vt_window_get_input          (VtWindow      *self);
 const char       *vt_window_get_page_name      (VtWindow      *self);
 const char       *vt_window_get_state_name     (VtWindow      *self);
+const char       *vt_window_get_loading_text   (VtWindow      *self);
 const char       *vt_window_get_organisation   (VtWindow      *self);
 const char       *vt_window_get_entry_text     (VtWindow      *self);
 gboolean          vt_window_get_action_enabled (VtWindow      *self,

@@ -43,6 +43,9 @@ struct _VtClient
   guint         disk_cache_size_mib;
   guint         io_timeout_ms;
   guint         request_timeout_ms;
+  guint         first_byte_ms[VT_N_FETCH_KINDS];
+  guint         min_body_rate;      /* bytes per second; 0 for no floor */
+  guint         body_rate_window_ms;
   guint         max_retries;
   guint         retry_base_ms;
   guint         retry_max_ms;
@@ -50,6 +53,7 @@ struct _VtClient
   guint         n_active;
   guint         n_queued;
   guint         n_network;
+  guint         n_retries;
   guint64       next_seq;
   guint         save_cache_id;
 };

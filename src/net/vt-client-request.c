@@ -15,11 +15,13 @@
 #include "vt-client-private.h"
 #include "vt-fetch-kind-private.h"
 #include "vt-net-error-private.h"
+#include "vt-rate-floor-private.h"
 
 /* One request of VtClient, from the queue to the last byte: its slot in
- * its host's queue, the idle and deadline timers, retries with backoff,
- * manual redirects, the body read in chunks against its cap, the content
- * check, and the disk-cache fallback when the network is gone. */
+ * its host's queue, the first-byte, idle, body-rate and deadline timers,
+ * retries with backoff, manual redirects, the body read in chunks against
+ * its cap, the content check, and the disk-cache fallback when the
+ * network is gone. */
 
 #define CHUNK_SIZE            (64 * 1024)
 #define MAX_ERROR_BODY        (64 * 1024)
@@ -69,6 +71,8 @@ struct _VtRequest
   guint          idle_timeout_id;
   guint          deadline_id;
   guint          retry_id;
+  guint          rate_id;       /* the body-rate floor, once body flows */
+  VtRateFloor    rate;
 };
 
 static void request_start   (VtRequest *req);
@@ -82,6 +86,7 @@ request_clear (VtRequest *req)
   g_assert (req->link == NULL);
   g_assert (req->cancelled_id == 0);
   g_assert (req->idle_timeout_id == 0 && req->deadline_id == 0 && req->retry_id == 0);
+  g_assert (req->rate_id == 0);
 
   g_clear_object (&req->task);
   g_clear_object (&req->cancellable);
@@ -184,6 +189,7 @@ clear_timers (VtRequest *req)
   g_clear_handle_id (&req->idle_timeout_id, g_source_remove);
   g_clear_handle_id (&req->deadline_id, g_source_remove);
   g_clear_handle_id (&req->retry_id, g_source_remove);
+  g_clear_handle_id (&req->rate_id, g_source_remove);
 }
 
 /* Gives back whatever the request holds (its place in the queue or its
@@ -353,9 +359,14 @@ on_idle_timeout (gpointer data)
     }
 
   host = g_strdup (guri != NULL && g_uri_get_host (guri) ? g_uri_get_host (guri) : req->current_uri);
-  request_fail (req,
-                vt_net_error_new_full (VT_NET_ERROR_TIMEOUT, req->status, req->uri, NULL,
-                                       _("The server “%s” stopped answering."), host));
+  if (req->status == 0)
+    request_fail (req,
+                  vt_net_error_new_full (VT_NET_ERROR_TIMEOUT, 0, req->uri, NULL,
+                                         _("The server “%s” did not answer in time."), host));
+  else
+    request_fail (req,
+                  vt_net_error_new_full (VT_NET_ERROR_TIMEOUT, req->status, req->uri, NULL,
+                                         _("The server “%s” stopped answering."), host));
 
   return G_SOURCE_REMOVE;
 }
@@ -377,13 +388,79 @@ on_deadline (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+arm_idle_timer (VtRequest *req,
+                guint      timeout_ms)
+{
+  g_clear_handle_id (&req->idle_timeout_id, g_source_remove);
+  if (timeout_ms > 0)
+    req->idle_timeout_id = g_timeout_add (timeout_ms, on_idle_timeout, req);
+}
+
 /* Any sign of life (headers, a chunk of body) restarts the idle timer. */
 static void
 touch (VtRequest *req)
 {
-  g_clear_handle_id (&req->idle_timeout_id, g_source_remove);
-  if (req->client->io_timeout_ms > 0)
-    req->idle_timeout_id = g_timeout_add (req->client->io_timeout_ms, on_idle_timeout, req);
+  arm_idle_timer (req, req->client->io_timeout_ms);
+}
+
+/* Until the headers come, the server may be thinking: a kind that is
+ * often made on request gets longer than the idle timeout, never less. */
+static void
+wait_for_first_byte (VtRequest *req)
+{
+  VtClient *self = req->client;
+
+  if (self->io_timeout_ms == 0)
+    arm_idle_timer (req, 0);
+  else
+    arm_idle_timer (req, MAX (self->io_timeout_ms, self->first_byte_ms[req->kind]));
+}
+
+static gboolean
+on_rate_tick (gpointer data)
+{
+  VtRequest *req = data;
+  g_autofree char *host = NULL;
+  g_autofree char *rate = NULL;
+  g_autoptr(GUri) guri = NULL;
+
+  if (_vt_rate_floor_tick (&req->rate, req->body != NULL ? req->body->len : 0))
+    return G_SOURCE_CONTINUE;
+
+  req->rate_id = 0;
+
+  /* An error page that drips: its status is what counts. */
+  if (req->reading_error_body)
+    {
+      finish_body (req);
+      return G_SOURCE_REMOVE;
+    }
+
+  guri = g_uri_parse (req->current_uri, G_URI_FLAGS_ENCODED, NULL);
+  host = g_strdup (guri != NULL && g_uri_get_host (guri) ? g_uri_get_host (guri) : req->current_uri);
+  rate = g_format_size_full (req->client->min_body_rate, G_FORMAT_SIZE_IEC_UNITS);
+  request_fail (req,
+                vt_net_error_new_full (VT_NET_ERROR_TIMEOUT, req->status, req->uri, NULL,
+                                       /* Translators: the second %s is a size such as “1.0 kB” */
+                                       _("The server “%s” sent its answer too slowly (less than %s per second)."),
+                                       host, rate));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Called as the first piece of body arrives. */
+static void
+start_rate_floor (VtRequest *req)
+{
+  VtClient *self = req->client;
+
+  if (req->rate_id != 0 || self->min_body_rate == 0 || self->body_rate_window_ms == 0)
+    return;
+
+  _vt_rate_floor_start (&req->rate, self->min_body_rate, self->body_rate_window_ms, 0);
+  req->rate_id = g_timeout_add (_vt_rate_floor_interval_ms (self->body_rate_window_ms),
+                                on_rate_tick, req);
 }
 
 static gboolean
@@ -476,6 +553,7 @@ request_maybe_retry (VtRequest *req,
     }
 
   g_debug ("%s: attempt %u failed, retrying in %u ms", req->uri, req->attempt, delay_ms);
+  self->n_retries++;
 
   request_release (req);
   req->state = REQUEST_WAITING;
@@ -645,6 +723,7 @@ on_chunk_read (GObject      *object,
     }
 
   touch (req);
+  start_rate_floor (req);
 
   if (req->body->len + len > req->limit)
     {
@@ -870,7 +949,7 @@ request_start (VtRequest *req)
 
   g_signal_connect (req->msg, "got-headers", G_CALLBACK (on_got_headers), req);
 
-  touch (req);
+  wait_for_first_byte (req);
   if (self->request_timeout_ms > 0)
     {
       g_clear_handle_id (&req->deadline_id, g_source_remove);

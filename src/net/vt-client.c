@@ -41,6 +41,12 @@
 #define DEFAULT_DISK_CACHE_MIB   512
 #define DEFAULT_IO_TIMEOUT_MS    (20 * 1000)
 #define DEFAULT_REQUEST_TIMEOUT_MS (90 * 1000)
+/* The slowest body accepted: 1 KiB/s over any 10 s once it has started.
+ * Far below any real link (a Ghent manifest of a few kB arrives in one
+ * piece), far above a server that drips a byte at a time, which then ends
+ * after about 10 s instead of at the 90 s deadline. */
+#define DEFAULT_MIN_BODY_RATE    1024
+#define DEFAULT_RATE_WINDOW_MS   (10 * 1000)
 #define DEFAULT_MAX_RETRIES      3
 #define DEFAULT_RETRY_BASE_MS    500
 #define DEFAULT_RETRY_MAX_MS     (30 * 1000)
@@ -381,9 +387,13 @@ vt_client_set_body_limit (VtClient    *self,
  * vt_client_set_timeouts:
  * @self: a #VtClient
  * @io_timeout_ms: fail when nothing arrives for this long (connecting,
- *   waiting for headers, or between two pieces of body); 0 for none
+ *   waiting for headers, or between two pieces of body); 0 for none. A
+ *   kind with a longer first-byte timeout (see
+ *   vt_client_set_first_byte_timeout()) gets that long for its headers.
  * @request_timeout_ms: fail when one attempt takes longer than this in
  *   all, even if the server trickles; 0 for none
+ *
+ * The defaults are 20 s and 90 s.
  */
 void
 vt_client_set_timeouts (VtClient *self,
@@ -397,13 +407,86 @@ vt_client_set_timeouts (VtClient *self,
 }
 
 /**
+ * vt_client_get_first_byte_timeout:
+ * @self: a #VtClient
+ * @kind: a kind of fetch
+ *
+ * Returns: the least time the server gets to start answering a request of
+ *   @kind, in milliseconds; 0 when the idle timeout alone applies
+ */
+guint
+vt_client_get_first_byte_timeout (VtClient    *self,
+                                  VtFetchKind  kind)
+{
+  g_return_val_if_fail (VT_IS_CLIENT (self), 0);
+  g_return_val_if_fail ((guint) kind < VT_N_FETCH_KINDS, 0);
+
+  return self->first_byte_ms[kind];
+}
+
+/**
+ * vt_client_set_first_byte_timeout:
+ * @self: a #VtClient
+ * @kind: a kind of fetch
+ * @timeout_ms: the least time the server gets between the request and
+ *   the headers of its answer; 0 for the idle timeout alone
+ *
+ * Servers that build their answer on request think longer than the idle
+ * timeout allows: Ghent's manifest generator takes 17 s for a typical
+ * cold request. The idle timeout still applies when it is the longer one,
+ * and once the headers are in. The default is 45 s for
+ * %VT_FETCH_KIND_MANIFEST and 0 for the image kinds.
+ */
+void
+vt_client_set_first_byte_timeout (VtClient    *self,
+                                  VtFetchKind  kind,
+                                  guint        timeout_ms)
+{
+  g_return_if_fail (VT_IS_CLIENT (self));
+  g_return_if_fail ((guint) kind < VT_N_FETCH_KINDS);
+
+  self->first_byte_ms[kind] = timeout_ms;
+}
+
+/**
+ * vt_client_set_min_body_rate:
+ * @self: a #VtClient
+ * @bytes_per_second: the slowest body accepted; 0 for no floor
+ * @window_ms: the window it is measured over, starting with the first
+ *   byte of body
+ *
+ * A body that brings less than @bytes_per_second × @window_ms over any
+ * window of @window_ms fails with %VT_NET_ERROR_TIMEOUT (not retried),
+ * instead of holding the user until the request timeout; an error page
+ * that slow ends with its status. A body that is done within one window
+ * is never judged. The default is 1 KiB/s over 10 s.
+ */
+void
+vt_client_set_min_body_rate (VtClient *self,
+                             guint     bytes_per_second,
+                             guint     window_ms)
+{
+  g_return_if_fail (VT_IS_CLIENT (self));
+
+  self->min_body_rate = bytes_per_second;
+  self->body_rate_window_ms = window_ms;
+}
+
+/**
  * vt_client_set_retry_policy:
  * @self: a #VtClient
  * @max_retries: attempts after the first one, for GETs that failed on the
- *   connection or with 502, 503, 504 or 429
- * @base_delay_ms: the first backoff step (doubled at each attempt)
- * @max_delay_ms: the longest pause; a Retry-After beyond it is not waited
- *   for
+ *   connection (closed or cut short) or with 502, 503, 504 or 429. A 500
+ *   is not retried: it is the server failing on this request (Ghent's
+ *   "Something went wrong while generating the manifest" comes back the
+ *   same every time), where 502, 503 and 504 are a gateway or a busy
+ *   server that the next attempt may well find in better shape.
+ * @base_delay_ms: the first backoff step (doubled at each attempt, half
+ *   of it random)
+ * @max_delay_ms: the longest pause; a Retry-After up to it is honoured,
+ *   one beyond it is not waited for (the error is shown at once)
+ *
+ * The defaults are 3 retries, 500 ms and 30 s.
  */
 void
 vt_client_set_retry_policy (VtClient *self,
@@ -461,6 +544,23 @@ vt_client_get_n_network_answers (VtClient *self)
   g_return_val_if_fail (VT_IS_CLIENT (self), 0);
 
   return self->n_network;
+}
+
+/**
+ * vt_client_get_n_retries:
+ * @self: a #VtClient
+ *
+ * For statistics and tests: how many attempts were made again after a
+ * retryable failure (see vt_client_set_retry_policy()).
+ *
+ * Returns: the count since the client was made
+ */
+guint
+vt_client_get_n_retries (VtClient *self)
+{
+  g_return_val_if_fail (VT_IS_CLIENT (self), 0);
+
+  return self->n_retries;
 }
 
 /* ------------------------------------------------------------------ */
@@ -653,10 +753,15 @@ vt_client_init (VtClient *self)
   self->disk_cache_size_mib = DEFAULT_DISK_CACHE_MIB;
   self->io_timeout_ms = DEFAULT_IO_TIMEOUT_MS;
   self->request_timeout_ms = DEFAULT_REQUEST_TIMEOUT_MS;
+  self->min_body_rate = DEFAULT_MIN_BODY_RATE;
+  self->body_rate_window_ms = DEFAULT_RATE_WINDOW_MS;
   self->max_retries = DEFAULT_MAX_RETRIES;
   self->retry_base_ms = DEFAULT_RETRY_BASE_MS;
   self->retry_max_ms = DEFAULT_RETRY_MAX_MS;
 
   for (guint i = 0; i < VT_N_FETCH_KINDS; i++)
-    self->body_limits[i] = _vt_fetch_kind_default_limit ((VtFetchKind) i);
+    {
+      self->body_limits[i] = _vt_fetch_kind_default_limit ((VtFetchKind) i);
+      self->first_byte_ms[i] = _vt_fetch_kind_default_first_byte_ms ((VtFetchKind) i);
+    }
 }

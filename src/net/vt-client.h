@@ -21,7 +21,9 @@ G_BEGIN_DECLS
  *   at 64 MiB
  *
  * What is fetched. The kind picks the Accept header, the body cap, the
- * content check and the freshness kept when the server sends none.
+ * content check, the freshness kept when the server sends none, and how
+ * long the server may think before it answers (documents are often made
+ * on request; images are not).
  */
 typedef enum
 {
@@ -78,6 +80,14 @@ void         vt_client_set_body_limit          (VtClient       *self,
 void         vt_client_set_timeouts            (VtClient       *self,
                                                 guint           io_timeout_ms,
                                                 guint           request_timeout_ms);
+guint        vt_client_get_first_byte_timeout  (VtClient       *self,
+                                                VtFetchKind     kind);
+void         vt_client_set_first_byte_timeout  (VtClient       *self,
+                                                VtFetchKind     kind,
+                                                guint           timeout_ms);
+void         vt_client_set_min_body_rate       (VtClient       *self,
+                                                guint           bytes_per_second,
+                                                guint           window_ms);
 void         vt_client_set_retry_policy        (VtClient       *self,
                                                 guint           max_retries,
                                                 guint           base_delay_ms,
@@ -103,5 +113,6 @@ void         vt_client_save_cache              (VtClient       *self);
 guint        vt_client_get_n_active            (VtClient       *self);
 guint        vt_client_get_n_queued            (VtClient       *self);
 guint        vt_client_get_n_network_answers   (VtClient       *self);
+guint        vt_client_get_n_retries           (VtClient       *self);
 
 G_END_DECLS

@@ -95,6 +95,28 @@ _vt_fetch_kind_default_max_age (VtFetchKind kind)
     }
 }
 
+/* The least time the server gets to start answering (VtClient's idle
+ * timeout applies when it is longer). Ghent generates each manifest on
+ * request: a third-party client measured a cold median of 17 s on the
+ * real route, with a long tail its gateway often cuts off with a 504.
+ * Document requests are few and the user waits for them anyway, with a
+ * Cancel button; images come from image servers that answer at once or
+ * not at all, so they keep the short idle timeout. */
+guint
+_vt_fetch_kind_default_first_byte_ms (VtFetchKind kind)
+{
+  switch (kind)
+    {
+    case VT_FETCH_KIND_MANIFEST:
+      return 45 * 1000;
+    case VT_FETCH_KIND_INFO:
+    case VT_FETCH_KIND_TILE:
+    case VT_FETCH_KIND_THUMBNAIL:
+    default:
+      return 0;
+    }
+}
+
 static gboolean
 is_json_kind (VtFetchKind kind)
 {

@@ -57,6 +57,14 @@ _vt_net_error_is_retryable (const GError *error)
     }
 }
 
+/* 502, 503 and 504 are a gateway that lost its server, or a server that
+ * is busy or restarting: the next attempt may well find it in better
+ * shape (Ghent's gateway answers 504 when the manifest generator is slow,
+ * and the generator is faster once warm). 429 asks to come back later.
+ * 500 is not retried: it is the server failing on this very request, as
+ * Ghent's generator does with "Something went wrong while generating the
+ * manifest" for some objects, the same every time; retrying would only
+ * hold the user longer before the same message. */
 gboolean
 _vt_net_status_is_retryable (guint status)
 {

@@ -514,6 +514,56 @@ test_cancel (Fixture       *fixture,
 }
 
 
+static gboolean
+waited_long (gpointer data)
+{
+  return !state_is (data, "loading") ||
+         g_str_has_prefix (vt_window_get_loading_text (data), "Still waiting");
+}
+
+/* A manifest that takes 25 s to start answering: after a few seconds the
+ * loading page names the server it waits for, Cancel still at hand; the
+ * next object starts again from "Opening …". */
+static void
+test_still_waiting (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GUri) base = NULL;
+  g_autofree char *expected = NULL;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  base = g_uri_parse (vt_testbed_get_base_url (fixture->testbed), G_URI_FLAGS_NONE, NULL);
+  expected = g_strdup_printf ("Still waiting for %s…", g_uri_get_host (base));
+
+  vt_window_open_input (fixture->window, VT_TESTBED_OBJECT_SLOW);
+  g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "loading");
+  g_assert_cmpstr (vt_window_get_loading_text (fixture->window), ==, "Opening " VT_TESTBED_OBJECT_SLOW "…");
+
+  wait_until (waited_long, fixture->window, "the loading page to say it still waits");
+  g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "loading");
+  g_assert_cmpstr (vt_window_get_loading_text (fixture->window), ==, expected);
+  g_assert_true (vt_window_get_action_enabled (fixture->window, "win.cancel"));
+
+  /* Another object: its own wait starts from the beginning. */
+  vt_window_open_input (fixture->window, VT_TESTBED_OBJECT_SLOW);
+  g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "loading");
+  g_assert_cmpstr (vt_window_get_loading_text (fixture->window), ==, "Opening " VT_TESTBED_OBJECT_SLOW "…");
+  wait_until (waited_long, fixture->window, "the loading page to say it still waits");
+  g_assert_cmpstr (vt_window_get_loading_text (fixture->window), ==, expected);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.cancel", NULL);
+  g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "welcome");
+
+  /* An object that answers at once never shows it. */
+  open_and_wait (fixture, VT_TESTBED_OBJECT_DMG, "viewer");
+  vt_window_open_input (fixture->window, VT_TESTBED_OBJECT_SLOW);
+  g_assert_cmpstr (vt_window_get_loading_text (fixture->window), ==, "Opening " VT_TESTBED_OBJECT_SLOW "…");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.cancel", NULL);
+  g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "viewer");
+}
+
 /* The transition matrix: every kind of object the window can show, and
  * what each visible field must say once it is on screen, whatever was shown
  * before it. */
@@ -952,6 +1002,7 @@ main (int   argc,
   ADD ("/vitrine/app/window/invalid-input", test_invalid_input);
   ADD ("/vitrine/app/window/history-and-recent", test_history_and_recent);
   ADD ("/vitrine/app/window/cancel", test_cancel);
+  ADD ("/vitrine/app/window/still-waiting", test_still_waiting);
   ADD ("/vitrine/app/window/local-image", test_local_image);
   ADD ("/vitrine/app/window/transition-matrix", test_transition_matrix);
   ADD ("/vitrine/app/window/cancel-returns-to-previous", test_cancel_returns_to_previous);

@@ -622,6 +622,79 @@ test_ghent_image_forbidden (void)
   g_assert_cmpuint (tile->status, ==, 403);
 }
 
+/* The slow servers: the flaky manifest answers the gateway's 504 page
+ * twice, then the manifest, then starts again; the slow one says nothing
+ * at all for a long while (waiting the whole 25 s is test-slow-servers'
+ * job). The index lists both apart from the other Ghent objects. */
+static void
+test_ghent_slow_servers (void)
+{
+  VtTestbed *tb = get_testbed ();
+  g_autofree char *flaky = NULL;
+  g_autofree char *slow = NULL;
+  g_autoptr(Response) index_r = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(SoupSession) impatient = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) nothing = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *listed;
+  guint statuses[] = { VT_TESTBED_FLAKY_STATUS, VT_TESTBED_FLAKY_STATUS, 200, VT_TESTBED_FLAKY_STATUS };
+
+  G_STATIC_ASSERT (VT_TESTBED_FLAKY_TIMES == 2);
+
+  if (tb == NULL)
+    return;
+
+  flaky = vt_testbed_get_manifest_url (tb, VT_TESTBED_OBJECT_FLAKY);
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      g_autoptr(Response) r = fetch (flaky);
+
+      g_assert_cmpuint (r->status, ==, statuses[i]);
+      if (r->status == 200)
+        {
+          g_autoptr(JsonNode) manifest = parse_json (r);
+
+          g_assert_cmpstr (r->content_type, ==, "application/ld+json");
+          g_assert_cmpstr (json_object_get_string_member (json_node_get_object (manifest), "@id"), ==, flaky);
+        }
+      else
+        {
+          g_assert_cmpstr (r->content_type, ==, "text/html");
+          g_assert_nonnull (g_strstr_len (g_bytes_get_data (r->body, NULL), g_bytes_get_size (r->body),
+                                          "504 Gateway Time-out"));
+        }
+    }
+
+  slow = vt_testbed_get_manifest_url (tb, VT_TESTBED_OBJECT_SLOW);
+  impatient = soup_session_new_with_options ("timeout", 2, NULL);
+  msg = soup_message_new (SOUP_METHOD_GET, slow);
+  nothing = soup_session_send_and_read (impatient, msg, NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+
+  index_r = fetch_path (tb, VT_TESTBED_INDEX);
+  root = parse_json (index_r);
+  listed = json_object_get_array_member (json_node_get_object (root), "slow_servers");
+  g_assert_cmpuint (json_array_get_length (listed), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *entry = json_array_get_object_element (listed, i);
+      const char *id = json_object_get_string_member (entry, "id");
+
+      if (g_str_equal (id, VT_TESTBED_OBJECT_SLOW))
+        g_assert_cmpint (json_object_get_int_member (entry, "delay"), ==, VT_TESTBED_SLOW_DELAY_S);
+      else
+        {
+          JsonObject *fail = json_object_get_object_member (entry, "fail");
+
+          g_assert_cmpstr (id, ==, VT_TESTBED_OBJECT_FLAKY);
+          g_assert_cmpint (json_object_get_int_member (fail, "status"), ==, VT_TESTBED_FLAKY_STATUS);
+          g_assert_cmpint (json_object_get_int_member (fail, "times"), ==, VT_TESTBED_FLAKY_TIMES);
+        }
+    }
+}
+
 /* Every document the index lists is served and is JSON, and the index
  * lists the Ghent objects with the statuses they really answer. */
 static void
@@ -1152,6 +1225,7 @@ main (int   argc,
   g_test_add_func ("/testbed/ghent/missing", test_ghent_missing);
   g_test_add_func ("/testbed/ghent/failing", test_ghent_failing);
   g_test_add_func ("/testbed/ghent/image-forbidden", test_ghent_image_forbidden);
+  g_test_add_func ("/testbed/ghent/slow-servers", test_ghent_slow_servers);
   g_test_add_func ("/testbed/documents", test_documents);
   g_test_add_func ("/testbed/time-based", test_time_based);
   g_test_add_func ("/testbed/server/stop-restart", test_stop_restart);

@@ -43,6 +43,20 @@ G_BEGIN_DECLS
 #define VT_TESTBED_OBJECT_FORBIDDEN_2     "dmg:2008-0038_11-14"
 #define VT_TESTBED_OBJECT_MISSING         "dmg:2099-0001"
 
+/* Slow servers (ghent-objects.json's "slow_servers", served through
+ * slow-server.py): public Ghent-shaped manifests whose route misbehaves as
+ * api.collectie.gent's does when its generator is slow. SLOW answers after
+ * VT_TESTBED_SLOW_DELAY_S seconds (nothing at all before, not even
+ * headers); FLAKY answers VT_TESTBED_FLAKY_STATUS (an nginx HTML page) to
+ * the first VT_TESTBED_FLAKY_TIMES requests of every
+ * VT_TESTBED_FLAKY_TIMES + 1, and the manifest to the last one. Each test
+ * bed counts the requests of its own, from its start. */
+#define VT_TESTBED_OBJECT_SLOW            "dmg:1994-0025"
+#define VT_TESTBED_SLOW_DELAY_S           25
+#define VT_TESTBED_OBJECT_FLAKY           "dmg:1994-0504"
+#define VT_TESTBED_FLAKY_STATUS           504
+#define VT_TESTBED_FLAKY_TIMES            2
+
 /* Ghent's bodies, byte for byte (Flask-RESTful ends them with a newline). */
 #define VT_TESTBED_FORBIDDEN_BODY \
   "{\"message\": \"You don't have permission to access this resource\"}\n"
