@@ -14,6 +14,7 @@
 #include "canvas/vt-canvas-error.h"
 
 #include "vt-canvas-pane.h"
+#include "vt-thumbnail-loader.h"
 
 /* The viewer's main area for the object on screen: the deep-zoom canvas
  * with its progress bar and zoom buttons, the page that says why a canvas
@@ -30,6 +31,8 @@ struct _VtCanvasPane
   GSignalGroup   *viewing_signals;
   GSignalGroup   *page_signals;
   VtCanvasStrip  *canvas_strip;
+  VtThumbnailLoader *thumbnails;
+  GCancellable   *backdrop_cancellable;
 
   /* Template widgets */
   VtImageView    *image_view;
@@ -45,6 +48,8 @@ struct _VtCanvasPane
 };
 
 G_DEFINE_FINAL_TYPE (VtCanvasPane, vt_canvas_pane, ADW_TYPE_BIN)
+
+static void load_backdrop (VtCanvasPane *self);
 
 static void
 update_status (VtCanvasPane *self)
@@ -92,7 +97,13 @@ update_status (VtCanvasPane *self)
 
   /* Tiles that fail while the rest of the image shows: say which reason,
    * over the image, with a way to ask again; never a silent blank. */
-  if (state == VT_IMAGE_VIEW_STATE_READY && error != NULL)
+  if (state == VT_IMAGE_VIEW_STATE_READY &&
+      g_error_matches (error, VT_CANVAS_ERROR, VT_CANVAS_ERROR_TOO_LARGE))
+    {
+      gtk_label_set_text (self->tiles_failed_label, error->message);
+      load_backdrop (self);
+    }
+  else if (state == VT_IMAGE_VIEW_STATE_READY && error != NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Parts of the image could not be loaded. %s"),
                                                error->message);
@@ -144,6 +155,49 @@ update_label (VtCanvasPane *self)
                                   -1);
 }
 
+#define BACKDROP_SIZE 1024
+
+static void
+backdrop_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(VtCanvasPane) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = vt_thumbnail_loader_load_finish (VT_THUMBNAIL_LOADER (object),
+                                                                   result, &error);
+
+  if (texture == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("No stand-in for an image without overview: %s", error->message);
+      return;
+    }
+
+  vt_image_view_set_backdrop (self->image_view, GDK_PAINTABLE (texture));
+}
+
+/* An image whose service offers nothing small enough to show whole (a
+ * level 0 service without sizes) gets the canvas' thumbnail under its
+ * tiles, so that the user sees the whole and where to zoom. */
+static void
+load_backdrop (VtCanvasPane *self)
+{
+  VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
+  VtCanvas *canvas = page ? vt_page_get_canvas (page) : NULL;
+
+  if (canvas == NULL || self->session == NULL || self->backdrop_cancellable != NULL ||
+      vt_image_view_get_backdrop (self->image_view) != NULL)
+    return;
+
+  if (self->thumbnails == NULL)
+    self->thumbnails = vt_thumbnail_loader_new (vt_session_get_client (self->session),
+                                                vt_session_get_service_cache (self->session));
+  self->backdrop_cancellable = g_cancellable_new ();
+  vt_thumbnail_loader_load_async (self->thumbnails, canvas, BACKDROP_SIZE, self->backdrop_cancellable,
+                                  backdrop_loaded_cb, g_object_ref (self));
+}
+
 /* Hands the image view what the page shown holds. */
 static void
 sync_canvas (VtCanvasPane *self)
@@ -183,6 +237,9 @@ static void
 page_changed_cb (VtCanvasPane *self)
 {
   VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
+
+  g_cancellable_cancel (self->backdrop_cancellable);
+  g_clear_object (&self->backdrop_cancellable);
 
   g_signal_group_set_target (self->page_signals, page);
   sync_canvas (self);
@@ -343,6 +400,9 @@ vt_canvas_pane_dispose (GObject *object)
   if (self->page_signals != NULL)
     g_signal_group_set_target (self->page_signals, NULL);
   g_clear_object (&self->page_signals);
+  g_cancellable_cancel (self->backdrop_cancellable);
+  g_clear_object (&self->backdrop_cancellable);
+  g_clear_object (&self->thumbnails);
   g_clear_object (&self->viewing);
   g_clear_object (&self->session);
 

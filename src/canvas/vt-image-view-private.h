@@ -25,6 +25,7 @@ struct _VtImageView
 
   VtImageViewState state;
   GError *error;
+  GdkPaintable *backdrop;
 
   /* Zoom animation, from (zoom, centre) to the destination viewport. */
   guint anim_tick_id;

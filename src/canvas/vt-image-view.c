@@ -11,6 +11,7 @@
 
 #include "vt-canvas-error.h"
 #include "vt-image-view-private.h"
+#include "vt-tile-grid.h"
 
 /* The deep-zoom widget. It follows libshumate's split: the VtViewport model
  * says where the image is, the VtTileSource says what tiles exist and loads
@@ -72,6 +73,7 @@ change_state (VtImageView      *self,
 
   if (source_changed || source == NULL)
     {
+      g_clear_object (&self->backdrop);
       vt_image_view_stop_motion (self);
       vt_tile_layer_set_source (self->layer, source);
       if (source)
@@ -158,7 +160,24 @@ static void
 vt_image_view_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
 {
-  vt_tile_layer_snapshot (VT_IMAGE_VIEW (widget)->layer, snapshot);
+  VtImageView *self = VT_IMAGE_VIEW (widget);
+  VtTileSource *source = vt_tile_layer_get_source (self->layer);
+
+  /* A stand-in for an image with no overview: under the tiles, stretched
+   * over the whole image, so that its outline is there at every zoom. */
+  if (self->backdrop != NULL && source != NULL)
+    {
+      graphene_rect_t bounds;
+
+      vt_tile_grid_get_image_bounds (source, self->viewport,
+                                     gtk_widget_get_scale_factor (widget), &bounds);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &bounds.origin);
+      gdk_paintable_snapshot (self->backdrop, snapshot, bounds.size.width, bounds.size.height);
+      gtk_snapshot_restore (snapshot);
+    }
+
+  vt_tile_layer_snapshot (self->layer, snapshot);
 }
 
 static void
@@ -208,6 +227,7 @@ vt_image_view_dispose (GObject *object)
   VtImageView *self = VT_IMAGE_VIEW (object);
 
   vt_image_view_stop_motion (self);
+  g_clear_object (&self->backdrop);
   if (self->viewport)
     g_signal_handlers_disconnect_by_data (self->viewport, self);
   if (self->layer)
@@ -422,6 +442,34 @@ vt_image_view_set_source (VtImageView  *self,
     return;
 
   change_state (self, source, source ? VT_IMAGE_VIEW_STATE_READY : VT_IMAGE_VIEW_STATE_EMPTY, NULL);
+}
+
+/**
+ * vt_image_view_set_backdrop:
+ * @backdrop: (nullable): a small picture of the whole image, such as its
+ *   thumbnail
+ *
+ * Draws @backdrop under the tiles, over the whole image, for images whose
+ * source has no level small enough to show whole (see
+ * %VT_CANVAS_ERROR_TOO_LARGE). It goes with the source: a new source drops it.
+ */
+void
+vt_image_view_set_backdrop (VtImageView  *self,
+                            GdkPaintable *backdrop)
+{
+  g_return_if_fail (VT_IS_IMAGE_VIEW (self));
+  g_return_if_fail (backdrop == NULL || GDK_IS_PAINTABLE (backdrop));
+
+  if (g_set_object (&self->backdrop, backdrop))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+GdkPaintable *
+vt_image_view_get_backdrop (VtImageView *self)
+{
+  g_return_val_if_fail (VT_IS_IMAGE_VIEW (self), NULL);
+
+  return self->backdrop;
 }
 
 void

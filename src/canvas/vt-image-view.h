@@ -50,6 +50,9 @@ VtViewport       *vt_image_view_get_viewport    (VtImageView  *self);
 VtTileSource     *vt_image_view_get_source      (VtImageView  *self);
 void              vt_image_view_set_source      (VtImageView  *self,
                                                  VtTileSource *source);
+void              vt_image_view_set_backdrop    (VtImageView  *self,
+                                                 GdkPaintable *backdrop);
+GdkPaintable     *vt_image_view_get_backdrop    (VtImageView  *self);
 void              vt_image_view_clear           (VtImageView  *self);
 
 VtImageViewState  vt_image_view_get_state       (VtImageView  *self);

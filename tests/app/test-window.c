@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 
 #include "app/vt-application.h"
 #include "app/vt-window.h"
@@ -965,6 +966,104 @@ test_failed_tiles (Fixture       *fixture,
   g_rmdir (dir);
 }
 
+
+/* A hostile image service for the no-overview case: 200,000 px square, level
+ * 0, no sizes; every tile 404s. The manifest names a real thumbnail. */
+static char *huge_base;
+static char *huge_thumbnail;
+
+static void
+huge_handler (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  g_autofree char *body = NULL;
+
+  if (g_str_equal (path, "/huge/info.json"))
+    body = g_strdup_printf ("{\"@context\": \"http://iiif.io/api/image/2/context.json\","
+                            " \"@id\": \"%shuge\", \"protocol\": \"http://iiif.io/api/image\","
+                            " \"width\": 200000, \"height\": 200000,"
+                            " \"profile\": [\"http://iiif.io/api/image/2/level0.json\"],"
+                            " \"tiles\": [{\"width\": 256, \"scaleFactors\": [1]}]}", huge_base);
+  else if (g_str_equal (path, "/manifest.json"))
+    body = g_strdup_printf ("{\"@context\": \"http://iiif.io/api/presentation/3/context.json\","
+                            " \"id\": \"%smanifest.json\", \"type\": \"Manifest\","
+                            " \"label\": {\"en\": [\"No overview\"]},"
+                            " \"items\": [{\"id\": \"%sc1\", \"type\": \"Canvas\", \"width\": 200000, \"height\": 200000,"
+                            "  \"thumbnail\": [{\"id\": \"%s\", \"type\": \"Image\", \"format\": \"image/jpeg\"}],"
+                            "  \"items\": [{\"id\": \"%sp1\", \"type\": \"AnnotationPage\","
+                            "   \"items\": [{\"id\": \"%sa1\", \"type\": \"Annotation\", \"motivation\": \"painting\","
+                            "    \"target\": \"%sc1\", \"body\": {\"id\": \"%shuge/full/full/0/default.jpg\","
+                            "     \"type\": \"Image\", \"width\": 200000, \"height\": 200000,"
+                            "     \"service\": [{\"@id\": \"%shuge\", \"@type\": \"ImageService2\","
+                            "      \"profile\": \"http://iiif.io/api/image/2/level0.json\"}]}}]}]}]}",
+                            huge_base, huge_base, huge_thumbnail, huge_base, huge_base, huge_base,
+                            huge_base, huge_base);
+
+  if (body == NULL)
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, body, strlen (body));
+}
+
+static gboolean
+backdrop_shown (gpointer data)
+{
+  VtImageView *view = vt_canvas_pane_get_image_view (vt_window_get_canvas_pane (data));
+
+  return vt_image_view_get_backdrop (view) != NULL;
+}
+
+static void
+test_no_overview (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *manifest = NULL;
+  GSList *uris;
+  VtCanvasPane *pane;
+  GdkPaintable *backdrop;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server, "/", huge_handler, NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  huge_base = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  huge_thumbnail = vt_testbed_get_url (fixture->testbed, VT_TESTBED_STATIC_IMAGE);
+  manifest = g_strconcat (huge_base, "manifest.json", NULL);
+
+  /* Nothing small enough to show whole: the canvas says so, shows the
+   * thumbnail over the whole image instead of a blank, and stays usable. */
+  pane = vt_window_get_canvas_pane (fixture->window);
+  open_and_wait (fixture, manifest, "viewer");
+  wait_until (tiles_failed_shown, fixture->window, "the no-overview notice");
+  g_assert_nonnull (strstr (vt_canvas_pane_get_tiles_failed_text (pane), "too large"));
+  wait_until (backdrop_shown, fixture->window, "the thumbnail as a stand-in");
+  backdrop = vt_image_view_get_backdrop (vt_canvas_pane_get_image_view (pane));
+  /* The test bed's 1200×800 picture, shrunk to the stand-in's 1024 px. */
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (backdrop), ==, 1024);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (backdrop), ==, 683);
+
+  /* The next object has neither. */
+  open_and_wait (fixture, VT_TESTBED_OBJECT_DMG, "viewer");
+  g_assert_null (vt_image_view_get_backdrop (vt_canvas_pane_get_image_view (pane)));
+  g_assert_null (vt_canvas_pane_get_tiles_failed_text (pane));
+
+  g_clear_pointer (&huge_base, g_free);
+  g_clear_pointer (&huge_thumbnail, g_free);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1009,6 +1108,7 @@ main (int   argc,
   ADD ("/vitrine/app/window/canvas-error-reasons", test_canvas_error_reasons);
   ADD ("/vitrine/app/window/rights-follow-the-page", test_rights_follow_the_page);
   ADD ("/vitrine/app/window/failed-tiles", test_failed_tiles);
+  ADD ("/vitrine/app/window/no-overview", test_no_overview);
 #undef ADD
 
   {
