@@ -13,6 +13,7 @@
 
 #include "net/vt-ghent-catalogue.h"
 
+#include "vt-text.h"
 #include "vt-window-private.h"
 
 /* The window is the centre: it owns the object on screen (a VtViewing),
@@ -126,11 +127,15 @@ static void
 sync_title (VtWindow *self)
 {
   const char *title = self->viewing ? vt_viewing_get_title (self->viewing) : NULL;
+  g_autofree char *shown = NULL;
 
   if (title == NULL && self->viewing != NULL && vt_viewing_is_loading (self->viewing))
     title = vt_viewing_get_display_name (self->viewing);
 
-  gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Vitrine"));
+  /* The window manager draws the title on one line, and the task switcher
+   * and the window list too: a title of a megabyte would be a bar. */
+  shown = vt_text_ellipsize (title, VT_TEXT_MAX_TITLE_CHARS);
+  gtk_window_set_title (GTK_WINDOW (self), shown ? shown : _("Vitrine"));
 }
 
 static void
