@@ -26,6 +26,8 @@
 #define MAX_TITLE_CHARS 200
 /* No label of a 1280 × 800 window is taller than this. */
 #define MAX_LABEL_HEIGHT 400
+/* Nor wider than this, even on one line where nothing limits it. */
+#define MAX_LABEL_WIDTH 100000
 #define LONG_LABEL_BYTES (1024 * 1024)
 
 typedef struct
@@ -170,8 +172,18 @@ check_labels (GtkWidget  *widget,
 
   if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), "ÄÄÄÄ"))
     {
+      PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (widget));
       int width = MAX (gtk_widget_get_width (widget), 300);
+      PangoRectangle ink, logical;
       int natural = 0;
+
+      /* Pango's units overflow past 2^21 px: a line that long draws as a
+       * bar from far left to far right, with a logical width of nothing. */
+      pango_layout_get_pixel_extents (layout, &ink, &logical);
+      if (ink.x < -MAX_LABEL_WIDTH || ink.width > MAX_LABEL_WIDTH || logical.width <= 0)
+        g_error ("A label of %zu bytes lays out as %d lines, ink from %d px, %d px wide, logical %d px wide",
+                 strlen (gtk_label_get_text (GTK_LABEL (widget))), pango_layout_get_line_count (layout),
+                 ink.x, ink.width, logical.width);
 
       gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, NULL, &natural, NULL, NULL);
       if (natural > MAX_LABEL_HEIGHT || gtk_widget_get_height (widget) > MAX_LABEL_HEIGHT)
