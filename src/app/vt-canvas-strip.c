@@ -14,6 +14,7 @@
 #include "vt-application.h"
 #include "vt-canvas-strip.h"
 #include "vt-canvas-strip-item.h"
+#include "vt-text.h"
 #include "vt-thumbnail-loader.h"
 
 /* The pages of a multi-canvas object: a horizontal list of thumbnails with
@@ -370,9 +371,11 @@ bind_cb (GtkSignalListItemFactory *factory,
   const char *title = vt_canvas_strip_item_get_title (item);
   guint page = vt_canvas_strip_item_get_index (item) + 1;
   g_autofree char *accessible = NULL;
+  g_autofree char *tooltip = vt_text_ellipsize (title != NULL ? title : label,
+                                                VT_TEXT_MAX_TOOLTIP_CHARS);
 
   gtk_label_set_text (GTK_LABEL (row->label), label);
-  gtk_widget_set_tooltip_text (box, title != NULL ? title : label);
+  gtk_widget_set_tooltip_text (box, tooltip);
 
   /* The number alone when the label is one (or a file name). */
   if (g_strcmp0 (label, title) == 0)
