@@ -14,6 +14,7 @@
 #include "iiif/vt-html.h"
 
 #include "vt-collection-page.h"
+#include "vt-text.h"
 
 /* A IIIF collection: its title, its summary and a row per member. A row
  * opens its member through the window's `win.open-input`, as if its address
@@ -33,13 +34,16 @@ struct _VtCollectionPage
 
 G_DEFINE_FINAL_TYPE (VtCollectionPage, vt_collection_page, ADW_TYPE_BIN)
 
+/* At most @max_chars characters: GTK freezes wrapping a megabyte with
+ * nowhere to break it, and draws it as a bar on one line. */
 static char *
 dup_label (VtLanguageMap *label,
-           const char    *fallback)
+           const char    *fallback,
+           guint          max_chars)
 {
-  char *text = label ? vt_language_map_dup_text (label, g_get_language_names (), " · ") : NULL;
+  g_autofree char *text = label ? vt_language_map_dup_text (label, g_get_language_names (), " · ") : NULL;
 
-  return text ? text : g_strdup (fallback);
+  return vt_text_ellipsize (text ? text : fallback, max_chars);
 }
 
 /**
@@ -68,7 +72,7 @@ vt_collection_page_set_collection (VtCollectionPage *self,
       return;
     }
 
-  title = dup_label (collection->label, _("Untitled Collection"));
+  title = dup_label (collection->label, _("Untitled Collection"), VT_TEXT_MAX_LABEL_CHARS);
   gtk_label_set_text (self->collection_title_label, title);
 
   if (collection->summary != NULL)
@@ -91,10 +95,11 @@ vt_collection_page_set_collection (VtCollectionPage *self,
       if (member->id == NULL)
         continue;
 
-      label = dup_label (member->label, member->id);
+      label = dup_label (member->label, member->id, VT_TEXT_MAX_TITLE_CHARS);
       escaped = g_markup_escape_text (label, -1);
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    member->kind == VT_COLLECTION_MEMBER_COLLECTION
                                    ? _("Collection") : _("Object"));
