@@ -14,6 +14,7 @@
 #include "vt-application.h"
 #include "vt-canvas-strip.h"
 #include "vt-canvas-strip-item.h"
+#include "vt-canvas-strip-model.h"
 #include "vt-text.h"
 #include "vt-thumbnail-loader.h"
 
@@ -38,7 +39,7 @@ struct _VtCanvasStrip
   VtServiceCache     *services;
   VtThumbnailLoader  *loader;
   VtManifest         *manifest;
-  GListStore         *items;
+  VtCanvasStripModel *items;
   GtkSingleSelection *selection;
   GQueue              loaded;          /* VtCanvasStripItem, newest first */
   GHashTable         *bound;           /* GtkListItem set */
@@ -450,17 +451,8 @@ toc_activated_cb (VtCanvasStrip *self,
 static void
 cancel_all (VtCanvasStrip *self)
 {
-  guint n;
-
-  if (self->items == NULL)
-    return;
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(VtCanvasStripItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
-
-      vt_canvas_strip_item_cancel (item);
-    }
+  if (self->items != NULL)
+    vt_canvas_strip_model_cancel_all (self->items);
 }
 
 static void
@@ -654,7 +646,7 @@ vt_canvas_strip_init (VtCanvasStrip *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 
-  self->items = g_list_store_new (VT_TYPE_CANVAS_STRIP_ITEM);
+  self->items = vt_canvas_strip_model_new ();
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, FALSE);
@@ -694,8 +686,6 @@ void
 vt_canvas_strip_set_manifest (VtCanvasStrip *self,
                               VtManifest    *manifest)
 {
-  g_autoptr(GPtrArray) items = NULL;
-
   g_return_if_fail (VT_IS_CANVAS_STRIP (self));
 
   if (manifest == self->manifest)
@@ -707,13 +697,10 @@ vt_canvas_strip_set_manifest (VtCanvasStrip *self,
   if (manifest != NULL)
     self->manifest = vt_manifest_ref (manifest);
 
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; manifest != NULL && i < vt_manifest_get_n_canvases (manifest); i++)
-    g_ptr_array_add (items, vt_canvas_strip_item_new (vt_manifest_get_canvas (manifest, i), i));
-
+  /* The model makes an item when a row first shows its canvas: a book of
+   * 100,000 pages costs nothing to open. */
   self->setting_selection = TRUE;
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       items->pdata, items->len);
+  vt_canvas_strip_model_set_manifest (self->items, manifest);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->setting_selection = FALSE;
 
