@@ -220,6 +220,21 @@ vt_canvas_strip_item_get_title (VtCanvasStripItem *self)
 }
 
 /**
+ * vt_canvas_strip_item_dup_tooltip:
+ *
+ * Returns: (transfer full): the row's tooltip: the canvas label as the
+ *   manifest gives it, else the page number; ellipsized past
+ *   %VT_TEXT_MAX_TOOLTIP_CHARS characters
+ */
+char *
+vt_canvas_strip_item_dup_tooltip (VtCanvasStripItem *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_STRIP_ITEM (self), NULL);
+  return vt_text_ellipsize (self->title != NULL ? self->title : self->label,
+                            VT_TEXT_MAX_TOOLTIP_CHARS);
+}
+
+/**
  * vt_canvas_strip_item_get_placeholder_icon:
  *
  * Returns: the icon shown while there is no thumbnail: what the canvas

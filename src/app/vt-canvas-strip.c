@@ -15,7 +15,6 @@
 #include "vt-canvas-strip.h"
 #include "vt-canvas-strip-item.h"
 #include "vt-canvas-strip-model.h"
-#include "vt-text.h"
 #include "vt-thumbnail-loader.h"
 
 /* The pages of a multi-canvas object: a horizontal list of thumbnails with
@@ -315,6 +314,24 @@ item_state_changed_cb (VtCanvasStripItem *item,
   update_row (row, item);
 }
 
+static gboolean
+row_query_tooltip_cb (GtkWidget   *box,
+                      int          x,
+                      int          y,
+                      gboolean     keyboard,
+                      GtkTooltip  *tooltip,
+                      GtkListItem *list_item)
+{
+  VtCanvasStripItem *item = gtk_list_item_get_item (list_item);
+  g_autofree char *text = NULL;
+
+  if (item == NULL)
+    return FALSE;
+  text = vt_canvas_strip_item_dup_tooltip (item);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
@@ -356,6 +373,12 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (row->label, "caption");
   gtk_box_append (GTK_BOX (box), row->label);
 
+  /* The tooltip is asked for when it shows: gtk_widget_set_tooltip_text()
+   * asks the X server where the pointer is, and a jump in a long strip
+   * binds 200 rows at once. */
+  gtk_widget_set_has_tooltip (box, TRUE);
+  g_signal_connect (box, "query-tooltip", G_CALLBACK (row_query_tooltip_cb), list_item);
+
   g_object_set_data_full (G_OBJECT (list_item), "vt-row", row, g_free);
   gtk_list_item_set_child (list_item, box);
 }
@@ -372,11 +395,8 @@ bind_cb (GtkSignalListItemFactory *factory,
   const char *title = vt_canvas_strip_item_get_title (item);
   guint page = vt_canvas_strip_item_get_index (item) + 1;
   g_autofree char *accessible = NULL;
-  g_autofree char *tooltip = vt_text_ellipsize (title != NULL ? title : label,
-                                                VT_TEXT_MAX_TOOLTIP_CHARS);
 
   gtk_label_set_text (GTK_LABEL (row->label), label);
-  gtk_widget_set_tooltip_text (box, tooltip);
 
   /* The number alone when the label is one (or a file name). */
   if (g_strcmp0 (label, title) == 0)

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "app/vt-application.h"
+#include "app/vt-canvas-strip-item.h"
 #include "app/vt-window.h"
 #include "vt-testbed.h"
 
@@ -244,6 +245,16 @@ test_long_manifest_label (Fixture       *f,
   strip = vt_canvas_pane_get_strip (vt_window_get_canvas_pane (f->window));
   g_assert_nonnull (strip);
   draw_frames (f);
+
+  /* The strip's tooltips, asked for on hover. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(VtCanvasStripItem) item = g_list_model_get_item (vt_canvas_strip_get_model (strip), i);
+      g_autofree char *tooltip = vt_canvas_strip_item_dup_tooltip (item);
+
+      g_assert_cmpuint (g_utf8_strlen (tooltip, -1), <=, 1001);
+      g_assert_true (g_str_has_suffix (tooltip, "…"));
+    }
 
   /* The sidebar's title, the strip's labels and tooltips. */
   g_assert_cmpuint (check_labels (GTK_WIDGET (f->window), f->long_label), >=, 1);
