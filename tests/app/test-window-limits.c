@@ -20,8 +20,9 @@
 /* What a document may send that the window must still draw sensibly: a
  * 1 MB title with no place to break it, in a manifest, its canvases and a
  * collection. The window title is capped, every label wraps or ellipsizes
- * to a bounded size, and nothing warns. Also: the memory-cache-size
- * setting bounds the canvas' tile cache. Public API only. */
+ * to a bounded size, and nothing warns. A collection of many members lists
+ * them a page at a time. Also: the memory-cache-size setting bounds the
+ * canvas' tile cache. Public API only. */
 
 /* Window titles are ellipsized to this many characters, plus "…". */
 #define MAX_TITLE_CHARS 200
@@ -30,6 +31,7 @@
 /* Nor wider than this, even on one line where nothing limits it. */
 #define MAX_LABEL_WIDTH 100000
 #define LONG_LABEL_BYTES (1024 * 1024)
+#define HUGE_COLLECTION 2000
 
 typedef struct
 {
@@ -303,6 +305,51 @@ test_long_collection_labels (Fixture       *f,
                                   f->long_label), >=, 2);
 }
 
+/* A collection of many members lists them a page at a time: making a row
+ * for each of 100,000 froze the window for minutes. */
+static void
+test_huge_collection (Fixture       *f,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autofree char *uri = NULL;
+  VtCollectionPage *page;
+  guint n_rows = 0;
+
+  if (f->testbed == NULL)
+    return;
+
+  g_string_append (json, "{\"@context\":\"http://iiif.io/api/presentation/3/context.json\","
+                         "\"id\":\"https://example.org/many\",\"type\":\"Collection\","
+                         "\"label\":{\"en\":[\"Many\"]},\"items\":[");
+  for (guint i = 0; i < HUGE_COLLECTION; i++)
+    g_string_append_printf (json, "%s{\"id\":\"https://example.org/many/m%u\",\"type\":\"Manifest\","
+                                  "\"label\":{\"en\":[\"Object %u\"]}}", i > 0 ? "," : "", i, i + 1);
+  g_string_append (json, "]}");
+  uri = write_document (f, "many.json", json->str);
+
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+
+  open_and_wait (f, uri, "collection");
+  draw_frames (f);
+  page = vt_window_get_collection_page (f->window);
+  g_assert_cmpuint (vt_collection_page_get_n_members (page), ==, HUGE_COLLECTION);
+  g_assert_cmpuint (vt_collection_page_get_n_shown (page), ==, 200);
+
+  /* Show More adds the next page of rows, and the last one ends. */
+  g_assert_true (vt_collection_page_show_more (page));
+  g_assert_cmpuint (vt_collection_page_get_n_shown (page), ==, 400);
+  draw_frames (f);
+  while (vt_collection_page_show_more (page))
+    n_rows = vt_collection_page_get_n_shown (page);
+  g_assert_cmpuint (n_rows, ==, HUGE_COLLECTION);
+  g_assert_false (vt_collection_page_show_more (page));
+
+  /* The rows open their members; the last row is the last member. */
+  g_assert_true (vt_collection_page_activate (page, HUGE_COLLECTION - 1));
+  g_assert_false (vt_collection_page_activate (page, HUGE_COLLECTION));
+}
+
 static void
 test_memory_cache_setting (Fixture       *f,
                            gconstpointer  user_data)
@@ -333,6 +380,7 @@ main (int   argc,
   ADD ("/vitrine/app/window-limits/memory-cache-setting", test_memory_cache_setting);
   ADD ("/vitrine/app/window-limits/long-manifest-label", test_long_manifest_label);
   ADD ("/vitrine/app/window-limits/long-collection-labels", test_long_collection_labels);
+  ADD ("/vitrine/app/window-limits/huge-collection", test_huge_collection);
 #undef ADD
 
   return g_test_run ();
