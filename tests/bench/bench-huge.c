@@ -15,10 +15,13 @@
  *
  *  - navigation: VtNavigation on a VtSession, no window: the model alone;
  *  - window: the real window (1280 × 800), with the strip of 100,000
- *    thumbnails, the sidebar and the canvas.
+ *    thumbnails, the sidebar and the canvas;
+ *  - collection: the real window opening a collection of 100,000
+ *    manifests (the limit), its page listing them.
  *
  * Per case: the time until the object is shown (VT_VIEWING_MANIFEST, or
- * the window's "viewer" state), until its first page's image is ready,
+ * the window's "viewer" state), until its first page's image is ready
+ * (for the collection: until its page has drawn 30 frames),
  * the peak RSS, the longest the main thread went without running its loop
  * (a 1 ms timer's longest gap) while opening, and the same for 20 page
  * turns (the slowest turn and the longest stall). Target: shown in ≤ 5 s
@@ -42,7 +45,7 @@
 #define N_CANVASES 100000
 #define N_TURNS    20
 
-static const char *case_names[] = { "navigation", "window" };
+static const char *case_names[] = { "navigation", "window", "collection" };
 
 static double
 peak_rss_mib (void)
@@ -105,6 +108,33 @@ write_manifest (const char *dir,
   g_string_append (json, "]}");
 
   *size = json->len;
+  g_file_set_contents (path, json->str, json->len, &error);
+  g_assert_no_error (error);
+  g_string_free (json, TRUE);
+
+  return g_steal_pointer (&path);
+}
+
+/* A collection of @n_members manifests, about 150 bytes each. */
+static char *
+write_collection (const char *dir,
+                  const char *base,
+                  guint       n_members)
+{
+  GString *json = g_string_sized_new ((gsize) n_members * 160 + 1024);
+  g_autofree char *path = g_build_filename (dir, "collection.json", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_string_append_printf (json,
+                          "{\"@context\":\"http://iiif.io/api/presentation/3/context.json\","
+                          "\"id\":\"%s/c/collection\",\"type\":\"Collection\","
+                          "\"label\":{\"en\":[\"A very large collection\"]},\"items\":[", base);
+  for (guint i = 1; i <= n_members; i++)
+    g_string_append_printf (json, "%s{\"id\":\"%s/c/manifest/%u\",\"type\":\"Manifest\","
+                                  "\"label\":{\"en\":[\"Object %u\"]}}",
+                            i > 1 ? "," : "", base, i, i);
+  g_string_append (json, "]}");
+
   g_file_set_contents (path, json->str, json->len, &error);
   g_assert_no_error (error);
   g_string_free (json, TRUE);
@@ -256,6 +286,7 @@ run_case (const char *name,
     }
   else
     {
+      gboolean collection = g_str_equal (name, "collection");
       g_autoptr(VtApplication) app = NULL;
       g_autoptr(GError) error = NULL;
       VtWindow *window;
@@ -279,6 +310,21 @@ run_case (const char *name,
       vt_window_open_input (window, uri);
       iterate_until (window_not_loading, window, 120);
       shown = (g_get_monotonic_time () - start) / 1e6;
+      if (collection)
+        {
+          /* Its page drawn: the list laid out and on screen. */
+          g_assert_cmpstr (vt_window_get_state_name (window), ==, "collection");
+          run_frames (30);
+          first_page = (g_get_monotonic_time () - start) / 1e6;
+          open_stall = stall_stop_ms (&stall);
+          cpu = cpu_seconds () - cpu;
+          printf ("%.0f %.2f %.2f %.0f %.2f %.0f - -\n", base, shown, first_page, peak_rss_mib (),
+                  cpu, open_stall);
+          gtk_window_destroy (GTK_WINDOW (window));
+          while (g_main_context_iteration (NULL, FALSE))
+            ;
+          return 0;
+        }
       g_assert_cmpstr (vt_window_get_state_name (window), ==, "viewer");
       viewing = vt_window_get_viewing (window);
       iterate_until (window_page_settled, window, 60);
@@ -323,6 +369,7 @@ main (int   argc,
   g_autofree char *reason = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *collection_path = NULL;
   g_autofree char *command = NULL;
   guint n_canvases = N_CANVASES;
   gsize size = 0;
@@ -343,6 +390,7 @@ main (int   argc,
   dir = g_dir_make_tmp ("vitrine-bench-huge-XXXXXX", &error);
   g_assert_no_error (error);
   path = write_manifest (dir, vt_testbed_get_base_url (testbed), n_canvases, &size);
+  collection_path = write_collection (dir, vt_testbed_get_base_url (testbed), n_canvases);
   /* The children's disk caches, removed with the rest. */
   {
     g_autofree char *cache_home = g_build_filename (dir, "cache", NULL);
@@ -362,7 +410,8 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (case_names); i++)
     {
-      const char *child_argv[] = { argv[0], "--run", case_names[i], path,
+      const char *child_argv[] = { argv[0], "--run", case_names[i],
+                                   g_str_equal (case_names[i], "collection") ? collection_path : path,
                                    vt_testbed_get_base_url (testbed), NULL };
       g_autofree char *out = NULL;
       g_autoptr(GError) child_error = NULL;
