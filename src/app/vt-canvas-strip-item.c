@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "vt-canvas-strip-item.h"
+#include "vt-text.h"
 
 /* One canvas in the strip's model: what its row shows and where its
  * thumbnail stands. The row widgets are recycled; the item keeps the state. */
@@ -168,10 +169,12 @@ vt_canvas_strip_item_new (VtCanvas *canvas,
   if (label != NULL && *label != '\0')
     self->title = g_strdup (label);
 
+  /* The row ellipsizes the label, but Pango shapes all of it first: a
+   * label of a megabyte would stall every bind. */
   if (self->title == NULL || vt_canvas_label_looks_like_file_name (self->title))
     self->label = g_strdup_printf ("%u", index + 1);
   else
-    self->label = g_strdup (self->title);
+    self->label = vt_text_ellipsize (self->title, VT_TEXT_MAX_TITLE_CHARS);
 
   return self;
 }
@@ -214,6 +217,21 @@ vt_canvas_strip_item_get_title (VtCanvasStripItem *self)
 {
   g_return_val_if_fail (VT_IS_CANVAS_STRIP_ITEM (self), NULL);
   return self->title;
+}
+
+/**
+ * vt_canvas_strip_item_dup_tooltip:
+ *
+ * Returns: (transfer full): the row's tooltip: the canvas label as the
+ *   manifest gives it, else the page number; ellipsized past
+ *   %VT_TEXT_MAX_TOOLTIP_CHARS characters
+ */
+char *
+vt_canvas_strip_item_dup_tooltip (VtCanvasStripItem *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_STRIP_ITEM (self), NULL);
+  return vt_text_ellipsize (self->title != NULL ? self->title : self->label,
+                            VT_TEXT_MAX_TOOLTIP_CHARS);
 }
 
 /**

@@ -40,6 +40,7 @@ VtCanvas          *vt_canvas_strip_item_get_canvas      (VtCanvasStripItem *self
 guint              vt_canvas_strip_item_get_index       (VtCanvasStripItem *self);
 const char        *vt_canvas_strip_item_get_label       (VtCanvasStripItem *self);
 const char        *vt_canvas_strip_item_get_title       (VtCanvasStripItem *self);
+char              *vt_canvas_strip_item_dup_tooltip     (VtCanvasStripItem *self);
 const char        *vt_canvas_strip_item_get_placeholder_icon (VtCanvasStripItem *self);
 GdkTexture        *vt_canvas_strip_item_get_texture     (VtCanvasStripItem *self);
 VtThumbnailState   vt_canvas_strip_item_get_state       (VtCanvasStripItem *self);

@@ -14,6 +14,7 @@
 #include "vt-application.h"
 #include "vt-canvas-strip.h"
 #include "vt-canvas-strip-item.h"
+#include "vt-canvas-strip-model.h"
 #include "vt-thumbnail-loader.h"
 
 /* The pages of a multi-canvas object: a horizontal list of thumbnails with
@@ -37,7 +38,7 @@ struct _VtCanvasStrip
   VtServiceCache     *services;
   VtThumbnailLoader  *loader;
   VtManifest         *manifest;
-  GListStore         *items;
+  VtCanvasStripModel *items;
   GtkSingleSelection *selection;
   GQueue              loaded;          /* VtCanvasStripItem, newest first */
   GHashTable         *bound;           /* GtkListItem set */
@@ -313,6 +314,24 @@ item_state_changed_cb (VtCanvasStripItem *item,
   update_row (row, item);
 }
 
+static gboolean
+row_query_tooltip_cb (GtkWidget   *box,
+                      int          x,
+                      int          y,
+                      gboolean     keyboard,
+                      GtkTooltip  *tooltip,
+                      GtkListItem *list_item)
+{
+  VtCanvasStripItem *item = gtk_list_item_get_item (list_item);
+  g_autofree char *text = NULL;
+
+  if (item == NULL)
+    return FALSE;
+  text = vt_canvas_strip_item_dup_tooltip (item);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
@@ -354,6 +373,12 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (row->label, "caption");
   gtk_box_append (GTK_BOX (box), row->label);
 
+  /* The tooltip is asked for when it shows: gtk_widget_set_tooltip_text()
+   * asks the X server where the pointer is, and a jump in a long strip
+   * binds 200 rows at once. */
+  gtk_widget_set_has_tooltip (box, TRUE);
+  g_signal_connect (box, "query-tooltip", G_CALLBACK (row_query_tooltip_cb), list_item);
+
   g_object_set_data_full (G_OBJECT (list_item), "vt-row", row, g_free);
   gtk_list_item_set_child (list_item, box);
 }
@@ -372,7 +397,6 @@ bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *accessible = NULL;
 
   gtk_label_set_text (GTK_LABEL (row->label), label);
-  gtk_widget_set_tooltip_text (box, title != NULL ? title : label);
 
   /* The number alone when the label is one (or a file name). */
   if (g_strcmp0 (label, title) == 0)
@@ -447,17 +471,8 @@ toc_activated_cb (VtCanvasStrip *self,
 static void
 cancel_all (VtCanvasStrip *self)
 {
-  guint n;
-
-  if (self->items == NULL)
-    return;
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(VtCanvasStripItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
-
-      vt_canvas_strip_item_cancel (item);
-    }
+  if (self->items != NULL)
+    vt_canvas_strip_model_cancel_all (self->items);
 }
 
 static void
@@ -651,7 +666,7 @@ vt_canvas_strip_init (VtCanvasStrip *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 
-  self->items = g_list_store_new (VT_TYPE_CANVAS_STRIP_ITEM);
+  self->items = vt_canvas_strip_model_new ();
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, FALSE);
@@ -691,8 +706,6 @@ void
 vt_canvas_strip_set_manifest (VtCanvasStrip *self,
                               VtManifest    *manifest)
 {
-  g_autoptr(GPtrArray) items = NULL;
-
   g_return_if_fail (VT_IS_CANVAS_STRIP (self));
 
   if (manifest == self->manifest)
@@ -704,13 +717,10 @@ vt_canvas_strip_set_manifest (VtCanvasStrip *self,
   if (manifest != NULL)
     self->manifest = vt_manifest_ref (manifest);
 
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; manifest != NULL && i < vt_manifest_get_n_canvases (manifest); i++)
-    g_ptr_array_add (items, vt_canvas_strip_item_new (vt_manifest_get_canvas (manifest, i), i));
-
+  /* The model makes an item when a row first shows its canvas: a book of
+   * 100,000 pages costs nothing to open. */
   self->setting_selection = TRUE;
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       items->pdata, items->len);
+  vt_canvas_strip_model_set_manifest (self->items, manifest);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->setting_selection = FALSE;
 

@@ -14,37 +14,116 @@
 #include "iiif/vt-html.h"
 
 #include "vt-collection-page.h"
+#include "vt-text.h"
 
 /* A IIIF collection: its title, its summary and a row per member. A row
  * opens its member through the window's `win.open-input`, as if its address
- * had been typed, so that history and the header follow. */
+ * had been typed, so that history and the header follow.
+ *
+ * A collection may list 100,000 members: making a row for each froze the
+ * window for minutes. Rows come ROWS_PER_PAGE at a time, and Show More at
+ * the end of the list adds the next ones. */
+
+#define ROWS_PER_PAGE 200
 
 struct _VtCollectionPage
 {
-  AdwBin      parent_instance;
+  AdwBin        parent_instance;
 
-  guint       n_members;
+  VtCollection *collection;
+  guint         n_members;     /* those with an address, which get a row */
+  guint         n_shown;
+  guint         next_member;   /* where the next Show More goes on */
 
   /* Template widgets */
-  GtkLabel   *collection_title_label;
-  GtkLabel   *collection_summary_label;
-  GtkListBox *collection_list;
+  GtkLabel     *collection_title_label;
+  GtkLabel     *collection_summary_label;
+  GtkListBox   *collection_list;
+  GtkWidget    *more_box;
+  GtkLabel     *more_label;
 };
 
 G_DEFINE_FINAL_TYPE (VtCollectionPage, vt_collection_page, ADW_TYPE_BIN)
 
+/* At most @max_chars characters: GTK freezes wrapping a megabyte with
+ * nowhere to break it, and draws it as a bar on one line. */
 static char *
 dup_label (VtLanguageMap *label,
-           const char    *fallback)
+           const char    *fallback,
+           guint          max_chars)
 {
-  char *text = label ? vt_language_map_dup_text (label, g_get_language_names (), " · ") : NULL;
+  g_autofree char *text = label ? vt_language_map_dup_text (label, g_get_language_names (), " · ") : NULL;
 
-  return text ? text : g_strdup (fallback);
+  return vt_text_ellipsize (text ? text : fallback, max_chars);
+}
+
+static GtkWidget *
+new_member_row (VtCollectionMember *member)
+{
+  g_autofree char *label = dup_label (member->label, member->id, VT_TEXT_MAX_TITLE_CHARS);
+  g_autofree char *escaped = g_markup_escape_text (label, -1);
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               member->kind == VT_COLLECTION_MEMBER_COLLECTION
+                               ? _("Collection") : _("Object"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-input");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", member->id);
+
+  return row;
+}
+
+static void
+update_more (VtCollectionPage *self)
+{
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (self->more_box, self->n_shown < self->n_members);
+  if (self->n_shown >= self->n_members)
+    return;
+
+  /* Translators: how many members of a collection are listed, of how many */
+  text = g_strdup_printf (ngettext ("%u of %u object shown", "%u of %u objects shown", self->n_members),
+                          self->n_shown, self->n_members);
+  gtk_label_set_text (self->more_label, text);
+}
+
+/* Adds the rows of the next ROWS_PER_PAGE members. */
+static void
+show_more (VtCollectionPage *self)
+{
+  GPtrArray *members = self->collection ? self->collection->members : NULL;
+  guint added = 0;
+
+  while (members != NULL && self->next_member < members->len && added < ROWS_PER_PAGE)
+    {
+      VtCollectionMember *member = g_ptr_array_index (members, self->next_member++);
+
+      if (member->id == NULL)
+        continue;
+      gtk_list_box_append (self->collection_list, new_member_row (member));
+      added++;
+    }
+  self->n_shown += added;
+  update_more (self);
+}
+
+static void
+more_clicked_cb (VtCollectionPage *self)
+{
+  show_more (self);
 }
 
 /**
  * vt_collection_page_set_collection:
  * @collection: (nullable): the collection to list, or %NULL to empty the page
+ *
+ * Lists the first members of @collection; Show More lists the others.
  */
 void
 vt_collection_page_set_collection (VtCollectionPage *self,
@@ -56,19 +135,26 @@ vt_collection_page_set_collection (VtCollectionPage *self,
 
   g_return_if_fail (VT_IS_COLLECTION_PAGE (self));
 
+  /* The window syncs its pages on every change of state. */
+  if (collection == self->collection)
+    return;
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->collection_list))) != NULL)
     gtk_list_box_remove (self->collection_list, child);
-  self->n_members = 0;
+  g_clear_pointer (&self->collection, vt_collection_unref);
+  self->n_members = self->n_shown = self->next_member = 0;
 
   if (collection == NULL)
     {
       gtk_label_set_text (self->collection_title_label, "");
       gtk_label_set_text (self->collection_summary_label, "");
       gtk_widget_set_visible (GTK_WIDGET (self->collection_summary_label), FALSE);
+      update_more (self);
       return;
     }
 
-  title = dup_label (collection->label, _("Untitled Collection"));
+  self->collection = vt_collection_ref (collection);
+  title = dup_label (collection->label, _("Untitled Collection"), VT_TEXT_MAX_LABEL_CHARS);
   gtk_label_set_text (self->collection_title_label, title);
 
   if (collection->summary != NULL)
@@ -82,30 +168,9 @@ vt_collection_page_set_collection (VtCollectionPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->collection_summary_label), summary && *summary);
 
   for (guint i = 0; collection->members != NULL && i < collection->members->len; i++)
-    {
-      VtCollectionMember *member = g_ptr_array_index (collection->members, i);
-      g_autofree char *label = NULL;
-      g_autofree char *escaped = NULL;
-      GtkWidget *row;
-
-      if (member->id == NULL)
-        continue;
-
-      label = dup_label (member->label, member->id);
-      escaped = g_markup_escape_text (label, -1);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   member->kind == VT_COLLECTION_MEMBER_COLLECTION
-                                   ? _("Collection") : _("Object"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-input");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", member->id);
-      gtk_list_box_append (self->collection_list, row);
+    if (((VtCollectionMember *) g_ptr_array_index (collection->members, i))->id != NULL)
       self->n_members++;
-    }
+  show_more (self);
 }
 
 const char *
@@ -116,12 +181,48 @@ vt_collection_page_get_title (VtCollectionPage *self)
   return gtk_label_get_text (self->collection_title_label);
 }
 
+/**
+ * vt_collection_page_get_n_members:
+ *
+ * Returns: how many members the page lists, shown or behind Show More
+ */
 guint
 vt_collection_page_get_n_members (VtCollectionPage *self)
 {
   g_return_val_if_fail (VT_IS_COLLECTION_PAGE (self), 0);
 
   return self->n_members;
+}
+
+/**
+ * vt_collection_page_get_n_shown:
+ *
+ * Returns: how many members have a row now
+ */
+guint
+vt_collection_page_get_n_shown (VtCollectionPage *self)
+{
+  g_return_val_if_fail (VT_IS_COLLECTION_PAGE (self), 0);
+
+  return self->n_shown;
+}
+
+/**
+ * vt_collection_page_show_more:
+ *
+ * Lists the next members, as Show More does.
+ *
+ * Returns: %TRUE if there were more to show
+ */
+gboolean
+vt_collection_page_show_more (VtCollectionPage *self)
+{
+  g_return_val_if_fail (VT_IS_COLLECTION_PAGE (self), FALSE);
+
+  if (self->n_shown >= self->n_members)
+    return FALSE;
+  show_more (self);
+  return TRUE;
 }
 
 /**
@@ -149,6 +250,9 @@ vt_collection_page_activate (VtCollectionPage *self,
 static void
 vt_collection_page_dispose (GObject *object)
 {
+  VtCollectionPage *self = VT_COLLECTION_PAGE (object);
+
+  g_clear_pointer (&self->collection, vt_collection_unref);
   /* AdwBin unparents its child itself; the template's pointers must not
    * outlive it. */
   adw_bin_set_child (ADW_BIN (object), NULL);
@@ -169,6 +273,9 @@ vt_collection_page_class_init (VtCollectionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtCollectionPage, collection_list);
   gtk_widget_class_bind_template_child (widget_class, VtCollectionPage, collection_summary_label);
   gtk_widget_class_bind_template_child (widget_class, VtCollectionPage, collection_title_label);
+  gtk_widget_class_bind_template_child (widget_class, VtCollectionPage, more_box);
+  gtk_widget_class_bind_template_child (widget_class, VtCollectionPage, more_label);
+  gtk_widget_class_bind_template_callback (widget_class, more_clicked_cb);
 }
 
 static void

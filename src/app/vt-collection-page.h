@@ -21,6 +21,8 @@ void        vt_collection_page_set_collection (VtCollectionPage *self,
                                                VtCollection     *collection);
 const char *vt_collection_page_get_title      (VtCollectionPage *self);
 guint       vt_collection_page_get_n_members  (VtCollectionPage *self);
+guint       vt_collection_page_get_n_shown    (VtCollectionPage *self);
+gboolean    vt_collection_page_show_more      (VtCollectionPage *self);
 gboolean    vt_collection_page_activate       (VtCollectionPage *self,
                                                guint             index);
 

@@ -14,6 +14,7 @@
 #include "net/vt-ghent-catalogue.h"
 
 #include "vt-find-bar.h"
+#include "vt-text.h"
 
 /* The header's way to an object: the organisation picker, the entry for an
  * object number or an address, and the recent objects. It says what is on
@@ -217,12 +218,15 @@ reload_recent (VtFindBar *self)
       const char *title = parts[1] && *parts[1] ? parts[1] : location;
       g_autofree char *label = NULL;
 
-      /* Mnemonic underscores in titles would otherwise vanish. */
-      label = g_strdelimit (g_strdup (title), "_", ' ');
+      /* Mnemonic underscores in titles would otherwise vanish. Entries
+       * saved before titles were capped may be of any length. */
+      label = g_strdelimit (vt_text_ellipsize (title, VT_TEXT_MAX_TITLE_CHARS), "_", ' ');
       if (g_strcmp0 (title, location) != 0)
         {
+          g_autofree char *short_title = vt_text_ellipsize (title, VT_TEXT_MAX_TITLE_CHARS);
+
           g_free (label);
-          label = g_strdup_printf ("%s — %s", title, location);
+          label = g_strdup_printf ("%s — %s", short_title, location);
         }
 
       item = g_menu_item_new (label, NULL);
@@ -248,7 +252,9 @@ vt_find_bar_add_recent (VtFindBar  *self,
   g_auto(GStrv) recent = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) updated = NULL;
-  g_autofree char *clean_title = g_strdup (title ? title : "");
+  /* A menu item is one line: a title of a megabyte would be a bar, and
+   * the settings would store all of it. */
+  g_autofree char *clean_title = vt_text_ellipsize (title ? title : "", VT_TEXT_MAX_TITLE_CHARS);
   g_autofree char *entry = NULL;
   guint n = 1;
 

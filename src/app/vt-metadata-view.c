@@ -16,6 +16,7 @@
 #include "vt-language-picker.h"
 #include "vt-metadata-section.h"
 #include "vt-metadata-view.h"
+#include "vt-text.h"
 
 /* The sidebar: the object's title and summary over its sections (details,
  * rights and attribution, provider, links, the manifest link). What the
@@ -183,6 +184,7 @@ render (VtMetadataView *self)
   const char * const *prefs = (const char * const *) languages;
   VtManifest *m = self->manifest;
   g_autofree char *title = m != NULL ? vt_manifest_dup_title (m, prefs) : NULL;
+  g_autofree char *shown_title = NULL;
   g_autofree char *summary = m != NULL ? vt_markup_from_values (vt_language_map_lookup (m->summary, prefs)) : NULL;
   g_autofree char *old_logo = g_steal_pointer (&self->logo_url);
 
@@ -194,7 +196,11 @@ render (VtMetadataView *self)
   self->logo_url = m != NULL ? g_strdup (vt_manifest_get_logo_url (m)) : NULL;
   fill_manifest_link (self);
 
-  gtk_label_set_text (self->title_label, title != NULL ? title : _("Untitled Object"));
+  /* Pango lays a paragraph out on one line before it wraps it, in units
+   * that overflow past 2 million pixels: a title of a megabyte draws as a
+   * bar. The label shows six lines of it at most anyway. */
+  shown_title = vt_text_ellipsize (title, VT_TEXT_MAX_LABEL_CHARS);
+  gtk_label_set_text (self->title_label, shown_title != NULL ? shown_title : _("Untitled Object"));
   gtk_widget_set_visible (GTK_WIDGET (self->title_label), self->manifest != NULL);
   gtk_label_set_markup (self->summary_label, summary != NULL ? summary : "");
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary != NULL);

@@ -13,6 +13,7 @@
 
 #include "net/vt-ghent-catalogue.h"
 
+#include "vt-text.h"
 #include "vt-window-private.h"
 
 /* The window is the centre: it owns the object on screen (a VtViewing),
@@ -132,11 +133,15 @@ static void
 sync_title (VtWindow *self)
 {
   const char *title = self->viewing ? vt_viewing_get_title (self->viewing) : NULL;
+  g_autofree char *shown = NULL;
 
   if (title == NULL && self->viewing != NULL && vt_viewing_is_loading (self->viewing))
     title = vt_viewing_get_display_name (self->viewing);
 
-  gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Vitrine"));
+  /* The window manager draws the title on one line, and the task switcher
+   * and the window list too: a title of a megabyte would be a bar. */
+  shown = vt_text_ellipsize (title, VT_TEXT_MAX_TITLE_CHARS);
+  gtk_window_set_title (GTK_WINDOW (self), shown ? shown : _("Vitrine"));
 }
 
 static void
@@ -455,6 +460,16 @@ metadata_link_copied_cb (VtWindow *self)
   _vt_window_toast (self, _("Link copied"));
 }
 
+/* The memory-cache-size setting is in MiB, the view's cap in bytes. */
+static gboolean
+mib_to_bytes (GValue   *value,
+              GVariant *variant,
+              gpointer  user_data)
+{
+  g_value_set_uint64 (value, (guint64) g_variant_get_uint32 (variant) * 1024 * 1024);
+  return TRUE;
+}
+
 static gboolean
 vt_window_close_request (GtkWindow *window)
 {
@@ -629,6 +644,12 @@ vt_window_init (VtWindow *self)
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
   g_signal_connect_object (self->metadata_view, "link-copied",
                            G_CALLBACK (metadata_link_copied_cb), self, G_CONNECT_SWAPPED);
+
+  /* The decoded tiles of the canvas are what takes memory; the user
+   * bounds them in the preferences. */
+  g_settings_bind_with_mapping (self->settings, "memory-cache-size",
+                                vt_canvas_pane_get_image_view (self->canvas_pane), "cache-size",
+                                G_SETTINGS_BIND_GET, mib_to_bytes, NULL, NULL, NULL);
 
   vt_window_restore_state (self);
   fill_examples (self);

@@ -26,8 +26,12 @@
  * and images are fetched with the #VtClient.
  */
 
-/* Parsed documents kept in memory. */
+/* Parsed documents kept in memory: at most this many, holding at most
+ * max_cached_canvases canvases and collection members in all. Counting
+ * documents alone, 32 manifests of 100,000 canvases (some 200 MiB parsed
+ * each) would all be kept for going back to them. */
 #define MAX_DOCUMENTS 32
+#define DEFAULT_MAX_CACHED_CANVASES 20000
 
 struct _VtLoader
 {
@@ -38,6 +42,8 @@ struct _VtLoader
   /* uri → CachedDocument; keys in insertion order for eviction */
   GHashTable *documents;
   GQueue      document_order;
+  guint       cached_weight;
+  guint       max_cached_canvases;
 };
 
 G_DEFINE_FINAL_TYPE (VtLoader, vt_loader, G_TYPE_OBJECT)
@@ -46,6 +52,7 @@ typedef struct
 {
   VtIiifDocument *document;
   char           *final_uri;
+  guint           weight;
 } CachedDocument;
 
 static void
@@ -81,25 +88,51 @@ document_data_free (gpointer data)
 /* ------------------------------------------------------------------ */
 /* Memory caches                                                       */
 
-static void
-bounded_insert (GHashTable *table,
-                GQueue     *order,
-                guint       max,
-                const char *key,
-                gpointer    value)
+/* What a parsed document costs to keep, in canvases and members: one
+ * for the document itself. */
+static guint
+document_weight (VtIiifDocument *document)
 {
-  if (!g_hash_table_contains (table, key))
+  guint weight = 1;
+
+  if (document->manifest != NULL)
+    weight += vt_manifest_get_n_canvases (document->manifest);
+  if (document->collection != NULL && document->collection->members != NULL)
+    weight += document->collection->members->len;
+  return weight;
+}
+
+static void
+forget_document (VtLoader   *self,
+                 const char *key)
+{
+  CachedDocument *cached = g_hash_table_lookup (self->documents, key);
+  GList *link;
+
+  if (cached != NULL)
     {
-      g_queue_push_tail (order, g_strdup (key));
-      while (g_queue_get_length (order) > max)
-        {
-          g_autofree char *oldest = g_queue_pop_head (order);
-
-          g_hash_table_remove (table, oldest);
-        }
+      self->cached_weight -= cached->weight;
+      g_hash_table_remove (self->documents, key);
     }
+  link = g_queue_find_custom (&self->document_order, key, (GCompareFunc) g_strcmp0);
+  if (link != NULL)
+    {
+      g_free (link->data);
+      g_queue_delete_link (&self->document_order, link);
+    }
+}
 
-  g_hash_table_insert (table, g_strdup (key), value);
+/* Drops the oldest documents until the rest are within the bounds. */
+static void
+trim_documents (VtLoader *self)
+{
+  while (self->document_order.length > MAX_DOCUMENTS ||
+         (self->document_order.length > 0 && self->cached_weight > self->max_cached_canvases))
+    {
+      g_autofree char *oldest = g_strdup (g_queue_peek_head (&self->document_order));
+
+      forget_document (self, oldest);
+    }
 }
 
 static void
@@ -108,11 +141,22 @@ remember_document (VtLoader       *self,
                    VtIiifDocument *document,
                    const char     *final_uri)
 {
-  CachedDocument *cached = g_new0 (CachedDocument, 1);
+  CachedDocument *cached;
+  guint weight = document_weight (document);
 
+  /* A new answer replaces the old one, even when it is too big to keep. */
+  forget_document (self, key);
+  if (weight > self->max_cached_canvases)
+    return;
+
+  cached = g_new0 (CachedDocument, 1);
   cached->document = vt_iiif_document_ref (document);
   cached->final_uri = g_strdup (final_uri);
-  bounded_insert (self->documents, &self->document_order, MAX_DOCUMENTS, key, cached);
+  cached->weight = weight;
+  g_hash_table_insert (self->documents, g_strdup (key), cached);
+  g_queue_push_tail (&self->document_order, g_strdup (key));
+  self->cached_weight += weight;
+  trim_documents (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -396,6 +440,27 @@ vt_loader_forget (VtLoader *self)
 
   g_hash_table_remove_all (self->documents);
   g_queue_clear_full (&self->document_order, g_free);
+  self->cached_weight = 0;
+}
+
+/**
+ * vt_loader_set_max_cached_canvases:
+ * @self: a #VtLoader
+ * @max_canvases: how many canvases and collection members the parsed
+ *   documents kept in memory may hold in all
+ *
+ * Bounds the memory the documents kept for going back take: a document
+ * larger than this is never kept, and the oldest go first. The default is
+ * 20,000: a long book or two, or dozens of ordinary objects.
+ */
+void
+vt_loader_set_max_cached_canvases (VtLoader *self,
+                                   guint     max_canvases)
+{
+  g_return_if_fail (VT_IS_LOADER (self));
+
+  self->max_cached_canvases = max_canvases;
+  trim_documents (self);
 }
 
 VtClient *
@@ -460,4 +525,5 @@ vt_loader_init (VtLoader *self)
 {
   self->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cached_document_free);
   g_queue_init (&self->document_order);
+  self->max_cached_canvases = DEFAULT_MAX_CACHED_CANVASES;
 }

@@ -38,5 +38,7 @@ VtIiifDocument  *vt_loader_load_document_finish     (VtLoader            *self,
                                                      GError             **error);
 
 void             vt_loader_forget                   (VtLoader            *self);
+void             vt_loader_set_max_cached_canvases  (VtLoader            *self,
+                                                     guint                max_canvases);
 
 G_END_DECLS

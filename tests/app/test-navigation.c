@@ -334,6 +334,91 @@ test_local_image (Fixture       *f,
   g_assert_cmpint (vt_page_get_state (vt_viewing_get_page (viewing)), ==, VT_PAGE_READY);
 }
 
+/* Runs the main loop until the object behind @pointer (a weak pointer) is
+ * finalized, and fails if it is still alive after a while: whatever work
+ * it had must end, or be cancelled and end, and drop it. */
+static void
+assert_finalized (gpointer   *pointer,
+                  const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (*pointer != NULL && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  if (*pointer != NULL)
+    g_error ("%s is still alive (%u references)", what, G_OBJECT (*pointer)->ref_count);
+}
+
+static void
+test_replaced_finalized (Fixture       *f,
+                         gconstpointer  user_data)
+{
+  VtViewing *viewing;
+  gpointer first = NULL, first_page = NULL, first_source = NULL;
+  gpointer page = NULL, loading = NULL, loading_page = NULL;
+
+  if (f->testbed == NULL)
+    return;
+
+  /* A viewing shown, then replaced by another once that one has arrived:
+   * nothing keeps it, its page or its image. */
+  viewing = open_and_wait (f, VT_TESTBED_OBJECT_DMG);
+  first = viewing;
+  first_page = vt_viewing_get_page (viewing);
+  first_source = vt_page_get_source (first_page);
+  g_assert_nonnull (first_source);
+  g_object_add_weak_pointer (first, &first);
+  g_object_add_weak_pointer (first_page, &first_page);
+  g_object_add_weak_pointer (first_source, &first_source);
+
+  viewing = open_and_wait (f, VT_TESTBED_OBJECT_TWO_CANVASES);
+  assert_finalized (&first, "The replaced viewing");
+  assert_finalized (&first_page, "The replaced viewing's page");
+  assert_finalized (&first_source, "The replaced viewing's image");
+
+  /* A page turned is gone, once shown or while it still loads. */
+  page = vt_viewing_get_page (viewing);
+  g_object_add_weak_pointer (page, &page);
+  vt_viewing_set_canvas_index (viewing, 1);
+  loading_page = vt_viewing_get_page (viewing);
+  g_object_add_weak_pointer (loading_page, &loading_page);
+  vt_viewing_set_canvas_index (viewing, 0);
+  wait_for (viewing);
+  assert_finalized (&page, "A page turned away from");
+  assert_finalized (&loading_page, "A page turned away from while it loaded");
+
+  /* A load replaced by another load is cancelled, and its work, once it
+   * comes back cancelled, holds nothing of it. */
+  loading = vt_navigation_open (f->navigation, VT_TESTBED_OBJECT_STAM, NULL);
+  g_object_add_weak_pointer (loading, &loading);
+  viewing = open_and_wait (f, VT_TESTBED_OBJECT_HVA);
+  g_assert_cmpint (vt_viewing_get_state (viewing), ==, VT_VIEWING_MANIFEST);
+  assert_finalized (&loading, "A load replaced by another");
+
+  /* Esc while loading: the same. */
+  loading = vt_navigation_open (f->navigation, VT_TESTBED_OBJECT_ARCHIEFGENT, NULL);
+  g_object_add_weak_pointer (loading, &loading);
+  g_assert_true (vt_navigation_cancel (f->navigation));
+  g_assert_true (vt_navigation_get_viewing (f->navigation) == viewing);
+  assert_finalized (&loading, "A cancelled load");
+
+  /* A load cancelled after its document arrived, while its page's image
+   * was still being described. */
+  loading = vt_navigation_open (f->navigation, VT_TESTBED_OBJECT_SPACE_IN_ID, NULL);
+  g_object_add_weak_pointer (loading, &loading);
+  while (vt_viewing_is_loading (loading))
+    g_main_context_iteration (NULL, TRUE);
+  loading_page = vt_viewing_get_page (loading);
+  if (loading_page != NULL)
+    g_object_add_weak_pointer (loading_page, &loading_page);
+  open_and_wait (f, VT_TESTBED_OBJECT_DMG);
+  assert_finalized (&loading, "A viewing replaced while its page loaded");
+  assert_finalized (&loading_page, "The page of a viewing replaced while it loaded");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,6 +433,7 @@ main (int   argc,
   ADD ("/vitrine/app/navigation/pages", test_pages);
   ADD ("/vitrine/app/navigation/canvas-failures", test_canvas_failures);
   ADD ("/vitrine/app/navigation/local-image", test_local_image);
+  ADD ("/vitrine/app/navigation/replaced-finalized", test_replaced_finalized);
 #undef ADD
 
   return g_test_run ();

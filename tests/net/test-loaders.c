@@ -491,6 +491,54 @@ test_cache_cold_warm (void)
   remove_tree (cache_dir);
 }
 
+/* The documents kept in memory are bounded by the canvases they hold, not
+ * only by their number: long books are not all kept for going back. */
+static void
+test_memory_bounded (void)
+{
+  g_autoptr(VtTestbed) tb = vt_testbed_start_or_skip ();
+  g_autofree char *cache_dir = NULL;
+  g_autoptr(VtLoader) loader = NULL;
+  g_auto(Result) two = { 0 };
+  g_auto(Result) three = { 0 };
+  g_auto(Result) again = { 0 };
+
+  if (tb == NULL)
+    return;
+
+  cache_dir = g_dir_make_tmp ("vitrine-loader-memory-XXXXXX", NULL);
+  loader = new_loader (cache_dir);
+
+  /* Room for one of them: 1 + 2 canvases, then 1 + 3. */
+  vt_loader_set_max_cached_canvases (loader, 5);
+  load_ghent (loader, tb, VT_TESTBED_OBJECT_TWO_CANVASES, &two);
+  g_assert_no_error (two.error);
+  load_ghent (loader, tb, VT_TESTBED_OBJECT_TWO_CANVASES, &again);
+  g_assert_true (again.document == two.document);
+
+  /* The second pushes the first out: it is parsed anew. */
+  load_ghent (loader, tb, VT_TESTBED_OBJECT_RIGHTS_PER_CANVAS, &three);
+  g_assert_no_error (three.error);
+  load_ghent (loader, tb, VT_TESTBED_OBJECT_TWO_CANVASES, &again);
+  g_assert_no_error (again.error);
+  g_assert_true (again.document != two.document);
+  g_assert_cmpuint (vt_manifest_get_n_canvases (again.document->manifest), ==, 2);
+
+  /* A document larger than the bound is never kept, and a smaller bound
+   * drops what no longer fits. */
+  vt_loader_set_max_cached_canvases (loader, 3);
+  load_ghent (loader, tb, VT_TESTBED_OBJECT_TWO_CANVASES, &two);
+  g_assert_true (two.document == again.document);
+  load_ghent (loader, tb, VT_TESTBED_OBJECT_RIGHTS_PER_CANVAS, &again);
+  load_ghent (loader, tb, VT_TESTBED_OBJECT_RIGHTS_PER_CANVAS, &three);
+  g_assert_true (three.document != again.document);
+  vt_loader_set_max_cached_canvases (loader, 2);
+  load_ghent (loader, tb, VT_TESTBED_OBJECT_TWO_CANVASES, &again);
+  g_assert_true (again.document != two.document);
+
+  remove_tree (cache_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/net/loaders/documents", test_documents);
   g_test_add_func ("/net/loaders/file", test_file);
   g_test_add_func ("/net/loaders/cache-cold-warm", test_cache_cold_warm);
+  g_test_add_func ("/net/loaders/memory-bounded", test_memory_bounded);
 
   return g_test_run ();
 }
