@@ -126,6 +126,47 @@ vt_markup_to_text (const char *markup)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* @value, cut at VT_MARKUP_MAX_VALUE_CHARS and with a zero-width space
+ * every VT_MARKUP_MAX_WORD_CHARS characters of a run without white space
+ * or tags; %NULL when there is nothing to change. */
+static char *
+dup_bounded (const char *value)
+{
+  g_autoptr(GString) out = NULL;
+  guint chars = 0;
+  guint run = 0;
+  gboolean changed = FALSE;
+
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (chars == VT_MARKUP_MAX_VALUE_CHARS)
+        {
+          if (out == NULL)
+            out = g_string_new_len (value, p - value);
+          g_string_append (out, "…");
+          changed = TRUE;
+          break;
+        }
+
+      run = (g_unichar_isspace (c) || c == '<' || c == '>') ? 0 : run + 1;
+      if (run > VT_MARKUP_MAX_WORD_CHARS)
+        {
+          if (out == NULL)
+            out = g_string_new_len (value, p - value);
+          g_string_append_unichar (out, 0x200B);
+          changed = TRUE;
+          run = 1;
+        }
+      if (out != NULL)
+        g_string_append_unichar (out, c);
+      chars++;
+    }
+
+  return changed ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
 /**
  * vt_markup_from_value:
  * @value: one value of a label or metadata value
@@ -144,7 +185,15 @@ vt_markup_from_value (const char *value)
   g_autofree char *markup = NULL;
   g_autofree char *text = NULL;
 
+  g_autofree char *cut = NULL;
+
   g_return_val_if_fail (value != NULL, NULL);
+
+  /* Bounded before anything parses it: the HTML parser repairs a tag cut
+   * in two, and nothing downstream sees more than a bounded text. */
+  cut = dup_bounded (value);
+  if (cut != NULL)
+    value = cut;
 
   trimmed = g_strstrip (g_strdup (value));
   if (vt_markup_is_web_address (trimmed))

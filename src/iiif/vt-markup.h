@@ -11,6 +11,15 @@
 
 G_BEGIN_DECLS
 
+/* The most characters of one value shown: a description of several pages
+ * fits, while a megabyte of text no longer stalls text layout. */
+#define VT_MARKUP_MAX_VALUE_CHARS 10000
+/* A run of text with no space longer than this gets a break opportunity
+ * (a zero-width space) every so many characters: laying out one unbroken
+ * word costs more than its length, long before it is a megabyte. */
+#define VT_MARKUP_MAX_WORD_CHARS 200
+
+
 gboolean  vt_markup_is_openable_uri (const char         *uri);
 gboolean  vt_markup_is_web_address  (const char         *text);
 char     *vt_markup_link            (const char         *uri,

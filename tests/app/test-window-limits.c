@@ -370,6 +370,57 @@ test_memory_cache_setting (Fixture       *f,
   g_settings_reset (f->settings, "memory-cache-size");
 }
 
+
+/* A megabyte of unbroken text as the summary and as a metadata value:
+ * the sidebar shows a bounded text, marked as cut, without a warning or a
+ * stall (before, text layout froze the window). */
+static void
+test_long_summary (Fixture       *f,
+                   gconstpointer  user_data)
+{
+  g_autofree char *image = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *row = NULL;
+  VtMetadataView *sidebar;
+  gint64 start;
+
+  if (f->testbed == NULL)
+    return;
+
+  image = vt_testbed_get_url (f->testbed, VT_TESTBED_STATIC_IMAGE);
+  json = g_strdup_printf (
+    "{\"@context\":\"http://iiif.io/api/presentation/3/context.json\","
+    "\"id\":\"https://example.org/long/summary\",\"type\":\"Manifest\","
+    "\"label\":{\"none\":[\"Long summary\"]},\"summary\":{\"none\":[\"%s\"]},"
+    "\"metadata\":[{\"label\":{\"none\":[\"Notes\"]},\"value\":{\"none\":[\"<i>%s</i>\"]}}],"
+    "\"items\":[{\"id\":\"https://example.org/long/c1\",\"type\":\"Canvas\","
+    "\"width\":1200,\"height\":800,\"items\":[{\"id\":\"https://example.org/long/p1\","
+    "\"type\":\"AnnotationPage\",\"items\":[{\"id\":\"https://example.org/long/a1\","
+    "\"type\":\"Annotation\",\"motivation\":\"painting\",\"target\":\"https://example.org/long/c1\","
+    "\"body\":{\"id\":\"%s\",\"type\":\"Image\",\"format\":\"image/jpeg\",\"width\":1200,\"height\":800}}]}]}]}",
+    f->long_label, f->long_label, image);
+  uri = write_document (f, "summary.json", json);
+
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+
+  start = g_get_monotonic_time ();
+  open_and_wait (f, uri, "viewer");
+  draw_frames (f);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 60 * G_USEC_PER_SEC);
+
+  sidebar = vt_window_get_metadata_view (f->window);
+  summary = vt_metadata_view_get_summary_markup (sidebar);
+  row = vt_metadata_view_get_row_markup (sidebar, "Notes");
+  g_assert_nonnull (summary);
+  g_assert_nonnull (row);
+  g_assert_cmpuint (strlen (summary), <, 64 * 1024);
+  g_assert_cmpuint (strlen (row), <, 64 * 1024);
+  g_assert_nonnull (strstr (summary, "…"));
+  g_assert_nonnull (strstr (row, "…"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,6 +432,7 @@ main (int   argc,
   ADD ("/vitrine/app/window-limits/long-manifest-label", test_long_manifest_label);
   ADD ("/vitrine/app/window-limits/long-collection-labels", test_long_collection_labels);
   ADD ("/vitrine/app/window-limits/huge-collection", test_huge_collection);
+  ADD ("/vitrine/app/window-limits/long-summary", test_long_summary);
 #undef ADD
 
   return g_test_run ();

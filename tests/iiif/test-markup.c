@@ -158,6 +158,41 @@ test_robust (void)
     }
 }
 
+
+/* A megabyte of unbroken text, plain or inside a tag, comes out bounded,
+ * valid, and marked as cut. */
+static void
+test_long_value (void)
+{
+  GString *plain = g_string_new (NULL);
+  g_autofree char *tagged = NULL;
+  g_autofree char *plain_markup = NULL;
+  g_autofree char *tagged_markup = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < 1024 * 1024 / 2; i++)
+    g_string_append (plain, "\u00c4");
+  tagged = g_strconcat ("<b>", plain->str, "</b>", NULL);
+
+  plain_markup = vt_markup_from_value (plain->str);
+  tagged_markup = vt_markup_from_value (tagged);
+  g_assert_true (pango_parse_markup (plain_markup, -1, 0, NULL, &text, NULL, NULL));
+  /* The characters kept, a break opportunity every so many, and "…". */
+  g_assert_cmpuint (g_utf8_strlen (text, -1), ==,
+                    VT_MARKUP_MAX_VALUE_CHARS + VT_MARKUP_MAX_VALUE_CHARS / VT_MARKUP_MAX_WORD_CHARS + 1 - 1);
+  g_assert_true (g_str_has_suffix (text, "\u2026"));
+  g_clear_pointer (&text, g_free);
+  g_assert_true (pango_parse_markup (tagged_markup, -1, 0, NULL, &text, NULL, NULL));
+  g_assert_cmpuint (g_utf8_strlen (text, -1), <=,
+                    VT_MARKUP_MAX_VALUE_CHARS + VT_MARKUP_MAX_VALUE_CHARS / VT_MARKUP_MAX_WORD_CHARS + 1);
+  g_clear_pointer (&text, g_free);
+
+  /* Ordinary text, and URLs up to the word limit, are left as they are. */
+  plain_markup = (g_free (plain_markup), vt_markup_from_value ("A short description, with words."));
+  g_assert_cmpstr (plain_markup, ==, "A short description, with words.");
+  g_string_free (plain, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -169,6 +204,7 @@ main (int   argc,
   g_test_add_func ("/vitrine/iiif/markup/from-value", test_from_value);
   g_test_add_func ("/vitrine/iiif/markup/from-values", test_from_values);
   g_test_add_func ("/vitrine/iiif/markup/robust", test_robust);
+  g_test_add_func ("/vitrine/iiif/markup/long-value", test_long_value);
 
   return g_test_run ();
 }
