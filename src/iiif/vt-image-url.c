@@ -62,11 +62,20 @@ vt_image_service_id_from_info_url (const char *info_url)
   if (info_url == NULL)
     return NULL;
 
+  /* Every trailing "/info.json" and slash: an id written as
+   * ".../info.json/" (seen in the wild, and by the fuzzer) must give the
+   * same id back from its own info.json address. */
   len = strlen (info_url);
-  if (g_str_has_suffix (info_url, INFO_JSON))
-    len -= strlen (INFO_JSON);
-  while (len > 0 && info_url[len - 1] == '/')
-    len--;
+  for (;;)
+    {
+      if (len > 0 && info_url[len - 1] == '/')
+        len--;
+      else if (len >= strlen (INFO_JSON) &&
+               strncmp (info_url + len - strlen (INFO_JSON), INFO_JSON, strlen (INFO_JSON)) == 0)
+        len -= strlen (INFO_JSON);
+      else
+        break;
+    }
   if (len == 0)
     return NULL;
   return g_strndup (info_url, len);

@@ -62,6 +62,12 @@ test_info_url (void)
               "https://x.example/iiif/2/abc");
   check_info ("https://x.example/iiif/2/abc//info.json", "https://x.example/iiif/2/abc/info.json",
               "https://x.example/iiif/2/abc");
+  /* Found by fuzz-info: an id written with its info.json and a slash, or
+   * with info.json twice, names the same service both ways. */
+  check_info ("https://x.example/iiif/2/info.json/", "https://x.example/iiif/2/info.json",
+              "https://x.example/iiif/2");
+  check_info ("https://x.example/iiif/2/abc/info.json/info.json", "https://x.example/iiif/2/abc/info.json",
+              "https://x.example/iiif/2/abc");
 
   /* Verbatim: no re-encoding, no case folding, raw `$` as Ghent has it. */
   check_info ("https://x.example/iiif/2/A%20b$1.JPG", "https://x.example/iiif/2/A%20b$1.JPG/info.json",
