@@ -11,7 +11,6 @@
 
 #include <glib/gi18n.h>
 
-#include "vt-application.h"
 #include "vt-canvas-strip.h"
 #include "vt-canvas-strip-item.h"
 #include "vt-canvas-strip-model.h"
@@ -499,13 +498,12 @@ vt_canvas_strip_dispose (GObject *object)
 }
 
 /* Thumbnails and the canvas share the session's image services, so that
- * each info.json is fetched once: the application's, unless the strip was
- * given its own (or runs without a VtApplication on that client). */
+ * each info.json is fetched once: whoever makes the strip hands it the
+ * session's (VtCanvasPane does); a strip on its own makes its own. */
 static void
 vt_canvas_strip_constructed (GObject *object)
 {
   VtCanvasStrip *self = VT_CANVAS_STRIP (object);
-  GApplication *app = g_application_get_default ();
 
   G_OBJECT_CLASS (vt_canvas_strip_parent_class)->constructed (object);
 
@@ -513,10 +511,6 @@ vt_canvas_strip_constructed (GObject *object)
     self->client = g_object_ref (vt_service_cache_get_client (self->services));
   if (self->client == NULL)
     return;
-
-  if (self->services == NULL && VT_IS_APPLICATION (app) &&
-      vt_application_get_client (VT_APPLICATION (app)) == self->client)
-    self->services = g_object_ref (vt_application_get_service_cache (VT_APPLICATION (app)));
   if (self->services == NULL)
     self->services = vt_service_cache_new (self->client);
 
@@ -679,9 +673,8 @@ vt_canvas_strip_init (VtCanvasStrip *self)
  * vt_canvas_strip_new:
  * @client: the client that fetches thumbnails
  *
- * Thumbnails read info.json through the application's #VtServiceCache
- * (vt_application_get_service_cache()) when @client is the application's;
- * another cache can be given as #VtCanvasStrip:service-cache.
+ * Thumbnails read info.json through a #VtServiceCache of the strip's own;
+ * the session's is given as #VtCanvasStrip:service-cache.
  *
  * Returns: (transfer full): a new, empty strip
  */
@@ -744,20 +737,16 @@ vt_canvas_strip_get_manifest (VtCanvasStrip *self)
  * @self: a strip
  * @index: the canvas shown, or %GTK_INVALID_LIST_POSITION for none
  *
- * Marks the canvas the window shows and scrolls its thumbnail into view.
- * Does not emit #VtCanvasStrip::canvas-activated. An index past the end
- * selects nothing.
+ * Marks the canvas the window shows and scrolls its thumbnail into view,
+ * without #VtCanvasStrip::canvas-activated. Past the end: no selection.
  */
 void
 vt_canvas_strip_set_selected (VtCanvasStrip *self,
                               guint          index)
 {
-  guint n;
-
   g_return_if_fail (VT_IS_CANVAS_STRIP (self));
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-  if (index >= n)
+  if (index >= g_list_model_get_n_items (G_LIST_MODEL (self->items)))
     index = GTK_INVALID_LIST_POSITION;
 
   self->setting_selection = TRUE;
