@@ -405,6 +405,57 @@ decode_jpeg_turbo (const guchar  *data,
 }
 
 /**
+ * vt_vips_to_display:
+ *
+ * The pipeline that turns @image into 8-bit sRGB (with alpha if it has
+ * one): what a texture is made of, and what a cached pyramid stores.
+ *
+ * Returns: (transfer full): the image, or %NULL with @error set
+ */
+VipsImage *
+vt_vips_to_display (VipsImage  *image,
+                    GError    **error)
+{
+  g_autoptr (VipsImage) srgb = NULL;
+  VipsInterpretation interp = vips_image_get_interpretation (image);
+  int bands = vips_image_get_bands (image);
+
+  if (bands >= 3 && bands <= 4 &&
+      (interp == VIPS_INTERPRETATION_sRGB || interp == VIPS_INTERPRETATION_RGB) &&
+      vips_image_get_format (image) == VIPS_FORMAT_UCHAR)
+    return g_object_ref (image);
+
+  if (vips_colourspace (image, &srgb, VIPS_INTERPRETATION_sRGB, NULL) != 0)
+    {
+      set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image’s colours could not be read"));
+      return NULL;
+    }
+  if (vips_image_get_bands (srgb) > 4)
+    {
+      g_autoptr (VipsImage) four = NULL;
+
+      if (vips_extract_band (srgb, &four, 0, "n", 4, NULL) != 0)
+        {
+          set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image’s colours could not be read"));
+          return NULL;
+        }
+      g_set_object (&srgb, four);
+    }
+  if (vips_image_get_format (srgb) != VIPS_FORMAT_UCHAR)
+    {
+      g_autoptr (VipsImage) u8 = NULL;
+
+      if (vips_cast_uchar (srgb, &u8, NULL) != 0)
+        {
+          set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image’s colours could not be read"));
+          return NULL;
+        }
+      g_set_object (&srgb, u8);
+    }
+  return g_steal_pointer (&srgb);
+}
+
+/**
  * vt_texture_new_from_vips:
  *
  * Renders @image into memory as 8-bit sRGB (with alpha if it has one).
@@ -417,52 +468,14 @@ vt_texture_new_from_vips (VipsImage  *image,
 {
   g_autoptr (VipsImage) rgb = NULL;
   g_autoptr (GBytes) bytes = NULL;
-  VipsInterpretation interp;
   GdkMemoryFormat format;
   void *pixels;
   size_t size;
   int bands, width, height;
 
-  interp = vips_image_get_interpretation (image);
-  bands = vips_image_get_bands (image);
-
-  if (bands >= 3 && bands <= 4 &&
-      (interp == VIPS_INTERPRETATION_sRGB || interp == VIPS_INTERPRETATION_RGB) &&
-      vips_image_get_format (image) == VIPS_FORMAT_UCHAR)
-    rgb = g_object_ref (image);
-  else
-    {
-      g_autoptr (VipsImage) srgb = NULL;
-
-      if (vips_colourspace (image, &srgb, VIPS_INTERPRETATION_sRGB, NULL) != 0)
-        {
-          set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image’s colours could not be read"));
-          return NULL;
-        }
-      if (vips_image_get_bands (srgb) > 4)
-        {
-          g_autoptr (VipsImage) four = NULL;
-
-          if (vips_extract_band (srgb, &four, 0, "n", 4, NULL) != 0)
-            {
-              set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image’s colours could not be read"));
-              return NULL;
-            }
-          g_set_object (&srgb, four);
-        }
-      if (vips_image_get_format (srgb) != VIPS_FORMAT_UCHAR)
-        {
-          g_autoptr (VipsImage) u8 = NULL;
-
-          if (vips_cast_uchar (srgb, &u8, NULL) != 0)
-            {
-              set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image’s colours could not be read"));
-              return NULL;
-            }
-          g_set_object (&srgb, u8);
-        }
-      rgb = g_steal_pointer (&srgb);
-    }
+  rgb = vt_vips_to_display (image, error);
+  if (rgb == NULL)
+    return NULL;
 
   bands = vips_image_get_bands (rgb);
   width = vips_image_get_width (rgb);

@@ -14,6 +14,7 @@
 #include <vips/vips.h>
 
 #include "vt-decoder.h"
+#include "vt-pyramid-cache.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (VipsRegion, g_object_unref)
 
 GdkTexture *vt_texture_new_from_vips  (VipsImage  *image,
                                        GError    **error);
+VipsImage  *vt_vips_to_display        (VipsImage  *image,
+                                       GError    **error);
+
+/* In vt-pyramid-cache.c: libvips types stay out of its public header. */
+char       *vt_pyramid_cache_build    (VtPyramidCache  *self,
+                                       const char      *source_path,
+                                       VipsImage       *half,
+                                       GCancellable    *cancellable,
+                                       GError         **error);
 
 G_END_DECLS
