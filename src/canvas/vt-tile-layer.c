@@ -16,6 +16,7 @@
 #include "vt-canvas-error.h"
 #include "vt-tile-grid.h"
 #include "vt-tile-layer.h"
+#include "vt-tile-magnifier.h"
 
 /* The tile grid of VtImageView, as ShumateMapLayer is libshumate's: it
  * decides which tiles of a VtTileSource a viewport needs, asks for them
@@ -50,6 +51,7 @@ struct _VtTileLayer
   VtViewport *plan;         /* the animation's destination, or NULL */
   VtTileSource *source;
   VtTileCache *cache;
+  VtTileMagnifier *magnifier; /* nearest-neighbour pixels at high zoom */
 
   GHashTable *loading;      /* guint64 key → Load */
   GHashTable *failed;       /* guint64 key set */
@@ -66,6 +68,7 @@ struct _VtTileLayer
   gboolean reported_no_placeholder;
   guint current_level;
   int scale_factor;
+  guint draw_factor;        /* the magnifier's, for the frame being drawn */
 
   guint update_idle_id;
 };
@@ -253,6 +256,7 @@ update_tiles (VtTileLayer *self)
   if (self->source == NULL || vt_tile_source_get_n_levels (self->source) == 0 ||
       vt_viewport_get_width (self->viewport) <= 0)
     {
+      vt_tile_magnifier_cancel_all (self->magnifier);
       set_progress (self, 0, 0, FALSE);
       return;
     }
@@ -313,6 +317,7 @@ update_tiles (VtTileLayer *self)
         continue;
       start_load (self, key, vt_tile_grid_get_priority (self->source, plan_vp, key));
     }
+  vt_tile_magnifier_update (self->magnifier, self->source, plan_vp, self->scale_factor, &plan);
 }
 
 static gboolean
@@ -393,7 +398,8 @@ draw_tile (VtTileLayer *self,
 
   if (rotation == 0)
     {
-      gtk_snapshot_append_texture (snapshot, texture, &rect);
+      vt_tile_magnifier_append_tile (self->magnifier, snapshot, self->source, key, texture,
+                                     &rect, self->draw_factor, self->scale_factor);
       return;
     }
 
@@ -406,7 +412,8 @@ draw_tile (VtTileLayer *self,
     graphene_rect_init (&rect, -w / 2, -h / 2, w, h);
   else
     graphene_rect_init (&rect, -h / 2, -w / 2, h, w);
-  gtk_snapshot_append_texture (snapshot, texture, &rect);
+  vt_tile_magnifier_append_tile (self->magnifier, snapshot, self->source, key, texture,
+                                 &rect, self->draw_factor, 0);
   gtk_snapshot_restore (snapshot);
 }
 
@@ -462,6 +469,8 @@ vt_tile_layer_snapshot (VtTileLayer *self,
   /* Planned afresh: the frame may come before the next update. */
   vt_tile_grid_plan (self->source, self->viewport, self->scale_factor, 0, &plan);
   level = plan.has_detail ? plan.detail.level : 0;
+  self->draw_factor = vt_tile_magnifier_get_factor (self->magnifier, self->source,
+                                                    self->viewport, self->scale_factor);
 
   if (plan.has_detail)
     vt_tile_range_count_cached (&plan.detail, self->cache, NULL, &cached, NULL);
@@ -502,6 +511,8 @@ vt_tile_layer_dispose (GObject *object)
   g_clear_handle_id (&self->update_idle_id, g_source_remove);
   if (self->loading)
     cancel_all (self);
+  if (self->magnifier)
+    vt_tile_magnifier_cancel_all (self->magnifier);
   if (self->viewport)
     g_signal_handlers_disconnect_by_data (self->viewport, self);
   g_clear_object (&self->source);
@@ -517,6 +528,7 @@ vt_tile_layer_finalize (GObject *object)
 
   vt_tile_layer_set_debug_hook (self, NULL, NULL, NULL);
   g_clear_object (&self->viewport);
+  g_clear_object (&self->magnifier);
   g_clear_object (&self->cache);
   g_clear_pointer (&self->loading, g_hash_table_unref);
   g_clear_pointer (&self->failed, g_hash_table_unref);
@@ -598,6 +610,8 @@ vt_tile_layer_init (VtTileLayer *self)
   self->scale_factor = 1;
   self->cache = vt_tile_cache_new (VT_TILE_CACHE_DEFAULT_SIZE);
   vt_tile_cache_set_pin_func (self->cache, pin_func, self);
+  self->magnifier = vt_tile_magnifier_new (self->cache);
+  g_signal_connect_swapped (self->magnifier, "changed", G_CALLBACK (emit_changed), self);
   self->loading = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->failed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
@@ -652,6 +666,7 @@ vt_tile_layer_set_source (VtTileLayer  *self,
   g_return_if_fail (source == NULL || VT_IS_TILE_SOURCE (source));
 
   cancel_all (self);
+  vt_tile_magnifier_cancel_all (self->magnifier);
   vt_tile_cache_clear (self->cache);
   g_hash_table_remove_all (self->failed);
   memset (&self->pinned, 0, sizeof self->pinned);
@@ -745,7 +760,7 @@ guint
 vt_tile_layer_get_n_loading (VtTileLayer *self)
 {
   g_return_val_if_fail (VT_IS_TILE_LAYER (self), 0);
-  return g_hash_table_size (self->loading);
+  return g_hash_table_size (self->loading) + vt_tile_magnifier_get_n_loading (self->magnifier);
 }
 
 /**
