@@ -37,7 +37,9 @@ GType vt_local_source_stage_get_type (void) G_GNUC_CONST;
 G_DECLARE_FINAL_TYPE (VtLocalSource, vt_local_source, VT, LOCAL_SOURCE, VtTileSource)
 
 #define VT_LOCAL_SOURCE_TILE_SIZE 256
-/* The preview is the largest level whose sides are at most this. */
+/* The preview is the largest level whose sides are at most this: what a
+ * view at fit shows in a window of about 1280 px, and quick to make (a
+ * larger one costs libvips twice the time for a strip TIFF). */
 #define VT_LOCAL_SOURCE_PREVIEW_SIZE 1280
 
 VtLocalSource      *vt_local_source_new              (const char    *path,
