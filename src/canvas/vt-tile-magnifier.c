@@ -62,6 +62,7 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+#if !GTK_CHECK_VERSION (4, 10, 0)
 static guint
 chunks_per_tile (guint tile_size)
 {
@@ -79,10 +80,12 @@ chunk_key (const VtSourceLevel *l,
                       VT_TILE_KEY_X (tile_key) * chunks_per_tile (l->tile_width) + i,
                       VT_TILE_KEY_Y (tile_key) * chunks_per_tile (l->tile_height) + j);
 }
+#endif
 
 /* ------------------------------------------------------------------ */
 /* Upscaling, in a decoder thread */
 
+#if !GTK_CHECK_VERSION (4, 10, 0)
 static void
 magnify_data_free (gpointer data)
 {
@@ -192,6 +195,7 @@ magnified_cb (GObject      *object,
     g_debug ("magnifying failed: %s", error->message);
   job_free (job);
 }
+#endif
 
 static void
 cancel_job (VtTileMagnifier *self,
@@ -204,6 +208,7 @@ cancel_job (VtTileMagnifier *self,
   g_clear_object (&job->self);
 }
 
+#if !GTK_CHECK_VERSION (4, 10, 0)
 static void
 start_job (VtTileMagnifier *self,
            guint64          key,
@@ -230,6 +235,7 @@ start_job (VtTileMagnifier *self,
   vt_decoder_run_async (vt_decoder_get_default (), NULL, magnify_func, d, magnify_data_free,
                         MAGNIFY_PRIORITY, job->cancellable, magnified_cb, job);
 }
+#endif
 
 /* ------------------------------------------------------------------ */
 /* Public API */
