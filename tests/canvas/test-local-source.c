@@ -167,6 +167,7 @@ half_level_error (GdkTexture *texture,
     for (int b = 0; b < 3; b++)
       sum += ABS ((int) shown[i * 4 + 2 - b] - (int) expected[i * 3 + b]);
   g_free (expected);
+  g_test_message ("half level: mean error %.2f", sum / (w * h * 3.0));
   return sum / (w * h * 3.0);
 }
 
@@ -360,6 +361,30 @@ test_cache_eviction (void)
   vt_pyramid_cache_set_max_bytes (cache, old_max);
 }
 
+/* A JPEG: halved by libjpeg while decoding, in the right place. */
+static void
+test_jpeg (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "large.jpg", NULL);
+  g_autoptr (VipsImage) image = make_image ();
+  g_autoptr (VtLocalSource) source = NULL;
+  g_autoptr (VipsImage) full = NULL;
+  TileResult r = { 0 };
+  guint n_levels;
+
+  g_assert_cmpint (vips_jpegsave (image, path, "Q", 95, NULL), ==, 0);
+  source = vt_local_source_new (path, NULL);
+  g_assert_nonnull (source);
+  wait_stage (source, VT_LOCAL_SOURCE_STAGE_COMPLETE);
+  g_assert_nonnull (vt_local_source_get_pyramid_path (source));
+  n_levels = vt_tile_source_get_n_levels (VT_TILE_SOURCE (source));
+  load_tile (source, n_levels - 2, 0, 0, &r);
+  wait_tile (&r);
+  full = vips_image_new_from_file (path, NULL);
+  g_assert_cmpfloat (half_level_error (r.texture, full), <, 4.0);
+  tile_result_clear (&r);
+}
+
 static void
 test_small_image (void)
 {
@@ -427,6 +452,7 @@ main (int argc, char *argv[])
   g_test_add_data_func ("/vitrine/local-source/cache-garbled",
                         GINT_TO_POINTER (DAMAGE_HEADER), test_cache_damaged);
   g_test_add_func ("/vitrine/local-source/cache-eviction", test_cache_eviction);
+  g_test_add_func ("/vitrine/local-source/jpeg", test_jpeg);
   g_test_add_func ("/vitrine/local-source/small-image", test_small_image);
 
   ret = g_test_run ();
