@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <utime.h>
 
+#include "vt-canvas-test-util.h"
 #include "vt-decoder-private.h"
 #include "vt-local-source.h"
 #include "vt-pyramid-cache.h"
@@ -81,25 +82,29 @@ wait_stage (VtLocalSource      *source,
     g_main_context_iteration (NULL, TRUE);
 }
 
-/* (x, y, x ^ y), a pattern that shows any misplaced pixel. */
+/* Ramps across and down, and a pattern of 16 px blocks: every region
+ * differs from the next, so a misplaced tile shows. */
 static VipsImage *
 make_image (void)
 {
-  g_autoptr (VipsImage) xy = NULL, x = NULL, y = NULL, z = NULL;
-  g_autoptr (VipsImage) xu = NULL, yu = NULL, zu = NULL;
+  g_autoptr (VipsImage) xy = NULL, x = NULL, y = NULL, xs = NULL, ys = NULL, z = NULL, zb = NULL;
+  g_autoptr (VipsImage) ru = NULL, gu = NULL, bu = NULL;
   VipsImage *bands[3];
   VipsImage *out = NULL;
 
   g_assert_cmpint (vips_xyz (&xy, IMAGE_W, IMAGE_H, NULL), ==, 0);
   g_assert_cmpint (vips_extract_band (xy, &x, 0, NULL), ==, 0);
   g_assert_cmpint (vips_extract_band (xy, &y, 1, NULL), ==, 0);
-  g_assert_cmpint (vips_eorimage (x, y, &z, NULL), ==, 0);
-  g_assert_cmpint (vips_cast_uchar (x, &xu, NULL), ==, 0);
-  g_assert_cmpint (vips_cast_uchar (y, &yu, NULL), ==, 0);
-  g_assert_cmpint (vips_cast_uchar (z, &zu, NULL), ==, 0);
-  bands[0] = xu;
-  bands[1] = yu;
-  bands[2] = zu;
+  g_assert_cmpint (vips_linear1 (x, &ru, 255.0 / IMAGE_W, 0, "uchar", TRUE, NULL), ==, 0);
+  g_assert_cmpint (vips_linear1 (y, &gu, 255.0 / IMAGE_H, 0, "uchar", TRUE, NULL), ==, 0);
+  g_assert_cmpint (vips_rshift_const1 (x, &xs, 4, NULL), ==, 0);
+  g_assert_cmpint (vips_rshift_const1 (y, &ys, 4, NULL), ==, 0);
+  g_assert_cmpint (vips_eorimage (xs, ys, &z, NULL), ==, 0);
+  g_assert_cmpint (vips_andimage_const1 (z, &zb, 255, NULL), ==, 0);
+  g_assert_cmpint (vips_cast_uchar (zb, &bu, NULL), ==, 0);
+  bands[0] = ru;
+  bands[1] = gu;
+  bands[2] = bu;
   g_assert_cmpint (vips_bandjoin (bands, &out, 3, NULL), ==, 0);
   out->Type = VIPS_INTERPRETATION_sRGB;
   return out;
@@ -385,6 +390,65 @@ test_jpeg (void)
   tile_result_clear (&r);
 }
 
+static gboolean
+is_sharp (VtImageView *view)
+{
+  return vt_image_view_get_sharp (view) && vt_image_view_get_n_loading (view) == 0;
+}
+
+/* In a view: at fit the preview is all it needs, so it is sharp before
+ * the pyramid exists; zoomed in further it shows the preview, whole,
+ * until the pyramid's level comes. */
+static void
+test_view (void)
+{
+  g_autofree char *path = copy_fixture ("view.tif");
+  g_autoptr (VipsImage) full = NULL;
+  VtImageView *view;
+  GtkWidget *window;
+  VtLocalSource *source;
+
+  if (vt_test_skip_without_display ())
+    return;
+
+  vt_local_source_set_build_gate (TRUE);
+  window = vt_test_window_new (640, 480, &view);
+  vt_test_wait_for_size (GTK_WIDGET (view));
+  g_assert_true (vt_test_open_file (view, path));
+  source = VT_LOCAL_SOURCE (vt_image_view_get_source (view));
+  vt_image_view_zoom_fit (view, FALSE);
+  g_assert_true (vt_test_wait_until (is_sharp, view, 60));
+  g_assert_cmpint (vt_local_source_get_stage (source), ==, VT_LOCAL_SOURCE_STAGE_PREVIEW);
+
+  full = vips_image_new_from_file (path, "access", VIPS_ACCESS_RANDOM, NULL);
+  vt_test_set_view (view, 0.4, IMAGE_W / 2.0, IMAGE_H / 2.0);
+  /* The preview's tiles, all loaded at fit, are drawn under the wait. */
+  vt_image_view_update_now (view);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  {
+    g_autoptr (VtPixels) shown = vt_test_render (view);
+    g_autoptr (VtPixels) reference = vt_test_reference (full, vt_image_view_get_viewport (view));
+
+    g_assert_false (vt_image_view_get_sharp (view));
+    g_assert_cmpint (vt_local_source_get_stage (source), ==, VT_LOCAL_SOURCE_STAGE_PREVIEW);
+    g_assert_cmpuint (vt_test_count_holes (shown, reference), ==, 0);
+  }
+
+  vt_local_source_set_build_gate (FALSE);
+  g_assert_true (vt_test_wait_until (is_sharp, view, 60));
+  g_assert_cmpint (vt_local_source_get_stage (source), ==, VT_LOCAL_SOURCE_STAGE_COMPLETE);
+  {
+    g_autoptr (VtPixels) shown = vt_test_render (view);
+    g_autoptr (VtPixels) reference = vt_test_reference (full, vt_image_view_get_viewport (view));
+    double psnr = vt_test_psnr (shown, reference, NULL);
+
+    g_test_message ("at 40 %% from the pyramid: PSNR %.1f dB", psnr);
+    g_assert_cmpfloat (psnr, >=, 30);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_small_image (void)
 {
@@ -429,13 +493,12 @@ main (int argc, char *argv[])
   g_autoptr (VipsImage) image = NULL;
   int ret;
 
-  g_test_init (&argc, &argv, NULL);
   tmp_dir = g_dir_make_tmp ("vitrine-local-XXXXXX", NULL);
   g_assert_nonnull (tmp_dir);
   /* The user's cache, before anything asks where it is. */
   cache_home = g_build_filename (tmp_dir, "cache", NULL);
   g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
-  vt_decoder_get_default ();
+  vt_test_init_display (&argc, &argv);
   g_assert_true (g_str_has_prefix (vt_pyramid_cache_get_directory (vt_pyramid_cache_get_default ()),
                                    cache_home));
   vt_pyramid_cache_set_min_pixels (vt_pyramid_cache_get_default (), (guint64) 1000 * 1000);
@@ -453,6 +516,7 @@ main (int argc, char *argv[])
                         GINT_TO_POINTER (DAMAGE_HEADER), test_cache_damaged);
   g_test_add_func ("/vitrine/local-source/cache-eviction", test_cache_eviction);
   g_test_add_func ("/vitrine/local-source/jpeg", test_jpeg);
+  g_test_add_func ("/vitrine/local-source/view", test_view);
   g_test_add_func ("/vitrine/local-source/small-image", test_small_image);
 
   ret = g_test_run ();
