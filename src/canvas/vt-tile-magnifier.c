@@ -26,8 +26,10 @@
  *
  * The upscaled chunks are tiles of the layer's VtTileCache, keyed by tile,
  * chunk and factor, so they share its byte budget and its LRU order; when
- * the chunks a view needs would take more than half that budget, the view
- * stays smooth rather than churn. */
+ * the chunks a view needs would take more than three quarters of that
+ * budget (counted at 4 bytes a pixel, though opaque ones take 3), the view
+ * stays smooth rather than churn. At the default 256 MiB that allows 800 %
+ * on a 4K screen. */
 
 #define MAGNIFY_PRIORITY (VT_TILE_PRIORITY_VISIBLE + 1000000)
 
@@ -289,7 +291,7 @@ request_chunks (VtTileMagnifier  *self,
       l = vt_tile_source_get_level (source, r->level);
       n_chunks = vt_tile_range_count (r) * chunks_per_tile (l->tile_width) *
                  chunks_per_tile (l->tile_height);
-      if (n_chunks * chunk_bytes * 2 <= vt_tile_cache_get_max_bytes (self->cache))
+      if (n_chunks * chunk_bytes <= vt_tile_cache_get_max_bytes (self->cache) / 4 * 3)
         vt_tile_range_append_keys (r, keys);
     }
 
