@@ -85,6 +85,8 @@ thumbnail_loaded_cb (GObject      *object,
   if (texture != NULL)
     {
       gtk_image_set_from_paintable (data->image, GDK_PAINTABLE (texture));
+      gtk_image_set_pixel_size (data->image, THUMBNAIL_SIZE);
+      gtk_widget_remove_css_class (GTK_WIDGET (data->image), "dim-label");
       data->self->n_thumbnails++;
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -178,7 +180,10 @@ new_member_row (VtCollectionPage   *self,
 
   image = gtk_image_new_from_icon_name (member->kind == VT_COLLECTION_MEMBER_COLLECTION
                                         ? "folder-pictures-symbolic" : "image-x-generic-symbolic");
-  gtk_image_set_pixel_size (GTK_IMAGE (image), THUMBNAIL_SIZE);
+  /* A small dim icon in the thumbnail's place until it comes (if ever). */
+  gtk_image_set_pixel_size (GTK_IMAGE (image), THUMBNAIL_SIZE / 2);
+  gtk_widget_set_size_request (image, THUMBNAIL_SIZE, THUMBNAIL_SIZE);
+  gtk_widget_add_css_class (image, "dim-label");
   gtk_widget_add_css_class (image, "member-thumbnail");
   /* The row's title names it; the picture adds nothing to hear. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);

@@ -257,6 +257,8 @@ vt_object_grid_append (VtObjectGrid *self,
   GtkWidget *child;
   GtkWidget *box;
   GtkWidget *frame;
+  GtkWidget *overlay;
+  GtkWidget *placeholder;
   GtkWidget *picture;
   GtkWidget *title_label;
   GtkWidget *subtitle_label;
@@ -275,10 +277,20 @@ vt_object_grid_append (VtObjectGrid *self,
   picture = gtk_picture_new ();
   gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_COVER);
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-  gtk_widget_set_size_request (picture, TILE_WIDTH, TILE_HEIGHT);
   gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  /* The picture is an overlay over a box of the tile's size, so that its
+   * natural size (the texture's) never widens the tile: the flow box
+   * counts tiles per line by their natural widths. */
+  overlay = gtk_overlay_new ();
+  placeholder = gtk_image_new_from_icon_name ("image-x-generic-symbolic");
+  gtk_image_set_pixel_size (GTK_IMAGE (placeholder), 32);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_size_request (placeholder, TILE_WIDTH, TILE_HEIGHT);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), placeholder);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), picture);
+  gtk_overlay_set_clip_overlay (GTK_OVERLAY (overlay), picture, TRUE);
   frame = gtk_frame_new (NULL);
-  gtk_frame_set_child (GTK_FRAME (frame), picture);
+  gtk_frame_set_child (GTK_FRAME (frame), overlay);
   gtk_widget_add_css_class (frame, "object-thumbnail");
   gtk_widget_set_overflow (frame, GTK_OVERFLOW_HIDDEN);
 
