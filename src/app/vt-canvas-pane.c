@@ -173,6 +173,39 @@ update_page_label (VtCanvasPane *self)
   gtk_label_set_text (self->page_label, text);
 }
 
+#define CONTROLS_MARGIN  18
+#define CONTROLS_SPACING 12
+
+/* The page indicator sits at the bottom left, as wide as it likes but
+ * never over the zoom controls at the bottom right: on a narrow canvas
+ * its label gives way (it ellipsizes) rather than the two overlapping. */
+static gboolean
+get_child_position_cb (GtkOverlay   *overlay,
+                       GtkWidget    *widget,
+                       GdkRectangle *allocation,
+                       VtCanvasPane *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (overlay));
+  int height = gtk_widget_get_height (GTK_WIDGET (overlay));
+  int min, nat, zoom_nat = 0, child_height;
+  int room;
+
+  if (widget != self->page_controls)
+    return FALSE;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  if (gtk_widget_get_visible (self->zoom_controls))
+    gtk_widget_measure (self->zoom_controls, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &zoom_nat, NULL, NULL);
+  room = width - 2 * CONTROLS_MARGIN - (zoom_nat > 0 ? zoom_nat + CONTROLS_SPACING : 0);
+
+  allocation->width = CLAMP (room, min, nat);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, allocation->width, NULL, &child_height, NULL, NULL);
+  allocation->height = child_height;
+  allocation->x = CONTROLS_MARGIN;
+  allocation->y = MAX (0, height - CONTROLS_MARGIN - child_height);
+  return TRUE;
+}
+
 static void
 update_label (VtCanvasPane *self)
 {
@@ -508,6 +541,7 @@ vt_canvas_pane_class_init (VtCanvasPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, tiles_failed_revealer);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, zoom_controls);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, zoom_menu_button);
+  gtk_widget_class_bind_template_callback (widget_class, get_child_position_cb);
 }
 
 static void
