@@ -27,7 +27,10 @@
  * saved before thumbnails were kept) learns its title and thumbnail from
  * its Ghent manifest, through the session's loader, when it is first
  * mapped. Thumbnails come through the session too (the client's queue at
- * thumbnail priority, the decoder's checks): the one route to pixels. */
+ * thumbnail priority, the decoder's checks): the one route to pixels.
+ * Loads live while the grid is on screen: opening an object hides the
+ * welcome page and cancels them, so that five example manifests never
+ * queue before the one the user asked for. */
 
 #define TILE_WIDTH  160
 #define TILE_HEIGHT 120
@@ -531,6 +534,29 @@ vt_recent_entry_parse (const char  *entry,
   return TRUE;
 }
 
+/* Off screen: stop what is still loading; the tiles that had not finished
+ * ask again when they show again. */
+static void
+vt_object_grid_unmap (GtkWidget *widget)
+{
+  VtObjectGrid *self = VT_OBJECT_GRID (widget);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->flow_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      Tile *tile = get_tile (GTK_FLOW_BOX_CHILD (child));
+
+      if (gtk_picture_get_paintable (tile->picture) == NULL)
+        tile->requested = FALSE;
+    }
+
+  GTK_WIDGET_CLASS (vt_object_grid_parent_class)->unmap (widget);
+}
+
 static void
 vt_object_grid_dispose (GObject *object)
 {
@@ -547,8 +573,10 @@ static void
 vt_object_grid_class_init (VtObjectGridClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = vt_object_grid_dispose;
+  widget_class->unmap = vt_object_grid_unmap;
 }
 
 static void
