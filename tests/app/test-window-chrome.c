@@ -424,6 +424,38 @@ test_sidebar_rows (Fixture       *fixture,
   }
 }
 
+/* The recent-objects setting: a thumbnail kept with each title, and
+ * entries saved before (location TAB title) still read. */
+static void
+test_recent_entries (void)
+{
+  g_autofree char *entry = vt_recent_entry_new ("dmg:1", "A\ttitle\nin two", "https://x.example/t.jpg");
+  g_autofree char *bare = vt_recent_entry_new ("/tmp/a.tif", NULL, NULL);
+  char *location, *title, *thumbnail;
+
+  g_assert_cmpstr (entry, ==, "dmg:1\tA title in two\thttps://x.example/t.jpg");
+  g_assert_true (vt_recent_entry_parse (entry, &location, &title, &thumbnail));
+  g_assert_cmpstr (location, ==, "dmg:1");
+  g_assert_cmpstr (title, ==, "A title in two");
+  g_assert_cmpstr (thumbnail, ==, "https://x.example/t.jpg");
+  g_free (location), g_free (title), g_free (thumbnail);
+
+  g_assert_cmpstr (bare, ==, "/tmp/a.tif\t");
+  g_assert_true (vt_recent_entry_parse (bare, &location, &title, &thumbnail));
+  g_assert_cmpstr (location, ==, "/tmp/a.tif");
+  g_assert_null (title);
+  g_assert_null (thumbnail);
+  g_free (location);
+
+  g_assert_true (vt_recent_entry_parse ("stam:2\tOld entry", &location, &title, &thumbnail));
+  g_assert_cmpstr (title, ==, "Old entry");
+  g_assert_null (thumbnail);
+  g_free (location), g_free (title);
+
+  g_assert_false (vt_recent_entry_parse ("", &location, &title, &thumbnail));
+  g_assert_false (vt_recent_entry_parse ("\tno location", &location, &title, &thumbnail));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -446,6 +478,8 @@ main (int   argc,
       return 77;
     }
   adw_init ();
+
+  g_test_add_func ("/vitrine/app/window-chrome/recent-entries", test_recent_entries);
 
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/vitrine/app/window-chrome/zoom-label", test_zoom_label);
