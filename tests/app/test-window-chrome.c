@@ -160,12 +160,20 @@ zoom_settled (gpointer data)
          g_strcmp0 (vt_canvas_pane_get_zoom_text (vt_window_get_canvas_pane (window)), expected) == 0;
 }
 
+static gboolean
+zoom_at_device_pixels (gpointer data)
+{
+  VtWindow *window = data;
+  double zoom = vt_viewport_get_zoom (vt_image_view_get_viewport (get_image_view (window)));
+
+  return G_APPROX_VALUE (zoom * gtk_widget_get_scale_factor (GTK_WIDGET (window)), 1.0, 1e-6);
+}
+
 static void
 test_zoom_label (Fixture       *fixture,
                  gconstpointer  user_data)
 {
   VtCanvasPane *pane;
-  VtViewport *viewport;
   g_autofree char *fitted = NULL;
   ZoomWait wait = { fixture->window, "100%" };
   int percent;
@@ -174,7 +182,6 @@ test_zoom_label (Fixture       *fixture,
     return;
 
   pane = vt_window_get_canvas_pane (fixture->window);
-  viewport = vt_image_view_get_viewport (get_image_view (fixture->window));
   open_and_wait (fixture->window, VT_TESTBED_OBJECT_DMG, "viewer");
   wait_until (image_ready, fixture->window, "the image");
   wait_until (zoom_settled, fixture->window, "the fitted zoom");
@@ -189,9 +196,8 @@ test_zoom_label (Fixture       *fixture,
   /* 100 %: one image pixel per device pixel. */
   g_assert_true (vt_window_get_action_enabled (fixture->window, "win.zoom-original"));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.zoom-original", NULL);
-  wait_until (zoom_text_is, &wait, "100%");
-  g_assert_cmpfloat_with_epsilon (vt_viewport_get_zoom (viewport) *
-                                  gtk_widget_get_scale_factor (GTK_WIDGET (fixture->window)), 1.0, 1e-6);
+  wait_until (zoom_at_device_pixels, fixture->window, "the end of the zoom to 100%");
+  g_assert_cmpstr (vt_canvas_pane_get_zoom_text (pane), ==, "100%");
 
   /* The label follows every zoom, not only the menu's. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.zoom-out", NULL);
@@ -204,6 +210,57 @@ test_zoom_label (Fixture       *fixture,
 
     wait_until (zoom_text_is, &now, "the zoomed-out label");
     g_assert_cmpint (atoi (vt_canvas_pane_get_zoom_text (pane)), <, 100);
+  }
+
+  /* The label is a button: its menu offers Fit and 100 %. */
+  {
+    GtkMenuButton *button = NULL;
+    GMenuModel *menu;
+    g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
+
+    for (GtkWidget *w = GTK_WIDGET (pane); w != NULL; )
+      {
+        GtkWidget *next = gtk_widget_get_first_child (w);
+
+        if (GTK_IS_MENU_BUTTON (w))
+          {
+            button = GTK_MENU_BUTTON (w);
+            break;
+          }
+        while (next == NULL && w != NULL && w != GTK_WIDGET (pane))
+          {
+            next = gtk_widget_get_next_sibling (w);
+            if (next == NULL)
+              w = gtk_widget_get_parent (w);
+          }
+        if (next == NULL)
+          break;
+        w = next;
+      }
+    g_assert_nonnull (button);
+    g_assert_cmpstr (gtk_menu_button_get_label (button), ==, vt_canvas_pane_get_zoom_text (pane));
+    menu = gtk_menu_button_get_menu_model (button);
+    g_assert_nonnull (menu);
+    for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+      {
+        g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+        for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+          {
+            char *action = NULL;
+
+            if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+              g_ptr_array_add (actions, action);
+          }
+      }
+    g_assert_cmpuint (actions->len, ==, 2);
+    g_assert_cmpstr (g_ptr_array_index (actions, 0), ==, "win.zoom-fit");
+    g_assert_cmpstr (g_ptr_array_index (actions, 1), ==, "win.zoom-original");
+    gtk_menu_button_popup (button);
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+    gtk_menu_button_popdown (button);
   }
 
   /* Fit brings back the first label. */
