@@ -336,6 +336,35 @@ test_page_indicator (Fixture       *fixture,
   vt_viewing_set_canvas_index (vt_window_get_viewing (fixture->window), 0);
   check_page (fixture, "Page 1 of 3", FALSE, TRUE);
 
+  /* On a narrow canvas the indicator gives way to the zoom controls: the
+   * same object in a pane 360 px wide (a phone-sized window). */
+  {
+    GtkWidget *narrow = gtk_window_new ();
+    VtCanvasPane *small = g_object_new (VT_TYPE_CANVAS_PANE, NULL);
+    GtkWidget *next, *rotate;
+    graphene_rect_t next_bounds, rotate_bounds;
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    gtk_window_set_default_size (GTK_WINDOW (narrow), 360, 480);
+    gtk_window_set_child (GTK_WINDOW (narrow), GTK_WIDGET (small));
+    vt_canvas_pane_set_viewing (small, vt_window_get_viewing (fixture->window));
+    gtk_window_present (GTK_WINDOW (narrow));
+    next = find_action_button (GTK_WIDGET (small), "win.next-canvas");
+    rotate = find_action_button (GTK_WIDGET (small), "win.rotate");
+    while ((gtk_widget_get_width (next) == 0 || gtk_widget_get_width (rotate) == 0) &&
+           g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (small)), <=, 360);
+    g_assert_cmpstr (vt_canvas_pane_get_page_text (small), ==, "Page 1 of 3");
+    g_assert_true (gtk_widget_compute_bounds (next, GTK_WIDGET (small), &next_bounds));
+    g_assert_true (gtk_widget_compute_bounds (rotate, GTK_WIDGET (small), &rotate_bounds));
+    g_assert_cmpfloat (next_bounds.size.width, >, 0);
+    g_assert_cmpfloat (next_bounds.origin.x + next_bounds.size.width, <=, rotate_bounds.origin.x);
+    vt_canvas_pane_set_viewing (small, NULL);
+    gtk_window_destroy (GTK_WINDOW (narrow));
+  }
+
   /* An object of one page has no indicator. */
   open_and_wait (fixture->window, VT_TESTBED_OBJECT_DMG, "viewer");
   g_assert_null (vt_canvas_pane_get_page_text (pane));
