@@ -280,7 +280,6 @@ vt_object_grid_append (VtObjectGrid *self,
   picture = gtk_picture_new ();
   gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_COVER);
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
   /* The picture is an overlay over a box of the tile's size, so that its
    * natural size (the texture's) never widens the tile: the flow box
    * counts tiles per line by their natural widths. */
@@ -330,8 +329,10 @@ vt_object_grid_append (VtObjectGrid *self,
       g_free (tile->title);
       tile->title = NULL;
     }
+  /* The tile is announced once, by its title and subtitle; what it is
+   * made of would say the same again. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
-  gtk_widget_set_tooltip_text (child, location);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   g_signal_connect_object (child, "map", G_CALLBACK (tile_mapped_cb), self, 0);
 
   gtk_flow_box_append (self->flow_box, child);
@@ -379,6 +380,20 @@ vt_object_grid_set_recent (VtObjectGrid       *self,
       if (vt_recent_entry_parse (entries[i], &location, &title, &thumbnail_url))
         vt_object_grid_append (self, location, title, NULL, thumbnail_url);
     }
+}
+
+/**
+ * vt_object_grid_set_label:
+ *
+ * What the grid is called for screen readers ("Recent objects").
+ */
+void
+vt_object_grid_set_label (VtObjectGrid *self,
+                          const char   *label)
+{
+  g_return_if_fail (VT_IS_OBJECT_GRID (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->flow_box), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 void

@@ -22,6 +22,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VtObjectGrid, vt_object_grid, VT, OBJECT_GRID, AdwBin)
 
 GtkWidget  *vt_object_grid_new                (void);
+void        vt_object_grid_set_label          (VtObjectGrid *self,
+                                               const char   *label);
 void        vt_object_grid_set_session        (VtObjectGrid *self,
                                                VtSession    *session);
 void        vt_object_grid_remove_all         (VtObjectGrid *self);

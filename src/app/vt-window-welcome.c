@@ -55,6 +55,8 @@ recent_changed_cb (VtWindow *self)
 void
 _vt_window_welcome_init (VtWindow *self)
 {
+  vt_object_grid_set_label (self->recent_grid, _("Recent objects"));
+  vt_object_grid_set_label (self->examples_grid, _("Example objects"));
   fill_examples (self);
   g_signal_connect_object (self->settings, "changed::recent-objects",
                            G_CALLBACK (recent_changed_cb), self, G_CONNECT_SWAPPED);
