@@ -38,6 +38,9 @@ struct _VtCanvasPane
   VtImageView    *image_view;
   GtkProgressBar *progress_bar;
   GtkWidget      *zoom_controls;
+  GtkMenuButton  *zoom_menu_button;
+  GtkWidget      *page_controls;
+  GtkLabel       *page_label;
   AdwStatusPage  *canvas_status_page;
   GtkButton      *canvas_web_page_button;
   GtkButton      *canvas_retry_button;
@@ -133,6 +136,74 @@ update_progress (VtCanvasPane *self)
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), !sharp && visible > 0);
   if (visible > 0)
     gtk_progress_bar_set_fraction (self->progress_bar, MIN (1.0, (double) loaded / visible));
+}
+
+/* The zoom shown is relative to the image's own pixels on the screen's
+ * pixels: 100 % puts one image pixel on one device pixel, so on a scale 2
+ * display it is half the logical zoom of 1.0 (the same as the "1" key),
+ * and a curator inspecting single pixels reads the truth at any scale. */
+static void
+update_zoom_label (VtCanvasPane *self)
+{
+  VtViewport *viewport = vt_image_view_get_viewport (self->image_view);
+  double percent = vt_viewport_get_zoom (viewport) *
+                   gtk_widget_get_scale_factor (GTK_WIDGET (self)) * 100.0;
+  int rounded = MAX (1, (int) (percent + 0.5));
+  g_autofree char *text = NULL;
+
+  /* Translators: the zoom level of the image, as a percentage; use a
+   * no-break space before the sign if your language puts one there */
+  text = g_strdup_printf (_("%d%%"), rounded);
+  gtk_menu_button_set_label (self->zoom_menu_button, text);
+}
+
+static void
+update_page_label (VtCanvasPane *self)
+{
+  guint n = self->viewing ? vt_viewing_get_n_canvases (self->viewing) : 0;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (self->page_controls, n > 1);
+  if (n <= 1)
+    return;
+
+  /* Translators: which page of an object is shown, e.g. "Page 3 of 12";
+   * the same for every number, so no plural forms */
+  text = g_strdup_printf (_("Page %u of %u"), vt_viewing_get_canvas_index (self->viewing) + 1, n);
+  gtk_label_set_text (self->page_label, text);
+}
+
+#define CONTROLS_MARGIN  18
+#define CONTROLS_SPACING 12
+
+/* The page indicator sits at the bottom left, as wide as it likes but
+ * never over the zoom controls at the bottom right: on a narrow canvas
+ * its label gives way (it ellipsizes) rather than the two overlapping. */
+static gboolean
+get_child_position_cb (GtkOverlay   *overlay,
+                       GtkWidget    *widget,
+                       GdkRectangle *allocation,
+                       VtCanvasPane *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (overlay));
+  int height = gtk_widget_get_height (GTK_WIDGET (overlay));
+  int min, nat, zoom_nat = 0, child_height;
+  int room;
+
+  if (widget != self->page_controls)
+    return FALSE;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  if (gtk_widget_get_visible (self->zoom_controls))
+    gtk_widget_measure (self->zoom_controls, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &zoom_nat, NULL, NULL);
+  room = width - 2 * CONTROLS_MARGIN - (zoom_nat > 0 ? zoom_nat + CONTROLS_SPACING : 0);
+
+  allocation->width = CLAMP (room, min, nat);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, allocation->width, NULL, &child_height, NULL, NULL);
+  allocation->height = child_height;
+  allocation->x = CONTROLS_MARGIN;
+  allocation->y = MAX (0, height - CONTROLS_MARGIN - child_height);
+  return TRUE;
 }
 
 static void
@@ -247,6 +318,7 @@ page_changed_cb (VtCanvasPane *self)
   if (self->canvas_strip != NULL && page != NULL)
     vt_canvas_strip_set_selected (self->canvas_strip, vt_page_get_index (page));
   update_label (self);
+  update_page_label (self);
 }
 
 static void
@@ -282,6 +354,7 @@ sync_strip (VtCanvasPane *self)
         vt_canvas_strip_set_selected (self->canvas_strip, vt_viewing_get_canvas_index (self->viewing));
     }
   gtk_revealer_set_reveal_child (self->strip_revealer, n > 1);
+  update_page_label (self);
 }
 
 /**
@@ -389,6 +462,36 @@ vt_canvas_pane_get_status_description (VtCanvasPane *self)
   return adw_status_page_get_description (self->canvas_status_page);
 }
 
+/**
+ * vt_canvas_pane_get_zoom_text:
+ *
+ * Returns: what the zoom level button over the canvas says, e.g. "100%"
+ */
+const char *
+vt_canvas_pane_get_zoom_text (VtCanvasPane *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
+
+  return gtk_menu_button_get_label (self->zoom_menu_button);
+}
+
+/**
+ * vt_canvas_pane_get_page_text:
+ *
+ * Returns: (nullable): what the page indicator says ("Page 3 of 12"), or
+ *   %NULL while it is hidden (an object of one canvas)
+ */
+const char *
+vt_canvas_pane_get_page_text (VtCanvasPane *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
+
+  if (!gtk_widget_get_visible (self->page_controls))
+    return NULL;
+
+  return gtk_label_get_text (self->page_label);
+}
+
 static void
 vt_canvas_pane_dispose (GObject *object)
 {
@@ -429,12 +532,16 @@ vt_canvas_pane_class_init (VtCanvasPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, canvas_status_page);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, canvas_web_page_button);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, image_view);
+  gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, page_controls);
+  gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, page_label);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, strip_box);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, strip_revealer);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, tiles_failed_label);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, tiles_failed_revealer);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, zoom_controls);
+  gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, zoom_menu_button);
+  gtk_widget_class_bind_template_callback (widget_class, get_child_position_cb);
 }
 
 static void
@@ -466,4 +573,8 @@ vt_canvas_pane_init (VtCanvasPane *self)
                            G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->image_view, "notify::sharp",
                            G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vt_image_view_get_viewport (self->image_view), "notify::zoom",
+                           G_CALLBACK (update_zoom_label), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (update_zoom_label), NULL);
+  update_zoom_label (self);
 }

@@ -31,5 +31,7 @@ gboolean       vt_canvas_pane_get_strip_revealed (VtCanvasPane *self);
 const char    *vt_canvas_pane_get_status_title (VtCanvasPane *self);
 const char    *vt_canvas_pane_get_status_description (VtCanvasPane *self);
 const char    *vt_canvas_pane_get_tiles_failed_text (VtCanvasPane *self);
+const char    *vt_canvas_pane_get_zoom_text    (VtCanvasPane *self);
+const char    *vt_canvas_pane_get_page_text    (VtCanvasPane *self);
 
 G_END_DECLS

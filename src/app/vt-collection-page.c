@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "iiif/vt-html.h"
+#include "net/vt-ghent-catalogue.h"
 
 #include "vt-collection-page.h"
 #include "vt-text.h"
@@ -22,15 +23,24 @@
  *
  * A collection may list 100,000 members: making a row for each froze the
  * window for minutes. Rows come ROWS_PER_PAGE at a time, and Show More at
- * the end of the list adds the next ones. */
+ * the end of the list adds the next ones.
+ *
+ * A member's thumbnail, when the collection gives one, is fetched only
+ * when its row is first mapped, through the session (the client's queue
+ * at thumbnail priority, the decoder's checks): scrolling past a thousand
+ * rows does not ask for a thousand images. */
 
 #define ROWS_PER_PAGE 200
+#define THUMBNAIL_SIZE 48
 
 struct _VtCollectionPage
 {
   AdwBin        parent_instance;
 
   VtCollection *collection;
+  VtSession    *session;
+  GCancellable *cancellable;   /* the thumbnails of this collection's rows */
+  guint         n_thumbnails;  /* how many have come */
   guint         n_members;     /* those with an address, which get a row */
   guint         n_shown;
   guint         next_member;   /* where the next Show More goes on */
@@ -57,18 +67,134 @@ dup_label (VtLanguageMap *label,
   return vt_text_ellipsize (text ? text : fallback, max_chars);
 }
 
+typedef struct
+{
+  VtCollectionPage *self;
+  GtkImage         *image;
+} ThumbnailData;
+
+static void
+thumbnail_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  ThumbnailData *data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = vt_session_load_image_finish (VT_SESSION (object), result, &error);
+
+  if (texture != NULL)
+    {
+      gtk_image_set_from_paintable (data->image, GDK_PAINTABLE (texture));
+      gtk_image_set_pixel_size (data->image, THUMBNAIL_SIZE);
+      gtk_widget_remove_css_class (GTK_WIDGET (data->image), "dim-label");
+      data->self->n_thumbnails++;
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("No thumbnail for a collection member: %s", error->message);
+
+  g_object_unref (data->self);
+  g_object_unref (data->image);
+  g_free (data);
+}
+
+static void
+thumbnail_mapped_cb (GtkImage         *image,
+                     VtCollectionPage *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (image), "vt-thumbnail-uri");
+  ThumbnailData *data;
+
+  /* Once: a row scrolled back into view keeps what it has. */
+  g_signal_handlers_disconnect_by_func (image, thumbnail_mapped_cb, self);
+  if (uri == NULL || self->session == NULL)
+    return;
+
+  data = g_new0 (ThumbnailData, 1);
+  data->self = g_object_ref (self);
+  data->image = g_object_ref (image);
+  vt_session_load_image_async (self->session, uri, THUMBNAIL_SIZE * gtk_widget_get_scale_factor (GTK_WIDGET (image)),
+                               self->cancellable, thumbnail_loaded_cb, data);
+}
+
+/* The member's first thumbnail that is a web address, if any. */
+static const char *
+get_thumbnail_uri (VtCollectionMember *member)
+{
+  for (guint i = 0; member->thumbnail != NULL && i < member->thumbnail->len; i++)
+    {
+      VtResource *thumbnail = g_ptr_array_index (member->thumbnail, i);
+
+      if (thumbnail->id != NULL &&
+          (g_str_has_prefix (thumbnail->id, "https://") || g_str_has_prefix (thumbnail->id, "http://")))
+        return thumbnail->id;
+    }
+  return NULL;
+}
+
+/* What tells members apart under their titles: a Ghent object's number,
+ * else the date the collection gives it; a sub-collection says so. */
+static char *
+dup_subtitle (VtCollectionMember *member)
+{
+  g_autofree char *organisation = NULL;
+  g_autofree char *number = NULL;
+
+  if (member->kind == VT_COLLECTION_MEMBER_COLLECTION)
+    return g_strdup (_("Collection"));
+
+  if (vt_ghent_parse_input (member->id, NULL, &organisation, &number, NULL))
+    {
+      const VtGhentOrganisation *org = vt_ghent_lookup_organisation (organisation);
+      g_autofree char *shown = vt_text_ellipsize (number, VT_TEXT_MAX_TITLE_CHARS);
+
+      if (org != NULL)
+        /* Translators: a collection member's object number, then the name
+         * of the museum that holds it, e.g. "1987-1049 · Design Museum Gent" */
+        return g_strdup_printf (_("%s · %s"), shown, vt_ghent_organisation_get_display_name (org));
+      return g_steal_pointer (&shown);
+    }
+
+  /* A navDate is an ISO date and time; the day is enough. */
+  if (member->nav_date != NULL)
+    return g_strndup (member->nav_date, 10);
+
+  return NULL;
+}
+
 static GtkWidget *
-new_member_row (VtCollectionMember *member)
+new_member_row (VtCollectionPage   *self,
+                VtCollectionMember *member)
 {
   g_autofree char *label = dup_label (member->label, member->id, VT_TEXT_MAX_TITLE_CHARS);
   g_autofree char *escaped = g_markup_escape_text (label, -1);
+  g_autofree char *subtitle = dup_subtitle (member);
+  g_autofree char *subtitle_escaped = subtitle ? g_markup_escape_text (subtitle, -1) : NULL;
+  const char *thumbnail = get_thumbnail_uri (member);
   GtkWidget *row = adw_action_row_new ();
+  GtkWidget *image;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               member->kind == VT_COLLECTION_MEMBER_COLLECTION
-                               ? _("Collection") : _("Object"));
+  if (subtitle_escaped != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle_escaped);
+
+  image = gtk_image_new_from_icon_name (member->kind == VT_COLLECTION_MEMBER_COLLECTION
+                                        ? "folder-pictures-symbolic" : "image-x-generic-symbolic");
+  /* A small dim icon in the thumbnail's place until it comes (if ever). */
+  gtk_image_set_pixel_size (GTK_IMAGE (image), THUMBNAIL_SIZE / 2);
+  gtk_widget_set_size_request (image, THUMBNAIL_SIZE, THUMBNAIL_SIZE);
+  gtk_widget_add_css_class (image, "dim-label");
+  gtk_widget_add_css_class (image, "member-thumbnail");
+  /* The row's title names it; the picture adds nothing to hear. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_widget_set_valign (image, GTK_ALIGN_CENTER);
+  if (thumbnail != NULL)
+    {
+      g_object_set_data_full (G_OBJECT (image), "vt-thumbnail-uri", g_strdup (thumbnail), g_free);
+      g_signal_connect (image, "map", G_CALLBACK (thumbnail_mapped_cb), self);
+    }
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
+
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
@@ -106,7 +232,7 @@ show_more (VtCollectionPage *self)
 
       if (member->id == NULL)
         continue;
-      gtk_list_box_append (self->collection_list, new_member_row (member));
+      gtk_list_box_append (self->collection_list, new_member_row (self, member));
       added++;
     }
   self->n_shown += added;
@@ -143,6 +269,10 @@ vt_collection_page_set_collection (VtCollectionPage *self,
     gtk_list_box_remove (self->collection_list, child);
   g_clear_pointer (&self->collection, vt_collection_unref);
   self->n_members = self->n_shown = self->next_member = 0;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->n_thumbnails = 0;
 
   if (collection == NULL)
     {
@@ -247,10 +377,61 @@ vt_collection_page_activate (VtCollectionPage *self,
   return gtk_widget_activate (GTK_WIDGET (row));
 }
 
+/**
+ * vt_collection_page_set_session:
+ *
+ * The session whose client fetches the members' thumbnails.
+ */
+void
+vt_collection_page_set_session (VtCollectionPage *self,
+                                VtSession        *session)
+{
+  g_return_if_fail (VT_IS_COLLECTION_PAGE (self));
+  g_return_if_fail (!session || VT_IS_SESSION (session));
+
+  g_set_object (&self->session, session);
+}
+
+/**
+ * vt_collection_page_get_n_thumbnails:
+ *
+ * Returns: how many rows show their member's thumbnail now
+ */
+guint
+vt_collection_page_get_n_thumbnails (VtCollectionPage *self)
+{
+  g_return_val_if_fail (VT_IS_COLLECTION_PAGE (self), 0);
+
+  return self->n_thumbnails;
+}
+
+/**
+ * vt_collection_page_get_subtitle:
+ *
+ * Returns: (nullable): what the row of member @index says under its title
+ */
+const char *
+vt_collection_page_get_subtitle (VtCollectionPage *self,
+                                 guint             index)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (VT_IS_COLLECTION_PAGE (self), NULL);
+
+  row = gtk_list_box_get_row_at_index (self->collection_list, index);
+  if (!ADW_IS_ACTION_ROW (row))
+    return NULL;
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
 static void
 vt_collection_page_dispose (GObject *object)
 {
   VtCollectionPage *self = VT_COLLECTION_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->session);
 
   g_clear_pointer (&self->collection, vt_collection_unref);
   /* AdwBin unparents its child itself; the template's pointers must not

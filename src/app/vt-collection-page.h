@@ -11,6 +11,8 @@
 
 #include "iiif/vt-collection.h"
 
+#include "vt-session.h"
+
 G_BEGIN_DECLS
 
 #define VT_TYPE_COLLECTION_PAGE (vt_collection_page_get_type ())
@@ -24,6 +26,11 @@ guint       vt_collection_page_get_n_members  (VtCollectionPage *self);
 guint       vt_collection_page_get_n_shown    (VtCollectionPage *self);
 gboolean    vt_collection_page_show_more      (VtCollectionPage *self);
 gboolean    vt_collection_page_activate       (VtCollectionPage *self,
+                                               guint             index);
+void        vt_collection_page_set_session    (VtCollectionPage *self,
+                                               VtSession        *session);
+guint       vt_collection_page_get_n_thumbnails (VtCollectionPage *self);
+const char *vt_collection_page_get_subtitle   (VtCollectionPage *self,
                                                guint             index);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "net/vt-ghent-catalogue.h"
 
 #include "vt-find-bar.h"
+#include "vt-object-grid.h"
 #include "vt-text.h"
 
 /* The header's way to an object: the organisation picker, the entry for an
@@ -213,10 +214,15 @@ reload_recent (VtFindBar *self)
   for (guint i = 0; recent[i] != NULL; i++)
     {
       g_autoptr(GMenuItem) item = NULL;
-      g_auto(GStrv) parts = g_strsplit (recent[i], "\t", 2);
-      const char *location = parts[0];
-      const char *title = parts[1] && *parts[1] ? parts[1] : location;
+      g_autofree char *location = NULL;
+      g_autofree char *saved_title = NULL;
+      g_autofree char *thumbnail_url = NULL;
+      const char *title;
       g_autofree char *label = NULL;
+
+      if (!vt_recent_entry_parse (recent[i], &location, &saved_title, &thumbnail_url))
+        continue;
+      title = saved_title != NULL ? saved_title : location;
 
       /* Mnemonic underscores in titles would otherwise vanish. Entries
        * saved before titles were capped may be of any length. */
@@ -240,21 +246,22 @@ reload_recent (VtFindBar *self)
 
 /**
  * vt_find_bar_add_recent:
+ * @title: (nullable): the object's title
+ * @thumbnail_url: (nullable): where a thumbnail of it is
  *
- * Puts @location first in the recent objects, with the title it had, so
- * that the menu reads as a list of objects rather than of addresses.
+ * Puts @location first in the recent objects, with the title it had and
+ * its thumbnail's address, so that the menu and the welcome page read as
+ * a list of objects rather than of addresses.
  */
 void
 vt_find_bar_add_recent (VtFindBar  *self,
                         const char *location,
-                        const char *title)
+                        const char *title,
+                        const char *thumbnail_url)
 {
   g_auto(GStrv) recent = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) updated = NULL;
-  /* A menu item is one line: a title of a megabyte would be a bar, and
-   * the settings would store all of it. */
-  g_autofree char *clean_title = vt_text_ellipsize (title ? title : "", VT_TEXT_MAX_TITLE_CHARS);
   g_autofree char *entry = NULL;
   guint n = 1;
 
@@ -262,8 +269,7 @@ vt_find_bar_add_recent (VtFindBar  *self,
   g_return_if_fail (location != NULL);
 
   recent = g_settings_get_strv (self->settings, "recent-objects");
-  g_strdelimit (clean_title, "\t\n\r", ' ');
-  entry = g_strdup_printf ("%s\t%s", location, clean_title);
+  entry = vt_recent_entry_new (location, title, thumbnail_url);
   g_strv_builder_add (builder, entry);
 
   for (guint i = 0; recent[i] != NULL && n < MAX_RECENT; i++)

@@ -25,6 +25,7 @@ const char *vt_find_bar_get_text                 (VtFindBar  *self);
 void        vt_find_bar_focus                    (VtFindBar  *self);
 void        vt_find_bar_add_recent               (VtFindBar  *self,
                                                   const char *location,
-                                                  const char *title);
+                                                  const char *title,
+                                                  const char *thumbnail_url);
 
 G_END_DECLS

@@ -32,6 +32,8 @@ struct _VtMetadataView
   VtManifest        *manifest;
   char              *manifest_url;
   char              *ghent_page_url;
+  char              *object_number;  /* what the input named, for Ghent */
+  char              *organisation;
   char              *logo_url;
   guint              canvas_index;   /* the page whose rights are shown */
 
@@ -142,6 +144,36 @@ dup_link_rows (VtMetadataView      *self,
   return g_strv_builder_end (rows);
 }
 
+/* A Ghent object's number and organisation come from what was typed, not
+ * from its manifest, which names neither: before the manifest's own
+ * metadata, where a curator looks first. */
+static char **
+dup_details_rows (VtMetadataView      *self,
+                  const char * const *languages)
+{
+  g_autoptr(GStrvBuilder) rows = g_strv_builder_new ();
+  g_auto(GStrv) metadata = vt_manifest_dup_metadata_rows (self->manifest, languages);
+
+  if (self->object_number != NULL)
+    {
+      g_autofree char *markup = g_markup_escape_text (self->object_number, -1);
+
+      /* Translators: the museum's inventory number of the object */
+      g_strv_builder_add (rows, _("Object Number"));
+      g_strv_builder_add (rows, markup);
+    }
+  if (self->organisation != NULL)
+    {
+      g_autofree char *markup = g_markup_escape_text (self->organisation, -1);
+
+      /* Translators: the museum or archive that holds the object */
+      g_strv_builder_add (rows, _("Organisation"));
+      g_strv_builder_add (rows, markup);
+    }
+  g_strv_builder_addv (rows, (const char **) metadata);
+  return g_strv_builder_end (rows);
+}
+
 /* Shows @rows (label, markup, …; %NULL for none) in @section. */
 static void
 show_rows (VtMetadataSection *section,
@@ -188,7 +220,7 @@ render (VtMetadataView *self)
   g_autofree char *summary = m != NULL ? vt_markup_from_values (vt_language_map_lookup (m->summary, prefs)) : NULL;
   g_autofree char *old_logo = g_steal_pointer (&self->logo_url);
 
-  show_rows (self->details_section, m != NULL ? vt_manifest_dup_metadata_rows (m, prefs) : NULL);
+  show_rows (self->details_section, m != NULL ? dup_details_rows (self, prefs) : NULL);
   show_rows (self->rights_section, m != NULL ? vt_manifest_dup_rights_rows (m, self->canvas_index, prefs) : NULL);
   show_rows (self->provider_section, m != NULL ? vt_manifest_dup_provider_rows (m, prefs) : NULL);
   show_rows (self->links_section, m != NULL ? dup_link_rows (self, prefs) : NULL);
@@ -272,6 +304,8 @@ vt_metadata_view_finalize (GObject *object)
 
   g_clear_pointer (&self->manifest_url, g_free);
   g_clear_pointer (&self->ghent_page_url, g_free);
+  g_clear_pointer (&self->object_number, g_free);
+  g_clear_pointer (&self->organisation, g_free);
   g_clear_pointer (&self->logo_url, g_free);
 
   G_OBJECT_CLASS (vt_metadata_view_parent_class)->finalize (object);
@@ -586,6 +620,28 @@ vt_metadata_view_set_ghent_page_url (VtMetadataView *self,
     return;
   render (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GHENT_PAGE_URL]);
+}
+
+/**
+ * vt_metadata_view_set_ghent_object:
+ * @number: (nullable): the Ghent object number
+ * @organisation: (nullable): the name of the organisation that holds it
+ *
+ * What the details say first about a Ghent object.
+ */
+void
+vt_metadata_view_set_ghent_object (VtMetadataView *self,
+                                   const char     *number,
+                                   const char     *organisation)
+{
+  gboolean changed;
+
+  g_return_if_fail (VT_IS_METADATA_VIEW (self));
+
+  changed = set_str (&self->object_number, number);
+  changed |= set_str (&self->organisation, organisation);
+  if (changed)
+    render (self);
 }
 
 const char *

@@ -29,6 +29,9 @@ guint        vt_metadata_view_get_canvas_index     (VtMetadataView *self);
 void         vt_metadata_view_set_ghent_page_url   (VtMetadataView *self,
                                                     const char     *url);
 const char  *vt_metadata_view_get_ghent_page_url   (VtMetadataView *self);
+void         vt_metadata_view_set_ghent_object     (VtMetadataView *self,
+                                                    const char     *number,
+                                                    const char     *organisation);
 void         vt_metadata_view_set_language         (VtMetadataView *self,
                                                     const char     *language);
 const char  *vt_metadata_view_get_language         (VtMetadataView *self);

@@ -296,6 +296,15 @@ zoom_fit_action (GtkWidget  *widget,
   vt_image_view_zoom_fit (get_image_view (widget), TRUE);
 }
 
+/* 100 %: one image pixel per device pixel, as the canvas' "1" key. */
+static void
+zoom_original_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  vt_image_view_zoom_to (get_image_view (widget), 1.0 / gtk_widget_get_scale_factor (widget), TRUE);
+}
+
 static void
 rotate_action (GtkWidget  *widget,
                const char *action_name,
@@ -358,6 +367,7 @@ _vt_window_update_actions (VtWindow *self)
   _vt_window_set_action_enabled (self, "win.zoom-in", viewer);
   _vt_window_set_action_enabled (self, "win.zoom-out", viewer);
   _vt_window_set_action_enabled (self, "win.zoom-fit", viewer);
+  _vt_window_set_action_enabled (self, "win.zoom-original", viewer);
   _vt_window_set_action_enabled (self, "win.rotate", viewer);
   _vt_window_set_action_enabled (self, "win.previous-canvas", n > 1 && index > 0);
   _vt_window_set_action_enabled (self, "win.first-canvas", n > 1 && index > 0);
@@ -389,6 +399,7 @@ _vt_window_class_actions_init (VtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_fit_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-original", NULL, zoom_original_action);
   gtk_widget_class_install_action (widget_class, "win.rotate", NULL, rotate_action);
   gtk_widget_class_install_action (widget_class, "win.next-canvas", NULL, go_canvas_action);
   gtk_widget_class_install_action (widget_class, "win.previous-canvas", NULL, go_canvas_action);

@@ -12,6 +12,7 @@
 #include "vt-error-page.h"
 #include "vt-find-bar.h"
 #include "vt-navigation.h"
+#include "vt-object-grid.h"
 #include "vt-metadata-view.h"
 #include "vt-session.h"
 #include "vt-viewing.h"
@@ -48,7 +49,9 @@ struct _VtWindow
   GtkToggleButton      *sidebar_button;
   GtkStack             *stack;
   AdwStatusPage        *welcome_page;
-  GtkListBox           *examples_box;
+  VtObjectGrid         *examples_grid;
+  VtObjectGrid         *recent_grid;
+  GtkWidget            *recent_box;
   GtkSpinner           *loading_spinner;
   GtkLabel             *loading_label;
   VtErrorPage          *error_page;
@@ -64,6 +67,9 @@ struct _VtWindow
 void        _vt_window_class_actions_init (VtWindowClass *klass);
 void        _vt_window_update_actions     (VtWindow      *self);
 void        _vt_window_dnd_init           (VtWindow      *self);
+void        _vt_window_welcome_init       (VtWindow      *self);
+void        _vt_window_welcome_set_session (VtWindow     *self,
+                                            VtSession    *session);
 
 /* The centre, for its satellites. */
 void        _vt_window_set_action_enabled (VtWindow      *self,

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "iiif/vt-image-url.h"
 #include "net/vt-ghent-catalogue.h"
 
 #include "vt-text.h"
@@ -79,36 +80,6 @@ _vt_window_toast (VtWindow   *self,
 }
 
 static void
-fill_examples (VtWindow *self)
-{
-  /* Real object numbers, one per organisation, so that a first-time user
-   * sees how numbers look in each collection. */
-  static const char *examples[] = {
-    "dmg:1987-1049",
-    "hva:2002-078-852",
-    "industriemuseum:V35236-001",
-    "stam:A2005.02.364.1-2",
-    "archiefgent:OA_535_001_01_C_TE",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
-    {
-      g_autofree char *abbreviation = g_strndup (examples[i], strchr (examples[i], ':') - examples[i]);
-      const VtGhentOrganisation *org = vt_ghent_lookup_organisation (abbreviation);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     org ? vt_ghent_organisation_get_display_name (org) : abbreviation);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), examples[i]);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-input");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", examples[i]);
-      gtk_list_box_append (self->examples_box, row);
-    }
-}
-
-static void
 find_bar_activate_cb (VtWindow   *self,
                       const char *text)
 {
@@ -148,6 +119,9 @@ static void
 sync_sidebar (VtWindow *self)
 {
   VtManifest *manifest = self->viewing ? vt_viewing_get_manifest (self->viewing) : NULL;
+  const VtTarget *target = manifest ? vt_viewing_get_target (self->viewing) : NULL;
+  const VtGhentOrganisation *org = target && target->organisation ? vt_ghent_lookup_organisation (target->organisation)
+                                                                  : NULL;
 
   vt_metadata_view_set_manifest (self->metadata_view, manifest,
                                  manifest ? vt_viewing_get_manifest_url (self->viewing) : NULL);
@@ -156,6 +130,8 @@ sync_sidebar (VtWindow *self)
                                      self->viewing ? vt_viewing_get_canvas_index (self->viewing) : 0);
   vt_metadata_view_set_ghent_page_url (self->metadata_view,
                                        manifest ? vt_viewing_get_web_page_url (self->viewing) : NULL);
+  vt_metadata_view_set_ghent_object (self->metadata_view, target ? target->number : NULL,
+                                     org ? vt_ghent_organisation_get_display_name (org) : NULL);
   vt_metadata_view_set_logo (self->metadata_view,
                              self->viewing ? vt_viewing_get_logo (self->viewing) : NULL);
 }
@@ -331,8 +307,14 @@ viewing_state_changed_cb (VtWindow *self)
   sync_page (self);
 
   if (state == VT_VIEWING_MANIFEST || state == VT_VIEWING_COLLECTION || state == VT_VIEWING_IMAGE)
-    vt_find_bar_add_recent (self->find_bar, vt_viewing_get_location (self->viewing),
-                            vt_viewing_get_title (self->viewing));
+    {
+      VtManifest *manifest = vt_viewing_get_manifest (self->viewing);
+      g_autofree char *thumbnail = manifest ? vt_manifest_dup_thumbnail_url (manifest, VT_OBJECT_GRID_THUMBNAIL_SIZE)
+                                            : NULL;
+
+      vt_find_bar_add_recent (self->find_bar, vt_viewing_get_location (self->viewing),
+                              vt_viewing_get_title (self->viewing), thumbnail);
+    }
 
   switch (state)
     {
@@ -495,6 +477,8 @@ application_changed_cb (VtWindow *self)
 
       vt_navigation_set_session (self->navigation, session);
       vt_canvas_pane_set_session (self->canvas_pane, session);
+      vt_collection_page_set_session (self->collection_page, session);
+      _vt_window_welcome_set_session (self, session);
     }
 }
 
@@ -593,12 +577,13 @@ vt_window_class_init (VtWindowClass *klass)
   g_type_ensure (VT_TYPE_ERROR_PAGE);
   g_type_ensure (VT_TYPE_FIND_BAR);
   g_type_ensure (VT_TYPE_METADATA_VIEW);
+  g_type_ensure (VT_TYPE_OBJECT_GRID);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/vt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VtWindow, canvas_pane);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, collection_page);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, VtWindow, examples_box);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, examples_grid);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, find_bar);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, header_bar);
@@ -606,6 +591,8 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, metadata_view);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, recent_box);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, recent_grid);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, stack);
@@ -652,7 +639,7 @@ vt_window_init (VtWindow *self)
                                 G_SETTINGS_BIND_GET, mib_to_bytes, NULL, NULL, NULL);
 
   vt_window_restore_state (self);
-  fill_examples (self);
+  _vt_window_welcome_init (self);
   _vt_window_dnd_init (self);
   sync_page (self);
 }

@@ -14,6 +14,7 @@
 #include "vt-collection-page.h"
 #include "vt-error-page.h"
 #include "vt-metadata-view.h"
+#include "vt-object-grid.h"
 #include "vt-viewing.h"
 
 G_BEGIN_DECLS
@@ -44,5 +45,7 @@ VtMetadataView   *vt_window_get_metadata_view  (VtWindow      *self);
 VtCanvasPane     *vt_window_get_canvas_pane    (VtWindow      *self);
 VtErrorPage      *vt_window_get_error_page     (VtWindow      *self);
 VtCollectionPage *vt_window_get_collection_page (VtWindow     *self);
+VtObjectGrid     *vt_window_get_recent_grid    (VtWindow      *self);
+VtObjectGrid     *vt_window_get_examples_grid  (VtWindow      *self);
 
 G_END_DECLS

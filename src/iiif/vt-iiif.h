@@ -40,6 +40,7 @@
  * the main thread. */
 #include "vt-canvas.h"
 #include "vt-collection.h"
+#include "vt-credit.h"
 #include "vt-html.h"
 #include "vt-iiif-document.h"
 #include "vt-iiif-error.h"

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "vt-iiif-private.h"
+#include "vt-manifest.h"
 
 /* Image API addresses, written in one place: a service's info.json, and
  * the request URIs `{id}/{region}/{size}/{rotation}/{quality}.{format}`
@@ -309,4 +310,63 @@ vt_service_ref_dup_fit_url (const VtServiceRef *ref,
     size = g_strdup_printf (",%u", max_side);
   id = vt_image_service_id_from_info_url (ref->id);
   return vt_image_api_dup_url (ref->image_version, id, "full", size);
+}
+
+static const char *
+first_web_id (GPtrArray *resources)
+{
+  for (guint i = 0; resources != NULL && i < resources->len; i++)
+    {
+      VtResource *resource = g_ptr_array_index (resources, i);
+
+      if (resource->id != NULL &&
+          (g_str_has_prefix (resource->id, "https://") || g_str_has_prefix (resource->id, "http://")))
+        return resource->id;
+    }
+  return NULL;
+}
+
+/**
+ * vt_manifest_dup_thumbnail_url:
+ * @max_side: the longest side wanted, in pixels
+ *
+ * An address to show the object small from, without fetching anything
+ * more: the manifest's own thumbnail, else its first canvas' thumbnail,
+ * else a whole-image request to the first canvas' image service where its
+ * level allows one (see vt_service_ref_dup_fit_url()). Ghent's manifests
+ * give no thumbnail; their level 2 services make one.
+ *
+ * Returns: (nullable) (transfer full): the address, or %NULL when there is
+ *   none to be had that way
+ */
+char *
+vt_manifest_dup_thumbnail_url (const VtManifest *self,
+                               guint             max_side)
+{
+  const char *id;
+  VtCanvas *canvas;
+  VtServiceRef *ref;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if ((id = first_web_id (self->thumbnail)) != NULL)
+    return g_strdup (id);
+
+  if (vt_manifest_get_n_canvases (self) == 0)
+    return NULL;
+  canvas = vt_manifest_get_canvas (self, 0);
+  if ((id = first_web_id (canvas->thumbnail)) != NULL)
+    return g_strdup (id);
+
+  ref = vt_canvas_get_image_service (canvas);
+  if (ref != NULL && ref->id != NULL &&
+      (g_str_has_prefix (ref->id, "https://") || g_str_has_prefix (ref->id, "http://")))
+    {
+      VtContentResource *image = vt_canvas_get_image (canvas);
+      gint64 width = image != NULL && image->width > 0 ? image->width : canvas->width;
+      gint64 height = image != NULL && image->height > 0 ? image->height : canvas->height;
+
+      return vt_service_ref_dup_fit_url (ref, width, height, max_side);
+    }
+  return NULL;
 }

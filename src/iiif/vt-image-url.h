@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "vt-image-service.h"
+#include "vt-manifest.h"
 #include "vt-resource.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,8 @@ char *vt_image_service_dup_fit_url      (const VtImageService *self,
 char *vt_service_ref_dup_fit_url        (const VtServiceRef   *ref,
                                          gint64                width,
                                          gint64                height,
+                                         guint                 max_side);
+char *vt_manifest_dup_thumbnail_url     (const VtManifest     *self,
                                          guint                 max_side);
 
 G_END_DECLS

@@ -10,7 +10,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
+#include "vt-credit.h"
 #include "vt-manifest-rows.h"
 #include "vt-markup.h"
 #include "vt-rights.h"
@@ -46,6 +48,45 @@ dup_value (VtLanguageMap      *map,
            const char * const *languages)
 {
   return vt_markup_from_values (vt_language_map_lookup (map, languages));
+}
+
+/* An attribution's values with Ghent's English prefixes ("rightsholder:
+ * …, photographer: …") made labels in the user's language, one part a
+ * line (vt-credit.h). A value with markup in it is left as written. */
+static char *
+dup_attribution (VtLanguageMap      *map,
+                 const char * const *languages)
+{
+  const char * const *values = vt_language_map_lookup (map, languages);
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+  g_auto(GStrv) shown = NULL;
+
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) credits = NULL;
+
+      if (strchr (values[i], '<') != NULL)
+        {
+          g_strv_builder_add (lines, values[i]);
+          continue;
+        }
+      credits = vt_credits_parse (values[i]);
+      for (guint j = 0; j < credits->len; j++)
+        {
+          VtCredit *credit = g_ptr_array_index (credits, j);
+          const char *label = vt_credit_kind_get_label (credit->kind);
+
+          g_autofree char *line = NULL;
+
+          if (label != NULL)
+            /* Translators: a part of an image's credit: its label (such as
+             * "Photographer") and the name it credits */
+            line = g_strdup_printf (_("%s: %s"), label, credit->text);
+          g_strv_builder_add (lines, line != NULL ? line : credit->text);
+        }
+    }
+  shown = g_strv_builder_end (lines);
+  return vt_markup_from_values ((const char * const *) shown);
 }
 
 /* Adds a row; takes @markup over. */
@@ -130,7 +171,7 @@ vt_manifest_dup_rights_rows (const VtManifest   *self,
   if (statement != NULL)
     {
       g_autofree char *label = dup_label (statement->label, languages);
-      char *markup = dup_value (statement->value, languages);
+      char *markup = dup_attribution (statement->value, languages);
 
       if (markup != NULL)
         add_row (rows, label != NULL ? label : _("Attribution"), markup);
@@ -187,10 +228,79 @@ vt_manifest_dup_provider_rows (const VtManifest   *self,
   return g_strv_builder_end (rows);
 }
 
+static gboolean
+has_prefix_ci (const char *text,
+               const char *prefix)
+{
+  return text != NULL && g_ascii_strncasecmp (text, prefix, strlen (prefix)) == 0;
+}
+
+static gboolean
+contains_ci (const char *text,
+             const char *part)
+{
+  g_autofree char *lower = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  lower = g_ascii_strdown (text, -1);
+  return strstr (lower, part) != NULL;
+}
+
+/* What a link elsewhere leads to, by its format, profile or address, for
+ * a curator who does not read media types: "Alternative Format" says
+ * nothing about Ghent's LDES record. @fallback when nothing is known. */
+static const char *
+link_kind_label (const VtResource *resource,
+                 const char       *fallback,
+                 gboolean          homepage)
+{
+  const char *format = resource->format;
+  const char *profile = resource->profile;
+
+  /* Ghent's rendering: the object's record in the city's linked data
+   * event stream, stad.gent/id/mensgemaaktobject/<org>/<priref>/<time>. */
+  if (contains_ci (profile, "ldes") || contains_ci (resource->id, "://stad.gent/id/"))
+    /* Translators: a link to the object's record as linked data, in Ghent's
+     * event stream (LDES, Linked Data Event Stream) */
+    return _("Linked Data Record (LDES)");
+  if (has_prefix_ci (format, "application/ld+json") || has_prefix_ci (format, "text/turtle") ||
+      has_prefix_ci (format, "application/rdf+xml") || has_prefix_ci (format, "application/n-triples"))
+    /* Translators: a link to a description of the object as linked data */
+    return _("Linked Data Record");
+  if (has_prefix_ci (format, "application/pdf"))
+    /* Translators: a link to the object as a PDF document */
+    return _("PDF Document");
+  /* A homepage is a web page anyway: "Homepage" says more. */
+  if (has_prefix_ci (format, "text/html") && !homepage)
+    /* Translators: a link to a web page about the object */
+    return _("Web Page");
+  if (contains_ci (profile, "marc"))
+    /* Translators: a link to a library catalogue record (MARC) */
+    return _("Catalogue Record (MARC)");
+  if (contains_ci (profile, "mods") || contains_ci (profile, "dublin") ||
+      contains_ci (profile, "purl.org/dc") || contains_ci (profile, "lido") ||
+      has_prefix_ci (format, "application/xml") || has_prefix_ci (format, "text/xml"))
+    /* Translators: a link to a machine-readable description of the object
+     * (an XML record such as MODS, LIDO or Dublin Core) */
+    return _("Catalogue Record (XML)");
+  if (has_prefix_ci (format, "application/json"))
+    /* Translators: a link to a machine-readable description of the object */
+    return _("Data Record (JSON)");
+  if (has_prefix_ci (format, "image/"))
+    /* Translators: a link to an image file of the object */
+    return _("Image File");
+  if (has_prefix_ci (format, "text/plain"))
+    /* Translators: a link to the object's text, such as a transcription */
+    return _("Text");
+  return fallback;
+}
+
 static void
 add_resource_rows (GStrvBuilder       *rows,
                    GPtrArray          *resources,
                    const char         *label,
+                   gboolean            homepage,
                    const char * const *languages)
 {
   for (guint i = 0; resources != NULL && i < resources->len; i++)
@@ -201,7 +311,7 @@ add_resource_rows (GStrvBuilder       *rows,
       if (resource->id == NULL)
         continue;
       text = dup_label (resource->label, languages);
-      add_row (rows, label, vt_markup_link (resource->id, text));
+      add_row (rows, link_kind_label (resource, label, homepage), vt_markup_link (resource->id, text));
     }
 }
 
@@ -210,7 +320,9 @@ add_resource_rows (GStrvBuilder       *rows,
  *
  * The manifest's links elsewhere: its homepages, alternative formats
  * (`rendering`) and machine-readable descriptions (`seeAlso`), by their
- * labels where they have them.
+ * labels where they have them. Each row is labelled by what it leads to
+ * where its format, profile or address tells (a PDF, a linked data
+ * record, …), else by the property it comes from.
  *
  * Returns: (transfer full): label, markup, … (see the top of this file)
  */
@@ -222,10 +334,10 @@ vt_manifest_dup_link_rows (const VtManifest   *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  add_resource_rows (rows, self->homepage, _("Homepage"), languages);
+  add_resource_rows (rows, self->homepage, _("Homepage"), TRUE, languages);
   /* Translators: another form of the object, such as a PDF or a record */
-  add_resource_rows (rows, self->rendering, _("Alternative Format"), languages);
+  add_resource_rows (rows, self->rendering, _("Alternative Format"), FALSE, languages);
   /* Translators: a machine-readable description of the object elsewhere */
-  add_resource_rows (rows, self->see_also, _("See Also"), languages);
+  add_resource_rows (rows, self->see_also, _("See Also"), FALSE, languages);
   return g_strv_builder_end (rows);
 }

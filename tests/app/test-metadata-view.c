@@ -234,12 +234,12 @@ test_ghent (void)
   rows = vt_metadata_view_get_row_texts (view);
   /* Ghent's licence and attribution live on the image annotation. */
   g_assert_true (g_strv_contains ((const char * const *) rows,
-                                  "Attribution: rightsholder: Vitrine Tests, photographer: Foto Vitrine, source: Design Museum Gent"));
+                                  "Attribution: Rights holder: Vitrine Tests\nPhotographer: Foto Vitrine\nSource: Design Museum Gent"));
   g_assert_true (g_strv_contains ((const char * const *) rows, "Rights: CC BY-NC-ND 4.0"));
   g_assert_true (g_strv_contains ((const char * const *) rows,
                                   "Public Web Page: https://data.collectie.gent/entity/dmg:2099-0042"));
   g_assert_true (g_strv_contains ((const char * const *) rows,
-                                  "Alternative Format: https://stad.gent/id/mensgemaaktobject/dmg/999000042/2026-01-02T03:04:05.678Z"));
+                                  "Linked Data Record (LDES): https://stad.gent/id/mensgemaaktobject/dmg/999000042/2026-01-02T03:04:05.678Z"));
   g_assert_true (g_strv_contains ((const char * const *) rows, "Manifest Link: " GHENT_URL));
   g_assert_false (strv_contains_prefix (rows, "Institution:"));
 
@@ -288,7 +288,7 @@ shows_row (VtMetadataView *view,
 
 #define GHENT_PAGES_URL "https://api.collectie.gent/iiif/presentation/v2/manifest/dmg:2099-0043_0-3"
 #define GHENT_PAGE1_ATTRIBUTION \
-  "Attribution: rightsholder: Design Museum Gent, photographer: Foto Vitrine, source: Design Museum Gent"
+  "Attribution: Rights holder: Design Museum Gent\nPhotographer: Foto Vitrine\nSource: Design Museum Gent"
 
 /* The rights rows follow the page, as Ghent names rights per image: page 2
  * is In Copyright and names nobody, so the manifest's attribution shows,
@@ -321,9 +321,9 @@ test_canvas_index (void)
   flush ();
   g_assert_cmpuint (notified, ==, 1);
   g_assert_cmpuint (vt_metadata_view_get_canvas_index (view), ==, 1);
-  g_assert_true (shows_row (view, "Attribution: source: Design Museum Gent"));
+  g_assert_true (shows_row (view, "Attribution: Source: Design Museum Gent"));
   g_assert_true (shows_row (view, "Rights: In Copyright"));
-  g_assert_cmpuint (row_index (view, "Attribution: rightsholder"), ==, G_MAXUINT);
+  g_assert_cmpuint (row_index (view, "Attribution: Rights holder"), ==, G_MAXUINT);
   g_assert_cmpuint (row_index (view, "Rights: CC"), ==, G_MAXUINT);
   in_copyright = vt_metadata_view_get_row_markup (view, "Rights");
   g_assert_cmpstr (in_copyright, ==, "<a href=\"https://rightsstatements.org/page/InC/1.0/\">In Copyright</a>");
@@ -331,7 +331,7 @@ test_canvas_index (void)
   /* Still in the order shown: attribution, rights, then the links. */
   g_assert_cmpuint (row_index (view, "Attribution:"), ==, 0);
   g_assert_cmpuint (row_index (view, "Rights:"), ==, 1);
-  g_assert_cmpuint (row_index (view, "Alternative Format:"), ==, 2);
+  g_assert_cmpuint (row_index (view, "Linked Data Record (LDES):"), ==, 2);
   g_assert_cmpuint (row_index (view, "Manifest Link:"), ==, 3);
   /* Not rebuilt: the title and the manifest link row. */
   g_assert_true (find_row_with_label (view, "Manifest Link: " GHENT_PAGES_URL) == link_row);
@@ -427,9 +427,9 @@ test_multilingual (void)
   g_assert_true (g_strv_contains ((const char * const *) rows, "Rights: In Copyright"));
   g_assert_true (g_strv_contains ((const char * const *) rows, "Institution: Example Museum"));
   g_assert_true (g_strv_contains ((const char * const *) rows, "Homepage: Tapestry on our web site"));
-  g_assert_true (g_strv_contains ((const char * const *) rows, "Alternative Format: PDF of the catalogue entry"));
+  g_assert_true (g_strv_contains ((const char * const *) rows, "PDF Document: PDF of the catalogue entry"));
   g_assert_true (g_strv_contains ((const char * const *) rows,
-                                  "See Also: https://example.org/data/tapestry-17.xml"));
+                                  "Catalogue Record (XML): https://example.org/data/tapestry-17.xml"));
   g_assert_cmpstr (vt_metadata_view_get_logo_url (view), ==, "https://example.org/logo.png");
 
   /* A bare web address in a value becomes a link; HTML links stay. */

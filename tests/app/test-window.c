@@ -874,7 +874,7 @@ test_rights_follow_the_page (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-canvas", NULL);
   g_assert_true (rows_have (fixture->window, "Rights: In Copyright"));
-  g_assert_true (rows_have (fixture->window, "Attribution: source: Design Museum Gent"));
+  g_assert_true (rows_have (fixture->window, "Attribution: Source: Design Museum Gent"));
   g_assert_false (rows_have (fixture->window, "Rights: CC BY-NC-ND 4.0"));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-canvas", NULL);

@@ -294,6 +294,32 @@ test_ref_fit_url (void)
   g_assert_null (vt_service_ref_dup_fit_url (&ref, 1200, 800, 120));
 }
 
+/* A thumbnail address without fetching anything more: the manifest's
+ * own, else (Ghent, which gives none) a request to the first canvas'
+ * level 2 service; nothing from a manifest without canvases. */
+static void
+test_manifest_thumbnail_url (void)
+{
+  g_autoptr(VtIiifDocument) v3 = vt_test_parse_fixture ("manifest-v3.json");
+  g_autoptr(VtIiifDocument) ghent = vt_test_parse_fixture ("manifest-v2-ghent.json");
+  g_autofree char *own = vt_manifest_dup_thumbnail_url (v3->manifest, 320);
+  g_autofree char *made = vt_manifest_dup_thumbnail_url (ghent->manifest, 320);
+  static const char empty_json[] =
+    "{\"@context\": \"http://iiif.io/api/presentation/3/context.json\","
+    " \"id\": \"https://x.example/m\", \"type\": \"Manifest\", \"label\": {\"en\": [\"x\"]},"
+    " \"items\": []}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (empty_json, sizeof empty_json - 1);
+  g_autoptr(VtIiifDocument) empty = vt_iiif_document_parse (bytes, NULL, NULL);
+  g_autofree char *none = NULL;
+
+  g_assert_cmpstr (own, ==, "https://museum.example.org/iiif/image3/7-front/full/200,/0/default.jpg");
+  g_assert_cmpstr (made, ==, "https://museum.example.org/iiif/image/iiif/2/0f3e-transcode-1999-0042$1.jpg"
+                             "/full/320,/0/default.jpg");
+  g_assert_nonnull (empty);
+  none = vt_manifest_dup_thumbnail_url (empty->manifest, 320);
+  g_assert_null (none);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +333,7 @@ main (int   argc,
   g_test_add_func ("/vitrine/iiif/image-url/size-v1", test_size_url_v1);
   g_test_add_func ("/vitrine/iiif/image-url/size-level0", test_size_url_level0);
   g_test_add_func ("/vitrine/iiif/image-url/ref-fit", test_ref_fit_url);
+  g_test_add_func ("/vitrine/iiif/image-url/manifest-thumbnail", test_manifest_thumbnail_url);
 
   return g_test_run ();
 }

@@ -53,7 +53,7 @@ test_v3 (void)
   check_rows (vt_manifest_dup_link_rows (m, en),
               (const char * const []) {
                 "Homepage", "<a href=\"https://museum.example.org/objects/7\">Object page</a>",
-                "Alternative Format", "<a href=\"https://museum.example.org/objects/7.pdf\">PDF</a>", NULL });
+                "PDF Document", "<a href=\"https://museum.example.org/objects/7.pdf\">PDF</a>", NULL });
 }
 
 static void
@@ -80,7 +80,7 @@ test_v2 (void)
               (const char * const []) {
                 "Homepage",
                 "<a href=\"https://library.example.org/objects/book1\">https://library.example.org/objects/book1</a>",
-                "See Also", "<a href=\"https://library.example.org/book1.xml\">https://library.example.org/book1.xml</a>",
+                "Catalogue Record (XML)", "<a href=\"https://library.example.org/book1.xml\">https://library.example.org/book1.xml</a>",
                 NULL });
 }
 
@@ -95,16 +95,16 @@ test_rights_follow_page (void)
 
   check_rows (vt_manifest_dup_rights_rows (m, 0, en),
               (const char * const []) {
-                "Attribution", "rightsholder: Museum, photographer: A. Fotograaf, source: Museum",
+                "Attribution", "Rights holder: Museum\nPhotographer: A. Fotograaf\nSource: Museum",
                 "Rights", "<a href=\"https://creativecommons.org/licenses/by-nc-nd/4.0/\">CC BY-NC-ND 4.0</a>", NULL });
   check_rows (vt_manifest_dup_rights_rows (m, 1, en),
               (const char * const []) {
-                "Attribution", "source: Museum",
+                "Attribution", "Source: Museum",
                 "Rights", "<a href=\"https://rightsstatements.org/page/InC/1.0/\">In Copyright</a>", NULL });
   check_rows (vt_manifest_dup_rights_rows (m, 2, en),
-              (const char * const []) { "Attribution", "source: Museum", NULL });
+              (const char * const []) { "Attribution", "Source: Museum", NULL });
   check_rows (vt_manifest_dup_rights_rows (m, G_MAXUINT, en),
-              (const char * const []) { "Attribution", "source: Museum", NULL });
+              (const char * const []) { "Attribution", "Source: Museum", NULL });
 }
 
 /* Whatever a manifest says, the labels stay text and the values safe
@@ -131,6 +131,39 @@ test_hostile (void)
                 "See Also", "<a href=\"https://x.example/d.xml\">&lt;/a&gt;&lt;b&gt;</a>", NULL });
 }
 
+/* Links are labelled by what they lead to: Ghent's rendering is its LDES
+ * record, not an unexplained "Alternative Format". */
+static void
+test_link_kinds (void)
+{
+  static const char json[] =
+    "{\"@context\": \"http://iiif.io/api/presentation/2/context.json\","
+    " \"@id\": \"https://api.collectie.gent/iiif/presentation/v2/manifest/dmg:1\","
+    " \"@type\": \"sc:Manifest\", \"label\": \"x\","
+    " \"rendering\": [{\"@id\": \"https://stad.gent/id/mensgemaaktobject/dmg/5/2022-07-07T00:00:41.512Z\"},"
+    "   {\"@id\": \"https://x.example/a.html\", \"format\": \"text/html\"},"
+    "   {\"@id\": \"https://x.example/a.bin\", \"format\": \"application/octet-stream\"}],"
+    " \"seeAlso\": [{\"@id\": \"https://x.example/a.jsonld\", \"format\": \"application/ld+json\"},"
+    "   {\"@id\": \"https://x.example/a.mrc\", \"profile\": \"http://www.loc.gov/MARC21/slim\"},"
+    "   {\"@id\": \"https://x.example/a.json\", \"format\": \"application/json\"},"
+    "   {\"@id\": \"https://x.example/a\"}],"
+    " \"sequences\": []}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtIiifDocument) doc = vt_iiif_document_parse (bytes, NULL, &error);
+  g_auto(GStrv) rows = NULL;
+  const char *expected[] = {
+    "Linked Data Record (LDES)", "Web Page", "Alternative Format",
+    "Linked Data Record", "Catalogue Record (MARC)", "Data Record (JSON)", "See Also",
+  };
+
+  g_assert_no_error (error);
+  rows = vt_manifest_dup_link_rows (doc->manifest, en);
+  g_assert_cmpuint (g_strv_length (rows), ==, 2 * G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (rows[2 * i], ==, expected[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -145,6 +178,7 @@ main (int   argc,
   g_test_add_func ("/vitrine/iiif/manifest-rows/v2", test_v2);
   g_test_add_func ("/vitrine/iiif/manifest-rows/rights-follow-page", test_rights_follow_page);
   g_test_add_func ("/vitrine/iiif/manifest-rows/hostile", test_hostile);
+  g_test_add_func ("/vitrine/iiif/manifest-rows/link-kinds", test_link_kinds);
 
   return g_test_run ();
 }
