@@ -246,6 +246,9 @@ test_search (Fixture       *fixture,
   /* The organisation filter. */
   assert_search (c, "gezi", "stam", "stam:A2005.02.364.1-2");
   assert_search (c, "gezi", "hva", "");
+  /* The organisation is a filter, not a word of the text. */
+  assert_search (c, "stam", NULL, "");
+  assert_search (c, "dmg", NULL, "");
   /* Object numbers, whole or with their organisation. */
   assert_search (c, "2008-0038_11-14", NULL, "dmg:2008-0038_11-14");
   assert_search (c, "A2005.02.364", NULL, "stam:A2005.02.364.1-2");

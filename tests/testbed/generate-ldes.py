@@ -309,7 +309,7 @@ def make_org (outdir, org, rng, known, start):
             fields.update (title=s["title"], description=s["description"])
         else:
             number = object_number (org, i, rng)
-            priref = "%s%07d" % (prefix, i + 1)
+            priref = "%s%07d" % (prefix, 1000000 + i + 1)  # above the test bed's own
             fields = invented_fields (rng, i)
         if number in objects:
             number += "-%d" % i
