@@ -288,6 +288,31 @@ test_resume (Fixture       *fixture,
   g_assert_cmpuint (info2->objects, ==, json_object_get_int_member (stream, "objects"));
 }
 
+/* Every kind of tree:relation leads to a page to read. */
+static void
+test_relation_kinds (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(VtClient) client = NULL;
+  g_autoptr(VtLdesHarvest) h = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtCatalogueOrgInfo) info = NULL;
+  JsonObject *stream = stream_info ("relation-kinds");
+  guint n_kinds = json_array_get_length (json_object_get_array_member (stream, "kinds"));
+
+  if (testbed == NULL)
+    return;
+
+  g_assert_cmpuint (n_kinds, >=, 10);
+  client = new_client ();
+  h = harvest (fixture, client, "relation-kinds", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (vt_ldes_harvest_get_pages (h), ==, n_kinds + 1);
+  info = org_info (fixture, "relation-kinds");
+  g_assert_cmpuint (info->objects, ==, json_object_get_int_member (stream, "objects"));
+  g_assert_true (info->complete);
+}
+
 typedef struct
 {
   const char *stream;
@@ -358,6 +383,7 @@ main (int   argc,
   g_test_add ("/harvest/full", Fixture, NULL, fixture_set_up, test_full_harvest, fixture_tear_down);
   g_test_add ("/harvest/resync", Fixture, NULL, fixture_set_up, test_resync, fixture_tear_down);
   g_test_add ("/harvest/resume", Fixture, NULL, fixture_set_up, test_resume, fixture_tear_down);
+  g_test_add ("/harvest/relation-kinds", Fixture, NULL, fixture_set_up, test_relation_kinds, fixture_tear_down);
   g_test_add ("/harvest/fault/5xx", Fixture, &fault_5xx, fixture_set_up, test_fault, fixture_tear_down);
   g_test_add ("/harvest/fault/truncated", Fixture, &fault_truncated, fixture_set_up, test_fault, fixture_tear_down);
   g_test_add ("/harvest/fault/loop", Fixture, &fault_loop, fixture_set_up, test_fault, fixture_tear_down);

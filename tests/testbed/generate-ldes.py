@@ -27,7 +27,8 @@ Outputs in OUTDIR/ldes/ (nothing is committed):
                              what the tests check against
 Streams: the five organisations (2,000+ objects each, later versions of some
 objects, the objects of ghent-objects.json among them) and the fault cases
-fault-5xx, fault-truncated, fault-loop, fault-file, fault-noid, fault-huge.
+fault-5xx, fault-truncated, fault-loop, fault-file, fault-noid, fault-huge;
+and relation-kinds, a root page with one relation of each TREE kind.
 """
 
 import argparse
@@ -350,6 +351,51 @@ def make_fault (outdir, name, rng, start, n_pages=5, per_page=10, **kw):
     return info
 
 
+RELATION_KINDS = ["tree:Relation", "tree:LessThanRelation", "tree:LessThanOrEqualToRelation",
+                  "tree:GreaterThanRelation", "tree:GreaterThanOrEqualToRelation", "tree:EqualToRelation",
+                  "tree:PrefixRelation", "tree:SubstringRelation", "tree:SuffixRelation",
+                  "tree:GeospatiallyContainsRelation", "tree:InBetweenRelation"]
+
+
+def make_relation_kinds (outdir, rng, start):
+    """A root page with one relation of each kind the TREE specification
+    defines, each to a page of its own with 3 members: all of them are
+    pages to read, whatever the kind. Compacted differently on purpose:
+    a single relation is an object, not a list, and one node is {"@id"}."""
+    stream = Stream ("relation-kinds", outdir)
+    t = start
+    number = 0
+    times = []
+    for k, kind in enumerate (RELATION_KINDS):
+        members = []
+        for _ in range (3):
+            t += datetime.timedelta (seconds=rng.randint (1, 60))
+            number += 1
+            members.append (member ("stam", "55%07d" % number, "R-%04d" % number, iso (t),
+                                    invented_fields (rng, number)))
+        when = members[0]["prov:generatedAtTime"]
+        times.append (when)
+        page = {"@context": PAGE_CONTEXT, "@id": "objecten?generatedAtTime=" + when, "@type": "tree:Node",
+                "@included": members,
+                # Every page leads back to the root page: a loop to ignore.
+                "tree:relation": {"@type": "tree:GreaterThanRelation",
+                                  "tree:node": {"@id": "objecten?generatedAtTime=" + iso (start)}}}
+        with open (os.path.join (stream.dir, when + ".json"), "w", encoding="utf-8") as f:
+            json.dump (page, f, ensure_ascii=False)
+    root = iso (start)
+    page = {"@context": PAGE_CONTEXT, "@id": "objecten?generatedAtTime=" + root, "@type": "tree:Node",
+            "viewOf": {"@id": "https://stad.gent/id/dataset/relation-kinds/objecten", "@type": "tree:Collection"},
+            "@included": [],
+            "tree:relation": [{"@type": kind, "tree:node": "objecten?generatedAtTime=" + when,
+                               "tree:path": "prov:generatedAtTime", "tree:value": when}
+                              for kind, when in zip (RELATION_KINDS, times)]}
+    with open (os.path.join (stream.dir, "current", root + ".json"), "w", encoding="utf-8") as f:
+        json.dump (page, f, ensure_ascii=False)
+    stream.info.update (newest=root, pages=times + [root], members=number, objects=number,
+                        kinds=RELATION_KINDS)
+    return stream.info
+
+
 def make_huge (outdir, rng, start):
     """A newest page of 50 MB: the catalogue refuses it unread."""
     stream = Stream ("fault-huge", outdir)
@@ -392,6 +438,7 @@ def main ():
     streams["fault-file"]["redirect_file"] = streams["fault-file"]["pages"][2]
     streams["fault-noid"] = make_fault (outdir, "fault-noid", rng, start, no_number=True)
     streams["fault-huge"] = make_huge (outdir, rng, start)
+    streams["relation-kinds"] = make_relation_kinds (outdir, rng, start)
 
     with open (os.path.join (outdir, "streams.json"), "w", encoding="utf-8") as f:
         json.dump ({"page_size": PAGE_SIZE, "streams": streams}, f, indent=1, ensure_ascii=False)
