@@ -941,7 +941,6 @@ run_in_transaction (VtCatalogue  *self,
                     const char   *arg,
                     GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean ok = FALSE;
   const char *tail = sql;
 
