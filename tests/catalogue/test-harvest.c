@@ -211,6 +211,8 @@ test_full_harvest (Fixture       *fixture,
   g_assert_cmpstr (record->title, ==, "Theeservies met zilveren montuur");
   g_assert_cmpstr (record->manifest_url, ==, "https://api.collectie.gent/iiif/presentation/v2/manifest/dmg:1987-1049");
   g_assert_cmpuint (record->makers->len, ==, 1);
+  g_assert_cmpstr (record->image_service, ==,
+                   "https://api.collectie.gent/iiif/image/iiif/2/3f1c9a7be20d4e6f8a5b0c2d9e7f6a41-transcode-1987-1049.jpg");
   g_clear_pointer (&record, vt_catalogue_record_unref);
   record = vt_catalogue_lookup (fixture->catalogue, "dmg", "2008-0038_11-14", &error);
   g_assert_no_error (error);

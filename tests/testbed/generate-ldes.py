@@ -55,6 +55,7 @@ OBJECTS_PER_ORG = 2000
 PAGE_SIZE = 100
 REVISED = 0.1  # share of objects with a later version
 MANIFEST_BASE = "https://api.collectie.gent/iiif/presentation/v2/manifest/"
+IMAGE_BASE = "https://api.collectie.gent/iiif/image/iiif/2/"
 STREAM_PATH = "/opendata/adlib2eventstream/v1/%s/objecten"
 CONTEXT = [
     "https://apidg.gent.be/opendata/adlib2eventstream/v1/context/cultureel-erfgoed-object-ap.jsonld",
@@ -200,6 +201,13 @@ def member (org, priref, number, when, fields):
             {"@id": MANIFEST_BASE + "%s:%s" % (org, number), "@type": "DigitalObject",
              "conforms_to": [{"@id": "https://iiif.io/api/presentation", "@type": "InformatieObject"}],
              "format": "application/ld+json;profile=\\\"http://iiif.io/api/presentation/2/context.json\\\""}]
+        if fields.get ("image"):
+            # Not in Ghent's members: the test bed names the image service of
+            # its own objects the same way, so that the app's catalogue
+            # results have thumbnails (api.collectie.gent is the test bed).
+            m["Entiteit.isHetOnderwerpVan"].append (
+                {"@id": IMAGE_BASE + fields["image"], "@type": "DigitalObject",
+                 "conforms_to": [{"@id": "http://iiif.io/api/image", "@type": "InformatieObject"}]})
     return m
 
 
@@ -238,6 +246,7 @@ def testbed_objects ():
         known.setdefault (org, []).append ({
             "number": number, "priref": obj.get ("priref"), "title": title,
             "description": obj.get ("description") or "Beschrijving van %s in de catalogus." % title,
+            "image": obj["canvases"][0]["ident"] if obj.get ("canvases") else None,
             "status": obj["status"]})
     return known
 
@@ -307,7 +316,7 @@ def make_org (outdir, org, rng, known, start):
             s = specials[i]
             number, priref = s["number"], s["priref"] or "%s%07d" % (prefix, 900000 + i)
             fields = invented_fields (rng, i)
-            fields.update (title=s["title"], description=s["description"])
+            fields.update (title=s["title"], description=s["description"], image=s["image"])
         else:
             number = object_number (org, i, rng)
             priref = "%s%07d" % (prefix, 1000000 + i + 1)  # above the test bed's own
