@@ -65,6 +65,21 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 /* Shared by the files of the catalogue. */
+#define RECORD_COLUMNS \
+  "org, object_number, object_uri, version_uri, generated_at, title, description, makers," \
+  " date, object_type, material, dimensions, collection, manifest_url, web_url, image_service, licence"
+
+/* The same, for queries that join the index. */
+#define RECORD_COLUMNS_OF_OBJECTS \
+  "objects.org, objects.object_number, objects.object_uri, objects.version_uri," \
+  " objects.generated_at, objects.title, objects.description, objects.makers, objects.date," \
+  " objects.object_type, objects.material, objects.dimensions, objects.collection," \
+  " objects.manifest_url, objects.web_url, objects.image_service, objects.licence"
+
+VtCatalogueRecord *_vt_catalogue_record_from_row (sqlite3_stmt *stmt,
+                                                 int           first);
+sqlite3      *_vt_catalogue_lock_reader     (VtCatalogue        *self);
+void          _vt_catalogue_unlock_reader   (VtCatalogue        *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 GError       *_vt_catalogue_db_error        (sqlite3            *db,
                                              const char         *what);
