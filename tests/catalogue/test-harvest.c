@@ -385,13 +385,13 @@ main (int   argc,
   g_test_add ("/harvest/full", Fixture, NULL, fixture_set_up, test_full_harvest, fixture_tear_down);
   g_test_add ("/harvest/resync", Fixture, NULL, fixture_set_up, test_resync, fixture_tear_down);
   g_test_add ("/harvest/resume", Fixture, NULL, fixture_set_up, test_resume, fixture_tear_down);
-  g_test_add ("/harvest/relation-kinds", Fixture, NULL, fixture_set_up, test_relation_kinds, fixture_tear_down);
-  g_test_add ("/harvest/fault/5xx", Fixture, &fault_5xx, fixture_set_up, test_fault, fixture_tear_down);
-  g_test_add ("/harvest/fault/truncated", Fixture, &fault_truncated, fixture_set_up, test_fault, fixture_tear_down);
-  g_test_add ("/harvest/fault/loop", Fixture, &fault_loop, fixture_set_up, test_fault, fixture_tear_down);
-  g_test_add ("/harvest/fault/file-redirect", Fixture, &fault_file, fixture_set_up, test_fault, fixture_tear_down);
-  g_test_add ("/harvest/fault/no-object-number", Fixture, &fault_noid, fixture_set_up, test_fault, fixture_tear_down);
-  g_test_add ("/harvest/fault/huge-page", Fixture, &fault_huge, fixture_set_up, test_fault, fixture_tear_down);
+  g_test_add ("/harvest/small/relation-kinds", Fixture, NULL, fixture_set_up, test_relation_kinds, fixture_tear_down);
+  g_test_add ("/harvest/small/fault-5xx", Fixture, &fault_5xx, fixture_set_up, test_fault, fixture_tear_down);
+  g_test_add ("/harvest/small/fault-truncated", Fixture, &fault_truncated, fixture_set_up, test_fault, fixture_tear_down);
+  g_test_add ("/harvest/small/fault-loop", Fixture, &fault_loop, fixture_set_up, test_fault, fixture_tear_down);
+  g_test_add ("/harvest/small/fault-file-redirect", Fixture, &fault_file, fixture_set_up, test_fault, fixture_tear_down);
+  g_test_add ("/harvest/small/fault-no-object-number", Fixture, &fault_noid, fixture_set_up, test_fault, fixture_tear_down);
+  g_test_add ("/harvest/small/fault-huge-page", Fixture, &fault_huge, fixture_set_up, test_fault, fixture_tear_down);
 
   testbed = vt_testbed_start_or_skip ();
   if (testbed != NULL)
