@@ -626,6 +626,15 @@ on_begun (GObject      *object,
   for (i = 0; i < self->state->frontier->len; i++)
     g_hash_table_add (self->queued, g_strdup (g_ptr_array_index (self->state->frontier, i)));
 
+  /* A resumed run also asks the root again, last: the stream may have
+   * grown since the run began. */
+  if (self->state->resumed && !g_hash_table_contains (self->queued, self->stream_url))
+    {
+      g_hash_table_remove (self->state->visited, self->stream_url);
+      g_ptr_array_add (self->state->frontier, g_strdup (self->stream_url));
+      g_hash_table_add (self->queued, g_strdup (self->stream_url));
+    }
+
   fetch_next (self);
 }
 

@@ -250,7 +250,7 @@ test_resync (Fixture       *fixture,
 }
 
 /* Cancelled after 5 pages: those are stored, the stream is incomplete,
- * and the next run fetches only the pages not stored yet. */
+ * and the next run fetches only the pages not stored yet (and the root). */
 static void
 test_resume (Fixture       *fixture,
              gconstpointer  data)
@@ -282,8 +282,10 @@ test_resume (Fixture       *fixture,
   client2 = new_client ();
   h2 = harvest (fixture, client2, "stam", 0, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (vt_ldes_harvest_get_pages (h2), ==, n_pages - 5);
-  g_assert_cmpuint (vt_client_get_n_network_answers (client2), ==, n_pages - 5);
+  /* The pages not stored yet, then the root again (its 302 and the
+   * newest page), in case the stream grew meanwhile. */
+  g_assert_cmpuint (vt_ldes_harvest_get_pages (h2), ==, n_pages - 5 + 1);
+  g_assert_cmpuint (vt_client_get_n_network_answers (client2), ==, n_pages - 5 + 2);
 
   info2 = org_info (fixture, "stam");
   g_assert_true (info2->complete);
