@@ -121,14 +121,18 @@ on_progress (GObject    *object,
   VtLdesHarvest *harvest = VT_LDES_HARVEST (object);
   SyncRun *run = user_data;
   gint64 remaining = vt_ldes_harvest_get_remaining_items (harvest);
+  /* Numbers as text: a G_GUINT64_FORMAT inside _() hides the string from
+   * xgettext. */
+  g_autofree char *members = g_strdup_printf ("%" G_GUINT64_FORMAT, vt_ldes_harvest_get_members (harvest));
+  g_autofree char *to_go = g_strdup_printf ("%" G_GINT64_FORMAT, remaining);
 
   if (remaining >= 0)
-    g_printerr (_("%s: %u pages, %" G_GUINT64_FORMAT " members, %" G_GINT64_FORMAT " to go (%.0f%%)\n"),
-                run->org, vt_ldes_harvest_get_pages (harvest), vt_ldes_harvest_get_members (harvest),
-                remaining, 100.0 * vt_ldes_harvest_get_fraction (harvest));
+    g_printerr (_("%s: %u pages, %s members, %s to go (%.0f%%)\n"),
+                run->org, vt_ldes_harvest_get_pages (harvest), members, to_go,
+                100.0 * vt_ldes_harvest_get_fraction (harvest));
   else
-    g_printerr (_("%s: %u pages, %" G_GUINT64_FORMAT " members\n"),
-                run->org, vt_ldes_harvest_get_pages (harvest), vt_ldes_harvest_get_members (harvest));
+    g_printerr (_("%s: %u pages, %s members\n"),
+                run->org, vt_ldes_harvest_get_pages (harvest), members);
 }
 
 static void
@@ -222,8 +226,10 @@ command_sync (int    argc,
         }
       else
         {
-          g_printerr (_("%s: done, %u pages, %" G_GUINT64_FORMAT " members"),
-                      org, vt_ldes_harvest_get_pages (harvest), vt_ldes_harvest_get_members (harvest));
+          g_autofree char *members = g_strdup_printf ("%" G_GUINT64_FORMAT, vt_ldes_harvest_get_members (harvest));
+
+          g_printerr (_("%s: done, %u pages, %s members"),
+                      org, vt_ldes_harvest_get_pages (harvest), members);
           if (vt_ldes_harvest_get_skipped_members (harvest) > 0)
             g_printerr (_(", %u without an object number skipped"), vt_ldes_harvest_get_skipped_members (harvest));
           g_printerr ("\n");
