@@ -328,6 +328,46 @@ vt_catalogue_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  VtCatalogue *catalogue = vt_catalogue_open (task_data, &error);
+
+  if (catalogue == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, catalogue, g_object_unref);
+}
+
+void
+vt_catalogue_open_async (const char          *path,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vt_catalogue_open_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+VtCatalogue *
+vt_catalogue_open_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 gboolean
 vt_catalogue_rebuild (const char  *path,
                       GError     **error)

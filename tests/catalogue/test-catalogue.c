@@ -431,6 +431,51 @@ test_reopen_with_state (Fixture       *fixture,
   g_assert_false (g_hash_table_contains (state->immutable, urls[0]));
 }
 
+static void
+on_opened (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GError **error = user_data;
+  VtCatalogue *catalogue = vt_catalogue_open_finish (result, error);
+
+  g_assert_true ((catalogue == NULL) == (*error != NULL));
+  g_clear_object (&catalogue);
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "opened");
+}
+
+static void
+test_open_async (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("vt-catalogue-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "catalogue.sqlite", NULL);
+  const char *suffixes[] = { "", "-wal", "-shm", NULL };
+  guint i;
+
+  vt_catalogue_open_async (path, NULL, on_opened, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  g_file_set_contents (path, "not a catalogue, not at all, but long enough", -1, &error);
+  g_assert_no_error (error);
+  vt_catalogue_open_async (path, NULL, on_opened, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, VT_CATALOGUE_ERROR, VT_CATALOGUE_ERROR_CORRUPT);
+
+  for (i = 0; suffixes[i] != NULL; i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
 /* A damaged file is reported at open, never half read; rebuild makes a
  * working empty one. */
 static void
@@ -519,6 +564,7 @@ main (int   argc,
   g_test_add ("/catalogue/search-async", Fixture, NULL, fixture_set_up, test_search_async, fixture_tear_down);
   g_test_add ("/catalogue/reopen-with-state", Fixture, NULL, fixture_set_up, test_reopen_with_state, fixture_tear_down);
   g_test_add_func ("/catalogue/corrupt", test_corrupt);
+  g_test_add_func ("/catalogue/open-async", test_open_async);
 
   return g_test_run ();
 }
