@@ -5,7 +5,7 @@
 
 VITRINE_BUILD_PACKAGES="meson ninja-build gcc pkg-config gettext git
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev
-  libvips-dev libxml2-dev libturbojpeg0-dev glib-networking gsettings-desktop-schemas
+  libvips-dev libxml2-dev libturbojpeg0-dev libsqlite3-dev glib-networking gsettings-desktop-schemas
   adwaita-icon-theme fonts-cantarell desktop-file-utils"
 
 # What the test suite and the demo need on top: the real servers of the
@@ -14,7 +14,7 @@ VITRINE_BUILD_PACKAGES="meson ninja-build gcc pkg-config gettext git
 # for the benchmark's baseline.
 VITRINE_TEST_PACKAGES="appstream xvfb xauth dbus dbus-x11 at-spi2-core
   lighttpd iipimage-server libvips-tools imagemagick python3 valgrind
-  clang libclang-rt-14-dev libjpeg-turbo-progs"
+  clang libclang-rt-14-dev libjpeg-turbo-progs sqlite3"
 
 vitrine_install_packages ()
 {
