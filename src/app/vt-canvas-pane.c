@@ -69,7 +69,12 @@ update_status (VtCanvasPane *self)
     {
       gboolean time_based = vt_canvas_is_time_based (canvas);
 
-      icon = time_based ? "video-x-generic-symbolic" : "x-office-document-symbolic";
+      if (!time_based)
+        icon = "x-office-document-symbolic";
+      else if (vt_canvas_has_video (canvas))
+        icon = "video-x-generic-symbolic";
+      else
+        icon = "audio-x-generic-symbolic";
       title = _("Not an Image");
       description = g_strdup (time_based
                               ? _("This part of the object is sound or video, which Vitrine "
@@ -359,6 +364,23 @@ vt_canvas_pane_get_tiles_failed_text (VtCanvasPane *self)
     return NULL;
 
   return gtk_label_get_text (self->tiles_failed_label);
+}
+
+/**
+ * vt_canvas_pane_get_status_icon:
+ *
+ * Returns: (nullable): the icon of the page that says why the canvas shows
+ *   nothing, or %NULL when it shows an image
+ */
+const char *
+vt_canvas_pane_get_status_icon (VtCanvasPane *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->canvas_status_page)))
+    return NULL;
+
+  return adw_status_page_get_icon_name (self->canvas_status_page);
 }
 
 /**
