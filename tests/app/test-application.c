@@ -189,6 +189,134 @@ test_preferences (void)
   g_settings_reset (settings, "connections-per-host");
 }
 
+static gboolean
+window_is_active (gpointer data)
+{
+  return gtk_window_is_active (data);
+}
+
+/* Issue 13: the window opened with the address selected, so that one key
+ * press replaced it. */
+static void
+test_preferences_not_selected (void)
+{
+  g_autoptr(VtApplication) app = new_local_application ();
+  VtPreferencesWindow *preferences;
+  GtkEditable *api;
+  GtkWidget *focus;
+
+  preferences = vt_preferences_window_new (NULL, vt_application_get_settings (app));
+  api = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                     VT_TYPE_PREFERENCES_WINDOW, "api_row"));
+  gtk_window_present (GTK_WINDOW (preferences));
+  iterate_until (window_is_active, preferences, 10);
+  /* Long enough for the header to settle: the page switcher gives way to
+   * the title after the first layout, which moves the focus on. */
+  {
+    gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+    while (g_get_monotonic_time () < until)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (1000);
+      }
+  }
+
+  focus = gtk_window_get_focus (GTK_WINDOW (preferences));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (api)));
+  g_assert_false (gtk_editable_get_selection_bounds (api, NULL, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+/* Issue 13: with VITRINE_GHENT_API set, the window showed the default
+ * address, which was not the one in use. */
+static void
+test_preferences_overridden (void)
+{
+  g_autoptr(VtApplication) app = new_local_application ();
+  GSettings *settings = vt_application_get_settings (app);
+  VtPreferencesWindow *preferences;
+  GtkEditable *api;
+  AdwPreferencesGroup *group;
+
+  g_setenv ("VITRINE_GHENT_API", "http://127.0.0.1:9/ghent/", TRUE);
+  preferences = vt_preferences_window_new (NULL, settings);
+  api = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                     VT_TYPE_PREFERENCES_WINDOW, "api_row"));
+  group = ADW_PREFERENCES_GROUP (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                                VT_TYPE_PREFERENCES_WINDOW,
+                                                                "api_group"));
+
+  g_assert_cmpstr (gtk_editable_get_text (api), ==, "http://127.0.0.1:9/ghent");
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (api)));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (group), "VITRINE_GHENT_API"));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+
+  /* Without it, the setting shows, and can be changed. */
+  g_unsetenv ("VITRINE_GHENT_API");
+  preferences = vt_preferences_window_new (NULL, settings);
+  api = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                     VT_TYPE_PREFERENCES_WINDOW, "api_row"));
+  g_assert_cmpstr (gtk_editable_get_text (api), ==, "https://api.collectie.gent");
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (api)));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+static gboolean
+find_text (GtkWidget  *widget,
+           const char *text)
+{
+  const char *shown = NULL;
+
+  if (GTK_IS_LABEL (widget))
+    shown = gtk_label_get_label (GTK_LABEL (widget));
+  else if (ADW_IS_PREFERENCES_ROW (widget))
+    shown = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  if (shown != NULL && strstr (shown, text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Issue 13: the credits were English only and did not name the
+ * collection whose objects the application shows. */
+static void
+test_about (void)
+{
+  g_autoptr(VtApplication) app = new_local_application ();
+  GtkWindow *window;
+  AdwAboutWindow *about = NULL;
+  const char * const *developers;
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (ADW_IS_ABOUT_WINDOW (l->data))
+        about = l->data;
+  }
+  g_assert_nonnull (about);
+
+  developers = adw_about_window_get_developers (about);
+  g_assert_nonnull (developers);
+  g_assert_cmpstr (developers[0], ==, adw_about_window_get_developer_name (about));
+  g_assert_true (find_text (GTK_WIDGET (about), "Collectie van de Gent"));
+
+  gtk_window_destroy (GTK_WINDOW (about));
+  gtk_window_destroy (window);
+}
+
 typedef struct
 {
   VtApplication *app;
@@ -309,6 +437,9 @@ main (int   argc,
   g_test_add_func ("/vitrine/app/window/welcome", test_window_welcome);
   g_test_add_func ("/vitrine/app/window/remembers-size", test_window_remembers_size);
   g_test_add_func ("/vitrine/app/preferences", test_preferences);
+  g_test_add_func ("/vitrine/app/preferences/not-selected", test_preferences_not_selected);
+  g_test_add_func ("/vitrine/app/preferences/overridden", test_preferences_overridden);
+  g_test_add_func ("/vitrine/app/about", test_about);
   g_test_add_func ("/vitrine/app/single-instance", test_single_instance);
 
   return g_test_run ();
