@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "canvas/vt-canvas-error.h"
 
@@ -33,6 +34,7 @@ struct _VtCanvasPane
   VtCanvasStrip  *canvas_strip;
   VtThumbnailLoader *thumbnails;
   GCancellable   *backdrop_cancellable;
+  guint           zoom_description_id;
 
   /* Template widgets */
   VtImageView    *image_view;
@@ -158,6 +160,35 @@ update_label (VtCanvasPane *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->image_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+}
+
+static gboolean
+update_zoom_description (gpointer data)
+{
+  VtCanvasPane *self = data;
+  VtViewport *viewport = vt_image_view_get_viewport (self->image_view);
+  g_autofree char *description = NULL;
+
+  self->zoom_description_id = 0;
+
+  /* Translators: how a screen reader describes the image: its zoom, and
+   * the keys that move around it */
+  description = g_strdup_printf (_("Zoom %d %%. Arrow keys move, plus and minus zoom, 0 fits, "
+                                   "1 shows actual size."),
+                                 (int) round (vt_viewport_get_zoom (viewport) * 100));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->image_view),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  return G_SOURCE_REMOVE;
+}
+
+/* A zoom animates through many values; the description follows once it
+ * rests, rather than sending a screen reader an event a frame. */
+static void
+zoom_changed_cb (VtCanvasPane *self)
+{
+  if (self->zoom_description_id == 0)
+    self->zoom_description_id = g_timeout_add (250, update_zoom_description, self);
 }
 
 #define BACKDROP_SIZE 1024
@@ -424,6 +455,7 @@ vt_canvas_pane_dispose (GObject *object)
   g_clear_object (&self->page_signals);
   g_cancellable_cancel (self->backdrop_cancellable);
   g_clear_object (&self->backdrop_cancellable);
+  g_clear_handle_id (&self->zoom_description_id, g_source_remove);
   g_clear_object (&self->thumbnails);
   g_clear_object (&self->viewing);
   g_clear_object (&self->session);
@@ -488,4 +520,7 @@ vt_canvas_pane_init (VtCanvasPane *self)
                            G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->image_view, "notify::sharp",
                            G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vt_image_view_get_viewport (self->image_view), "notify::zoom",
+                           G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
+  update_zoom_description (self);
 }

@@ -13,6 +13,7 @@
 
 #include "net/vt-ghent-catalogue.h"
 
+#include "vt-accessible.h"
 #include "vt-text.h"
 #include "vt-window-private.h"
 
@@ -655,6 +656,9 @@ vt_window_init (VtWindow *self)
   fill_examples (self);
   _vt_window_dnd_init (self);
   sync_page (self);
+
+  vt_accessible_tidy (GTK_WIDGET (self));
+  vt_accessible_follow_stack (self->stack);
 }
 
 VtWindow *
