@@ -317,6 +317,41 @@ test_about (void)
   gtk_window_destroy (window);
 }
 
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* Issue 13: Ctrl+? printed "GtkLabel … reported min width -3" twice, as
+ * the shortcuts were split into two pages. Warnings are fatal here. */
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(VtApplication) app = new_local_application ();
+  GtkWindow *window;
+  GtkWindow *shortcuts;
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  shortcuts = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_nonnull (shortcuts);
+  iterate_until (widget_is_mapped, shortcuts, 10);
+  {
+    gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+    while (g_get_monotonic_time () < until)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (1000);
+      }
+  }
+
+  gtk_window_destroy (shortcuts);
+  gtk_window_destroy (window);
+}
+
 typedef struct
 {
   VtApplication *app;
@@ -440,6 +475,7 @@ main (int   argc,
   g_test_add_func ("/vitrine/app/preferences/not-selected", test_preferences_not_selected);
   g_test_add_func ("/vitrine/app/preferences/overridden", test_preferences_overridden);
   g_test_add_func ("/vitrine/app/about", test_about);
+  g_test_add_func ("/vitrine/app/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/vitrine/app/single-instance", test_single_instance);
 
   return g_test_run ();
