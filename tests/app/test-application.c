@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "app/vt-application.h"
+#include "canvas/vt-image-view.h"
 #include "app/vt-preferences-window.h"
 #include "app/vt-window.h"
 
@@ -352,6 +353,72 @@ test_shortcuts_window (void)
   gtk_window_destroy (window);
 }
 
+static void
+iterate_for (guint milliseconds)
+{
+  gint64 until = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* The middle of the canvas's left edge, as last drawn on screen. */
+static guint32
+canvas_edge_pixel (GtkWidget    *view,
+                   GdkPaintable *paintable)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (view);
+  int height = gtk_widget_get_height (view);
+  g_autofree guchar *pixels = g_malloc (width * height * 4);
+
+  /* What the window drew, once it has drawn the change. */
+  gtk_widget_queue_draw (view);
+  iterate_for (300);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* An empty canvas draws nothing at all. */
+  if (node == NULL)
+    return 0;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (view)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, pixels, width * 4);
+  return *(guint32 *) (pixels + (height / 2) * width * 4 + 4);
+}
+
+/* Issue 13: the canvas takes the keyboard, and must show that it has the
+ * focus when it got it from the keyboard. */
+static void
+test_canvas_focus_ring (void)
+{
+  g_autoptr(VtApplication) app = new_local_application ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = vt_image_view_new ();
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (view);
+  guint32 plain, focused;
+
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 200, 150);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (widget_is_mapped, view, 10);
+
+  g_assert_true (gtk_widget_get_focusable (view));
+  g_assert_true (gtk_widget_grab_focus (view));
+  gtk_window_set_focus_visible (GTK_WINDOW (window), FALSE);
+  plain = canvas_edge_pixel (view, paintable);
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  g_assert_true (gtk_widget_get_state_flags (view) & GTK_STATE_FLAG_FOCUS_VISIBLE);
+  focused = canvas_edge_pixel (view, paintable);
+  g_assert_cmphex (plain, !=, focused);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 typedef struct
 {
   VtApplication *app;
@@ -476,6 +543,7 @@ main (int   argc,
   g_test_add_func ("/vitrine/app/preferences/overridden", test_preferences_overridden);
   g_test_add_func ("/vitrine/app/about", test_about);
   g_test_add_func ("/vitrine/app/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/vitrine/app/canvas-focus-ring", test_canvas_focus_ring);
   g_test_add_func ("/vitrine/app/single-instance", test_single_instance);
 
   return g_test_run ();
