@@ -11,11 +11,13 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "app/vt-application.h"
-#include "canvas/vt-image-view.h"
+#include "app/vt-canvas-pane.h"
 #include "app/vt-preferences-window.h"
 #include "app/vt-window.h"
+#include "canvas/vt-image-view.h"
 
 static const char *vitrine_path;
 
@@ -419,6 +421,39 @@ test_canvas_focus_ring (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Issue 13: a screen reader hears the canvas's zoom, and hears it change
+ * once the zoom rests. */
+static void
+test_canvas_zoom_described (void)
+{
+  g_autoptr(VtApplication) app = new_local_application ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *pane = g_object_new (VT_TYPE_CANVAS_PANE, NULL);
+  VtImageView *view = vt_canvas_pane_get_image_view (VT_CANVAS_PANE (pane));
+  VtViewport *viewport = vt_image_view_get_viewport (view);
+  g_autofree char *expected = NULL;
+  char *failure;
+
+  gtk_window_set_child (GTK_WINDOW (window), pane);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (widget_is_mapped, pane, 10);
+
+  vt_viewport_set_image_size (viewport, 4000, 3000);
+  vt_viewport_set_size (viewport, 400, 300);
+  vt_viewport_set_zoom (viewport, 0.5);
+  iterate_for (400);
+
+  expected = g_strdup_printf ("Zoom %d %%. Arrow keys move, plus and minus zoom, 0 fits, "
+                              "1 shows actual size.",
+                              (int) round (vt_viewport_get_zoom (viewport) * 100));
+  g_assert_true (strstr (expected, "Zoom 50 %") != NULL);
+  failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (view),
+                                                GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+  g_assert_null (failure);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 typedef struct
 {
   VtApplication *app;
@@ -525,6 +560,10 @@ main (int   argc,
   vitrine_path = g_getenv ("VITRINE_BINARY");
   g_assert_nonnull (vitrine_path);
 
+  /* GTK's test accessibility backend, which keeps what the application
+   * tells a screen reader for gtk_test_accessible_check_property(). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+
   if (!gtk_init_check ())
     {
       g_test_message ("No display: skipping the window tests");
@@ -544,6 +583,7 @@ main (int   argc,
   g_test_add_func ("/vitrine/app/about", test_about);
   g_test_add_func ("/vitrine/app/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/vitrine/app/canvas-focus-ring", test_canvas_focus_ring);
+  g_test_add_func ("/vitrine/app/canvas-zoom-described", test_canvas_zoom_described);
   g_test_add_func ("/vitrine/app/single-instance", test_single_instance);
 
   return g_test_run ();
