@@ -137,7 +137,7 @@ vt_accessible_tidy (GtkWidget *root)
 
   if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root)))
     vt_accessible_name_button (root);
-  if (is_icon_button (root) || GTK_IS_DROP_DOWN (root))
+  if (is_icon_button (root))
     vt_accessible_drop_tooltip_description (root);
   if (ADW_IS_STATUS_PAGE (root) &&
       g_object_get_data (G_OBJECT (root), TIDY_KEY "-status") == NULL)

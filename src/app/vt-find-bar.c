@@ -363,6 +363,8 @@ vt_find_bar_init (VtFindBar *self)
    * screen reader calls it "GtkToggleButton". */
   vt_accessible_set_label (gtk_widget_get_first_child (GTK_WIDGET (self->organisation_dropdown)),
                            _("Organisation"));
+  /* Its tooltip is its name. */
+  vt_accessible_drop_tooltip_description (GTK_WIDGET (self->organisation_dropdown));
 
   g_signal_connect_object (self->organisation_dropdown, "notify::selected",
                            G_CALLBACK (organisation_selected_cb), self, G_CONNECT_SWAPPED);
