@@ -104,8 +104,7 @@ is_icon_button (GtkWidget *widget)
   if (GTK_IS_BUTTON (widget) && GTK_IS_MENU_BUTTON (parent))
     return gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (parent)) != NULL;
   if (GTK_IS_BUTTON (widget))
-    return gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL ||
-           ADW_IS_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (widget)));
+    return gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL;
   return FALSE;
 }
 
