@@ -10,9 +10,10 @@ VITRINE_BUILD_PACKAGES="meson ninja-build gcc pkg-config gettext git
 
 # What the test suite and the demo need on top: the real servers of the
 # local IIIF test bed, a display and a session bus, the validators, the
-# libvips command line for the fixtures, clang for the fuzzers, and djpeg
-# for the benchmark's baseline.
-VITRINE_TEST_PACKAGES="appstream xvfb xauth dbus dbus-x11 at-spi2-core
+# libvips command line for the fixtures, clang for the fuzzers, djpeg
+# for the benchmark's baseline, and the AT-SPI bindings the accessibility
+# test reads the application through.
+VITRINE_TEST_PACKAGES="appstream xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0
   lighttpd iipimage-server libvips-tools imagemagick python3 valgrind
   clang libclang-rt-14-dev libjpeg-turbo-progs sqlite3"
 

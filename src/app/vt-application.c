@@ -165,9 +165,10 @@ vt_application_about_action (GSimpleAction *action,
                              GVariant      *parameter,
                              gpointer       user_data)
 {
-  static const char *developers[] = { "The Vitrine authors", NULL };
   VtApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { _("The Vitrine authors"), NULL };
+  const char *collection[] = { "Collectie van de Gent https://www.collectie.gent", NULL };
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
@@ -181,11 +182,16 @@ vt_application_about_action (GSimpleAction *action,
                         "comments", _("Browse museum collections published with IIIF, "
                                       "read their descriptions and zoom deep into their images."),
                         "developers", developers,
-                        "copyright", "© 2026 The Vitrine authors",
+                        "copyright", _("© 2026 The Vitrine authors"),
                         "license-type", GTK_LICENSE_GPL_3_0,
                         /* Translators: your names, one per line */
                         "translator-credits", _("translator-credits"),
                         NULL);
+  /* The objects, their descriptions and their images are the Ghent
+   * museums' own, published through Collectie van de Gent. */
+  adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about),
+                                                _("Collections and Images"),
+                                                collection);
   gtk_window_present (GTK_WINDOW (about));
 }
 

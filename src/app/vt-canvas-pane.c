@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "canvas/vt-canvas-error.h"
 
@@ -33,6 +34,7 @@ struct _VtCanvasPane
   VtCanvasStrip  *canvas_strip;
   VtThumbnailLoader *thumbnails;
   GCancellable   *backdrop_cancellable;
+  guint           zoom_description_id;
 
   /* Template widgets */
   VtImageView    *image_view;
@@ -72,7 +74,12 @@ update_status (VtCanvasPane *self)
     {
       gboolean time_based = vt_canvas_is_time_based (canvas);
 
-      icon = time_based ? "video-x-generic-symbolic" : "x-office-document-symbolic";
+      if (!time_based)
+        icon = "x-office-document-symbolic";
+      else if (vt_canvas_has_video (canvas))
+        icon = "video-x-generic-symbolic";
+      else
+        icon = "audio-x-generic-symbolic";
       title = _("Not an Image");
       description = g_strdup (time_based
                               ? _("This part of the object is sound or video, which Vitrine "
@@ -224,6 +231,36 @@ update_label (VtCanvasPane *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->image_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+}
+
+static gboolean
+update_zoom_description (gpointer data)
+{
+  VtCanvasPane *self = data;
+  VtViewport *viewport = vt_image_view_get_viewport (self->image_view);
+  g_autofree char *description = NULL;
+
+  self->zoom_description_id = 0;
+
+  /* Translators: how a screen reader describes the image: its zoom, and
+   * the keys that move around it */
+  description = g_strdup_printf (_("Zoom %d %%. Arrow keys move, plus and minus zoom, 0 fits, "
+                                   "1 shows actual size."),
+                                 MAX (1, (int) (vt_viewport_get_zoom (viewport) *
+                                                gtk_widget_get_scale_factor (GTK_WIDGET (self)) * 100.0 + 0.5)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->image_view),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  return G_SOURCE_REMOVE;
+}
+
+/* A zoom animates through many values; the description follows once it
+ * rests, rather than sending a screen reader an event a frame. */
+static void
+zoom_changed_cb (VtCanvasPane *self)
+{
+  if (self->zoom_description_id == 0)
+    self->zoom_description_id = g_timeout_add (250, update_zoom_description, self);
 }
 
 #define BACKDROP_SIZE 1024
@@ -435,6 +472,23 @@ vt_canvas_pane_get_tiles_failed_text (VtCanvasPane *self)
 }
 
 /**
+ * vt_canvas_pane_get_status_icon:
+ *
+ * Returns: (nullable): the icon of the page that says why the canvas shows
+ *   nothing, or %NULL when it shows an image
+ */
+const char *
+vt_canvas_pane_get_status_icon (VtCanvasPane *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->canvas_status_page)))
+    return NULL;
+
+  return adw_status_page_get_icon_name (self->canvas_status_page);
+}
+
+/**
  * vt_canvas_pane_get_status_title:
  *
  * Returns: (nullable): the title of the page that says why the canvas
@@ -505,6 +559,7 @@ vt_canvas_pane_dispose (GObject *object)
   g_clear_object (&self->page_signals);
   g_cancellable_cancel (self->backdrop_cancellable);
   g_clear_object (&self->backdrop_cancellable);
+  g_clear_handle_id (&self->zoom_description_id, g_source_remove);
   g_clear_object (&self->thumbnails);
   g_clear_object (&self->viewing);
   g_clear_object (&self->session);
@@ -575,6 +630,9 @@ vt_canvas_pane_init (VtCanvasPane *self)
                            G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (vt_image_view_get_viewport (self->image_view), "notify::zoom",
                            G_CALLBACK (update_zoom_label), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vt_image_view_get_viewport (self->image_view), "notify::zoom",
+                           G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (update_zoom_label), NULL);
   update_zoom_label (self);
+  update_zoom_description (self);
 }

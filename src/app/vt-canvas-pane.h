@@ -29,6 +29,7 @@ VtImageView   *vt_canvas_pane_get_image_view   (VtCanvasPane *self);
 VtCanvasStrip *vt_canvas_pane_get_strip        (VtCanvasPane *self);
 gboolean       vt_canvas_pane_get_strip_revealed (VtCanvasPane *self);
 const char    *vt_canvas_pane_get_status_title (VtCanvasPane *self);
+const char    *vt_canvas_pane_get_status_icon  (VtCanvasPane *self);
 const char    *vt_canvas_pane_get_status_description (VtCanvasPane *self);
 const char    *vt_canvas_pane_get_tiles_failed_text (VtCanvasPane *self);
 const char    *vt_canvas_pane_get_zoom_text    (VtCanvasPane *self);

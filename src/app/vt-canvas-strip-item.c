@@ -247,14 +247,8 @@ vt_canvas_strip_item_get_placeholder_icon (VtCanvasStripItem *self)
 
   if (vt_canvas_is_time_based (self->canvas))
     {
-      for (guint i = 0; self->canvas->annotations != NULL && i < self->canvas->annotations->len; i++)
-        {
-          VtContentResource *body = vt_painting_annotation_get_body (g_ptr_array_index (self->canvas->annotations, i));
-
-          if (body != NULL && body->kind == VT_CONTENT_VIDEO)
-            return "video-x-generic-symbolic";
-        }
-      return "audio-x-generic-symbolic";
+      return vt_canvas_has_video (self->canvas) ? "video-x-generic-symbolic"
+                                                : "audio-x-generic-symbolic";
     }
   if (self->state == VT_THUMBNAIL_STATE_FAILED)
     return "image-missing-symbolic";

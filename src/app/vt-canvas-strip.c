@@ -407,6 +407,13 @@ bind_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+  /* What takes the focus, and what a screen reader reads as the list's
+   * item, is the list's own row around the box (GTK 4.8 has no
+   * gtk_list_item_set_accessible_label() yet). */
+  if (gtk_widget_get_parent (box) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                    -1);
 
   row->state_handler = g_signal_connect (item, "notify::state", G_CALLBACK (item_state_changed_cb), row);
   update_row (row, item);

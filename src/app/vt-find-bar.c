@@ -13,6 +13,7 @@
 
 #include "net/vt-ghent-catalogue.h"
 
+#include "vt-accessible.h"
 #include "vt-find-bar.h"
 #include "vt-object-grid.h"
 #include "vt-text.h"
@@ -363,6 +364,13 @@ vt_find_bar_init (VtFindBar *self)
   self->inhibit_organisation_changed = TRUE;
   gtk_drop_down_set_model (self->organisation_dropdown, G_LIST_MODEL (names));
   self->inhibit_organisation_changed = FALSE;
+
+  /* The button inside the drop-down is what takes the focus; unnamed, a
+   * screen reader calls it "GtkToggleButton". */
+  vt_accessible_set_label (gtk_widget_get_first_child (GTK_WIDGET (self->organisation_dropdown)),
+                           _("Organisation"));
+  /* Its tooltip is its name. */
+  vt_accessible_drop_tooltip_description (GTK_WIDGET (self->organisation_dropdown));
 
   g_signal_connect_object (self->organisation_dropdown, "notify::selected",
                            G_CALLBACK (organisation_selected_cb), self, G_CONNECT_SWAPPED);

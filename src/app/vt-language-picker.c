@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "vt-accessible.h"
 #include "vt-language-picker.h"
 
 /* The sidebar's "Language" row: the languages the manifest's texts come
@@ -222,6 +223,12 @@ vt_language_picker_init (VtLanguagePicker *self)
   self->languages = g_new0 (char *, 1);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The button inside the drop-down takes the focus: it is named as the
+   * drop-down is, by the caption (without its underscore), not
+   * "GtkToggleButton"; the tooltip says more. */
+  vt_accessible_set_label (gtk_widget_get_first_child (GTK_WIDGET (self->dropdown)),
+                           gtk_label_get_text (self->label));
 }
 
 /**

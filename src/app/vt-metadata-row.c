@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "iiif/vt-markup.h"
+#include "vt-accessible.h"
 #include "vt-metadata-row.h"
 
 /* One row of the sidebar's lists: a caption ("Material") over a value in
@@ -70,9 +71,24 @@ show (VtMetadataRow *self,
   /* Translators: how a screen reader reads one row of the object's
    * details: "Material: oak" */
   self->spoken = g_strdup_printf (_("%s: %s"), label, text);
+
+  /* One Tab stop per row, read once. The value is selectable (to copy
+   * it) and may hold links, so it takes the focus of its own: it is the
+   * row's one stop, and carries the row's name; the row itself is not a
+   * stop. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->spoken,
                                   -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->value),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->spoken,
+                                  -1);
+  /* The tooltip holds the whole address, which the name has too. */
+  vt_accessible_drop_tooltip_description (GTK_WIDGET (self->value));
+  /* The caption is part of the row's name already. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->caption),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
+                               -1);
 }
 
 /* Links are followed by whoever installs "metadata.follow-link". */

@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "net/vt-ghent-catalogue.h"
+
 #include "vt-preferences-window.h"
 
 struct _VtPreferencesWindow
@@ -20,6 +22,7 @@ struct _VtPreferencesWindow
   GSettings            *settings;
 
   /* Template widgets */
+  AdwPreferencesGroup  *api_group;
   AdwEntryRow          *api_row;
   GtkSpinButton        *connections_spin;
   GtkSpinButton        *disk_cache_spin;
@@ -85,6 +88,24 @@ api_row_apply_cb (VtPreferencesWindow *self)
   g_settings_set_string (self->settings, "api-base-url", text);
 }
 
+/* GTK gives the first focus to the page switcher, which then gives way to
+ * the title, and the focus moves on to the address row, which selects all
+ * its text as GTK does for a Tab: one key press would replace the address.
+ * The row is the first thing to fill in anyway: it gets the focus straight
+ * away, with the cursor at its end. */
+static void
+vt_preferences_window_show (GtkWidget *widget)
+{
+  VtPreferencesWindow *self = VT_PREFERENCES_WINDOW (widget);
+  GtkEditable *api = GTK_EDITABLE (self->api_row);
+
+  GTK_WIDGET_CLASS (vt_preferences_window_parent_class)->show (widget);
+
+  if (gtk_widget_is_sensitive (GTK_WIDGET (self->api_row)) &&
+      gtk_widget_grab_focus (GTK_WIDGET (self->api_row)))
+    gtk_editable_select_region (api, -1, -1);
+}
+
 static void
 vt_preferences_window_dispose (GObject *object)
 {
@@ -103,9 +124,11 @@ vt_preferences_window_class_init (VtPreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = vt_preferences_window_dispose;
+  widget_class->show = vt_preferences_window_show;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/vt-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, VtPreferencesWindow, api_group);
   gtk_widget_class_bind_template_child (widget_class, VtPreferencesWindow, api_row);
   gtk_widget_class_bind_template_child (widget_class, VtPreferencesWindow, connections_spin);
   gtk_widget_class_bind_template_child (widget_class, VtPreferencesWindow, disk_cache_spin);
@@ -135,7 +158,25 @@ vt_preferences_window_new (GtkWindow *parent,
   self->settings = g_object_ref (settings);
 
   api = g_settings_get_string (settings, "api-base-url");
-  gtk_editable_set_text (GTK_EDITABLE (self->api_row), api);
+  if (g_getenv (VT_GHENT_API_ENV) != NULL && *g_getenv (VT_GHENT_API_ENV) != '\0')
+    {
+      g_autofree char *effective = vt_ghent_get_api_base (api);
+      g_autofree char *note = NULL;
+
+      /* What is used, not a setting that has no effect; and no way to
+       * change it here, since the environment would win again. */
+      gtk_editable_set_text (GTK_EDITABLE (self->api_row), effective);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->api_row), FALSE);
+      /* Translators: %s is the name of an environment variable */
+      note = g_strdup_printf (_("Where object numbers are looked up. The %s environment "
+                                "variable overrides this setting, so it cannot be changed here."),
+                              VT_GHENT_API_ENV);
+      adw_preferences_group_set_description (self->api_group, note);
+    }
+  else
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->api_row), api);
+    }
 
   g_settings_bind (settings, "connections-per-host", self->connections_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);

@@ -109,6 +109,52 @@ resolve_file (const char  *input,
   return target_new (VT_TARGET_FILE, input, uri, uri, basename);
 }
 
+static gboolean
+is_prefix_separator (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0xFF1A /* fullwidth colon */ ||
+         (c < 128 && strchr ("/\\;,.-_#|=", (char) c) != NULL);
+}
+
+/* "dmg 1987-1049", "DMG/1987-1049", "dmg：1987-1049": an organisation's
+ * abbreviation and then something else than the colon. People type a
+ * space for the colon, and type the prefix while the picker already names
+ * the organisation; read as a bare number, either would become
+ * "dmg:dmg 1987-1049", which no museum has. Returns "org:number", or %NULL
+ * when @text does not start that way. */
+static char *
+normalise_organisation_prefix (const char *text)
+{
+  const VtGhentOrganisation *organisations;
+  guint n_organisations;
+
+  if (strchr (text, ':') != NULL)
+    return NULL;
+
+  organisations = vt_ghent_get_organisations (&n_organisations);
+  for (guint i = 0; i < n_organisations; i++)
+    {
+      const char *abbreviation = organisations[i].abbreviation;
+      gsize len = strlen (abbreviation);
+      const char *p = text + len;
+      const char *separators = p;
+
+      if (g_ascii_strncasecmp (text, abbreviation, len) != 0)
+        continue;
+
+      while (*p != '\0' && is_prefix_separator (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+
+      /* "dmg1987" or a prefix alone is left to the usual reading. */
+      if (p == separators || !g_unichar_isalnum (g_utf8_get_char (p)))
+        continue;
+
+      return g_strconcat (abbreviation, ":", p, NULL);
+    }
+
+  return NULL;
+}
+
 /**
  * vt_target_resolve:
  * @input: an object number, a manifest URL, a IIIF link or a file
@@ -128,6 +174,7 @@ vt_target_resolve (const char  *input,
                    GError     **error)
 {
   g_autofree char *stripped = NULL;
+  g_autofree char *prefixed = NULL;
   g_autofree char *organisation = NULL;
   g_autofree char *number = NULL;
   g_autoptr(GError) ghent_error = NULL;
@@ -149,7 +196,9 @@ vt_target_resolve (const char  *input,
   if (g_str_has_prefix (stripped, "file:") || g_path_is_absolute (stripped))
     return resolve_file (stripped, error);
 
-  if (vt_ghent_parse_input (stripped, default_organisation, &organisation, &number, &ghent_error))
+  prefixed = normalise_organisation_prefix (stripped);
+
+  if (vt_ghent_parse_input (prefixed != NULL ? prefixed : stripped, default_organisation, &organisation, &number, &ghent_error))
     {
       g_autofree char *object_id = vt_ghent_build_object_id (organisation, number);
       g_autofree char *manifest_url = vt_ghent_build_manifest_url (api_base, organisation, number);

@@ -14,6 +14,7 @@
 #include "iiif/vt-image-url.h"
 #include "net/vt-ghent-catalogue.h"
 
+#include "vt-accessible.h"
 #include "vt-text.h"
 #include "vt-window-private.h"
 
@@ -642,6 +643,9 @@ vt_window_init (VtWindow *self)
   _vt_window_welcome_init (self);
   _vt_window_dnd_init (self);
   sync_page (self);
+
+  vt_accessible_tidy (GTK_WIDGET (self));
+  vt_accessible_follow_stack (self->stack);
 }
 
 VtWindow *

@@ -167,6 +167,27 @@ vt_canvas_is_time_based (const VtCanvas *self)
 }
 
 /**
+ * vt_canvas_has_video:
+ *
+ * Returns: whether a painting annotation of this canvas is a video, as
+ *   opposed to sound alone
+ */
+gboolean
+vt_canvas_has_video (const VtCanvas *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint i = 0; i < self->annotations->len; i++)
+    {
+      VtContentResource *body = vt_painting_annotation_get_body (g_ptr_array_index (self->annotations, i));
+
+      if (body != NULL && body->kind == VT_CONTENT_VIDEO)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
  * vt_canvas_get_rights:
  *
  * The rights of this canvas alone: the first painting annotation that names

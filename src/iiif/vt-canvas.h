@@ -134,6 +134,7 @@ VtCanvas             *vt_canvas_ref           (VtCanvas *self);
 void                  vt_canvas_unref         (VtCanvas *self);
 gboolean              vt_canvas_is_image      (const VtCanvas *self);
 gboolean              vt_canvas_is_time_based (const VtCanvas *self);
+gboolean              vt_canvas_has_video     (const VtCanvas *self);
 VtContentResource    *vt_canvas_get_image     (const VtCanvas *self);
 VtServiceRef         *vt_canvas_get_image_service (const VtCanvas *self);
 const char           *vt_canvas_get_rights    (const VtCanvas *self);

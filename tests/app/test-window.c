@@ -408,6 +408,9 @@ test_time_based_canvas (Fixture       *fixture,
   open_and_wait (fixture, url, "viewer");
   g_assert_cmpstr (vt_canvas_pane_get_status_title (vt_window_get_canvas_pane (fixture->window)), ==,
                    "Not an Image");
+  /* Issue 13: the sound recording showed a video icon. */
+  g_assert_cmpstr (vt_canvas_pane_get_status_icon (vt_window_get_canvas_pane (fixture->window)), ==,
+                   "audio-x-generic-symbolic");
 }
 
 static void
