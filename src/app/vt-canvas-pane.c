@@ -15,6 +15,7 @@
 #include "canvas/vt-canvas-error.h"
 
 #include "vt-canvas-pane.h"
+#include "vt-accessible.h"
 #include "vt-thumbnail-loader.h"
 
 /* The viewer's main area for the object on screen: the deep-zoom canvas
@@ -157,11 +158,26 @@ update_zoom_label (VtCanvasPane *self)
                    gtk_widget_get_scale_factor (GTK_WIDGET (self)) * 100.0;
   int rounded = MAX (1, (int) (percent + 0.5));
   g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+  GtkWidget *inner;
 
   /* Translators: the zoom level of the image, as a percentage; use a
    * no-break space before the sign if your language puts one there */
   text = g_strdup_printf (_("%d%%"), rounded);
   gtk_menu_button_set_label (self->zoom_menu_button, text);
+
+  /* A screen reader hears the control and its value once, not the
+   * tooltip again as a description. */
+  inner = gtk_widget_get_first_child (GTK_WIDGET (self->zoom_menu_button));
+  /* Translators: a control's name and its value, e.g. "Zoom Level: 50%" */
+  name = g_strdup_printf (C_("accessible", "%s: %s"), _("Zoom Level"), text);
+  vt_accessible_set_label (GTK_WIDGET (self->zoom_menu_button), name);
+  if (inner != NULL)
+    {
+      vt_accessible_set_label (inner, name);
+      vt_accessible_drop_tooltip_description (inner);
+    }
+  vt_accessible_drop_tooltip_description (GTK_WIDGET (self->zoom_menu_button));
 }
 
 static void
