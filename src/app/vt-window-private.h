@@ -13,6 +13,7 @@
 #include "vt-find-bar.h"
 #include "vt-navigation.h"
 #include "vt-metadata-view.h"
+#include "vt-search-page.h"
 #include "vt-session.h"
 #include "vt-viewing.h"
 #include "vt-window.h"
@@ -58,17 +59,24 @@ struct _VtWindow
   GtkBox               *sidebar_box;
   VtMetadataView       *metadata_view;
 
+  /* Not in the template: vt-window-search.c adds it to the stack. */
+  VtSearchPage         *search_page;
+
 };
 
 /* Satellites: set up by the centre. */
 void        _vt_window_class_actions_init (VtWindowClass *klass);
 void        _vt_window_update_actions     (VtWindow      *self);
 void        _vt_window_dnd_init           (VtWindow      *self);
+void        _vt_window_class_search_init  (VtWindowClass *klass);
+void        _vt_window_search_init        (VtWindow      *self);
+void        _vt_window_sync_catalogue     (VtWindow      *self);
 
 /* The centre, for its satellites. */
 void        _vt_window_set_action_enabled (VtWindow      *self,
                                            const char    *action_name,
                                            gboolean       enabled);
+void        _vt_window_sync_page          (VtWindow      *self);
 void        _vt_window_toast              (VtWindow      *self,
                                            const char    *message);
 

@@ -14,6 +14,7 @@
 #include "vt-collection-page.h"
 #include "vt-error-page.h"
 #include "vt-metadata-view.h"
+#include "vt-search-page.h"
 #include "vt-viewing.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,8 @@ gboolean          vt_window_open_dropped       (VtWindow      *self,
                                                 const GValue  *value);
 void              vt_window_reload             (VtWindow      *self);
 void              vt_window_cancel             (VtWindow      *self);
+void              vt_window_show_search        (VtWindow      *self,
+                                                const char    *text);
 
 VtViewing        *vt_window_get_viewing        (VtWindow      *self);
 const char       *vt_window_get_input          (VtWindow      *self);
@@ -44,5 +47,6 @@ VtMetadataView   *vt_window_get_metadata_view  (VtWindow      *self);
 VtCanvasPane     *vt_window_get_canvas_pane    (VtWindow      *self);
 VtErrorPage      *vt_window_get_error_page     (VtWindow      *self);
 VtCollectionPage *vt_window_get_collection_page (VtWindow     *self);
+VtSearchPage     *vt_window_get_search_page    (VtWindow      *self);
 
 G_END_DECLS
