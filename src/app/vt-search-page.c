@@ -43,6 +43,8 @@ struct _VtSearchPage
   guint           generation;       /* of the search whose results count */
   guint           n_thumbnails;
   gboolean        catalogue_empty;
+  gboolean        pending;          /* typed, the entry's pause not over */
+  gboolean        searching;        /* a search under way for the text */
   const char     *state;
 
   /* Template widgets */
@@ -243,6 +245,8 @@ search_done_cb (GObject      *object,
   if (generation != self->generation)
     return;
 
+  self->searching = FALSE;
+
   if (results == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -264,6 +268,8 @@ start_search (VtSearchPage *self)
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
   self->generation++;
+  self->pending = FALSE;
+  self->searching = FALSE;
 
   if (catalogue == NULL || self->catalogue_empty)
     {
@@ -280,6 +286,7 @@ start_search (VtSearchPage *self)
     }
 
   self->search_cancellable = g_cancellable_new ();
+  self->searching = TRUE;
   search = g_new0 (Search, 1);
   search->self = g_object_ref (self);
   search->generation = self->generation;
@@ -292,6 +299,12 @@ static void
 search_changed_cb (VtSearchPage *self)
 {
   start_search (self);
+}
+
+static void
+text_changed_cb (VtSearchPage *self)
+{
+  self->pending = TRUE;
 }
 
 static void
@@ -480,6 +493,8 @@ vt_search_page_init (VtSearchPage *self)
   for (guint i = 0; i < n; i++)
     gtk_string_list_append (orgs, vt_ghent_organisation_get_display_name (&list[i]));
   gtk_drop_down_set_model (self->org_dropdown, G_LIST_MODEL (orgs));
+  g_signal_connect_object (self->search_entry, "changed",
+                           G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->org_dropdown, "notify::selected",
                            G_CALLBACK (org_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -769,4 +784,18 @@ vt_search_page_get_n_thumbnails (VtSearchPage *self)
   g_return_val_if_fail (VT_IS_SEARCH_PAGE (self), 0);
 
   return self->n_thumbnails;
+}
+
+/**
+ * vt_search_page_is_searching:
+ *
+ * Returns: whether what is shown may still change for the text typed: the
+ *   entry's pause is not over, or the search for it is under way
+ */
+gboolean
+vt_search_page_is_searching (VtSearchPage *self)
+{
+  g_return_val_if_fail (VT_IS_SEARCH_PAGE (self), FALSE);
+
+  return self->pending || self->searching;
 }

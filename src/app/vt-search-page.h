@@ -33,6 +33,7 @@ const char        *vt_search_page_get_organisation (VtSearchPage *self);
 void               vt_search_page_set_organisation (VtSearchPage *self,
                                                     const char   *organisation);
 void               vt_search_page_activate         (VtSearchPage *self);
+gboolean           vt_search_page_is_searching     (VtSearchPage *self);
 const char        *vt_search_page_get_state        (VtSearchPage *self);
 const char        *vt_search_page_get_updated_text (VtSearchPage *self);
 guint              vt_search_page_get_n_results    (VtSearchPage *self);
