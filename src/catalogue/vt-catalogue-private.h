@@ -33,13 +33,14 @@ VtHarvestState *_vt_catalogue_begin_harvest (VtCatalogue        *self,
                                              const char         *stream,
                                              const char         *org,
                                              GError            **error);
-/* Stores the members of one page, marks @urls visited (and immutable when
- * @immutable), and moves @targets into the frontier, in one transaction.
+/* Stores the members of one page, marks @urls visited (and
+ * @immutable_url, when not NULL, immutable), and moves @targets into the
+ * frontier, in one transaction.
  * @n_changed counts the objects that were new or newer. */
 gboolean _vt_catalogue_store_page       (VtCatalogue        *self,
                                          const char         *stream,
                                          const char * const *urls,
-                                         gboolean            immutable,
+                                         const char         *immutable_url,
                                          GPtrArray          *records,
                                          const char * const *targets,
                                          guint              *n_changed,

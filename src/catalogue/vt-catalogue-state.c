@@ -147,7 +147,7 @@ gboolean
 _vt_catalogue_store_page (VtCatalogue        *self,
                           const char         *stream,
                           const char * const *urls,
-                          gboolean            immutable,
+                          const char         *immutable_url,
                           GPtrArray          *records,
                           const char * const *targets,
                           guint              *n_changed,
@@ -164,10 +164,10 @@ _vt_catalogue_store_page (VtCatalogue        *self,
     {
       ok = step_one (db, "INSERT OR IGNORE INTO visited (stream, url) VALUES (?1, ?2)", stream, urls[i], error) &&
            step_one (db, "DELETE FROM frontier WHERE stream = ?1 AND url = ?2", stream, urls[i], error);
-      if (ok && immutable)
-        ok = step_one (db, "INSERT OR IGNORE INTO immutable_pages (stream, url) VALUES (?1, ?2)",
-                       stream, urls[i], error);
     }
+  if (ok && immutable_url != NULL)
+    ok = step_one (db, "INSERT OR IGNORE INTO immutable_pages (stream, url) VALUES (?1, ?2)",
+                   stream, immutable_url, error);
 
   for (i = 0; ok && targets != NULL && targets[i] != NULL; i++)
     ok = step_one (db, "INSERT OR IGNORE INTO frontier (stream, seq, url)"

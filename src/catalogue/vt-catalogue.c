@@ -86,6 +86,13 @@ static const char schema_sql[] =
   "org, object_number, object_uri, version_uri, generated_at, title, description, makers," \
   " date, object_type, material, dimensions, collection, manifest_url, web_url, image_service, licence"
 
+/* The same, for queries that join the index. */
+#define RECORD_COLUMNS_OF_OBJECTS \
+  "objects.org, objects.object_number, objects.object_uri, objects.version_uri," \
+  " objects.generated_at, objects.title, objects.description, objects.makers, objects.date," \
+  " objects.object_type, objects.material, objects.dimensions, objects.collection," \
+  " objects.manifest_url, objects.web_url, objects.image_service, objects.licence"
+
 GError *
 _vt_catalogue_db_error (sqlite3    *db,
           const char *what)
@@ -595,7 +602,7 @@ vt_catalogue_search (VtCatalogue  *self,
   /* An exact object number comes first, then the best matches; title and
    * number weigh most, the description least. */
   stmt = _vt_catalogue_prepare (self->read_db,
-                  "SELECT " RECORD_COLUMNS " FROM objects_fts"
+                  "SELECT " RECORD_COLUMNS_OF_OBJECTS " FROM objects_fts"
                   " JOIN objects ON objects.id = objects_fts.rowid"
                   " WHERE objects_fts MATCH ?1 AND (?2 IS NULL OR objects.org = ?2)"
                   " ORDER BY (objects.object_number = ?3 COLLATE NOCASE) DESC,"

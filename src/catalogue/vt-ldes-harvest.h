@@ -37,5 +37,6 @@ guint          vt_ldes_harvest_get_pages           (VtLdesHarvest       *self);
 guint64        vt_ldes_harvest_get_members         (VtLdesHarvest       *self);
 gint64         vt_ldes_harvest_get_remaining_items (VtLdesHarvest       *self);
 double         vt_ldes_harvest_get_fraction        (VtLdesHarvest       *self);
+guint          vt_ldes_harvest_get_skipped_members (VtLdesHarvest       *self);
 
 G_END_DECLS

@@ -69,6 +69,8 @@ void        _vt_request_submit           (VtClient     *self,
 void        _vt_request_unref            (VtRequest    *req);
 const char *_vt_request_get_content_type (VtRequest    *req);
 const char *_vt_request_get_final_uri    (VtRequest    *req);
+const char *_vt_request_get_response_header (VtRequest  *req,
+                                          const char   *name);
 
 void        _vt_client_pump              (VtClient     *self,
                                           VtHostQueue  *host);

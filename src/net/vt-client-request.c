@@ -65,6 +65,7 @@ struct _VtRequest
   GInputStream  *stream;
   GByteArray    *body;
   char          *content_type;
+  SoupMessageHeaders *response_headers; /* of the final answer */
   guint          status;
   gboolean       reading_error_body;
 
@@ -97,6 +98,7 @@ request_clear (VtRequest *req)
   g_clear_object (&req->stream);
   g_clear_pointer (&req->body, g_byte_array_unref);
   g_clear_pointer (&req->content_type, g_free);
+  g_clear_pointer (&req->response_headers, soup_message_headers_unref);
   g_clear_pointer (&req->uri, g_free);
   g_clear_pointer (&req->current_uri, g_free);
   g_clear_pointer (&req->host_key, g_free);
@@ -848,6 +850,8 @@ on_sent (GObject      *object,
   req->status = soup_message_get_status (msg);
   g_clear_pointer (&req->content_type, g_free);
   req->content_type = g_strdup (soup_message_headers_get_content_type (soup_message_get_response_headers (msg), NULL));
+  g_clear_pointer (&req->response_headers, soup_message_headers_unref);
+  req->response_headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
   g_clear_pointer (&req->body, g_byte_array_unref);
   req->body = g_byte_array_new ();
 
@@ -1030,6 +1034,13 @@ const char *
 _vt_request_get_final_uri (VtRequest *req)
 {
   return req->current_uri;
+}
+
+const char *
+_vt_request_get_response_header (VtRequest  *req,
+                                 const char *name)
+{
+  return req->response_headers != NULL ? soup_message_headers_get_list (req->response_headers, name) : NULL;
 }
 
 void

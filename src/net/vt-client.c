@@ -206,6 +206,34 @@ vt_client_fetch_finish (VtClient      *self,
   return bytes;
 }
 
+/**
+ * vt_client_fetch_dup_response_header:
+ * @self: a #VtClient
+ * @result: the result given to the callback of vt_client_fetch_async()
+ * @name: a header name, e.g. "Cache-Control"
+ *
+ * A header of the final answer (after redirects; from the disk cache
+ * when the answer came from there), for callers that keep their own
+ * record of what may change, such as the catalogue's harvest.
+ *
+ * Returns: (transfer full) (nullable): the header's value, repeated
+ *   headers joined with ", "
+ */
+char *
+vt_client_fetch_dup_response_header (VtClient     *self,
+                                     GAsyncResult *result,
+                                     const char   *name)
+{
+  VtRequest *req;
+
+  g_return_val_if_fail (VT_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  req = g_task_get_task_data (G_TASK (result));
+  return req != NULL ? g_strdup (_vt_request_get_response_header (req, name)) : NULL;
+}
+
 /* ------------------------------------------------------------------ */
 /* Cache                                                               */
 

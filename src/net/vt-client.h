@@ -107,6 +107,10 @@ GBytes      *vt_client_fetch_finish            (VtClient            *self,
                                                 char               **final_uri,
                                                 GError             **error);
 
+char        *vt_client_fetch_dup_response_header (VtClient     *self,
+                                                  GAsyncResult *result,
+                                                  const char   *name);
+
 void         vt_client_clear_cache             (VtClient       *self);
 void         vt_client_save_cache              (VtClient       *self);
 
