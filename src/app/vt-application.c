@@ -45,6 +45,8 @@ static const GOptionEntry option_entries[] = {
     N_("Show the version and exit"), NULL },
   { "new-window", 'w', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Open a new window"), NULL },
+  { "search", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Search the catalogue"), NULL },
   { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL,
     NULL, N_("[OBJECT-NUMBER|URL|FILE…]") },
   { NULL }
@@ -122,6 +124,9 @@ vt_application_command_line (GApplication            *app,
         window = vt_application_get_or_create_window (self, TRUE);
       vt_window_open_input (window, input);
     }
+
+  if (g_variant_dict_contains (options, "search"))
+    vt_window_show_search (window, NULL);
 
   gtk_window_present (GTK_WINDOW (window));
 
