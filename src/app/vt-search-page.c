@@ -38,7 +38,6 @@ struct _VtSearchPage
 
   VtSession      *session;
   GCancellable   *search_cancellable;
-  GCancellable   *thumbnails_cancellable;
   GPtrArray      *results;          /* VtCatalogueRecord* shown */
   guint           generation;       /* of the search whose results count */
   guint           n_thumbnails;
@@ -53,7 +52,10 @@ struct _VtSearchPage
   GtkStack       *state_stack;
   AdwStatusPage  *no_results_page;
   GtkScrolledWindow *results_scroller;
-  GtkListBox     *results_list;
+  GtkListView    *results_view;
+
+  GListStore     *store;            /* items carrying "record" */
+  GtkSingleSelection *selection;
   GtkLabel       *updated_label;
 };
 
@@ -93,61 +95,112 @@ get_catalogue (VtSearchPage *self)
   return self->session != NULL ? vt_session_get_catalogue (self->session) : NULL;
 }
 
-/* Thumbnails */
+/* Results: a list view over a store of plain objects, each carrying its
+ * record (and its thumbnail once loaded). Only the rows on screen are
+ * built, and they are reused as the list scrolls: a page of results costs
+ * a dozen rows, whatever the number of results. */
+
+static VtCatalogueRecord *
+item_get_record (gpointer item)
+{
+  return g_object_get_data (G_OBJECT (item), "record");
+}
+
+typedef struct
+{
+  VtSearchPage *self;
+  GObject      *item;
+  GtkPicture   *picture;
+} Thumbnail;
 
 static void
 thumbnail_loaded_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  g_autoptr(GtkPicture) picture = user_data;
+  Thumbnail *thumbnail = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkTexture) texture = vt_session_load_image_finish (VT_SESSION (object), result, &error);
-  VtSearchPage *self;
 
   /* Without a thumbnail the row keeps its placeholder: the text is what
-   * matters. */
+   * matters. A cancelled load belongs to a row now showing another item. */
   if (texture == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_debug ("No thumbnail: %s", error->message);
-      return;
+    }
+  else
+    {
+      g_object_set_data_full (thumbnail->item, "texture", g_object_ref (texture), g_object_unref);
+      if (g_object_get_data (G_OBJECT (thumbnail->picture), "item") == thumbnail->item)
+        gtk_picture_set_paintable (thumbnail->picture, GDK_PAINTABLE (texture));
+      thumbnail->self->n_thumbnails++;
     }
 
-  gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
-  self = VT_SEARCH_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (picture), VT_TYPE_SEARCH_PAGE));
-  if (self != NULL)
-    self->n_thumbnails++;
+  g_object_unref (thumbnail->self);
+  g_object_unref (thumbnail->item);
+  g_object_unref (thumbnail->picture);
+  g_free (thumbnail);
 }
 
-/* Rows load their thumbnail when they first get on screen. */
 static void
-row_mapped_cb (GtkWidget    *row,
-               VtSearchPage *self)
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              VtSearchPage             *self)
 {
-  const char *url = g_object_get_data (G_OBJECT (row), "thumbnail-url");
-  GtkWidget *picture = g_object_get_data (G_OBJECT (row), "picture");
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *picture = gtk_picture_new ();
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
 
-  g_signal_handlers_disconnect_by_func (row, row_mapped_cb, self);
-  if (url == NULL || self->session == NULL)
-    return;
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
+  gtk_widget_add_css_class (frame, "search-thumbnail");
+  gtk_widget_set_size_request (frame, THUMBNAIL_SHOWN, THUMBNAIL_SHOWN);
+  gtk_widget_set_valign (frame, GTK_ALIGN_CENTER);
+  gtk_frame_set_child (GTK_FRAME (frame), picture);
 
-  vt_session_load_image_async (self->session, url, THUMBNAIL_SIZE, self->thumbnails_cancellable,
-                               thumbnail_loaded_cb, g_object_ref (picture));
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (text), title);
+  gtk_box_append (GTK_BOX (text), subtitle);
+
+  gtk_box_append (GTK_BOX (box), frame);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  g_object_set_data (G_OBJECT (box), "picture", picture);
+  g_object_set_data (G_OBJECT (box), "title", title);
+  g_object_set_data (G_OBJECT (box), "subtitle", subtitle);
+  gtk_list_item_set_child (list_item, box);
 }
 
-static GtkWidget *
-make_row (VtSearchPage      *self,
-          VtCatalogueRecord *record)
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             VtSearchPage             *self)
 {
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GObject *item = gtk_list_item_get_item (list_item);
+  VtCatalogueRecord *record = item_get_record (item);
+  GtkPicture *picture = g_object_get_data (G_OBJECT (box), "picture");
+  GdkTexture *texture = g_object_get_data (item, "texture");
   const VtGhentOrganisation *org = vt_ghent_lookup_organisation (record->org);
   const char *org_name = org != NULL ? vt_ghent_organisation_get_display_name (org) : record->org;
   g_autofree char *makers = vt_catalogue_record_dup_makers_text (record);
   g_autofree char *title = vt_text_ellipsize (record->title, 300);
   g_autofree char *subtitle = NULL;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *frame;
-  GtkWidget *picture;
+  g_autofree char *url = NULL;
 
   if (makers != NULL)
     /* Translators: a search result: maker · organisation · object number */
@@ -156,55 +209,65 @@ make_row (VtSearchPage      *self,
     /* Translators: a search result: organisation · object number */
     subtitle = g_strdup_printf (_("%s · %s"), org_name, record->object_number);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 title != NULL && *title != '\0' ? title : _("Untitled Object"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "title"),
+                      title != NULL && *title != '\0' ? title : _("Untitled Object"));
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "subtitle"), subtitle);
 
-  picture = gtk_picture_new ();
-  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
-  frame = gtk_frame_new (NULL);
-  gtk_widget_add_css_class (frame, "search-thumbnail");
-  gtk_widget_set_size_request (frame, THUMBNAIL_SHOWN, THUMBNAIL_SHOWN);
-  gtk_widget_set_valign (frame, GTK_ALIGN_CENTER);
-  gtk_frame_set_child (GTK_FRAME (frame), picture);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), frame);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  g_object_set_data (G_OBJECT (picture), "item", item);
+  gtk_picture_set_paintable (picture, texture != NULL ? GDK_PAINTABLE (texture) : NULL);
 
-  g_object_set_data (G_OBJECT (row), "picture", picture);
-  g_object_set_data_full (G_OBJECT (row), "thumbnail-url",
-                          vt_catalogue_record_dup_thumbnail_url (record, THUMBNAIL_SIZE), g_free);
-  g_signal_connect_object (row, "map", G_CALLBACK (row_mapped_cb), self, 0);
+  /* The row is on screen: its thumbnail loads now, at low priority. */
+  url = texture == NULL ? vt_catalogue_record_dup_thumbnail_url (record, THUMBNAIL_SIZE) : NULL;
+  if (url != NULL && self->session != NULL)
+    {
+      GCancellable *cancellable = g_cancellable_new ();
+      Thumbnail *thumbnail = g_new0 (Thumbnail, 1);
 
-  return row;
+      thumbnail->self = g_object_ref (self);
+      thumbnail->item = g_object_ref (item);
+      thumbnail->picture = g_object_ref (picture);
+      g_object_set_data_full (G_OBJECT (list_item), "cancellable", cancellable, g_object_unref);
+      vt_session_load_image_async (self->session, url, THUMBNAIL_SIZE, cancellable,
+                                   thumbnail_loaded_cb, thumbnail);
+    }
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               VtSearchPage             *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+
+  g_cancellable_cancel (g_object_get_data (G_OBJECT (list_item), "cancellable"));
+  g_object_set_data (G_OBJECT (list_item), "cancellable", NULL);
+  g_object_set_data (g_object_get_data (G_OBJECT (box), "picture"), "item", NULL);
 }
 
 static void
 show_results (VtSearchPage *self,
               GPtrArray    *results)
 {
-  GtkWidget *child;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_cancellable_cancel (self->thumbnails_cancellable);
-  g_clear_object (&self->thumbnails_cancellable);
-  self->thumbnails_cancellable = g_cancellable_new ();
   self->n_thumbnails = 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))) != NULL)
-    gtk_list_box_remove (self->results_list, child);
   g_clear_pointer (&self->results, g_ptr_array_unref);
   self->results = results != NULL ? g_ptr_array_ref (results) : NULL;
 
   for (guint i = 0; results != NULL && i < results->len; i++)
-    gtk_list_box_append (self->results_list, make_row (self, g_ptr_array_index (results, i)));
+    {
+      GObject *item = g_object_new (G_TYPE_OBJECT, NULL);
+
+      g_object_set_data_full (item, "record", vt_catalogue_record_ref (g_ptr_array_index (results, i)),
+                              (GDestroyNotify) vt_catalogue_record_unref);
+      g_ptr_array_add (items, item);
+    }
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
 
   if (results != NULL && results->len > 0)
     {
-      gtk_list_box_select_row (self->results_list, gtk_list_box_get_row_at_index (self->results_list, 0));
+      gtk_single_selection_set_selected (self->selection, 0);
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->results_scroller), 0);
       set_state (self, "results");
     }
@@ -323,21 +386,22 @@ open_record (VtSearchPage      *self,
 }
 
 static void
-row_activated_cb (VtSearchPage  *self,
-                  GtkListBoxRow *row)
+result_activated_cb (VtSearchPage *self,
+                     guint         position)
 {
-  int index = gtk_list_box_row_get_index (row);
-
-  if (self->results != NULL && index >= 0 && (guint) index < self->results->len)
-    open_record (self, g_ptr_array_index (self->results, index));
+  if (self->results != NULL && position < self->results->len)
+    open_record (self, g_ptr_array_index (self->results, position));
 }
 
 /* Up from the first result goes back to the entry. */
 static gboolean
-list_keynav_failed_cb (VtSearchPage     *self,
-                       GtkDirectionType  direction)
+list_key_pressed_cb (VtSearchPage    *self,
+                     guint            keyval,
+                     guint            keycode,
+                     GdkModifierType  state)
 {
-  if (direction != GTK_DIR_UP)
+  if ((keyval != GDK_KEY_Up && keyval != GDK_KEY_KP_Up) ||
+      gtk_single_selection_get_selected (self->selection) != 0)
     return FALSE;
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -351,18 +415,10 @@ entry_key_pressed_cb (VtSearchPage    *self,
                       guint            keycode,
                       GdkModifierType  state)
 {
-  GtkListBoxRow *row;
-
   if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) || !g_str_equal (self->state, "results"))
     return FALSE;
 
-  row = gtk_list_box_get_selected_row (self->results_list);
-  if (row == NULL)
-    row = gtk_list_box_get_row_at_index (self->results_list, 0);
-  if (row == NULL)
-    return FALSE;
-
-  gtk_widget_grab_focus (GTK_WIDGET (row));
+  gtk_widget_grab_focus (GTK_WIDGET (self->results_view));
   return TRUE;
 }
 
@@ -386,7 +442,6 @@ vt_search_page_dispose (GObject *object)
   VtSearchPage *self = VT_SEARCH_PAGE (object);
 
   g_cancellable_cancel (self->search_cancellable);
-  g_cancellable_cancel (self->thumbnails_cancellable);
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), VT_TYPE_SEARCH_PAGE);
 
@@ -400,8 +455,9 @@ vt_search_page_finalize (GObject *object)
 
   g_clear_object (&self->session);
   g_clear_object (&self->search_cancellable);
-  g_clear_object (&self->thumbnails_cancellable);
   g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (vt_search_page_parent_class)->finalize (object);
 }
@@ -459,14 +515,13 @@ vt_search_page_class_init (VtSearchPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/vt-search-page.ui");
   gtk_widget_class_bind_template_child (widget_class, VtSearchPage, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, VtSearchPage, org_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, VtSearchPage, results_list);
+  gtk_widget_class_bind_template_child (widget_class, VtSearchPage, results_view);
   gtk_widget_class_bind_template_child (widget_class, VtSearchPage, results_scroller);
   gtk_widget_class_bind_template_child (widget_class, VtSearchPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, VtSearchPage, state_stack);
   gtk_widget_class_bind_template_child (widget_class, VtSearchPage, updated_label);
   gtk_widget_class_bind_template_callback (widget_class, entry_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, list_keynav_failed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
 
@@ -479,14 +534,29 @@ vt_search_page_init (VtSearchPage *self)
   g_autoptr(GtkStringList) orgs = gtk_string_list_new (NULL);
   const VtGhentOrganisation *list;
   GtkEventController *keys;
+  GtkListItemFactory *factory;
   guint n;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->state = g_intern_static_string ("start");
-  self->thumbnails_cancellable = g_cancellable_new ();
 
   gtk_search_entry_set_search_delay (self->search_entry, SEARCH_DELAY_MS);
+
+  self->store = g_list_store_new (G_TYPE_OBJECT);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
+  gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->selection));
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row_cb), self, 0);
+  gtk_list_view_set_factory (self->results_view, factory);
+  g_object_unref (factory);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->results_view), keys);
 
   gtk_string_list_append (orgs, _("All Organisations"));
   list = vt_ghent_get_organisations (&n);
@@ -690,7 +760,7 @@ vt_search_page_activate (VtSearchPage *self)
   g_autofree char *text = NULL;
   g_autoptr(GPtrArray) results = NULL;
   VtCatalogue *catalogue;
-  GtkListBoxRow *row;
+  guint selected;
 
   g_return_if_fail (VT_IS_SEARCH_PAGE (self));
 
@@ -721,9 +791,9 @@ vt_search_page_activate (VtSearchPage *self)
         }
     }
 
-  row = gtk_list_box_get_selected_row (self->results_list);
-  if (row != NULL && g_str_equal (self->state, "results"))
-    row_activated_cb (self, row);
+  selected = gtk_single_selection_get_selected (self->selection);
+  if (selected != GTK_INVALID_LIST_POSITION && g_str_equal (self->state, "results"))
+    result_activated_cb (self, selected);
 }
 
 const char *
