@@ -18,6 +18,7 @@
 
 #include "vt-catalogue-rows.h"
 #include "vt-search-page.h"
+#include "vt-thumbnail-loader.h"
 #include "vt-text.h"
 
 /* The search page: the local catalogue searched as the user types. Each
@@ -37,6 +38,7 @@ struct _VtSearchPage
   AdwBin          parent_instance;
 
   VtSession      *session;
+  VtThumbnailLoader *thumbnails;    /* for records without an image service */
   GCancellable   *search_cancellable;
   GPtrArray      *results;          /* VtCatalogueRecord* shown */
   guint           generation;       /* of the search whose results count */
@@ -111,17 +113,32 @@ typedef struct
   VtSearchPage *self;
   GObject      *item;
   GtkPicture   *picture;
+  GCancellable *cancellable;
 } Thumbnail;
 
 static void
-thumbnail_loaded_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+thumbnail_free (Thumbnail *thumbnail)
 {
-  Thumbnail *thumbnail = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = vt_session_load_image_finish (VT_SESSION (object), result, &error);
+  g_object_unref (thumbnail->self);
+  g_object_unref (thumbnail->item);
+  g_object_unref (thumbnail->picture);
+  g_object_unref (thumbnail->cancellable);
+  g_free (thumbnail);
+}
 
+static void
+show_thumbnail (GtkPicture *picture,
+                GdkTexture *texture)
+{
+  gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (picture), "placeholder"), texture == NULL);
+}
+
+static void
+thumbnail_done (Thumbnail    *thumbnail,
+                GdkTexture   *texture,
+                const GError *error)
+{
   /* Without a thumbnail the row keeps its placeholder: the text is what
    * matters. A cancelled load belongs to a row now showing another item. */
   if (texture == NULL)
@@ -133,14 +150,62 @@ thumbnail_loaded_cb (GObject      *object,
     {
       g_object_set_data_full (thumbnail->item, "texture", g_object_ref (texture), g_object_unref);
       if (g_object_get_data (G_OBJECT (thumbnail->picture), "item") == thumbnail->item)
-        gtk_picture_set_paintable (thumbnail->picture, GDK_PAINTABLE (texture));
+        show_thumbnail (thumbnail->picture, texture);
       thumbnail->self->n_thumbnails++;
     }
 
-  g_object_unref (thumbnail->self);
-  g_object_unref (thumbnail->item);
-  g_object_unref (thumbnail->picture);
-  g_free (thumbnail);
+  thumbnail_free (thumbnail);
+}
+
+static void
+thumbnail_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = vt_session_load_image_finish (VT_SESSION (object), result, &error);
+
+  thumbnail_done (user_data, texture, error);
+}
+
+static void
+canvas_thumbnail_loaded_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = vt_thumbnail_loader_load_finish (VT_THUMBNAIL_LOADER (object),
+                                                                   result, &error);
+
+  thumbnail_done (user_data, texture, error);
+}
+
+/* Ghent's catalogue seldom names an image service: the manifest does, and
+ * the session's loader and thumbnail route take it from there, as the
+ * strip does for the pages of an object. */
+static void
+manifest_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Thumbnail *thumbnail = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtIiifDocument) document = vt_loader_load_document_finish (VT_LOADER (object), result,
+                                                                       NULL, &error);
+
+  if (document == NULL || document->manifest == NULL ||
+      vt_manifest_get_n_canvases (document->manifest) == 0)
+    {
+      if (error == NULL)
+        error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No canvas");
+      thumbnail_done (thumbnail, NULL, error);
+      return;
+    }
+
+  vt_thumbnail_loader_load_async (thumbnail->self->thumbnails,
+                                  g_ptr_array_index (document->manifest->canvases, 0),
+                                  THUMBNAIL_SIZE, thumbnail->cancellable,
+                                  canvas_thumbnail_loaded_cb, thumbnail);
 }
 
 static void
@@ -154,6 +219,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *picture = gtk_picture_new ();
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *placeholder;
+  GtkWidget *overlay;
 
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
@@ -162,7 +229,13 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (frame, "search-thumbnail");
   gtk_widget_set_size_request (frame, THUMBNAIL_SHOWN, THUMBNAIL_SHOWN);
   gtk_widget_set_valign (frame, GTK_ALIGN_CENTER);
-  gtk_frame_set_child (GTK_FRAME (frame), picture);
+  placeholder = gtk_image_new_from_icon_name ("image-x-generic-symbolic");
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  overlay = gtk_overlay_new ();
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), placeholder);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), picture);
+  gtk_frame_set_child (GTK_FRAME (frame), overlay);
+  g_object_set_data (G_OBJECT (picture), "placeholder", placeholder);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
@@ -201,6 +274,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *title = vt_text_ellipsize (record->title, 300);
   g_autofree char *subtitle = NULL;
   g_autofree char *url = NULL;
+  g_autofree char *manifest_url = NULL;
+  GCancellable *cancellable;
+  Thumbnail *thumbnail;
 
   if (makers != NULL)
     /* Translators: a search result: maker · organisation · object number */
@@ -214,22 +290,40 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "subtitle"), subtitle);
 
   g_object_set_data (G_OBJECT (picture), "item", item);
-  gtk_picture_set_paintable (picture, texture != NULL ? GDK_PAINTABLE (texture) : NULL);
+  show_thumbnail (picture, texture);
+  if (texture != NULL || self->session == NULL || g_object_get_data (item, "no-thumbnail") != NULL)
+    return;
 
   /* The row is on screen: its thumbnail loads now, at low priority. */
-  url = texture == NULL ? vt_catalogue_record_dup_thumbnail_url (record, THUMBNAIL_SIZE) : NULL;
-  if (url != NULL && self->session != NULL)
-    {
-      GCancellable *cancellable = g_cancellable_new ();
-      Thumbnail *thumbnail = g_new0 (Thumbnail, 1);
+  cancellable = g_cancellable_new ();
+  g_object_set_data_full (G_OBJECT (list_item), "cancellable", cancellable, g_object_unref);
+  thumbnail = g_new0 (Thumbnail, 1);
+  thumbnail->self = g_object_ref (self);
+  thumbnail->item = g_object_ref (item);
+  thumbnail->picture = g_object_ref (picture);
+  thumbnail->cancellable = g_object_ref (cancellable);
 
-      thumbnail->self = g_object_ref (self);
-      thumbnail->item = g_object_ref (item);
-      thumbnail->picture = g_object_ref (picture);
-      g_object_set_data_full (G_OBJECT (list_item), "cancellable", cancellable, g_object_unref);
+  url = vt_catalogue_record_dup_thumbnail_url (record, THUMBNAIL_SIZE);
+  if (url != NULL)
+    {
       vt_session_load_image_async (self->session, url, THUMBNAIL_SIZE, cancellable,
                                    thumbnail_loaded_cb, thumbnail);
+      return;
     }
+
+  manifest_url = vt_ghent_lookup_organisation (record->org) != NULL
+                 ? vt_ghent_build_manifest_url (vt_session_get_api_base (self->session),
+                                                record->org, record->object_number)
+                 : g_strdup (record->manifest_url);
+  if (manifest_url == NULL)
+    {
+      g_object_set_data (item, "no-thumbnail", GINT_TO_POINTER (TRUE));
+      thumbnail_free (thumbnail);
+      return;
+    }
+
+  vt_loader_load_document_async (vt_session_get_loader (self->session), manifest_url,
+                                 VT_FETCH_FLAGS_NONE, cancellable, manifest_loaded_cb, thumbnail);
 }
 
 static void
@@ -454,6 +548,7 @@ vt_search_page_finalize (GObject *object)
   VtSearchPage *self = VT_SEARCH_PAGE (object);
 
   g_clear_object (&self->session);
+  g_clear_object (&self->thumbnails);
   g_clear_object (&self->search_cancellable);
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_object (&self->selection);
@@ -591,8 +686,14 @@ vt_search_page_set_session (VtSearchPage *self,
 {
   g_return_if_fail (VT_IS_SEARCH_PAGE (self));
 
-  if (g_set_object (&self->session, session))
-    vt_search_page_refresh (self);
+  if (!g_set_object (&self->session, session))
+    return;
+
+  g_clear_object (&self->thumbnails);
+  if (session != NULL)
+    self->thumbnails = vt_thumbnail_loader_new (vt_session_get_client (session),
+                                                vt_session_get_service_cache (session));
+  vt_search_page_refresh (self);
 }
 
 static char *
