@@ -18,7 +18,7 @@
 
 #include "vt-catalogue-rows.h"
 #include "vt-search-page.h"
-#include "vt-thumbnail-loader.h"
+#include "vt-search-result-row.h"
 #include "vt-text.h"
 
 /* The search page: the local catalogue searched as the user types. Each
@@ -30,8 +30,6 @@
 /* Short enough for results on screen within 100 ms of a keystroke, long
  * enough not to search for every letter of a word typed fast. */
 #define SEARCH_DELAY_MS 30
-#define THUMBNAIL_SIZE  200
-#define THUMBNAIL_SHOWN 64
 
 struct _VtSearchPage
 {
@@ -42,7 +40,6 @@ struct _VtSearchPage
   GCancellable   *search_cancellable;
   GPtrArray      *results;          /* VtCatalogueRecord* shown */
   guint           generation;       /* of the search whose results count */
-  guint           n_thumbnails;
   gboolean        catalogue_empty;
   gboolean        pending;          /* typed, the entry's pause not over */
   gboolean        searching;        /* a search under way for the text */
@@ -102,160 +99,12 @@ get_catalogue (VtSearchPage *self)
  * built, and they are reused as the list scrolls: a page of results costs
  * a dozen rows, whatever the number of results. */
 
-static VtCatalogueRecord *
-item_get_record (gpointer item)
-{
-  return g_object_get_data (G_OBJECT (item), "record");
-}
-
-typedef struct
-{
-  VtSearchPage *self;
-  GObject      *item;
-  GtkPicture   *picture;
-  GCancellable *cancellable;
-} Thumbnail;
-
-static void
-thumbnail_free (Thumbnail *thumbnail)
-{
-  g_object_unref (thumbnail->self);
-  g_object_unref (thumbnail->item);
-  g_object_unref (thumbnail->picture);
-  g_object_unref (thumbnail->cancellable);
-  g_free (thumbnail);
-}
-
-static void
-show_thumbnail (GtkPicture *picture,
-                GdkTexture *texture)
-{
-  gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (picture), "placeholder"), texture == NULL);
-}
-
-static void
-thumbnail_done (Thumbnail    *thumbnail,
-                GdkTexture   *texture,
-                const GError *error)
-{
-  /* Without a thumbnail the row keeps its placeholder: the text is what
-   * matters. A cancelled load belongs to a row now showing another item. */
-  if (texture == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("No thumbnail: %s", error->message);
-    }
-  else
-    {
-      g_object_set_data_full (thumbnail->item, "texture", g_object_ref (texture), g_object_unref);
-      if (g_object_get_data (G_OBJECT (thumbnail->picture), "item") == thumbnail->item)
-        show_thumbnail (thumbnail->picture, texture);
-      thumbnail->self->n_thumbnails++;
-    }
-
-  thumbnail_free (thumbnail);
-}
-
-static void
-thumbnail_loaded_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = vt_session_load_image_finish (VT_SESSION (object), result, &error);
-
-  thumbnail_done (user_data, texture, error);
-}
-
-static void
-canvas_thumbnail_loaded_cb (GObject      *object,
-                            GAsyncResult *result,
-                            gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = vt_thumbnail_loader_load_finish (VT_THUMBNAIL_LOADER (object),
-                                                                   result, &error);
-
-  thumbnail_done (user_data, texture, error);
-}
-
-/* Ghent's catalogue seldom names an image service: the manifest does, and
- * the session's loader and thumbnail route take it from there, as the
- * strip does for the pages of an object. */
-static void
-manifest_loaded_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  Thumbnail *thumbnail = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VtIiifDocument) document = vt_loader_load_document_finish (VT_LOADER (object), result,
-                                                                       NULL, &error);
-
-  if (document == NULL || document->manifest == NULL ||
-      vt_manifest_get_n_canvases (document->manifest) == 0)
-    {
-      if (error == NULL)
-        error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No canvas");
-      thumbnail_done (thumbnail, NULL, error);
-      return;
-    }
-
-  vt_thumbnail_loader_load_async (thumbnail->self->thumbnails,
-                                  g_ptr_array_index (document->manifest->canvases, 0),
-                                  THUMBNAIL_SIZE, thumbnail->cancellable,
-                                  canvas_thumbnail_loaded_cb, thumbnail);
-}
-
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               VtSearchPage             *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *picture = gtk_picture_new ();
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-  GtkWidget *placeholder;
-  GtkWidget *overlay;
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
-  gtk_widget_add_css_class (frame, "search-thumbnail");
-  gtk_widget_set_size_request (frame, THUMBNAIL_SHOWN, THUMBNAIL_SHOWN);
-  gtk_widget_set_valign (frame, GTK_ALIGN_CENTER);
-  placeholder = gtk_image_new_from_icon_name ("image-x-generic-symbolic");
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  overlay = gtk_overlay_new ();
-  gtk_overlay_set_child (GTK_OVERLAY (overlay), placeholder);
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), picture);
-  gtk_frame_set_child (GTK_FRAME (frame), overlay);
-  g_object_set_data (G_OBJECT (picture), "placeholder", placeholder);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (text), title);
-  gtk_box_append (GTK_BOX (text), subtitle);
-
-  gtk_box_append (GTK_BOX (box), frame);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("go-next-symbolic"));
-
-  g_object_set_data (G_OBJECT (box), "picture", picture);
-  g_object_set_data (G_OBJECT (box), "title", title);
-  g_object_set_data (G_OBJECT (box), "subtitle", subtitle);
-  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_child (list_item, vt_search_result_row_new ());
 }
 
 static void
@@ -263,67 +112,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              VtSearchPage             *self)
 {
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GObject *item = gtk_list_item_get_item (list_item);
-  VtCatalogueRecord *record = item_get_record (item);
-  GtkPicture *picture = g_object_get_data (G_OBJECT (box), "picture");
-  GdkTexture *texture = g_object_get_data (item, "texture");
-  const VtGhentOrganisation *org = vt_ghent_lookup_organisation (record->org);
-  const char *org_name = org != NULL ? vt_ghent_organisation_get_display_name (org) : record->org;
-  g_autofree char *makers = vt_catalogue_record_dup_makers_text (record);
-  g_autofree char *title = vt_text_ellipsize (record->title, 300);
-  g_autofree char *subtitle = NULL;
-  g_autofree char *url = NULL;
-  g_autofree char *manifest_url = NULL;
-  GCancellable *cancellable;
-  Thumbnail *thumbnail;
-
-  if (makers != NULL)
-    /* Translators: a search result: maker · organisation · object number */
-    subtitle = g_strdup_printf (_("%s · %s · %s"), makers, org_name, record->object_number);
-  else
-    /* Translators: a search result: organisation · object number */
-    subtitle = g_strdup_printf (_("%s · %s"), org_name, record->object_number);
-
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "title"),
-                      title != NULL && *title != '\0' ? title : _("Untitled Object"));
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "subtitle"), subtitle);
-
-  g_object_set_data (G_OBJECT (picture), "item", item);
-  show_thumbnail (picture, texture);
-  if (texture != NULL || self->session == NULL || g_object_get_data (item, "no-thumbnail") != NULL)
-    return;
-
-  /* The row is on screen: its thumbnail loads now, at low priority. */
-  cancellable = g_cancellable_new ();
-  g_object_set_data_full (G_OBJECT (list_item), "cancellable", cancellable, g_object_unref);
-  thumbnail = g_new0 (Thumbnail, 1);
-  thumbnail->self = g_object_ref (self);
-  thumbnail->item = g_object_ref (item);
-  thumbnail->picture = g_object_ref (picture);
-  thumbnail->cancellable = g_object_ref (cancellable);
-
-  url = vt_catalogue_record_dup_thumbnail_url (record, THUMBNAIL_SIZE);
-  if (url != NULL)
-    {
-      vt_session_load_image_async (self->session, url, THUMBNAIL_SIZE, cancellable,
-                                   thumbnail_loaded_cb, thumbnail);
-      return;
-    }
-
-  manifest_url = vt_ghent_lookup_organisation (record->org) != NULL
-                 ? vt_ghent_build_manifest_url (vt_session_get_api_base (self->session),
-                                                record->org, record->object_number)
-                 : g_strdup (record->manifest_url);
-  if (manifest_url == NULL)
-    {
-      g_object_set_data (item, "no-thumbnail", GINT_TO_POINTER (TRUE));
-      thumbnail_free (thumbnail);
-      return;
-    }
-
-  vt_loader_load_document_async (vt_session_get_loader (self->session), manifest_url,
-                                 VT_FETCH_FLAGS_NONE, cancellable, manifest_loaded_cb, thumbnail);
+  vt_search_result_row_bind (VT_SEARCH_RESULT_ROW (gtk_list_item_get_child (list_item)),
+                             gtk_list_item_get_item (list_item), self->session, self->thumbnails);
 }
 
 static void
@@ -331,11 +121,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                VtSearchPage             *self)
 {
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-
-  g_cancellable_cancel (g_object_get_data (G_OBJECT (list_item), "cancellable"));
-  g_object_set_data (G_OBJECT (list_item), "cancellable", NULL);
-  g_object_set_data (g_object_get_data (G_OBJECT (box), "picture"), "item", NULL);
+  vt_search_result_row_unbind (VT_SEARCH_RESULT_ROW (gtk_list_item_get_child (list_item)));
 }
 
 static void
@@ -344,17 +130,12 @@ show_results (VtSearchPage *self,
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
-  self->n_thumbnails = 0;
   g_clear_pointer (&self->results, g_ptr_array_unref);
   self->results = results != NULL ? g_ptr_array_ref (results) : NULL;
 
   for (guint i = 0; results != NULL && i < results->len; i++)
     {
-      GObject *item = g_object_new (G_TYPE_OBJECT, NULL);
-
-      g_object_set_data_full (item, "record", vt_catalogue_record_ref (g_ptr_array_index (results, i)),
-                              (GDestroyNotify) vt_catalogue_record_unref);
-      g_ptr_array_add (items, item);
+      g_ptr_array_add (items, vt_search_result_item_new (g_ptr_array_index (results, i)));
     }
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        items->pdata, items->len);
@@ -952,9 +733,18 @@ vt_search_page_get_result (VtSearchPage *self,
 guint
 vt_search_page_get_n_thumbnails (VtSearchPage *self)
 {
+  guint n = 0;
+
   g_return_val_if_fail (VT_IS_SEARCH_PAGE (self), 0);
 
-  return self->n_thumbnails;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->store)); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+      n += vt_search_result_item_get_texture (item) != NULL;
+    }
+
+  return n;
 }
 
 /**
