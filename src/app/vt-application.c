@@ -36,6 +36,9 @@ struct _VtApplication
   VtClient       *client;
   VtSession      *session;
   VtSearchProvider *search_provider;
+
+  /* A catalogue file found damaged at startup, until the user is asked. */
+  char           *damaged_catalogue;
 };
 
 G_DEFINE_FINAL_TYPE (VtApplication, vt_application, ADW_TYPE_APPLICATION)
@@ -159,6 +162,74 @@ vt_application_activate (GApplication *app)
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* The session owns the catalogue; without one (a damaged file that could
+ * not be rebuilt, a read-only disk) search says the catalogue is empty and
+ * nothing else changes. */
+static void
+open_catalogue (VtApplication *self)
+{
+  g_autofree char *path = vt_catalogue_dup_default_path ();
+  g_autoptr(VtCatalogue) catalogue = NULL;
+  g_autoptr(GError) error = NULL;
+
+  catalogue = vt_catalogue_open (path, &error);
+  if (catalogue == NULL)
+    {
+      /* Replacing it loses what was synced: the first window asks. */
+      if (g_error_matches (error, VT_CATALOGUE_ERROR, VT_CATALOGUE_ERROR_CORRUPT))
+        {
+          g_message ("The catalogue %s is damaged: %s", path, error->message);
+          self->damaged_catalogue = g_steal_pointer (&path);
+        }
+      else
+        g_warning ("Cannot open the catalogue %s: %s", path, error->message);
+      return;
+    }
+
+  vt_session_set_catalogue (self->session, catalogue);
+}
+
+static void
+rebuild_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     VtApplication    *self)
+{
+  g_autofree char *path = g_steal_pointer (&self->damaged_catalogue);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "rebuild") || path == NULL)
+    return;
+
+  if (!vt_catalogue_rebuild (path, &error))
+    g_warning ("Cannot rebuild the catalogue %s: %s", path, error->message);
+  else
+    open_catalogue (self);
+}
+
+static gboolean
+ask_rebuild_cb (gpointer data)
+{
+  g_autoptr(GtkWindow) window = data;
+  VtApplication *self = VT_APPLICATION (gtk_window_get_application (window));
+  AdwMessageDialog *dialog;
+
+  if (self == NULL || self->damaged_catalogue == NULL)
+    return G_SOURCE_REMOVE;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("The Catalogue Is Damaged"),
+                                                       _("Vitrine cannot read the catalogue kept on "
+                                                         "this computer. It can replace it with an "
+                                                         "empty one, which you can then sync again "
+                                                         "in the preferences.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Not Now"), "rebuild", _("_Rebuild"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "rebuild", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rebuild_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 vt_application_window_added (GtkApplication *app,
                              GtkWindow      *window)
@@ -166,6 +237,10 @@ vt_application_window_added (GtkApplication *app,
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (window), "devel");
 #endif
+
+  /* Once the first window is up, not before: the question needs a parent. */
+  if (VT_APPLICATION (app)->damaged_catalogue != NULL && VT_IS_WINDOW (window))
+    g_idle_add (ask_rebuild_cb, g_object_ref (window));
 
   GTK_APPLICATION_CLASS (vt_application_parent_class)->window_added (app, window);
 }
@@ -314,26 +389,6 @@ static const GActionEntry app_actions[] = {
   { "clear-cache", vt_application_clear_cache_action },
 };
 
-/* The session owns the catalogue; without one (a damaged file that could
- * not be rebuilt, a read-only disk) search says the catalogue is empty and
- * nothing else changes. */
-static void
-open_catalogue (VtApplication *self)
-{
-  g_autofree char *path = vt_catalogue_dup_default_path ();
-  g_autoptr(VtCatalogue) catalogue = NULL;
-  g_autoptr(GError) error = NULL;
-
-  catalogue = vt_catalogue_open (path, &error);
-  if (catalogue == NULL)
-    {
-      g_warning ("Cannot open the catalogue %s: %s", path, error->message);
-      return;
-    }
-
-  vt_session_set_catalogue (self->session, catalogue);
-}
-
 static gboolean
 vt_application_dbus_register (GApplication     *app,
                               GDBusConnection  *connection,
@@ -436,6 +491,7 @@ vt_application_dispose (GObject *object)
   VtApplication *self = VT_APPLICATION (object);
 
   g_clear_object (&self->search_provider);
+  g_clear_pointer (&self->damaged_catalogue, g_free);
   g_clear_object (&self->session);
   g_clear_object (&self->client);
   g_clear_object (&self->settings);

@@ -637,6 +637,104 @@ test_search_provider (Fixture       *fixture,
   g_assert_true (has_result (page, "dmg", "2011-0075_0-2"));
 }
 
+/* The desktop file's actions are the application's own actions: with
+ * DBusActivatable the shell activates them by name. */
+static void
+test_desktop_actions (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GKeyFile) desktop = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) actions = NULL;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  path = g_test_build_filename (G_TEST_BUILT, "..", "data", APP_ID ".desktop", NULL);
+  g_key_file_load_from_file (desktop, path, G_KEY_FILE_NONE, &error);
+  g_assert_no_error (error);
+  actions = g_key_file_get_string_list (desktop, G_KEY_FILE_DESKTOP_GROUP, "Actions", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (actions), ==, 2);
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      const GVariantType *type = NULL;
+      gboolean enabled = FALSE;
+
+      g_assert_true (g_action_group_query_action (G_ACTION_GROUP (fixture->app), actions[i],
+                                                  &enabled, &type, NULL, NULL, NULL));
+      g_assert_true (enabled);
+      g_assert_null (type);
+    }
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "search", NULL);
+  g_assert_cmpstr (vt_window_get_page_name (fixture->window), ==, "search");
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "new-window", NULL);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (fixture->app))), ==, 2);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+has_dialog (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+/* A damaged catalogue is found at startup, and replaced only after the
+ * user says so. */
+static void
+test_damaged_catalogue (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "vitrine", NULL);
+  g_autofree char *path = g_build_filename (dir, "catalogue.sqlite", NULL);
+  g_autofree char *app_id = g_strdup_printf ("%s.SearchDamaged.P%d", APP_ID, (int) getpid ());
+  g_autoptr(VtApplication) app = vt_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) orgs = NULL;
+  AdwMessageDialog *dialog;
+  VtWindow *window;
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (path, "This is not an SQLite database, whatever it says. "
+                                      "SQLite format 3\n", -1, &error));
+
+  g_application_set_application_id (G_APPLICATION (app), app_id);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (vt_session_get_catalogue (vt_application_get_session (app)));
+
+  window = vt_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (has_dialog, NULL, "the question");
+  dialog = find_dialog ();
+  adw_message_dialog_response (dialog, "rebuild");
+
+  g_assert_nonnull (vt_session_get_catalogue (vt_application_get_session (app)));
+  orgs = vt_catalogue_list_orgs (vt_session_get_catalogue (vt_application_get_session (app)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (orgs->len, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -671,7 +769,9 @@ main (int   argc,
   ADD ("/vitrine/app/search/enriched-sidebar", test_enriched_sidebar);
   ADD ("/vitrine/app/search/enriched-not-public", test_enriched_not_public);
   ADD ("/vitrine/app/search/search-provider", test_search_provider);
+  ADD ("/vitrine/app/search/desktop-actions", test_desktop_actions);
 #undef ADD
+  g_test_add_func ("/vitrine/app/search/damaged-catalogue", test_damaged_catalogue);
 
   return g_test_run ();
 }
