@@ -13,7 +13,7 @@
 
 /* What a person types, made into a safe FTS5 query. Every word becomes a
  * quoted string (so `"`, `*`, `NEAR(`, `OR`, `-` and `:` are text, never
- * syntax) with a prefix star, and the words are ANDed: results appear as
+ * syntax) with a prefix star, and the words are ANDed explicitly: results appear as
  * you type. The tokenizer folds case and diacritics on both sides
  * ("é" finds "e"); the city's names in other languages are expanded
  * here, because no tokenizer folds "Ghent" to "Gent". */
@@ -33,11 +33,12 @@ fold (const char *word)
     return g_string_free (out, FALSE);
 
   lower = g_utf8_strdown (decomposed, -1);
+  /* Marks and punctuation go: "Gent," and "«Gand»" are the city too. */
   for (p = lower; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (g_unichar_ismark (c))
+      if (g_unichar_ismark (c) || !g_unichar_isalnum (c))
         continue;
       g_string_append_unichar (out, c);
     }
@@ -105,8 +106,9 @@ _vt_catalogue_build_match (const char *query)
       if (!has_word_character (words[i]))
         continue;
 
+      /* An explicit AND: FTS5 has no implicit one after a parenthesis. */
       if (out->len > 0)
-        g_string_append_c (out, ' ');
+        g_string_append (out, " AND ");
 
       folded = fold (words[i]);
       if (is_ghent (folded))

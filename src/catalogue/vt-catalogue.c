@@ -23,7 +23,7 @@
  * each connection has its own lock because prepared statements are not
  * shared between threads. */
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 3
 
 struct _VtCatalogue
 {
@@ -53,31 +53,35 @@ static const char schema_sql[] =
   "  licence TEXT);"
   "CREATE INDEX IF NOT EXISTS objects_number ON objects (object_number COLLATE NOCASE, org);"
   "CREATE INDEX IF NOT EXISTS objects_org ON objects (org);"
+  /* org is indexed only for the organisation filter: user words are
+   * matched in the other columns. */
   "CREATE VIRTUAL TABLE IF NOT EXISTS objects_fts USING fts5 ("
-  "  title, description, maker, object_type, object_number,"
+  "  title, description, maker, object_type, object_number, org,"
   "  content = 'objects', content_rowid = 'id',"
-  "  tokenize = \"unicode61 remove_diacritics 2\", prefix = '2 3');"
+  "  tokenize = \"unicode61 remove_diacritics 2\", prefix = '1 2 3');"
   "CREATE TRIGGER IF NOT EXISTS objects_ai AFTER INSERT ON objects BEGIN"
-  "  INSERT INTO objects_fts (rowid, title, description, maker, object_type, object_number)"
-  "  VALUES (new.id, new.title, new.description, new.maker, new.object_type, new.object_number);"
+  "  INSERT INTO objects_fts (rowid, title, description, maker, object_type, object_number, org)"
+  "  VALUES (new.id, new.title, new.description, new.maker, new.object_type, new.object_number, new.org);"
   "END;"
   "CREATE TRIGGER IF NOT EXISTS objects_ad AFTER DELETE ON objects BEGIN"
-  "  INSERT INTO objects_fts (objects_fts, rowid, title, description, maker, object_type, object_number)"
-  "  VALUES ('delete', old.id, old.title, old.description, old.maker, old.object_type, old.object_number);"
+  "  INSERT INTO objects_fts (objects_fts, rowid, title, description, maker, object_type, object_number, org)"
+  "  VALUES ('delete', old.id, old.title, old.description, old.maker, old.object_type, old.object_number, old.org);"
   "END;"
   "CREATE TRIGGER IF NOT EXISTS objects_au AFTER UPDATE ON objects BEGIN"
-  "  INSERT INTO objects_fts (objects_fts, rowid, title, description, maker, object_type, object_number)"
-  "  VALUES ('delete', old.id, old.title, old.description, old.maker, old.object_type, old.object_number);"
-  "  INSERT INTO objects_fts (rowid, title, description, maker, object_type, object_number)"
-  "  VALUES (new.id, new.title, new.description, new.maker, new.object_type, new.object_number);"
+  "  INSERT INTO objects_fts (objects_fts, rowid, title, description, maker, object_type, object_number, org)"
+  "  VALUES ('delete', old.id, old.title, old.description, old.maker, old.object_type, old.object_number, old.org);"
+  "  INSERT INTO objects_fts (rowid, title, description, maker, object_type, object_number, org)"
+  "  VALUES (new.id, new.title, new.description, new.maker, new.object_type, new.object_number, new.org);"
   "END;"
   "CREATE TABLE IF NOT EXISTS streams ("
   "  stream TEXT PRIMARY KEY, org TEXT NOT NULL,"
   "  complete INTEGER NOT NULL DEFAULT 0, last_sync INTEGER NOT NULL DEFAULT 0);"
   "CREATE TABLE IF NOT EXISTS immutable_pages ("
   "  stream TEXT NOT NULL, url TEXT NOT NULL, PRIMARY KEY (stream, url)) WITHOUT ROWID;"
+  /* The key's columns come first: SQLite 3.40's quick_check reports
+   * false NULLs in WITHOUT ROWID tables whose key columns are not. */
   "CREATE TABLE IF NOT EXISTS frontier ("
-  "  stream TEXT NOT NULL, seq INTEGER NOT NULL, url TEXT NOT NULL,"
+  "  stream TEXT NOT NULL, url TEXT NOT NULL, seq INTEGER NOT NULL,"
   "  PRIMARY KEY (stream, url)) WITHOUT ROWID;"
   "CREATE TABLE IF NOT EXISTS visited ("
   "  stream TEXT NOT NULL, url TEXT NOT NULL, PRIMARY KEY (stream, url)) WITHOUT ROWID;";
@@ -277,6 +281,15 @@ setup_schema (sqlite3     *db,
 
   if (version == SCHEMA_VERSION)
     return TRUE;
+
+  /* The catalogue is a copy of the streams: an older layout is dropped
+   * and harvested again rather than migrated. */
+  if (version > 0 &&
+      !_vt_catalogue_exec (db,
+                           "DROP TABLE IF EXISTS objects_fts; DROP TABLE IF EXISTS objects;"
+                           " DROP TABLE IF EXISTS streams; DROP TABLE IF EXISTS immutable_pages;"
+                           " DROP TABLE IF EXISTS frontier; DROP TABLE IF EXISTS visited;", error))
+    return FALSE;
 
   return _vt_catalogue_exec (db, "BEGIN", error) &&
          _vt_catalogue_exec (db, schema_sql, error) &&
@@ -565,6 +578,129 @@ split_object_id (const char  *query,
   return FALSE;
 }
 
+/* A query that matches more rows than this is not ranked: bm25 over
+ * tens of thousands of rows (one letter typed) costs hundreds of
+ * milliseconds, and its order means little then anyway. */
+#define MAX_RANKED_MATCHES 1000
+
+static gboolean
+collect_rows (sqlite3_stmt  *stmt,
+              sqlite3       *db,
+              GPtrArray     *results,
+              GHashTable    *seen,
+              guint          limit,
+              GError       **error)
+{
+  int rc;
+
+  while ((limit == 0 || results->len < limit) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      VtCatalogueRecord *record = record_from_row (stmt, 0);
+      g_autofree char *key = g_strconcat (record->org, ":", record->object_number, NULL);
+
+      if (g_hash_table_contains (seen, key))
+        {
+          vt_catalogue_record_unref (record);
+          continue;
+        }
+      g_hash_table_add (seen, g_steal_pointer (&key));
+      g_ptr_array_add (results, record);
+    }
+
+  if (limit != 0 && results->len >= limit)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    {
+      g_propagate_error (error, _vt_catalogue_db_error (db, "search"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+search_locked (VtCatalogue  *self,
+               const char   *match,
+               const char   *exact,
+               const char   *org,
+               guint         limit,
+               GPtrArray    *results,
+               GError      **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *full_match = NULL;
+  gboolean ranked = TRUE;
+
+  /* An exact object number comes first, found through its index. */
+  stmt = _vt_catalogue_prepare (self->read_db,
+                                "SELECT " RECORD_COLUMNS " FROM objects"
+                                " WHERE object_number = ?1 COLLATE NOCASE AND (?2 IS NULL OR org = ?2)"
+                                " ORDER BY org", error);
+  if (stmt == NULL)
+    return FALSE;
+  _vt_catalogue_bind_text (stmt, 1, exact);
+  _vt_catalogue_bind_text (stmt, 2, org);
+  if (!collect_rows (stmt, self->read_db, results, seen, limit, error))
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (limit != 0 && results->len >= limit)
+    return TRUE;
+
+  /* The words are matched in the text columns only; the organisation
+   * filter is a term of the org column, so FTS5 alone picks the rows. */
+  if (org != NULL)
+    {
+      GString *quoted = g_string_new ("\"");
+      const char *p;
+
+      for (p = org; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (quoted, '"');
+          g_string_append_c (quoted, *p);
+        }
+      g_string_append_c (quoted, '"');
+      full_match = g_strdup_printf ("{title description maker object_type object_number} : (%s) AND org : %s",
+                                    match, quoted->str);
+      g_string_free (quoted, TRUE);
+    }
+  else
+    full_match = g_strdup_printf ("{title description maker object_type object_number} : (%s)", match);
+
+  stmt = _vt_catalogue_prepare (self->read_db,
+                                "SELECT count(*) FROM (SELECT rowid FROM objects_fts"
+                                " WHERE objects_fts MATCH ?1 LIMIT " G_STRINGIFY (MAX_RANKED_MATCHES) ")", error);
+  if (stmt == NULL)
+    return FALSE;
+  _vt_catalogue_bind_text (stmt, 1, full_match);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_propagate_error (error, _vt_catalogue_db_error (self->read_db, "search"));
+      return FALSE;
+    }
+  ranked = sqlite3_column_int (stmt, 0) < MAX_RANKED_MATCHES;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* Title and number weigh most, the description least. */
+  stmt = _vt_catalogue_prepare (self->read_db,
+                                ranked
+                                ? "SELECT " RECORD_COLUMNS_OF_OBJECTS " FROM"
+                                  " (SELECT rowid AS hit, bm25 (objects_fts, 10.0, 1.0, 5.0, 3.0, 10.0, 0.0) AS score"
+                                  "  FROM objects_fts WHERE objects_fts MATCH ?1 ORDER BY score LIMIT ?2)"
+                                  " JOIN objects ON objects.id = hit ORDER BY score"
+                                : "SELECT " RECORD_COLUMNS_OF_OBJECTS " FROM"
+                                  " (SELECT rowid AS hit FROM objects_fts WHERE objects_fts MATCH ?1 LIMIT ?2)"
+                                  " JOIN objects ON objects.id = hit ORDER BY hit",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  _vt_catalogue_bind_text (stmt, 1, full_match);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit + results->len : -1);
+
+  return collect_rows (stmt, self->read_db, results, seen, limit, error);
+}
+
 GPtrArray *
 vt_catalogue_search (VtCatalogue  *self,
                      const char   *query,
@@ -573,12 +709,11 @@ vt_catalogue_search (VtCatalogue  *self,
                      GError      **error)
 {
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_catalogue_record_unref);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *id_org = NULL;
   g_autofree char *id_number = NULL;
   g_autofree char *match = NULL;
-  const char *exact;
-  int rc;
+  g_autofree char *exact = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (VT_IS_CATALOGUE (self), NULL);
 
@@ -593,44 +728,13 @@ vt_catalogue_search (VtCatalogue  *self,
   match = _vt_catalogue_build_match (query);
   if (match == NULL)
     return g_steal_pointer (&results);
-  exact = query;
-  while (g_ascii_isspace (*exact))
-    exact++;
+  exact = g_strstrip (g_strdup (query));
 
   g_mutex_lock (&self->read_lock);
-
-  /* An exact object number comes first, then the best matches; title and
-   * number weigh most, the description least. */
-  stmt = _vt_catalogue_prepare (self->read_db,
-                  "SELECT " RECORD_COLUMNS_OF_OBJECTS " FROM objects_fts"
-                  " JOIN objects ON objects.id = objects_fts.rowid"
-                  " WHERE objects_fts MATCH ?1 AND (?2 IS NULL OR objects.org = ?2)"
-                  " ORDER BY (objects.object_number = ?3 COLLATE NOCASE) DESC,"
-                  "  bm25 (objects_fts, 10.0, 1.0, 5.0, 3.0, 10.0)"
-                  " LIMIT ?4", error);
-  if (stmt == NULL)
-    {
-      g_mutex_unlock (&self->read_lock);
-      return NULL;
-    }
-
-  _vt_catalogue_bind_text (stmt, 1, match);
-  _vt_catalogue_bind_text (stmt, 2, org);
-  _vt_catalogue_bind_text (stmt, 3, exact);
-  sqlite3_bind_int64 (stmt, 4, limit > 0 ? (gint64) limit : -1);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (results, record_from_row (stmt, 0));
-
-  if (rc != SQLITE_DONE)
-    {
-      g_propagate_error (error, _vt_catalogue_db_error (self->read_db, "search"));
-      g_mutex_unlock (&self->read_lock);
-      return NULL;
-    }
-
+  ok = search_locked (self, match, exact, org, limit, results, error);
   g_mutex_unlock (&self->read_lock);
-  return g_steal_pointer (&results);
+
+  return ok ? g_steal_pointer (&results) : NULL;
 }
 
 typedef struct
@@ -837,7 +941,6 @@ run_in_transaction (VtCatalogue  *self,
                     const char   *arg,
                     GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean ok = FALSE;
   const char *tail = sql;
 

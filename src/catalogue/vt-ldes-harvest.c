@@ -246,7 +246,7 @@ typedef struct
   char        *final_url;    /* after redirects */
   gboolean     immutable;
   GBytes      *body;
-  GHashTable  *skip;         /* url set: visited, immutable or queued (a copy) */
+  GHashTable  *skip;         /* url set: this page and its targets so far */
   /* out */
   GPtrArray   *targets;      /* char*, new pages to visit */
   GArray      *target_remaining; /* gint64 per target, -1 unknown */
@@ -656,6 +656,12 @@ on_page_stored (GObject      *object,
       const char *url = g_ptr_array_index (job->targets, i);
       gint64 remaining = g_array_index (job->target_remaining, gint64, i);
 
+      /* Loops (relations back to pages read in this run) and immutable
+       * pages stored before are not visited again. */
+      if (g_hash_table_contains (self->state->visited, url) ||
+          g_hash_table_contains (self->state->immutable, url) ||
+          g_hash_table_contains (self->queued, url))
+        continue;
       g_ptr_array_add (self->state->frontier, g_strdup (url));
       g_hash_table_add (self->queued, g_strdup (url));
       if (remaining >= 0)
@@ -688,8 +694,6 @@ on_fetched (GObject      *object,
   g_autoptr(GTask) task = NULL;
   g_autofree char *final_url = NULL;
   g_autofree char *cache_control = NULL;
-  GHashTableIter iter;
-  gpointer key;
   GError *error = NULL;
   GBytes *body;
   PageJob *job;
@@ -728,18 +732,10 @@ on_fetched (GObject      *object,
   job->targets = g_ptr_array_new_with_free_func (g_free);
   job->target_remaining = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  /* What the page's relations must not queue again: a copy, because the
-   * worker reads it while this thread may not touch the originals. */
+  /* The page's relations are filtered against this run's sets here, on
+   * the main thread, when they come back; the worker only drops the page
+   * itself and repeats. */
   job->skip = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_hash_table_iter_init (&iter, self->state->visited);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_hash_table_add (job->skip, g_strdup (key));
-  g_hash_table_iter_init (&iter, self->state->immutable);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_hash_table_add (job->skip, g_strdup (key));
-  g_hash_table_iter_init (&iter, self->queued);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_hash_table_add (job->skip, g_strdup (key));
   g_hash_table_add (job->skip, g_strdup (job->url));
   g_hash_table_add (job->skip, g_strdup (job->final_url));
 

@@ -27,7 +27,8 @@ Outputs in OUTDIR/ldes/ (nothing is committed):
                              what the tests check against
 Streams: the five organisations (2,000+ objects each, later versions of some
 objects, the objects of ghent-objects.json among them) and the fault cases
-fault-5xx, fault-truncated, fault-loop, fault-file, fault-noid, fault-huge.
+fault-5xx, fault-truncated, fault-loop, fault-file, fault-noid, fault-huge;
+and relation-kinds, a root page with one relation of each TREE kind.
 """
 
 import argparse
@@ -54,6 +55,7 @@ OBJECTS_PER_ORG = 2000
 PAGE_SIZE = 100
 REVISED = 0.1  # share of objects with a later version
 MANIFEST_BASE = "https://api.collectie.gent/iiif/presentation/v2/manifest/"
+IMAGE_BASE = "https://api.collectie.gent/iiif/image/iiif/2/"
 STREAM_PATH = "/opendata/adlib2eventstream/v1/%s/objecten"
 CONTEXT = [
     "https://apidg.gent.be/opendata/adlib2eventstream/v1/context/cultureel-erfgoed-object-ap.jsonld",
@@ -199,6 +201,13 @@ def member (org, priref, number, when, fields):
             {"@id": MANIFEST_BASE + "%s:%s" % (org, number), "@type": "DigitalObject",
              "conforms_to": [{"@id": "https://iiif.io/api/presentation", "@type": "InformatieObject"}],
              "format": "application/ld+json;profile=\\\"http://iiif.io/api/presentation/2/context.json\\\""}]
+        if fields.get ("image"):
+            # Not in Ghent's members: the test bed names the image service of
+            # its own objects the same way, so that the app's catalogue
+            # results have thumbnails (api.collectie.gent is the test bed).
+            m["Entiteit.isHetOnderwerpVan"].append (
+                {"@id": IMAGE_BASE + fields["image"], "@type": "DigitalObject",
+                 "conforms_to": [{"@id": "http://iiif.io/api/image", "@type": "InformatieObject"}]})
     return m
 
 
@@ -237,6 +246,7 @@ def testbed_objects ():
         known.setdefault (org, []).append ({
             "number": number, "priref": obj.get ("priref"), "title": title,
             "description": obj.get ("description") or "Beschrijving van %s in de catalogus." % title,
+            "image": obj["canvases"][0]["ident"] if obj.get ("canvases") else None,
             "status": obj["status"]})
     return known
 
@@ -306,10 +316,10 @@ def make_org (outdir, org, rng, known, start):
             s = specials[i]
             number, priref = s["number"], s["priref"] or "%s%07d" % (prefix, 900000 + i)
             fields = invented_fields (rng, i)
-            fields.update (title=s["title"], description=s["description"])
+            fields.update (title=s["title"], description=s["description"], image=s["image"])
         else:
             number = object_number (org, i, rng)
-            priref = "%s%07d" % (prefix, i + 1)
+            priref = "%s%07d" % (prefix, 1000000 + i + 1)  # above the test bed's own
             fields = invented_fields (rng, i)
         if number in objects:
             number += "-%d" % i
@@ -348,6 +358,51 @@ def make_fault (outdir, name, rng, start, n_pages=5, per_page=10, **kw):
     info = Stream (name, outdir).write (pages, loop=kw.get ("loop", False), truncate=kw.get ("truncate"))
     info["objects"] = sum (1 for _, ms in pages for m in ms if len (m["Object.identificator"]) > 1)
     return info
+
+
+RELATION_KINDS = ["tree:Relation", "tree:LessThanRelation", "tree:LessThanOrEqualToRelation",
+                  "tree:GreaterThanRelation", "tree:GreaterThanOrEqualToRelation", "tree:EqualToRelation",
+                  "tree:PrefixRelation", "tree:SubstringRelation", "tree:SuffixRelation",
+                  "tree:GeospatiallyContainsRelation", "tree:InBetweenRelation"]
+
+
+def make_relation_kinds (outdir, rng, start):
+    """A root page with one relation of each kind the TREE specification
+    defines, each to a page of its own with 3 members: all of them are
+    pages to read, whatever the kind. Compacted differently on purpose:
+    a single relation is an object, not a list, and one node is {"@id"}."""
+    stream = Stream ("relation-kinds", outdir)
+    t = start
+    number = 0
+    times = []
+    for k, kind in enumerate (RELATION_KINDS):
+        members = []
+        for _ in range (3):
+            t += datetime.timedelta (seconds=rng.randint (1, 60))
+            number += 1
+            members.append (member ("stam", "55%07d" % number, "R-%04d" % number, iso (t),
+                                    invented_fields (rng, number)))
+        when = members[0]["prov:generatedAtTime"]
+        times.append (when)
+        page = {"@context": PAGE_CONTEXT, "@id": "objecten?generatedAtTime=" + when, "@type": "tree:Node",
+                "@included": members,
+                # Every page leads back to the root page: a loop to ignore.
+                "tree:relation": {"@type": "tree:GreaterThanRelation",
+                                  "tree:node": {"@id": "objecten?generatedAtTime=" + iso (start)}}}
+        with open (os.path.join (stream.dir, when + ".json"), "w", encoding="utf-8") as f:
+            json.dump (page, f, ensure_ascii=False)
+    root = iso (start)
+    page = {"@context": PAGE_CONTEXT, "@id": "objecten?generatedAtTime=" + root, "@type": "tree:Node",
+            "viewOf": {"@id": "https://stad.gent/id/dataset/relation-kinds/objecten", "@type": "tree:Collection"},
+            "@included": [],
+            "tree:relation": [{"@type": kind, "tree:node": "objecten?generatedAtTime=" + when,
+                               "tree:path": "prov:generatedAtTime", "tree:value": when}
+                              for kind, when in zip (RELATION_KINDS, times)]}
+    with open (os.path.join (stream.dir, "current", root + ".json"), "w", encoding="utf-8") as f:
+        json.dump (page, f, ensure_ascii=False)
+    stream.info.update (newest=root, pages=times + [root], members=number, objects=number,
+                        kinds=RELATION_KINDS)
+    return stream.info
 
 
 def make_huge (outdir, rng, start):
@@ -392,6 +447,7 @@ def main ():
     streams["fault-file"]["redirect_file"] = streams["fault-file"]["pages"][2]
     streams["fault-noid"] = make_fault (outdir, "fault-noid", rng, start, no_number=True)
     streams["fault-huge"] = make_huge (outdir, rng, start)
+    streams["relation-kinds"] = make_relation_kinds (outdir, rng, start)
 
     with open (os.path.join (outdir, "streams.json"), "w", encoding="utf-8") as f:
         json.dump ({"page_size": PAGE_SIZE, "streams": streams}, f, indent=1, ensure_ascii=False)
