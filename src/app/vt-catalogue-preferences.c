@@ -172,12 +172,15 @@ update_progress (VtCataloguePreferences *self)
     {
       const VtGhentOrganisation *org = vt_ghent_lookup_organisation (self->queue[self->queue_index]);
       guint64 members = vt_ldes_harvest_get_members (self->harvest);
+      /* A 64-bit format inside a translatable string would not survive
+       * xgettext: the number goes in as text. */
+      g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, members);
 
       /* Translators: an organisation, then how many objects came so far */
-      text = g_strdup_printf (_("Syncing %s: %" G_GUINT64_FORMAT " objects"),
+      text = g_strdup_printf (_("Syncing %s: %s objects"),
                               org != NULL ? vt_ghent_organisation_get_display_name (org)
                                           : self->queue[self->queue_index],
-                              members);
+                              count);
       set_status (self, text);
     }
 }
