@@ -400,6 +400,31 @@ vt_catalogue_preferences_init (VtCataloguePreferences *self)
   self->org_rows = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
+/* Before the user ever chose, what the catalogue holds (synced by
+ * vitrine-catalogue, or by an older Vitrine) counts as chosen: a sync
+ * must not throw it away. */
+static void
+adopt_synced_organisations (VtCataloguePreferences *self)
+{
+  g_autoptr(GVariant) chosen = g_settings_get_user_value (self->settings, "catalogue-organisations");
+  g_autoptr(GPtrArray) orgs = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) synced = NULL;
+
+  if (chosen != NULL || get_catalogue (self) == NULL)
+    return;
+
+  orgs = vt_catalogue_list_orgs (get_catalogue (self), NULL);
+  if (orgs == NULL || orgs->len == 0)
+    return;
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < orgs->len; i++)
+    g_strv_builder_add (builder, ((VtCatalogueOrgInfo *) g_ptr_array_index (orgs, i))->org);
+  synced = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "catalogue-organisations", (const char * const *) synced);
+}
+
 static void
 build (VtCataloguePreferences *self)
 {
@@ -412,6 +437,8 @@ build (VtCataloguePreferences *self)
   adw_preferences_page_set_name (page, "catalogue");
   adw_preferences_page_set_title (page, _("Catalogue"));
   adw_preferences_page_set_icon_name (page, "system-search-symbolic");
+
+  adopt_synced_organisations (self);
 
   adw_preferences_group_set_title (orgs_group, _("Organisations"));
   adw_preferences_group_set_description (orgs_group,

@@ -183,6 +183,33 @@ test_cancel (Fixture       *fixture,
   g_assert_cmpuint (count_objects (fixture, "industriemuseum"), ==, 0);
 }
 
+/* What the catalogue holds before anyone chose (synced by the command
+ * line) is kept, not thrown away by the first sync. */
+static void
+test_adopt_synced (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  const char *chosen[] = { "stam", NULL };
+  GtkWidget *page;
+  g_auto(GStrv) adopted = NULL;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  g_settings_set_strv (fixture->settings, "catalogue-organisations", chosen);
+  vt_catalogue_preferences_sync (fixture->page);
+  while (vt_catalogue_preferences_is_syncing (fixture->page))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (count_objects (fixture, "stam"), >, 0);
+
+  g_settings_reset (fixture->settings, "catalogue-organisations");
+  page = vt_catalogue_preferences_new (fixture->session, fixture->settings);
+  g_object_ref_sink (page);
+  adopted = g_settings_get_strv (fixture->settings, "catalogue-organisations");
+  g_assert_cmpstrv (adopted, chosen);
+  g_object_unref (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,6 +227,8 @@ main (int   argc,
               fixture_set_up, test_sync, fixture_tear_down);
   g_test_add ("/vitrine/app/catalogue-preferences/cancel", Fixture, NULL,
               fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add ("/vitrine/app/catalogue-preferences/adopt-synced", Fixture, NULL,
+              fixture_set_up, test_adopt_synced, fixture_tear_down);
 
   return g_test_run ();
 }
