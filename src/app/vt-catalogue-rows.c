@@ -143,3 +143,27 @@ vt_catalogue_record_dup_thumbnail_url (const VtCatalogueRecord *record,
 
   return g_strdup_printf ("%s/full/!%u,%u/0/default.jpg", id, size, size);
 }
+
+/**
+ * vt_catalogue_dup_thumbnail_cache_path:
+ * @object_id: an object id: `dmg:1987-1049`
+ *
+ * Where the search page keeps the thumbnail it showed for an object, for
+ * GNOME Shell's search to show without the network.
+ *
+ * Returns: (transfer full): a path in the user's cache directory
+ */
+char *
+vt_catalogue_dup_thumbnail_cache_path (const char *object_id)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *file = NULL;
+
+  g_return_val_if_fail (object_id != NULL, NULL);
+
+  /* Object numbers may hold anything, slashes included. */
+  name = g_compute_checksum_for_string (G_CHECKSUM_SHA256, object_id, -1);
+  file = g_strconcat (name, ".png", NULL);
+
+  return g_build_filename (g_get_user_cache_dir (), "vitrine", "thumbnails", file, NULL);
+}

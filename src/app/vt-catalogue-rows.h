@@ -17,4 +17,6 @@ char  *vt_catalogue_record_dup_object_id   (const VtCatalogueRecord *record);
 char  *vt_catalogue_record_dup_thumbnail_url (const VtCatalogueRecord *record,
                                               guint                    size);
 
+char  *vt_catalogue_dup_thumbnail_cache_path (const char *object_id);
+
 G_END_DECLS

@@ -184,9 +184,20 @@ dup_meta (VtSearchProvider *self,
       g_variant_builder_add (&meta, "{sv}", "description", g_variant_new_string (description));
     }
 
-  /* Thumbnails would need the network, which the shell will not wait
-   * for: results show the application's icon. */
-  icon = g_themed_icon_new (APP_ID);
+  /* The shell will not wait for the network: a thumbnail the search page
+   * showed (and kept) before, or else the application's icon. */
+  {
+    g_autofree char *path = vt_catalogue_dup_thumbnail_cache_path (id);
+
+    if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+      {
+        g_autoptr(GFile) file = g_file_new_for_path (path);
+
+        icon = g_file_icon_new (file);
+      }
+    else
+      icon = g_themed_icon_new (APP_ID);
+  }
   icon_data = g_icon_serialize (icon);
   g_variant_builder_add (&meta, "{sv}", "icon", icon_data);
 

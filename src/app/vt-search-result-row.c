@@ -9,7 +9,10 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "net/vt-ghent-catalogue.h"
 
@@ -96,6 +99,38 @@ show_thumbnail (VtSearchResultRow *self,
 }
 
 static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  const char *path = g_object_get_data (G_OBJECT (task), "path");
+  g_autoptr(GBytes) png = gdk_texture_save_to_png_bytes (task_data);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      !g_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), &error))
+    g_debug ("Cannot keep the thumbnail %s: %s", path, error ? error->message : g_strerror (errno));
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Kept on disk for GNOME Shell's search, which shows it without the
+ * network; written off the main thread. */
+static void
+save_thumbnail (GObject    *item,
+                GdkTexture *texture)
+{
+  VtCatalogueRecord *record = vt_search_result_item_get_record (item);
+  g_autofree char *id = vt_catalogue_record_dup_object_id (record);
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_object_set_data_full (G_OBJECT (task), "path", vt_catalogue_dup_thumbnail_cache_path (id), g_free);
+  g_task_set_task_data (task, g_object_ref (texture), g_object_unref);
+  g_task_run_in_thread (task, save_thread);
+}
+
+static void
 thumbnail_done (Thumbnail    *thumbnail,
                 GdkTexture   *texture,
                 const GError *error)
@@ -110,6 +145,7 @@ thumbnail_done (Thumbnail    *thumbnail,
   else
     {
       g_object_set_data_full (thumbnail->item, "texture", g_object_ref (texture), g_object_unref);
+      save_thumbnail (thumbnail->item, texture);
       if (thumbnail->self->item == thumbnail->item)
         show_thumbnail (thumbnail->self, texture);
     }

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "app/vt-application.h"
+#include "app/vt-catalogue-rows.h"
 #include "app/vt-window.h"
 #include "catalogue/vt-catalogue-private.h"
 #include "catalogue/vt-catalogue.h"
@@ -498,6 +499,20 @@ test_enriched_not_public (Fixture       *fixture,
 
 /* The GNOME Shell search provider, over the real session bus */
 
+static gboolean
+thumbnails_loaded_1 (gpointer data)
+{
+  return vt_search_page_get_n_thumbnails (data) == 1;
+}
+
+static gboolean
+thumbnail_kept (gpointer data)
+{
+  g_autofree char *path = vt_catalogue_dup_thumbnail_cache_path ("dmg:1987-1049");
+
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
 typedef struct
 {
   GVariant *reply;
@@ -604,6 +619,12 @@ test_search_provider (Fixture       *fixture,
                         g_variant_new ("(^as)", (const char *[]) { "xylofoonzzz", NULL }), "(as)");
   g_assert_cmpuint (g_variant_n_children (g_variant_get_child_value (none, 0)), ==, 0);
 
+  /* Earlier tests showed its thumbnail: start without. */
+  {
+    g_autofree char *kept = vt_catalogue_dup_thumbnail_cache_path ("dmg:1987-1049");
+
+    g_remove (kept);
+  }
   metas = call_provider (fixture, shell, "GetResultMetas",
                          g_variant_new ("(^as)", (const char *[]) { "dmg:1987-1049", NULL }),
                          "(aa{sv})");
@@ -614,7 +635,38 @@ test_search_provider (Fixture       *fixture,
   g_assert_true (g_variant_lookup (meta, "description", "&s", &description));
   g_assert_nonnull (strstr (description, "Hoffmann, Josef"));
   g_assert_nonnull (strstr (description, "1987-1049"));
-  g_assert_nonnull (g_variant_lookup_value (meta, "icon", NULL));
+  {
+    g_autoptr(GVariant) icon_data = g_variant_lookup_value (meta, "icon", NULL);
+    g_autoptr(GIcon) icon = icon_data ? g_icon_deserialize (icon_data) : NULL;
+
+    /* Not shown yet: the application's icon. */
+    g_assert_true (G_IS_THEMED_ICON (icon));
+  }
+
+  /* Once the search page has shown its thumbnail, the shell gets it. */
+  {
+    VtSearchPage *search = vt_window_get_search_page (fixture->window);
+    g_autoptr(GVariant) again = NULL;
+    g_autoptr(GVariant) meta_again = NULL;
+    g_autoptr(GVariant) icon_data = NULL;
+    g_autoptr(GIcon) icon = NULL;
+    g_autofree char *path = NULL;
+
+    vt_window_show_search (fixture->window, NULL);
+    type_and_wait (search, "theeservies", "results");
+    wait_until (thumbnails_loaded_1, search, "the thumbnail");
+    wait_until (thumbnail_kept, NULL, "the thumbnail kept");
+
+    again = call_provider (fixture, shell, "GetResultMetas",
+                           g_variant_new ("(^as)", (const char *[]) { "dmg:1987-1049", NULL }),
+                           "(aa{sv})");
+    meta_again = g_variant_get_child_value (g_variant_get_child_value (again, 0), 0);
+    icon_data = g_variant_lookup_value (meta_again, "icon", NULL);
+    icon = g_icon_deserialize (icon_data);
+    g_assert_true (G_IS_FILE_ICON (icon));
+    path = g_file_get_path (g_file_icon_get_file (G_FILE_ICON (icon)));
+    g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  }
 
   /* Activating a result opens Vitrine on that object. */
   g_clear_pointer (&results, g_variant_unref);
