@@ -182,7 +182,9 @@ open_catalogue (VtApplication *self)
           self->damaged_catalogue = g_steal_pointer (&path);
         }
       else
-        g_warning ("Cannot open the catalogue %s: %s", path, error->message);
+        /* Locked by another process, a read-only disk: search says the
+         * catalogue is empty, and everything else works as before. */
+        g_message ("Cannot open the catalogue %s: %s", path, error->message);
       return;
     }
 
