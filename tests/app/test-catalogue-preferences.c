@@ -10,11 +10,15 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <glib/gstdio.h>
 
+#include "app/vt-application.h"
 #include "app/vt-catalogue-preferences.h"
+#include "app/vt-window.h"
 #include "app/vt-session.h"
 #include "catalogue/vt-catalogue.h"
 #include "vt-testbed.h"
@@ -210,11 +214,95 @@ test_adopt_synced (Fixture       *fixture,
   g_object_unref (page);
 }
 
+static void
+wait_until (gboolean  (*done) (gpointer),
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (500);
+    }
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+has_dialog (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+/* A damaged catalogue is found at startup, and replaced only after the
+ * user says so. */
+static void
+test_damaged_catalogue (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "vitrine", NULL);
+  g_autofree char *path = g_build_filename (dir, "catalogue.sqlite", NULL);
+  g_autofree char *app_id = g_strdup_printf ("%s.SearchDamaged.P%d", APP_ID, (int) getpid ());
+  g_autoptr(VtApplication) app = vt_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) orgs = NULL;
+  AdwMessageDialog *dialog;
+  VtWindow *window;
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (path, "This is not an SQLite database, whatever it says. "
+                                      "SQLite format 3\n", -1, &error));
+
+  g_application_set_application_id (G_APPLICATION (app), app_id);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (vt_session_get_catalogue (vt_application_get_session (app)));
+
+  window = vt_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (has_dialog, NULL, "the question");
+  dialog = find_dialog ();
+  adw_message_dialog_response (dialog, "rebuild");
+
+  g_assert_nonnull (vt_session_get_catalogue (vt_application_get_session (app)));
+  orgs = vt_catalogue_list_orgs (vt_session_get_catalogue (vt_application_get_session (app)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (orgs->len, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_dir = NULL;
+
   g_test_init (&argc, &argv, NULL);
+
+  /* The damaged catalogue is written where the application looks. */
+  data_dir = g_dir_make_tmp ("vitrine-catalogue-prefs-data-XXXXXX", NULL);
+  g_assert_nonnull (data_dir);
+  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
 
   if (!gtk_init_check ())
     {
@@ -229,6 +317,7 @@ main (int   argc,
               fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/vitrine/app/catalogue-preferences/adopt-synced", Fixture, NULL,
               fixture_set_up, test_adopt_synced, fixture_tear_down);
+  g_test_add_func ("/vitrine/app/catalogue-preferences/damaged-catalogue", test_damaged_catalogue);
 
   return g_test_run ();
 }

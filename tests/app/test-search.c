@@ -726,67 +726,6 @@ test_desktop_actions (Fixture       *fixture,
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (fixture->app))), ==, 2);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static gboolean
-has_dialog (gpointer data)
-{
-  return find_dialog () != NULL;
-}
-
-/* A damaged catalogue is found at startup, and replaced only after the
- * user says so. */
-static void
-test_damaged_catalogue (void)
-{
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "vitrine", NULL);
-  g_autofree char *path = g_build_filename (dir, "catalogue.sqlite", NULL);
-  g_autofree char *app_id = g_strdup_printf ("%s.SearchDamaged.P%d", APP_ID, (int) getpid ());
-  g_autoptr(VtApplication) app = vt_application_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) orgs = NULL;
-  AdwMessageDialog *dialog;
-  VtWindow *window;
-
-  g_mkdir_with_parents (dir, 0700);
-  g_assert_true (g_file_set_contents (path, "This is not an SQLite database, whatever it says. "
-                                      "SQLite format 3\n", -1, &error));
-
-  g_application_set_application_id (G_APPLICATION (app), app_id);
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_assert_null (vt_session_get_catalogue (vt_application_get_session (app)));
-
-  window = vt_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until (has_dialog, NULL, "the question");
-  dialog = find_dialog ();
-  adw_message_dialog_response (dialog, "rebuild");
-
-  g_assert_nonnull (vt_session_get_catalogue (vt_application_get_session (app)));
-  orgs = vt_catalogue_list_orgs (vt_session_get_catalogue (vt_application_get_session (app)), &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (orgs->len, ==, 0);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -823,7 +762,6 @@ main (int   argc,
   ADD ("/vitrine/app/search/search-provider", test_search_provider);
   ADD ("/vitrine/app/search/desktop-actions", test_desktop_actions);
 #undef ADD
-  g_test_add_func ("/vitrine/app/search/damaged-catalogue", test_damaged_catalogue);
 
   return g_test_run ();
 }
