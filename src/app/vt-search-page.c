@@ -42,6 +42,7 @@ struct _VtSearchPage
   guint           generation;       /* of the search whose results count */
   gboolean        catalogue_empty;
   gboolean        pending;          /* typed, the entry's pause not over */
+  char           *searched;         /* organisation and text last searched */
   gboolean        searching;        /* a search under way for the text */
   const char     *state;
 
@@ -74,7 +75,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void start_search (VtSearchPage *self);
+static void start_search (VtSearchPage *self,
+                          gboolean      force);
 
 static void
 set_state (VtSearchPage *self,
@@ -196,12 +198,24 @@ search_done_cb (GObject      *object,
   show_results (self, results);
 }
 
+/* @force: search again even for the text and organisation last searched */
 static void
-start_search (VtSearchPage *self)
+start_search (VtSearchPage *self,
+              gboolean      force)
 {
   VtCatalogue *catalogue = get_catalogue (self);
   g_autofree char *text = g_strstrip (g_strdup (vt_search_page_get_text (self)));
+  const char *org = vt_search_page_get_organisation (self);
+  g_autofree char *key = g_strconcat (org != NULL ? org : "", "\n", text, NULL);
   Search *search;
+
+  if (!force && g_strcmp0 (key, self->searched) == 0)
+    {
+      self->pending = FALSE;
+      return;
+    }
+  g_free (self->searched);
+  self->searched = g_steal_pointer (&key);
 
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
@@ -233,22 +247,29 @@ start_search (VtSearchPage *self)
                              search_done_cb, search);
 }
 
+/* The entry's pause is over. */
 static void
 search_changed_cb (VtSearchPage *self)
 {
-  start_search (self);
+  start_search (self, FALSE);
 }
 
+/* A keystroke while nothing is being searched starts at once: the pause is
+ * for keystrokes that come while a search runs, which the next one would
+ * make stale anyway. */
 static void
 text_changed_cb (VtSearchPage *self)
 {
-  self->pending = TRUE;
+  if (!self->searching)
+    start_search (self, FALSE);
+  else
+    self->pending = TRUE;
 }
 
 static void
 org_changed_cb (VtSearchPage *self)
 {
-  start_search (self);
+  start_search (self, TRUE);
 }
 
 static void
@@ -332,6 +353,7 @@ vt_search_page_finalize (GObject *object)
   g_clear_object (&self->thumbnails);
   g_clear_object (&self->search_cancellable);
   g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_pointer (&self->searched, g_free);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
 
@@ -535,7 +557,7 @@ vt_search_page_refresh (VtSearchPage *self)
   gtk_label_set_text (self->updated_label, updated != NULL ? updated : "");
   gtk_widget_set_visible (GTK_WIDGET (self->updated_label), updated != NULL);
 
-  start_search (self);
+  start_search (self, TRUE);
 }
 
 void
