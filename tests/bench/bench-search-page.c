@@ -137,8 +137,16 @@ main (int   argc,
     g_error ("%s", error->message);
   start = g_get_monotonic_time ();
   fill (catalogue, n_records);
-  g_print ("Catalogue of %u records filled in %.1f s\n\n", n_records,
+  g_print ("Catalogue of %u records filled in %.1f s\n", n_records,
            (g_get_monotonic_time () - start) / 1e6);
+  {
+    /* Timings on a shared machine mean little without its load. */
+    g_autofree char *load = NULL;
+
+    if (g_file_get_contents ("/proc/loadavg", &load, NULL, NULL))
+      g_print ("Load average: %s", load);
+    g_print ("%u processors\n\n", g_get_num_processors ());
+  }
 
   app = vt_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
