@@ -20,7 +20,11 @@
 
 #include "vt-application.h"
 #include "vt-client-fetcher.h"
+#include "catalogue/vt-catalogue.h"
+
+#include "vt-catalogue-preferences.h"
 #include "vt-preferences-window.h"
+#include "vt-search-provider.h"
 #include "vt-session.h"
 #include "vt-window.h"
 
@@ -31,6 +35,10 @@ struct _VtApplication
   GSettings      *settings;
   VtClient       *client;
   VtSession      *session;
+  VtSearchProvider *search_provider;
+
+  /* A catalogue file found damaged at startup, until the user is asked. */
+  char           *damaged_catalogue;
 };
 
 G_DEFINE_FINAL_TYPE (VtApplication, vt_application, ADW_TYPE_APPLICATION)
@@ -40,6 +48,8 @@ static const GOptionEntry option_entries[] = {
     N_("Show the version and exit"), NULL },
   { "new-window", 'w', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Open a new window"), NULL },
+  { "search", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Search the catalogue"), NULL },
   { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL,
     NULL, N_("[OBJECT-NUMBER|URL|FILE…]") },
   { NULL }
@@ -118,6 +128,9 @@ vt_application_command_line (GApplication            *app,
       vt_window_open_input (window, input);
     }
 
+  if (g_variant_dict_contains (options, "search"))
+    vt_window_show_search (window, NULL);
+
   gtk_window_present (GTK_WINDOW (window));
 
   return 0;
@@ -149,6 +162,76 @@ vt_application_activate (GApplication *app)
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* The session owns the catalogue; without one (a damaged file that could
+ * not be rebuilt, a read-only disk) search says the catalogue is empty and
+ * nothing else changes. */
+static void
+open_catalogue (VtApplication *self)
+{
+  g_autofree char *path = vt_catalogue_dup_default_path ();
+  g_autoptr(VtCatalogue) catalogue = NULL;
+  g_autoptr(GError) error = NULL;
+
+  catalogue = vt_catalogue_open (path, &error);
+  if (catalogue == NULL)
+    {
+      /* Replacing it loses what was synced: the first window asks. */
+      if (g_error_matches (error, VT_CATALOGUE_ERROR, VT_CATALOGUE_ERROR_CORRUPT))
+        {
+          g_message ("The catalogue %s is damaged: %s", path, error->message);
+          self->damaged_catalogue = g_steal_pointer (&path);
+        }
+      else
+        /* Locked by another process, a read-only disk: search says the
+         * catalogue is empty, and everything else works as before. */
+        g_message ("Cannot open the catalogue %s: %s", path, error->message);
+      return;
+    }
+
+  vt_session_set_catalogue (self->session, catalogue);
+}
+
+static void
+rebuild_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     VtApplication    *self)
+{
+  g_autofree char *path = g_steal_pointer (&self->damaged_catalogue);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "rebuild") || path == NULL)
+    return;
+
+  if (!vt_catalogue_rebuild (path, &error))
+    g_warning ("Cannot rebuild the catalogue %s: %s", path, error->message);
+  else
+    open_catalogue (self);
+}
+
+static gboolean
+ask_rebuild_cb (gpointer data)
+{
+  g_autoptr(GtkWindow) window = data;
+  VtApplication *self = VT_APPLICATION (gtk_window_get_application (window));
+  AdwMessageDialog *dialog;
+
+  if (self == NULL || self->damaged_catalogue == NULL)
+    return G_SOURCE_REMOVE;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("The Catalogue Is Damaged"),
+                                                       _("Vitrine cannot read the catalogue kept on "
+                                                         "this computer. It can replace it with an "
+                                                         "empty one, which you can then sync again "
+                                                         "in the preferences.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Not Now"), "rebuild", _("_Rebuild"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "rebuild", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rebuild_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 vt_application_window_added (GtkApplication *app,
                              GtkWindow      *window)
@@ -156,6 +239,10 @@ vt_application_window_added (GtkApplication *app,
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (window), "devel");
 #endif
+
+  /* Once the first window is up, not before: the question needs a parent. */
+  if (VT_APPLICATION (app)->damaged_catalogue != NULL && VT_IS_WINDOW (window))
+    g_idle_add (ask_rebuild_cb, g_object_ref (window));
 
   GTK_APPLICATION_CLASS (vt_application_parent_class)->window_added (app, window);
 }
@@ -225,16 +312,60 @@ vt_application_new_window_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static VtPreferencesWindow *
+show_preferences (VtApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  VtPreferencesWindow *preferences = vt_preferences_window_new (window, self->settings);
+  GtkWidget *catalogue = vt_catalogue_preferences_new (self->session, self->settings);
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (catalogue));
+  gtk_window_present (GTK_WINDOW (preferences));
+
+  return preferences;
+}
+
 static void
 vt_application_preferences_action (GSimpleAction *action,
                                    GVariant      *parameter,
                                    gpointer       user_data)
 {
-  VtApplication *self = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  VtPreferencesWindow *preferences = vt_preferences_window_new (window, self->settings);
+  show_preferences (user_data);
+}
 
-  gtk_window_present (GTK_WINDOW (preferences));
+static void
+vt_application_catalogue_preferences_action (GSimpleAction *action,
+                                             GVariant      *parameter,
+                                             gpointer       user_data)
+{
+  VtPreferencesWindow *preferences = show_preferences (user_data);
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "catalogue");
+}
+
+/* The search provider's results, and anything else that names one object. */
+static void
+vt_application_open_object_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  VtWindow *window = vt_application_get_or_create_window (user_data, FALSE);
+
+  vt_window_open_input (window, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* "Search the Catalogue" (the desktop file's action), and the shell's
+ * "more results" with the terms typed there. */
+static void
+vt_application_search_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  VtWindow *window = vt_application_get_or_create_window (user_data, FALSE);
+
+  vt_window_show_search (window, parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -259,8 +390,43 @@ static const GActionEntry app_actions[] = {
   { "quit", vt_application_quit_action },
   { "new-window", vt_application_new_window_action },
   { "preferences", vt_application_preferences_action },
+  { "catalogue-preferences", vt_application_catalogue_preferences_action },
+  { "open-object", vt_application_open_object_action, "s" },
+  { "search", vt_application_search_action },
+  { "search-for", vt_application_search_action, "s" },
   { "clear-cache", vt_application_clear_cache_action },
 };
+
+static gboolean
+vt_application_dbus_register (GApplication     *app,
+                              GDBusConnection  *connection,
+                              const char       *object_path,
+                              GError          **error)
+{
+  VtApplication *self = VT_APPLICATION (app);
+  g_autofree char *path = g_strconcat (object_path, VT_SEARCH_PROVIDER_PATH_SUFFIX, NULL);
+
+  if (!G_APPLICATION_CLASS (vt_application_parent_class)->dbus_register (app, connection,
+                                                                          object_path, error))
+    return FALSE;
+
+  self->search_provider = vt_search_provider_new (app);
+  return vt_search_provider_register (self->search_provider, connection, path, error);
+}
+
+static void
+vt_application_dbus_unregister (GApplication    *app,
+                                GDBusConnection *connection,
+                                const char      *object_path)
+{
+  VtApplication *self = VT_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    vt_search_provider_unregister (self->search_provider);
+  g_clear_object (&self->search_provider);
+
+  G_APPLICATION_CLASS (vt_application_parent_class)->dbus_unregister (app, connection, object_path);
+}
 
 static void
 vt_application_startup (GApplication *app)
@@ -307,6 +473,13 @@ vt_application_startup (GApplication *app)
     g_settings_bind (self->settings, "api-base-url", self->session, "api-base",
                      G_SETTINGS_BIND_GET);
   }
+
+  open_catalogue (self);
+
+  /* Started through D-Bus for GNOME Shell's search: stay a little for the
+   * next keystroke's search rather than start again for each. */
+  if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (app, 10000);
 }
 
 static void
@@ -325,6 +498,8 @@ vt_application_dispose (GObject *object)
 {
   VtApplication *self = VT_APPLICATION (object);
 
+  g_clear_object (&self->search_provider);
+  g_clear_pointer (&self->damaged_catalogue, g_free);
   g_clear_object (&self->session);
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
@@ -346,6 +521,8 @@ vt_application_class_init (VtApplicationClass *klass)
   app_class->handle_local_options = vt_application_handle_local_options;
   app_class->open = vt_application_open;
   app_class->startup = vt_application_startup;
+  app_class->dbus_register = vt_application_dbus_register;
+  app_class->dbus_unregister = vt_application_dbus_unregister;
   app_class->shutdown = vt_application_shutdown;
 
   gtk_app_class->window_added = vt_application_window_added;

@@ -14,7 +14,9 @@
 #include "iiif/vt-iiif-error.h"
 #include "net/vt-net-error.h"
 
+#include "vt-catalogue-rows.h"
 #include "vt-error-page.h"
+#include "vt-text.h"
 
 /* The designed page for each way opening an object can fail: it says what
  * happened in words a curator understands, and offers the one action that
@@ -25,6 +27,10 @@ struct _VtErrorPage
   AdwBin          parent_instance;
 
   /* Template widgets */
+  GtkBox         *catalogue_box;
+  GtkLabel       *catalogue_description_label;
+  GtkLabel       *catalogue_details_label;
+  GtkLabel       *catalogue_title_label;
   AdwStatusPage  *error_page;
   GtkLabel       *error_message_label;
   GtkButton      *error_primary_button;
@@ -68,6 +74,9 @@ set_page (VtErrorPage *self,
   gtk_label_set_text (self->error_details_label, details ? details : "");
   gtk_expander_set_expanded (self->error_details_expander, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->error_details_expander), details != NULL);
+
+  /* What the catalogue knew belongs to the failure it was shown for. */
+  vt_error_page_set_catalogue_record (self, NULL);
 }
 
 static char *
@@ -203,6 +212,78 @@ vt_error_page_show (VtErrorPage  *self,
   return "failed";
 }
 
+static void
+set_catalogue_label (GtkLabel   *label,
+                     const char *text)
+{
+  g_autofree char *shown = vt_text_ellipsize (text, VT_TEXT_MAX_LABEL_CHARS);
+
+  gtk_label_set_text (label, shown != NULL ? shown : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), shown != NULL && *shown != '\0');
+}
+
+/**
+ * vt_error_page_set_catalogue_record:
+ * @record: (nullable): what the local catalogue knows of the object that
+ *   failed, or %NULL
+ *
+ * Adds the catalogue's title, maker, date and description to the page, so
+ * that an object without a public image still tells the curator about
+ * itself. vt_error_page_show() takes it away again.
+ */
+void
+vt_error_page_set_catalogue_record (VtErrorPage       *self,
+                                    VtCatalogueRecord *record)
+{
+  g_autofree char *makers = NULL;
+  g_autofree char *details = NULL;
+
+  g_return_if_fail (VT_IS_ERROR_PAGE (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->catalogue_box), record != NULL);
+  if (record == NULL)
+    return;
+
+  makers = vt_catalogue_record_dup_makers_text (record);
+  if (makers != NULL && record->date != NULL && *record->date != '\0')
+    /* Translators: the maker(s) of an object, then its date */
+    details = g_strdup_printf (_("%s · %s"), makers, record->date);
+  else
+    details = g_strdup (makers != NULL ? makers : record->date);
+
+  set_catalogue_label (self->catalogue_title_label, record->title);
+  set_catalogue_label (self->catalogue_details_label, details);
+  set_catalogue_label (self->catalogue_description_label, record->description);
+}
+
+/**
+ * vt_error_page_get_catalogue_text:
+ *
+ * Returns: (transfer full) (nullable): what the page shows from the
+ *   catalogue, one line per label, or %NULL when it shows nothing of it
+ */
+char *
+vt_error_page_get_catalogue_text (VtErrorPage *self)
+{
+  GtkLabel *labels[3];
+  GString *text;
+
+  g_return_val_if_fail (VT_IS_ERROR_PAGE (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->catalogue_box)))
+    return NULL;
+
+  labels[0] = self->catalogue_title_label;
+  labels[1] = self->catalogue_details_label;
+  labels[2] = self->catalogue_description_label;
+  text = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (gtk_widget_get_visible (GTK_WIDGET (labels[i])))
+      g_string_append_printf (text, "%s\n", gtk_label_get_text (labels[i]));
+
+  return g_string_free (text, FALSE);
+}
+
 const char *
 vt_error_page_get_title (VtErrorPage *self)
 {
@@ -268,6 +349,10 @@ vt_error_page_class_init (VtErrorPageClass *klass)
   object_class->dispose = vt_error_page_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/vt-error-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, VtErrorPage, catalogue_box);
+  gtk_widget_class_bind_template_child (widget_class, VtErrorPage, catalogue_description_label);
+  gtk_widget_class_bind_template_child (widget_class, VtErrorPage, catalogue_details_label);
+  gtk_widget_class_bind_template_child (widget_class, VtErrorPage, catalogue_title_label);
   gtk_widget_class_bind_template_child (widget_class, VtErrorPage, error_details_expander);
   gtk_widget_class_bind_template_child (widget_class, VtErrorPage, error_details_label);
   gtk_widget_class_bind_template_child (widget_class, VtErrorPage, error_message_label);

@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "catalogue/vt-catalogue-record.h"
+
 G_BEGIN_DECLS
 
 #define VT_TYPE_ERROR_PAGE (vt_error_page_get_type ())
@@ -19,6 +21,9 @@ const char *vt_error_page_show           (VtErrorPage  *self,
                                           const GError *error,
                                           const char   *what,
                                           const char   *web_page_url);
+void        vt_error_page_set_catalogue_record (VtErrorPage       *self,
+                                                VtCatalogueRecord *record);
+char       *vt_error_page_get_catalogue_text   (VtErrorPage       *self);
 const char *vt_error_page_get_title      (VtErrorPage  *self);
 const char *vt_error_page_get_description (VtErrorPage *self);
 const char *vt_error_page_get_message    (VtErrorPage  *self);

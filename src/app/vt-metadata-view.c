@@ -15,6 +15,7 @@
 #include "iiif/vt-markup.h"
 #include "vt-language-picker.h"
 #include "vt-metadata-section.h"
+#include "vt-catalogue-rows.h"
 #include "vt-metadata-view.h"
 #include "vt-text.h"
 
@@ -38,6 +39,7 @@ struct _VtMetadataView
   guint              canvas_index;   /* the page whose rights are shown */
 
   /* Template widgets */
+  VtMetadataSection *catalogue_section;
   VtMetadataSection *details_section;
   VtLanguagePicker  *language_picker;
   VtMetadataSection *links_section;
@@ -251,7 +253,7 @@ static GPtrArray *
 dup_rows (VtMetadataView *self)
 {
   VtMetadataSection *sections[] = {
-    self->details_section, self->rights_section, self->provider_section, self->links_section,
+    self->details_section, self->catalogue_section, self->rights_section, self->provider_section, self->links_section,
     self->manifest_section,
   };
   GPtrArray *rows = g_ptr_array_new ();
@@ -472,6 +474,7 @@ vt_metadata_view_class_init (VtMetadataViewClass *klass)
   g_type_ensure (VT_TYPE_METADATA_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/vitrine/Vitrine/ui/vt-metadata-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, catalogue_section);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, details_section);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, language_picker);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, links_section);
@@ -845,4 +848,21 @@ gboolean
 vt_metadata_view_is_openable_uri (const char *uri)
 {
   return vt_markup_is_openable_uri (uri);
+}
+
+/**
+ * vt_metadata_view_set_catalogue_record:
+ * @record: (nullable): what the local catalogue knows of the object on
+ *   screen, or %NULL
+ *
+ * Shows @record in a section of its own, labelled as the catalogue's: the
+ * manifest's own metadata stays as the publisher gave it.
+ */
+void
+vt_metadata_view_set_catalogue_record (VtMetadataView    *self,
+                                       VtCatalogueRecord *record)
+{
+  g_return_if_fail (VT_IS_METADATA_VIEW (self));
+
+  show_rows (self->catalogue_section, record != NULL ? vt_catalogue_record_dup_rows (record) : NULL);
 }

@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "catalogue/vt-catalogue-record.h"
 #include "iiif/vt-manifest.h"
 
 G_BEGIN_DECLS
@@ -40,6 +41,8 @@ const char  *vt_metadata_view_get_logo_url         (VtMetadataView *self);
 GdkPaintable *vt_metadata_view_get_logo            (VtMetadataView *self);
 void         vt_metadata_view_set_logo             (VtMetadataView *self,
                                                     GdkPaintable   *logo);
+void         vt_metadata_view_set_catalogue_record (VtMetadataView    *self,
+                                                    VtCatalogueRecord *record);
 void         vt_metadata_view_copy_manifest_url    (VtMetadataView *self);
 
 /* For tests and for the window's own checks: what the view shows now. */

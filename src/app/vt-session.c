@@ -9,7 +9,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "canvas/vt-decoder.h"
+#include "catalogue/vt-catalogue.h"
 #include "net/vt-ghent-catalogue.h"
 
 #include "vt-client-fetcher.h"
@@ -31,6 +34,9 @@ struct _VtSession
   VtServiceCache *services;
   VtTileFetcher *fetcher;
   char     *api_base;
+
+  /* The local catalogue of Ghent's objects, when one could be opened. */
+  VtCatalogue *catalogue;
 };
 
 G_DEFINE_FINAL_TYPE (VtSession, vt_session, G_TYPE_OBJECT)
@@ -38,6 +44,7 @@ G_DEFINE_FINAL_TYPE (VtSession, vt_session, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_API_BASE,
+  PROP_CATALOGUE,
   N_PROPS
 };
 
@@ -48,6 +55,7 @@ vt_session_finalize (GObject *object)
 {
   VtSession *self = VT_SESSION (object);
 
+  g_clear_object (&self->catalogue);
   g_clear_object (&self->fetcher);
   g_clear_object (&self->services);
   g_clear_object (&self->loader);
@@ -71,6 +79,10 @@ vt_session_get_property (GObject    *object,
       g_value_set_string (value, self->api_base);
       break;
 
+    case PROP_CATALOGUE:
+      g_value_set_object (value, self->catalogue);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -88,6 +100,10 @@ vt_session_set_property (GObject      *object,
     {
     case PROP_API_BASE:
       vt_session_set_api_base (self, g_value_get_string (value));
+      break;
+
+    case PROP_CATALOGUE:
+      vt_session_set_catalogue (self, g_value_get_object (value));
       break;
 
     default:
@@ -111,6 +127,15 @@ vt_session_class_init (VtSessionClass *klass)
    */
   properties[PROP_API_BASE] =
     g_param_spec_string ("api-base", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * VtSession:catalogue:
+   *
+   * The local catalogue of Ghent's objects (search, enrichment), or %NULL.
+   */
+  properties[PROP_CATALOGUE] =
+    g_param_spec_object ("catalogue", NULL, NULL, VT_TYPE_CATALOGUE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -297,6 +322,136 @@ GdkTexture *
 vt_session_load_image_finish (VtSession     *self,
                               GAsyncResult  *result,
                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * vt_session_get_catalogue:
+ *
+ * Returns: (transfer none) (nullable): the local catalogue, which the
+ *   session owns, or %NULL when there is none
+ */
+VtCatalogue *
+vt_session_get_catalogue (VtSession *self)
+{
+  g_return_val_if_fail (VT_IS_SESSION (self), NULL);
+
+  return self->catalogue;
+}
+
+/**
+ * vt_session_set_catalogue:
+ * @catalogue: (nullable): the catalogue to search and enrich from
+ */
+void
+vt_session_set_catalogue (VtSession   *self,
+                          VtCatalogue *catalogue)
+{
+  g_return_if_fail (VT_IS_SESSION (self));
+  g_return_if_fail (catalogue == NULL || VT_IS_CATALOGUE (catalogue));
+
+  if (g_set_object (&self->catalogue, catalogue))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOGUE]);
+}
+
+/**
+ * vt_session_dup_ldes_base:
+ *
+ * Returns: (transfer full) (nullable): the base address of the LDES
+ *   streams the catalogue is harvested from: `$VITRINE_GHENT_LDES` when set
+ *   (the test bed stands in for Ghent's), else %NULL for Ghent's own
+ */
+char *
+vt_session_dup_ldes_base (VtSession *self)
+{
+  const char *env = g_getenv (VT_SESSION_LDES_ENV);
+  g_autofree char *stripped = NULL;
+  gsize len;
+
+  g_return_val_if_fail (VT_IS_SESSION (self), NULL);
+
+  if (env == NULL || *env == '\0')
+    return NULL;
+
+  stripped = g_strstrip (g_strdup (env));
+  len = strlen (stripped);
+  while (len > 0 && stripped[len - 1] == '/')
+    stripped[--len] = '\0';
+
+  return len > 0 ? g_steal_pointer (&stripped) : NULL;
+}
+
+static void
+lookup_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  VtCatalogue *catalogue = task_data;
+  const char * const *key = g_object_get_data (G_OBJECT (task), "key");
+  GError *error = NULL;
+  VtCatalogueRecord *record = vt_catalogue_lookup (catalogue, key[0], key[1], &error);
+
+  if (record == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, record, (GDestroyNotify) vt_catalogue_record_unref);
+}
+
+/**
+ * vt_session_lookup_record_async:
+ * @organisation: a Ghent organisation's abbreviation
+ * @number: an object number
+ *
+ * Looks the object up in the local catalogue, off the main thread. Fails
+ * with %VT_CATALOGUE_ERROR_NOT_FOUND when there is no catalogue or it does
+ * not know the object.
+ */
+void
+vt_session_lookup_record_async (VtSession           *self,
+                                const char          *organisation,
+                                const char          *number,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  char **key;
+
+  g_return_if_fail (VT_IS_SESSION (self));
+  g_return_if_fail (organisation != NULL && number != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vt_session_lookup_record_async);
+
+  if (self->catalogue == NULL)
+    {
+      g_task_return_new_error (task, VT_CATALOGUE_ERROR, VT_CATALOGUE_ERROR_NOT_FOUND,
+                               "No catalogue");
+      return;
+    }
+
+  key = g_new0 (char *, 3);
+  key[0] = g_strdup (organisation);
+  key[1] = g_strdup (number);
+  g_object_set_data_full (G_OBJECT (task), "key", key, (GDestroyNotify) g_strfreev);
+  /* The task holds the catalogue: replacing it meanwhile changes nothing. */
+  g_task_set_task_data (task, g_object_ref (self->catalogue), g_object_unref);
+  g_task_run_in_thread (task, lookup_thread);
+}
+
+/**
+ * vt_session_lookup_record_finish:
+ *
+ * Returns: (transfer full) (nullable): the record
+ */
+VtCatalogueRecord *
+vt_session_lookup_record_finish (VtSession     *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 

@@ -13,6 +13,7 @@
 #include "net/vt-loader.h"
 #include "canvas/vt-tile-fetcher.h"
 #include "net/vt-service-cache.h"
+#include "catalogue/vt-catalogue.h"
 
 G_BEGIN_DECLS
 
@@ -39,5 +40,23 @@ void        vt_session_load_image_async  (VtSession           *self,
 GdkTexture *vt_session_load_image_finish (VtSession           *self,
                                           GAsyncResult        *result,
                                           GError             **error);
+
+
+/* Stands in for the base of Ghent's LDES streams (the test bed sets it). */
+#define VT_SESSION_LDES_ENV "VITRINE_GHENT_LDES"
+
+VtCatalogue *vt_session_get_catalogue      (VtSession   *self);
+void         vt_session_set_catalogue      (VtSession   *self,
+                                            VtCatalogue *catalogue);
+char        *vt_session_dup_ldes_base      (VtSession   *self);
+void         vt_session_lookup_record_async  (VtSession           *self,
+                                              const char          *organisation,
+                                              const char          *number,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+VtCatalogueRecord *vt_session_lookup_record_finish (VtSession     *self,
+                                                    GAsyncResult  *result,
+                                                    GError       **error);
 
 G_END_DECLS

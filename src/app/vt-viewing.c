@@ -52,6 +52,9 @@ struct _VtViewing
   gboolean         reload;
 
   GdkPaintable    *logo;
+
+  /* What the local catalogue knows of a Ghent object, once looked up. */
+  VtCatalogueRecord *record;
 };
 
 G_DEFINE_FINAL_TYPE (VtViewing, vt_viewing, G_TYPE_OBJECT)
@@ -76,6 +79,7 @@ enum {
   PROP_CANVAS_INDEX,
   PROP_PAGE,
   PROP_LOGO,
+  PROP_CATALOGUE_RECORD,
   N_PROPS
 };
 
@@ -207,6 +211,44 @@ load_logo (VtViewing *self)
   if (url != NULL)
     vt_session_load_image_async (self->session, url, LOGO_SIZE, self->cancellable,
                                  logo_loaded_cb, g_object_ref (self));
+}
+
+/* The catalogue */
+
+static void
+record_found_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(VtViewing) self = user_data;
+  g_autoptr(GError) error = NULL;
+  VtCatalogueRecord *record = vt_session_lookup_record_finish (VT_SESSION (object), result, &error);
+
+  /* Most objects are simply not in the catalogue (not synced): nothing to
+   * say to the user. A cancelled lookup belongs to an object that is gone. */
+  if (record == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !g_error_matches (error, VT_CATALOGUE_ERROR, VT_CATALOGUE_ERROR_NOT_FOUND))
+        g_debug ("No catalogue record: %s", error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->record, vt_catalogue_record_unref);
+  self->record = record;
+  notify (self, PROP_CATALOGUE_RECORD);
+}
+
+static void
+lookup_record (VtViewing *self)
+{
+  if (self->record != NULL || self->target->kind != VT_TARGET_GHENT ||
+      self->target->organisation == NULL || self->target->number == NULL ||
+      vt_session_get_catalogue (self->session) == NULL)
+    return;
+
+  vt_session_lookup_record_async (self->session, self->target->organisation, self->target->number,
+                                  self->cancellable, record_found_cb, g_object_ref (self));
 }
 
 /* Documents */
@@ -369,6 +411,7 @@ vt_viewing_finalize (GObject *object)
   g_clear_pointer (&self->document, vt_iiif_document_unref);
   g_clear_object (&self->page);
   g_clear_object (&self->logo);
+  g_clear_pointer (&self->record, vt_catalogue_record_unref);
 
   G_OBJECT_CLASS (vt_viewing_parent_class)->finalize (object);
 }
@@ -417,6 +460,10 @@ vt_viewing_get_property (GObject    *object,
 
     case PROP_PAGE:
       g_value_set_object (value, self->page);
+      break;
+
+    case PROP_CATALOGUE_RECORD:
+      g_value_set_boxed (value, self->record);
       break;
 
     case PROP_LOGO:
@@ -471,6 +518,14 @@ vt_viewing_class_init (VtViewingClass *klass)
    */
   properties[PROP_PAGE] = g_param_spec_object ("page", NULL, NULL, VT_TYPE_PAGE, ro);
   properties[PROP_LOGO] = g_param_spec_object ("logo", NULL, NULL, GDK_TYPE_PAINTABLE, ro);
+  /**
+   * VtViewing:catalogue-record:
+   *
+   * What the local catalogue knows of this Ghent object, or %NULL: looked
+   * up off the main thread when loading starts.
+   */
+  properties[PROP_CATALOGUE_RECORD] =
+    g_param_spec_boxed ("catalogue-record", NULL, NULL, VT_TYPE_CATALOGUE_RECORD, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -540,6 +595,7 @@ vt_viewing_load (VtViewing *self,
   self->reload = reload;
 
   set_state (self, VT_VIEWING_LOADING, NULL);
+  lookup_record (self);
 
   if (self->target->kind == VT_TARGET_FILE)
     {
@@ -785,4 +841,18 @@ vt_viewing_get_logo (VtViewing *self)
   g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
 
   return self->logo;
+}
+
+/**
+ * vt_viewing_get_catalogue_record:
+ *
+ * Returns: (nullable) (transfer none): what the local catalogue knows of
+ *   this object, once looked up
+ */
+VtCatalogueRecord *
+vt_viewing_get_catalogue_record (VtViewing *self)
+{
+  g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
+
+  return self->record;
 }

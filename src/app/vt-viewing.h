@@ -75,5 +75,6 @@ void            vt_viewing_set_canvas_index   (VtViewing     *self,
                                                guint          index);
 VtPage         *vt_viewing_get_page           (VtViewing     *self);
 GdkPaintable   *vt_viewing_get_logo           (VtViewing     *self);
+VtCatalogueRecord *vt_viewing_get_catalogue_record (VtViewing  *self);
 
 G_END_DECLS

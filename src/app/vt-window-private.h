@@ -14,6 +14,7 @@
 #include "vt-navigation.h"
 #include "vt-object-grid.h"
 #include "vt-metadata-view.h"
+#include "vt-search-page.h"
 #include "vt-session.h"
 #include "vt-viewing.h"
 #include "vt-window.h"
@@ -61,6 +62,9 @@ struct _VtWindow
   GtkBox               *sidebar_box;
   VtMetadataView       *metadata_view;
 
+  /* Not in the template: vt-window-search.c adds it to the stack. */
+  VtSearchPage         *search_page;
+
 };
 
 /* Satellites: set up by the centre. */
@@ -70,11 +74,15 @@ void        _vt_window_dnd_init           (VtWindow      *self);
 void        _vt_window_welcome_init       (VtWindow      *self);
 void        _vt_window_welcome_set_session (VtWindow     *self,
                                             VtSession    *session);
+void        _vt_window_class_search_init  (VtWindowClass *klass);
+void        _vt_window_search_init        (VtWindow      *self);
+void        _vt_window_sync_catalogue     (VtWindow      *self);
 
 /* The centre, for its satellites. */
 void        _vt_window_set_action_enabled (VtWindow      *self,
                                            const char    *action_name,
                                            gboolean       enabled);
+void        _vt_window_sync_page          (VtWindow      *self);
 void        _vt_window_toast              (VtWindow      *self,
                                            const char    *message);
 

@@ -253,7 +253,14 @@ sync_page (VtWindow *self)
 
   set_state_name (self, name);
   sync_title (self);
+  _vt_window_sync_catalogue (self);
   _vt_window_update_actions (self);
+}
+
+void
+_vt_window_sync_page (VtWindow *self)
+{
+  sync_page (self);
 }
 
 /* Binds every part of the window to @viewing (or to nothing). */
@@ -602,6 +609,7 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, find_bar_activate_cb);
 
   _vt_window_class_actions_init (klass);
+  _vt_window_class_search_init (klass);
 }
 
 static void
@@ -642,6 +650,7 @@ vt_window_init (VtWindow *self)
   vt_window_restore_state (self);
   _vt_window_welcome_init (self);
   _vt_window_dnd_init (self);
+  _vt_window_search_init (self);
   sync_page (self);
 
   vt_accessible_tidy (GTK_WIDGET (self));

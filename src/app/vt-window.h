@@ -15,6 +15,7 @@
 #include "vt-error-page.h"
 #include "vt-metadata-view.h"
 #include "vt-object-grid.h"
+#include "vt-search-page.h"
 #include "vt-viewing.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,8 @@ gboolean          vt_window_open_dropped       (VtWindow      *self,
                                                 const GValue  *value);
 void              vt_window_reload             (VtWindow      *self);
 void              vt_window_cancel             (VtWindow      *self);
+void              vt_window_show_search        (VtWindow      *self,
+                                                const char    *text);
 
 VtViewing        *vt_window_get_viewing        (VtWindow      *self);
 const char       *vt_window_get_input          (VtWindow      *self);
@@ -47,5 +50,6 @@ VtErrorPage      *vt_window_get_error_page     (VtWindow      *self);
 VtCollectionPage *vt_window_get_collection_page (VtWindow     *self);
 VtObjectGrid     *vt_window_get_recent_grid    (VtWindow      *self);
 VtObjectGrid     *vt_window_get_examples_grid  (VtWindow      *self);
+VtSearchPage     *vt_window_get_search_page    (VtWindow      *self);
 
 G_END_DECLS
