@@ -13,7 +13,7 @@ VITRINE_BUILD_PACKAGES="meson ninja-build gcc pkg-config gettext git
 # libvips command line for the fixtures, clang for the fuzzers, and djpeg
 # for the benchmark's baseline.
 VITRINE_TEST_PACKAGES="appstream xvfb xauth dbus dbus-x11 at-spi2-core
-  lighttpd iipimage-server libvips-tools imagemagick python3 valgrind
+  lighttpd lighttpd-mod-openssl openssl iipimage-server libvips-tools imagemagick python3 valgrind
   clang libclang-rt-14-dev libjpeg-turbo-progs"
 
 vitrine_install_packages ()
