@@ -273,7 +273,9 @@ void
 _vt_client_pump (VtClient    *self,
                  VtHostQueue *host)
 {
-  while (host->n_active < self->max_conns_per_host &&
+  guint limit = _vt_client_host_limit (self, host);
+
+  while (host->n_active < limit &&
          !g_sequence_is_empty (host->pending))
     {
       GSequenceIter *first = g_sequence_get_begin_iter (host->pending);
@@ -822,6 +824,15 @@ on_sent (GObject      *object,
   /* Cancelled, timed out or redirected meanwhile: the outcome is known. */
   if (req->state != REQUEST_ACTIVE || msg != req->msg)
     return;
+
+  /* The first answer over HTTP/2 lifts the host's limit from connections
+   * to streams: start what waits now, not at the next completion. */
+  if (error == NULL && !req->host->multiplexed &&
+      soup_message_get_http_version (msg) == SOUP_HTTP_2_0)
+    {
+      req->host->multiplexed = TRUE;
+      _vt_client_pump (req->client, req->host);
+    }
 
   if (error != NULL)
     {
