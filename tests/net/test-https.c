@@ -138,7 +138,7 @@ test_trusted (void)
 
   /* IIPImage knows it is behind TLS: the id it gives is the HTTPS one. */
   body = g_bytes_get_data (result.bytes, &len);
-  id = g_strdup_printf ("\"%s\"", vt_testbed_get_https_url (tb, VT_TESTBED_IIP_MAIN));
+  id = g_strdup_printf ("\"%s%s\"", vt_testbed_get_https_base_url (tb), VT_TESTBED_IIP_MAIN);
   g_assert_nonnull (g_strstr_len (body, len, id));
 
   /* libsoup offered h2 by ALPN and lighttpd took it. */
@@ -256,11 +256,79 @@ test_h2_many_in_flight (void)
   watch_clear (&watch);
 }
 
+static gboolean
+body_contains (FetchResult *result,
+               const char  *needle)
+{
+  gsize len;
+  const char *body = g_bytes_get_data (result->bytes, &len);
+
+  return g_strstr_len (body, len, needle) != NULL;
+}
+
+/* The test bed's side: HTTPS documents name HTTPS URLs, a restart keeps
+ * both ports (with a new CA), and --public-base goes into the documents. */
+static void
+test_testbed_https (void)
+{
+  const char *args[] = { "--public-base", "http://127.0.0.1:9", NULL };
+  g_autoptr(VtTestbed) tb = vt_testbed_start_full_or_skip (VT_TESTBED_FLAGS_HTTPS);
+  g_autoptr(VtTestbed) proxied = NULL;
+  g_autoptr(VtClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *manifest = NULL;
+  g_autofree char *level0 = NULL;
+  g_autofree char *service = NULL;
+  g_autofree char *ca = NULL;
+  g_auto(FetchResult) result = { 0 };
+  guint16 port, https_port;
+
+  if (tb == NULL)
+    return;
+
+  client = trusting_client (tb);
+  manifest = g_strconcat (vt_testbed_get_https_base_url (tb), VT_TESTBED_MANIFEST_PATH,
+                          VT_TESTBED_OBJECT_DMG, NULL);
+  fetch_sync (client, manifest, VT_FETCH_KIND_MANIFEST, VT_FETCH_FLAGS_NONE, &result);
+  g_assert_no_error (result.error);
+  service = g_strdup_printf ("\"@id\":\"%s/iiif/image/iiif/2/", vt_testbed_get_https_base_url (tb));
+  g_assert_true (body_contains (&result, service));
+  g_assert_false (body_contains (&result, vt_testbed_get_base_url (tb)));
+
+  level0 = vt_testbed_get_https_url (tb, VT_TESTBED_LEVEL0_V3 "/info.json");
+  fetch_sync (client, level0, VT_FETCH_KIND_INFO, VT_FETCH_FLAGS_NONE, &result);
+  g_assert_no_error (result.error);
+  g_assert_true (body_contains (&result, vt_testbed_get_https_base_url (tb)));
+
+  port = vt_testbed_get_port (tb);
+  https_port = vt_testbed_get_https_port (tb);
+  ca = g_strdup (vt_testbed_get_ca_file (tb));
+  g_assert_true (vt_testbed_restart (tb, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (vt_testbed_get_port (tb), ==, port);
+  g_assert_cmpuint (vt_testbed_get_https_port (tb), ==, https_port);
+  g_assert_cmpstr (vt_testbed_get_ca_file (tb), !=, ca);
+  g_clear_object (&client);
+  client = trusting_client (tb);
+  fetch_sync (client, level0, VT_FETCH_KIND_INFO, VT_FETCH_FLAGS_NONE, &result);
+  g_assert_no_error (result.error);
+
+  proxied = vt_testbed_start_full (VT_TESTBED_FLAGS_NONE, args, &error);
+  g_assert_no_error (error);
+  g_assert_null (vt_testbed_get_https_base_url (proxied));
+  g_free (manifest);
+  manifest = vt_testbed_get_manifest_url (proxied, VT_TESTBED_OBJECT_DMG);
+  fetch_sync (client, manifest, VT_FETCH_KIND_MANIFEST, VT_FETCH_FLAGS_NONE, &result);
+  g_assert_no_error (result.error);
+  g_assert_true (body_contains (&result, "\"@id\":\"http://127.0.0.1:9/iiif/image/iiif/2/"));
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/https/testbed", test_testbed_https);
   g_test_add_func ("/https/trusted-test-ca-h2", test_trusted);
   g_test_add_func ("/https/untrusted-is-a-tls-error", test_untrusted);
   g_test_add_func ("/https/h2-more-than-six-in-flight", test_h2_many_in_flight);
