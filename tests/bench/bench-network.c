@@ -340,6 +340,7 @@ typedef struct
 typedef struct
 {
   double sharp_ms, limit_ms, first_px_ms;
+  double net_sharp_ms;  /* over the steps that made requests */
   guint  tiles;
   guint64 bytes;
 } Totals;
@@ -395,9 +396,9 @@ print_row (const char      *name,
            double           first_px,
            double           sharp_ms)
 {
-  g_autofree char *px = first_px >= 0 ? g_strdup_printf ("%.0f", first_px) : g_strdup ("–");
-  g_autofree char *limit = s->limit_ms > 0 ? g_strdup_printf ("%.0f", s->limit_ms) : g_strdup ("–");
-  g_autofree char *ratio = s->limit_ms > 0 ? g_strdup_printf ("%.2f", sharp_ms / s->limit_ms) : g_strdup ("–");
+  g_autofree char *px = first_px >= 0 ? g_strdup_printf ("%.0f", first_px) : g_strdup ("-");
+  g_autofree char *limit = s->limit_ms > 0 ? g_strdup_printf ("%.0f", s->limit_ms) : g_strdup ("-");
+  g_autofree char *ratio = s->limit_ms > 0 ? g_strdup_printf ("%.2f", sharp_ms / s->limit_ms) : g_strdup ("-");
 
   g_print ("%-26s %6u %9" G_GUINT64_FORMAT " %9s %9.0f %9s %6s %6.0f %5u %5u\n", name, s->n_tiles, s->bytes,
            px, sharp_ms, limit, ratio, MAX (s->first_request_ms, 0), s->depth, s->n_new_conns);
@@ -409,14 +410,23 @@ print_total (const char   *name,
              double        worst_px)
 {
   g_autofree char *px = t->first_px_ms >= 0 ? g_strdup_printf ("%.0f", t->first_px_ms) : g_strdup ("");
-  g_autofree char *limit = t->limit_ms > 0 ? g_strdup_printf ("%.0f", t->limit_ms) : g_strdup ("–");
-  g_autofree char *ratio = t->limit_ms > 0 ? g_strdup_printf ("%.2f", t->sharp_ms / t->limit_ms) : g_strdup ("–");
+  g_autofree char *limit = t->limit_ms > 0 ? g_strdup_printf ("%.0f", t->limit_ms) : g_strdup ("-");
+  g_autofree char *ratio = t->limit_ms > 0 ? g_strdup_printf ("%.2f", t->sharp_ms / t->limit_ms) : g_strdup ("-");
 
   g_print ("%-26s %6u %9" G_GUINT64_FORMAT " %9s %9.0f %9s %6s", name, t->tiles, t->bytes, px,
            t->sharp_ms, limit, ratio);
   if (worst_px >= 0)
     g_print ("   (worst first px %.0f)", worst_px);
   g_print ("\n");
+}
+
+static gint
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
 }
 
 static GtkWindow *
@@ -506,11 +516,17 @@ run_walk (const Setup *setup,
           break;
         }
       if (!wait_sharp (view, start, step == 0 ? &first_px : NULL, 120))
-        g_printerr ("%s: step %u did not become sharp\n", setup->name, step);
+        {
+          g_printerr ("%s: step %u did not become sharp\n", setup->name, step);
+          if (step == 0)
+            break;
+        }
       ms = (g_get_monotonic_time () - start) / 1000.0;
       s = step_stats (log, first, start, setup->rtt_ms, cap, setup->tls);
       print_row (walk_steps[step], &s, first_px, ms);
       totals->sharp_ms += ms;
+      if (s.n_requests > 0)
+        totals->net_sharp_ms += ms;
       totals->limit_ms += s.limit_ms;
       totals->tiles += s.n_tiles;
       totals->bytes += s.bytes;
@@ -592,6 +608,7 @@ run_objects (const Setup *setup,
       name = g_strdup_printf ("%2u %.22s", i + 1, strrchr (manifest, '/') + 1);
       print_row (name, &s, first_px, ms);
       totals->sharp_ms += ms;
+      totals->net_sharp_ms += ms;
       totals->limit_ms += s.limit_ms;
       totals->tiles += s.n_tiles;
       totals->bytes += s.bytes;
@@ -607,6 +624,9 @@ run_objects (const Setup *setup,
       }
     totals->first_px_ms = sum / px->len;
     print_total ("all objects (px: mean)", totals, worst);
+    /* The summary gives the median. */
+    g_array_sort (px, compare_doubles);
+    totals->first_px_ms = g_array_index (px, double, px->len / 2);
   }
   req_log_free (log);
   gtk_window_destroy (window);
@@ -776,18 +796,32 @@ main (int argc, char *argv[])
       run_objects (&setups[i], &objects[i]);
     }
 
-  g_print ("\nSummary                        walk sharp  limit  ratio  target | open: first px  target | 20 opens  limit  ratio\n");
+  g_print ("\nSummary (ms). walk: all six steps; net steps: those that made requests. "
+           "opens: the 20 objects; first px: their median, from the manifest request.\n");
+  g_print ("%-28s %7s %6s %6s %6s %6s | %8s %6s | %7s %6s %6s | %6s\n", "", "walk", "limit", "ratio",
+           "net st", "ratio", "first px", "target", "opens", "limit", "ratio", "excess");
   for (guint i = 0; i < G_N_ELEMENTS (setups); i++)
     {
+      const Totals *wt = &walk[i], *ot = &objects[i];
       double rtt = setups[i].rtt_ms;
-      g_autofree char *target = rtt > 0 ? g_strdup_printf ("≤%.2f", setups[i].tls ? 1.10 : 1.15) : g_strdup ("");
       g_autofree char *px_target = rtt > 0 ? g_strdup_printf ("≤%.0f", 2 * rtt + 30) : g_strdup ("");
+      g_autofree char *wl = wt->limit_ms > 0 ? g_strdup_printf ("%.0f", wt->limit_ms) : g_strdup ("-");
+      g_autofree char *wr = wt->limit_ms > 0 ? g_strdup_printf ("%.2f", wt->sharp_ms / wt->limit_ms) : g_strdup ("-");
+      g_autofree char *wnr = wt->limit_ms > 0 ? g_strdup_printf ("%.2f", wt->net_sharp_ms / wt->limit_ms) : g_strdup ("-");
+      g_autofree char *ol = ot->limit_ms > 0 ? g_strdup_printf ("%.0f", ot->limit_ms) : g_strdup ("-");
+      g_autofree char *orr = ot->limit_ms > 0 ? g_strdup_printf ("%.2f", ot->sharp_ms / ot->limit_ms) : g_strdup ("-");
+      /* What the walk took above its limit, next to what the same walk
+       * took on loopback (same protocol): when they match, local work
+       * (server, decoding, animation), not the network, is the rest. */
+      g_autofree char *excess = wt->limit_ms > 0 ?
+        g_strdup_printf ("%.0f/%.0f", wt->sharp_ms - wt->limit_ms, walk[i - 2].sharp_ms) : g_strdup ("");
 
-      g_print ("%-30s %10.0f %6.0f %6.2f %7s | %14.0f %7s | %8.0f %6.0f %6.2f\n", setups[i].name,
-               walk[i].sharp_ms, walk[i].limit_ms, walk[i].limit_ms > 0 ? walk[i].sharp_ms / walk[i].limit_ms : 0,
-               target, walk[i].first_px_ms, px_target, objects[i].sharp_ms, objects[i].limit_ms,
-               objects[i].limit_ms > 0 ? objects[i].sharp_ms / objects[i].limit_ms : 0);
+      g_print ("%-28s %7.0f %6s %6s %6.0f %6s | %8.0f %6s | %7.0f %6s %6s | %6s\n", setups[i].name,
+               wt->sharp_ms, wl, wr, wt->net_sharp_ms, wnr, ot->first_px_ms, px_target, ot->sharp_ms, ol, orr,
+               excess);
       g_ptr_array_unref (setups[i].objects);
     }
+  g_print ("Targets (issue 15): walk ≤ 1.15 × limit on HTTP/1.1, ≤ 1.10 × on HTTP/2; first pixels ≤ 2 RTT + 30 ms. "
+           "excess: walk − limit at 80 ms / the same walk on loopback.\n");
   return 0;
 }
