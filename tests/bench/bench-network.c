@@ -93,6 +93,8 @@ typedef struct
 typedef struct
 {
   GArray     *entries;   /* of Entry */
+  GArray     *gaps;      /* ms between an answer's end and the next
+                          * request on its HTTP/1.1 connection, in a step */
   GHashTable *conns;     /* connections used by earlier steps */
   VtClient   *client;
 } ReqLog;
@@ -160,6 +162,7 @@ req_log_new (VtClient *client)
   ReqLog *log = g_new0 (ReqLog, 1);
 
   log->entries = g_array_new (FALSE, TRUE, sizeof (Entry));
+  log->gaps = g_array_new (FALSE, FALSE, sizeof (double));
   log->conns = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   log->client = client;
   g_signal_connect (client->session, "request-queued", G_CALLBACK (on_request_queued), log);
@@ -171,6 +174,7 @@ req_log_free (ReqLog *log)
 {
   g_signal_handlers_disconnect_by_data (log->client->session, log);
   g_array_unref (log->entries);
+  g_array_unref (log->gaps);
   g_hash_table_unref (log->conns);
   g_free (log);
 }
@@ -274,6 +278,14 @@ step_stats (ReqLog  *log,
       else if (g_hash_table_lookup_extended (conn_last, &e->conn, NULL, &last))
         {
           guint j = GPOINTER_TO_UINT (last);
+          Entry *prev = &g_array_index (log->entries, Entry, first + j);
+
+          if (prev->end != 0 && e->queued >= prev->end)
+            {
+              double gap = (e->queued - prev->end) / 1000.0;
+
+              g_array_append_val (log->gaps, gap);
+            }
 
           if (end[j] > begin)
             {
@@ -429,6 +441,20 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+/* What the issue measured: how long a connection idles between an answer
+ * and the next request on it, within a step. */
+static void
+print_gaps (ReqLog *log)
+{
+  if (log->gaps->len == 0)
+    return;
+  g_array_sort (log->gaps, compare_doubles);
+  g_print ("HTTP/1.1 connection reuse gap (an answer's end → the next request on that connection): "
+           "median %.1f ms, 90th percentile %.1f ms, %u gaps\n",
+           g_array_index (log->gaps, double, log->gaps->len / 2),
+           g_array_index (log->gaps, double, log->gaps->len * 9 / 10), log->gaps->len);
+}
+
 static GtkWindow *
 window_new (void)
 {
@@ -534,6 +560,7 @@ run_walk (const Setup *setup,
         totals->first_px_ms = first_px;
     }
   print_total ("whole walk", totals, -1);
+  print_gaps (log);
   req_log_free (log);
   gtk_window_destroy (window);
 }
@@ -628,6 +655,7 @@ run_objects (const Setup *setup,
     g_array_sort (px, compare_doubles);
     totals->first_px_ms = g_array_index (px, double, px->len / 2);
   }
+  print_gaps (log);
   req_log_free (log);
   gtk_window_destroy (window);
 }
