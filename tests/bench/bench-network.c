@@ -470,6 +470,44 @@ print_gaps (ReqLog *log)
            g_array_index (log->gaps, double, log->gaps->len * 9 / 10), log->gaps->len);
 }
 
+/* HTTP/2 requests that libsoup held back (their headers written more than
+ * 2 ms after they were handed over, as when the server's stream limit is
+ * reached): how long after the last answer that ended before they were
+ * written, on the same connection. About 0 when a freed stream is reused
+ * at once; about a round trip or more when they wait for something else. */
+static void
+print_h2_deferred (ReqLog *log)
+{
+  g_autoptr (GArray) waits = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < log->entries->len; i++)
+    {
+      Entry *e = &g_array_index (log->entries, Entry, i);
+      gint64 freed = 0;
+      double wait;
+
+      if (!e->h2 || e->sent == 0 || e->sent - e->queued < 2000)
+        continue;
+      for (guint j = 0; j < log->entries->len; j++)
+        {
+          Entry *o = &g_array_index (log->entries, Entry, j);
+
+          if (j != i && o->conn == e->conn && o->end != 0 && o->end <= e->sent && o->end > freed)
+            freed = o->end;
+        }
+      if (freed == 0 || freed < e->queued)
+        continue;
+      wait = (e->sent - freed) / 1000.0;
+      g_array_append_val (waits, wait);
+    }
+  if (waits->len == 0)
+    return;
+  g_array_sort (waits, compare_doubles);
+  g_print ("HTTP/2 requests held back by libsoup: %u; written after the last answer before them: "
+           "median %.1f ms, 90th percentile %.1f ms\n", waits->len,
+           g_array_index (waits, double, waits->len / 2), g_array_index (waits, double, waits->len * 9 / 10));
+}
+
 static GtkWindow *
 window_new (void)
 {
@@ -576,6 +614,7 @@ run_walk (const Setup *setup,
     }
   print_total ("whole walk", totals, -1);
   print_gaps (log);
+  print_h2_deferred (log);
   req_log_free (log);
   gtk_window_destroy (window);
 }
@@ -671,6 +710,7 @@ run_objects (const Setup *setup,
     totals->first_px_ms = g_array_index (px, double, px->len / 2);
   }
   print_gaps (log);
+  print_h2_deferred (log);
   req_log_free (log);
   gtk_window_destroy (window);
 }
