@@ -17,10 +17,10 @@ G_BEGIN_DECLS
  * vt-client-request.c (one request's life). */
 
 /* How many requests run at once against a server that answered over
- * HTTP/2: they are streams of one connection, not connections, so the
- * per-host connection limit (a courtesy to HTTP/1.1 servers, which give
- * each connection a worker) does not apply. libsoup keeps to the server's
- * SETTINGS_MAX_CONCURRENT_STREAMS below this by itself. */
+ * HTTP/2, at most: they are streams of one connection, not connections,
+ * so the per-host connection limit (a courtesy to HTTP/1.1 servers, which
+ * give each connection a worker) does not apply. Below this the client
+ * keeps to what the server takes (see _vt_client_host_limit()). */
 #define VT_CLIENT_H2_STREAMS_PER_HOST 32
 
 typedef struct
@@ -30,6 +30,12 @@ typedef struct
                         * flood of tile requests stays cheap */
   guint  n_active;
   gboolean multiplexed; /* the server answered over HTTP/2 */
+  guint  n_written;     /* requests whose headers libsoup wrote and whose
+                         * body has not ended: open streams on HTTP/2 */
+  guint  peak_written;  /* the most of those at once */
+  gboolean held_back;   /* libsoup held a request back: peak_written is
+                         * the server's SETTINGS_MAX_CONCURRENT_STREAMS */
+  guint  n_held;        /* requests held back at the current peak */
 } VtHostQueue;
 
 typedef struct _VtRequest VtRequest;

@@ -537,13 +537,22 @@ vt_client_set_tls_database (VtClient     *self,
     }
 }
 
-/* How many requests of HOST may run at once. */
+/* How many requests of HOST may run at once. On HTTP/2, as many streams
+ * as the server takes, up to VT_CLIENT_H2_STREAMS_PER_HOST. libsoup does
+ * not say how many that is (SETTINGS_MAX_CONCURRENT_STREAMS; lighttpd
+ * allows 8, nginx 128), and libsoup 3.2 holds a request beyond it back
+ * until something else wakes the connection, often a round trip after a
+ * stream is free (the network benchmark measured medians of 60-90 ms).
+ * So the limit climbs one above the most streams open at once until
+ * libsoup holds a request back; from then on it is that most. What waits
+ * waits here, in priority order, and leaves the moment a slot frees. */
 guint
 _vt_client_host_limit (VtClient    *self,
                        VtHostQueue *host)
 {
   if (host->multiplexed)
-    return MAX (self->max_conns_per_host, VT_CLIENT_H2_STREAMS_PER_HOST);
+    return CLAMP (host->peak_written + (host->held_back ? 0 : 1),
+                  self->max_conns_per_host, VT_CLIENT_H2_STREAMS_PER_HOST);
   return self->max_conns_per_host;
 }
 
