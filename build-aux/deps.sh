@@ -11,10 +11,11 @@ VITRINE_BUILD_PACKAGES="meson ninja-build gcc pkg-config gettext git
 # What the test suite and the demo need on top: the real servers of the
 # local IIIF test bed, a display and a session bus, the validators, the
 # libvips command line for the fixtures, clang for the fuzzers, djpeg
-# for the benchmark's baseline, and the AT-SPI bindings the accessibility
-# test reads the application through.
+# for the benchmark's baseline, the AT-SPI bindings the accessibility
+# test reads the application through, and openssl for the test bed's
+# HTTPS side.
 VITRINE_TEST_PACKAGES="appstream xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0
-  lighttpd iipimage-server libvips-tools imagemagick python3 valgrind
+  lighttpd lighttpd-mod-openssl openssl iipimage-server libvips-tools imagemagick python3 valgrind
   clang libclang-rt-14-dev libjpeg-turbo-progs sqlite3"
 
 vitrine_install_packages ()

@@ -16,12 +16,26 @@ G_BEGIN_DECLS
 /* Shared by vt-client.c (the object, its settings and cache) and
  * vt-client-request.c (one request's life). */
 
+/* How many requests run at once against a server that answered over
+ * HTTP/2, at most: they are streams of one connection, not connections,
+ * so the per-host connection limit (a courtesy to HTTP/1.1 servers, which
+ * give each connection a worker) does not apply. Below this the client
+ * keeps to what the server takes (see _vt_client_host_limit()). */
+#define VT_CLIENT_H2_STREAMS_PER_HOST 32
+
 typedef struct
 {
   GSequence *pending;  /* of VtRequest*, sorted by priority then arrival:
                         * insertion and removal in O(log n), so that a
                         * flood of tile requests stays cheap */
   guint  n_active;
+  gboolean multiplexed; /* the server answered over HTTP/2 */
+  guint  n_written;     /* requests whose headers libsoup wrote and whose
+                         * body has not ended: open streams on HTTP/2 */
+  guint  peak_written;  /* the most of those at once */
+  gboolean held_back;   /* libsoup held a request back: peak_written is
+                         * the server's SETTINGS_MAX_CONCURRENT_STREAMS */
+  guint  n_held;        /* requests held back at the current peak */
 } VtHostQueue;
 
 typedef struct _VtRequest VtRequest;
@@ -78,5 +92,7 @@ gboolean    _vt_client_hurry             (VtClient     *self,
                                           GCancellable *cancellable,
                                           int           priority);
 void        _vt_host_queue_free          (gpointer      data);
+guint       _vt_client_host_limit        (VtClient     *self,
+                                          VtHostQueue  *host);
 
 G_END_DECLS

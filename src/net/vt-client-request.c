@@ -26,6 +26,9 @@
 #define CHUNK_SIZE            (64 * 1024)
 #define MAX_ERROR_BODY        (64 * 1024)
 #define MAX_REDIRECTS         5
+/* A request whose headers libsoup writes this long after it got it was
+ * held back (see _vt_client_host_limit()). */
+#define HELD_BACK_US          (20 * 1000)
 
 typedef enum
 {
@@ -68,6 +71,9 @@ struct _VtRequest
   SoupMessageHeaders *response_headers; /* of the final answer */
   guint          status;
   gboolean       reading_error_body;
+  gboolean       written;       /* libsoup wrote the headers of msg, and
+                                 * its body has not ended */
+  gint64         started;       /* when msg was handed to libsoup */
 
   guint          idle_timeout_id;
   guint          deadline_id;
@@ -197,12 +203,62 @@ clear_timers (VtRequest *req)
 /* Gives back whatever the request holds (its place in the queue or its
  * connection slot) and stops its I/O. Called the moment its outcome is
  * known, so that the next request can start at once. */
+/* The request's stream (or connection) is no longer in use: see
+ * _vt_client_host_limit(). */
+static void
+request_forget_written (VtRequest *req)
+{
+  if (req->written && req->host != NULL)
+    req->host->n_written--;
+  req->written = FALSE;
+}
+
+static void
+on_wrote_headers (SoupMessage *msg,
+                  VtRequest   *req)
+{
+  VtHostQueue *host = req->host;
+
+  if (req->state != REQUEST_ACTIVE || msg != req->msg || req->written || host == NULL)
+    return;
+
+  /* Written well after it was handed over, with as many streams open as
+   * ever: it waited for a free stream, so the server's limit is reached.
+   * Twice at the same peak, since once could be a busy main loop. */
+  if (host->multiplexed && host->n_written + 1 >= host->peak_written &&
+      g_get_monotonic_time () - req->started > HELD_BACK_US &&
+      ++host->n_held >= 2)
+    host->held_back = TRUE;
+
+  req->written = TRUE;
+  host->n_written++;
+  if (host->n_written > host->peak_written)
+    {
+      host->peak_written = host->n_written;
+      host->n_held = 0;
+      /* On HTTP/2 the limit follows the peak: room for one more now. */
+      if (host->multiplexed)
+        _vt_client_pump (req->client, host);
+    }
+}
+
+/* The server closed the stream (or the connection is free again). */
+static void
+on_got_body (SoupMessage *msg,
+             VtRequest   *req)
+{
+  if (msg != req->msg)
+    return;
+  request_forget_written (req);
+}
+
 static void
 request_release (VtRequest *req)
 {
   VtClient *self = req->client;
 
   clear_timers (req);
+  request_forget_written (req);
 
   switch (req->state)
     {
@@ -275,7 +331,9 @@ void
 _vt_client_pump (VtClient    *self,
                  VtHostQueue *host)
 {
-  while (host->n_active < self->max_conns_per_host &&
+  guint limit = _vt_client_host_limit (self, host);
+
+  while (host->n_active < limit &&
          !g_sequence_is_empty (host->pending))
     {
       GSequenceIter *first = g_sequence_get_begin_iter (host->pending);
@@ -825,6 +883,15 @@ on_sent (GObject      *object,
   if (req->state != REQUEST_ACTIVE || msg != req->msg)
     return;
 
+  /* The first answer over HTTP/2 lifts the host's limit from connections
+   * to streams: start what waits now, not at the next completion. */
+  if (error == NULL && !req->host->multiplexed &&
+      soup_message_get_http_version (msg) == SOUP_HTTP_2_0)
+    {
+      req->host->multiplexed = TRUE;
+      _vt_client_pump (req->client, req->host);
+    }
+
   if (error != NULL)
     {
       GError *mapped;
@@ -927,8 +994,13 @@ request_start (VtRequest *req)
   req->io_cancellable = g_cancellable_new ();
 
   if (req->msg != NULL)
-    g_signal_handlers_disconnect_by_func (req->msg, on_got_headers, req);
+    {
+      g_signal_handlers_disconnect_by_func (req->msg, on_got_headers, req);
+      g_signal_handlers_disconnect_by_func (req->msg, on_wrote_headers, req);
+      g_signal_handlers_disconnect_by_func (req->msg, on_got_body, req);
+    }
   g_clear_object (&req->msg);
+  request_forget_written (req);
 
   req->msg = soup_message_new (SOUP_METHOD_GET, req->current_uri);
   if (req->msg == NULL)
@@ -952,6 +1024,9 @@ request_start (VtRequest *req)
     soup_message_headers_replace (headers, "Cache-Control", "max-age=0");
 
   g_signal_connect (req->msg, "got-headers", G_CALLBACK (on_got_headers), req);
+  g_signal_connect (req->msg, "wrote-headers", G_CALLBACK (on_wrote_headers), req);
+  g_signal_connect (req->msg, "got-body", G_CALLBACK (on_got_body), req);
+  req->started = g_get_monotonic_time ();
 
   wait_for_first_byte (req);
   if (self->request_timeout_ms > 0)

@@ -28,7 +28,10 @@
  *
  * libsoup's own per-host limit is set high and never reached: the queue
  * here enforces #VtClient:max-conns-per-host, so that the limit can change
- * while the app runs and so that what waits is ordered by priority.
+ * while the app runs and so that what waits is ordered by priority. Once a
+ * server has answered over HTTP/2 (libsoup offers h2 by ALPN on every TLS
+ * connection), its requests are streams on one connection and up to
+ * VT_CLIENT_H2_STREAMS_PER_HOST of them run at once.
  *
  * A client lives on the thread that created it (the main thread).
  */
@@ -327,9 +330,10 @@ vt_client_get_max_conns_per_host (VtClient *self)
  * @self: a #VtClient
  * @max_conns: 1 to 16
  *
- * How many requests run at once against one server. Takes effect at once:
- * a higher value starts waiting requests; a lower one lets the running
- * ones finish.
+ * How many requests run at once against one server over HTTP/1.1. Takes
+ * effect at once: a higher value starts waiting requests; a lower one lets
+ * the running ones finish. A server that answers over HTTP/2 gets up to
+ * 32 requests at once, as streams of one connection.
  */
 void
 vt_client_set_max_conns_per_host (VtClient *self,
@@ -527,6 +531,57 @@ vt_client_set_retry_policy (VtClient *self,
   self->max_retries = max_retries;
   self->retry_base_ms = base_delay_ms;
   self->retry_max_ms = MAX (max_delay_ms, base_delay_ms);
+}
+
+/**
+ * vt_client_set_tls_database:
+ * @self: a #VtClient
+ * @database: (nullable): the certificates to trust, or %NULL for the
+ *   system's
+ *
+ * Which certificate authorities HTTPS servers are checked against. For
+ * tests and benchmarks only, which trust the CA of the local test bed
+ * (g_tls_file_database_new() on vt_testbed_get_ca_file()); the app never
+ * calls it, so it always checks against the system's store, and no
+ * environment variable changes that. Connections already open keep the
+ * database they were made with.
+ */
+void
+vt_client_set_tls_database (VtClient     *self,
+                            GTlsDatabase *database)
+{
+  g_return_if_fail (VT_IS_CLIENT (self));
+  g_return_if_fail (database == NULL || G_IS_TLS_DATABASE (database));
+
+  if (database != NULL)
+    {
+      soup_session_set_tls_database (self->session, database);
+    }
+  else
+    {
+      g_autoptr(GTlsDatabase) system = g_tls_backend_get_default_database (g_tls_backend_get_default ());
+
+      soup_session_set_tls_database (self->session, system);
+    }
+}
+
+/* How many requests of HOST may run at once. On HTTP/2, as many streams
+ * as the server takes, up to VT_CLIENT_H2_STREAMS_PER_HOST. libsoup does
+ * not say how many that is (SETTINGS_MAX_CONCURRENT_STREAMS; lighttpd
+ * allows 8, nginx 128), and libsoup 3.2 holds a request beyond it back
+ * until something else wakes the connection, often a round trip after a
+ * stream is free (the network benchmark measured medians of 60-90 ms).
+ * So the limit climbs one above the most streams open at once until
+ * libsoup holds a request back; from then on it is that most. What waits
+ * waits here, in priority order, and leaves the moment a slot frees. */
+guint
+_vt_client_host_limit (VtClient    *self,
+                       VtHostQueue *host)
+{
+  if (host->multiplexed)
+    return CLAMP (host->peak_written + (host->held_back ? 0 : 1),
+                  self->max_conns_per_host, VT_CLIENT_H2_STREAMS_PER_HOST);
+  return self->max_conns_per_host;
 }
 
 /**

@@ -93,6 +93,9 @@ void         vt_client_set_retry_policy        (VtClient       *self,
                                                 guint           base_delay_ms,
                                                 guint           max_delay_ms);
 
+void         vt_client_set_tls_database        (VtClient       *self,
+                                                GTlsDatabase   *database);
+
 void         vt_client_fetch_async             (VtClient            *self,
                                                 const char          *uri,
                                                 VtFetchKind          kind,

@@ -98,11 +98,28 @@ G_BEGIN_DECLS
 
 typedef struct _VtTestbed VtTestbed;
 
+/**
+ * VtTestbedFlags:
+ * @VT_TESTBED_FLAGS_NONE: plain HTTP only
+ * @VT_TESTBED_FLAGS_HTTPS: also HTTPS with HTTP/2 (ALPN h2), on a second
+ *   port, with a certificate signed by a CA made at start
+ */
+typedef enum
+{
+  VT_TESTBED_FLAGS_NONE  = 0,
+  VT_TESTBED_FLAGS_HTTPS = 1 << 0,
+} VtTestbedFlags;
+
 const char *vt_testbed_get_fixtures_dir  (void);
 gboolean    vt_testbed_check_available   (char       **reason);
+gboolean    vt_testbed_check_https_available (char   **reason);
 
 VtTestbed  *vt_testbed_start             (GError     **error);
 VtTestbed  *vt_testbed_start_or_skip     (void);
+VtTestbed  *vt_testbed_start_full        (VtTestbedFlags       flags,
+                                          const char * const  *extra_args,
+                                          GError             **error);
+VtTestbed  *vt_testbed_start_full_or_skip (VtTestbedFlags      flags);
 gboolean    vt_testbed_stop              (VtTestbed   *self,
                                           GError     **error);
 gboolean    vt_testbed_restart           (VtTestbed   *self,
@@ -116,6 +133,14 @@ char       *vt_testbed_get_url           (VtTestbed   *self,
                                           const char  *path);
 char       *vt_testbed_get_manifest_url  (VtTestbed   *self,
                                           const char  *object_id);
+
+const char *vt_testbed_get_https_base_url (VtTestbed  *self);
+guint16     vt_testbed_get_https_port    (VtTestbed   *self);
+char       *vt_testbed_get_https_url     (VtTestbed   *self,
+                                          const char  *path);
+const char *vt_testbed_get_ca_file       (VtTestbed   *self);
+GTlsDatabase *vt_testbed_new_tls_database (VtTestbed  *self,
+                                          GError     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtTestbed, vt_testbed_free)
 
