@@ -13,6 +13,7 @@
 
 #include "canvas/vt-canvas-error.h"
 #include "canvas/vt-iiif-source.h"
+#include "iiif/vt-image-url.h"
 
 #include "vt-client-fetcher.h"
 #include "vt-page.h"
@@ -34,7 +35,17 @@ struct _VtPage
   VtPageState   state;
   VtTileSource *source;
   GError       *error;
+
+  /* The placeholder asked for beside info.json, and its size. */
+  char         *placeholder_url;
+  gint64        placeholder_width;
+  gint64        placeholder_height;
 };
+
+/* The longest side of the placeholder asked for before info.json: small
+ * enough to come in the first round trip's congestion window (some
+ * 10 KB of JPEG), large enough to show what the image is. */
+#define PLACEHOLDER_SIDE 256
 
 G_DEFINE_FINAL_TYPE (VtPage, vt_page, G_TYPE_OBJECT)
 
@@ -121,8 +132,57 @@ service_loaded_cb (GObject      *object,
       return;
     }
 
-  source = vt_iiif_source_new (vt_session_get_fetcher (self->session), pyramid);
+  if (self->placeholder_url != NULL)
+    source = vt_iiif_source_new_with_placeholder (vt_session_get_fetcher (self->session), pyramid,
+                                                  self->placeholder_url,
+                                                  self->placeholder_width, self->placeholder_height);
+  else
+    source = vt_iiif_source_new (vt_session_get_fetcher (self->session), pyramid);
   set_state (self, VT_PAGE_READY, VT_TILE_SOURCE (source), NULL);
+}
+
+/* When the manifest names the image service, its compliance level (1 or
+ * 2: both allow any size of the full region) and the image's size, the
+ * placeholder's address is known before info.json: it is asked for at
+ * once, beside info.json, instead of one round trip after it. A level 0
+ * service, or one whose level the manifest does not state, serves only
+ * the sizes its info.json lists, so its placeholder waits for info.json
+ * (a guessed size would cost a failed request on a connection). */
+static void
+ask_placeholder_early (VtPage            *self,
+                       VtCanvas          *canvas,
+                       VtContentResource *image,
+                       VtServiceRef      *service)
+{
+  VtTileFetcher *fetcher = vt_session_get_fetcher (self->session);
+  gint64 width = service->width > 0 ? service->width : image->width > 0 ? image->width : canvas->width;
+  gint64 height = service->height > 0 ? service->height : image->height > 0 ? image->height : canvas->height;
+  g_autofree char *url = NULL;
+
+  g_clear_pointer (&self->placeholder_url, g_free);
+  if (!VT_IS_CLIENT_FETCHER (fetcher) || width <= 0 || height <= 0 || service->level < 1)
+    return;
+
+  url = vt_service_ref_dup_fit_url (service, width, height, PLACEHOLDER_SIDE);
+  if (url == NULL)
+    return;
+
+  vt_image_size_fit (width, height, PLACEHOLDER_SIDE, &self->placeholder_width, &self->placeholder_height);
+  self->placeholder_url = g_steal_pointer (&url);
+  vt_client_fetcher_fetch_ahead (VT_CLIENT_FETCHER (fetcher), self->placeholder_url,
+                                 VT_TILE_FETCH_TILE, VT_TILE_PRIORITY_PLACEHOLDER, self->cancellable);
+}
+
+/**
+ * vt_page_get_placeholder_url:
+ *
+ * Returns: (nullable): the placeholder asked for beside info.json, if any
+ */
+const char *
+vt_page_get_placeholder_url (VtPage *self)
+{
+  g_return_val_if_fail (VT_IS_PAGE (self), NULL);
+  return self->placeholder_url;
 }
 
 /**
@@ -168,6 +228,7 @@ vt_page_load (VtPage   *self,
                                    reload ? VT_FETCH_FLAGS_RELOAD : VT_FETCH_FLAGS_NONE,
                                    VT_FETCH_PRIORITY_DEFAULT, self->cancellable,
                                    service_loaded_cb, g_object_ref (self));
+      ask_placeholder_early (self, canvas, image, service);
       return;
     }
 
@@ -223,6 +284,7 @@ vt_page_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->source);
   g_clear_error (&self->error);
+  g_clear_pointer (&self->placeholder_url, g_free);
 
   G_OBJECT_CLASS (vt_page_parent_class)->finalize (object);
 }

@@ -55,5 +55,6 @@ VtTileSource *vt_page_get_source      (VtPage       *self);
 const GError *vt_page_get_error       (VtPage       *self);
 const char   *vt_page_get_rights      (VtPage       *self);
 char         *vt_page_dup_attribution (VtPage       *self);
+const char   *vt_page_get_placeholder_url (VtPage   *self);
 
 G_END_DECLS
