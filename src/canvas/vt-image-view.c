@@ -101,7 +101,13 @@ change_state (VtImageView      *self,
     }
 
   g_object_thaw_notify (object);
-  vt_image_view_queue_update (self);
+  /* A new image asks for its first tiles now, not from an idle after
+   * whatever else the main loop has to do (a view not yet allocated asks
+   * nothing, and plans again when it gets its size). */
+  if (source_changed && source != NULL)
+    vt_tile_layer_update_now (self->layer);
+  else
+    vt_image_view_queue_update (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

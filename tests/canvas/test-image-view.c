@@ -209,6 +209,10 @@ test_requests (void)
   tiles = vt_test_log_attach (view);
   vt_test_wait_for_size (GTK_WIDGET (view));
   g_assert_true (vt_test_open_file (view, pyramid_path));
+  /* A new image asks for its first tiles in the same call, before the
+   * main loop turns (no idle, no frame in between). */
+  g_assert_cmpuint (tiles->requests->len, >, 0);
+  g_assert_cmpuint (vt_image_view_get_n_loading (view), >, 0);
   g_assert_true (vt_test_wait_sharp (view));
 
   /* Home: exactly the minimal set, placeholder first. */
