@@ -173,7 +173,9 @@ vt_client_fetcher_map_error (const GError *net_error)
  * @priority: a canvas priority, `VT_TILE_PRIORITY_*` or above
  *
  * The canvas' priorities (placeholder first, then by squared distance from
- * the centre in tiles) mapped into VtClient's band for visible tiles.
+ * the centre in tiles) mapped into VtClient's band for visible tiles;
+ * tiles asked ahead (`VT_TILE_PRIORITY_PREFETCH` and above) wait behind
+ * everything else, at %VT_FETCH_PRIORITY_PREFETCH.
  *
  * Returns: a `VT_FETCH_PRIORITY_*` value
  */
@@ -182,6 +184,8 @@ vt_client_fetcher_map_priority (int priority)
 {
   if (priority <= VT_TILE_PRIORITY_PLACEHOLDER)
     return VT_FETCH_PRIORITY_VISIBLE - 50;
+  if (priority >= VT_TILE_PRIORITY_PREFETCH)
+    return VT_FETCH_PRIORITY_PREFETCH;
   return VT_FETCH_PRIORITY_VISIBLE + CLAMP (priority - VT_TILE_PRIORITY_VISIBLE, 0, 99);
 }
 

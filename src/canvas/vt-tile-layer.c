@@ -40,7 +40,11 @@ typedef struct
   VtTileLayer *self;
   guint64 key;
   GCancellable *cancellable;
+  gboolean prefetch;
 } Load;
+
+/* At most this many tiles just outside a settled view are asked ahead. */
+#define PREFETCH_MAX_TILES 32
 
 struct _VtTileLayer
 {
@@ -68,6 +72,7 @@ struct _VtTileLayer
   int scale_factor;
 
   guint update_idle_id;
+  guint n_prefetched;
 };
 
 G_DEFINE_FINAL_TYPE (VtTileLayer, vt_tile_layer, G_TYPE_OBJECT)
@@ -202,8 +207,11 @@ start_load (VtTileLayer *self,
   load->self = g_object_ref (self);
   load->key = key;
   load->cancellable = g_cancellable_new ();
+  load->prefetch = priority >= VT_TILE_PRIORITY_PREFETCH;
   g_hash_table_insert (self->loading, &load->key, load);
-  debug_event (self, VT_TILE_DEBUG_REQUEST, key);
+  if (load->prefetch)
+    self->n_prefetched++;
+  debug_event (self, load->prefetch ? VT_TILE_DEBUG_PREFETCH : VT_TILE_DEBUG_REQUEST, key);
   vt_tile_source_load_tile_async (self->source, VT_TILE_KEY_LEVEL (key),
                                   VT_TILE_KEY_X (key), VT_TILE_KEY_Y (key),
                                   priority, load->cancellable, tile_loaded_cb, load);
@@ -232,6 +240,46 @@ set_progress (VtTileLayer *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHARP]);
     }
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* The view is settled and sharp: the tiles of its level one tile outside
+ * it, at prefetch priority, so that a small pan finds them loaded. Within
+ * the cache's room (what is pinned stays), and PREFETCH_MAX_TILES at most;
+ * they are cancelled like any load once the view moves away from them. */
+static void
+prefetch_around (VtTileLayer *self)
+{
+  g_autoptr (GArray) keys = g_array_new (FALSE, FALSE, sizeof (guint64));
+  const VtSourceLevel *l;
+  VtTilePlan ring;
+  guint64 room, tile_bytes, used, max;
+  guint n = 0;
+
+  if (!self->pinned.has_detail)
+    return;
+  l = vt_tile_source_get_level (self->source, self->pinned.detail.level);
+  tile_bytes = (guint64) l->tile_width * l->tile_height * 4;
+  used = vt_tile_cache_get_bytes (self->cache);
+  max = vt_tile_cache_get_max_bytes (self->cache);
+  room = max > used && tile_bytes > 0 ? (max - used) / tile_bytes : 0;
+
+  vt_tile_grid_plan (self->source, self->viewport, self->scale_factor, 1, &ring);
+  if (!ring.has_detail)
+    return;
+  vt_tile_range_append_keys (&ring.detail, keys);
+  for (guint i = 0; i < keys->len && n < MIN (room, PREFETCH_MAX_TILES); i++)
+    {
+      guint64 key = g_array_index (keys, guint64, i);
+
+      if (vt_tile_range_contains (&self->pinned.detail, key) ||
+          vt_tile_cache_lookup (self->cache, key) ||
+          g_hash_table_contains (self->loading, &key) ||
+          g_hash_table_contains (self->failed, &key))
+        continue;
+      start_load (self, key, VT_TILE_PRIORITY_PREFETCH +
+                  vt_tile_grid_get_priority (self->source, self->viewport, key));
+      n++;
+    }
 }
 
 /* Decides what to load, what to cancel and what to pin; updates progress.
@@ -306,13 +354,22 @@ update_tiles (VtTileLayer *self)
   for (guint i = 0; i < wanted->len; i++)
     {
       guint64 key = g_array_index (wanted, guint64, i);
+      Load *load = g_hash_table_lookup (self->loading, &key);
 
+      /* A tile asked ahead that is now in view must not wait behind
+       * other visible ones: it is asked again at its visible rank. */
+      if (load != NULL && load->prefetch)
+        cancel_load (self, load);
+      else if (load != NULL)
+        continue;
       if (vt_tile_cache_lookup (self->cache, key) ||
-          g_hash_table_contains (self->loading, &key) ||
           g_hash_table_contains (self->failed, &key))
         continue;
       start_load (self, key, vt_tile_grid_get_priority (self->source, plan_vp, key));
     }
+
+  if (self->plan == NULL && visible > 0 && loaded == visible)
+    prefetch_around (self);
 }
 
 static gboolean
@@ -787,4 +844,19 @@ vt_tile_layer_set_debug_hook (VtTileLayer     *self,
   self->debug_destroy = destroy;
   if (old_destroy != NULL)
     old_destroy (old_data);
+}
+
+/**
+ * vt_tile_layer_get_n_prefetched:
+ *
+ * For statistics and tests: tiles asked for ahead, outside the view (not
+ * counted as requests).
+ *
+ * Returns: the count since the layer was made
+ */
+guint
+vt_tile_layer_get_n_prefetched (VtTileLayer *self)
+{
+  g_return_val_if_fail (VT_IS_TILE_LAYER (self), 0);
+  return self->n_prefetched;
 }

@@ -37,6 +37,9 @@ typedef struct
 /* Priorities: lower runs first (like G_PRIORITY_*). */
 #define VT_TILE_PRIORITY_PLACEHOLDER (-1000)
 #define VT_TILE_PRIORITY_VISIBLE     0
+/* Tiles not on screen yet (just outside the view, the next canvas): after
+ * every visible one, and never holding one back. */
+#define VT_TILE_PRIORITY_PREFETCH    100000
 
 struct _VtTileSourceClass
 {
