@@ -36,6 +36,9 @@ typedef struct
   VtClientFetcher *self;      /* NULL once the entry left the table */
   char            *uri;
   GTask           *waiter;    /* the fetch that claimed it under way */
+  GCancellable    *cancellable;  /* the request's own */
+  GCancellable    *owner;     /* the asker's */
+  gulong           owner_id;
   GBytes          *bytes;
   GError          *error;
   gboolean         done;
@@ -211,7 +214,10 @@ ahead_clear (gpointer data)
   Ahead *ahead = data;
 
   g_clear_pointer (&ahead->uri, g_free);
+  g_assert (ahead->owner_id == 0);
   g_clear_object (&ahead->waiter);
+  g_clear_object (&ahead->cancellable);
+  g_clear_object (&ahead->owner);
   g_clear_pointer (&ahead->bytes, g_bytes_unref);
   g_clear_error (&ahead->error);
 }
@@ -267,6 +273,11 @@ ahead_fetched_cb (GObject      *object,
   VtClientFetcher *self = ahead->self;
   g_autoptr (GError) error = NULL;
 
+  /* Not from the handler itself: disconnecting there would deadlock. */
+  if (ahead->owner_id != 0)
+    g_cancellable_disconnect (ahead->owner, ahead->owner_id);
+  ahead->owner_id = 0;
+
   ahead->bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, NULL, &error);
   if (ahead->bytes == NULL)
     ahead->error = vt_client_fetcher_map_error (error);
@@ -295,13 +306,23 @@ ahead_fetched_cb (GObject      *object,
   ahead_unref (ahead);
 }
 
+/* The asker gave up: a request nobody claimed yet stops; one a fetch took
+ * over goes on for it. */
+static void
+ahead_owner_cancelled (GCancellable *owner,
+                       Ahead        *ahead)
+{
+  if (ahead->waiter == NULL)
+    g_cancellable_cancel (ahead->cancellable);
+}
+
 /**
  * vt_client_fetcher_fetch_ahead:
  * @uri: what will be wanted soon
  * @kind: as for vt_tile_fetcher_fetch_async()
  * @priority: a canvas priority (`VT_TILE_PRIORITY_*`)
- * @cancellable: (nullable): the asker's; cancelling it stops the request,
- *   also for a fetch that joined it
+ * @cancellable: (nullable): the asker's; cancelling it stops the request
+ *   unless a fetch has joined it
  *
  * Starts fetching @uri now; the next vt_tile_fetcher_fetch_async() of the
  * same URL takes the answer, or joins the request under way, instead of
@@ -329,13 +350,20 @@ vt_client_fetcher_fetch_ahead (VtClientFetcher *self,
   ahead = g_rc_box_new0 (Ahead);
   ahead->self = self;
   ahead->uri = g_strdup (uri);
+  ahead->cancellable = g_cancellable_new ();
   g_hash_table_insert (self->ahead, ahead->uri, g_rc_box_acquire (ahead));
   self->n_ahead++;
 
   vt_client_fetch_async (self->client, uri,
                          kind == VT_TILE_FETCH_IMAGE ? VT_FETCH_KIND_THUMBNAIL : VT_FETCH_KIND_TILE,
                          VT_FETCH_FLAGS_NONE, vt_client_fetcher_map_priority (priority),
-                         cancellable, ahead_fetched_cb, ahead);
+                         ahead->cancellable, ahead_fetched_cb, ahead);
+  /* After the request: an asker already cancelled stops it at once. */
+  if (cancellable != NULL)
+    {
+      ahead->owner = g_object_ref (cancellable);
+      ahead->owner_id = g_cancellable_connect (cancellable, G_CALLBACK (ahead_owner_cancelled), ahead, NULL);
+    }
   return TRUE;
 }
 
@@ -385,8 +413,11 @@ vt_client_fetcher_fetch_async (VtTileFetcher       *fetcher,
         }
       else
         {
-          /* Under way: it answers this fetch when it ends. */
+          /* Under way: it answers this fetch when it ends, and must not
+           * wait behind others any longer than the fetch would. */
           ahead->waiter = task;
+          vt_client_reprioritize (self->client, ahead->cancellable,
+                                  vt_client_fetcher_map_priority (priority));
           ahead->self = NULL;
           g_hash_table_remove (self->ahead, uri);
         }

@@ -13,6 +13,7 @@
 
 #include "canvas/vt-canvas-error.h"
 #include "canvas/vt-iiif-source.h"
+#include "canvas/vt-tile-grid.h"
 #include "iiif/vt-image-url.h"
 
 #include "vt-client-fetcher.h"
@@ -35,6 +36,14 @@ struct _VtPage
   VtPageState   state;
   VtTileSource *source;
   GError       *error;
+
+  /* Loaded ahead (the canvas after the one shown): at prefetch priority,
+   * and the tiles of a fit view of this size are asked for too. */
+  gboolean      prefetch;
+  int           prefetch_width;
+  int           prefetch_height;
+  int           prefetch_scale;
+  guint         n_fit_ahead;
 
   /* The placeholder asked for beside info.json, and its size. */
   char         *placeholder_url;
@@ -107,6 +116,41 @@ fail_literal (VtPage     *self,
   set_state (self, VT_PAGE_FAILED, NULL, error);
 }
 
+/* The tiles of the fit view a page loaded ahead will show first, asked
+ * for now at prefetch priority; their bytes wait in the session's fetcher
+ * until the page is turned, so that the fit view costs no request then. */
+static void
+fetch_fit_ahead (VtPage       *self,
+                 VtIiifSource *source)
+{
+  VtTileFetcher *fetcher = vt_session_get_fetcher (self->session);
+  g_autoptr(VtViewport) viewport = NULL;
+  g_autoptr(GArray) keys = NULL;
+
+  if (!VT_IS_CLIENT_FETCHER (fetcher) || self->prefetch_width <= 0 || self->prefetch_height <= 0)
+    return;
+
+  viewport = vt_viewport_new ();
+  vt_viewport_set_size (viewport, self->prefetch_width, self->prefetch_height);
+  vt_viewport_set_image_size (viewport, vt_tile_source_get_image_width (VT_TILE_SOURCE (source)),
+                              vt_tile_source_get_image_height (VT_TILE_SOURCE (source)));
+  vt_viewport_fit (viewport);
+
+  keys = g_array_new (FALSE, FALSE, sizeof (guint64));
+  vt_tile_grid_get_minimal_set (VT_TILE_SOURCE (source), viewport, MAX (1, self->prefetch_scale), keys);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      guint64 key = g_array_index (keys, guint64, i);
+      g_autofree char *url = vt_iiif_source_dup_tile_url (source, VT_TILE_KEY_LEVEL (key),
+                                                          VT_TILE_KEY_X (key), VT_TILE_KEY_Y (key));
+
+      if (url != NULL &&
+          vt_client_fetcher_fetch_ahead (VT_CLIENT_FETCHER (fetcher), url, VT_TILE_FETCH_TILE,
+                                         VT_TILE_PRIORITY_PREFETCH + (int) i, self->cancellable))
+        self->n_fit_ahead++;
+    }
+}
+
 static void
 service_loaded_cb (GObject      *object,
                    GAsyncResult *result,
@@ -138,6 +182,8 @@ service_loaded_cb (GObject      *object,
                                                   self->placeholder_width, self->placeholder_height);
   else
     source = vt_iiif_source_new (vt_session_get_fetcher (self->session), pyramid);
+  if (self->prefetch)
+    fetch_fit_ahead (self, source);
   set_state (self, VT_PAGE_READY, VT_TILE_SOURCE (source), NULL);
 }
 
@@ -150,6 +196,7 @@ service_loaded_cb (GObject      *object,
  * (a guessed size would cost a failed request on a connection). */
 static void
 ask_placeholder_early (VtPage            *self,
+                       int                priority,
                        VtCanvas          *canvas,
                        VtContentResource *image,
                        VtServiceRef      *service)
@@ -170,7 +217,7 @@ ask_placeholder_early (VtPage            *self,
   vt_image_size_fit (width, height, PLACEHOLDER_SIDE, &self->placeholder_width, &self->placeholder_height);
   self->placeholder_url = g_steal_pointer (&url);
   vt_client_fetcher_fetch_ahead (VT_CLIENT_FETCHER (fetcher), self->placeholder_url,
-                                 VT_TILE_FETCH_TILE, VT_TILE_PRIORITY_PLACEHOLDER, self->cancellable);
+                                 VT_TILE_FETCH_TILE, priority, self->cancellable);
 }
 
 /**
@@ -185,6 +232,9 @@ vt_page_get_placeholder_url (VtPage *self)
   return self->placeholder_url;
 }
 
+static void page_load (VtPage   *self,
+                       gboolean  reload);
+
 /**
  * vt_page_load:
  * @reload: ask the image server again, past the caches
@@ -196,11 +246,61 @@ void
 vt_page_load (VtPage   *self,
               gboolean  reload)
 {
+  g_return_if_fail (VT_IS_PAGE (self));
+
+  self->prefetch = FALSE;
+  page_load (self, reload);
+}
+
+/**
+ * vt_page_prefetch:
+ * @width: the width of the view that will show the page
+ * @height: its height
+ * @scale_factor: its scale factor
+ *
+ * Loads the page ahead, behind everything on screen (prefetch priority):
+ * its image service's info.json (into the session's cache), its
+ * placeholder and the tiles of its fit view at @width × @height, whose
+ * bytes then wait in the session's fetcher for the page shown next.
+ * vt_page_cancel() (or dropping the page) stops what nothing claimed yet.
+ */
+void
+vt_page_prefetch (VtPage *self,
+                  int     width,
+                  int     height,
+                  int     scale_factor)
+{
+  g_return_if_fail (VT_IS_PAGE (self));
+
+  self->prefetch = TRUE;
+  self->prefetch_width = width;
+  self->prefetch_height = height;
+  self->prefetch_scale = scale_factor;
+  page_load (self, FALSE);
+}
+
+/**
+ * vt_page_get_n_fit_ahead:
+ *
+ * For tests: how many fit-view tiles vt_page_prefetch() asked for ahead
+ * (the placeholder, asked for by itself, is not counted).
+ *
+ * Returns: the count
+ */
+guint
+vt_page_get_n_fit_ahead (VtPage *self)
+{
+  g_return_val_if_fail (VT_IS_PAGE (self), 0);
+  return self->n_fit_ahead;
+}
+
+static void
+page_load (VtPage   *self,
+           gboolean  reload)
+{
   VtCanvas *canvas;
   VtContentResource *image;
   VtServiceRef *service;
-
-  g_return_if_fail (VT_IS_PAGE (self));
 
   canvas = vt_page_get_canvas (self);
   if (canvas == NULL)
@@ -226,9 +326,10 @@ vt_page_load (VtPage   *self,
       set_state (self, VT_PAGE_LOADING, NULL, NULL);
       vt_service_cache_load_async (vt_session_get_service_cache (self->session), service->id,
                                    reload ? VT_FETCH_FLAGS_RELOAD : VT_FETCH_FLAGS_NONE,
-                                   VT_FETCH_PRIORITY_DEFAULT, self->cancellable,
-                                   service_loaded_cb, g_object_ref (self));
-      ask_placeholder_early (self, canvas, image, service);
+                                   self->prefetch ? VT_FETCH_PRIORITY_PREFETCH : VT_FETCH_PRIORITY_DEFAULT,
+                                   self->cancellable, service_loaded_cb, g_object_ref (self));
+      ask_placeholder_early (self, self->prefetch ? VT_TILE_PRIORITY_PREFETCH : VT_TILE_PRIORITY_PLACEHOLDER,
+                             canvas, image, service);
       return;
     }
 

@@ -389,3 +389,24 @@ vt_iiif_source_get_bytes_loaded (VtIiifSource *self)
   g_return_val_if_fail (VT_IS_IIIF_SOURCE (self), 0);
   return self->bytes_loaded;
 }
+
+/**
+ * vt_iiif_source_dup_tile_url:
+ * @level: a canvas level (coarsest first)
+ *
+ * The address a tile is fetched from, for whoever fetches it ahead.
+ *
+ * Returns: (nullable) (transfer full): the URL, or %NULL when the tile
+ *   does not exist
+ */
+char *
+vt_iiif_source_dup_tile_url (VtIiifSource *self,
+                             guint         level,
+                             guint         x,
+                             guint         y)
+{
+  VtTile tile;
+
+  g_return_val_if_fail (VT_IS_IIIF_SOURCE (self), NULL);
+  return dup_tile_url (self, level, x, y, &tile);
+}

@@ -31,5 +31,9 @@ VtIiifSource  *vt_iiif_source_new_static       (VtTileFetcher *fetcher,
 
 VtTilePyramid *vt_iiif_source_get_pyramid      (VtIiifSource  *self);
 guint64        vt_iiif_source_get_bytes_loaded (VtIiifSource  *self);
+char          *vt_iiif_source_dup_tile_url     (VtIiifSource  *self,
+                                                guint          level,
+                                                guint          x,
+                                                guint          y);
 
 G_END_DECLS

@@ -11,7 +11,8 @@
 
 #include "vt-client-private.h"
 
-/* The record of when each request was queued, sent, answered and read,
+/* Scheduling helpers for callers that ask ahead, and the record of when
+ * each request was queued, sent, answered and read,
  * kept only when asked for: the tests of the scheduling (a slot freed
  * by one request's end is taken by the next from the same call) and the
  * network benchmark read it. Off, it costs one pointer test a request. */
@@ -47,6 +48,30 @@ void
 _vt_client_timings_free (VtClient *self)
 {
   g_clear_pointer (&self->timings, g_array_unref);
+}
+
+/**
+ * vt_client_reprioritize:
+ * @self: a #VtClient
+ * @cancellable: the cancellable a request was made with
+ * @priority: its new priority, if more urgent
+ *
+ * Moves a request still waiting for a slot up to @priority: a request
+ * asked ahead at prefetch priority that something on screen now waits
+ * for must not wait behind every visible one. A request under way, or
+ * already more urgent, is left alone.
+ *
+ * Returns: whether a request made with @cancellable is still queued
+ */
+gboolean
+vt_client_reprioritize (VtClient     *self,
+                        GCancellable *cancellable,
+                        int           priority)
+{
+  g_return_val_if_fail (VT_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (G_IS_CANCELLABLE (cancellable), FALSE);
+
+  return _vt_client_hurry (self, cancellable, priority);
 }
 
 /**

@@ -107,6 +107,10 @@ GBytes      *vt_client_fetch_finish            (VtClient            *self,
                                                 char               **final_uri,
                                                 GError             **error);
 
+gboolean     vt_client_reprioritize            (VtClient            *self,
+                                                GCancellable        *cancellable,
+                                                int                  priority);
+
 void         vt_client_clear_cache             (VtClient       *self);
 void         vt_client_save_cache              (VtClient       *self);
 

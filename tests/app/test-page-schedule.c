@@ -11,6 +11,7 @@
 
 #include "app/vt-client-fetcher.h"
 #include "app/vt-navigation.h"
+#include "canvas/vt-tile-grid.h"
 #include "vt-testbed.h"
 
 /* Fewer round trips before the first pixels, against the real test bed
@@ -181,6 +182,115 @@ test_placeholder_beside_info (Fixture       *f,
   g_assert_cmpuint (n_used, ==, 1);
 }
 
+static guint
+n_busy (gpointer data)
+{
+  VtClient *client = data;
+
+  return vt_client_get_n_active (client) + vt_client_get_n_queued (client);
+}
+
+static void
+count_tile_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  guint *n_done = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = vt_tile_source_load_tile_finish (VT_TILE_SOURCE (object), result, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (texture);
+  (*n_done)++;
+}
+
+/* The canvas after the one shown, loaded ahead at prefetch priority: when
+ * the page is turned, its info.json, placeholder and fit view need no
+ * request at all. */
+static void
+test_next_canvas_ahead (Fixture       *f,
+                        gconstpointer  user_data)
+{
+  g_autoptr(VtPage) next = NULL;
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) after = NULL;
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autoptr(VtViewport) viewport = vt_viewport_new ();
+  VtClientFetcher *fetcher;
+  VtViewing *viewing;
+  VtPage *page;
+  VtTileSource *source;
+  guint mark, n_used_before, n_used_after, n_done = 0;
+  gint64 deadline;
+
+  if (f->testbed == NULL)
+    return;
+
+  fetcher = VT_CLIENT_FETCHER (vt_session_get_fetcher (f->session));
+  viewing = vt_navigation_open (f->navigation, VT_TESTBED_OBJECT_TWO_CANVASES, NULL);
+  wait_for (viewing);
+  g_assert_cmpuint (vt_viewing_get_n_canvases (viewing), >=, 2);
+  g_assert_cmpint (vt_page_get_state (vt_viewing_get_page (viewing)), ==, VT_PAGE_READY);
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (n_busy (f->client) > 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  before = vt_client_dup_timings (f->client);
+  mark = before->len;
+  next = vt_page_new (f->session, vt_viewing_get_manifest (viewing), 1);
+  vt_page_prefetch (next, 1280, 800, 1);
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (vt_page_get_state (next) == VT_PAGE_LOADING || n_busy (f->client) > 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpint (vt_page_get_state (next), ==, VT_PAGE_READY);
+  g_assert_cmpuint (vt_page_get_n_fit_ahead (next), >, 0);
+
+  /* Everything asked ahead waited behind anything on screen. */
+  before = (g_array_unref (before), vt_client_dup_timings (f->client));
+  g_assert_cmpuint (before->len, >, mark);
+  for (guint i = mark; i < before->len; i++)
+    g_assert_cmpint (g_array_index (before, VtClientTiming, i).priority, ==, VT_FETCH_PRIORITY_PREFETCH);
+
+  /* Turn the page: the page shown is a new one, and its fit view (the
+   * placeholder first) comes without a request. */
+  vt_client_fetcher_get_n_ahead (fetcher, &n_used_before);
+  vt_viewing_set_canvas_index (viewing, 1);
+  wait_for (viewing);
+  page = vt_viewing_get_page (viewing);
+  g_assert_true (page != next);
+  g_assert_cmpuint (vt_page_get_index (page), ==, 1);
+  g_assert_cmpint (vt_page_get_state (page), ==, VT_PAGE_READY);
+  source = vt_page_get_source (page);
+
+  vt_viewport_set_size (viewport, 1280, 800);
+  vt_viewport_set_image_size (viewport, vt_tile_source_get_image_width (source),
+                              vt_tile_source_get_image_height (source));
+  vt_viewport_fit (viewport);
+  vt_tile_grid_get_minimal_set (source, viewport, 1, keys);
+  g_assert_cmpuint (keys->len, >, 1);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      guint64 key = g_array_index (keys, guint64, i);
+
+      vt_tile_source_load_tile_async (source, VT_TILE_KEY_LEVEL (key), VT_TILE_KEY_X (key),
+                                      VT_TILE_KEY_Y (key), VT_TILE_PRIORITY_VISIBLE, NULL,
+                                      count_tile_cb, &n_done);
+    }
+  while (n_done < keys->len)
+    g_main_context_iteration (NULL, TRUE);
+
+  after = vt_client_dup_timings (f->client);
+  g_assert_cmpuint (after->len, ==, before->len);
+  vt_client_fetcher_get_n_ahead (fetcher, &n_used_after);
+  g_assert_cmpuint (n_used_after - n_used_before, ==, keys->len);
+}
+
 static void
 test_level0_waits (Fixture       *f,
                    gconstpointer  user_data)
@@ -210,6 +320,8 @@ main (int   argc,
 
   g_test_add ("/page-schedule/placeholder-beside-info", Fixture, NULL,
               fixture_set_up, test_placeholder_beside_info, fixture_tear_down);
+  g_test_add ("/page-schedule/next-canvas-ahead", Fixture, NULL,
+              fixture_set_up, test_next_canvas_ahead, fixture_tear_down);
   g_test_add ("/page-schedule/level0-waits", Fixture, NULL,
               fixture_set_up, test_level0_waits, fixture_tear_down);
 
