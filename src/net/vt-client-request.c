@@ -747,7 +747,8 @@ on_got_headers (SoupMessage *msg,
     }
 }
 
-static void read_next_chunk (VtRequest *req);
+static void read_next_chunk       (VtRequest *req);
+static void read_next_chunk_async (VtRequest *req);
 
 static void
 request_fail_too_large (VtRequest *req)
@@ -790,6 +791,54 @@ finish_body (VtRequest *req)
   request_complete (req, bytes, NULL);
 }
 
+/* Takes the @len bytes just appended to the body (0: the end of it), or
+ * the error that came instead. Returns whether to read on. */
+static gboolean
+take_chunk (VtRequest    *req,
+            gsize         len,
+            const GError *error)
+{
+  if (error != NULL)
+    {
+      if (req->reading_error_body)
+        {
+          /* The status is what matters; a truncated explanation is fine. */
+          finish_body (req);
+          return FALSE;
+        }
+
+      if (_vt_net_error_is_retryable (error) && request_maybe_retry (req, -1))
+        return FALSE;
+
+      request_fail (req, _vt_net_error_from_transport (error, req->uri));
+      return FALSE;
+    }
+
+  if (len == 0)
+    {
+      finish_body (req);
+      return FALSE;
+    }
+
+  touch (req);
+  start_rate_floor (req);
+
+  if (req->body->len > req->limit)
+    {
+      if (req->reading_error_body)
+        {
+          g_byte_array_set_size (req->body, req->limit);
+          finish_body (req);
+          return FALSE;
+        }
+
+      request_fail_too_large (req);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 on_chunk_read (GObject      *object,
                GAsyncResult *result,
@@ -798,58 +847,51 @@ on_chunk_read (GObject      *object,
   g_autoptr(VtRequest) req = user_data;
   g_autoptr(GBytes) chunk = NULL;
   g_autoptr(GError) error = NULL;
-  gsize len;
 
   chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
 
   if (req->state != REQUEST_ACTIVE)
     return;
 
-  if (error != NULL)
-    {
-      if (req->reading_error_body)
-        {
-          /* The status is what matters; a truncated explanation is fine. */
-          finish_body (req);
-          return;
-        }
-
-      if (_vt_net_error_is_retryable (error) && request_maybe_retry (req, -1))
-        return;
-
-      request_fail (req, _vt_net_error_from_transport (error, req->uri));
-      return;
-    }
-
-  len = g_bytes_get_size (chunk);
-  if (len == 0)
-    {
-      finish_body (req);
-      return;
-    }
-
-  touch (req);
-  start_rate_floor (req);
-
-  if (req->body->len + len > req->limit)
-    {
-      if (req->reading_error_body)
-        {
-          g_byte_array_append (req->body, g_bytes_get_data (chunk, NULL), req->limit - req->body->len);
-          finish_body (req);
-          return;
-        }
-
-      request_fail_too_large (req);
-      return;
-    }
-
-  g_byte_array_append (req->body, g_bytes_get_data (chunk, NULL), len);
-  read_next_chunk (req);
+  if (chunk != NULL)
+    g_byte_array_append (req->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
+  if (take_chunk (req, chunk != NULL ? g_bytes_get_size (chunk) : 0, error))
+    read_next_chunk (req);
 }
 
 static void
 read_next_chunk (VtRequest *req)
+{
+  /* What has arrived already is taken at once, without a turn of the
+   * main loop per chunk: above all the end of the body, which frees the
+   * slot for the next request (see request_free_slot()). */
+  while (req->state == REQUEST_ACTIVE && G_IS_POLLABLE_INPUT_STREAM (req->stream) &&
+         g_pollable_input_stream_can_poll (G_POLLABLE_INPUT_STREAM (req->stream)))
+    {
+      g_autoptr(GError) error = NULL;
+      guint old = req->body->len;
+      gsize want = CHUNK_SIZE;
+      gssize n;
+
+      if (!req->reading_error_body)
+        want = MIN (want, req->limit - req->body->len + 1);
+      g_byte_array_set_size (req->body, old + want);
+      n = g_pollable_input_stream_read_nonblocking (G_POLLABLE_INPUT_STREAM (req->stream),
+                                                    req->body->data + old, want,
+                                                    req->io_cancellable, &error);
+      g_byte_array_set_size (req->body, old + MAX (n, 0));
+      if (n < 0 && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+        break;
+      if (!take_chunk (req, MAX (n, 0), error))
+        return;
+    }
+
+  if (req->state == REQUEST_ACTIVE)
+    read_next_chunk_async (req);
+}
+
+static void
+read_next_chunk_async (VtRequest *req)
 {
   gsize want = CHUNK_SIZE;
 
