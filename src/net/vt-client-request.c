@@ -353,7 +353,10 @@ request_complete (VtRequest *req,
       timing->done_us = g_get_monotonic_time ();
       timing->failed = error != NULL;
       if (metrics != NULL && timing->network)
-        timing->wire_sent_us = (gint64) soup_message_metrics_get_request_start (metrics);
+        {
+          timing->wire_sent_us = (gint64) soup_message_metrics_get_request_start (metrics);
+          timing->new_connection = soup_message_metrics_get_connect_start (metrics) != 0;
+        }
     }
 
   if (error != NULL)

@@ -50,6 +50,61 @@ _vt_client_timings_free (VtClient *self)
   g_clear_pointer (&self->timings, g_array_unref);
 }
 
+static void
+preconnected_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* A failure shows again, with its reason, on the request itself. */
+  if (!soup_session_preconnect_finish (SOUP_SESSION (object), result, &error))
+    g_debug ("preconnect: %s", error->message);
+}
+
+/**
+ * vt_client_preconnect:
+ * @self: a #VtClient
+ * @uri: an address on the host that will be asked soon
+ * @n_connections: how many connections to open (at most the host's cap)
+ *
+ * Opens connections to @uri's host ahead of the requests that will use
+ * them, so that a burst of requests (info.json beside a placeholder, a
+ * fit view's tiles) leaves at once rather than one connection round trip
+ * later. Idle connections already there count (libsoup opens none while
+ * one is idle); opened ones stay idle until a request takes them.
+ */
+void
+vt_client_preconnect (VtClient   *self,
+                      const char *uri,
+                      guint       n_connections)
+{
+  g_autoptr(GUri) guri = NULL;
+  const char *scheme;
+
+  g_return_if_fail (VT_IS_CLIENT (self));
+  g_return_if_fail (uri != NULL);
+
+  /* Only what vt_client_fetch_async() would ask for. */
+  guri = g_uri_parse (uri, G_URI_FLAGS_ENCODED, NULL);
+  scheme = guri != NULL ? g_uri_get_scheme (guri) : NULL;
+  if (scheme == NULL ||
+      (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0) ||
+      g_uri_get_host (guri) == NULL || *g_uri_get_host (guri) == '\0')
+    return;
+
+  n_connections = MIN (n_connections, self->max_conns_per_host);
+  for (guint i = 0; i < n_connections; i++)
+    {
+      g_autoptr(SoupMessage) msg = soup_message_new_from_uri (SOUP_METHOD_GET, guri);
+
+      if (msg == NULL)
+        return;
+      soup_session_preconnect_async (self->session, msg, G_PRIORITY_DEFAULT, NULL,
+                                     preconnected_cb, NULL);
+    }
+}
+
 /**
  * vt_client_reprioritize:
  * @self: a #VtClient

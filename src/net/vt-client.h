@@ -107,6 +107,9 @@ GBytes      *vt_client_fetch_finish            (VtClient            *self,
                                                 char               **final_uri,
                                                 GError             **error);
 
+void         vt_client_preconnect              (VtClient            *self,
+                                                const char          *uri,
+                                                guint                n_connections);
 gboolean     vt_client_reprioritize            (VtClient            *self,
                                                 GCancellable        *cancellable,
                                                 int                  priority);
@@ -133,6 +136,8 @@ guint        vt_client_get_n_retries           (VtClient       *self);
  * @wire_sent_us: libsoup's own time of writing the request, or 0 (an
  *   answer from the disk cache was never sent)
  * @connection_id: libsoup's connection, or 0 for the disk cache
+ * @new_connection: whether the request had to wait for a connection to be
+ *   opened for it (a round trip, more with TLS)
  * @freed_by: the @id of the request whose end freed the slot this one
  *   was started in, from the same call; 0 when it found a slot free
  * @network: whether the answer came over the network
@@ -154,6 +159,7 @@ typedef struct
   gint64       done_us;
   gint64       wire_sent_us;
   guint64      connection_id;
+  gboolean     new_connection;
   guint64      freed_by;
   gboolean     network;
   gboolean     failed;

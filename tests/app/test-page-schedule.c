@@ -165,6 +165,13 @@ test_placeholder_beside_info (Fixture       *f,
   g_assert_cmpuint (info.id, !=, 0);
   g_assert_cmpuint (count_requests (f->client, placeholder, &early), ==, 1);
 
+  g_test_message ("info.json: new connection %d; placeholder: new connection %d",
+                  info.new_connection, early.new_connection);
+  /* Neither waited for a connection of its own: they were opened while
+   * the manifest was on its way. */
+  g_assert_false (info.new_connection);
+  g_assert_false (early.new_connection);
+
   /* Asked for before info.json's answer came, not after it. */
   g_assert_cmpint (early.sent_us, <=, info.first_byte_us);
   g_assert_cmpuint (early.id, >, info.id);
