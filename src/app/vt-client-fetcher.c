@@ -441,10 +441,21 @@ vt_client_fetcher_fetch_finish (VtTileFetcher  *fetcher,
 }
 
 static void
+vt_client_fetcher_reprioritize (VtTileFetcher *fetcher,
+                                GCancellable  *cancellable,
+                                int            priority)
+{
+  VtClientFetcher *self = VT_CLIENT_FETCHER (fetcher);
+
+  vt_client_reprioritize (self->client, cancellable, vt_client_fetcher_map_priority (priority));
+}
+
+static void
 vt_client_fetcher_iface_init (VtTileFetcherInterface *iface)
 {
   iface->fetch_async = vt_client_fetcher_fetch_async;
   iface->fetch_finish = vt_client_fetcher_fetch_finish;
+  iface->reprioritize = vt_client_fetcher_reprioritize;
 }
 
 static void

@@ -182,6 +182,19 @@ vt_iiif_source_load_tile_finish (VtTileSource  *source,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* A tile asked ahead that came into view: its request moves up if it
+ * still waits; under way, it goes on (its bytes are as good as any). */
+static gboolean
+vt_iiif_source_reprioritize (VtTileSource *source,
+                             GCancellable *cancellable,
+                             int           priority)
+{
+  VtIiifSource *self = VT_IIIF_SOURCE (source);
+
+  vt_tile_fetcher_reprioritize (self->fetcher, cancellable, priority);
+  return TRUE;
+}
+
 static void
 vt_iiif_source_finalize (GObject *object)
 {
@@ -204,6 +217,7 @@ vt_iiif_source_class_init (VtIiifSourceClass *klass)
   object_class->finalize = vt_iiif_source_finalize;
   source_class->load_tile_async = vt_iiif_source_load_tile_async;
   source_class->load_tile_finish = vt_iiif_source_load_tile_finish;
+  source_class->reprioritize = vt_iiif_source_reprioritize;
 }
 
 static void

@@ -357,9 +357,20 @@ update_tiles (VtTileLayer *self)
       Load *load = g_hash_table_lookup (self->loading, &key);
 
       /* A tile asked ahead that is now in view must not wait behind
-       * other visible ones: it is asked again at its visible rank. */
+       * other visible ones: its request moves up to its visible rank
+       * (one under way goes on), or, from a source that cannot, it is
+       * asked again. */
       if (load != NULL && load->prefetch)
-        cancel_load (self, load);
+        {
+          int priority = vt_tile_grid_get_priority (self->source, plan_vp, key);
+
+          if (vt_tile_source_reprioritize (self->source, load->cancellable, priority))
+            {
+              load->prefetch = FALSE;
+              continue;
+            }
+          cancel_load (self, load);
+        }
       else if (load != NULL)
         continue;
       if (vt_tile_cache_lookup (self->cache, key) ||

@@ -201,6 +201,49 @@ test_next_starts_before_callbacks (void)
   run_batch (3000);
 }
 
+/* A request asked ahead at prefetch priority waits behind every visible
+ * one, until something on screen needs it: then it is moved up and
+ * leaves next. */
+static void
+test_reprioritize (void)
+{
+  g_autoptr(VtTestbed) testbed = vt_testbed_start_or_skip ();
+  g_autoptr(VtClient) client = NULL;
+  g_autoptr(GCancellable) ahead = g_cancellable_new ();
+  g_autoptr(GArray) timings = NULL;
+  g_autofree char *id = NULL;
+  Batch batch = { 0, 0 };
+  VtClientTiming *first, *moved, *next;
+
+  if (testbed == NULL)
+    return;
+  client = vt_client_new (NULL);
+  id = vt_testbed_get_url (testbed, VT_TESTBED_IIP_MAIN);
+  vt_client_set_max_conns_per_host (client, 1);
+  vt_client_set_record_timings (client, TRUE);
+
+  /* One under way, then the prefetch, then three visible ones. */
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *url = g_strdup_printf ("%s/%u,512,256,256/200,/0/default.jpg", id, i * 256);
+      gboolean is_ahead = i == 1;
+
+      vt_client_fetch_async (client, url, VT_FETCH_KIND_TILE, VT_FETCH_FLAGS_NONE,
+                             is_ahead ? VT_FETCH_PRIORITY_PREFETCH : VT_FETCH_PRIORITY_VISIBLE,
+                             is_ahead ? ahead : NULL, tile_cb, &batch);
+    }
+  g_assert_cmpuint (vt_client_get_n_queued (client), ==, 4);
+  g_assert_true (vt_client_reprioritize (client, ahead, VT_FETCH_PRIORITY_VISIBLE - 1));
+  run_until_count (&batch.n_done, 5);
+
+  timings = vt_client_dup_timings (client);
+  first = &g_array_index (timings, VtClientTiming, 0);
+  moved = &g_array_index (timings, VtClientTiming, 1);
+  next = &g_array_index (timings, VtClientTiming, 2);
+  g_assert_cmpuint (moved->freed_by, ==, first->id);
+  g_assert_cmpuint (next->freed_by, ==, moved->id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -209,6 +252,8 @@ main (int   argc,
 
   g_test_add_func ("/client-schedule/next-starts-at-body-end", test_next_starts_at_body_end);
   g_test_add_func ("/client-schedule/next-starts-before-callbacks", test_next_starts_before_callbacks);
+
+  g_test_add_func ("/client-schedule/reprioritize", test_reprioritize);
 
   return g_test_run ();
 }
