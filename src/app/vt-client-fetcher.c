@@ -327,7 +327,8 @@ ahead_owner_cancelled (GCancellable *owner,
  * Starts fetching @uri now; the next vt_tile_fetcher_fetch_async() of the
  * same URL takes the answer, or joins the request under way, instead of
  * asking again. Nothing is started when @uri is already asked ahead, or
- * when too many answers wait unclaimed.
+ * when too many requests ahead are under way (answers nobody took make
+ * room, oldest first).
  *
  * Returns: whether a request was started
  */
@@ -343,8 +344,13 @@ vt_client_fetcher_fetch_ahead (VtClientFetcher *self,
   g_return_val_if_fail (VT_IS_CLIENT_FETCHER (self), FALSE);
   g_return_val_if_fail (uri != NULL, FALSE);
 
-  if (g_hash_table_contains (self->ahead, uri) ||
-      g_hash_table_size (self->ahead) >= AHEAD_MAX_ENTRIES)
+  if (g_hash_table_contains (self->ahead, uri))
+    return FALSE;
+  /* Room is made by dropping the oldest answers nobody took; requests
+   * still under way are never dropped for a newer one. */
+  while (g_hash_table_size (self->ahead) >= AHEAD_MAX_ENTRIES && !g_queue_is_empty (&self->ahead_done))
+    ahead_forget (self, g_queue_peek_head (&self->ahead_done));
+  if (g_hash_table_size (self->ahead) >= AHEAD_MAX_ENTRIES)
     return FALSE;
 
   ahead = g_rc_box_new0 (Ahead);
@@ -402,6 +408,12 @@ vt_client_fetcher_fetch_async (VtTileFetcher       *fetcher,
   g_task_set_source_tag (task, vt_client_fetcher_fetch_async);
 
   ahead = g_hash_table_lookup (self->ahead, uri);
+  /* Given up by its asker before it ended: ask anew. */
+  if (ahead != NULL && !ahead->done && g_cancellable_is_cancelled (ahead->cancellable))
+    {
+      ahead_forget (self, ahead);
+      ahead = NULL;
+    }
   if (ahead != NULL && ahead->waiter == NULL)
     {
       self->n_ahead_used++;
