@@ -36,6 +36,7 @@ struct _VtCanvasPane
   VtThumbnailLoader *thumbnails;
   GCancellable   *backdrop_cancellable;
   guint           zoom_description_id;
+  VtPage         *next_page;   /* the canvas after the one shown, loaded ahead */
 
   /* Template widgets */
   VtImageView    *image_view;
@@ -357,10 +358,53 @@ sync_canvas (VtCanvasPane *self)
   update_progress (self);
 }
 
+/* Stops loading the next canvas ahead; its answers already in stay in
+ * the fetcher, within its budget. */
+static void
+drop_next_page (VtCanvasPane *self)
+{
+  if (self->next_page == NULL)
+    return;
+  vt_page_cancel (self->next_page);
+  g_clear_object (&self->next_page);
+}
+
+/* Once the canvas shown is sharp, the next one is loaded ahead (its
+ * info.json, placeholder and fit view), behind everything on screen, so
+ * that turning the page shows it from memory. */
+static void
+prefetch_next (VtCanvasPane *self)
+{
+  VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
+  VtManifest *manifest = self->viewing ? vt_viewing_get_manifest (self->viewing) : NULL;
+  GtkWidget *view = GTK_WIDGET (self->image_view);
+  guint next;
+
+  if (page == NULL || manifest == NULL || self->session == NULL ||
+      vt_page_get_state (page) != VT_PAGE_READY || !vt_image_view_get_sharp (self->image_view))
+    return;
+
+  next = vt_page_get_index (page) + 1;
+  if (next >= vt_viewing_get_n_canvases (self->viewing) ||
+      (self->next_page != NULL && vt_page_get_index (self->next_page) == next))
+    return;
+
+  drop_next_page (self);
+  self->next_page = vt_page_new (self->session, manifest, next);
+  vt_page_prefetch (self->next_page, gtk_widget_get_width (view), gtk_widget_get_height (view),
+                    gtk_widget_get_scale_factor (view));
+}
+
 static void
 page_changed_cb (VtCanvasPane *self)
 {
   VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
+
+  /* Turning to the page loaded ahead keeps what it asked for under way
+   * (the page shown claims it); going anywhere else stops it. */
+  if (self->next_page != NULL &&
+      (page == NULL || vt_page_get_index (page) != vt_page_get_index (self->next_page)))
+    drop_next_page (self);
 
   g_cancellable_cancel (self->backdrop_cancellable);
   g_clear_object (&self->backdrop_cancellable);
@@ -424,6 +468,7 @@ vt_canvas_pane_set_viewing (VtCanvasPane *self,
   if (self->viewing == viewing)
     return;
 
+  drop_next_page (self);
   g_set_object (&self->viewing, viewing);
   g_signal_group_set_target (self->viewing_signals, viewing);
 
@@ -577,6 +622,7 @@ vt_canvas_pane_dispose (GObject *object)
   g_clear_object (&self->backdrop_cancellable);
   g_clear_handle_id (&self->zoom_description_id, g_source_remove);
   g_clear_object (&self->thumbnails);
+  drop_next_page (self);
   g_clear_object (&self->viewing);
   g_clear_object (&self->session);
 
@@ -651,4 +697,6 @@ vt_canvas_pane_init (VtCanvasPane *self)
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (update_zoom_label), NULL);
   update_zoom_label (self);
   update_zoom_description (self);
+  g_signal_connect_object (self->image_view, "notify::sharp",
+                           G_CALLBACK (prefetch_next), self, G_CONNECT_SWAPPED);
 }

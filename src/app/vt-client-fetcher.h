@@ -20,5 +20,12 @@ VtClientFetcher *vt_client_fetcher_new       (VtClient     *client);
 VtClient        *vt_client_fetcher_get_client (VtClientFetcher *self);
 int              vt_client_fetcher_map_priority (int        priority);
 GError          *vt_client_fetcher_map_error (const GError *net_error);
+gboolean         vt_client_fetcher_fetch_ahead (VtClientFetcher *self,
+                                                const char      *uri,
+                                                VtTileFetchKind  kind,
+                                                int              priority,
+                                                GCancellable    *cancellable);
+guint            vt_client_fetcher_get_n_ahead (VtClientFetcher *self,
+                                                guint           *n_used);
 
 G_END_DECLS

@@ -13,6 +13,8 @@
 
 #include "canvas/vt-canvas-error.h"
 #include "canvas/vt-iiif-source.h"
+#include "canvas/vt-tile-grid.h"
+#include "iiif/vt-image-url.h"
 
 #include "vt-client-fetcher.h"
 #include "vt-page.h"
@@ -34,7 +36,25 @@ struct _VtPage
   VtPageState   state;
   VtTileSource *source;
   GError       *error;
+
+  /* Loaded ahead (the canvas after the one shown): at prefetch priority,
+   * and the tiles of a fit view of this size are asked for too. */
+  gboolean      prefetch;
+  int           prefetch_width;
+  int           prefetch_height;
+  int           prefetch_scale;
+  guint         n_fit_ahead;
+
+  /* The placeholder asked for beside info.json, and its size. */
+  char         *placeholder_url;
+  gint64        placeholder_width;
+  gint64        placeholder_height;
 };
+
+/* The longest side of the placeholder asked for before info.json: small
+ * enough to come in the first round trip's congestion window (some
+ * 10 KB of JPEG), large enough to show what the image is. */
+#define PLACEHOLDER_SIDE 256
 
 G_DEFINE_FINAL_TYPE (VtPage, vt_page, G_TYPE_OBJECT)
 
@@ -96,6 +116,41 @@ fail_literal (VtPage     *self,
   set_state (self, VT_PAGE_FAILED, NULL, error);
 }
 
+/* The tiles of the fit view a page loaded ahead will show first, asked
+ * for now at prefetch priority; their bytes wait in the session's fetcher
+ * until the page is turned, so that the fit view costs no request then. */
+static void
+fetch_fit_ahead (VtPage       *self,
+                 VtIiifSource *source)
+{
+  VtTileFetcher *fetcher = vt_session_get_fetcher (self->session);
+  g_autoptr(VtViewport) viewport = NULL;
+  g_autoptr(GArray) keys = NULL;
+
+  if (!VT_IS_CLIENT_FETCHER (fetcher) || self->prefetch_width <= 0 || self->prefetch_height <= 0)
+    return;
+
+  viewport = vt_viewport_new ();
+  vt_viewport_set_size (viewport, self->prefetch_width, self->prefetch_height);
+  vt_viewport_set_image_size (viewport, vt_tile_source_get_image_width (VT_TILE_SOURCE (source)),
+                              vt_tile_source_get_image_height (VT_TILE_SOURCE (source)));
+  vt_viewport_fit (viewport);
+
+  keys = g_array_new (FALSE, FALSE, sizeof (guint64));
+  vt_tile_grid_get_minimal_set (VT_TILE_SOURCE (source), viewport, MAX (1, self->prefetch_scale), keys);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      guint64 key = g_array_index (keys, guint64, i);
+      g_autofree char *url = vt_iiif_source_dup_tile_url (source, VT_TILE_KEY_LEVEL (key),
+                                                          VT_TILE_KEY_X (key), VT_TILE_KEY_Y (key));
+
+      if (url != NULL &&
+          vt_client_fetcher_fetch_ahead (VT_CLIENT_FETCHER (fetcher), url, VT_TILE_FETCH_TILE,
+                                         VT_TILE_PRIORITY_PREFETCH + (int) i, self->cancellable))
+        self->n_fit_ahead++;
+    }
+}
+
 static void
 service_loaded_cb (GObject      *object,
                    GAsyncResult *result,
@@ -121,9 +176,64 @@ service_loaded_cb (GObject      *object,
       return;
     }
 
-  source = vt_iiif_source_new (vt_session_get_fetcher (self->session), pyramid);
+  if (self->placeholder_url != NULL)
+    source = vt_iiif_source_new_with_placeholder (vt_session_get_fetcher (self->session), pyramid,
+                                                  self->placeholder_url,
+                                                  self->placeholder_width, self->placeholder_height);
+  else
+    source = vt_iiif_source_new (vt_session_get_fetcher (self->session), pyramid);
+  if (self->prefetch)
+    fetch_fit_ahead (self, source);
   set_state (self, VT_PAGE_READY, VT_TILE_SOURCE (source), NULL);
 }
+
+/* When the manifest names the image service, its compliance level (1 or
+ * 2: both allow any size of the full region) and the image's size, the
+ * placeholder's address is known before info.json: it is asked for at
+ * once, beside info.json, instead of one round trip after it. A level 0
+ * service, or one whose level the manifest does not state, serves only
+ * the sizes its info.json lists, so its placeholder waits for info.json
+ * (a guessed size would cost a failed request on a connection). */
+static void
+ask_placeholder_early (VtPage            *self,
+                       int                priority,
+                       VtCanvas          *canvas,
+                       VtContentResource *image,
+                       VtServiceRef      *service)
+{
+  VtTileFetcher *fetcher = vt_session_get_fetcher (self->session);
+  gint64 width = service->width > 0 ? service->width : image->width > 0 ? image->width : canvas->width;
+  gint64 height = service->height > 0 ? service->height : image->height > 0 ? image->height : canvas->height;
+  g_autofree char *url = NULL;
+
+  g_clear_pointer (&self->placeholder_url, g_free);
+  if (!VT_IS_CLIENT_FETCHER (fetcher) || width <= 0 || height <= 0 || service->level < 1)
+    return;
+
+  url = vt_service_ref_dup_fit_url (service, width, height, PLACEHOLDER_SIDE);
+  if (url == NULL)
+    return;
+
+  vt_image_size_fit (width, height, PLACEHOLDER_SIDE, &self->placeholder_width, &self->placeholder_height);
+  self->placeholder_url = g_steal_pointer (&url);
+  vt_client_fetcher_fetch_ahead (VT_CLIENT_FETCHER (fetcher), self->placeholder_url,
+                                 VT_TILE_FETCH_TILE, priority, self->cancellable);
+}
+
+/**
+ * vt_page_get_placeholder_url:
+ *
+ * Returns: (nullable): the placeholder asked for beside info.json, if any
+ */
+const char *
+vt_page_get_placeholder_url (VtPage *self)
+{
+  g_return_val_if_fail (VT_IS_PAGE (self), NULL);
+  return self->placeholder_url;
+}
+
+static void page_load (VtPage   *self,
+                       gboolean  reload);
 
 /**
  * vt_page_load:
@@ -136,11 +246,61 @@ void
 vt_page_load (VtPage   *self,
               gboolean  reload)
 {
+  g_return_if_fail (VT_IS_PAGE (self));
+
+  self->prefetch = FALSE;
+  page_load (self, reload);
+}
+
+/**
+ * vt_page_prefetch:
+ * @width: the width of the view that will show the page
+ * @height: its height
+ * @scale_factor: its scale factor
+ *
+ * Loads the page ahead, behind everything on screen (prefetch priority):
+ * its image service's info.json (into the session's cache), its
+ * placeholder and the tiles of its fit view at @width × @height, whose
+ * bytes then wait in the session's fetcher for the page shown next.
+ * vt_page_cancel() (or dropping the page) stops what nothing claimed yet.
+ */
+void
+vt_page_prefetch (VtPage *self,
+                  int     width,
+                  int     height,
+                  int     scale_factor)
+{
+  g_return_if_fail (VT_IS_PAGE (self));
+
+  self->prefetch = TRUE;
+  self->prefetch_width = width;
+  self->prefetch_height = height;
+  self->prefetch_scale = scale_factor;
+  page_load (self, FALSE);
+}
+
+/**
+ * vt_page_get_n_fit_ahead:
+ *
+ * For tests: how many fit-view tiles vt_page_prefetch() asked for ahead
+ * (the placeholder, asked for by itself, is not counted).
+ *
+ * Returns: the count
+ */
+guint
+vt_page_get_n_fit_ahead (VtPage *self)
+{
+  g_return_val_if_fail (VT_IS_PAGE (self), 0);
+  return self->n_fit_ahead;
+}
+
+static void
+page_load (VtPage   *self,
+           gboolean  reload)
+{
   VtCanvas *canvas;
   VtContentResource *image;
   VtServiceRef *service;
-
-  g_return_if_fail (VT_IS_PAGE (self));
 
   canvas = vt_page_get_canvas (self);
   if (canvas == NULL)
@@ -166,8 +326,10 @@ vt_page_load (VtPage   *self,
       set_state (self, VT_PAGE_LOADING, NULL, NULL);
       vt_service_cache_load_async (vt_session_get_service_cache (self->session), service->id,
                                    reload ? VT_FETCH_FLAGS_RELOAD : VT_FETCH_FLAGS_NONE,
-                                   VT_FETCH_PRIORITY_DEFAULT, self->cancellable,
-                                   service_loaded_cb, g_object_ref (self));
+                                   self->prefetch ? VT_FETCH_PRIORITY_PREFETCH : VT_FETCH_PRIORITY_DEFAULT,
+                                   self->cancellable, service_loaded_cb, g_object_ref (self));
+      ask_placeholder_early (self, self->prefetch ? VT_TILE_PRIORITY_PREFETCH : VT_TILE_PRIORITY_PLACEHOLDER,
+                             canvas, image, service);
       return;
     }
 
@@ -223,6 +385,7 @@ vt_page_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->source);
   g_clear_error (&self->error);
+  g_clear_pointer (&self->placeholder_url, g_free);
 
   G_OBJECT_CLASS (vt_page_parent_class)->finalize (object);
 }

@@ -47,6 +47,11 @@ VtPage       *vt_page_new_for_source  (VtTileSource *source);
 void          vt_page_load            (VtPage       *self,
                                        gboolean      reload);
 void          vt_page_cancel          (VtPage       *self);
+void          vt_page_prefetch        (VtPage       *self,
+                                       int           width,
+                                       int           height,
+                                       int           scale_factor);
+guint         vt_page_get_n_fit_ahead (VtPage       *self);
 
 guint         vt_page_get_index       (VtPage       *self);
 VtCanvas     *vt_page_get_canvas      (VtPage       *self);
@@ -55,5 +60,6 @@ VtTileSource *vt_page_get_source      (VtPage       *self);
 const GError *vt_page_get_error       (VtPage       *self);
 const char   *vt_page_get_rights      (VtPage       *self);
 char         *vt_page_dup_attribution (VtPage       *self);
+const char   *vt_page_get_placeholder_url (VtPage   *self);
 
 G_END_DECLS

@@ -47,6 +47,7 @@ struct _VtIiifSource
   gint64 overview_width;
   gint64 overview_height;
   gboolean is_static;
+  gboolean early_placeholder;  /* the overview was asked for before info.json */
   guint64 bytes_loaded;
 };
 
@@ -181,6 +182,19 @@ vt_iiif_source_load_tile_finish (VtTileSource  *source,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* A tile asked ahead that came into view: its request moves up if it
+ * still waits; under way, it goes on (its bytes are as good as any). */
+static gboolean
+vt_iiif_source_reprioritize (VtTileSource *source,
+                             GCancellable *cancellable,
+                             int           priority)
+{
+  VtIiifSource *self = VT_IIIF_SOURCE (source);
+
+  vt_tile_fetcher_reprioritize (self->fetcher, cancellable, priority);
+  return TRUE;
+}
+
 static void
 vt_iiif_source_finalize (GObject *object)
 {
@@ -203,6 +217,7 @@ vt_iiif_source_class_init (VtIiifSourceClass *klass)
   object_class->finalize = vt_iiif_source_finalize;
   source_class->load_tile_async = vt_iiif_source_load_tile_async;
   source_class->load_tile_finish = vt_iiif_source_load_tile_finish;
+  source_class->reprioritize = vt_iiif_source_reprioritize;
 }
 
 static void
@@ -240,7 +255,7 @@ set_geometry_from_pyramid (VtIiifSource *self)
   g_autoptr (GArray) levels = g_array_new (FALSE, FALSE, sizeof (VtSourceLevel));
   const VtTileLevel *coarsest = n > 0 ? vt_tile_pyramid_get_level (self->pyramid, n - 1) : NULL;
 
-  if (coarsest != NULL && !self->is_static &&
+  if (self->overview_url == NULL && coarsest != NULL && !self->is_static &&
       (guint64) coarsest->columns * coarsest->rows > VT_TILE_GRID_MAX_PLACEHOLDER_TILES)
     self->overview_url = vt_tile_pyramid_dup_overview_url (self->pyramid,
                                                            MIN (OVERVIEW_MAX_SIDE, MAX (coarsest->width, coarsest->height)),
@@ -255,8 +270,15 @@ set_geometry_from_pyramid (VtIiifSource *self)
   for (guint i = 0; i < n; i++)
     {
       const VtTileLevel *l = vt_tile_pyramid_get_level (self->pyramid, n - 1 - i);
-      guint tw = l->single_image ? (guint) CLAMP (l->width, 0, G_MAXINT32) : l->tile_width;
-      guint th = l->single_image ? (guint) CLAMP (l->height, 0, G_MAXINT32) : l->tile_height;
+      guint tw;
+      guint th;
+
+      /* Under a placeholder asked for before info.json, coarser levels
+       * would only be asked for again. */
+      if (self->early_placeholder && l->width <= self->overview_width && i + 1 < n)
+        continue;
+      tw = l->single_image ? (guint) CLAMP (l->width, 0, G_MAXINT32) : l->tile_width;
+      th = l->single_image ? (guint) CLAMP (l->height, 0, G_MAXINT32) : l->tile_height;
 
       add_level (self, levels, n - 1 - i, l->width, l->height, tw, th);
     }
@@ -287,6 +309,51 @@ vt_iiif_source_new (VtTileFetcher *fetcher,
   self->fetcher = g_object_ref (fetcher);
   self->pyramid = vt_tile_pyramid_ref (pyramid);
   self->is_static = vt_tile_pyramid_get_service (pyramid) == NULL;
+  set_geometry_from_pyramid (self);
+  return self;
+}
+
+/**
+ * vt_iiif_source_new_with_placeholder:
+ * @fetcher: what fetches the tiles' bytes
+ * @pyramid: the image service's pyramid
+ * @placeholder_url: a whole-image request of the same service, already
+ *   asked for (before its info.json arrived)
+ * @width: the size it was asked at
+ * @height: its height
+ *
+ * A source whose coarsest level, the placeholder drawn first, is
+ * @placeholder_url, so that the request made beside info.json is the one
+ * the canvas waits for; pyramid levels no finer than it are left out.
+ *
+ * Returns: (transfer full): a source of the service's tiles
+ */
+VtIiifSource *
+vt_iiif_source_new_with_placeholder (VtTileFetcher *fetcher,
+                                     VtTilePyramid *pyramid,
+                                     const char    *placeholder_url,
+                                     gint64         width,
+                                     gint64         height)
+{
+  VtIiifSource *self;
+
+  g_return_val_if_fail (VT_IS_TILE_FETCHER (fetcher), NULL);
+  g_return_val_if_fail (pyramid != NULL, NULL);
+  g_return_val_if_fail (placeholder_url != NULL, NULL);
+
+  vt_decoder_get_default ();
+  self = g_object_new (VT_TYPE_IIIF_SOURCE, NULL);
+  self->fetcher = g_object_ref (fetcher);
+  self->pyramid = vt_tile_pyramid_ref (pyramid);
+  self->is_static = vt_tile_pyramid_get_service (pyramid) == NULL;
+  /* Only a reduction is a placeholder. */
+  if (!self->is_static && width > 0 && height > 0 && width < vt_tile_pyramid_get_width (pyramid))
+    {
+      self->early_placeholder = TRUE;
+      self->overview_url = g_strdup (placeholder_url);
+      self->overview_width = width;
+      self->overview_height = height;
+    }
   set_geometry_from_pyramid (self);
   return self;
 }
@@ -335,4 +402,25 @@ vt_iiif_source_get_bytes_loaded (VtIiifSource *self)
 {
   g_return_val_if_fail (VT_IS_IIIF_SOURCE (self), 0);
   return self->bytes_loaded;
+}
+
+/**
+ * vt_iiif_source_dup_tile_url:
+ * @level: a canvas level (coarsest first)
+ *
+ * The address a tile is fetched from, for whoever fetches it ahead.
+ *
+ * Returns: (nullable) (transfer full): the URL, or %NULL when the tile
+ *   does not exist
+ */
+char *
+vt_iiif_source_dup_tile_url (VtIiifSource *self,
+                             guint         level,
+                             guint         x,
+                             guint         y)
+{
+  VtTile tile;
+
+  g_return_val_if_fail (VT_IS_IIIF_SOURCE (self), NULL);
+  return dup_tile_url (self, level, x, y, &tile);
 }

@@ -19,6 +19,11 @@ G_DECLARE_FINAL_TYPE (VtIiifSource, vt_iiif_source, VT, IIIF_SOURCE, VtTileSourc
 
 VtIiifSource  *vt_iiif_source_new              (VtTileFetcher *fetcher,
                                                 VtTilePyramid *pyramid);
+VtIiifSource  *vt_iiif_source_new_with_placeholder (VtTileFetcher *fetcher,
+                                                    VtTilePyramid *pyramid,
+                                                    const char    *placeholder_url,
+                                                    gint64         width,
+                                                    gint64         height);
 VtIiifSource  *vt_iiif_source_new_static       (VtTileFetcher *fetcher,
                                                 const char    *image_url,
                                                 gint64         width,
@@ -26,5 +31,9 @@ VtIiifSource  *vt_iiif_source_new_static       (VtTileFetcher *fetcher,
 
 VtTilePyramid *vt_iiif_source_get_pyramid      (VtIiifSource  *self);
 guint64        vt_iiif_source_get_bytes_loaded (VtIiifSource  *self);
+char          *vt_iiif_source_dup_tile_url     (VtIiifSource  *self,
+                                                guint          level,
+                                                guint          x,
+                                                guint          y);
 
 G_END_DECLS

@@ -101,7 +101,13 @@ change_state (VtImageView      *self,
     }
 
   g_object_thaw_notify (object);
-  vt_image_view_queue_update (self);
+  /* A new image asks for its first tiles now, not from an idle after
+   * whatever else the main loop has to do (a view not yet allocated asks
+   * nothing, and plans again when it gets its size). */
+  if (source_changed && source != NULL)
+    vt_tile_layer_update_now (self->layer);
+  else
+    vt_image_view_queue_update (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -193,10 +199,17 @@ vt_image_view_size_allocate (GtkWidget *widget,
                              int        baseline)
 {
   VtImageView *self = VT_IMAGE_VIEW (widget);
+  gboolean first = vt_viewport_get_width (self->viewport) <= 0;
 
   vt_viewport_set_size (self->viewport, width, height);
   if (self->anim_target)
     vt_viewport_set_size (self->anim_target, width, height);
+
+  /* A view that had no size yet (shown for the first time, its image
+   * already set) asks for its first tiles now, not from an idle after
+   * the frame being drawn. */
+  if (first && width > 0 && height > 0 && vt_tile_layer_get_source (self->layer) != NULL)
+    vt_tile_layer_update_now (self->layer);
 }
 
 static void

@@ -63,3 +63,23 @@ vt_tile_fetcher_fetch_finish (VtTileFetcher  *self,
 
   return VT_TILE_FETCHER_GET_IFACE (self)->fetch_finish (self, result, error);
 }
+
+/**
+ * vt_tile_fetcher_reprioritize:
+ * @cancellable: the cancellable a fetch was started with
+ * @priority: its new priority (`VT_TILE_PRIORITY_*`)
+ *
+ * Moves a fetch that still waits its turn up to @priority (a tile asked
+ * ahead that came into view); a fetcher without queues does nothing.
+ */
+void
+vt_tile_fetcher_reprioritize (VtTileFetcher *self,
+                              GCancellable  *cancellable,
+                              int            priority)
+{
+  g_return_if_fail (VT_IS_TILE_FETCHER (self));
+  g_return_if_fail (G_IS_CANCELLABLE (cancellable));
+
+  if (VT_TILE_FETCHER_GET_IFACE (self)->reprioritize != NULL)
+    VT_TILE_FETCHER_GET_IFACE (self)->reprioritize (self, cancellable, priority);
+}

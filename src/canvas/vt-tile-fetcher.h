@@ -37,6 +37,8 @@ G_DECLARE_INTERFACE (VtTileFetcher, vt_tile_fetcher, VT, TILE_FETCHER, GObject)
  *   canvas' terms (`VT_TILE_PRIORITY_*`, lower first)
  * @fetch_finish: the bytes, or %NULL with a #VT_CANVAS_ERROR (or
  *   %G_IO_ERROR_CANCELLED) set
+ * @reprioritize: (optional): moves the fetch made with @cancellable up to
+ *   @priority if it still waits
  *
  * How tile sources get bytes, without knowing where they come from: the
  * application implements it over its network client, tests over files.
@@ -55,6 +57,9 @@ struct _VtTileFetcherInterface
   GBytes *(*fetch_finish) (VtTileFetcher        *self,
                            GAsyncResult         *result,
                            GError              **error);
+  void    (*reprioritize) (VtTileFetcher        *self,
+                           GCancellable         *cancellable,
+                           int                   priority);
 };
 
 void    vt_tile_fetcher_fetch_async  (VtTileFetcher        *self,
@@ -67,5 +72,8 @@ void    vt_tile_fetcher_fetch_async  (VtTileFetcher        *self,
 GBytes *vt_tile_fetcher_fetch_finish (VtTileFetcher        *self,
                                       GAsyncResult         *result,
                                       GError              **error);
+void    vt_tile_fetcher_reprioritize (VtTileFetcher        *self,
+                                      GCancellable         *cancellable,
+                                      int                   priority);
 
 G_END_DECLS

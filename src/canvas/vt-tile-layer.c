@@ -41,7 +41,11 @@ typedef struct
   VtTileLayer *self;
   guint64 key;
   GCancellable *cancellable;
+  gboolean prefetch;
 } Load;
+
+/* At most this many tiles just outside a settled view are asked ahead. */
+#define PREFETCH_MAX_TILES 32
 
 struct _VtTileLayer
 {
@@ -71,6 +75,7 @@ struct _VtTileLayer
   guint draw_factor;        /* the magnifier's, for the frame being drawn */
 
   guint update_idle_id;
+  guint n_prefetched;
 };
 
 G_DEFINE_FINAL_TYPE (VtTileLayer, vt_tile_layer, G_TYPE_OBJECT)
@@ -205,8 +210,11 @@ start_load (VtTileLayer *self,
   load->self = g_object_ref (self);
   load->key = key;
   load->cancellable = g_cancellable_new ();
+  load->prefetch = priority >= VT_TILE_PRIORITY_PREFETCH;
   g_hash_table_insert (self->loading, &load->key, load);
-  debug_event (self, VT_TILE_DEBUG_REQUEST, key);
+  if (load->prefetch)
+    self->n_prefetched++;
+  debug_event (self, load->prefetch ? VT_TILE_DEBUG_PREFETCH : VT_TILE_DEBUG_REQUEST, key);
   vt_tile_source_load_tile_async (self->source, VT_TILE_KEY_LEVEL (key),
                                   VT_TILE_KEY_X (key), VT_TILE_KEY_Y (key),
                                   priority, load->cancellable, tile_loaded_cb, load);
@@ -235,6 +243,46 @@ set_progress (VtTileLayer *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHARP]);
     }
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* The view is settled and sharp: the tiles of its level one tile outside
+ * it, at prefetch priority, so that a small pan finds them loaded. Within
+ * the cache's room (what is pinned stays), and PREFETCH_MAX_TILES at most;
+ * they are cancelled like any load once the view moves away from them. */
+static void
+prefetch_around (VtTileLayer *self)
+{
+  g_autoptr (GArray) keys = g_array_new (FALSE, FALSE, sizeof (guint64));
+  const VtSourceLevel *l;
+  VtTilePlan ring;
+  guint64 room, tile_bytes, used, max;
+  guint n = 0;
+
+  if (!self->pinned.has_detail)
+    return;
+  l = vt_tile_source_get_level (self->source, self->pinned.detail.level);
+  tile_bytes = (guint64) l->tile_width * l->tile_height * 4;
+  used = vt_tile_cache_get_bytes (self->cache);
+  max = vt_tile_cache_get_max_bytes (self->cache);
+  room = max > used && tile_bytes > 0 ? (max - used) / tile_bytes : 0;
+
+  vt_tile_grid_plan (self->source, self->viewport, self->scale_factor, 1, &ring);
+  if (!ring.has_detail)
+    return;
+  vt_tile_range_append_keys (&ring.detail, keys);
+  for (guint i = 0; i < keys->len && n < MIN (room, PREFETCH_MAX_TILES); i++)
+    {
+      guint64 key = g_array_index (keys, guint64, i);
+
+      if (vt_tile_range_contains (&self->pinned.detail, key) ||
+          vt_tile_cache_lookup (self->cache, key) ||
+          g_hash_table_contains (self->loading, &key) ||
+          g_hash_table_contains (self->failed, &key))
+        continue;
+      start_load (self, key, VT_TILE_PRIORITY_PREFETCH +
+                  vt_tile_grid_get_priority (self->source, self->viewport, key));
+      n++;
+    }
 }
 
 /* Decides what to load, what to cancel and what to pin; updates progress.
@@ -310,14 +358,34 @@ update_tiles (VtTileLayer *self)
   for (guint i = 0; i < wanted->len; i++)
     {
       guint64 key = g_array_index (wanted, guint64, i);
+      Load *load = g_hash_table_lookup (self->loading, &key);
 
+      /* A tile asked ahead that is now in view must not wait behind
+       * other visible ones: its request moves up to its visible rank
+       * (one under way goes on), or, from a source that cannot, it is
+       * asked again. */
+      if (load != NULL && load->prefetch)
+        {
+          int priority = vt_tile_grid_get_priority (self->source, plan_vp, key);
+
+          if (vt_tile_source_reprioritize (self->source, load->cancellable, priority))
+            {
+              load->prefetch = FALSE;
+              continue;
+            }
+          cancel_load (self, load);
+        }
+      else if (load != NULL)
+        continue;
       if (vt_tile_cache_lookup (self->cache, key) ||
-          g_hash_table_contains (self->loading, &key) ||
           g_hash_table_contains (self->failed, &key))
         continue;
       start_load (self, key, vt_tile_grid_get_priority (self->source, plan_vp, key));
     }
   vt_tile_magnifier_update (self->magnifier, self->source, plan_vp, self->scale_factor, &plan);
+
+  if (self->plan == NULL && visible > 0 && loaded == visible)
+    prefetch_around (self);
 }
 
 static gboolean
@@ -802,4 +870,19 @@ vt_tile_layer_set_debug_hook (VtTileLayer     *self,
   self->debug_destroy = destroy;
   if (old_destroy != NULL)
     old_destroy (old_data);
+}
+
+/**
+ * vt_tile_layer_get_n_prefetched:
+ *
+ * For statistics and tests: tiles asked for ahead, outside the view (not
+ * counted as requests).
+ *
+ * Returns: the count since the layer was made
+ */
+guint
+vt_tile_layer_get_n_prefetched (VtTileLayer *self)
+{
+  g_return_val_if_fail (VT_IS_TILE_LAYER (self), 0);
+  return self->n_prefetched;
 }

@@ -23,6 +23,8 @@ G_DECLARE_FINAL_TYPE (VtTileLayer, vt_tile_layer, VT, TILE_LAYER, GObject)
  * VtTileDebugEvent:
  * @VT_TILE_DEBUG_REQUEST: a tile was asked of the source
  * @VT_TILE_DEBUG_CANCEL: a tile under way was cancelled
+ * @VT_TILE_DEBUG_PREFETCH: a tile not in view was asked of the source at
+ *   prefetch priority (counted apart from requests)
  *
  * What the debug hook is told about.
  */
@@ -30,6 +32,7 @@ typedef enum
 {
   VT_TILE_DEBUG_REQUEST,
   VT_TILE_DEBUG_CANCEL,
+  VT_TILE_DEBUG_PREFETCH,
 } VtTileDebugEvent;
 
 /**
@@ -62,6 +65,7 @@ gboolean      vt_tile_layer_get_sharp         (VtTileLayer     *self);
 guint         vt_tile_layer_get_level         (VtTileLayer     *self);
 guint         vt_tile_layer_get_n_loading     (VtTileLayer     *self);
 VtTileCache  *vt_tile_layer_get_cache         (VtTileLayer     *self);
+guint         vt_tile_layer_get_n_prefetched  (VtTileLayer     *self);
 void          vt_tile_layer_get_minimal_set   (VtTileLayer     *self,
                                                VtViewport      *viewport,
                                                GArray          *keys);

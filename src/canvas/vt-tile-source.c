@@ -260,13 +260,14 @@ vt_tile_source_load_tile_finish (VtTileSource  *self,
   return VT_TILE_SOURCE_GET_CLASS (self)->load_tile_finish (self, result, error);
 }
 
-void
+gboolean
 vt_tile_source_reprioritize (VtTileSource *self,
                              GCancellable *cancellable,
                              int           priority)
 {
-  g_return_if_fail (VT_IS_TILE_SOURCE (self));
+  g_return_val_if_fail (VT_IS_TILE_SOURCE (self), FALSE);
 
   if (VT_TILE_SOURCE_GET_CLASS (self)->reprioritize)
-    VT_TILE_SOURCE_GET_CLASS (self)->reprioritize (self, cancellable, priority);
+    return VT_TILE_SOURCE_GET_CLASS (self)->reprioritize (self, cancellable, priority);
+  return FALSE;
 }

@@ -37,6 +37,9 @@ typedef struct
 /* Priorities: lower runs first (like G_PRIORITY_*). */
 #define VT_TILE_PRIORITY_PLACEHOLDER (-1000)
 #define VT_TILE_PRIORITY_VISIBLE     0
+/* Tiles not on screen yet (just outside the view, the next canvas): after
+ * every visible one, and never holding one back. */
+#define VT_TILE_PRIORITY_PREFETCH    100000
 
 struct _VtTileSourceClass
 {
@@ -53,8 +56,9 @@ struct _VtTileSourceClass
   GdkTexture  *(*load_tile_finish) (VtTileSource        *self,
                                     GAsyncResult        *result,
                                     GError             **error);
-  /* Raises the priority of a request already under way, if the source can. */
-  void         (*reprioritize)     (VtTileSource        *self,
+  /* Raises the priority of a request already under way, if the source
+   * can: FALSE when it cannot (the caller asks again instead). */
+  gboolean     (*reprioritize)     (VtTileSource        *self,
                                     GCancellable        *cancellable,
                                     int                  priority);
 
@@ -95,7 +99,7 @@ void               vt_tile_source_load_tile_async  (VtTileSource        *self,
 GdkTexture        *vt_tile_source_load_tile_finish (VtTileSource        *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);
-void               vt_tile_source_reprioritize     (VtTileSource        *self,
+gboolean           vt_tile_source_reprioritize     (VtTileSource        *self,
                                                     GCancellable        *cancellable,
                                                     int                  priority);
 

@@ -240,6 +240,31 @@ fit_box (gint64  width,
 }
 
 /**
+ * vt_image_size_fit:
+ * @width: a full width, > 0
+ * @height: a full height, > 0
+ * @max_side: the box's side
+ * @out_width: (out): @width scaled to fit a @max_side square, never
+ *   enlarged
+ * @out_height: (out): the same for @height
+ *
+ * The size vt_image_service_dup_fit_url() and vt_service_ref_dup_fit_url()
+ * ask for, for an image whose full size is @width × @height.
+ */
+void
+vt_image_size_fit (gint64  width,
+                   gint64  height,
+                   guint   max_side,
+                   gint64 *out_width,
+                   gint64 *out_height)
+{
+  g_return_if_fail (width > 0 && height > 0 && max_side > 0);
+  g_return_if_fail (out_width != NULL && out_height != NULL);
+
+  fit_box (width, height, max_side, out_width, out_height);
+}
+
+/**
  * vt_image_service_dup_fit_url:
  * @self: an image service of level 1 or 2
  * @max_side: the longest side wanted, in pixels

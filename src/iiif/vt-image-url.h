@@ -30,5 +30,10 @@ char *vt_service_ref_dup_fit_url        (const VtServiceRef   *ref,
                                          guint                 max_side);
 char *vt_manifest_dup_thumbnail_url     (const VtManifest     *self,
                                          guint                 max_side);
+void  vt_image_size_fit                 (gint64                width,
+                                         gint64                height,
+                                         guint                 max_side,
+                                         gint64               *out_width,
+                                         gint64               *out_height);
 
 G_END_DECLS

@@ -70,6 +70,12 @@ struct _VtClient
   guint         n_retries;
   guint64       next_seq;
   guint         save_cache_id;
+
+  /* Timings of requests, when recorded (tests, benchmarks): an array of
+   * VtClientTiming indexed by the request's seq - timings_base. */
+  GArray       *timings;
+  guint64       timings_base;
+  guint64       pump_cause;   /* seq of the request whose end pumps now */
 };
 
 void        _vt_request_submit           (VtClient     *self,
@@ -94,5 +100,9 @@ gboolean    _vt_client_hurry             (VtClient     *self,
 void        _vt_host_queue_free          (gpointer      data);
 guint       _vt_client_host_limit        (VtClient     *self,
                                           VtHostQueue  *host);
+
+VtClientTiming *_vt_client_timing        (VtClient     *self,
+                                          guint64       seq);
+void        _vt_client_timings_free      (VtClient     *self);
 
 G_END_DECLS

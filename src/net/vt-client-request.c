@@ -35,6 +35,7 @@ typedef enum
   REQUEST_NEW,
   REQUEST_QUEUED,
   REQUEST_ACTIVE,
+  REQUEST_FINISHING, /* body read, slot given back, outcome not yet handed over */
   REQUEST_WAITING,  /* for a retry */
   REQUEST_DONE,
 } RequestState;
@@ -200,9 +201,6 @@ clear_timers (VtRequest *req)
   g_clear_handle_id (&req->rate_id, g_source_remove);
 }
 
-/* Gives back whatever the request holds (its place in the queue or its
- * connection slot) and stops its I/O. Called the moment its outcome is
- * known, so that the next request can start at once. */
 /* The request's stream (or connection) is no longer in use: see
  * _vt_client_host_limit(). */
 static void
@@ -252,6 +250,9 @@ on_got_body (SoupMessage *msg,
   request_forget_written (req);
 }
 
+/* Gives back whatever the request holds (its place in the queue or its
+ * connection slot) and stops its I/O. Called the moment its outcome is
+ * known, so that the next request can start at once. */
 static void
 request_release (VtRequest *req)
 {
@@ -275,11 +276,98 @@ request_release (VtRequest *req)
       break;
 
     case REQUEST_NEW:
+    case REQUEST_FINISHING:
     case REQUEST_WAITING:
     case REQUEST_DONE:
     default:
       break;
     }
+}
+
+/* The whole body is in, so the connection is free for the next request:
+ * start it now, before this body's checks and its caller's callbacks
+ * (decoding, parsing, drawing) run. A response's end is the one moment a
+ * queued request may leave without leaving a connection idle; an idle
+ * source or the caller's callback would let the main loop's other work
+ * in between. */
+static void
+request_free_slot (VtRequest *req)
+{
+  VtClient *self = req->client;
+
+  if (req->state != REQUEST_ACTIVE)
+    return;
+
+  clear_timers (req);
+  request_forget_written (req);
+  req->host->n_active--;
+  self->n_active--;
+  req->state = REQUEST_FINISHING;
+
+  /* Dropping the body's stream is what ends the message for libsoup and
+   * gives its connection back; held until the caller is done, libsoup
+   * would open another connection for the next request instead. */
+  g_clear_object (&req->stream);
+
+  self->pump_cause = req->seq + 1;
+  _vt_client_pump (self, req->host);
+  self->pump_cause = 0;
+}
+
+typedef struct
+{
+  GTask  *task;
+  GBytes *bytes;
+  GError *error;
+} Outcome;
+
+static gboolean
+return_outcome (gpointer data)
+{
+  Outcome *outcome = data;
+
+  if (outcome->error != NULL)
+    g_task_return_error (outcome->task, g_steal_pointer (&outcome->error));
+  else
+    g_task_return_pointer (outcome->task, g_steal_pointer (&outcome->bytes),
+                           (GDestroyNotify) g_bytes_unref);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+outcome_free (gpointer data)
+{
+  Outcome *outcome = data;
+
+  g_clear_object (&outcome->task);
+  g_clear_pointer (&outcome->bytes, g_bytes_unref);
+  g_clear_error (&outcome->error);
+  g_free (outcome);
+}
+
+/* Hands the outcome to the caller from the main loop's next turn, at
+ * default priority: libsoup's queue, attached long before, runs first in
+ * that turn and writes the request just started in the slot this one
+ * freed. Returned at once, the caller's callback (and whatever it starts
+ * synchronously) would run first, with the connection idle. */
+static void
+return_later (VtClient *self,
+              GTask    *task,
+              GBytes   *bytes,
+              GError   *error)
+{
+  Outcome *outcome = g_new0 (Outcome, 1);
+  GSource *source = g_idle_source_new ();
+
+  outcome->task = task;
+  outcome->bytes = bytes != NULL ? g_bytes_ref (bytes) : NULL;
+  outcome->error = error;
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, return_outcome, outcome, outcome_free);
+  g_source_set_static_name (source, "[vitrine] request outcome");
+  g_source_attach (source, self->context);
+  g_source_unref (source);
 }
 
 static void
@@ -290,6 +378,7 @@ request_complete (VtRequest *req,
   g_autoptr(GTask) task = NULL;
   VtClient *self = req->client;
   RequestState old_state = req->state;
+  VtClientTiming *timing;
 
   if (req->state == REQUEST_DONE)
     {
@@ -308,18 +397,30 @@ request_complete (VtRequest *req,
 
   task = g_steal_pointer (&req->task);
 
-  if (error != NULL)
+  /* The slot first, the caller's callback after (see request_free_slot()). */
+  if (old_state == REQUEST_ACTIVE)
     {
-      g_debug ("%s: %s", req->uri, error->message);
-      g_task_return_error (task, error);
-    }
-  else
-    {
-      g_task_return_pointer (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+      self->pump_cause = req->seq + 1;
+      _vt_client_pump (self, req->host);
+      self->pump_cause = 0;
     }
 
-  if (old_state == REQUEST_ACTIVE)
-    _vt_client_pump (self, req->host);
+  if ((timing = _vt_client_timing (self, req->seq)) != NULL)
+    {
+      SoupMessageMetrics *metrics = req->msg != NULL ? soup_message_get_metrics (req->msg) : NULL;
+
+      timing->done_us = g_get_monotonic_time ();
+      timing->failed = error != NULL;
+      if (metrics != NULL && timing->network)
+        {
+          timing->wire_sent_us = (gint64) soup_message_metrics_get_request_start (metrics);
+          timing->new_connection = soup_message_metrics_get_connect_start (metrics) != 0;
+        }
+    }
+
+  if (error != NULL)
+    g_debug ("%s: %s", req->uri, error->message);
+  return_later (self, g_steal_pointer (&task), bytes, error);
 
   /* I/O callbacks still pending only look at the state now; the request
    * must not keep the client alive for them. */
@@ -332,6 +433,7 @@ _vt_client_pump (VtClient    *self,
                  VtHostQueue *host)
 {
   guint limit = _vt_client_host_limit (self, host);
+  VtClientTiming *timing;
 
   while (host->n_active < limit &&
          !g_sequence_is_empty (host->pending))
@@ -345,6 +447,9 @@ _vt_client_pump (VtClient    *self,
       req->state = REQUEST_ACTIVE;
       host->n_active++;
       self->n_active++;
+
+      if ((timing = _vt_client_timing (self, req->seq)) != NULL)
+        timing->freed_by = self->pump_cause;
 
       request_start (req);
     }
@@ -378,7 +483,7 @@ on_cancelled (GCancellable *cancellable,
    * thread (the usual case), so that the next request can start before
    * the main loop turns. The task itself completes from an idle, since
    * a handler must not disconnect itself. */
-  if (g_main_context_acquire (req->client->context))
+  if (req->state != REQUEST_FINISHING && g_main_context_acquire (req->client->context))
     {
       RequestState old_state = req->state;
 
@@ -705,7 +810,8 @@ on_got_headers (SoupMessage *msg,
     }
 }
 
-static void read_next_chunk (VtRequest *req);
+static void read_next_chunk       (VtRequest *req);
+static void read_next_chunk_async (VtRequest *req);
 
 static void
 request_fail_too_large (VtRequest *req)
@@ -723,8 +829,12 @@ finish_body (VtRequest *req)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
+  VtClientTiming *timing;
 
-  clear_timers (req);
+  if ((timing = _vt_client_timing (req->client, req->seq)) != NULL)
+    timing->body_end_us = g_get_monotonic_time ();
+
+  request_free_slot (req);
 
   if (req->reading_error_body)
     {
@@ -744,6 +854,54 @@ finish_body (VtRequest *req)
   request_complete (req, bytes, NULL);
 }
 
+/* Takes the @len bytes just appended to the body (0: the end of it), or
+ * the error that came instead. Returns whether to read on. */
+static gboolean
+take_chunk (VtRequest    *req,
+            gsize         len,
+            const GError *error)
+{
+  if (error != NULL)
+    {
+      if (req->reading_error_body)
+        {
+          /* The status is what matters; a truncated explanation is fine. */
+          finish_body (req);
+          return FALSE;
+        }
+
+      if (_vt_net_error_is_retryable (error) && request_maybe_retry (req, -1))
+        return FALSE;
+
+      request_fail (req, _vt_net_error_from_transport (error, req->uri));
+      return FALSE;
+    }
+
+  if (len == 0)
+    {
+      finish_body (req);
+      return FALSE;
+    }
+
+  touch (req);
+  start_rate_floor (req);
+
+  if (req->body->len > req->limit)
+    {
+      if (req->reading_error_body)
+        {
+          g_byte_array_set_size (req->body, req->limit);
+          finish_body (req);
+          return FALSE;
+        }
+
+      request_fail_too_large (req);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 on_chunk_read (GObject      *object,
                GAsyncResult *result,
@@ -752,58 +910,51 @@ on_chunk_read (GObject      *object,
   g_autoptr(VtRequest) req = user_data;
   g_autoptr(GBytes) chunk = NULL;
   g_autoptr(GError) error = NULL;
-  gsize len;
 
   chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
 
   if (req->state != REQUEST_ACTIVE)
     return;
 
-  if (error != NULL)
-    {
-      if (req->reading_error_body)
-        {
-          /* The status is what matters; a truncated explanation is fine. */
-          finish_body (req);
-          return;
-        }
-
-      if (_vt_net_error_is_retryable (error) && request_maybe_retry (req, -1))
-        return;
-
-      request_fail (req, _vt_net_error_from_transport (error, req->uri));
-      return;
-    }
-
-  len = g_bytes_get_size (chunk);
-  if (len == 0)
-    {
-      finish_body (req);
-      return;
-    }
-
-  touch (req);
-  start_rate_floor (req);
-
-  if (req->body->len + len > req->limit)
-    {
-      if (req->reading_error_body)
-        {
-          g_byte_array_append (req->body, g_bytes_get_data (chunk, NULL), req->limit - req->body->len);
-          finish_body (req);
-          return;
-        }
-
-      request_fail_too_large (req);
-      return;
-    }
-
-  g_byte_array_append (req->body, g_bytes_get_data (chunk, NULL), len);
-  read_next_chunk (req);
+  if (chunk != NULL)
+    g_byte_array_append (req->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
+  if (take_chunk (req, chunk != NULL ? g_bytes_get_size (chunk) : 0, error))
+    read_next_chunk (req);
 }
 
 static void
 read_next_chunk (VtRequest *req)
+{
+  /* What has arrived already is taken at once, without a turn of the
+   * main loop per chunk: above all the end of the body, which frees the
+   * slot for the next request (see request_free_slot()). */
+  while (req->state == REQUEST_ACTIVE && G_IS_POLLABLE_INPUT_STREAM (req->stream) &&
+         g_pollable_input_stream_can_poll (G_POLLABLE_INPUT_STREAM (req->stream)))
+    {
+      g_autoptr(GError) error = NULL;
+      guint old = req->body->len;
+      gsize want = CHUNK_SIZE;
+      gssize n;
+
+      if (!req->reading_error_body)
+        want = MIN (want, req->limit - req->body->len + 1);
+      g_byte_array_set_size (req->body, old + want);
+      n = g_pollable_input_stream_read_nonblocking (G_POLLABLE_INPUT_STREAM (req->stream),
+                                                    req->body->data + old, want,
+                                                    req->io_cancellable, &error);
+      g_byte_array_set_size (req->body, old + MAX (n, 0));
+      if (n < 0 && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+        break;
+      if (!take_chunk (req, MAX (n, 0), error))
+        return;
+    }
+
+  if (req->state == REQUEST_ACTIVE)
+    read_next_chunk_async (req);
+}
+
+static void
+read_next_chunk_async (VtRequest *req)
 {
   gsize want = CHUNK_SIZE;
 
@@ -874,6 +1025,7 @@ on_sent (GObject      *object,
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
   SoupMessage *msg;
+  VtClientTiming *timing;
   goffset length;
 
   stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
@@ -912,6 +1064,13 @@ on_sent (GObject      *object,
   /* An answer from the disk cache has no connection behind it. */
   if (soup_message_get_connection_id (msg) != 0)
     req->client->n_network++;
+
+  if ((timing = _vt_client_timing (req->client, req->seq)) != NULL)
+    {
+      timing->first_byte_us = g_get_monotonic_time ();
+      timing->connection_id = soup_message_get_connection_id (msg);
+      timing->network = timing->connection_id != 0;
+    }
 
   req->stream = g_steal_pointer (&stream);
   req->status = soup_message_get_status (msg);
@@ -979,6 +1138,7 @@ request_start (VtRequest *req)
 {
   VtClient *self = req->client;
   SoupMessageHeaders *headers;
+  VtClientTiming *timing;
   g_autoptr(GError) error = NULL;
 
   g_assert (req->state == REQUEST_ACTIVE);
@@ -1035,6 +1195,12 @@ request_start (VtRequest *req)
       req->deadline_id = g_timeout_add (self->request_timeout_ms, on_deadline, req);
     }
 
+  if ((timing = _vt_client_timing (self, req->seq)) != NULL)
+    {
+      soup_message_add_flags (req->msg, SOUP_MESSAGE_COLLECT_METRICS);
+      timing->sent_us = g_get_monotonic_time ();
+    }
+
   soup_session_send_async (self->session, req->msg, G_PRIORITY_DEFAULT,
                            req->io_cancellable, on_sent, request_ref (req));
 }
@@ -1064,6 +1230,7 @@ _vt_request_submit (VtClient     *self,
                     GCancellable *cancellable)
 {
   g_autoptr(VtRequest) req = NULL;
+  VtClientTiming *timing;
   VtHostQueue *host;
 
   req = g_rc_box_new0 (VtRequest);
@@ -1076,6 +1243,15 @@ _vt_request_submit (VtClient     *self,
   req->priority = priority;
   req->seq = self->next_seq++;
   req->state = REQUEST_NEW;
+
+  if ((timing = _vt_client_timing (self, req->seq)) != NULL)
+    {
+      timing->id = req->seq + 1;
+      timing->uri = g_strdup (uri);
+      timing->kind = kind;
+      timing->priority = priority;
+      timing->queued_us = g_get_monotonic_time ();
+    }
   req->host_key = g_strdup (host_key);
   req->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
 

@@ -723,6 +723,7 @@ vt_client_finalize (GObject *object)
 
   g_clear_pointer (&self->hosts, g_hash_table_unref);
   g_clear_pointer (&self->cache_dir, g_free);
+  _vt_client_timings_free (self);
   g_clear_pointer (&self->context, g_main_context_unref);
 
   G_OBJECT_CLASS (vt_client_parent_class)->finalize (object);

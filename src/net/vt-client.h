@@ -113,6 +113,12 @@ GBytes      *vt_client_fetch_finish            (VtClient            *self,
 char        *vt_client_fetch_dup_response_header (VtClient     *self,
                                                   GAsyncResult *result,
                                                   const char   *name);
+void         vt_client_preconnect              (VtClient            *self,
+                                                const char          *uri,
+                                                guint                n_connections);
+gboolean     vt_client_reprioritize            (VtClient            *self,
+                                                GCancellable        *cancellable,
+                                                int                  priority);
 
 void         vt_client_clear_cache             (VtClient       *self);
 void         vt_client_save_cache              (VtClient       *self);
@@ -121,5 +127,53 @@ guint        vt_client_get_n_active            (VtClient       *self);
 guint        vt_client_get_n_queued            (VtClient       *self);
 guint        vt_client_get_n_network_answers   (VtClient       *self);
 guint        vt_client_get_n_retries           (VtClient       *self);
+
+/**
+ * VtClientTiming:
+ * @id: the request's number, in order of submission (from 1)
+ * @uri: the address asked for
+ * @kind: what was fetched
+ * @priority: its priority when it was queued
+ * @queued_us: when it was submitted (g_get_monotonic_time())
+ * @sent_us: when VtClient handed it to libsoup (the last attempt)
+ * @first_byte_us: when its answer's headers arrived, or 0
+ * @body_end_us: when its body's last byte was read, or 0
+ * @done_us: when its outcome was handed to the caller, or 0
+ * @wire_sent_us: libsoup's own time of writing the request, or 0 (an
+ *   answer from the disk cache was never sent)
+ * @connection_id: libsoup's connection, or 0 for the disk cache
+ * @new_connection: whether the request had to wait for a connection to be
+ *   opened for it (a round trip, more with TLS)
+ * @freed_by: the @id of the request whose end freed the slot this one
+ *   was started in, from the same call; 0 when it found a slot free
+ * @network: whether the answer came over the network
+ * @failed: whether it ended in an error (including cancellation)
+ *
+ * When a request went through VtClient's queue, for tests and benchmarks
+ * (see vt_client_set_record_timings()).
+ */
+typedef struct
+{
+  guint64      id;
+  char        *uri;
+  VtFetchKind  kind;
+  int          priority;
+  gint64       queued_us;
+  gint64       sent_us;
+  gint64       first_byte_us;
+  gint64       body_end_us;
+  gint64       done_us;
+  gint64       wire_sent_us;
+  guint64      connection_id;
+  gboolean     new_connection;
+  guint64      freed_by;
+  gboolean     network;
+  gboolean     failed;
+} VtClientTiming;
+
+void         vt_client_set_record_timings      (VtClient       *self,
+                                                gboolean        record);
+GArray      *vt_client_dup_timings             (VtClient       *self);
+void         vt_client_clear_timings           (VtClient       *self);
 
 G_END_DECLS

@@ -15,6 +15,11 @@
 #include "vt-loader.h"
 #include "vt-net-error.h"
 
+/* Connections opened to a manifest's host as it is asked for: one for the
+ * manifest, the others for info.json, the placeholder and the first
+ * tiles (VtClient's default cap is 6 a host). */
+#define PRECONNECT_CONNECTIONS 5
+
 /**
  * VtLoader:
  *
@@ -287,6 +292,13 @@ vt_loader_load_document_async (VtLoader            *self,
       return;
     }
 
+  /* The manifest's host is most often its images' too (Ghent's is):
+   * connections opened now, while the manifest is on its way, let
+   * info.json and the placeholder leave side by side the moment it
+   * arrives, and the fit view's tiles right after info.json, none of them
+   * a connection round trip later. libsoup opens none while one is idle,
+   * so a warm session opens nothing. */
+  vt_client_preconnect (self->client, uri, PRECONNECT_CONNECTIONS);
   vt_client_fetch_async (self->client, uri, VT_FETCH_KIND_MANIFEST, flags,
                          VT_FETCH_PRIORITY_DEFAULT, cancellable,
                          on_document_fetched, g_steal_pointer (&task));

@@ -106,6 +106,9 @@ test_priorities (void)
                    vt_client_fetcher_map_priority (VT_TILE_PRIORITY_VISIBLE + 5));
   g_assert_cmpint (vt_client_fetcher_map_priority (VT_TILE_PRIORITY_VISIBLE + 10000), <,
                    VT_FETCH_PRIORITY_DEFAULT);
+  /* Tiles asked ahead wait behind everything else. */
+  g_assert_cmpint (vt_client_fetcher_map_priority (VT_TILE_PRIORITY_PREFETCH), ==,
+                   VT_FETCH_PRIORITY_PREFETCH);
 }
 
 typedef struct
@@ -175,6 +178,97 @@ test_fetch (void)
   g_clear_error (&f.error);
 }
 
+static guint
+n_requests (VtClient *client)
+{
+  g_autoptr (GArray) timings = vt_client_dup_timings (client);
+
+  return timings->len;
+}
+
+/* Fetching ahead: a fetch of the same URL joins the request under way or
+ * takes its answer, once; unclaimed answers make room, oldest first. */
+static void
+test_fetch_ahead (void)
+{
+  g_autoptr (VtTestbed) testbed = vt_testbed_start_or_skip ();
+  g_autoptr (VtClient) client = NULL;
+  g_autoptr (VtClientFetcher) fetcher = NULL;
+  g_autoptr (GCancellable) owner = g_cancellable_new ();
+  g_autofree char *joined = NULL;
+  g_autofree char *taken = NULL;
+  Fetch f = { 0 };
+  guint n_used = 0, n_done = 0;
+
+  if (testbed == NULL)
+    return;
+
+  client = vt_client_new (NULL);
+  vt_client_set_record_timings (client, TRUE);
+  fetcher = vt_client_fetcher_new (client);
+  joined = vt_testbed_get_url (testbed, VT_TESTBED_IIP_MAIN "/256,0,256,256/256,/0/default.jpg");
+  taken = vt_testbed_get_url (testbed, VT_TESTBED_IIP_MAIN "/512,0,256,256/256,/0/default.jpg");
+
+  /* Joined while under way. */
+  g_assert_true (vt_client_fetcher_fetch_ahead (fetcher, joined, VT_TILE_FETCH_TILE, VT_TILE_PRIORITY_PREFETCH, owner));
+  g_assert_false (vt_client_fetcher_fetch_ahead (fetcher, joined, VT_TILE_FETCH_TILE, VT_TILE_PRIORITY_PREFETCH, owner));
+  fetch (VT_TILE_FETCHER (fetcher), joined, VT_TILE_FETCH_TILE, &f);
+  g_assert_no_error (f.error);
+  g_assert_cmpuint (g_bytes_get_size (f.bytes), >, 0);
+  g_clear_pointer (&f.bytes, g_bytes_unref);
+  g_assert_cmpuint (n_requests (client), ==, 1);
+
+  /* Taken once done; the asker cancelling afterwards changes nothing. */
+  g_assert_true (vt_client_fetcher_fetch_ahead (fetcher, taken, VT_TILE_FETCH_TILE, VT_TILE_PRIORITY_PREFETCH, owner));
+  while (vt_client_get_n_active (client) + vt_client_get_n_queued (client) > 0)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_cancellable_cancel (owner);
+  fetch (VT_TILE_FETCHER (fetcher), taken, VT_TILE_FETCH_TILE, &f);
+  g_assert_no_error (f.error);
+  g_clear_pointer (&f.bytes, g_bytes_unref);
+  g_assert_cmpuint (n_requests (client), ==, 2);
+  g_assert_cmpuint (vt_client_fetcher_get_n_ahead (fetcher, &n_used), ==, 2);
+  g_assert_cmpuint (n_used, ==, 2);
+
+  /* Only once: the next fetch asks the network. */
+  fetch (VT_TILE_FETCHER (fetcher), taken, VT_TILE_FETCH_TILE, &f);
+  g_assert_no_error (f.error);
+  g_clear_pointer (&f.bytes, g_bytes_unref);
+  g_assert_cmpuint (n_requests (client), ==, 3);
+
+  /* Given up by its asker while under way: a fetch asks anew, and gets
+   * the bytes rather than the cancellation. */
+  {
+    g_autoptr (GCancellable) quitter = g_cancellable_new ();
+
+    g_assert_true (vt_client_fetcher_fetch_ahead (fetcher, joined, VT_TILE_FETCH_TILE,
+                                                  VT_TILE_PRIORITY_PREFETCH, quitter));
+    g_cancellable_cancel (quitter);
+    fetch (VT_TILE_FETCHER (fetcher), joined, VT_TILE_FETCH_TILE, &f);
+    g_assert_no_error (f.error);
+    g_assert_cmpuint (g_bytes_get_size (f.bytes), >, 0);
+    g_clear_pointer (&f.bytes, g_bytes_unref);
+  }
+
+  /* More answers than the table holds, none taken: the newest are still
+   * asked, the oldest dropped. */
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *url = g_strdup_printf ("%s/%s/%u,%u,256,256/64,/0/default.jpg",
+                                              vt_testbed_get_base_url (testbed), VT_TESTBED_IIP_MAIN + 1,
+                                              (i % 40) * 256, (i / 40) * 256);
+
+      if (i % 24 == 23)
+        while (vt_client_get_n_active (client) + vt_client_get_n_queued (client) > 0)
+          g_main_context_iteration (NULL, TRUE);
+      if (vt_client_fetcher_fetch_ahead (fetcher, url, VT_TILE_FETCH_TILE, VT_TILE_PRIORITY_PREFETCH, NULL))
+        n_done++;
+    }
+  g_assert_cmpuint (n_done, ==, 120);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -185,6 +279,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/vitrine/client-fetcher/map/other-domains", test_map_other_domains);
   g_test_add_func ("/vitrine/client-fetcher/priorities", test_priorities);
   g_test_add_func ("/vitrine/client-fetcher/fetch", test_fetch);
+  g_test_add_func ("/vitrine/client-fetcher/fetch-ahead", test_fetch_ahead);
 
   return g_test_run ();
 }

@@ -209,6 +209,10 @@ test_requests (void)
   tiles = vt_test_log_attach (view);
   vt_test_wait_for_size (GTK_WIDGET (view));
   g_assert_true (vt_test_open_file (view, pyramid_path));
+  /* A new image asks for its first tiles in the same call, before the
+   * main loop turns (no idle, no frame in between). */
+  g_assert_cmpuint (tiles->requests->len, >, 0);
+  g_assert_cmpuint (vt_image_view_get_n_loading (view), >, 0);
   g_assert_true (vt_test_wait_sharp (view));
 
   /* Home: exactly the minimal set, placeholder first. */
@@ -245,6 +249,88 @@ test_requests (void)
   vt_viewport_fit (vt_image_view_get_viewport (view));
   g_assert_true (vt_test_wait_sharp (view));
   g_assert_cmpuint (tiles->requests->len, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_idle (VtImageView *view)
+{
+  return vt_image_view_get_n_loading (view) == 0;
+}
+
+/* Tiles just outside a settled, sharp view are asked ahead (apart from the
+ * requests, which stay the view's minimal set), never before the view is
+ * sharp, and are dropped when the view moves elsewhere. */
+static void
+test_prefetch (void)
+{
+  g_autoptr (GArray) minimal = g_array_new (FALSE, FALSE, sizeof (guint64));
+  VtImageView *view;
+  GtkWidget *window;
+  VtTestLog *tiles;
+  VtTileLayer *layer;
+  guint n_prefetched;
+
+  if (vt_test_skip_without_display ())
+    return;
+
+  window = vt_test_window_new (VIEW_W, VIEW_H, &view);
+  tiles = vt_test_log_attach (view);
+  layer = vt_image_view_get_layer (view);
+  vt_test_wait_for_size (GTK_WIDGET (view));
+  g_assert_true (vt_test_open_file (view, pyramid_path));
+  g_assert_true (vt_test_wait_sharp (view));
+  g_assert_true (vt_test_wait_until (is_idle, view, 60));
+  /* Home shows the whole image: nothing lies outside it. */
+  g_assert_cmpuint (tiles->prefetches->len, ==, 0);
+
+  /* Zoom to 100 %: the visible tiles first, nothing ahead yet. */
+  vt_test_log_reset (tiles);
+  apply_zoom (view, ZOOM_NATIVE);
+  vt_image_view_update_now (view);
+  g_assert_cmpuint (tiles->requests->len, >, 0);
+  g_assert_cmpuint (tiles->prefetches->len, ==, 0);
+  g_assert_true (vt_test_wait_sharp (view));
+  g_assert_true (vt_test_wait_until (is_idle, view, 60));
+
+  /* Requests are exactly the visible set; the ring around it came after,
+   * counted apart. */
+  vt_image_view_get_minimal_set (view, vt_image_view_get_viewport (view), minimal);
+  assert_no_duplicates (tiles->requests);
+  g_assert_cmpuint (tiles->requests->len * 100, <=, minimal->len * 105);
+  for (guint i = 0; i < tiles->requests->len; i++)
+    g_assert_true (key_in (minimal, g_array_index (tiles->requests, guint64, i)));
+  g_assert_cmpuint (tiles->prefetches->len, >, 0);
+  g_assert_cmpuint (vt_tile_layer_get_n_prefetched (layer), ==, tiles->prefetches->len);
+  for (guint i = 0; i < tiles->prefetches->len; i++)
+    {
+      guint64 key = g_array_index (tiles->prefetches, guint64, i);
+
+      g_assert_false (key_in (minimal, key));
+      g_assert_cmpuint (VT_TILE_KEY_LEVEL (key), ==, vt_image_view_get_level (view));
+      g_assert_nonnull (vt_tile_cache_lookup (vt_image_view_get_cache (view), key));
+    }
+
+  /* One tile to the right: the tiles that came into view were asked ahead,
+   * so the view is sharp at once, with no request. */
+  vt_test_log_reset (tiles);
+  vt_viewport_set_center (vt_image_view_get_viewport (view),
+                          vt_viewport_get_center_x (vt_image_view_get_viewport (view)) + 256,
+                          vt_viewport_get_center_y (vt_image_view_get_viewport (view)));
+  vt_image_view_update_now (view);
+  g_assert_cmpuint (tiles->requests->len, ==, 0);
+  g_assert_true (vt_image_view_get_sharp (view));
+  /* The new ring is under way: zooming out to the whole image (another
+   * level) drops all of it. */
+  n_prefetched = tiles->prefetches->len;
+  g_assert_cmpuint (n_prefetched, >, 0);
+  g_assert_cmpuint (tiles->cancels->len, ==, 0);
+  vt_viewport_fit (vt_image_view_get_viewport (view));
+  vt_image_view_update_now (view);
+  for (guint i = 0; i < n_prefetched; i++)
+    g_assert_true (key_in (tiles->cancels, g_array_index (tiles->prefetches, guint64, i)));
+  g_assert_true (vt_test_wait_sharp (view));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -579,6 +665,7 @@ main (int argc, char *argv[])
     }
   g_test_add_func ("/vitrine/image-view/requests/home-and-zoom", test_requests);
   g_test_add_func ("/vitrine/image-view/requests/fast-pan-cancels", test_fast_pan_cancels);
+  g_test_add_func ("/vitrine/image-view/requests/prefetch", test_prefetch);
   g_test_add_func ("/vitrine/image-view/never-blank", test_never_blank);
   g_test_add_func ("/vitrine/image-view/zoom-commands", test_zoom_commands);
   g_test_add_func ("/vitrine/image-view/missing-file", test_missing_file);

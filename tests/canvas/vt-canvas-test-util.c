@@ -51,6 +51,7 @@ log_free (gpointer data)
 
   g_array_unref (log->requests);
   g_array_unref (log->cancels);
+  g_array_unref (log->prefetches);
   g_free (log);
 }
 
@@ -62,7 +63,19 @@ log_event (VtTileLayer      *layer,
 {
   VtTestLog *log = user_data;
 
-  g_array_append_val (event == VT_TILE_DEBUG_REQUEST ? log->requests : log->cancels, key);
+  switch (event)
+    {
+    case VT_TILE_DEBUG_REQUEST:
+      g_array_append_val (log->requests, key);
+      break;
+    case VT_TILE_DEBUG_PREFETCH:
+      g_array_append_val (log->prefetches, key);
+      break;
+    case VT_TILE_DEBUG_CANCEL:
+    default:
+      g_array_append_val (log->cancels, key);
+      break;
+    }
 }
 
 /* Starts logging the view's requests and cancellations; the log lives as
@@ -74,6 +87,7 @@ vt_test_log_attach (VtImageView *view)
 
   log->requests = g_array_new (FALSE, FALSE, sizeof (guint64));
   log->cancels = g_array_new (FALSE, FALSE, sizeof (guint64));
+  log->prefetches = g_array_new (FALSE, FALSE, sizeof (guint64));
   vt_tile_layer_set_debug_hook (vt_image_view_get_layer (view), log_event, log, log_free);
   return log;
 }
@@ -83,6 +97,7 @@ vt_test_log_reset (VtTestLog *log)
 {
   g_array_set_size (log->requests, 0);
   g_array_set_size (log->cancels, 0);
+  g_array_set_size (log->prefetches, 0);
 }
 
 /* Shows a local file through a VtLocalSource, as the window does. */

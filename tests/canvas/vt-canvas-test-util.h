@@ -29,6 +29,7 @@ typedef struct
 {
   GArray *requests;
   GArray *cancels;
+  GArray *prefetches;   /* asked ahead, outside the view */
 } VtTestLog;
 
 VtTestLog *vt_test_log_attach           (VtImageView *view);
