@@ -44,6 +44,12 @@ struct _VtWindow
   AdwToastOverlay      *toast_overlay;
   GtkRevealer          *header_revealer;
   AdwHeaderBar         *header_bar;
+  GtkWidget            *forward_button;
+  GtkMenuButton        *open_menu_button;
+  GtkMenuButton        *primary_menu_button;
+  GMenuModel           *open_menu;
+  GMenuModel           *primary_menu;
+  GMenu                *narrow_menu;
   VtFindBar            *find_bar;
   GtkToggleButton      *sidebar_button;
   GtkStack             *stack;
