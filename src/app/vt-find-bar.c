@@ -196,6 +196,25 @@ row_bind_cb (VtFindBar                *self,
   gtk_widget_set_visible (abbreviation, org != NULL && !abbreviation_is_redundant (org));
 }
 
+/* GtkDropDown says "(None)" while nothing is picked (an address is on
+ * screen), in a label of its own that does not ellipsize: it would widen
+ * a narrow window. */
+static void
+ellipsize_placeholder (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && GTK_IS_STACK (widget))
+        {
+          gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+          gtk_label_set_width_chars (GTK_LABEL (child), 3);
+        }
+      else
+        ellipsize_placeholder (child);
+    }
+}
+
 gboolean
 vt_find_bar_get_compact (VtFindBar *self)
 {
@@ -571,6 +590,7 @@ vt_find_bar_init (VtFindBar *self)
   g_signal_connect_object (row_factory, "bind", G_CALLBACK (row_bind_cb), self, G_CONNECT_SWAPPED);
   gtk_drop_down_set_factory (self->organisation_dropdown, button_factory);
   gtk_drop_down_set_list_factory (self->organisation_dropdown, row_factory);
+  ellipsize_placeholder (GTK_WIDGET (self->organisation_dropdown));
 
   self->inhibit_organisation_changed = TRUE;
   gtk_drop_down_set_model (self->organisation_dropdown, G_LIST_MODEL (abbreviations));

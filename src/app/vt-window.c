@@ -479,13 +479,15 @@ mib_to_bytes (GValue   *value,
 
 /* A narrow window keeps in its header what is needed on every page: Back,
  * the picker and the entry, the sidebar and the menu. Forward goes (its
- * key stays); Open and the recent objects move into the menu. */
+ * key stays); Open and the recent objects move into the menu. The error
+ * page stacks its buttons. */
 static void
 find_bar_compact_changed_cb (VtWindow *self)
 {
   gboolean narrow = vt_find_bar_get_compact (self->find_bar);
 
   gtk_widget_set_visible (self->forward_button, !narrow);
+  vt_error_page_set_narrow (self->error_page, narrow);
   gtk_widget_set_visible (GTK_WIDGET (self->open_menu_button), !narrow);
   gtk_menu_button_set_menu_model (self->primary_menu_button,
                                   narrow ? G_MENU_MODEL (self->narrow_menu) : self->primary_menu);
