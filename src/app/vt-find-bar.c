@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "net/vt-ghent-catalogue.h"
 
@@ -23,6 +24,8 @@
  * the window through ::activate. */
 
 #define MAX_RECENT 20
+/* Abbreviations this long or shorter are never cut. */
+#define MAX_WHOLE_ABBREVIATION 5
 
 struct _VtFindBar
 {
@@ -161,6 +164,14 @@ button_bind_cb (VtFindBar                *self,
 
   gtk_label_set_text (GTK_LABEL (name), org ? vt_ghent_organisation_get_display_name (org) : "");
   gtk_label_set_text (GTK_LABEL (abbreviation), org ? org->abbreviation : "");
+  /* "dmg" is read whole; only a long one ("industriemuseum") is cut. */
+  if (org != NULL && strlen (org->abbreviation) <= MAX_WHOLE_ABBREVIATION)
+    gtk_label_set_ellipsize (GTK_LABEL (abbreviation), PANGO_ELLIPSIZE_NONE);
+  else
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (abbreviation), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (abbreviation), MAX_WHOLE_ABBREVIATION);
+    }
 }
 
 /* The list: each name, and its abbreviation, dimmed, where it tells
@@ -246,6 +257,9 @@ vt_find_bar_set_compact (VtFindBar *self,
    * (vt_find_bar_get_recent_menu()), and the entry's search icon goes:
    * the entry is what is left of the room. */
   gtk_widget_set_visible (GTK_WIDGET (self->recent_button), !compact);
+  gtk_drop_down_set_show_arrow (self->organisation_dropdown, !compact);
+  gtk_widget_set_margin_start (GTK_WIDGET (self), compact ? 0 : 6);
+  gtk_widget_set_margin_end (GTK_WIDGET (self), compact ? 0 : 6);
   gtk_entry_set_icon_from_icon_name (self->object_entry, GTK_ENTRY_ICON_PRIMARY,
                                      compact ? NULL : "system-search-symbolic");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPACT]);

@@ -748,6 +748,16 @@ vt_window_init (VtWindow *self)
 #endif
 
   vt_window_restore_state (self);
+#if !ADW_CHECK_VERSION (1, 4, 0)
+  {
+    int width, height;
+
+    /* A window restored narrow starts narrow: laid out wide first, it
+     * would be mapped as wide as the wide layout's minimum. */
+    gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+    set_narrow (self, width > 0 && width < NARROW_WIDTH);
+  }
+#endif
   fill_examples (self);
   _vt_window_dnd_init (self);
   sync_page (self);

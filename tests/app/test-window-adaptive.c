@@ -534,6 +534,35 @@ test_title_steady (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (welcome.size.width, other.size.width, 0.5);
 }
 
+/* A window closed narrow opens narrow, as narrow as it was: laid out wide
+ * first, it would open as wide as the wide layout needs. */
+static void
+test_restored_narrow (Fixture       *f,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  VtWindow *window;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  if (f->testbed == NULL)
+    return;
+
+  settings = g_settings_new (BASE_APP_ID);
+  g_settings_set_int (settings, "window-width", NARROW);
+  g_settings_set_int (settings, "window-height", HEIGHT);
+
+  window = vt_window_new (f->app);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  draw_frames (f);
+
+  g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))), ==, NARROW);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -571,6 +600,7 @@ main (int   argc,
   ADD ("/vitrine/app/window-adaptive/minimum-width", test_minimum_width);
   ADD ("/vitrine/app/window-adaptive/organisation-keeps-size", test_organisation_keeps_size);
   ADD ("/vitrine/app/window-adaptive/title-steady", test_title_steady);
+  ADD ("/vitrine/app/window-adaptive/restored-narrow", test_restored_narrow);
 #undef ADD
 
   status = g_test_run ();
