@@ -70,6 +70,8 @@ struct _VtWindow
 void        _vt_window_class_actions_init (VtWindowClass *klass);
 void        _vt_window_update_actions     (VtWindow      *self);
 void        _vt_window_dnd_init           (VtWindow      *self);
+void        _vt_window_class_adaptive_init (VtWindowClass *klass);
+void        _vt_window_adaptive_init      (VtWindow      *self);
 
 /* The centre, for its satellites. */
 void        _vt_window_set_action_enabled (VtWindow      *self,

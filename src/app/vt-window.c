@@ -27,11 +27,6 @@
  * 17 s cold) learns who is slow, and that Cancel is there, early on. */
 #define STILL_WAITING_DELAY_MS 3000
 
-/* Below this width the window is narrow: a phone, or half of a small
- * laptop screen. The header then shows the organisation by its
- * abbreviation, to leave the entry room. */
-#define NARROW_WIDTH 600
-
 G_DEFINE_FINAL_TYPE (VtWindow, vt_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -477,69 +472,6 @@ mib_to_bytes (GValue   *value,
   return TRUE;
 }
 
-/* A narrow window keeps in its header what is needed on every page: Back,
- * the picker and the entry, the sidebar and the menu. Forward goes (its
- * key stays); Open and the recent objects move into the menu. The error
- * page stacks its buttons. */
-static void
-find_bar_compact_changed_cb (VtWindow *self)
-{
-  gboolean narrow = vt_find_bar_get_compact (self->find_bar);
-
-  gtk_widget_set_visible (self->forward_button, !narrow);
-  vt_error_page_set_narrow (self->error_page, narrow);
-  gtk_widget_set_visible (GTK_WIDGET (self->open_menu_button), !narrow);
-  gtk_menu_button_set_menu_model (self->primary_menu_button,
-                                  narrow ? G_MENU_MODEL (self->narrow_menu) : self->primary_menu);
-}
-
-static GMenu *
-build_narrow_menu (VtWindow *self)
-{
-  GMenu *menu = g_menu_new ();
-  g_autoptr(GMenu) open_section = g_menu_new ();
-
-  g_menu_append_section (open_section, NULL, self->open_menu);
-  g_menu_append_submenu (open_section, _("_Recent Objects"),
-                         vt_find_bar_get_recent_menu (self->find_bar));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (open_section));
-  for (int i = 0; i < g_menu_model_get_n_items (self->primary_menu); i++)
-    {
-      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (self->primary_menu, i,
-                                                                  G_MENU_LINK_SECTION);
-
-      if (section != NULL)
-        g_menu_append_section (menu, NULL, section);
-    }
-  return menu;
-}
-
-#if !ADW_CHECK_VERSION (1, 4, 0)
-static void
-set_narrow (VtWindow *self,
-            gboolean  narrow)
-{
-  vt_find_bar_set_compact (self->find_bar, narrow);
-}
-
-/* libadwaita 1.2 has no breakpoints: the window decides from the width it
- * is given, before its content is laid out at that width. Everything in
- * the header also shrinks on its own, so that the window's minimum width
- * never depends on which layout it shows. */
-static void
-vt_window_size_allocate (GtkWidget *widget,
-                         int        width,
-                         int        height,
-                         int        baseline)
-{
-  VtWindow *self = VT_WINDOW (widget);
-
-  set_narrow (self, width < NARROW_WIDTH);
-
-  GTK_WIDGET_CLASS (vt_window_parent_class)->size_allocate (widget, width, height, baseline);
-}
-#endif
-
 static gboolean
 vt_window_close_request (GtkWindow *window)
 {
@@ -635,9 +567,7 @@ vt_window_class_init (VtWindowClass *klass)
   object_class->get_property = vt_window_get_property;
 
   window_class->close_request = vt_window_close_request;
-#if !ADW_CHECK_VERSION (1, 4, 0)
-  widget_class->size_allocate = vt_window_size_allocate;
-#endif
+  _vt_window_class_adaptive_init (klass);
 
   /**
    * VtWindow:viewing:
@@ -730,34 +660,8 @@ vt_window_init (VtWindow *self)
                                 vt_canvas_pane_get_image_view (self->canvas_pane), "cache-size",
                                 G_SETTINGS_BIND_GET, mib_to_bytes, NULL, NULL, NULL);
 
-  self->narrow_menu = build_narrow_menu (self);
-  g_signal_connect_object (self->find_bar, "notify::compact",
-                           G_CALLBACK (find_bar_compact_changed_cb), self, G_CONNECT_SWAPPED);
-
-#if ADW_CHECK_VERSION (1, 4, 0)
-  {
-    AdwBreakpoint *narrow = adw_breakpoint_new (adw_breakpoint_condition_new_length (
-                                                  ADW_BREAKPOINT_CONDITION_MAX_WIDTH,
-                                                  NARROW_WIDTH - 1, ADW_LENGTH_UNIT_PX));
-
-    adw_breakpoint_add_setters (narrow,
-                                G_OBJECT (self->find_bar), "compact", TRUE,
-                                NULL);
-    adw_application_window_add_breakpoint (ADW_APPLICATION_WINDOW (self), narrow);
-  }
-#endif
-
   vt_window_restore_state (self);
-#if !ADW_CHECK_VERSION (1, 4, 0)
-  {
-    int width, height;
-
-    /* A window restored narrow starts narrow: laid out wide first, it
-     * would be mapped as wide as the wide layout's minimum. */
-    gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-    set_narrow (self, width > 0 && width < NARROW_WIDTH);
-  }
-#endif
+  _vt_window_adaptive_init (self);
   fill_examples (self);
   _vt_window_dnd_init (self);
   sync_page (self);
