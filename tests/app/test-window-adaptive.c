@@ -473,26 +473,54 @@ test_minimum_width (Fixture       *f,
     g_error ("%u checks failed:\n%s", f->failures, f->report->str);
 }
 
+/* The texts of the mapped labels under @widget, joined by "|". */
+static void
+collect_label_texts (GtkWidget *widget,
+                     GString   *texts)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (texts, "|%s", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_label_texts (child, texts);
+}
+
 /* The window does not grow by itself when another organisation is picked,
- * whatever the length of its name. */
+ * whatever the length of its name. The picker shows the name alone, not
+ * "Industriemuseum (industriemuseum)"; narrow, the abbreviation alone. */
 static void
 test_organisation_keeps_size (Fixture       *f,
                               gconstpointer  user_data)
 {
   GtkDropDown *picker;
+  const VtGhentOrganisation *orgs;
   guint n_orgs;
 
   if (f->testbed == NULL)
     return;
 
   picker = get_organisation_picker (f);
-  vt_ghent_get_organisations (&n_orgs);
-  resize (f, 700);
-  for (guint i = 0; i < n_orgs; i++)
+  orgs = vt_ghent_get_organisations (&n_orgs);
+  for (guint width = 700; width >= NARROW; width -= 700 - NARROW)
     {
-      gtk_drop_down_set_selected (picker, i);
-      draw_frames (f);
-      g_assert_cmpint (get_window_width (f), ==, 700);
+      resize (f, width);
+      for (guint i = 0; i < n_orgs; i++)
+        {
+          g_autoptr(GString) texts = g_string_new (NULL);
+          const char *expected = width == NARROW ? orgs[i].abbreviation
+                                                 : vt_ghent_organisation_get_display_name (&orgs[i]);
+          g_autofree char *shown = g_strdup_printf ("|%s", expected);
+
+          gtk_drop_down_set_selected (picker, i);
+          draw_frames (f);
+          g_assert_cmpint (get_window_width (f), ==, width);
+
+          collect_label_texts (GTK_WIDGET (picker), texts);
+          g_test_message ("%u px, %s picked: the picker shows %s", width, orgs[i].abbreviation, texts->str);
+          g_assert_cmpstr (texts->str, ==, shown);
+        }
     }
 }
 
