@@ -329,6 +329,26 @@ vt_error_page_get_primary_action (VtErrorPage *self)
   return gtk_actionable_get_action_name (GTK_ACTIONABLE (self->error_primary_button));
 }
 
+/**
+ * vt_error_page_set_narrow:
+ * @narrow: whether the window is narrow
+ *
+ * A narrow page stacks its buttons, which side by side would make the
+ * window wider than a phone.
+ */
+void
+vt_error_page_set_narrow (VtErrorPage *self,
+                          gboolean     narrow)
+{
+  GtkWidget *buttons;
+
+  g_return_if_fail (VT_IS_ERROR_PAGE (self));
+
+  buttons = gtk_widget_get_parent (GTK_WIDGET (self->error_primary_button));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (buttons),
+                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+}
+
 static void
 vt_error_page_dispose (GObject *object)
 {

@@ -28,5 +28,7 @@ const char *vt_error_page_get_title      (VtErrorPage  *self);
 const char *vt_error_page_get_description (VtErrorPage *self);
 const char *vt_error_page_get_message    (VtErrorPage  *self);
 const char *vt_error_page_get_primary_action (VtErrorPage *self);
+void        vt_error_page_set_narrow     (VtErrorPage  *self,
+                                          gboolean      narrow);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "net/vt-ghent-catalogue.h"
 
@@ -25,6 +26,8 @@
  * the window through ::activate. */
 
 #define MAX_RECENT 20
+/* Abbreviations this long or shorter are never cut. */
+#define MAX_WHOLE_ABBREVIATION 5
 
 struct _VtFindBar
 {
@@ -37,11 +40,21 @@ struct _VtFindBar
   GtkEntry    *object_entry;
   GtkMenuButton *recent_button;
   GMenu       *recent_section;
+  GMenuModel  *recent_menu;
 
   guint        inhibit_organisation_changed : 1;
+  guint        compact : 1;
 };
 
 G_DEFINE_FINAL_TYPE (VtFindBar, vt_find_bar, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_COMPACT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   ACTIVATE,
@@ -84,6 +97,188 @@ organisation_selected_cb (VtFindBar *self)
 
   if (org != NULL && !self->inhibit_organisation_changed)
     g_settings_set_string (self->settings, "last-organisation", org->abbreviation);
+}
+
+/* The picker's items are abbreviations; these show them. */
+
+static const VtGhentOrganisation *
+item_get_organisation (GtkListItem *item)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  return string ? vt_ghent_lookup_organisation (gtk_string_object_get_string (string)) : NULL;
+}
+
+/* "Industriemuseum" says "industriemuseum" already: the abbreviation is
+ * worth showing beside a name only when it reads differently ("dmg"). */
+static gboolean
+abbreviation_is_redundant (const VtGhentOrganisation *org)
+{
+  g_autoptr(GString) squashed = g_string_new (NULL);
+
+  for (const char *p = vt_ghent_organisation_get_display_name (org); *p != '\0'; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (squashed, g_ascii_tolower (*p));
+
+  return g_ascii_strcasecmp (squashed->str, org->abbreviation) == 0;
+}
+
+static GtkWidget *
+new_ellipsized_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  /* A longer name never makes the header, and so the window, wider:
+   * short of room, it is cut instead. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 3);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  return label;
+}
+
+/* The button: the organisation's name, or its abbreviation ("dmg") while
+ * the bar is compact. */
+static void
+button_setup_cb (VtFindBar                *self,
+                 GtkListItem              *item,
+                 GtkSignalListItemFactory *factory)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *name = new_ellipsized_label ();
+  GtkWidget *abbreviation = new_ellipsized_label ();
+
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), abbreviation);
+  g_object_bind_property (self, "compact", name, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_object_bind_property (self, "compact", abbreviation, "visible", G_BINDING_SYNC_CREATE);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+button_bind_cb (VtFindBar                *self,
+                GtkListItem              *item,
+                GtkSignalListItemFactory *factory)
+{
+  const VtGhentOrganisation *org = item_get_organisation (item);
+  GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *abbreviation = gtk_widget_get_next_sibling (name);
+
+  gtk_label_set_text (GTK_LABEL (name), org ? vt_ghent_organisation_get_display_name (org) : "");
+  gtk_label_set_text (GTK_LABEL (abbreviation), org ? org->abbreviation : "");
+  /* "dmg" is read whole; only a long one ("industriemuseum") is cut. */
+  if (org != NULL && strlen (org->abbreviation) <= MAX_WHOLE_ABBREVIATION)
+    gtk_label_set_ellipsize (GTK_LABEL (abbreviation), PANGO_ELLIPSIZE_NONE);
+  else
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (abbreviation), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (abbreviation), MAX_WHOLE_ABBREVIATION);
+    }
+}
+
+/* The list: each name, and its abbreviation, dimmed, where it tells
+ * something the name does not. */
+static void
+row_setup_cb (VtFindBar                *self,
+              GtkListItem              *item,
+              GtkSignalListItemFactory *factory)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *abbreviation = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_widget_add_css_class (abbreviation, "dim-label");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), abbreviation);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+row_bind_cb (VtFindBar                *self,
+             GtkListItem              *item,
+             GtkSignalListItemFactory *factory)
+{
+  const VtGhentOrganisation *org = item_get_organisation (item);
+  GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *abbreviation = gtk_widget_get_next_sibling (name);
+
+  gtk_label_set_text (GTK_LABEL (name), org ? vt_ghent_organisation_get_display_name (org) : "");
+  gtk_label_set_text (GTK_LABEL (abbreviation), org ? org->abbreviation : "");
+  gtk_widget_set_visible (abbreviation, org != NULL && !abbreviation_is_redundant (org));
+}
+
+/* GtkDropDown says "(None)" while nothing is picked (an address is on
+ * screen), in a label of its own that does not ellipsize: it would widen
+ * a narrow window. */
+static void
+ellipsize_placeholder (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && GTK_IS_STACK (widget))
+        {
+          gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+          gtk_label_set_width_chars (GTK_LABEL (child), 3);
+        }
+      else
+        ellipsize_placeholder (child);
+    }
+}
+
+gboolean
+vt_find_bar_get_compact (VtFindBar *self)
+{
+  g_return_val_if_fail (VT_IS_FIND_BAR (self), FALSE);
+
+  return self->compact;
+}
+
+/**
+ * vt_find_bar_set_compact:
+ * @compact: whether the bar is short of room
+ *
+ * A compact bar, for a narrow window, shows the picked organisation by its
+ * abbreviation ("dmg", as typed before an object number) instead of its
+ * name.
+ */
+void
+vt_find_bar_set_compact (VtFindBar *self,
+                         gboolean   compact)
+{
+  g_return_if_fail (VT_IS_FIND_BAR (self));
+
+  compact = !!compact;
+  if (self->compact == compact)
+    return;
+
+  self->compact = compact;
+  /* The recent objects move to the window's menu
+   * (vt_find_bar_get_recent_menu()), and the entry's search icon goes:
+   * the entry is what is left of the room. */
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_button), !compact);
+  gtk_drop_down_set_show_arrow (self->organisation_dropdown, !compact);
+  gtk_widget_set_margin_start (GTK_WIDGET (self), compact ? 0 : 6);
+  gtk_widget_set_margin_end (GTK_WIDGET (self), compact ? 0 : 6);
+  gtk_entry_set_icon_from_icon_name (self->object_entry, GTK_ENTRY_ICON_PRIMARY,
+                                     compact ? NULL : "system-search-symbolic");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPACT]);
+}
+
+/**
+ * vt_find_bar_get_recent_menu:
+ *
+ * Returns: (transfer none): the menu of recent objects, for a compact bar
+ *   that does not show its own button for it
+ */
+GMenuModel *
+vt_find_bar_get_recent_menu (VtFindBar *self)
+{
+  g_return_val_if_fail (VT_IS_FIND_BAR (self), NULL);
+
+  return self->recent_menu;
 }
 
 static void
@@ -315,12 +510,64 @@ vt_find_bar_dispose (GObject *object)
 }
 
 static void
+vt_find_bar_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  VtFindBar *self = VT_FIND_BAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPACT:
+      g_value_set_boolean (value, self->compact);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vt_find_bar_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  VtFindBar *self = VT_FIND_BAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPACT:
+      vt_find_bar_set_compact (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 vt_find_bar_class_init (VtFindBarClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = vt_find_bar_dispose;
+  object_class->get_property = vt_find_bar_get_property;
+  object_class->set_property = vt_find_bar_set_property;
+
+  /**
+   * VtFindBar:compact:
+   *
+   * Whether the bar is short of room: it then shows the organisation by
+   * its abbreviation.
+   */
+  properties[PROP_COMPACT] =
+    g_param_spec_boolean ("compact", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * VtFindBar::activate:
@@ -336,6 +583,7 @@ vt_find_bar_class_init (VtFindBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtFindBar, object_entry);
   gtk_widget_class_bind_template_child (widget_class, VtFindBar, organisation_dropdown);
   gtk_widget_class_bind_template_child (widget_class, VtFindBar, recent_button);
+  gtk_widget_class_bind_template_child (widget_class, VtFindBar, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, VtFindBar, recent_section);
   gtk_widget_class_bind_template_callback (widget_class, object_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, object_entry_changed_cb);
@@ -344,7 +592,9 @@ vt_find_bar_class_init (VtFindBarClass *klass)
 static void
 vt_find_bar_init (VtFindBar *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) abbreviations = gtk_string_list_new (NULL);
+  g_autoptr(GtkListItemFactory) button_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) row_factory = gtk_signal_list_item_factory_new ();
   guint n_orgs;
   const VtGhentOrganisation *orgs = vt_ghent_get_organisations (&n_orgs);
 
@@ -353,16 +603,18 @@ vt_find_bar_init (VtFindBar *self)
   self->settings = g_settings_new (BASE_APP_ID);
 
   for (guint i = 0; i < n_orgs; i++)
-    {
-      g_autofree char *label = g_strdup_printf ("%s (%s)",
-                                                vt_ghent_organisation_get_display_name (&orgs[i]),
-                                                orgs[i].abbreviation);
+    gtk_string_list_append (abbreviations, orgs[i].abbreviation);
 
-      gtk_string_list_append (names, label);
-    }
+  g_signal_connect_object (button_factory, "setup", G_CALLBACK (button_setup_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (button_factory, "bind", G_CALLBACK (button_bind_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row_factory, "setup", G_CALLBACK (row_setup_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row_factory, "bind", G_CALLBACK (row_bind_cb), self, G_CONNECT_SWAPPED);
+  gtk_drop_down_set_factory (self->organisation_dropdown, button_factory);
+  gtk_drop_down_set_list_factory (self->organisation_dropdown, row_factory);
+  ellipsize_placeholder (GTK_WIDGET (self->organisation_dropdown));
 
   self->inhibit_organisation_changed = TRUE;
-  gtk_drop_down_set_model (self->organisation_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_model (self->organisation_dropdown, G_LIST_MODEL (abbreviations));
   self->inhibit_organisation_changed = FALSE;
 
   /* The button inside the drop-down is what takes the focus; unnamed, a

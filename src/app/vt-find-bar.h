@@ -23,6 +23,10 @@ const char *vt_find_bar_get_organisation         (VtFindBar  *self);
 char       *vt_find_bar_dup_default_organisation (VtFindBar  *self);
 const char *vt_find_bar_get_text                 (VtFindBar  *self);
 void        vt_find_bar_focus                    (VtFindBar  *self);
+gboolean    vt_find_bar_get_compact              (VtFindBar  *self);
+void        vt_find_bar_set_compact              (VtFindBar  *self,
+                                                  gboolean    compact);
+GMenuModel *vt_find_bar_get_recent_menu          (VtFindBar  *self);
 void        vt_find_bar_add_recent               (VtFindBar  *self,
                                                   const char *location,
                                                   const char *title,

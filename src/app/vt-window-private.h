@@ -46,6 +46,12 @@ struct _VtWindow
   AdwToastOverlay      *toast_overlay;
   GtkRevealer          *header_revealer;
   AdwHeaderBar         *header_bar;
+  GtkWidget            *forward_button;
+  GtkMenuButton        *open_menu_button;
+  GtkMenuButton        *primary_menu_button;
+  GMenuModel           *open_menu;
+  GMenuModel           *primary_menu;
+  GMenu                *narrow_menu;
   VtFindBar            *find_bar;
   GtkToggleButton      *sidebar_button;
   GtkStack             *stack;
@@ -77,6 +83,8 @@ void        _vt_window_welcome_set_session (VtWindow     *self,
 void        _vt_window_class_search_init  (VtWindowClass *klass);
 void        _vt_window_search_init        (VtWindow      *self);
 void        _vt_window_sync_catalogue     (VtWindow      *self);
+void        _vt_window_class_adaptive_init (VtWindowClass *klass);
+void        _vt_window_adaptive_init      (VtWindow      *self);
 
 /* The centre, for its satellites. */
 void        _vt_window_set_action_enabled (VtWindow      *self,

@@ -249,7 +249,9 @@ sync_page (VtWindow *self)
                                      self->viewing ? vt_viewing_get_collection (self->viewing) : NULL);
   gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (page, "loading"));
   gtk_stack_set_visible_child_name (self->stack, page);
-  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), state == VT_VIEWING_MANIFEST);
+  /* Disabled rather than hidden where there is no description, so that
+   * the header's entry keeps its place from one page to the next. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_button), state == VT_VIEWING_MANIFEST);
 
   set_state_name (self, name);
   sync_title (self);
@@ -515,6 +517,7 @@ vt_window_finalize (GObject *object)
   VtWindow *self = VT_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->narrow_menu);
   g_clear_pointer (&self->state_name, g_free);
   g_clear_pointer (&self->enabled_actions, g_hash_table_unref);
 
@@ -556,6 +559,7 @@ vt_window_class_init (VtWindowClass *klass)
   object_class->get_property = vt_window_get_property;
 
   window_class->close_request = vt_window_close_request;
+  _vt_window_class_adaptive_init (klass);
 
   /**
    * VtWindow:viewing:
@@ -594,6 +598,7 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, examples_grid);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, find_bar);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, forward_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, header_revealer);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, loading_label);
@@ -601,6 +606,10 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, metadata_view);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, recent_grid);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, open_menu);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, open_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, stack);
@@ -649,6 +658,7 @@ vt_window_init (VtWindow *self)
 
   vt_window_restore_state (self);
   _vt_window_welcome_init (self);
+  _vt_window_adaptive_init (self);
   _vt_window_dnd_init (self);
   _vt_window_search_init (self);
   sync_page (self);
