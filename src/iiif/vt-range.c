@@ -20,6 +20,8 @@ vt_range_clear (VtRange *self)
   g_clear_pointer (&self->label, vt_language_map_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->behavior, g_strfreev);
+  g_clear_pointer (&self->thumbnail, g_ptr_array_unref);
+  g_clear_pointer (&self->start_selector, vt_selector_unref);
 }
 
 VT_DEFINE_RC (VtRange, vt_range, vt_range_clear)
@@ -31,6 +33,7 @@ vt_range_new (void)
 
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_range_item_free);
   self->behavior = g_new0 (char *, 1);
+  self->thumbnail = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_resource_unref);
   return self;
 }
 

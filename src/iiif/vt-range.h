@@ -11,6 +11,7 @@
 
 #include "vt-iiif-types.h"
 #include "vt-language-map.h"
+#include "vt-selector.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,11 @@ typedef struct
  * @items: (element-type VtRangeItem): ordered children
  * @behavior: (array zero-terminated=1): v3 behavior / v2 viewingHint values
  *   ("top", "no-nav", "sequence", "thumbnail-nav"…)
+ * @behavior_flags: the known values of @behavior
+ * @thumbnail: (element-type VtResource): thumbnails
+ * @viewing_direction: v3 `viewingDirection` / v2 `viewingDirection`
+ * @start_selector: (nullable): v3 `start`'s selector (a PointSelector's
+ *   time), or %NULL
  *
  * A node of the table of contents. v2 flat `structures` are linked into a
  * tree by id (roots: ranges marked "top", else ranges no other range
@@ -52,6 +58,10 @@ struct _VtRange
   VtLanguageMap *label;
   GPtrArray     *items;
   char         **behavior;
+  VtBehaviorFlags behavior_flags;
+  GPtrArray     *thumbnail;
+  VtViewingDirection viewing_direction;
+  VtSelector    *start_selector;
 };
 
 VtRange  *vt_range_ref         (VtRange *self);
