@@ -22,6 +22,7 @@ vt_content_resource_clear (VtContentResource *self)
   g_clear_pointer (&self->full_selector, vt_selector_unref);
   g_clear_pointer (&self->value, g_free);
   g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->thumbnail, g_ptr_array_unref);
 }
 
 VT_DEFINE_RC (VtContentResource, vt_content_resource, vt_content_resource_clear)
@@ -32,6 +33,7 @@ vt_content_resource_new (void)
   VtContentResource *self = g_atomic_rc_box_new0 (VtContentResource);
 
   self->services = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_service_ref_unref);
+  self->thumbnail = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_resource_unref);
   return self;
 }
 

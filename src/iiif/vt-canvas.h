@@ -56,6 +56,8 @@ typedef enum
  *   pixel region when it has one
  * @value: (nullable): a TextualBody's text (@kind %VT_CONTENT_TEXT), raw
  * @language: (nullable): the language of @value
+ * @thumbnail: (element-type VtResource): the resource's own thumbnails
+ *   (a poster frame of a video)
  *
  * The body of a painting annotation (or one option of a Choice).
  */
@@ -75,6 +77,7 @@ typedef struct
   VtSelector    *full_selector;
   char          *value;
   char          *language;
+  GPtrArray     *thumbnail;
 } VtContentResource;
 
 /**

@@ -147,6 +147,11 @@ content_resource_from_json (VtParseContext *ctx,
     }
   if (!vt_json_get_double (object, "duration", &resource->duration) || resource->duration < 0)
     resource->duration = 0;
+  if (json_object_has_member (object, "thumbnail"))
+    {
+      g_ptr_array_unref (resource->thumbnail);
+      resource->thumbnail = vt_resources_from_json (ctx, vt_json_get_member (object, "thumbnail"));
+    }
 
   if (json_object_has_member (object, "service"))
     {

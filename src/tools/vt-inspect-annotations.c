@@ -196,6 +196,14 @@ add_content_resource (JsonBuilder       *b,
     set_string (b, "service", service->id);
   set_string (b, "value", r->value);
   set_string (b, "language", r->language);
+  if (r->thumbnail->len > 0)
+    {
+      json_builder_set_member_name (b, "thumbnail");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < r->thumbnail->len; i++)
+        json_builder_add_string_value (b, ((VtResource *) g_ptr_array_index (r->thumbnail, i))->id ?: "");
+      json_builder_end_array (b);
+    }
   if (r->has_selector)
     set_rect (b, "region", &r->selector);
   if (r->full_selector != NULL)

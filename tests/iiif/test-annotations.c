@@ -326,6 +326,9 @@ test_av_v3 (void)
 
   canvas = g_ptr_array_index (m->canvases, 1);
   g_assert_cmpint (vt_painting_annotation_get_body (painting (canvas, 0))->kind, ==, VT_CONTENT_VIDEO);
+  g_assert_cmpuint (vt_painting_annotation_get_body (painting (canvas, 0))->thumbnail->len, ==, 1);
+  g_assert_cmpstr (((VtResource *) g_ptr_array_index (vt_painting_annotation_get_body (painting (canvas, 0))->thumbnail, 0))->id, ==,
+                   "https://media.example.org/lunchroom-poster.jpg");
   g_assert_false (painting (canvas, 0)->has_time);
   g_assert_nonnull (canvas->placeholder_canvas);
   g_assert_cmpstr (canvas->placeholder_canvas->id, ==, "https://example.org/iiif/av/canvas/video/placeholder");
