@@ -349,6 +349,8 @@ body_from_object (VtParseContext *ctx,
           body->kind = vt_content_kind_from_type (vt_json_get_type (inner));
           if (body->format == NULL)
             body->format = g_strdup (vt_json_get_string (inner, "format"));
+          if (body->label == NULL)
+            body->label = vt_language_map_from_json (vt_json_get_member (inner, "label"));
         }
       vt_selectors_from_json (ctx, vt_json_get_member (object, "selector"), selectors, 0);
       if (selectors->len > 0)

@@ -154,7 +154,13 @@ parse_extra_canvas (VtParseContext *ctx,
 
   if (node == NULL)
     return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (node) || depth > 0)
+  if (depth > 0)
+    {
+      /* Translators: %s is "placeholderCanvas" or "accompanyingCanvas" */
+      vt_parse_warn (ctx, _("Ignored a %s inside a placeholder or accompanying canvas"), member);
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       /* Translators: %s is "placeholderCanvas" or "accompanyingCanvas" */
       vt_parse_warn (ctx, _("Ignored a %s that is not a canvas object"), member);

@@ -52,7 +52,17 @@ vt_range_item_new_canvas (const char *canvas_uri)
 {
   VtRangeItem *item = g_new0 (VtRangeItem, 1);
 
+  const char *hash = canvas_uri != NULL ? strchr (canvas_uri, '#') : NULL;
+  g_autoptr(VtSelector) fragment = hash != NULL ? vt_selector_new_from_fragment (hash + 1) : NULL;
+
   item->canvas_id = vt_iiif_split_fragment (canvas_uri, &item->region, &item->has_region);
+  item->time_end = -1;
+  if (fragment != NULL && fragment->has_time)
+    {
+      item->has_time = TRUE;
+      item->time_start = fragment->time_start;
+      item->time_end = fragment->time_end;
+    }
   return item;
 }
 

@@ -24,6 +24,10 @@ typedef struct _VtRange VtRange;
  *   a canvas
  * @has_region: whether @region holds the `#xywh=` part of the canvas
  * @region: the part of the canvas
+ * @has_time: whether @time_start and @time_end hold the `#t=` part of a
+ *   time-based canvas (a track of a recording)
+ * @time_start: seconds
+ * @time_end: seconds, or -1 when open-ended
  *
  * One entry of a range, in order: a sub-range or (a part of) a canvas.
  */
@@ -33,6 +37,9 @@ typedef struct
   char    *canvas_id;
   gboolean has_region;
   VtRect   region;
+  gboolean has_time;
+  double   time_start;
+  double   time_end;
 } VtRangeItem;
 
 /**

@@ -285,6 +285,13 @@ add_range (JsonBuilder        *b,
           add_string (b, "id", item->canvas_id);
           if (item->has_region)
             add_rect (b, "region", &item->region);
+          if (item->has_time)
+            {
+              json_builder_set_member_name (b, "timeStart");
+              json_builder_add_double_value (b, item->time_start);
+              json_builder_set_member_name (b, "timeEnd");
+              json_builder_add_double_value (b, item->time_end);
+            }
           json_builder_end_object (b);
         }
     }

@@ -352,6 +352,17 @@ test_av_v3 (void)
   g_assert_true (vt_annotation_target_get_time (vt_annotation_get_target (a), &start, &end));
   g_assert_cmpfloat (start, ==, 27);
   g_assert_cmpfloat (end, ==, -1);
+
+  /* A range of a part of the recording. */
+  {
+    VtRange *range = g_ptr_array_index (m->structures, 0);
+    VtRangeItem *item = g_ptr_array_index (range->items, 0);
+
+    g_assert_cmpstr (item->canvas_id, ==, "https://example.org/iiif/av/canvas/sound");
+    g_assert_true (item->has_time);
+    g_assert_cmpfloat (item->time_start, ==, 0);
+    g_assert_cmpfloat (item->time_end, ==, 1371.437);
+  }
 }
 
 /* Presentation 2: several images, #xywh on `on`, oa:Choice, a
