@@ -19,6 +19,10 @@ vt_content_resource_clear (VtContentResource *self)
   g_clear_pointer (&self->format, g_free);
   g_clear_pointer (&self->label, vt_language_map_unref);
   g_clear_pointer (&self->services, g_ptr_array_unref);
+  g_clear_pointer (&self->full_selector, vt_selector_unref);
+  g_clear_pointer (&self->value, g_free);
+  g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->thumbnail, g_ptr_array_unref);
 }
 
 VT_DEFINE_RC (VtContentResource, vt_content_resource, vt_content_resource_clear)
@@ -29,6 +33,7 @@ vt_content_resource_new (void)
   VtContentResource *self = g_atomic_rc_box_new0 (VtContentResource);
 
   self->services = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_service_ref_unref);
+  self->thumbnail = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_resource_unref);
   return self;
 }
 
@@ -52,6 +57,7 @@ vt_painting_annotation_clear (VtPaintingAnnotation *self)
   g_clear_pointer (&self->bodies, g_ptr_array_unref);
   g_clear_pointer (&self->rights, g_free);
   g_clear_pointer (&self->required_statement, vt_metadata_entry_unref);
+  g_clear_pointer (&self->full_target, vt_annotation_target_unref);
 }
 
 VT_DEFINE_RC (VtPaintingAnnotation, vt_painting_annotation, vt_painting_annotation_clear)
@@ -90,6 +96,11 @@ vt_canvas_clear (VtCanvas *self)
   g_clear_pointer (&self->behavior, g_strfreev);
   g_clear_pointer (&self->rights, g_free);
   g_clear_pointer (&self->required_statement, vt_metadata_entry_unref);
+  g_clear_pointer (&self->annotation_pages, g_ptr_array_unref);
+  g_clear_pointer (&self->placeholder_canvas, vt_canvas_unref);
+  g_clear_pointer (&self->accompanying_canvas, vt_canvas_unref);
+  g_clear_pointer (&self->nav_date, g_free);
+  g_clear_pointer (&self->nav_place, vt_nav_place_unref);
 }
 
 VT_DEFINE_RC (VtCanvas, vt_canvas, vt_canvas_clear)
@@ -103,6 +114,7 @@ vt_canvas_new (void)
   self->thumbnail = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_resource_unref);
   self->annotations = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_painting_annotation_unref);
   self->behavior = g_new0 (char *, 1);
+  self->annotation_pages = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_annotation_page_unref);
   return self;
 }
 
@@ -234,4 +246,22 @@ vt_canvas_get_required_statement (const VtCanvas *self)
         return anno->required_statement;
     }
   return vt_metadata_entry_has_value (self->required_statement) ? self->required_statement : NULL;
+}
+
+/**
+ * vt_canvas_count_annotations:
+ *
+ * Returns: how many non-painting annotations the loaded pages of the
+ *   canvas hold
+ */
+guint
+vt_canvas_count_annotations (const VtCanvas *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint i = 0; i < self->annotation_pages->len; i++)
+    n += ((VtAnnotationPage *) g_ptr_array_index (self->annotation_pages, i))->items->len;
+  return n;
 }

@@ -11,7 +11,10 @@
 
 #include "vt-iiif-types.h"
 #include "vt-language-map.h"
+#include "vt-annotation-target.h"
+#include "vt-nav-place.h"
 #include "vt-resource.h"
+#include "vt-selector.h"
 
 G_BEGIN_DECLS
 
@@ -47,6 +50,14 @@ typedef enum
  * @has_selector: whether @selector holds a region of the resource
  *   (SpecificResource + FragmentSelector / ImageApiSelector)
  * @selector: the region of the resource to show
+ * @full_selector: (nullable): the selector of the SpecificResource as
+ *   written: an ImageApiSelector's region, size, rotation, mirror and
+ *   quality, or a FragmentSelector (also in per cent); @selector is its
+ *   pixel region when it has one
+ * @value: (nullable): a TextualBody's text (@kind %VT_CONTENT_TEXT), raw
+ * @language: (nullable): the language of @value
+ * @thumbnail: (element-type VtResource): the resource's own thumbnails
+ *   (a poster frame of a video)
  *
  * The body of a painting annotation (or one option of a Choice).
  */
@@ -63,6 +74,10 @@ typedef struct
   GPtrArray     *services;
   gboolean       has_selector;
   VtRect         selector;
+  VtSelector    *full_selector;
+  char          *value;
+  char          *language;
+  GPtrArray     *thumbnail;
 } VtContentResource;
 
 /**
@@ -79,6 +94,13 @@ typedef struct
  *   puts it there), or %NULL
  * @required_statement: (nullable): the annotation's own v3
  *   `requiredStatement`, or its v2 `attribution` (label %NULL)
+ * @full_target: (nullable): the target as written: its source and every
+ *   selector (a `#xywh=percent:` region, a `#t=` time range, an
+ *   SvgSelector…); @target is its pixel region when it has one
+ * @has_time: whether @time_start and @time_end hold the target's `t=`
+ *   time range on a time-based canvas
+ * @time_start: seconds
+ * @time_end: seconds, or -1 when open-ended
  *
  * A painting annotation of a canvas.
  */
@@ -92,6 +114,10 @@ typedef struct
   VtRect           target;
   char            *rights;
   VtMetadataEntry *required_statement;
+  VtAnnotationTarget *full_target;
+  gboolean         has_time;
+  double           time_start;
+  double           time_end;
 } VtPaintingAnnotation;
 
 /**
@@ -108,12 +134,24 @@ typedef struct
  * @rights: the canvas's own v3 `rights` / first v2 `license`, or %NULL
  * @required_statement: (nullable): the canvas's own v3 `requiredStatement`
  *   or v2 `attribution` (label %NULL)
+ * @behavior_flags: the known values of @behavior
+ * @annotation_pages: (element-type VtAnnotationPage): non-painting
+ *   annotations: v3 `annotations`, v2 `otherContent`; embedded pages are
+ *   loaded, referenced ones wait for vt_annotation_page_load(); v3
+ *   non-painting annotations found in `items` come in an extra page with
+ *   no id
+ * @placeholder_canvas: (nullable): v3 `placeholderCanvas`
+ * @accompanying_canvas: (nullable): v3 `accompanyingCanvas`
+ * @nav_date: (nullable): `navDate` as written
+ * @nav_place: (nullable): `navPlace`
  *
  * One canvas (page, view) of a manifest. Which rights hold for it is
  * vt_canvas_get_rights() (and, with the manifest's as a fallback,
  * vt_manifest_get_canvas_rights()), not @rights alone.
  */
-typedef struct
+typedef struct _VtCanvas VtCanvas;
+
+struct _VtCanvas
 {
   char            *id;
   VtLanguageMap   *label;
@@ -125,7 +163,13 @@ typedef struct
   char           **behavior;
   char            *rights;
   VtMetadataEntry *required_statement;
-} VtCanvas;
+  VtBehaviorFlags  behavior_flags;
+  GPtrArray       *annotation_pages;
+  VtCanvas        *placeholder_canvas;
+  VtCanvas        *accompanying_canvas;
+  char            *nav_date;
+  VtNavPlace      *nav_place;
+};
 
 #define VT_TYPE_CANVAS (vt_canvas_get_type ())
 
@@ -138,6 +182,7 @@ gboolean              vt_canvas_has_video     (const VtCanvas *self);
 VtContentResource    *vt_canvas_get_image     (const VtCanvas *self);
 VtServiceRef         *vt_canvas_get_image_service (const VtCanvas *self);
 const char           *vt_canvas_get_rights    (const VtCanvas *self);
+guint                 vt_canvas_count_annotations (const VtCanvas *self);
 VtMetadataEntry      *vt_canvas_get_required_statement (const VtCanvas *self);
 
 VtContentResource    *vt_content_resource_ref   (VtContentResource *self);

@@ -190,6 +190,41 @@ char          *vt_json_dup_uri           (JsonNode       *node);
 gboolean       vt_parse_selector_rect    (JsonNode       *node,
                                           VtRect         *out_rect);
 
+/* Annotations, selectors, navPlace (vt-annotation-parse.c, vt-selector.c,
+ * vt-nav-place.c). @budget counts down the annotations a canvas may still
+ * have. */
+gboolean       vt_type_is                (const char     *type,
+                                          const char     *name);
+gboolean       vt_selector_parse_rect    (VtSelector     *self,
+                                          const char     *p,
+                                          const char     *end);
+void           vt_selectors_from_json    (VtParseContext *ctx,
+                                          JsonNode       *node,
+                                          GPtrArray      *out,
+                                          guint           depth);
+VtAnnotationTarget *vt_annotation_target_from_json (VtParseContext *ctx,
+                                                    JsonNode       *node);
+VtAnnotation  *vt_annotation_from_json   (VtParseContext *ctx,
+                                          JsonObject     *object);
+VtAnnotationPage *vt_annotation_page_from_json (VtParseContext *ctx,
+                                                JsonNode       *node,
+                                                guint          *budget);
+void           vt_annotation_pages_from_json (VtParseContext *ctx,
+                                              JsonNode       *node,
+                                              GPtrArray      *out,
+                                              guint          *budget);
+gboolean       vt_annotation_page_fill   (VtParseContext   *ctx,
+                                          VtAnnotationPage *page,
+                                          JsonObject       *object,
+                                          guint            *budget);
+char          *vt_json_dup_text          (VtParseContext *ctx,
+                                          JsonNode       *node);
+VtNavPlace    *vt_nav_place_from_json    (VtParseContext *ctx,
+                                          JsonNode       *node);
+void           vt_canvas_resolve_targets (VtCanvas       *canvas);
+VtSelector    *vt_start_selector_from_json (VtParseContext *ctx,
+                                            JsonNode       *node);
+
 /* Model constructors (empty, all arrays allocated). */
 VtServiceRef       *vt_service_ref_new       (void);
 VtServiceRef       *_vt_service_refs_find_image (GPtrArray *services);

@@ -38,6 +38,10 @@
  * All model structs are immutable after parsing and reference counted
  * (thread-safe), so a document parsed in a worker thread can be handed to
  * the main thread. */
+#include "vt-annotation.h"
+#include "vt-annotation-body.h"
+#include "vt-annotation-page.h"
+#include "vt-annotation-target.h"
 #include "vt-canvas.h"
 #include "vt-collection.h"
 #include "vt-credit.h"
@@ -51,7 +55,9 @@
 #include "vt-manifest.h"
 #include "vt-manifest-rows.h"
 #include "vt-markup.h"
+#include "vt-nav-place.h"
 #include "vt-range.h"
 #include "vt-resource.h"
 #include "vt-rights.h"
+#include "vt-selector.h"
 #include "vt-tile-pyramid.h"

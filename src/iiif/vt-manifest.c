@@ -34,6 +34,11 @@ vt_manifest_clear (VtManifest *self)
   g_clear_pointer (&self->canvases, g_ptr_array_unref);
   g_clear_pointer (&self->structures, g_ptr_array_unref);
   g_clear_pointer (&self->start_canvas, g_free);
+  g_clear_pointer (&self->start_selector, vt_selector_unref);
+  g_clear_pointer (&self->nav_place, vt_nav_place_unref);
+  g_clear_pointer (&self->placeholder_canvas, vt_canvas_unref);
+  g_clear_pointer (&self->accompanying_canvas, vt_canvas_unref);
+  g_clear_pointer (&self->annotation_pages, g_ptr_array_unref);
 }
 
 VT_DEFINE_RC (VtManifest, vt_manifest, vt_manifest_clear)
@@ -58,6 +63,7 @@ vt_manifest_new (VtPresentationVersion version)
   self->services = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_service_ref_unref);
   self->canvases = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_canvas_unref);
   self->structures = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_range_unref);
+  self->annotation_pages = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_annotation_page_unref);
   return self;
 }
 

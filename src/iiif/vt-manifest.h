@@ -45,6 +45,14 @@ G_BEGIN_DECLS
  *   first sequence)
  * @structures: (element-type VtRange): the roots of the table of contents
  * @start_canvas: id of the canvas to show first, or %NULL
+ * @start_selector: (nullable): the selector of a `start` SpecificResource
+ *   (a PointSelector with `t`: where to start playing; a FragmentSelector)
+ * @behavior_flags: the known values of @behavior
+ * @nav_place: (nullable): `navPlace`
+ * @placeholder_canvas: (nullable): v3 `placeholderCanvas` of the manifest
+ * @accompanying_canvas: (nullable): v3 `accompanyingCanvas` of the manifest
+ * @annotation_pages: (element-type VtAnnotationPage): v3 `annotations` of
+ *   the manifest itself
  *
  * A manifest, normalised from Presentation 2.x or 3.0. Immutable once parsed.
  */
@@ -70,6 +78,12 @@ typedef struct
   GPtrArray             *canvases;
   GPtrArray             *structures;
   char                  *start_canvas;
+  VtSelector            *start_selector;
+  VtBehaviorFlags        behavior_flags;
+  VtNavPlace            *nav_place;
+  VtCanvas              *placeholder_canvas;
+  VtCanvas              *accompanying_canvas;
+  GPtrArray             *annotation_pages;
 } VtManifest;
 
 #define VT_TYPE_MANIFEST (vt_manifest_get_type ())

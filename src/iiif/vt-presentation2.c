@@ -150,6 +150,17 @@ parse_canvas (VtParseContext *ctx,
   else if (images != NULL)
     vt_parse_warn (ctx, _("Ignored the images of canvas “%s”: they are not a list"), canvas->id ? canvas->id : "?");
 
+  canvas->behavior_flags = vt_behavior_flags_from_strv ((const char * const *) canvas->behavior);
+  canvas->nav_date = g_strdup (vt_json_get_string (object, "navDate"));
+  {
+    guint budget = VT_IIIF_MAX_ANNOTATIONS;
+
+    /* AnnotationLists: mostly references, fetched when shown. */
+    vt_annotation_pages_from_json (ctx, vt_json_get_member (object, "otherContent"),
+                                   canvas->annotation_pages, &budget);
+  }
+  vt_canvas_resolve_targets (canvas);
+
   return g_steal_pointer (&canvas);
 }
 
@@ -361,6 +372,10 @@ parse_structures (VtParseContext *ctx,
       range->label = vt_language_map_from_json (vt_json_get_member (entry.object, "label"));
       g_strfreev (range->behavior);
       range->behavior = vt_behavior_from_json (vt_json_get_member (entry.object, "viewingHint"));
+      range->behavior_flags = vt_behavior_flags_from_strv ((const char * const *) range->behavior);
+      g_ptr_array_unref (range->thumbnail);
+      range->thumbnail = vt_resources_from_json (ctx, vt_json_get_member (entry.object, "thumbnail"));
+      range->viewing_direction = vt_viewing_direction_from_string (vt_json_get_string (entry.object, "viewingDirection"));
       entry.range = range;
       any_top |= vt_range_has_behavior (range, "top");
       g_array_append_val (entries, entry);
@@ -504,6 +519,8 @@ vt_presentation2_parse_manifest (VtParseContext *ctx,
   if (manifest->canvases->len == 0)
     vt_parse_warn (ctx, _("The manifest has no canvases"));
   vt_check_start_canvas (ctx, manifest);
+  manifest->behavior_flags = vt_behavior_flags_from_strv ((const char * const *) manifest->behavior);
+  manifest->nav_place = vt_nav_place_from_json (ctx, vt_json_get_member (object, "navPlace"));
 
   structures = vt_json_get_array (object, "structures");
   if (structures != NULL)

@@ -35,16 +35,49 @@ motivation_is_painting (JsonNode *node)
   return FALSE;
 }
 
+/* A non-painting annotation among the painting ones (supplementing
+ * captions sometimes are): kept in a page of its own, with no id. */
+static void
+add_stray_annotation (VtParseContext *ctx,
+                      VtCanvas       *canvas,
+                      JsonObject     *object,
+                      guint          *budget)
+{
+  VtAnnotationPage *page = NULL;
+
+  if (*budget == 0)
+    return;
+  for (guint i = 0; i < canvas->annotation_pages->len && page == NULL; i++)
+    {
+      VtAnnotationPage *p = g_ptr_array_index (canvas->annotation_pages, i);
+
+      if (p->id == NULL && p->loaded)
+        page = p;
+    }
+  if (page == NULL)
+    {
+      page = vt_annotation_page_new ();
+      page->loaded = TRUE;
+      g_ptr_array_add (canvas->annotation_pages, page);
+    }
+  (*budget)--;
+  g_ptr_array_add (page->items, vt_annotation_from_json (ctx, object));
+}
+
 static void
 parse_annotation (VtParseContext *ctx,
                   VtCanvas       *canvas,
-                  JsonObject     *object)
+                  JsonObject     *object,
+                  guint          *budget)
 {
   g_autoptr(VtPaintingAnnotation) anno = NULL;
   JsonNode *body;
 
   if (!motivation_is_painting (vt_json_get_member (object, "motivation")))
-    return;
+    {
+      add_stray_annotation (ctx, canvas, object, budget);
+      return;
+    }
 
   anno = vt_painting_annotation_new ();
   anno->id = g_strdup (vt_json_get_id (object));
@@ -80,7 +113,8 @@ parse_annotation (VtParseContext *ctx,
 static void
 parse_annotation_page (VtParseContext *ctx,
                        VtCanvas       *canvas,
-                       JsonNode       *node)
+                       JsonNode       *node,
+                       guint          *budget)
 {
   JsonArray *items;
 
@@ -100,18 +134,58 @@ parse_annotation_page (VtParseContext *ctx,
       JsonNode *element = json_array_get_element (items, i);
 
       if (JSON_NODE_HOLDS_OBJECT (element))
-        parse_annotation (ctx, canvas, json_node_get_object (element));
+        parse_annotation (ctx, canvas, json_node_get_object (element), budget);
     }
+}
+
+static VtCanvas *parse_canvas_at (VtParseContext *ctx,
+                                  JsonObject     *object,
+                                  guint           depth);
+
+/* placeholderCanvas, accompanyingCanvas: canvases of their own, but not
+ * with more of them inside. */
+static VtCanvas *
+parse_extra_canvas (VtParseContext *ctx,
+                    JsonObject     *owner,
+                    const char     *member,
+                    guint           depth)
+{
+  JsonNode *node = vt_json_get_member (owner, member);
+
+  if (node == NULL)
+    return NULL;
+  if (depth > 0)
+    {
+      /* Translators: %s is "placeholderCanvas" or "accompanyingCanvas" */
+      vt_parse_warn (ctx, _("Ignored a %s inside a placeholder or accompanying canvas"), member);
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      /* Translators: %s is "placeholderCanvas" or "accompanyingCanvas" */
+      vt_parse_warn (ctx, _("Ignored a %s that is not a canvas object"), member);
+      return NULL;
+    }
+  return parse_canvas_at (ctx, json_node_get_object (node), depth + 1);
 }
 
 static VtCanvas *
 parse_canvas (VtParseContext *ctx,
               JsonObject     *object)
 {
+  return parse_canvas_at (ctx, object, 0);
+}
+
+static VtCanvas *
+parse_canvas_at (VtParseContext *ctx,
+                 JsonObject     *object,
+                 guint           depth)
+{
   g_autoptr(VtCanvas) canvas = vt_canvas_new ();
   JsonNode *items;
   VtRect rect;
   gboolean has_rect;
+  guint budget = VT_IIIF_MAX_ANNOTATIONS;
 
   canvas->id = vt_iiif_split_fragment (vt_json_get_id (object), &rect, &has_rect);
   if (canvas->id == NULL)
@@ -134,10 +208,19 @@ parse_canvas (VtParseContext *ctx,
       JsonArray *array = json_node_get_array (items);
 
       for (guint i = 0; i < json_array_get_length (array) && i < 1024; i++)
-        parse_annotation_page (ctx, canvas, json_array_get_element (array, i));
+        parse_annotation_page (ctx, canvas, json_array_get_element (array, i), &budget);
     }
   else if (items != NULL && JSON_NODE_HOLDS_OBJECT (items))
-    parse_annotation_page (ctx, canvas, items);
+    parse_annotation_page (ctx, canvas, items, &budget);
+
+  canvas->behavior_flags = vt_behavior_flags_from_strv ((const char * const *) canvas->behavior);
+  vt_annotation_pages_from_json (ctx, vt_json_get_member (object, "annotations"),
+                                 canvas->annotation_pages, &budget);
+  canvas->placeholder_canvas = parse_extra_canvas (ctx, object, "placeholderCanvas", depth);
+  canvas->accompanying_canvas = parse_extra_canvas (ctx, object, "accompanyingCanvas", depth);
+  canvas->nav_date = g_strdup (vt_json_get_string (object, "navDate"));
+  canvas->nav_place = vt_nav_place_from_json (ctx, vt_json_get_member (object, "navPlace"));
+  vt_canvas_resolve_targets (canvas);
 
   return g_steal_pointer (&canvas);
 }
@@ -198,6 +281,11 @@ parse_range (VtParseContext *ctx,
   range->label = vt_language_map_from_json (vt_json_get_member (object, "label"));
   g_strfreev (range->behavior);
   range->behavior = vt_behavior_from_json (vt_json_get_member (object, "behavior"));
+  range->behavior_flags = vt_behavior_flags_from_strv ((const char * const *) range->behavior);
+  g_ptr_array_unref (range->thumbnail);
+  range->thumbnail = vt_resources_from_json (ctx, vt_json_get_member (object, "thumbnail"));
+  range->viewing_direction = vt_viewing_direction_from_string (vt_json_get_string (object, "viewingDirection"));
+  range->start_selector = vt_start_selector_from_json (ctx, vt_json_get_member (object, "start"));
 
   items = vt_json_get_array (object, "items");
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
@@ -399,6 +487,17 @@ vt_presentation3_parse_manifest (VtParseContext *ctx,
   manifest->nav_date = g_strdup (vt_json_get_string (object, "navDate"));
   manifest->viewing_direction = vt_viewing_direction_from_string (vt_json_get_string (object, "viewingDirection"));
   manifest->start_canvas = vt_json_dup_uri (vt_json_get_member (object, "start"));
+  manifest->start_selector = vt_start_selector_from_json (ctx, vt_json_get_member (object, "start"));
+  manifest->behavior_flags = vt_behavior_flags_from_strv ((const char * const *) manifest->behavior);
+  manifest->nav_place = vt_nav_place_from_json (ctx, vt_json_get_member (object, "navPlace"));
+  manifest->placeholder_canvas = parse_extra_canvas (ctx, object, "placeholderCanvas", 0);
+  manifest->accompanying_canvas = parse_extra_canvas (ctx, object, "accompanyingCanvas", 0);
+  {
+    guint budget = VT_IIIF_MAX_ANNOTATIONS;
+
+    vt_annotation_pages_from_json (ctx, vt_json_get_member (object, "annotations"),
+                                   manifest->annotation_pages, &budget);
+  }
 
   node = vt_json_get_member (object, "items");
   if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))

@@ -20,6 +20,8 @@ vt_range_clear (VtRange *self)
   g_clear_pointer (&self->label, vt_language_map_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->behavior, g_strfreev);
+  g_clear_pointer (&self->thumbnail, g_ptr_array_unref);
+  g_clear_pointer (&self->start_selector, vt_selector_unref);
 }
 
 VT_DEFINE_RC (VtRange, vt_range, vt_range_clear)
@@ -31,6 +33,7 @@ vt_range_new (void)
 
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_range_item_free);
   self->behavior = g_new0 (char *, 1);
+  self->thumbnail = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_resource_unref);
   return self;
 }
 
@@ -49,7 +52,17 @@ vt_range_item_new_canvas (const char *canvas_uri)
 {
   VtRangeItem *item = g_new0 (VtRangeItem, 1);
 
+  const char *hash = canvas_uri != NULL ? strchr (canvas_uri, '#') : NULL;
+  g_autoptr(VtSelector) fragment = hash != NULL ? vt_selector_new_from_fragment (hash + 1) : NULL;
+
   item->canvas_id = vt_iiif_split_fragment (canvas_uri, &item->region, &item->has_region);
+  item->time_end = -1;
+  if (fragment != NULL && fragment->has_time)
+    {
+      item->has_time = TRUE;
+      item->time_start = fragment->time_start;
+      item->time_end = fragment->time_end;
+    }
   return item;
 }
 

@@ -11,6 +11,7 @@
 
 #include "vt-iiif-types.h"
 #include "vt-language-map.h"
+#include "vt-selector.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,10 @@ typedef struct _VtRange VtRange;
  *   a canvas
  * @has_region: whether @region holds the `#xywh=` part of the canvas
  * @region: the part of the canvas
+ * @has_time: whether @time_start and @time_end hold the `#t=` part of a
+ *   time-based canvas (a track of a recording)
+ * @time_start: seconds
+ * @time_end: seconds, or -1 when open-ended
  *
  * One entry of a range, in order: a sub-range or (a part of) a canvas.
  */
@@ -32,6 +37,9 @@ typedef struct
   char    *canvas_id;
   gboolean has_region;
   VtRect   region;
+  gboolean has_time;
+  double   time_start;
+  double   time_end;
 } VtRangeItem;
 
 /**
@@ -41,6 +49,11 @@ typedef struct
  * @items: (element-type VtRangeItem): ordered children
  * @behavior: (array zero-terminated=1): v3 behavior / v2 viewingHint values
  *   ("top", "no-nav", "sequence", "thumbnail-nav"…)
+ * @behavior_flags: the known values of @behavior
+ * @thumbnail: (element-type VtResource): thumbnails
+ * @viewing_direction: v3 `viewingDirection` / v2 `viewingDirection`
+ * @start_selector: (nullable): v3 `start`'s selector (a PointSelector's
+ *   time), or %NULL
  *
  * A node of the table of contents. v2 flat `structures` are linked into a
  * tree by id (roots: ranges marked "top", else ranges no other range
@@ -52,6 +65,10 @@ struct _VtRange
   VtLanguageMap *label;
   GPtrArray     *items;
   char         **behavior;
+  VtBehaviorFlags behavior_flags;
+  GPtrArray     *thumbnail;
+  VtViewingDirection viewing_direction;
+  VtSelector    *start_selector;
 };
 
 VtRange  *vt_range_ref         (VtRange *self);

@@ -46,12 +46,111 @@ enum
 };
 
 static char **locales;
+static gboolean fetch_annotations;
 
 static const GOptionEntry entries[] = {
   { "locale", 'l', 0, G_OPTION_ARG_STRING_ARRAY, &locales,
     N_("Prefer this language for display labels (repeatable, e.g. nl-BE)"), N_("LANG") },
+  { "fetch-annotations", 'a', 0, G_OPTION_ARG_NONE, &fetch_annotations,
+    N_("Also fetch the annotation pages a manifest refers to"), NULL },
   { NULL }
 };
+
+/* At most this many referenced annotation pages are fetched. */
+#define MAX_FETCHED_PAGES 1000
+
+typedef struct
+{
+  gboolean  done;
+  GBytes   *bytes;
+  GError   *error;
+} PageResult;
+
+static void
+page_fetched_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  PageResult *r = user_data;
+
+  r->bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, NULL, &r->error);
+  r->done = TRUE;
+}
+
+static void
+add_unloaded_pages (GPtrArray *out,
+                    GPtrArray *pages)
+{
+  for (guint i = 0; i < pages->len && out->len < MAX_FETCHED_PAGES; i++)
+    {
+      VtAnnotationPage *page = g_ptr_array_index (pages, i);
+
+      if (!page->loaded && page->id != NULL)
+        g_ptr_array_add (out, page);
+    }
+}
+
+static void
+add_canvas_pages (GPtrArray *out,
+                  VtCanvas  *canvas)
+{
+  if (canvas == NULL)
+    return;
+  add_unloaded_pages (out, canvas->annotation_pages);
+  if (canvas->placeholder_canvas != NULL)
+    add_unloaded_pages (out, canvas->placeholder_canvas->annotation_pages);
+  if (canvas->accompanying_canvas != NULL)
+    add_unloaded_pages (out, canvas->accompanying_canvas->annotation_pages);
+}
+
+/* The pages a manifest only refers to, fetched one after the other
+ * through the app's own client and read into the model in place; a page
+ * that cannot be had is a warning, as the app would show it, not a
+ * failure. */
+static void
+fetch_annotation_pages (VtIiifDocument *doc)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+  g_autoptr(VtClient) client = NULL;
+  VtManifest *m = doc->manifest;
+
+  if (m == NULL)
+    return;
+
+  add_unloaded_pages (pages, m->annotation_pages);
+  add_canvas_pages (pages, m->placeholder_canvas);
+  add_canvas_pages (pages, m->accompanying_canvas);
+  for (guint i = 0; i < m->canvases->len; i++)
+    add_canvas_pages (pages, g_ptr_array_index (m->canvases, i));
+  if (pages->len == 0)
+    return;
+
+  client = vt_client_new (NULL);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      VtAnnotationPage *page = g_ptr_array_index (pages, i);
+      PageResult r = { 0 };
+      g_autoptr(GError) error = NULL;
+
+      if (page->loaded)
+        continue;
+      vt_client_fetch_async (client, page->id, VT_FETCH_KIND_MANIFEST, VT_FETCH_FLAGS_NONE,
+                             G_PRIORITY_DEFAULT, NULL, page_fetched_cb, &r);
+      while (!r.done)
+        g_main_context_iteration (NULL, TRUE);
+
+      if (r.bytes != NULL)
+        vt_annotation_page_load (page, r.bytes, &error);
+      else
+        error = g_steal_pointer (&r.error);
+      if (error != NULL)
+        /* Translators: the first %s is a URL, the second why it failed */
+        g_ptr_array_add (doc->warnings, g_strdup_printf (_("Could not load the annotation page “%s”: %s"),
+                                                         page->id, error->message));
+      g_clear_pointer (&r.bytes, g_bytes_unref);
+      g_clear_error (&r.error);
+    }
+}
 
 static int
 fail (int         code,
@@ -99,6 +198,8 @@ print_parsed (VtIiifDocument *doc)
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *json = NULL;
 
+  if (fetch_annotations)
+    fetch_annotation_pages (doc);
   root = vt_inspect_document (doc, (const char * const *) locales);
   generator = json_generator_new ();
   json_generator_set_pretty (generator, TRUE);

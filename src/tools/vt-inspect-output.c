@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "vt-inspect-output.h"
+#include "vt-inspect-annotations.h"
 
 /* The normalised reading of a document as JSON: labels as v3 language
  * maps, so that our reading can be compared with other IIIF libraries. */
@@ -254,6 +255,7 @@ add_canvas (JsonBuilder        *b,
         }
     }
   json_builder_end_array (b);
+  vt_inspect_add_canvas_content (b, canvas, languages);
   json_builder_end_object (b);
 }
 
@@ -267,6 +269,7 @@ add_range (JsonBuilder        *b,
   add_string (b, "id", range->id);
   add_map (b, "label", range->label);
   add_strv (b, "behavior", range->behavior);
+  vt_inspect_add_range_extras (b, range);
   json_builder_set_member_name (b, "items");
   json_builder_begin_array (b);
   for (guint i = 0; i < range->items->len && depth < MAX_RANGE_OUTPUT_DEPTH; i++)
@@ -282,6 +285,13 @@ add_range (JsonBuilder        *b,
           add_string (b, "id", item->canvas_id);
           if (item->has_region)
             add_rect (b, "region", &item->region);
+          if (item->has_time)
+            {
+              json_builder_set_member_name (b, "timeStart");
+              json_builder_add_double_value (b, item->time_start);
+              json_builder_set_member_name (b, "timeEnd");
+              json_builder_add_double_value (b, item->time_end);
+            }
           json_builder_end_object (b);
         }
     }
@@ -330,6 +340,7 @@ add_manifest (JsonBuilder        *b,
   add_resources (b, "thumbnail", m->thumbnail);
   add_strv (b, "behavior", m->behavior);
   add_string (b, "start", m->start_canvas);
+  vt_inspect_add_manifest_extras (b, m, languages);
 
   json_builder_set_member_name (b, "canvases");
   json_builder_begin_array (b);

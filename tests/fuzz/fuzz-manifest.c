@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "iiif/vt-iiif.h"
 
 /* libFuzzer target: any bytes through vt_iiif_document_parse(), then
@@ -79,9 +81,90 @@ walk_sidebar (VtManifest *m)
   check_rows (vt_manifest_dup_rights_rows (m, G_MAXUINT, langs));
 }
 
+/* What the overlays and the annotation panel will do with the model. */
+static void
+walk_target (VtAnnotationTarget *target)
+{
+  VtRect rect;
+  double start, end;
+
+  if (vt_annotation_target_get_rect (target, 4000, 3000, &rect))
+    g_assert (rect.width > 0 && rect.height > 0);
+  if (vt_annotation_target_get_time (target, &start, &end))
+    g_assert (start >= 0 && (end < 0 || end > start));
+  for (guint i = 0; i < target->selectors->len; i++)
+    {
+      VtSelector *selector = g_ptr_array_index (target->selectors, i);
+
+      (void) vt_selector_kind_to_string (selector->kind);
+      if (selector->kind == VT_SELECTOR_SVG)
+        g_assert (selector->value != NULL && strlen (selector->value) <= VT_IIIF_MAX_TEXT_LENGTH);
+    }
+}
+
+static void
+walk_pages (GPtrArray *pages)
+{
+  const char *langs[] = { "de", NULL };
+
+  for (guint i = 0; i < pages->len; i++)
+    {
+      VtAnnotationPage *page = g_ptr_array_index (pages, i);
+
+      g_assert (page->items->len <= VT_IIIF_MAX_ANNOTATIONS);
+      walk_map (page->label);
+      for (guint j = 0; j < page->items->len; j++)
+        {
+          VtAnnotation *anno = g_ptr_array_index (page->items, j);
+          VtAnnotationBody *text = vt_annotation_get_text (anno, langs);
+
+          (void) vt_annotation_has_motivation (anno, "tagging");
+          if (text != NULL && vt_annotation_body_is_html (text))
+            {
+              g_autofree char *markup = vt_html_to_markup (text->value);
+
+              (void) markup;
+            }
+          for (guint k = 0; k < anno->bodies->len; k++)
+            walk_map (((VtAnnotationBody *) g_ptr_array_index (anno->bodies, k))->label);
+          for (guint k = 0; k < anno->targets->len; k++)
+            walk_target (g_ptr_array_index (anno->targets, k));
+        }
+    }
+}
+
+static void
+walk_canvas_content (VtCanvas *canvas)
+{
+  (void) vt_canvas_count_annotations (canvas);
+  for (guint i = 0; i < canvas->annotations->len; i++)
+    {
+      VtPaintingAnnotation *anno = g_ptr_array_index (canvas->annotations, i);
+
+      g_assert (anno->bodies->len > 0);
+      if (anno->has_target)
+        g_assert (anno->target.width > 0 && anno->target.height > 0);
+      if (anno->full_target != NULL)
+        walk_target (anno->full_target);
+    }
+  walk_pages (canvas->annotation_pages);
+  if (canvas->nav_place != NULL)
+    for (guint i = 0; i < canvas->nav_place->features->len; i++)
+      walk_map (((VtNavFeature *) g_ptr_array_index (canvas->nav_place->features, i))->label);
+  if (canvas->placeholder_canvas != NULL)
+    walk_canvas_content (canvas->placeholder_canvas);
+  if (canvas->accompanying_canvas != NULL)
+    walk_canvas_content (canvas->accompanying_canvas);
+}
+
 static void
 walk_manifest (VtManifest *m)
 {
+  walk_pages (m->annotation_pages);
+  if (m->placeholder_canvas != NULL)
+    walk_canvas_content (m->placeholder_canvas);
+  if (m->accompanying_canvas != NULL)
+    walk_canvas_content (m->accompanying_canvas);
   walk_sidebar (m);
   walk_map (m->label);
   walk_map (m->summary);
@@ -103,6 +186,7 @@ walk_manifest (VtManifest *m)
       check_rows (vt_manifest_dup_rights_rows (m, i, langs));
       (void) vt_rights_allows_reuse (vt_manifest_get_canvas_rights (m, i));
       (void) vt_canvas_is_time_based (canvas);
+      walk_canvas_content (canvas);
       if (ref != NULL)
         {
           g_autoptr(VtImageService) service = vt_image_service_new_from_ref (ref, canvas->width, canvas->height, NULL);
@@ -125,6 +209,24 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autoptr(GError) error = NULL;
   g_autoptr(VtIiifDocument) doc = vt_iiif_document_parse (bytes, "https://fuzz.example/info.json", &error);
 
+  /* The same bytes as a fetched annotation page, and as a fragment. */
+  {
+    g_autoptr(GError) page_error = NULL;
+    g_autoptr(VtAnnotationPage) page = vt_annotation_page_new_from_bytes (bytes, "https://fuzz.example/page", &page_error);
+    g_autofree char *fragment = g_strndup ((const char *) data, MIN (size, 256));
+    g_autoptr(VtSelector) selector = vt_selector_new_from_fragment (fragment);
+    g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+
+    g_assert ((page == NULL) == (page_error != NULL));
+    if (page != NULL)
+      {
+        g_ptr_array_add (pages, page);
+        walk_pages (pages);
+      }
+    if (selector != NULL)
+      g_assert (selector->has_rect || selector->has_time);
+  }
+
   if (doc == NULL)
     {
       g_assert (error != NULL && error->domain == VT_IIIF_ERROR);
@@ -133,6 +235,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
   if (doc->manifest != NULL)
     walk_manifest (doc->manifest);
+
   if (doc->collection != NULL)
     for (guint i = 0; i < doc->collection->members->len; i++)
       walk_map (((VtCollectionMember *) g_ptr_array_index (doc->collection->members, i))->label);

@@ -86,6 +86,121 @@ parse_output (const char *out,
   return json_node_get_object (json_parser_get_root (parser));
 }
 
+/* Every string of the output, to look things up in. */
+static void
+collect_strings (JsonNode   *node,
+                 GHashTable *out)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr(GList) members = json_object_get_values (json_node_get_object (node));
+
+      for (GList *l = members; l != NULL; l = l->next)
+        collect_strings (l->data, out);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        collect_strings (json_array_get_element (array, i), out);
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    g_hash_table_add (out, (gpointer) json_node_get_string (node));
+}
+
+/* Every id inside a body or resource, every text (value, chars) and
+ * every annotation id of the fixture must be in the output. */
+static void
+check_all_present (JsonNode   *node,
+                   gboolean    in_body,
+                   GHashTable *printed,
+                   guint      *n_checked)
+{
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        check_all_present (json_array_get_element (array, i), in_body, printed, n_checked);
+      return;
+    }
+  if (in_body && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      g_test_message ("%s", json_node_get_string (node));
+      g_assert_true (g_hash_table_contains (printed, json_node_get_string (node)));
+      (*n_checked)++;
+      return;
+    }
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) names = json_object_get_members (object);
+      const char *type = json_object_get_string_member_with_default (object, "type",
+                           json_object_get_string_member_with_default (object, "@type", ""));
+
+      for (GList *l = names; l != NULL; l = l->next)
+        {
+          const char *name = l->data;
+          JsonNode *member = json_object_get_member (object, name);
+          gboolean id = g_str_equal (name, "id") || g_str_equal (name, "@id");
+
+          if ((id && (in_body || g_str_has_suffix (type, "Annotation"))) ||
+              g_str_equal (name, "value") || g_str_equal (name, "chars"))
+            {
+              if (JSON_NODE_HOLDS_VALUE (member) && json_node_get_value_type (member) == G_TYPE_STRING)
+                {
+                  g_test_message ("%s", json_node_get_string (member));
+                  g_assert_true (g_hash_table_contains (printed, json_node_get_string (member)));
+                  (*n_checked)++;
+                }
+            }
+          else if (!g_str_equal (name, "service") && !g_str_equal (name, "label") &&
+                   !g_str_equal (name, "selector") && !g_str_equal (name, "target") && !g_str_equal (name, "on"))
+            {
+              gboolean body = g_str_equal (name, "body") || g_str_equal (name, "resource") ||
+                              g_str_equal (name, "source") || g_str_equal (name, "full") ||
+                              g_str_equal (name, "default") || g_str_equal (name, "item") ||
+                              (in_body && g_str_equal (name, "items"));
+
+              /* Other strings (type, format…) are not looked up. */
+              if (body || !JSON_NODE_HOLDS_VALUE (member))
+                check_all_present (member, body, printed, n_checked);
+            }
+        }
+    }
+}
+
+static void
+test_everything_printed (void)
+{
+  static const char * const fixtures[] = {
+    "manifest-v3-painting.json", "manifest-v3-annotations.json", "manifest-v3-av.json",
+    "manifest-v2-choice.json",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    {
+      g_autofree char *path = fixture_path (fixtures[i]);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(JsonParser) source = json_parser_new ();
+      g_autoptr(GHashTable) printed = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GError) error = NULL;
+      g_auto(Run) run = { 0 };
+      guint n_checked = 0;
+
+      g_test_message ("%s", fixtures[i]);
+      run_inspect (&run, path, NULL, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      parse_output (run.out, parser);
+      collect_strings (json_parser_get_root (parser), printed);
+      json_parser_load_from_file (source, path, &error);
+      g_assert_no_error (error);
+      check_all_present (json_parser_get_root (source), FALSE, printed, &n_checked);
+      g_assert_cmpuint (n_checked, >=, 10);
+    }
+}
+
 static void
 test_image_service (void)
 {
@@ -285,6 +400,7 @@ main (int   argc,
     g_error ("usage: %s PATH-TO-vitrine-inspect", argv[0]);
   inspect_path = argv[1];
 
+  g_test_add_func ("/vitrine/iiif/inspect/everything-printed", test_everything_printed);
   g_test_add_func ("/vitrine/iiif/inspect/image-service", test_image_service);
   g_test_add_func ("/vitrine/iiif/inspect/manifest", test_manifest);
   g_test_add_func ("/vitrine/iiif/inspect/canvas-rights", test_canvas_rights);

@@ -37,10 +37,11 @@ run_clear (Run *run)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static void
-run_inspect (const char *url,
-             Run        *run)
+run_inspect_with (const char *option,
+                  const char *url,
+                  Run        *run)
 {
-  const char *argv[] = { inspect_path, url, NULL };
+  const char *argv[] = { inspect_path, option != NULL ? option : url, option != NULL ? url : NULL, NULL };
   g_autoptr(GError) error = NULL;
   int wait_status = 0;
 
@@ -50,6 +51,13 @@ run_inspect (const char *url,
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
   run->status = WEXITSTATUS (wait_status);
+}
+
+static void
+run_inspect (const char *url,
+             Run        *run)
+{
+  run_inspect_with (NULL, url, run);
 }
 
 static void
@@ -121,6 +129,44 @@ test_unsupported (void)
   g_assert_cmpstr (run.out, ==, "");
 }
 
+/* Referenced annotation pages: only listed by default; with
+ * --fetch-annotations fetched from the test bed and printed, and one that
+ * is not there is a warning, not a failure. */
+static void
+test_fetch_annotations (void)
+{
+  g_autoptr(VtTestbed) tb = vt_testbed_start_or_skip ();
+  g_auto(Run) run = { 0 };
+
+  if (tb == NULL)
+    return;
+
+  {
+    g_autofree char *url = vt_testbed_get_url (tb, "/manifests/v3/annotations.json");
+
+    run_inspect (url, &run);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "An embedded comment"));
+    g_assert_null (strstr (run.out, "A tag from a page fetched later"));
+
+    run_inspect_with ("--fetch-annotations", url, &run);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_nonnull (strstr (run.out, "An embedded comment"));
+    g_assert_nonnull (strstr (run.out, "A tag from a page fetched later"));
+    g_assert_nonnull (strstr (run.out, "Could not load the annotation page"));
+    g_assert_nonnull (strstr (run.out, "not-there.json"));
+  }
+  {
+    g_autofree char *url = vt_testbed_get_url (tb, "/manifests/v2/annotations.json");
+
+    run_inspect_with ("-a", url, &run);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "A comment from an annotation list"));
+    g_assert_null (strstr (run.out, "Could not load"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -131,6 +177,7 @@ main (int   argc,
 
   g_test_add_func ("/net/inspect-url/states", test_inspect_url);
   g_test_add_func ("/net/inspect-url/unsupported", test_unsupported);
+  g_test_add_func ("/net/inspect-url/fetch-annotations", test_fetch_annotations);
 
   return g_test_run ();
 }
