@@ -584,6 +584,18 @@ job_free (Job *job)
   g_free (job);
 }
 
+/* Before the error is returned: whoever is told must find no file. */
+static void
+fail_job (GTask  *task,
+          Job    *job,
+          GError *error)
+{
+  if (job->tmp_path != NULL)
+    g_unlink (job->tmp_path);
+  g_clear_pointer (&job->tmp_path, g_free);
+  g_task_return_error (task, error);
+}
+
 typedef struct
 {
   VtExport *self;
@@ -716,7 +728,7 @@ run_thread (GTask        *task,
   source = open_source (job, &error);
   if (source == NULL)
     {
-      g_task_return_error (task, error);
+      fail_job (task, job, error);
       return;
     }
 
@@ -731,7 +743,7 @@ run_thread (GTask        *task,
                       "extend", VIPS_EXTEND_COPY, NULL) != 0)
         {
           vt_gate_set_vips_error (&error, VT_CANVAS_ERROR_DECODE, _("The image could not be resized"));
-          g_task_return_error (task, error);
+          fail_job (task, job, error);
           return;
         }
     }
@@ -741,7 +753,7 @@ run_thread (GTask        *task,
   if (vips_copy (sized, &out, NULL) != 0)
     {
       vt_gate_set_vips_error (&error, VT_CANVAS_ERROR_DECODE, _("The image could not be read"));
-      g_task_return_error (task, error);
+      fail_job (task, job, error);
       return;
     }
   vips_image_set_blob_copy (out, "xmp-data", job->xmp, strlen (job->xmp));
@@ -771,7 +783,7 @@ run_thread (GTask        *task,
           g_set_error (&error, VT_EXPORT_ERROR, VT_EXPORT_ERROR_WRITE,
                        _("The file could not be written"));
         }
-      g_task_return_error (task, error);
+      fail_job (task, job, error);
       return;
     }
 
@@ -780,8 +792,8 @@ run_thread (GTask        *task,
     {
       int saved = errno;
 
-      g_task_return_new_error (task, VT_EXPORT_ERROR, VT_EXPORT_ERROR_WRITE,
-                               _("The file could not be written: %s"), g_strerror (saved));
+      fail_job (task, job, g_error_new (VT_EXPORT_ERROR, VT_EXPORT_ERROR_WRITE,
+                                        _("The file could not be written: %s"), g_strerror (saved)));
       return;
     }
   g_clear_pointer (&job->tmp_path, g_free);
@@ -801,7 +813,7 @@ single_fetched_cb (GObject      *object,
   job->single_bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, NULL, &error);
   if (job->single_bytes == NULL)
     {
-      g_task_return_error (task, error);
+      fail_job (task, job, error);
       return;
     }
   g_task_run_in_thread (task, run_thread);
