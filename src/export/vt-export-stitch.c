@@ -187,6 +187,13 @@ fetch_row (gpointer user_data)
   VtExportStitch *self = start->stitch;
   Row *row = start->row;
 
+  if (self->client == NULL)
+    {
+      row_unref (start->row);
+      vt_export_stitch_unref (start->stitch);
+      g_free (start);
+      return G_SOURCE_REMOVE;
+    }
   for (guint i = 0; i < n_columns (self); i++)
     {
       g_autofree char *url = vt_tile_pyramid_dup_tile_url (self->pyramid, self->level,
@@ -462,13 +469,15 @@ vt_export_stitch_get_n_fetched (VtExportStitch *self)
   return n;
 }
 
-/* Drops the rows still held and the image reference: libvips' operation
- * cache may keep the image alive after the export, its pixels need not. */
+/* Drops the rows still held, the client and the image reference, once
+ * the file is written: libvips' operation cache may keep the image (and so
+ * this stitch) alive after the export, its pixels and client need not. */
 void
 vt_export_stitch_release (VtExportStitch *self)
 {
   g_mutex_lock (&self->lock);
   g_hash_table_remove_all (self->rows);
+  g_clear_object (&self->client);
   g_mutex_unlock (&self->lock);
   g_clear_object (&self->image);
 }

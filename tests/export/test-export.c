@@ -487,6 +487,41 @@ test_xmp_hostile (void)
   xmlFreeDoc (doc);
 }
 
+
+/* Wider than JPEG's 65,535 px: TIFF holds it, JPEG says so before writing. */
+static void
+test_beyond_jpeg_limit (void)
+{
+  g_autofree char *source = out_path ("wide.v");
+  g_autofree char *tif = out_path ("wide.tif");
+  g_autofree char *jpg = out_path ("wide.jpg");
+  g_autoptr (GFile) file = g_file_new_for_path (source);
+  g_autoptr (VipsImage) black = NULL;
+  g_autoptr (VipsImage) noise = NULL;
+  g_autoptr (VipsImage) back = NULL;
+  g_autoptr (VtExport) export = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (vips_gaussnoise (&noise, 70000, 64, NULL), ==, 0);
+  g_assert_cmpint (vips_cast_uchar (noise, &black, NULL), ==, 0);
+  g_assert_cmpint (vips_image_write_to_file (black, source, NULL), ==, 0);
+
+  export = vt_export_new_for_file (file, &error);
+  g_assert_no_error (error);
+  vt_export_set_format (export, VT_EXPORT_FORMAT_JPEG);
+  g_assert_false (export_test_run (export, jpg, &error));
+  g_assert_error (error, VT_EXPORT_ERROR, VT_EXPORT_ERROR_TOO_LARGE);
+  g_assert_false (g_file_test (jpg, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  vt_export_set_format (export, VT_EXPORT_FORMAT_TIFF);
+  g_assert_true (export_test_run (export, tif, &error));
+  g_assert_no_error (error);
+  back = vips_image_new_from_file (tif, NULL);
+  g_assert_cmpint (vips_image_get_width (back), ==, 70000);
+  g_assert_cmpfloat (export_test_max_diff (tif, black), ==, 0.0);
+}
+
 static void
 test_jpeg_too_large (void)
 {
@@ -522,6 +557,7 @@ main (int   argc,
   g_test_add_func ("/export/cancel", test_cancel);
   g_test_add_func ("/export/server-limits", test_server_limits);
   g_test_add_func ("/export/jpeg-too-large", test_jpeg_too_large);
+  g_test_add_func ("/export/beyond-jpeg-limit", test_beyond_jpeg_limit);
   g_test_add_func ("/export/xmp/read-back", test_xmp_read_back);
   g_test_add_func ("/export/xmp/hostile", test_xmp_hostile);
 
