@@ -14,7 +14,7 @@ VITRINE_BUILD_PACKAGES="meson ninja-build gcc pkg-config gettext git
 # for the benchmark's baseline.
 VITRINE_TEST_PACKAGES="appstream xvfb xauth dbus dbus-x11 at-spi2-core
   lighttpd iipimage-server libvips-tools imagemagick python3 valgrind
-  clang libclang-rt-14-dev libjpeg-turbo-progs"
+  clang libclang-rt-14-dev libjpeg-turbo-progs exiv2"
 
 vitrine_install_packages ()
 {

@@ -410,6 +410,7 @@ test_xmp_read_back (void)
     {
       g_autofree char *path = out_path (formats[i].name);
       g_autofree char *xmp = NULL;
+      g_autofree char *exiv2 = NULL;
       g_autoptr (GError) error = NULL;
 
       vt_export_set_format (export, formats[i].format);
@@ -423,6 +424,25 @@ test_xmp_read_back (void)
       g_assert_nonnull (strstr (xmp, VT_TESTBED_RIGHTS_CANVAS_ATTRIBUTION));
       g_assert_nonnull (strstr (xmp, "<dc:source>"));
       g_assert_nonnull (strstr (xmp, url));
+
+      /* And as another reader sees it (Debian's exiv2, when installed). */
+      exiv2 = g_find_program_in_path ("exiv2");
+      if (exiv2 != NULL)
+        {
+          const char *argv[] = { "exiv2", "-px", path, NULL };
+          g_autofree char *out = NULL;
+          int status;
+
+          g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                                       G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                       NULL, NULL, &out, NULL, &status, NULL));
+          g_assert_nonnull (strstr (out, "Xmp.xmpRights.WebStatement"));
+          g_assert_nonnull (strstr (out, metadata->rights_uri));
+          g_assert_nonnull (strstr (out, "Xmp.photoshop.Credit"));
+          g_assert_nonnull (strstr (out, VT_TESTBED_RIGHTS_CANVAS_ATTRIBUTION));
+        }
+      else
+        g_test_message ("exiv2 not installed: XMP read back by libvips only");
     }
 
   /* Canvas 2 is In Copyright, with the manifest's attribution only. */
