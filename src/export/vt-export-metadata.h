@@ -47,6 +47,8 @@ VtExportMetadata *vt_export_metadata_new_for_canvas (const VtManifest      *mani
                                                      const char * const    *languages);
 gboolean          vt_export_metadata_allows_reuse  (const VtExportMetadata *self);
 char             *vt_export_metadata_to_xmp        (const VtExportMetadata *self);
+GBytes           *vt_export_metadata_to_iptc       (const VtExportMetadata *self,
+                                                    gboolean                photoshop);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtExportMetadata, vt_export_metadata_free)
 

@@ -351,6 +351,7 @@ typedef struct
   VtExportFormat  format;
   gboolean        pyramidal;
   char           *xmp;
+  GBytes         *iptc;
   char           *path;
   char           *dest_path;
   char           *tmp_path;
@@ -373,6 +374,7 @@ job_free (Job *job)
     }
   g_clear_object (&job->self);
   g_free (job->xmp);
+  g_clear_pointer (&job->iptc, g_bytes_unref);
   g_free (job->path);
   g_free (job->dest_path);
   g_free (job->tmp_path);
@@ -555,6 +557,17 @@ run_thread (GTask        *task,
       return;
     }
   vips_image_set_blob_copy (out, "xmp-data", job->xmp, strlen (job->xmp));
+  /* IPTC in JPEG only: PNG has no place for it, and libvips writes TIFF's
+   * IPTC tag as 32-bit words that exiv2 0.27 reads a quarter of. */
+  if (vips_image_get_typeof (out, "iptc-data"))
+    vips_image_remove (out, "iptc-data");
+  if (job->format == VT_EXPORT_FORMAT_JPEG)
+    {
+      gsize len;
+      const void *data = g_bytes_get_data (job->iptc, &len);
+
+      vips_image_set_blob_copy (out, "iptc-data", data, len);
+    }
   vips_image_set_progress (out, TRUE);
   g_signal_connect (out, "eval", G_CALLBACK (eval_cb), job);
 
@@ -685,6 +698,7 @@ vt_export_run_async (VtExport            *self,
   job->format = self->format;
   job->pyramidal = self->pyramidal && self->format == VT_EXPORT_FORMAT_TIFF;
   job->xmp = vt_export_metadata_to_xmp (self->metadata);
+  job->iptc = vt_export_metadata_to_iptc (self->metadata, TRUE);
   job->path = g_strdup (self->path);
   job->context = g_main_context_ref_thread_default ();
   job->cancellable = cancellable ? g_object_ref (cancellable) : g_cancellable_new ();

@@ -440,6 +440,20 @@ test_xmp_read_back (void)
           g_assert_nonnull (strstr (out, metadata->rights_uri));
           g_assert_nonnull (strstr (out, "Xmp.photoshop.Credit"));
           g_assert_nonnull (strstr (out, VT_TESTBED_RIGHTS_CANVAS_ATTRIBUTION));
+
+          /* JPEG also carries IPTC. */
+          if (formats[i].format == VT_EXPORT_FORMAT_JPEG)
+            {
+              const char *iptc_argv[] = { "exiv2", "-pi", path, NULL };
+              g_autofree char *iptc = NULL;
+
+              g_assert_true (g_spawn_sync (NULL, (char **) iptc_argv, NULL,
+                                           G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                           NULL, NULL, &iptc, NULL, &status, NULL));
+              g_assert_nonnull (strstr (iptc, "Iptc.Application2.Copyright"));
+              g_assert_nonnull (strstr (iptc, metadata->rights_uri));
+              g_assert_nonnull (strstr (iptc, "Iptc.Application2.Credit"));
+            }
         }
       else
         g_test_message ("exiv2 not installed: XMP read back by libvips only");
