@@ -135,6 +135,38 @@ test_too_large_and_local (void)
   g_assert_nonnull (strstr (err4, "vitrine-export: write: "));
 }
 
+
+/* A local info.json with limits in front of IIPImage: full resolution is
+ * refused with the largest size named, and --size max exports that. */
+static void
+test_limited (void)
+{
+  g_autofree char *info = g_build_filename (tmpdir, "limited-info.json", NULL);
+  g_autofree char *out = g_build_filename (tmpdir, "limited.jpg", NULL);
+  g_autofree char *id = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *err2 = NULL;
+
+  if (get_testbed () == NULL)
+    return;
+  id = vt_testbed_get_url (testbed, VT_TESTBED_IIP_MAIN);
+  json = g_strdup_printf ("{\"@context\": \"http://iiif.io/api/image/2/context.json\","
+                          " \"@id\": \"%s\", \"protocol\": \"http://iiif.io/api/image\","
+                          " \"width\": 12000, \"height\": 9000,"
+                          " \"maxWidth\": 2000, \"maxArea\": 3000000,"
+                          " \"tiles\": [{\"width\": 256, \"scaleFactors\": [8, 16, 32, 64]}],"
+                          " \"profile\": [\"http://iiif.io/api/image/2/level1.json\"]}", id);
+  g_assert_true (g_file_set_contents (info, json, -1, NULL));
+
+  g_assert_cmpint (run (&err, info, "-o", out, NULL), ==, 6);
+  g_assert_nonnull (strstr (err, "vitrine-export: limited: "));
+  g_assert_nonnull (strstr (err, "2000"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (run (&err2, info, "--size", "max", "-o", out, NULL), ==, 0);
+  g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -148,6 +180,7 @@ main (int   argc,
   g_test_add_func ("/export-cli/manifest-canvas", test_manifest_canvas);
   g_test_add_func ("/export-cli/network-errors", test_network_errors);
   g_test_add_func ("/export-cli/local", test_too_large_and_local);
+  g_test_add_func ("/export-cli/limited", test_limited);
 
   status = g_test_run ();
   g_clear_pointer (&testbed, vt_testbed_free);
