@@ -13,6 +13,7 @@
 
 #include "canvas/vt-image-view.h"
 
+#include "vt-export-dialog.h"
 #include "vt-window-private.h"
 
 static void
@@ -273,6 +274,22 @@ get_image_view (GtkWidget *widget)
 }
 
 static void
+export_image_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  VtWindow *self = VT_WINDOW (widget);
+  VtSession *session = vt_navigation_get_session (self->navigation);
+  VtExportDialog *dialog;
+
+  if (self->viewing == NULL)
+    return;
+  dialog = vt_export_dialog_new (GTK_WINDOW (self), session, self->viewing,
+                                 get_image_view (widget), self->toast_overlay);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 zoom_in_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
@@ -364,6 +381,7 @@ _vt_window_update_actions (VtWindow *self)
                                  viewing != NULL && vt_viewing_get_web_page_url (viewing) != NULL);
   _vt_window_set_action_enabled (self, "win.copy-manifest-url",
                                  shown && vt_viewing_get_manifest_url (viewing) != NULL);
+  _vt_window_set_action_enabled (self, "win.export-image", viewer);
   _vt_window_set_action_enabled (self, "win.zoom-in", viewer);
   _vt_window_set_action_enabled (self, "win.zoom-out", viewer);
   _vt_window_set_action_enabled (self, "win.zoom-fit", viewer);
@@ -396,6 +414,7 @@ _vt_window_class_actions_init (VtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.copy-manifest-url", NULL,
                                    copy_manifest_url_action);
 
+  gtk_widget_class_install_action (widget_class, "win.export-image", NULL, export_image_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_fit_action);
@@ -422,5 +441,6 @@ _vt_window_class_actions_init (VtWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.open-location", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-image", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.fullscreen", NULL);
 }

@@ -14,6 +14,7 @@
 #include <turbojpeg.h>
 
 #include "vt-canvas-error.h"
+#include "vt-decode-gate.h"
 #include "vt-decoder-private.h"
 
 /* The gate for untrusted image bytes: tiles, static images, thumbnails and
@@ -35,266 +36,9 @@
  * function here is safe to call from any thread once libvips is started
  * (vt_decoder_get_default ()). */
 
-typedef enum
-{
-  FORMAT_NONE,
-  FORMAT_JPEG,
-  FORMAT_PNG,
-  FORMAT_WEBP,
-  FORMAT_GIF,
-  FORMAT_TIFF,
-  FORMAT_JP2K,
-} Format;
-
 /* Rows computed at once when rendering a libvips pipeline: a whole tile,
  * a bounded slice of anything larger. */
 #define STRIP_HEIGHT 256
-
-typedef int (*LoadFunc) (void *buf, size_t len, VipsImage **out, ...);
-
-/* IIIF servers round level sizes either way, and some return a pixel more
- * or less than asked; anything beyond a quarter off is not the tile we
- * asked for (an error page rendered as an image, or a decompression bomb). */
-gboolean
-vt_size_is_close (guint got,
-                  guint expected)
-{
-  if (expected == 0)
-    return TRUE;
-  return got + 2 >= expected * 3 / 4 && got <= expected * 5 / 4 + 2;
-}
-
-/* Only common raster formats: no SVG, PDF, ImageMagick or other loaders
- * libvips could reach by sniffing, and no cost of asking every loader in
- * turn (which is most of the time a 256 px tile takes). */
-static Format
-sniff_format (const guchar *d,
-              gsize         len)
-{
-  if (len >= 3 && d[0] == 0xff && d[1] == 0xd8 && d[2] == 0xff)
-    return FORMAT_JPEG;
-  if (len >= 8 && memcmp (d, "\x89PNG\r\n\x1a\n", 8) == 0)
-    return FORMAT_PNG;
-  if (len >= 12 && memcmp (d, "RIFF", 4) == 0 && memcmp (d + 8, "WEBP", 4) == 0)
-    return FORMAT_WEBP;
-  if (len >= 4 && memcmp (d, "GIF8", 4) == 0)
-    return FORMAT_GIF;
-  if (len >= 4 && (memcmp (d, "II*\0", 4) == 0 || memcmp (d, "MM\0*", 4) == 0))
-    return FORMAT_TIFF;
-  if ((len >= 12 && memcmp (d, "\0\0\0\x0cjP  \r\n\x87\n", 12) == 0) ||
-      (len >= 4 && d[0] == 0xff && d[1] == 0x4f && d[2] == 0xff && d[3] == 0x51))
-    return FORMAT_JP2K;
-  return FORMAT_NONE;
-}
-
-static LoadFunc
-loader_for (Format format)
-{
-  switch (format)
-    {
-    case FORMAT_JPEG:
-      return (LoadFunc) vips_jpegload_buffer;
-    case FORMAT_PNG:
-      return (LoadFunc) vips_pngload_buffer;
-    case FORMAT_WEBP:
-      return (LoadFunc) vips_webpload_buffer;
-    case FORMAT_GIF:
-      return (LoadFunc) vips_gifload_buffer;
-    case FORMAT_TIFF:
-      return (LoadFunc) vips_tiffload_buffer;
-    case FORMAT_JP2K:
-      return (LoadFunc) vips_jp2kload_buffer;
-    case FORMAT_NONE:
-    default:
-      return NULL;
-    }
-}
-
-static void
-set_vips_error (GError     **error,
-                int          code,
-                const char  *message)
-{
-  g_debug ("libvips: %s", vips_error_buffer ());
-  vips_error_clear ();
-  g_set_error_literal (error, VT_CANVAS_ERROR, code, message);
-}
-
-static void
-set_not_an_image (GError **error)
-{
-  g_set_error_literal (error, VT_CANVAS_ERROR, VT_CANVAS_ERROR_DECODE,
-                       _("The server sent something that is not an image"));
-}
-
-static void
-set_wrong_size (GError **error,
-                guint    width,
-                guint    height,
-                guint    expected_width,
-                guint    expected_height)
-{
-  g_set_error (error, VT_CANVAS_ERROR, VT_CANVAS_ERROR_WRONG_SIZE,
-               _("The server sent an image of %u × %u pixels where %u × %u were asked for"),
-               width, height, expected_width, expected_height);
-}
-
-static void
-set_too_large (GError **error,
-               guint    width,
-               guint    height)
-{
-  g_set_error (error, VT_CANVAS_ERROR, VT_CANVAS_ERROR_TOO_LARGE,
-               _("The image is too large to show (%u × %u pixels)"), width, height);
-}
-
-/* Opens @data lazily: libvips reads the header here and the pixels only
- * when the image is rendered. @shrink is libjpeg's DCT scaling (1, 2, 4
- * or 8), for JPEG only. */
-static VipsImage *
-open_image (Format         format,
-            const guchar  *data,
-            gsize          len,
-            int            shrink,
-            VipsAccess     access,
-            GError       **error)
-{
-  LoadFunc load = loader_for (format);
-  VipsImage *image = NULL;
-  int status;
-
-  if (load == NULL)
-    {
-      set_not_an_image (error);
-      return NULL;
-    }
-  /* A JPEG stops at its first warning, as the TurboJPEG path does: a
-   * header that claims more than its data holds (65000² px over 800 bytes)
-   * otherwise decodes seconds of grey from a stream that ran out. */
-  if (format == FORMAT_JPEG)
-    status = load ((void *) data, len, &image,
-                   "access", access,
-                   "fail_on", VIPS_FAIL_ON_WARNING,
-                   "shrink", shrink,
-                   NULL);
-  else
-    status = load ((void *) data, len, &image,
-                   "access", access,
-                   "fail_on", VIPS_FAIL_ON_TRUNCATED,
-                   NULL);
-  if (status != 0)
-    {
-      set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image is damaged"));
-      return NULL;
-    }
-  return image;
-}
-
-/* The canvas size of a WebP, from its first chunk. */
-static gboolean
-webp_size (const guchar *d,
-           gsize         len,
-           guint        *width,
-           guint        *height)
-{
-  if (len < 30)
-    return FALSE;
-  if (memcmp (d + 12, "VP8 ", 4) == 0 && d[23] == 0x9d && d[24] == 0x01 && d[25] == 0x2a)
-    {
-      *width = (d[26] | d[27] << 8) & 0x3fff;
-      *height = (d[28] | d[29] << 8) & 0x3fff;
-      return TRUE;
-    }
-  if (memcmp (d + 12, "VP8L", 4) == 0 && d[20] == 0x2f)
-    {
-      guint32 bits = d[21] | d[22] << 8 | d[23] << 16 | (guint32) d[24] << 24;
-
-      *width = (bits & 0x3fff) + 1;
-      *height = ((bits >> 14) & 0x3fff) + 1;
-      return TRUE;
-    }
-  if (memcmp (d + 12, "VP8X", 4) == 0)
-    {
-      *width = (d[24] | d[25] << 8 | d[26] << 16) + 1;
-      *height = (d[27] | d[28] << 8 | d[29] << 16) + 1;
-      return TRUE;
-    }
-  return FALSE;
-}
-
-/* Reads the size from the header, before any pixel. libvips' lazy loaders
- * do that, and the image they open (in @image) serves the decode; but its
- * WebP loader sets up the whole frame while reading the header (1 GiB for
- * the 16383² px a 30-byte WebP may claim), so a WebP's size is read here
- * and it is opened only once that size has passed the checks. */
-static gboolean
-read_header (Format         format,
-             const guchar  *data,
-             gsize          len,
-             VipsImage    **image,
-             guint         *width,
-             guint         *height,
-             GError       **error)
-{
-  *image = NULL;
-  if (format == FORMAT_WEBP)
-    {
-      if (!webp_size (data, len, width, height))
-        {
-          g_set_error_literal (error, VT_CANVAS_ERROR, VT_CANVAS_ERROR_DECODE, _("The image is damaged"));
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  *image = open_image (format, data, len, 1, VIPS_ACCESS_SEQUENTIAL, error);
-  if (*image == NULL)
-    return FALSE;
-  *width = vips_image_get_width (*image);
-  *height = vips_image_get_height (*image);
-  return TRUE;
-}
-
-/* The scale an image of @width × @height loads at so that its longest side
- * comes down to about @target, and refuses it when even that scale is over
- * the pixel budget. Only JPEG shrinks while loading; a PNG, GIF, WebP or
- * TIFF is decoded whole (libvips' thumbnailer streams it, but still spends
- * the CPU of every pixel) and must fit the budget as it is. */
-static gboolean
-choose_load_shrink (Format    format,
-                    gsize     len,
-                    guint     width,
-                    guint     height,
-                    guint     target,
-                    int      *shrink,
-                    GError  **error)
-{
-  guint longest = MAX (width, height);
-  int s = 1;
-
-  if (format == FORMAT_JPEG)
-    while (s < 8 && target > 0 && longest / (guint) (s * 2) >= target)
-      s *= 2;
-
-  /* Entropy decoding visits every 8 × 8 block whatever the scale, and no
-   * JPEG encoder spends less than a bit on eight of them: a header that
-   * claims more blocks than its data could code (an 800-byte JPEG of
-   * 65000² px) is a lie, refused before libjpeg spends a second on it. */
-  if (format == FORMAT_JPEG &&
-      (guint64) len * 64 < (guint64) ((width + 7) / 8) * ((height + 7) / 8))
-    {
-      g_set_error_literal (error, VT_CANVAS_ERROR, VT_CANVAS_ERROR_DECODE, _("The image is damaged"));
-      return FALSE;
-    }
-
-  if ((guint64) ((width + s - 1) / s) * ((height + s - 1) / s) > VT_DECODER_MAX_PIXELS)
-    {
-      set_too_large (error, width, height);
-      return FALSE;
-    }
-  *shrink = s;
-  return TRUE;
-}
 
 /**
  * vt_memory_texture_new:
@@ -384,7 +128,7 @@ decode_jpeg_turbo (const guchar  *data,
 
   if (!vt_size_is_close (width, expected_width) || !vt_size_is_close (height, expected_height))
     {
-      set_wrong_size (error, width, height, expected_width, expected_height);
+      vt_gate_set_wrong_size (error, width, height, expected_width, expected_height);
       return TJ_FAILED;
     }
   if ((guint64) width * height > VT_DECODER_MAX_PIXELS)
@@ -427,7 +171,7 @@ vt_vips_to_display (VipsImage  *image,
 
   if (vips_colourspace (image, &srgb, VIPS_INTERPRETATION_sRGB, NULL) != 0)
     {
-      set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image’s colours could not be read"));
+      vt_gate_set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image’s colours could not be read"));
       return NULL;
     }
   if (vips_image_get_bands (srgb) > 4)
@@ -436,7 +180,7 @@ vt_vips_to_display (VipsImage  *image,
 
       if (vips_extract_band (srgb, &four, 0, "n", 4, NULL) != 0)
         {
-          set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image’s colours could not be read"));
+          vt_gate_set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image’s colours could not be read"));
           return NULL;
         }
       g_set_object (&srgb, four);
@@ -447,7 +191,7 @@ vt_vips_to_display (VipsImage  *image,
 
       if (vips_cast_uchar (srgb, &u8, NULL) != 0)
         {
-          set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image’s colours could not be read"));
+          vt_gate_set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image’s colours could not be read"));
           return NULL;
         }
       g_set_object (&srgb, u8);
@@ -500,7 +244,7 @@ vt_texture_new_from_vips (VipsImage  *image,
         if (vips_region_prepare (region, &rect) != 0)
           {
             g_free (pixels);
-            set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image is damaged"));
+            vt_gate_set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image is damaged"));
             return NULL;
           }
         /* Only once the first rows decoded: a damaged image costs no
@@ -519,7 +263,7 @@ vt_texture_new_from_vips (VipsImage  *image,
  * @target (refusing it from the header when that is over the budget), and
  * resizes it to fit a @target × @target box, never enlarging. */
 static GdkTexture *
-decode_shrunk (Format         format,
+decode_shrunk (VtGateFormat         format,
                const guchar  *data,
                gsize          len,
                guint          width,
@@ -531,9 +275,9 @@ decode_shrunk (Format         format,
   g_autoptr (VipsImage) small = NULL;
   int shrink;
 
-  if (!choose_load_shrink (format, len, width, height, target, &shrink, error))
+  if (!vt_gate_choose_load_shrink (format, len, width, height, target, &shrink, error))
     return NULL;
-  image = open_image (format, data, len, shrink, VIPS_ACCESS_SEQUENTIAL, error);
+  image = vt_gate_open_image (format, data, len, shrink, VIPS_ACCESS_SEQUENTIAL, error);
   if (image == NULL)
     return NULL;
   /* Already small enough (a logo, often): turned upright, not resized,
@@ -542,7 +286,7 @@ decode_shrunk (Format         format,
     {
       if (vips_autorot (image, &small, NULL) != 0)
         {
-          set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image is damaged"));
+          vt_gate_set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image is damaged"));
           return NULL;
         }
       return vt_texture_new_from_vips (small, error);
@@ -552,7 +296,7 @@ decode_shrunk (Format         format,
                             "size", VIPS_SIZE_DOWN,
                             NULL) != 0)
     {
-      set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image is damaged"));
+      vt_gate_set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image is damaged"));
       return NULL;
     }
   return vt_texture_new_from_vips (small, error);
@@ -580,15 +324,15 @@ vt_decode_bytes (GBytes  *bytes,
 {
   g_autoptr (VipsImage) image = NULL;
   const guchar *data;
-  Format format;
+  VtGateFormat format;
   gsize len;
   guint width, height;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
   data = g_bytes_get_data (bytes, &len);
-  format = sniff_format (data, len);
-  if (format == FORMAT_JPEG)
+  format = vt_gate_sniff_format (data, len);
+  if (format == VT_GATE_FORMAT_JPEG)
     {
       GdkTexture *texture = NULL;
 
@@ -603,17 +347,17 @@ vt_decode_bytes (GBytes  *bytes,
           break;
         }
     }
-  if (format == FORMAT_NONE)
+  if (format == VT_GATE_FORMAT_NONE)
     {
-      set_not_an_image (error);
+      vt_gate_set_not_an_image (error);
       return NULL;
     }
 
-  if (!read_header (format, data, len, &image, &width, &height, error))
+  if (!vt_gate_read_header (format, data, len, &image, &width, &height, error))
     return NULL;
   if (!vt_size_is_close (width, expected_width) || !vt_size_is_close (height, expected_height))
     {
-      set_wrong_size (error, width, height, expected_width, expected_height);
+      vt_gate_set_wrong_size (error, width, height, expected_width, expected_height);
       return NULL;
     }
 
@@ -621,14 +365,14 @@ vt_decode_bytes (GBytes  *bytes,
     {
       if (expected_width != 0 || expected_height != 0)
         {
-          set_too_large (error, width, height);
+          vt_gate_set_too_large (error, width, height);
           return NULL;
         }
       return decode_shrunk (format, data, len, width, height, VT_DECODER_SHRINK_TO, error);
     }
 
   if (image == NULL &&
-      (image = open_image (format, data, len, 1, VIPS_ACCESS_SEQUENTIAL, error)) == NULL)
+      (image = vt_gate_open_image (format, data, len, 1, VIPS_ACCESS_SEQUENTIAL, error)) == NULL)
     return NULL;
   return vt_texture_new_from_vips (image, error);
 }
@@ -653,7 +397,7 @@ vt_decode_thumbnail (GBytes  *bytes,
 {
   g_autoptr (VipsImage) header = NULL;
   const guchar *data;
-  Format format;
+  VtGateFormat format;
   gsize len;
   guint width, height;
 
@@ -661,13 +405,13 @@ vt_decode_thumbnail (GBytes  *bytes,
   g_return_val_if_fail (max_size > 0, NULL);
 
   data = g_bytes_get_data (bytes, &len);
-  format = sniff_format (data, len);
-  if (format == FORMAT_NONE)
+  format = vt_gate_sniff_format (data, len);
+  if (format == VT_GATE_FORMAT_NONE)
     {
-      set_not_an_image (error);
+      vt_gate_set_not_an_image (error);
       return NULL;
     }
-  if (!read_header (format, data, len, &header, &width, &height, error))
+  if (!vt_gate_read_header (format, data, len, &header, &width, &height, error))
     return NULL;
   return decode_shrunk (format, data, len, width, height, max_size, error);
 }
@@ -710,7 +454,7 @@ vt_decode_tiles_thumbnail (GPtrArray  *tiles,
   if ((guint64) width * height > VT_DECODER_MAX_PIXELS ||
       (guint64) tile_width * tile_height > VT_DECODER_MAX_PIXELS)
     {
-      set_too_large (error, width, height);
+      vt_gate_set_too_large (error, width, height);
       return NULL;
     }
 
@@ -719,27 +463,27 @@ vt_decode_tiles_thumbnail (GPtrArray  *tiles,
     {
       g_autoptr (VipsImage) header = NULL;
       const guchar *data;
-      Format format;
+      VtGateFormat format;
       gsize len;
       guint w, h;
       VipsImage *tile;
 
       data = g_bytes_get_data (g_ptr_array_index (tiles, i), &len);
-      format = sniff_format (data, len);
-      if (format == FORMAT_NONE)
+      format = vt_gate_sniff_format (data, len);
+      if (format == VT_GATE_FORMAT_NONE)
         {
-          set_not_an_image (error);
+          vt_gate_set_not_an_image (error);
           return NULL;
         }
-      if (!read_header (format, data, len, &header, &w, &h, error))
+      if (!vt_gate_read_header (format, data, len, &header, &w, &h, error))
         return NULL;
       /* Each tile must be the size the level promised (edge tiles less). */
       if (w > tile_width + 1 || h > tile_height + 1)
         {
-          set_wrong_size (error, w, h, tile_width, tile_height);
+          vt_gate_set_wrong_size (error, w, h, tile_width, tile_height);
           return NULL;
         }
-      tile = open_image (format, data, len, 1, VIPS_ACCESS_RANDOM, error);
+      tile = vt_gate_open_image (format, data, len, 1, VIPS_ACCESS_RANDOM, error);
       if (tile == NULL)
         return NULL;
       g_ptr_array_add (images, tile);
@@ -758,7 +502,7 @@ vt_decode_tiles_thumbnail (GPtrArray  *tiles,
                             "size", VIPS_SIZE_DOWN,
                             NULL) != 0)
     {
-      set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image is damaged"));
+      vt_gate_set_vips_error (error, VT_CANVAS_ERROR_DECODE, _("The image is damaged"));
       return NULL;
     }
 

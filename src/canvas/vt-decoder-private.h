@@ -13,16 +13,11 @@
 
 #include <vips/vips.h>
 
+#include "vt-decode-gate.h"
 #include "vt-decoder.h"
 #include "vt-pyramid-cache.h"
 
 G_BEGIN_DECLS
-
-/* libvips 8.14 (Debian 12) declares no autoptr cleanup for its images. */
-#if !(VIPS_MAJOR_VERSION > 8 || (VIPS_MAJOR_VERSION == 8 && VIPS_MINOR_VERSION >= 16))
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (VipsImage, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (VipsRegion, g_object_unref)
-#endif
 
 GdkTexture *vt_texture_new_from_vips  (VipsImage  *image,
                                        GError    **error);

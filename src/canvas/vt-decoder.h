@@ -10,20 +10,14 @@
 #include <gio/gio.h>
 #include <gdk/gdk.h>
 
+#include "vt-decode-limits.h"
+
 G_BEGIN_DECLS
 
 #define VT_TYPE_DECODER (vt_decoder_get_type ())
 
 G_DECLARE_FINAL_TYPE (VtDecoder, vt_decoder, VT, DECODER, GObject)
 
-/* The one pixel budget of every decode (tile, static image, thumbnail,
- * logo): no image is decoded into more pixels than this at the scale it
- * is loaded at; a header that promises more is refused before any pixel.
- * 64 Mpx of RGBA is 256 MiB. */
-#define VT_DECODER_MAX_PIXELS ((guint64) 8192 * 8192)
-/* The longest side a static image over the budget is shrunk to while
- * loading, when its format can shrink while loading (JPEG). */
-#define VT_DECODER_SHRINK_TO 4096
 
 /**
  * VtDecodeFunc:
@@ -92,8 +86,6 @@ GdkTexture *vt_decode_tiles_thumbnail           (GPtrArray            *tiles,
                                                  guint                 height,
                                                  guint                 max_size,
                                                  GError              **error);
-gboolean    vt_size_is_close                    (guint                 got,
-                                                 guint                 expected);
 
 GdkTexture *vt_memory_texture_new               (int                   width,
                                                  int                   height,
