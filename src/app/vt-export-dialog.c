@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "export/vt-export.h"
 #include "iiif/vt-rights.h"
@@ -459,11 +460,11 @@ vt_export_dialog_new (GtkWindow       *parent,
       gint64 h = MAX (1, max_h / size_divisors[i]);
 
       if (i == 0 && full)
-        sizes_text[i] = g_strdup_printf (_("Full Resolution (%" G_GINT64_FORMAT " × %" G_GINT64_FORMAT ")"), w, h);
+        sizes_text[i] = g_strdup_printf (_("Full Resolution (%" PRId64 " × %" PRId64 ")"), w, h);
       else if (i == 0)
-        sizes_text[i] = g_strdup_printf (_("Largest the Server Allows (%" G_GINT64_FORMAT " × %" G_GINT64_FORMAT ")"), w, h);
+        sizes_text[i] = g_strdup_printf (_("Largest the Server Allows (%" PRId64 " × %" PRId64 ")"), w, h);
       else
-        sizes_text[i] = g_strdup_printf (_("1/%d (%" G_GINT64_FORMAT " × %" G_GINT64_FORMAT ")"),
+        sizes_text[i] = g_strdup_printf (_("1/%d (%" PRId64 " × %" PRId64 ")"),
                                          size_divisors[i], w, h);
       size_items[i] = sizes_text[i];
     }

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -215,8 +216,8 @@ vt_export_set_region (VtExport  *self,
       width > self->image_width - x || height > self->image_height - y)
     {
       g_set_error (error, VT_EXPORT_ERROR, VT_EXPORT_ERROR_INVALID,
-                   _("The region %" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT
-                     " is not inside the image (%" G_GINT64_FORMAT " × %" G_GINT64_FORMAT " pixels)"),
+                   _("The region %" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64
+                     " is not inside the image (%" PRId64 " × %" PRId64 " pixels)"),
                    x, y, width, height, self->image_width, self->image_height);
       return FALSE;
     }
@@ -249,8 +250,8 @@ vt_export_set_size (VtExport  *self,
   if (width <= 0 || height <= 0 || width > self->rw || height > self->rh)
     {
       g_set_error (error, VT_EXPORT_ERROR, VT_EXPORT_ERROR_INVALID,
-                   _("The size %" G_GINT64_FORMAT " × %" G_GINT64_FORMAT
-                     " is not possible: the region is %" G_GINT64_FORMAT " × %" G_GINT64_FORMAT
+                   _("The size %" PRId64 " × %" PRId64
+                     " is not possible: the region is %" PRId64 " × %" PRId64
                      " pixels and is never enlarged"),
                    width, height, self->rw, self->rh);
       return FALSE;
@@ -709,8 +710,8 @@ vt_export_run_async (VtExport            *self,
       (self->width > VT_EXPORT_JPEG_MAX_SIDE || self->height > VT_EXPORT_JPEG_MAX_SIDE))
     {
       g_task_return_new_error (task, VT_EXPORT_ERROR, VT_EXPORT_ERROR_TOO_LARGE,
-                               _("JPEG holds at most %d pixels a side, and this export is %"
-                                 G_GINT64_FORMAT " × %" G_GINT64_FORMAT ": choose TIFF or a smaller size"),
+                               _("JPEG holds at most %d pixels a side, and this export is %" PRId64
+                                 " × %" PRId64 ": choose TIFF or a smaller size"),
                                VT_EXPORT_JPEG_MAX_SIDE, self->width, self->height);
       return;
     }
@@ -720,8 +721,8 @@ vt_export_run_async (VtExport            *self,
 
       vt_export_get_max_size (self, &max_w, &max_h);
       g_task_return_new_error (task, VT_EXPORT_ERROR, VT_EXPORT_ERROR_LIMITED,
-                               _("The image server gives this region at most %" G_GINT64_FORMAT
-                                 " × %" G_GINT64_FORMAT " pixels, not %" G_GINT64_FORMAT " × %" G_GINT64_FORMAT),
+                               _("The image server gives this region at most %" PRId64
+                                 " × %" PRId64 " pixels, not %" PRId64 " × %" PRId64),
                                max_w, max_h, self->width, self->height);
       return;
     }
