@@ -117,6 +117,17 @@ vt_application_command_line (GApplication            *app,
 
   window = vt_application_get_or_create_window (self, new_window);
 
+  /* `vitrine --search chair Stockmans` searches for those words, as the
+   * desktop's "Search the Catalogue" would, rather than opening them. */
+  if (g_variant_dict_contains (options, "search"))
+    {
+      g_autofree char *terms = remaining != NULL ? g_strjoinv (" ", (char **) remaining) : NULL;
+
+      vt_window_show_search (window, terms != NULL && *terms != '\0' ? terms : NULL);
+      gtk_window_present (GTK_WINDOW (window));
+      return 0;
+    }
+
   for (guint i = 0; remaining != NULL && remaining[i] != NULL; i++)
     {
       g_autofree char *input = resolve_argument (command_line, remaining[i]);
@@ -127,9 +138,6 @@ vt_application_command_line (GApplication            *app,
         window = vt_application_get_or_create_window (self, TRUE);
       vt_window_open_input (window, input);
     }
-
-  if (g_variant_dict_contains (options, "search"))
-    vt_window_show_search (window, NULL);
 
   gtk_window_present (GTK_WINDOW (window));
 

@@ -290,6 +290,32 @@ find_text (GtkWidget  *widget,
 
 /* Issue 13: the credits were English only and did not name the
  * collection whose objects the application shows. */
+static gboolean
+search_option_check_cb (gpointer data)
+{
+  VtApplication *app = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (VT_IS_WINDOW (window));
+  g_assert_cmpstr (vt_window_get_page_name (VT_WINDOW (window)), ==, "search");
+  g_assert_cmpstr (vt_search_page_get_text (vt_window_get_search_page (VT_WINDOW (window))),
+                   ==, "stoel Stockmans");
+  gtk_window_destroy (window);
+  return G_SOURCE_REMOVE;
+}
+
+/* `vitrine --search WORDS` searches for the words; it does not open them
+ * as an object number. */
+static void
+test_search_option (void)
+{
+  g_autoptr(VtApplication) app = new_local_application ();
+  const char *argv[] = { "vitrine", "--search", "stoel", "Stockmans", NULL };
+
+  g_timeout_add (300, search_option_check_cb, app);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 4, (char **) argv), ==, 0);
+}
+
 static void
 test_about (void)
 {
@@ -581,6 +607,7 @@ main (int   argc,
   g_test_add_func ("/vitrine/app/preferences/not-selected", test_preferences_not_selected);
   g_test_add_func ("/vitrine/app/preferences/overridden", test_preferences_overridden);
   g_test_add_func ("/vitrine/app/about", test_about);
+  g_test_add_func ("/vitrine/app/search-option", test_search_option);
   g_test_add_func ("/vitrine/app/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/vitrine/app/canvas-focus-ring", test_canvas_focus_ring);
   g_test_add_func ("/vitrine/app/canvas-zoom-described", test_canvas_zoom_described);
