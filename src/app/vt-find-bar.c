@@ -220,6 +220,8 @@ ellipsize_placeholder (GtkWidget *widget)
     {
       if (GTK_IS_LABEL (child) && GTK_IS_STACK (widget))
         {
+          /* "(None)" reads like an error; the picker invites a choice. */
+          gtk_label_set_text (GTK_LABEL (child), _("Organisation"));
           gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
           gtk_label_set_width_chars (GTK_LABEL (child), 3);
         }
