@@ -303,7 +303,7 @@ step_stats_full (ReqLog  *log,
       guint d = 0;
       gpointer last;
 
-      if (g_getenv ("BENCH_NETWORK_LOG") != NULL)
+      if (!observed && g_getenv ("BENCH_NETWORK_LOG") != NULL)
         g_print ("   %8.1f %8.1f %8.1f conn %3" G_GUINT64_FORMAT " %s%s%7" G_GUINT64_FORMAT " %s\n",
                  (e->queued - start) / 1000.0, e->sent ? (e->sent - start) / 1000.0 : -1,
                  e->end ? (e->end - start) / 1000.0 : -1, e->conn, e->h2 ? "h2 " : "", e->prefetch ? "pf " : "",
