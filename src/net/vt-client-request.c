@@ -220,24 +220,15 @@ on_wrote_headers (SoupMessage *msg,
   if (req->state != REQUEST_ACTIVE || msg != req->msg || req->written || host == NULL)
     return;
 
-  req->written = TRUE;
-
   /* Written well after it was handed over, with as many streams open as
    * ever: it waited for a free stream, so the server's limit is reached.
-   * Twice at the same peak, since once could be a busy main loop. libsoup
-   * writes such a request the moment a stream closes, before that
-   * stream's body end reaches us: it does not raise the peak, or the
-   * limit would climb one above the server's with every stream freed and
-   * libsoup would hold a request back each time. */
+   * Twice at the same peak, since once could be a busy main loop. */
   if (host->multiplexed && host->n_written + 1 >= host->peak_written &&
-      g_get_monotonic_time () - req->started > HELD_BACK_US)
-    {
-      if (++host->n_held >= 2)
-        host->held_back = TRUE;
-      host->n_written++;
-      return;
-    }
+      g_get_monotonic_time () - req->started > HELD_BACK_US &&
+      ++host->n_held >= 2)
+    host->held_back = TRUE;
 
+  req->written = TRUE;
   host->n_written++;
   if (host->n_written > host->peak_written)
     {
