@@ -57,6 +57,7 @@ void         vt_image_view_input_init       (VtImageView    *self);
 VtTileLayer *vt_image_view_get_layer        (VtImageView *self);
 guint        vt_image_view_get_level        (VtImageView *self);
 guint        vt_image_view_get_n_loading    (VtImageView *self);
+gboolean     vt_image_view_has_pixels       (VtImageView *self);
 void         vt_image_view_get_minimal_set  (VtImageView *self,
                                              VtViewport  *viewport,
                                              GArray      *keys);

@@ -612,6 +612,12 @@ vt_image_view_get_n_loading (VtImageView *self)
   return vt_tile_layer_get_n_loading (self->layer);
 }
 
+gboolean
+vt_image_view_has_pixels (VtImageView *self)
+{
+  return vt_tile_layer_has_pixels (self->layer);
+}
+
 void
 vt_image_view_get_minimal_set (VtImageView *self,
                                VtViewport  *viewport,

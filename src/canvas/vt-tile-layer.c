@@ -803,6 +803,26 @@ vt_tile_layer_get_loaded_tiles (VtTileLayer *self)
   return self->loaded_tiles;
 }
 
+/**
+ * vt_tile_layer_has_pixels:
+ *
+ * Returns: whether the view draws something of the image: a tile of its
+ *   placeholder or of the level in view (the first pixels after an open)
+ */
+gboolean
+vt_tile_layer_has_pixels (VtTileLayer *self)
+{
+  guint cached = 0, failed = 0;
+
+  g_return_val_if_fail (VT_IS_TILE_LAYER (self), FALSE);
+
+  if (self->loaded_tiles > 0)
+    return TRUE;
+  if (self->pinned.has_placeholder)
+    vt_tile_range_count_cached (&self->pinned.placeholder, self->cache, self->failed, &cached, &failed);
+  return cached > 0;
+}
+
 gboolean
 vt_tile_layer_get_sharp (VtTileLayer *self)
 {

@@ -61,6 +61,7 @@ void          vt_tile_layer_set_scale_factor  (VtTileLayer     *self,
 
 guint         vt_tile_layer_get_visible_tiles (VtTileLayer     *self);
 guint         vt_tile_layer_get_loaded_tiles  (VtTileLayer     *self);
+gboolean      vt_tile_layer_has_pixels        (VtTileLayer     *self);
 gboolean      vt_tile_layer_get_sharp         (VtTileLayer     *self);
 guint         vt_tile_layer_get_level         (VtTileLayer     *self);
 guint         vt_tile_layer_get_n_loading     (VtTileLayer     *self);

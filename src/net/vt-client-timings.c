@@ -93,6 +93,17 @@ vt_client_preconnect (VtClient   *self,
       g_uri_get_host (guri) == NULL || *g_uri_get_host (guri) == '\0')
     return;
 
+  /* A host that answered over HTTP/2 takes the whole burst on the one
+   * connection it has: more would be TLS handshakes for nothing. */
+  {
+    g_autofree char *key = g_strdup_printf ("%s://%s:%d", g_uri_get_scheme (guri), g_uri_get_host (guri),
+                                            g_uri_get_port (guri));
+    VtHostQueue *host = g_hash_table_lookup (self->hosts, key);
+
+    if (host != NULL && host->multiplexed)
+      return;
+  }
+
   n_connections = MIN (n_connections, self->max_conns_per_host);
   for (guint i = 0; i < n_connections; i++)
     {

@@ -260,6 +260,48 @@ test_h2_many_in_flight (void)
   watch_clear (&watch);
 }
 
+static void
+count_queued (SoupSession *session,
+              SoupMessage *msg,
+              guint       *n)
+{
+  (*n)++;
+}
+
+/* The manifest's host is preconnected for the burst that follows it; a
+ * host known to answer over HTTP/2 takes that burst on its one
+ * connection, so nothing is opened (libsoup queues a message for each
+ * connection it is asked to open). */
+static void
+test_h2_no_preconnect (void)
+{
+  g_autoptr(VtTestbed) tb = vt_testbed_start_full_or_skip (VT_TESTBED_FLAGS_HTTPS);
+  g_autoptr(VtClient) client = NULL;
+  g_autofree char *url = NULL;
+  g_auto(FetchResult) result = { 0 };
+  guint n_queued = 0;
+  gulong id;
+
+  if (tb == NULL)
+    return;
+
+  client = trusting_client (tb);
+  url = vt_testbed_get_https_url (tb, VT_TESTBED_IIP_MAIN "/info.json");
+  id = g_signal_connect (client->session, "request-queued", G_CALLBACK (count_queued), &n_queued);
+
+  /* Not known yet: connections are opened, as for HTTP/1.1. */
+  vt_client_preconnect (client, url, 5);
+  g_assert_cmpuint (n_queued, ==, 5);
+
+  fetch_sync (client, url, VT_FETCH_KIND_INFO, VT_FETCH_FLAGS_NONE, &result);
+  g_assert_no_error (result.error);
+
+  n_queued = 0;
+  vt_client_preconnect (client, url, 5);
+  g_assert_cmpuint (n_queued, ==, 0);
+  g_signal_handler_disconnect (client->session, id);
+}
+
 static gboolean
 body_contains (FetchResult *result,
                const char  *needle)
@@ -336,6 +378,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/https/trusted-test-ca-h2", test_trusted);
   g_test_add_func ("/https/untrusted-is-a-tls-error", test_untrusted);
   g_test_add_func ("/https/h2-more-than-six-in-flight", test_h2_many_in_flight);
+  g_test_add_func ("/https/h2-no-preconnect", test_h2_no_preconnect);
 
   return g_test_run ();
 }
