@@ -76,7 +76,14 @@ struct _VtClient
   GArray       *timings;
   guint64       timings_base;
   guint64       pump_cause;   /* seq of the request whose end pumps now */
+
+  /* Connections opened ahead (vt_client_preconnect()): libsoup counts one
+   * until its handshake returns, and warns when the session goes before. */
+  GCancellable *preconnect_cancellable;
+  guint        *n_preconnecting;   /* an rc box, shared with the callbacks */
 };
+
+void        _vt_client_preconnects_finish (VtClient     *self);
 
 void        _vt_request_submit           (VtClient     *self,
                                           GTask        *task,

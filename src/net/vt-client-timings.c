@@ -55,11 +55,39 @@ preconnected_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
+  guint *n_preconnecting = user_data;
   g_autoptr(GError) error = NULL;
 
   /* A failure shows again, with its reason, on the request itself. */
   if (!soup_session_preconnect_finish (SOUP_SESSION (object), result, &error))
     g_debug ("preconnect: %s", error->message);
+  (*n_preconnecting)--;
+  g_rc_box_release (n_preconnecting);
+}
+
+/* Called on dispose, before the session goes: connections still being
+ * opened are cancelled, and their handshakes are let return (for a
+ * bounded time), since libsoup checks that a session it drops has no
+ * connection left. */
+void
+_vt_client_preconnects_finish (VtClient *self)
+{
+  gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  GMainContext *context = self->context;
+
+  if (self->n_preconnecting != NULL && *self->n_preconnecting > 0)
+    {
+      g_cancellable_cancel (self->preconnect_cancellable);
+      if (g_main_context_acquire (context))
+        {
+          while (*self->n_preconnecting > 0 && g_get_monotonic_time () < deadline)
+            if (!g_main_context_iteration (context, FALSE))
+              g_usleep (1000);
+          g_main_context_release (context);
+        }
+    }
+  g_clear_object (&self->preconnect_cancellable);
+  g_clear_pointer (&self->n_preconnecting, g_rc_box_release);
 }
 
 /**
@@ -111,8 +139,15 @@ vt_client_preconnect (VtClient   *self,
 
       if (msg == NULL)
         return;
-      soup_session_preconnect_async (self->session, msg, G_PRIORITY_DEFAULT, NULL,
-                                     preconnected_cb, NULL);
+      if (self->n_preconnecting == NULL)
+        {
+          self->n_preconnecting = g_rc_box_new0 (guint);
+          self->preconnect_cancellable = g_cancellable_new ();
+        }
+      (*self->n_preconnecting)++;
+      soup_session_preconnect_async (self->session, msg, G_PRIORITY_DEFAULT,
+                                     self->preconnect_cancellable, preconnected_cb,
+                                     g_rc_box_acquire (self->n_preconnecting));
     }
 }
 

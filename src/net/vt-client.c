@@ -708,6 +708,7 @@ vt_client_dispose (GObject *object)
   if (self->cache != NULL)
     soup_cache_dump (self->cache);
 
+  _vt_client_preconnects_finish (self);
   if (self->session != NULL)
     soup_session_abort (self->session);
   g_clear_object (&self->session);
