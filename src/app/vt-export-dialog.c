@@ -402,7 +402,8 @@ vt_export_dialog_new (GtkWindow       *parent,
   static const char *areas[] = { N_("Whole Image"), N_("Visible Area"), NULL };
   static const char *formats[] = { "TIFF", "JPEG", "PNG", NULL };
   const char *area_items[3] = { NULL };
-  g_autofree char *sizes_text[G_N_ELEMENTS (size_divisors) + 1] = { NULL };
+  /* g_autofree on an array would free its first string only. */
+  g_autoptr(GPtrArray) sizes_text = g_ptr_array_new_with_free_func (g_free);
   const char *size_items[G_N_ELEMENTS (size_divisors) + 1] = { NULL };
   VtExportDialog *self;
   GtkWidget *group;
@@ -460,13 +461,13 @@ vt_export_dialog_new (GtkWindow       *parent,
       gint64 h = MAX (1, max_h / size_divisors[i]);
 
       if (i == 0 && full)
-        sizes_text[i] = g_strdup_printf (_("Full Resolution (%" PRId64 " × %" PRId64 ")"), w, h);
+        size_items[i] = g_strdup_printf (_("Full Resolution (%" PRId64 " × %" PRId64 ")"), w, h);
       else if (i == 0)
-        sizes_text[i] = g_strdup_printf (_("Largest the Server Allows (%" PRId64 " × %" PRId64 ")"), w, h);
+        size_items[i] = g_strdup_printf (_("Largest the Server Allows (%" PRId64 " × %" PRId64 ")"), w, h);
       else
-        sizes_text[i] = g_strdup_printf (_("1/%d (%" PRId64 " × %" PRId64 ")"),
+        size_items[i] = g_strdup_printf (_("1/%d (%" PRId64 " × %" PRId64 ")"),
                                          size_divisors[i], w, h);
-      size_items[i] = sizes_text[i];
+      g_ptr_array_add (sizes_text, (char *) size_items[i]);
     }
 
   group = adw_preferences_group_new ();
