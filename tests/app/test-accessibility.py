@@ -51,6 +51,15 @@ def skip (reason):
 
 # pyatspi comes from Debian, for Debian's python3; a python3 of one's own
 # (pyenv, a venv) earlier on PATH does not see it.
+# Warnings count as failures for Vitrine (G_DEBUG=fatal-warnings), not for
+# this process, which stands in for a screen reader: libatspi warns when an
+# application's cache is not there yet, which a slow (sanitizer) build
+# shows. GLib reads G_DEBUG when it loads, so it is changed before gi.
+APP_G_DEBUG = os.environ.get ("VITRINE_A11Y_APP_G_DEBUG", os.environ.get ("G_DEBUG", ""))
+os.environ["VITRINE_A11Y_APP_G_DEBUG"] = APP_G_DEBUG
+os.environ["G_DEBUG"] = ",".join (flag for flag in APP_G_DEBUG.split (",")
+                                  if flag and flag != "fatal-warnings")
+
 try:
     import gi
     gi.require_version ("Atspi", "2.0")
@@ -151,6 +160,7 @@ class Session:
         env.pop ("GTK_A11Y", None)
         env.pop ("NO_AT_BRIDGE", None)
         env["VITRINE_GHENT_API"] = self.base_url
+        env["G_DEBUG"] = APP_G_DEBUG
         env["LANGUAGE"] = "en"
         env["LC_ALL"] = "C.UTF-8"
         for var in ("XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"):
