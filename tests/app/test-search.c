@@ -122,8 +122,11 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
 
   {
-    g_autofree char *path = g_build_filename (g_get_user_data_dir (), "vitrine",
-                                              "catalogue-test.sqlite", NULL);
+    /* A file of its own for each test: the previous test's catalogue may
+     * still be open in a worker thread finishing its search, and a file
+     * removed under it leaves its -wal and -shm behind for the next. */
+    g_autofree char *name = g_strdup_printf ("catalogue-test-%d-%u.sqlite", (int) getpid (), app_serial);
+    g_autofree char *path = g_build_filename (g_get_user_data_dir (), "vitrine", name, NULL);
 
     g_remove (path);
     fixture->catalogue = vt_catalogue_open (path, &error);
