@@ -8,35 +8,11 @@
 #include "config.h"
 
 #include "vt-inspect-annotations.h"
+#include "vt-inspect-output.h"
 
 /* The annotation model as JSON for vitrine-inspect: every body id and every
  * annotation text appears, so that a script can check a manifest was read
  * whole. */
-
-static void
-set_map (JsonBuilder   *b,
-         const char    *name,
-         VtLanguageMap *map)
-{
-  json_builder_set_member_name (b, name);
-  if (map == NULL)
-    {
-      json_builder_add_null_value (b);
-      return;
-    }
-  json_builder_begin_object (b);
-  for (guint i = 0; i < vt_language_map_get_n_languages (map); i++)
-    {
-      const char * const *values = vt_language_map_get_values (map, i);
-
-      json_builder_set_member_name (b, vt_language_map_get_language (map, i));
-      json_builder_begin_array (b);
-      for (guint j = 0; values[j] != NULL; j++)
-        json_builder_add_string_value (b, values[j]);
-      json_builder_end_array (b);
-    }
-  json_builder_end_object (b);
-}
 
 static void
 set_string (JsonBuilder *b,
@@ -57,32 +33,6 @@ set_double (JsonBuilder *b,
 {
   json_builder_set_member_name (b, name);
   json_builder_add_double_value (b, value);
-}
-
-static void
-set_strv (JsonBuilder *b,
-          const char  *name,
-          char       **strv)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_begin_array (b);
-  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
-    json_builder_add_string_value (b, strv[i]);
-  json_builder_end_array (b);
-}
-
-static void
-set_rect (JsonBuilder  *b,
-          const char   *name,
-          const VtRect *rect)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_begin_array (b);
-  json_builder_add_int_value (b, rect->x);
-  json_builder_add_int_value (b, rect->y);
-  json_builder_add_int_value (b, rect->width);
-  json_builder_add_int_value (b, rect->height);
-  json_builder_end_array (b);
 }
 
 static void
@@ -185,7 +135,7 @@ add_content_resource (JsonBuilder       *b,
   set_string (b, "type", r->type);
   set_string (b, "format", r->format);
   if (r->label != NULL)
-    set_map (b, "label", r->label);
+    vt_inspect_add_map (b, "label", r->label);
   json_builder_set_member_name (b, "width");
   json_builder_add_int_value (b, r->width);
   json_builder_set_member_name (b, "height");
@@ -205,7 +155,7 @@ add_content_resource (JsonBuilder       *b,
       json_builder_end_array (b);
     }
   if (r->has_selector)
-    set_rect (b, "region", &r->selector);
+    vt_inspect_add_rect (b, "region", &r->selector);
   if (r->full_selector != NULL)
     {
       json_builder_set_member_name (b, "selector");
@@ -230,7 +180,7 @@ add_painting (JsonBuilder          *b,
     add_content_resource (b, g_ptr_array_index (a->bodies, i));
   json_builder_end_array (b);
   if (a->has_target)
-    set_rect (b, "targetRegion", &a->target);
+    vt_inspect_add_rect (b, "targetRegion", &a->target);
   if (a->has_time)
     {
       set_double (b, "timeStart", a->time_start);
@@ -266,9 +216,9 @@ add_body (JsonBuilder        *b,
   set_string (b, "language", body->language);
   set_string (b, "format", body->format);
   if (body->purpose[0] != NULL)
-    set_strv (b, "purpose", body->purpose);
+    vt_inspect_add_strv (b, "purpose", body->purpose);
   if (body->label != NULL)
-    set_map (b, "label", body->label);
+    vt_inspect_add_map (b, "label", body->label);
   if (body->choice > 0)
     {
       json_builder_set_member_name (b, "choice");
@@ -290,9 +240,9 @@ add_annotation (JsonBuilder        *b,
 {
   json_builder_begin_object (b);
   set_string (b, "id", a->id);
-  set_strv (b, "motivation", a->motivation);
+  vt_inspect_add_strv (b, "motivation", a->motivation);
   if (a->label != NULL)
-    set_map (b, "label", a->label);
+    vt_inspect_add_map (b, "label", a->label);
   json_builder_set_member_name (b, "bodies");
   json_builder_begin_array (b);
   for (guint i = 0; i < a->bodies->len; i++)
@@ -320,7 +270,7 @@ add_pages (JsonBuilder        *b,
       json_builder_begin_object (b);
       set_string (b, "id", page->id);
       if (page->label != NULL)
-        set_map (b, "label", page->label);
+        vt_inspect_add_map (b, "label", page->label);
       json_builder_set_member_name (b, "loaded");
       json_builder_add_boolean_value (b, page->loaded);
       if (page->n_skipped > 0)
@@ -358,7 +308,7 @@ add_nav_place (JsonBuilder *b,
 
       json_builder_begin_object (b);
       set_string (b, "id", f->id);
-      set_map (b, "label", f->label);
+      vt_inspect_add_map (b, "label", f->label);
       set_string (b, "geometry", f->geometry);
       json_builder_set_member_name (b, "coordinates");
       json_builder_begin_array (b);
@@ -394,7 +344,7 @@ vt_inspect_add_canvas_content (JsonBuilder        *b,
     add_painting (b, g_ptr_array_index (canvas->annotations, i));
   json_builder_end_array (b);
   add_pages (b, canvas->annotation_pages, languages);
-  set_strv (b, "behavior", canvas->behavior);
+  vt_inspect_add_strv (b, "behavior", canvas->behavior);
   set_behavior_flags (b, canvas->behavior_flags);
   json_builder_set_member_name (b, "thumbnail");
   json_builder_begin_array (b);
@@ -419,7 +369,7 @@ add_extra_canvas (JsonBuilder        *b,
   json_builder_set_member_name (b, name);
   json_builder_begin_object (b);
   set_string (b, "id", canvas->id);
-  set_map (b, "label", canvas->label);
+  vt_inspect_add_map (b, "label", canvas->label);
   json_builder_set_member_name (b, "width");
   json_builder_add_int_value (b, canvas->width);
   json_builder_set_member_name (b, "height");
@@ -466,7 +416,7 @@ vt_inspect_add_manifest_extras (JsonBuilder        *b,
       set_string (b, "id", r->id);
       set_string (b, "type", r->type);
       if (r->label != NULL)
-        set_map (b, "label", r->label);
+        vt_inspect_add_map (b, "label", r->label);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

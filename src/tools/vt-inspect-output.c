@@ -17,8 +17,8 @@
 
 #define MAX_RANGE_OUTPUT_DEPTH 128
 
-static void
-add_map (JsonBuilder        *b,
+void
+vt_inspect_add_map (JsonBuilder        *b,
          const char         *name,
          VtLanguageMap      *map)
 {
@@ -64,8 +64,8 @@ add_int (JsonBuilder *b,
   json_builder_add_int_value (b, value);
 }
 
-static void
-add_strv (JsonBuilder *b,
+void
+vt_inspect_add_strv (JsonBuilder *b,
           const char  *name,
           char       **strv)
 {
@@ -119,7 +119,7 @@ add_resources (JsonBuilder *b,
       add_string (b, "type", r->type);
       add_string (b, "format", r->format);
       if (r->label != NULL)
-        add_map (b, "label", r->label);
+        vt_inspect_add_map (b, "label", r->label);
       if (service != NULL)
         add_string (b, "service", service->id);
       json_builder_end_object (b);
@@ -132,8 +132,8 @@ add_metadata_entry (JsonBuilder     *b,
                     VtMetadataEntry *entry)
 {
   json_builder_begin_object (b);
-  add_map (b, "label", entry->label);
-  add_map (b, "value", entry->value);
+  vt_inspect_add_map (b, "label", entry->label);
+  vt_inspect_add_map (b, "value", entry->value);
   json_builder_end_object (b);
 }
 
@@ -153,8 +153,8 @@ add_service_ref (JsonBuilder  *b,
   json_builder_end_object (b);
 }
 
-static void
-add_rect (JsonBuilder  *b,
+void
+vt_inspect_add_rect (JsonBuilder  *b,
           const char   *name,
           const VtRect *rect)
 {
@@ -204,7 +204,7 @@ add_canvas (JsonBuilder        *b,
 
   json_builder_begin_object (b);
   add_string (b, "id", canvas->id);
-  add_map (b, "label", canvas->label);
+  vt_inspect_add_map (b, "label", canvas->label);
   add_display (b, "displayLabel", canvas->label, languages);
   add_int (b, "width", canvas->width);
   add_int (b, "height", canvas->height);
@@ -225,7 +225,7 @@ add_canvas (JsonBuilder        *b,
       add_int (b, "width", image->width);
       add_int (b, "height", image->height);
       if (image->has_selector)
-        add_rect (b, "region", &image->selector);
+        vt_inspect_add_rect (b, "region", &image->selector);
       json_builder_set_member_name (b, "service");
       if (service != NULL)
         add_service_ref (b, service);
@@ -250,7 +250,7 @@ add_canvas (JsonBuilder        *b,
 
           json_builder_begin_object (b);
           add_string (b, "id", body->id);
-          add_map (b, "label", body->label);
+          vt_inspect_add_map (b, "label", body->label);
           json_builder_end_object (b);
         }
     }
@@ -267,8 +267,8 @@ add_range (JsonBuilder        *b,
 {
   json_builder_begin_object (b);
   add_string (b, "id", range->id);
-  add_map (b, "label", range->label);
-  add_strv (b, "behavior", range->behavior);
+  vt_inspect_add_map (b, "label", range->label);
+  vt_inspect_add_strv (b, "behavior", range->behavior);
   vt_inspect_add_range_extras (b, range);
   json_builder_set_member_name (b, "items");
   json_builder_begin_array (b);
@@ -284,7 +284,7 @@ add_range (JsonBuilder        *b,
           add_string (b, "type", "Canvas");
           add_string (b, "id", item->canvas_id);
           if (item->has_region)
-            add_rect (b, "region", &item->region);
+            vt_inspect_add_rect (b, "region", &item->region);
           if (item->has_time)
             {
               json_builder_set_member_name (b, "timeStart");
@@ -305,9 +305,9 @@ add_manifest (JsonBuilder        *b,
               const char * const *languages)
 {
   add_string (b, "id", m->id);
-  add_map (b, "label", m->label);
+  vt_inspect_add_map (b, "label", m->label);
   add_display (b, "displayLabel", m->label, languages);
-  add_map (b, "summary", m->summary);
+  vt_inspect_add_map (b, "summary", m->summary);
 
   json_builder_set_member_name (b, "metadata");
   json_builder_begin_array (b);
@@ -330,7 +330,7 @@ add_manifest (JsonBuilder        *b,
 
       json_builder_begin_object (b);
       add_string (b, "id", agent->id);
-      add_map (b, "label", agent->label);
+      vt_inspect_add_map (b, "label", agent->label);
       add_resources (b, "homepage", agent->homepage);
       add_resources (b, "logo", agent->logo);
       json_builder_end_object (b);
@@ -338,7 +338,7 @@ add_manifest (JsonBuilder        *b,
   json_builder_end_array (b);
   add_resources (b, "homepage", m->homepage);
   add_resources (b, "thumbnail", m->thumbnail);
-  add_strv (b, "behavior", m->behavior);
+  vt_inspect_add_strv (b, "behavior", m->behavior);
   add_string (b, "start", m->start_canvas);
   vt_inspect_add_manifest_extras (b, m, languages);
 
@@ -362,9 +362,9 @@ add_collection (JsonBuilder        *b,
                 guint               depth)
 {
   add_string (b, "id", c->id);
-  add_map (b, "label", c->label);
+  vt_inspect_add_map (b, "label", c->label);
   add_display (b, "displayLabel", c->label, languages);
-  add_map (b, "summary", c->summary);
+  vt_inspect_add_map (b, "summary", c->summary);
   add_string (b, "first", c->first);
   add_string (b, "next", c->next);
   add_string (b, "prev", c->prev);
@@ -382,7 +382,7 @@ add_collection (JsonBuilder        *b,
       json_builder_begin_object (b);
       add_string (b, "type", member->kind == VT_COLLECTION_MEMBER_COLLECTION ? "Collection" : "Manifest");
       add_string (b, "id", member->id);
-      add_map (b, "label", member->label);
+      vt_inspect_add_map (b, "label", member->label);
       add_resources (b, "thumbnail", member->thumbnail);
       if (member->embedded != NULL && depth < MAX_RANGE_OUTPUT_DEPTH)
         {
@@ -413,10 +413,10 @@ add_auth (JsonBuilder *b,
       add_int (b, "authVersion", a->version);
       add_string (b, "kind", (guint) a->kind < G_N_ELEMENTS (kinds) ? kinds[a->kind] : "unknown");
       add_string (b, "id", a->id);
-      add_map (b, "label", a->label);
-      add_map (b, "header", a->header);
-      add_map (b, "description", a->description);
-      add_map (b, "confirmLabel", a->confirm_label);
+      vt_inspect_add_map (b, "label", a->label);
+      vt_inspect_add_map (b, "header", a->header);
+      vt_inspect_add_map (b, "description", a->description);
+      vt_inspect_add_map (b, "confirmLabel", a->confirm_label);
       json_builder_set_member_name (b, "services");
       add_auth (b, a->services);
       json_builder_end_object (b);
@@ -473,10 +473,10 @@ add_image_service (JsonBuilder    *b,
     add_int (b, "maxHeight", s->max_height);
   if (s->max_area > 0)
     add_int (b, "maxArea", s->max_area);
-  add_strv (b, "formats", s->formats);
-  add_strv (b, "qualities", s->qualities);
-  add_strv (b, "extraFeatures", s->features);
-  add_strv (b, "preferredFormats", s->preferred_formats);
+  vt_inspect_add_strv (b, "formats", s->formats);
+  vt_inspect_add_strv (b, "qualities", s->qualities);
+  vt_inspect_add_strv (b, "extraFeatures", s->features);
+  vt_inspect_add_strv (b, "preferredFormats", s->preferred_formats);
   add_string (b, "rights", s->rights);
   json_builder_set_member_name (b, "auth");
   add_auth (b, s->auth);

@@ -16,4 +16,15 @@ G_BEGIN_DECLS
 JsonNode *vt_inspect_document (VtIiifDocument     *doc,
                                const char * const *languages);
 
+/* Members that vt-inspect-annotations.c writes the same way. */
+void      vt_inspect_add_map  (JsonBuilder        *b,
+                               const char         *name,
+                               VtLanguageMap      *map);
+void      vt_inspect_add_strv (JsonBuilder        *b,
+                               const char         *name,
+                               char              **strv);
+void      vt_inspect_add_rect (JsonBuilder        *b,
+                               const char         *name,
+                               const VtRect       *rect);
+
 G_END_DECLS
