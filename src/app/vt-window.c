@@ -656,6 +656,10 @@ vt_window_init (VtWindow *self)
                            G_CALLBACK (metadata_link_copied_cb), self, G_CONNECT_SWAPPED);
   vt_annotation_panel_set_overlay (self->annotation_panel,
                                    vt_canvas_pane_get_annotation_overlay (self->canvas_pane));
+  /* Who reads the annotations of one object usually wants them on the
+   * next too. */
+  g_settings_bind (self->settings, "sidebar-page", self->sidebar_stack, "visible-child-name",
+                   G_SETTINGS_BIND_DEFAULT);
 
   /* The decoded tiles of the canvas are what takes memory; the user
    * bounds them in the preferences. */
