@@ -167,7 +167,8 @@ add_annotation (VtAnnotationPanel *self,
                                                                   self->canvas->height));
 
   /* The order of the document, whichever page came first. */
-  g_object_set_data (G_OBJECT (row), "vt-order", GUINT_TO_POINTER (page_index * (VT_IIIF_MAX_ANNOTATIONS + 1) + index));
+  g_object_set_data (G_OBJECT (row), "vt-order",
+                     GSIZE_TO_POINTER ((gsize) page_index * (VT_IIIF_MAX_ANNOTATIONS + 1) + index));
 
   controller = gtk_event_controller_focus_new ();
   g_signal_connect_object (controller, "enter", G_CALLBACK (row_highlight_cb), self, G_CONNECT_SWAPPED);
@@ -182,13 +183,31 @@ add_annotation (VtAnnotationPanel *self,
   self->n_rows++;
 }
 
+/* Whether @annotation is about the canvas shown: an annotation of the
+ * manifest's own pages must name it; one of the canvas' pages is taken to
+ * be about it unless it names another. */
+static gboolean
+is_on_canvas (VtAnnotationPanel *self,
+              VtAnnotation      *annotation,
+              gboolean           must_name)
+{
+  VtAnnotationTarget *target = vt_annotation_get_target (annotation);
+
+  if (target == NULL || target->source == NULL || self->canvas->id == NULL)
+    return !must_name;
+  return g_str_equal (target->source, self->canvas->id);
+}
+
 static void
 add_page (VtAnnotationPanel *self,
           VtAnnotationPage  *page,
           guint              page_index)
 {
+  gboolean manifest_level = page_index >= self->canvas->annotation_pages->len;
+
   for (guint i = 0; i < page->items->len; i++)
-    add_annotation (self, g_ptr_array_index (page->items, i), page_index, i);
+    if (is_on_canvas (self, g_ptr_array_index (page->items, i), manifest_level))
+      add_annotation (self, g_ptr_array_index (page->items, i), page_index, i);
 }
 
 static int
@@ -196,8 +215,8 @@ sort_rows (GtkListBoxRow *a,
            GtkListBoxRow *b,
            gpointer       user_data)
 {
-  guint oa = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (a), "vt-order"));
-  guint ob = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (b), "vt-order"));
+  gsize oa = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (a), "vt-order"));
+  gsize ob = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (b), "vt-order"));
 
   return oa < ob ? -1 : oa > ob;
 }
@@ -339,7 +358,9 @@ page_changed_cb (VtAnnotationPanel *self)
 {
   VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
   VtCanvas *canvas = page ? vt_page_get_canvas (page) : NULL;
+  VtManifest *manifest = self->viewing ? vt_viewing_get_manifest (self->viewing) : NULL;
   guint fetched = 0;
+  guint n_canvas_pages, n_pages;
 
   if (canvas != NULL && canvas == self->canvas)
     return;
@@ -353,9 +374,16 @@ page_changed_cb (VtAnnotationPanel *self)
 
   self->canvas = vt_canvas_ref (canvas);
   self->cancellable = g_cancellable_new ();
-  for (guint i = 0; i < canvas->annotation_pages->len; i++)
+
+  /* The canvas' own pages, then the manifest's (v3 `annotations` on the
+   * manifest), whose annotations say which canvas they are about. */
+  n_canvas_pages = canvas->annotation_pages->len;
+  n_pages = n_canvas_pages + (manifest != NULL ? manifest->annotation_pages->len : 0);
+  for (guint i = 0; i < n_pages; i++)
     {
-      VtAnnotationPage *p = g_ptr_array_index (canvas->annotation_pages, i);
+      VtAnnotationPage *p = g_ptr_array_index (i < n_canvas_pages ? canvas->annotation_pages
+                                                                  : manifest->annotation_pages,
+                                               i < n_canvas_pages ? i : i - n_canvas_pages);
 
       if (p->loaded)
         add_page (self, p, i);

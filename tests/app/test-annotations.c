@@ -398,13 +398,14 @@ test_language (Fixture       *fixture,
   g_assert_cmpstrv (nl, ((const char *[]) { "Fontein", NULL }));
 }
 
-/* Another canvas shows its own annotations (none), and nothing of the
- * last one's, not even a page still on its way. */
+/* Another canvas shows its own annotations, and nothing of the last
+ * one's, not even a page still on its way. */
 static void
 test_canvas_switch (Fixture       *fixture,
                     gconstpointer  user_data)
 {
   g_autofree char *url = NULL;
+  g_autofree char *on_manifest = NULL;
   VtAnnotationPanel *panel;
   VtAnnotationOverlay *overlay;
 
@@ -414,11 +415,16 @@ test_canvas_switch (Fixture       *fixture,
   open_annotated (fixture);
   panel = vt_window_get_annotation_panel (fixture->window);
   overlay = vt_canvas_pane_get_annotation_overlay (vt_window_get_canvas_pane (fixture->window));
+  on_manifest = g_strconcat (fixture->base, ANNO ("on-manifest"), NULL);
 
+  /* The second canvas has one, from the manifest's own annotations,
+   * which the first did not list. */
+  g_assert_null (vt_annotation_panel_find_row (panel, on_manifest));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-canvas", NULL);
-  g_assert_cmpuint (vt_annotation_panel_get_n_annotations (panel), ==, 0);
-  g_assert_cmpuint (vt_annotation_overlay_get_n_items (overlay), ==, 0);
-  g_assert_cmpstr (vt_annotation_panel_get_state (panel), ==, "empty");
+  g_assert_cmpuint (vt_annotation_panel_get_n_annotations (panel), ==, 1);
+  g_assert_nonnull (vt_annotation_panel_find_row (panel, on_manifest));
+  g_assert_cmpuint (vt_annotation_overlay_get_n_items (overlay), ==, 1);
+  g_assert_cmpstr (vt_annotation_panel_get_state (panel), ==, "list");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.previous-canvas", NULL);
   wait_until (all_annotations, fixture->window, "the annotations again");
@@ -432,8 +438,17 @@ test_canvas_switch (Fixture       *fixture,
     g_test_message ("The referenced page came before the canvas could be turned");
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-canvas", NULL);
   spin (1000);
+  g_assert_cmpuint (vt_annotation_panel_get_n_annotations (panel), ==, 1);
+  g_assert_cmpuint (vt_annotation_overlay_get_n_items (overlay), ==, 1);
+
+  /* An object without annotations says so, and the toggle goes. */
+  g_free (url);
+  url = vt_testbed_get_url (fixture->testbed, "/manifests/v3/static.json");
+  vt_window_open_input (fixture->window, url);
+  wait_until (not_loading, fixture->window, url);
   g_assert_cmpuint (vt_annotation_panel_get_n_annotations (panel), ==, 0);
   g_assert_cmpuint (vt_annotation_overlay_get_n_items (overlay), ==, 0);
+  g_assert_cmpstr (vt_annotation_panel_get_state (panel), ==, "empty");
 }
 
 int
