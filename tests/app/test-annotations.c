@@ -15,6 +15,7 @@
 #include "app/vt-annotation-row.h"
 #include "app/vt-application.h"
 #include "app/vt-window.h"
+#include "canvas/vt-image-view-private.h"
 #include "vt-testbed.h"
 
 /* The annotations of a canvas in the real window, against the real test
@@ -127,24 +128,32 @@ all_annotations (gpointer data)
          vt_annotation_panel_get_n_annotations (panel) == N_ANNOTATIONS;
 }
 
-/* Zoom animations last VT_IMAGE_VIEW_ANIMATION_MS: the view is at rest
- * when its zoom and centre stop changing. */
+/* The view at rest: no zoom animation under way (however slowly a loaded
+ * machine draws its frames), and its size settled (the sidebar and the
+ * strip slide in when an object opens). */
 static void
 wait_for_rest (VtViewport *viewport)
 {
-  double zoom = -1, cx = -1, cy = -1;
+  VtImageView *view = g_object_get_data (G_OBJECT (viewport), "vt-test-view");
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  int width = -1, height = -1;
+  guint still = 0;
 
-  for (guint i = 0; i < 200; i++)
+  g_assert_nonnull (view);
+  while (still < 8)
     {
-      spin (VT_IMAGE_VIEW_ANIMATION_MS / 2);
-      if (vt_viewport_get_zoom (viewport) == zoom && vt_viewport_get_center_x (viewport) == cx &&
-          vt_viewport_get_center_y (viewport) == cy)
-        return;
-      zoom = vt_viewport_get_zoom (viewport);
-      cx = vt_viewport_get_center_x (viewport);
-      cy = vt_viewport_get_center_y (viewport);
+      if (g_get_monotonic_time () > deadline)
+        g_error ("The view never came to rest");
+      spin (25);
+      if (!vt_image_view_is_animating (view) &&
+          gtk_widget_get_width (GTK_WIDGET (view)) == width &&
+          gtk_widget_get_height (GTK_WIDGET (view)) == height)
+        still++;
+      else
+        still = 0;
+      width = gtk_widget_get_width (GTK_WIDGET (view));
+      height = gtk_widget_get_height (GTK_WIDGET (view));
     }
-  g_error ("The view never came to rest");
 }
 
 static VtAnnotationRow *
@@ -200,6 +209,7 @@ test_list_overlay_zoom (Fixture       *fixture,
   pane = vt_window_get_canvas_pane (fixture->window);
   overlay = vt_canvas_pane_get_annotation_overlay (pane);
   viewport = vt_image_view_get_viewport (vt_canvas_pane_get_image_view (pane));
+  g_object_set_data (G_OBJECT (viewport), "vt-test-view", vt_canvas_pane_get_image_view (pane));
   wait_for_rest (viewport);
 
   g_assert_cmpstr (vt_annotation_panel_get_state (panel), ==, "list");
@@ -253,6 +263,14 @@ test_list_overlay_zoom (Fixture       *fixture,
   g_assert_cmpint (vt_annotation_overlay_get_selected (overlay), ==, item);
   wait_for_rest (viewport);
   g_assert_cmpfloat (vt_viewport_get_zoom (viewport), ==, zoom);
+
+  /* The row with the keyboard focus highlights its shape. */
+  gtk_widget_grab_focus (GTK_WIDGET (polygon));
+  spin (50);
+  g_assert_cmpint (vt_annotation_overlay_get_highlighted (overlay), ==, vt_annotation_row_get_item (polygon));
+  gtk_widget_grab_focus (GTK_WIDGET (vt_canvas_pane_get_image_view (pane)));
+  spin (50);
+  g_assert_cmpint (vt_annotation_overlay_get_highlighted (overlay), ==, -1);
 
   /* Inside the polygon's box but outside the polygon: nothing there. */
   vt_viewport_image_to_widget (viewport, 60, 360, &wx, &wy);
