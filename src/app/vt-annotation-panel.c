@@ -221,13 +221,18 @@ sort_rows (GtkListBoxRow *a,
   return oa < ob ? -1 : oa > ob;
 }
 
+/* A row the search leaves out takes its shape off the image too. */
 static gboolean
 filter_rows (GtkListBoxRow *row,
              gpointer       user_data)
 {
   VtAnnotationPanel *self = user_data;
+  gboolean matches = vt_annotation_row_matches (VT_ANNOTATION_ROW (row), self->query);
 
-  return vt_annotation_row_matches (VT_ANNOTATION_ROW (row), self->query);
+  if (self->overlay != NULL)
+    vt_annotation_overlay_set_item_hidden (self->overlay, vt_annotation_row_get_item (VT_ANNOTATION_ROW (row)),
+                                           !matches);
+  return matches;
 }
 
 /* Referenced pages */

@@ -41,6 +41,7 @@ typedef struct
   ItemKind         kind;
   graphene_rect_t  bounds;     /* canvas coordinates; a point's is empty */
   VtSvgShape      *shape;
+  gboolean         hidden;     /* filtered out: neither drawn nor picked */
 } Item;
 
 struct _VtAnnotationOverlay
@@ -225,6 +226,8 @@ vt_annotation_overlay_snapshot (GtkWidget   *widget,
         gboolean selected = (int) i == self->selected;
         gboolean highlighted = (int) i == self->highlighted || (int) i == self->hovered;
 
+        if (g_array_index (self->items, Item, i).hidden)
+          continue;
         if ((pass == 1) == (selected || highlighted))
           draw_item (self, cr, &g_array_index (self->items, Item, i), selected, highlighted);
       }
@@ -278,6 +281,14 @@ released_cb (GtkGestureClick     *gesture,
   item = vt_annotation_overlay_pick (self, x, y);
   if (item >= 0)
     g_signal_emit (self, signals[ACTIVATED], 0, item);
+}
+
+/* Hidden, it shows no pointer over shapes it no longer draws. */
+static void
+visible_changed_cb (VtAnnotationOverlay *self)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    set_hovered (self, -1);
 }
 
 static void
@@ -436,6 +447,7 @@ vt_annotation_overlay_init (VtAnnotationOverlay *self)
 
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
   gtk_widget_set_can_focus (GTK_WIDGET (self), FALSE);
+  g_signal_connect (self, "notify::visible", G_CALLBACK (visible_changed_cb), NULL);
 }
 
 /* Public API */
@@ -618,6 +630,8 @@ vt_annotation_overlay_pick (VtAnnotationOverlay *self,
       gboolean hit;
       double area = r->size.width * r->size.height;
 
+      if (item->hidden)
+        continue;
       switch (item->kind)
         {
         case ITEM_POINT:
@@ -643,6 +657,31 @@ vt_annotation_overlay_pick (VtAnnotationOverlay *self,
         }
     }
   return best;
+}
+
+/**
+ * vt_annotation_overlay_set_item_hidden:
+ * @hidden: whether @item is left out (e.g. a search leaves its annotation
+ *   out of the list): not drawn, not picked
+ */
+void
+vt_annotation_overlay_set_item_hidden (VtAnnotationOverlay *self,
+                                       int                  item,
+                                       gboolean             hidden)
+{
+  Item *it;
+
+  g_return_if_fail (VT_IS_ANNOTATION_OVERLAY (self));
+
+  if (item < 0 || (guint) item >= self->items->len)
+    return;
+  it = &g_array_index (self->items, Item, item);
+  if (it->hidden == !!hidden)
+    return;
+  it->hidden = !!hidden;
+  if (hidden && self->hovered == item)
+    set_hovered (self, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 int

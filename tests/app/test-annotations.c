@@ -318,19 +318,31 @@ test_search (Fixture       *fixture,
              gconstpointer  user_data)
 {
   VtAnnotationPanel *panel;
+  VtAnnotationOverlay *overlay;
+  VtViewport *viewport;
   GtkListBoxRow *detail;
+  double wx, wy;
 
   if (fixture->testbed == NULL)
     return;
 
   open_annotated (fixture);
   panel = vt_window_get_annotation_panel (fixture->window);
+  overlay = vt_canvas_pane_get_annotation_overlay (vt_window_get_canvas_pane (fixture->window));
+  viewport = vt_image_view_get_viewport (vt_canvas_pane_get_image_view (vt_window_get_canvas_pane (fixture->window)));
   detail = GTK_LIST_BOX_ROW (row_for (panel, fixture, ANNO ("detail")));
 
   /* "Café" found without its accent, in any case. */
   vt_annotation_panel_set_query (panel, "cafe");
   g_assert_cmpuint (vt_annotation_panel_get_n_shown (panel), ==, 1);
   g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (detail)));
+
+  /* Only its shape is left on the image: the tag's square picks nothing. */
+  vt_viewport_image_to_widget (viewport, 975, 575, &wx, &wy);
+  g_assert_cmpint (vt_annotation_overlay_pick (overlay, wx, wy), ==, -1);
+  vt_viewport_image_to_widget (viewport, 800, 175, &wx, &wy);
+  g_assert_cmpint (vt_annotation_overlay_pick (overlay, wx, wy), ==,
+                   vt_annotation_row_get_item (VT_ANNOTATION_ROW (detail)));
   vt_annotation_panel_set_query (panel, "  CAFÉ ");
   g_assert_cmpuint (vt_annotation_panel_get_n_shown (panel), ==, 1);
 
@@ -350,6 +362,9 @@ test_search (Fixture       *fixture,
   vt_annotation_panel_set_query (panel, NULL);
   g_assert_cmpuint (vt_annotation_panel_get_n_shown (panel), ==, N_ANNOTATIONS);
   g_assert_cmpstr (vt_annotation_panel_get_state (panel), ==, "list");
+  vt_viewport_image_to_widget (viewport, 975, 575, &wx, &wy);
+  g_assert_cmpint (vt_annotation_overlay_pick (overlay, wx, wy), ==,
+                   vt_annotation_row_get_item (row_for (panel, fixture, ANNO ("tag"))));
 }
 
 /* Script, images, frames, styles and a javascript: link are gone; the
