@@ -40,6 +40,8 @@ struct _VtCanvasPane
 
   /* Template widgets */
   VtImageView    *image_view;
+  VtAnnotationOverlay *annotation_overlay;
+  GtkWidget      *annotations_button;
   GtkProgressBar *progress_bar;
   GtkWidget      *zoom_controls;
   GtkMenuButton  *zoom_menu_button;
@@ -55,6 +57,14 @@ struct _VtCanvasPane
 };
 
 G_DEFINE_FINAL_TYPE (VtCanvasPane, vt_canvas_pane, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SHOW_ANNOTATIONS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void load_backdrop (VtCanvasPane *self);
 
@@ -418,6 +428,14 @@ page_changed_cb (VtCanvasPane *self)
   update_page_label (self);
 }
 
+/* The toggle shows where there is something to show or hide. */
+static void
+update_annotations_button (VtCanvasPane *self)
+{
+  gtk_widget_set_visible (self->annotations_button,
+                          vt_annotation_overlay_get_n_items (self->annotation_overlay) > 0);
+}
+
 static void
 strip_canvas_activated_cb (VtCanvasPane *self,
                            guint         index)
@@ -607,6 +625,41 @@ vt_canvas_pane_get_page_text (VtCanvasPane *self)
   return gtk_label_get_text (self->page_label);
 }
 
+/**
+ * vt_canvas_pane_get_annotation_overlay:
+ *
+ * Returns: (transfer none): what draws the annotations over the image
+ */
+VtAnnotationOverlay *
+vt_canvas_pane_get_annotation_overlay (VtCanvasPane *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
+
+  return self->annotation_overlay;
+}
+
+gboolean
+vt_canvas_pane_get_show_annotations (VtCanvasPane *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_PANE (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->annotation_overlay));
+}
+
+void
+vt_canvas_pane_set_show_annotations (VtCanvasPane *self,
+                                     gboolean      show)
+{
+  g_return_if_fail (VT_IS_CANVAS_PANE (self));
+
+  show = !!show;
+  if (vt_canvas_pane_get_show_annotations (self) == show)
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->annotation_overlay), show);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ANNOTATIONS]);
+}
+
 static void
 vt_canvas_pane_dispose (GObject *object)
 {
@@ -625,6 +678,8 @@ vt_canvas_pane_dispose (GObject *object)
   drop_next_page (self);
   g_clear_object (&self->viewing);
   g_clear_object (&self->session);
+  if (self->annotation_overlay != NULL)
+    vt_annotation_overlay_set_view (self->annotation_overlay, NULL);
 
   /* AdwBin unparents its child itself; the template's pointers must not
    * outlive it. */
@@ -635,16 +690,69 @@ vt_canvas_pane_dispose (GObject *object)
 }
 
 static void
+vt_canvas_pane_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  VtCanvasPane *self = VT_CANVAS_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_ANNOTATIONS:
+      g_value_set_boolean (value, vt_canvas_pane_get_show_annotations (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vt_canvas_pane_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  VtCanvasPane *self = VT_CANVAS_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_ANNOTATIONS:
+      vt_canvas_pane_set_show_annotations (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 vt_canvas_pane_class_init (VtCanvasPaneClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = vt_canvas_pane_dispose;
+  object_class->get_property = vt_canvas_pane_get_property;
+  object_class->set_property = vt_canvas_pane_set_property;
+
+  /**
+   * VtCanvasPane:show-annotations:
+   *
+   * Whether the annotations' shapes are drawn over the image.
+   */
+  properties[PROP_SHOW_ANNOTATIONS] =
+    g_param_spec_boolean ("show-annotations", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_property_action (widget_class, "canvas.show-annotations", "show-annotations");
 
   g_type_ensure (VT_TYPE_IMAGE_VIEW);
+  g_type_ensure (VT_TYPE_ANNOTATION_OVERLAY);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/vt-canvas-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, annotation_overlay);
+  gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, annotations_button);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, canvas_retry_button);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, canvas_status_page);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, canvas_web_page_button);
@@ -699,4 +807,8 @@ vt_canvas_pane_init (VtCanvasPane *self)
   update_zoom_description (self);
   g_signal_connect_object (self->image_view, "notify::sharp",
                            G_CALLBACK (prefetch_next), self, G_CONNECT_SWAPPED);
+
+  vt_annotation_overlay_set_view (self->annotation_overlay, self->image_view);
+  g_signal_connect_object (self->annotation_overlay, "notify::n-items",
+                           G_CALLBACK (update_annotations_button), self, G_CONNECT_SWAPPED);
 }

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "canvas/vt-annotation-overlay.h"
 #include "canvas/vt-image-view.h"
 
 #include "vt-canvas-strip.h"
@@ -26,6 +27,10 @@ void           vt_canvas_pane_set_session      (VtCanvasPane *self,
 void           vt_canvas_pane_set_viewing      (VtCanvasPane *self,
                                                 VtViewing    *viewing);
 VtImageView   *vt_canvas_pane_get_image_view   (VtCanvasPane *self);
+VtAnnotationOverlay *vt_canvas_pane_get_annotation_overlay (VtCanvasPane *self);
+gboolean       vt_canvas_pane_get_show_annotations (VtCanvasPane *self);
+void           vt_canvas_pane_set_show_annotations (VtCanvasPane *self,
+                                                    gboolean      show);
 VtCanvasStrip *vt_canvas_pane_get_strip        (VtCanvasPane *self);
 gboolean       vt_canvas_pane_get_strip_revealed (VtCanvasPane *self);
 const char    *vt_canvas_pane_get_status_title (VtCanvasPane *self);

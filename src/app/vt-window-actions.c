@@ -313,6 +313,17 @@ zoom_fit_action (GtkWidget  *widget,
   vt_image_view_zoom_fit (get_image_view (widget), TRUE);
 }
 
+/* The shapes of the annotations over the image, on or off. */
+static void
+toggle_annotations_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  VtCanvasPane *pane = VT_WINDOW (widget)->canvas_pane;
+
+  vt_canvas_pane_set_show_annotations (pane, !vt_canvas_pane_get_show_annotations (pane));
+}
+
 /* 100 %: one image pixel per device pixel, as the canvas' "1" key. */
 static void
 zoom_original_action (GtkWidget  *widget,
@@ -387,6 +398,7 @@ _vt_window_update_actions (VtWindow *self)
   _vt_window_set_action_enabled (self, "win.zoom-fit", viewer);
   _vt_window_set_action_enabled (self, "win.zoom-original", viewer);
   _vt_window_set_action_enabled (self, "win.rotate", viewer);
+  _vt_window_set_action_enabled (self, "win.toggle-annotations", viewer);
   _vt_window_set_action_enabled (self, "win.previous-canvas", n > 1 && index > 0);
   _vt_window_set_action_enabled (self, "win.first-canvas", n > 1 && index > 0);
   _vt_window_set_action_enabled (self, "win.next-canvas", n > 1 && index + 1 < n);
@@ -419,6 +431,7 @@ _vt_window_class_actions_init (VtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_fit_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-original", NULL, zoom_original_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-annotations", NULL, toggle_annotations_action);
   gtk_widget_class_install_action (widget_class, "win.rotate", NULL, rotate_action);
   gtk_widget_class_install_action (widget_class, "win.next-canvas", NULL, go_canvas_action);
   gtk_widget_class_install_action (widget_class, "win.previous-canvas", NULL, go_canvas_action);
@@ -443,4 +456,6 @@ _vt_window_class_actions_init (VtWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-image", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.fullscreen", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.toggle-annotations", NULL);
 }

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "vt-annotation-panel.h"
 #include "vt-canvas-pane.h"
 #include "vt-collection-page.h"
 #include "vt-error-page.h"
@@ -67,6 +68,8 @@ struct _VtWindow
   VtCanvasPane         *canvas_pane;
   GtkBox               *sidebar_box;
   VtMetadataView       *metadata_view;
+  VtAnnotationPanel    *annotation_panel;
+  GtkStack             *sidebar_stack;
 
   /* Not in the template: vt-window-search.c adds it to the stack. */
   VtSearchPage         *search_page;

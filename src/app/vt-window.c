@@ -286,6 +286,7 @@ set_viewing (VtWindow  *self,
     }
 
   vt_canvas_pane_set_viewing (self->canvas_pane, viewing);
+  vt_annotation_panel_set_viewing (self->annotation_panel, viewing);
   vt_find_bar_show_viewing (self->find_bar, viewing);
   sync_sidebar (self);
   sync_page (self);
@@ -487,6 +488,7 @@ application_changed_cb (VtWindow *self)
 
       vt_navigation_set_session (self->navigation, session);
       vt_canvas_pane_set_session (self->canvas_pane, session);
+      vt_annotation_panel_set_session (self->annotation_panel, session);
       vt_collection_page_set_session (self->collection_page, session);
       _vt_window_welcome_set_session (self, session);
     }
@@ -584,6 +586,7 @@ vt_window_class_init (VtWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (VT_TYPE_ANNOTATION_PANEL);
   g_type_ensure (VT_TYPE_CANVAS_PANE);
   g_type_ensure (VT_TYPE_COLLECTION_PAGE);
   g_type_ensure (VT_TYPE_ERROR_PAGE);
@@ -592,6 +595,7 @@ vt_window_class_init (VtWindowClass *klass)
   g_type_ensure (VT_TYPE_OBJECT_GRID);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/vt-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, annotation_panel);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, canvas_pane);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, collection_page);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, error_page);
@@ -612,6 +616,7 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, welcome_page);
@@ -649,6 +654,12 @@ vt_window_init (VtWindow *self)
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
   g_signal_connect_object (self->metadata_view, "link-copied",
                            G_CALLBACK (metadata_link_copied_cb), self, G_CONNECT_SWAPPED);
+  vt_annotation_panel_set_overlay (self->annotation_panel,
+                                   vt_canvas_pane_get_annotation_overlay (self->canvas_pane));
+  /* Who reads the annotations of one object usually wants them on the
+   * next too. */
+  g_settings_bind (self->settings, "sidebar-page", self->sidebar_stack, "visible-child-name",
+                   G_SETTINGS_BIND_DEFAULT);
 
   /* The decoded tiles of the canvas are what takes memory; the user
    * bounds them in the preferences. */
@@ -775,6 +786,14 @@ vt_window_get_metadata_view (VtWindow *self)
   g_return_val_if_fail (VT_IS_WINDOW (self), NULL);
 
   return self->metadata_view;
+}
+
+VtAnnotationPanel *
+vt_window_get_annotation_panel (VtWindow *self)
+{
+  g_return_val_if_fail (VT_IS_WINDOW (self), NULL);
+
+  return self->annotation_panel;
 }
 
 VtCanvasPane *

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "vt-annotation-panel.h"
 #include "vt-application.h"
 #include "vt-canvas-pane.h"
 #include "vt-collection-page.h"
@@ -46,6 +47,7 @@ gboolean          vt_window_get_action_enabled (VtWindow      *self,
 
 VtMetadataView   *vt_window_get_metadata_view  (VtWindow      *self);
 VtCanvasPane     *vt_window_get_canvas_pane    (VtWindow      *self);
+VtAnnotationPanel *vt_window_get_annotation_panel (VtWindow    *self);
 VtErrorPage      *vt_window_get_error_page     (VtWindow      *self);
 VtCollectionPage *vt_window_get_collection_page (VtWindow     *self);
 VtObjectGrid     *vt_window_get_recent_grid    (VtWindow      *self);

@@ -23,6 +23,7 @@
 #define KINETIC_MIN_SPEED   20.0  /* px/s below which a fling stops */
 #define DEFER_SPEED_FACTOR  2.0   /* viewport diagonals per second */
 #define ZOOM_STEP           2.0   /* + and - keys, double click */
+#define ZOOM_TO_RECT_FILL   0.9   /* a region zoomed to leaves a margin */
 #define WHEEL_STEP          1.25  /* one wheel detent */
 #define SMOOTH_SCROLL_RATE  0.01  /* ln zoom per px of touchpad scroll */
 #define ARROW_PAN_PX        64.0
@@ -511,6 +512,53 @@ vt_image_view_zoom_to (VtImageView *self,
 {
   g_return_if_fail (VT_IS_IMAGE_VIEW (self));
   zoom_at_animated (self, zoom, widget_center_x (self), widget_center_y (self), animate);
+}
+
+/**
+ * vt_image_view_zoom_to_rect:
+ * @x: left of the region, in the view's image coordinates
+ * @width: its width; a region of no size (a point) is centred at the
+ *   zoom shown
+ *
+ * Zooms and pans so that the region fills the view, with a margin, as far
+ * as the zoom limits allow.
+ */
+void
+vt_image_view_zoom_to_rect (VtImageView *self,
+                            double       x,
+                            double       y,
+                            double       width,
+                            double       height,
+                            gboolean     animate)
+{
+  VtViewport *target;
+  double view_w = gtk_widget_get_width (GTK_WIDGET (self));
+  double view_h = gtk_widget_get_height (GTK_WIDGET (self));
+  guint rotation;
+
+  g_return_if_fail (VT_IS_IMAGE_VIEW (self));
+
+  if (!isfinite (x) || !isfinite (y) || !isfinite (width) || !isfinite (height))
+    return;
+
+  target = vt_viewport_copy (self->anim_target ? self->anim_target : self->viewport);
+  rotation = vt_viewport_get_rotation (target);
+  if (rotation == 90 || rotation == 270)
+    {
+      double t = width;
+
+      width = height;
+      height = t;
+    }
+  if (width > 0 && height > 0 && view_w > 0 && view_h > 0)
+    vt_viewport_set_zoom (target, ZOOM_TO_RECT_FILL * MIN (view_w / width, view_h / height));
+  else
+    vt_viewport_set_zoom (target, vt_viewport_get_zoom (target));
+  if (rotation == 90 || rotation == 270)
+    vt_viewport_set_center (target, x + height / 2, y + width / 2);
+  else
+    vt_viewport_set_center (target, x + width / 2, y + height / 2);
+  animate_to (self, target, FALSE, animate);
 }
 
 /* Fit, and follow the window's size again. */

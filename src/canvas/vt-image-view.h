@@ -71,6 +71,12 @@ void              vt_image_view_zoom_to         (VtImageView  *self,
                                                  gboolean      animate);
 void              vt_image_view_zoom_fit        (VtImageView  *self,
                                                  gboolean      animate);
+void              vt_image_view_zoom_to_rect    (VtImageView  *self,
+                                                 double        x,
+                                                 double        y,
+                                                 double        width,
+                                                 double        height,
+                                                 gboolean      animate);
 void              vt_image_view_rotate          (VtImageView  *self,
                                                  int           quarter_turns);
 

@@ -60,4 +60,5 @@
 #include "vt-resource.h"
 #include "vt-rights.h"
 #include "vt-selector.h"
+#include "vt-svg-shape.h"
 #include "vt-tile-pyramid.h"
