@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "canvas/vt-image-view.h"
+#include "canvas/vt-region-selector.h"
 
 #include "vt-canvas-strip.h"
 #include "vt-session.h"
@@ -26,6 +27,7 @@ void           vt_canvas_pane_set_session      (VtCanvasPane *self,
 void           vt_canvas_pane_set_viewing      (VtCanvasPane *self,
                                                 VtViewing    *viewing);
 VtImageView   *vt_canvas_pane_get_image_view   (VtCanvasPane *self);
+VtRegionSelector *vt_canvas_pane_get_region_selector (VtCanvasPane *self);
 VtCanvasStrip *vt_canvas_pane_get_strip        (VtCanvasPane *self);
 gboolean       vt_canvas_pane_get_strip_revealed (VtCanvasPane *self);
 const char    *vt_canvas_pane_get_status_title (VtCanvasPane *self);
