@@ -223,7 +223,9 @@ update_sizes (VtExportDialog *self)
   g_ptr_array_add (items, NULL);
   gtk_string_list_splice (self->size_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->size_model)),
                           (const char * const *) items->pdata);
-  adw_combo_row_set_selected (self->size_row, MIN (selected, G_N_ELEMENTS (size_divisors) - 1));
+  /* Full resolution (or the largest allowed) unless another was chosen;
+   * an empty row has no choice yet. */
+  adw_combo_row_set_selected (self->size_row, selected < G_N_ELEMENTS (size_divisors) ? selected : 0);
 
   g_clear_pointer (&self->limit_text, g_free);
   if (!full)
