@@ -13,7 +13,7 @@
 #include <inttypes.h>
 #include <math.h>
 
-#include "vt-region-selector.h"
+#include "vt-region-selector-private.h"
 
 /* A rectangle drawn over the deep-zoom canvas, for "Export Region…".
  *
@@ -30,35 +30,7 @@
  * Escape leaves the mode and forgets the region. */
 
 #define HANDLE_SIZE   8.0   /* logical px, drawn */
-#define HANDLE_REACH  10.0  /* logical px from a handle's centre that catch it */
-#define WHEEL_STEP    1.25  /* as the image view's own wheel */
-#define SMOOTH_RATE   0.01  /* ln zoom per px of touchpad scroll */
 #define LABEL_PAD     6.0
-
-typedef enum
-{
-  DRAG_NONE,
-  DRAG_NEW,
-  DRAG_MOVE,
-  DRAG_HANDLE,
-} DragMode;
-
-struct _VtRegionSelector
-{
-  GtkWidget   parent_instance;
-
-  VtViewport *viewport;
-  gboolean    active;
-  gboolean    has_region;
-  double      x0, y0, x1, y1;   /* image pixels, whole numbers */
-
-  DragMode    drag;
-  double      drag_wx, drag_wy; /* where the drag began, widget */
-  double      anchor_x, anchor_y; /* DRAG_NEW: its image point */
-  double      start[4];         /* the region when the drag began */
-  int         edge_x, edge_y;   /* DRAG_HANDLE: -1 moves x0/y0, 1 x1/y1, 0 none */
-  double      pan_last_x, pan_last_y;
-};
 
 enum
 {
@@ -81,32 +53,29 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (VtRegionSelector, vt_region_selector, GTK_TYPE_WIDGET)
 
-/* Handles, clockwise from the top left, as (x, y) directions on screen. */
-static const int handle_dirs[8][2] = {
-  { -1, -1 }, { 0, -1 }, { 1, -1 }, { 1, 0 }, { 1, 1 }, { 0, 1 }, { -1, 1 }, { -1, 0 },
-};
-static const char *handle_cursors[8] = {
-  "nw-resize", "n-resize", "ne-resize", "e-resize", "se-resize", "s-resize", "sw-resize", "w-resize",
-};
-
 /* ------------------------------------------------------------------ */
 /* Geometry */
 
-static double
-image_width (VtRegionSelector *self)
+/* Handles, clockwise from the top left, as (x, y) directions on screen. */
+const int vt_region_selector_handle_dirs[8][2] = {
+  { -1, -1 }, { 0, -1 }, { 1, -1 }, { 1, 0 }, { 1, 1 }, { 0, 1 }, { -1, 1 }, { -1, 0 },
+};
+
+double
+vt_region_selector_image_width (VtRegionSelector *self)
 {
   return self->viewport ? vt_viewport_get_image_width (self->viewport) : 0;
 }
 
-static double
-image_height (VtRegionSelector *self)
+double
+vt_region_selector_image_height (VtRegionSelector *self)
 {
   return self->viewport ? vt_viewport_get_image_height (self->viewport) : 0;
 }
 
 /* The region on screen: a rectangle whatever the quarter turn. */
-static void
-widget_rect (VtRegionSelector *self,
+void
+vt_region_selector_widget_rect (VtRegionSelector *self,
              graphene_rect_t  *rect)
 {
   double ax, ay, bx, by;
@@ -118,8 +87,8 @@ widget_rect (VtRegionSelector *self,
 
 /* Which way on the image a direction on screen goes, each of -1, 0, 1:
  * it follows whatever turn the viewport maps through. */
-static void
-screen_to_image_dir (VtRegionSelector *self,
+void
+vt_region_selector_screen_to_image_dir (VtRegionSelector *self,
                      int               sx,
                      int               sy,
                      int              *ix,
@@ -135,62 +104,39 @@ screen_to_image_dir (VtRegionSelector *self,
   *iy = py - cy > 1e-9 ? 1 : (py - cy < -1e-9 ? -1 : 0);
 }
 
-static void
-handle_center (const graphene_rect_t *rect,
+void
+vt_region_selector_handle_center (const graphene_rect_t *rect,
                int                    handle,
                double                *x,
                double                *y)
 {
-  *x = rect->origin.x + rect->size.width * (handle_dirs[handle][0] + 1) / 2.0;
-  *y = rect->origin.y + rect->size.height * (handle_dirs[handle][1] + 1) / 2.0;
+  *x = rect->origin.x + rect->size.width * (vt_region_selector_handle_dirs[handle][0] + 1) / 2.0;
+  *y = rect->origin.y + rect->size.height * (vt_region_selector_handle_dirs[handle][1] + 1) / 2.0;
 }
 
-/* The handle under (@x, @y), corners first, or -1. */
-static int
-pick_handle (VtRegionSelector *self,
-             double            x,
-             double            y)
+/* What a screen reader says of the selection: its size, or how to make
+ * one. */
+static void
+update_accessible (VtRegionSelector *self)
 {
-  static const int order[8] = { 0, 2, 4, 6, 1, 3, 5, 7 };
-  graphene_rect_t rect;
+  g_autofree char *size = vt_region_selector_dup_size_text (self);
 
-  if (!self->has_region || self->viewport == NULL)
-    return -1;
-  widget_rect (self, &rect);
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    {
-      double hx, hy;
-
-      handle_center (&rect, order[i], &hx, &hy);
-      if (fabs (x - hx) <= HANDLE_REACH && fabs (y - hy) <= HANDLE_REACH)
-        return order[i];
-    }
-  return -1;
-}
-
-static gboolean
-inside_region (VtRegionSelector *self,
-               double            x,
-               double            y)
-{
-  graphene_rect_t rect;
-
-  if (!self->has_region || self->viewport == NULL)
-    return FALSE;
-  widget_rect (self, &rect);
-  return graphene_rect_contains_point (&rect, &GRAPHENE_POINT_INIT (x, y));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  size ? size : _("Drag over the image to select a region"),
+                                  -1);
 }
 
 /* Sets the region from any two corners, rounded to whole pixels and kept
  * inside the image, at least one pixel each way. */
-static void
-set_corners (VtRegionSelector *self,
+void
+vt_region_selector_set_corners (VtRegionSelector *self,
              double            ax,
              double            ay,
              double            bx,
              double            by)
 {
-  double iw = image_width (self), ih = image_height (self);
+  double iw = vt_region_selector_image_width (self), ih = vt_region_selector_image_height (self);
   double x0 = CLAMP (round (MIN (ax, bx)), 0, iw);
   double y0 = CLAMP (round (MIN (ay, by)), 0, ih);
   double x1 = CLAMP (round (MAX (ax, bx)), 0, iw);
@@ -210,270 +156,9 @@ set_corners (VtRegionSelector *self,
     }
   if (has != had)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_REGION]);
+  update_accessible (self);
   g_signal_emit (self, signals[CHANGED], 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* ------------------------------------------------------------------ */
-/* Pointer */
-
-static void
-update_cursor (VtRegionSelector *self,
-               double            x,
-               double            y)
-{
-  int handle = pick_handle (self, x, y);
-  const char *name = handle >= 0 ? handle_cursors[handle] : inside_region (self, x, y) ? "move" : "crosshair";
-
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), name);
-}
-
-static void
-motion_cb (GtkEventControllerMotion *controller,
-           double                    x,
-           double                    y,
-           VtRegionSelector         *self)
-{
-  if (self->drag == DRAG_NONE)
-    update_cursor (self, x, y);
-}
-
-static void
-drag_begin_cb (GtkGestureDrag   *gesture,
-               double            x,
-               double            y,
-               VtRegionSelector *self)
-{
-  int handle;
-
-  if (!self->active || self->viewport == NULL || image_width (self) <= 0)
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
-      return;
-    }
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  self->drag_wx = x;
-  self->drag_wy = y;
-  self->start[0] = self->x0;
-  self->start[1] = self->y0;
-  self->start[2] = self->x1;
-  self->start[3] = self->y1;
-  handle = pick_handle (self, x, y);
-  if (handle >= 0)
-    {
-      self->drag = DRAG_HANDLE;
-      screen_to_image_dir (self, handle_dirs[handle][0], handle_dirs[handle][1],
-                           &self->edge_x, &self->edge_y);
-    }
-  else if (inside_region (self, x, y))
-    self->drag = DRAG_MOVE;
-  else
-    {
-      self->drag = DRAG_NEW;
-      vt_viewport_widget_to_image (self->viewport, x, y, &self->anchor_x, &self->anchor_y);
-    }
-}
-
-static void
-drag_update_cb (GtkGestureDrag   *gesture,
-                double            offset_x,
-                double            offset_y,
-                VtRegionSelector *self)
-{
-  double px, py, sx, sy;
-  double *s = self->start;
-
-  if (self->drag == DRAG_NONE)
-    return;
-  vt_viewport_widget_to_image (self->viewport, self->drag_wx + offset_x, self->drag_wy + offset_y, &px, &py);
-
-  switch (self->drag)
-    {
-    case DRAG_NEW:
-      set_corners (self, self->anchor_x, self->anchor_y, px, py);
-      break;
-    case DRAG_MOVE:
-      {
-        double w = s[2] - s[0], h = s[3] - s[1];
-        double dx, dy, x, y;
-
-        vt_viewport_widget_to_image (self->viewport, self->drag_wx, self->drag_wy, &sx, &sy);
-        dx = round (px - sx);
-        dy = round (py - sy);
-        x = CLAMP (s[0] + dx, 0, image_width (self) - w);
-        y = CLAMP (s[1] + dy, 0, image_height (self) - h);
-        set_corners (self, x, y, x + w, y + h);
-      }
-      break;
-    case DRAG_HANDLE:
-      {
-        double x0 = s[0], y0 = s[1], x1 = s[2], y1 = s[3];
-        double dx, dy;
-
-        /* The edges follow the pointer's motion, wherever on the handle
-         * it took hold. */
-        vt_viewport_widget_to_image (self->viewport, self->drag_wx, self->drag_wy, &sx, &sy);
-        dx = round (px - sx);
-        dy = round (py - sy);
-        /* An edge stops a pixel short of the other rather than crossing. */
-        if (self->edge_x < 0)
-          x0 = CLAMP (s[0] + dx, 0, x1 - 1);
-        else if (self->edge_x > 0)
-          x1 = CLAMP (s[2] + dx, x0 + 1, image_width (self));
-        if (self->edge_y < 0)
-          y0 = CLAMP (s[1] + dy, 0, y1 - 1);
-        else if (self->edge_y > 0)
-          y1 = CLAMP (s[3] + dy, y0 + 1, image_height (self));
-        set_corners (self, x0, y0, x1, y1);
-      }
-      break;
-    case DRAG_NONE:
-    default:
-      break;
-    }
-}
-
-static void
-drag_end_cb (GtkGestureDrag   *gesture,
-             double            offset_x,
-             double            offset_y,
-             VtRegionSelector *self)
-{
-  drag_update_cb (gesture, offset_x, offset_y, self);
-  self->drag = DRAG_NONE;
-  update_cursor (self, self->drag_wx + offset_x, self->drag_wy + offset_y);
-}
-
-/* The middle button pans, as there is no other drag left for it. */
-static void
-pan_begin_cb (GtkGestureDrag   *gesture,
-              double            x,
-              double            y,
-              VtRegionSelector *self)
-{
-  self->pan_last_x = self->pan_last_y = 0;
-}
-
-static void
-pan_update_cb (GtkGestureDrag   *gesture,
-               double            offset_x,
-               double            offset_y,
-               VtRegionSelector *self)
-{
-  if (self->viewport == NULL)
-    return;
-  vt_viewport_pan (self->viewport, offset_x - self->pan_last_x, offset_y - self->pan_last_y);
-  self->pan_last_x = offset_x;
-  self->pan_last_y = offset_y;
-}
-
-static gboolean
-scroll_cb (GtkEventControllerScroll *controller,
-           double                    dx,
-           double                    dy,
-           VtRegionSelector         *self)
-{
-  double x = 0, y = 0, factor;
-  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
-
-  if (self->viewport == NULL || dy == 0)
-    return GDK_EVENT_PROPAGATE;
-  if (event == NULL || !gdk_event_get_position (event, &x, &y))
-    {
-      x = vt_viewport_get_width (self->viewport) / 2;
-      y = vt_viewport_get_height (self->viewport) / 2;
-    }
-  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
-    factor = pow (WHEEL_STEP, -dy);
-  else
-    factor = exp (-dy * SMOOTH_RATE);
-  vt_viewport_zoom_at (self->viewport, vt_viewport_get_zoom (self->viewport) * factor, x, y);
-  return GDK_EVENT_STOP;
-}
-
-/* ------------------------------------------------------------------ */
-/* Keys */
-
-static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                VtRegionSelector      *self)
-{
-  int sx = 0, sy = 0, ix, iy;
-  double step, x0 = self->x0, y0 = self->y0, x1 = self->x1, y1 = self->y1;
-  gboolean ctrl = (state & GDK_CONTROL_MASK) != 0;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Escape:
-      vt_region_selector_set_active (self, FALSE);
-      return GDK_EVENT_STOP;
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_ISO_Enter:
-      if (self->has_region)
-        g_signal_emit (self, signals[ACTIVATE], 0);
-      return GDK_EVENT_STOP;
-    case GDK_KEY_a:
-    case GDK_KEY_A:
-      if (!ctrl || self->viewport == NULL)
-        return GDK_EVENT_PROPAGATE;
-      set_corners (self, 0, 0, image_width (self), image_height (self));
-      return GDK_EVENT_STOP;
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      sx = -1;
-      break;
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      sx = 1;
-      break;
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      sy = -1;
-      break;
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      sy = 1;
-      break;
-    default:
-      return GDK_EVENT_PROPAGATE;
-    }
-
-  if (!self->has_region || self->viewport == NULL)
-    return GDK_EVENT_STOP;
-  step = ctrl ? 1 : MAX (1, round (VT_REGION_SELECTOR_KEY_STEP / vt_viewport_get_zoom (self->viewport)));
-
-  if (state & GDK_SHIFT_MASK)
-    {
-      /* The edge on the screen's right (or bottom) follows the key: which
-       * image edge that is depends on the turn. */
-      int ex, ey;
-
-      screen_to_image_dir (self, sx != 0 ? 1 : 0, sy != 0 ? 1 : 0, &ex, &ey);
-      step *= sx + sy;
-      if (ex > 0)
-        x1 = MAX (x0 + 1, MIN (image_width (self), x1 + step));
-      else if (ex < 0)
-        x0 = MIN (x1 - 1, MAX (0, x0 - step));
-      if (ey > 0)
-        y1 = MAX (y0 + 1, MIN (image_height (self), y1 + step));
-      else if (ey < 0)
-        y0 = MIN (y1 - 1, MAX (0, y0 - step));
-      set_corners (self, x0, y0, x1, y1);
-    }
-  else
-    {
-      double dx, dy;
-
-      screen_to_image_dir (self, sx, sy, &ix, &iy);
-      dx = CLAMP (ix * step, -x0, image_width (self) - x1);
-      dy = CLAMP (iy * step, -y0, image_height (self) - y1);
-      set_corners (self, x0 + dx, y0 + dy, x1 + dx, y1 + dy);
-    }
-  return GDK_EVENT_STOP;
 }
 
 /* ------------------------------------------------------------------ */
@@ -542,7 +227,7 @@ vt_region_selector_snapshot (GtkWidget   *widget,
       return;
     }
 
-  widget_rect (self, &r);
+  vt_region_selector_widget_rect (self, &r);
   /* Shade what is left out, in four bands around the region. */
   gtk_snapshot_append_color (snapshot, &shade, &GRAPHENE_RECT_INIT (0, 0, w, MAX (0, r.origin.y)));
   gtk_snapshot_append_color (snapshot, &shade,
@@ -568,7 +253,7 @@ vt_region_selector_snapshot (GtkWidget   *widget,
       double hx, hy;
       GskRoundedRect box;
 
-      handle_center (&r, i, &hx, &hy);
+      vt_region_selector_handle_center (&r, i, &hx, &hy);
       gsk_rounded_rect_init_from_rect (&box, &GRAPHENE_RECT_INIT (hx - HANDLE_SIZE / 2, hy - HANDLE_SIZE / 2,
                                                                   HANDLE_SIZE, HANDLE_SIZE), 1);
       gtk_snapshot_append_color (snapshot, &white, &box.bounds);
@@ -706,37 +391,16 @@ static void
 vt_region_selector_init (VtRegionSelector *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  GtkGesture *gesture;
-  GtkEventController *controller;
 
   gtk_widget_set_visible (widget, FALSE);
   gtk_widget_set_focusable (widget, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Region to export"),
+                                  -1);
+  update_accessible (self);
   gtk_widget_set_cursor_from_name (widget, "crosshair");
 
-  gesture = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
-  g_signal_connect (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
-  g_signal_connect (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
-  g_signal_connect (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_MIDDLE);
-  g_signal_connect (gesture, "drag-begin", G_CALLBACK (pan_begin_cb), self);
-  g_signal_connect (gesture, "drag-update", G_CALLBACK (pan_update_cb), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
-
-  controller = gtk_event_controller_motion_new ();
-  g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);
-  gtk_widget_add_controller (widget, controller);
-
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-  g_signal_connect (controller, "scroll", G_CALLBACK (scroll_cb), self);
-  gtk_widget_add_controller (widget, controller);
-
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (widget, controller);
+  vt_region_selector_input_init (self);
 }
 
 /**
@@ -847,7 +511,7 @@ vt_region_selector_set_region (VtRegionSelector *self,
                                double            height)
 {
   g_return_if_fail (VT_IS_REGION_SELECTOR (self));
-  set_corners (self, x, y, x + width, y + height);
+  vt_region_selector_set_corners (self, x, y, x + width, y + height);
 }
 
 void
@@ -860,6 +524,7 @@ vt_region_selector_clear (VtRegionSelector *self)
   self->has_region = FALSE;
   self->drag = DRAG_NONE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_REGION]);
+  update_accessible (self);
   g_signal_emit (self, signals[CHANGED], 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
