@@ -26,7 +26,6 @@ static const char *handle_cursors[8] = {
   "nw-resize", "n-resize", "ne-resize", "e-resize", "se-resize", "s-resize", "sw-resize", "w-resize",
 };
 
-
 /* The handle under (@x, @y), corners first, or -1. */
 static int
 pick_handle (VtRegionSelector *self,
