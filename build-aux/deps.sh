@@ -13,10 +13,11 @@ VITRINE_BUILD_PACKAGES="meson ninja-build gcc pkg-config gettext git
 # libvips command line for the fixtures, clang for the fuzzers, djpeg
 # for the benchmark's baseline, the AT-SPI bindings the accessibility
 # test reads the application through, openssl for the test bed's HTTPS
-# side, and exiv2 to read back what an export embeds.
+# side, exiv2 to read back what an export embeds, and xdotool to open
+# the dialogs that build-aux/screenshots shows.
 VITRINE_TEST_PACKAGES="appstream xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0
   lighttpd lighttpd-mod-openssl openssl iipimage-server libvips-tools imagemagick python3 valgrind
-  clang libclang-rt-14-dev libjpeg-turbo-progs sqlite3 exiv2"
+  clang libclang-rt-14-dev libjpeg-turbo-progs sqlite3 exiv2 xdotool"
 
 vitrine_install_packages ()
 {

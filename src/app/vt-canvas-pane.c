@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "canvas/vt-canvas-error.h"
+#include "canvas/vt-region-selector.h"
 
 #include "vt-canvas-pane.h"
 #include "vt-accessible.h"
@@ -42,6 +43,8 @@ struct _VtCanvasPane
   VtImageView    *image_view;
   VtAnnotationOverlay *annotation_overlay;
   GtkWidget      *annotations_button;
+  VtRegionSelector *region_selector;
+  GtkToggleButton *select_region_button;
   GtkProgressBar *progress_bar;
   GtkWidget      *zoom_controls;
   GtkMenuButton  *zoom_menu_button;
@@ -420,6 +423,8 @@ page_changed_cb (VtCanvasPane *self)
   g_clear_object (&self->backdrop_cancellable);
 
   g_signal_group_set_target (self->page_signals, page);
+  /* A region belongs to the page it was drawn on. */
+  vt_region_selector_set_active (self->region_selector, FALSE);
   sync_canvas (self);
 
   if (self->canvas_strip != NULL && page != NULL)
@@ -509,6 +514,20 @@ vt_canvas_pane_get_image_view (VtCanvasPane *self)
   g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
 
   return self->image_view;
+}
+
+/**
+ * vt_canvas_pane_get_region_selector:
+ *
+ * Returns: (transfer none): the rectangle drawn over the canvas for
+ *   "Export Region…", stacked over the image view
+ */
+VtRegionSelector *
+vt_canvas_pane_get_region_selector (VtCanvasPane *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
+
+  return self->region_selector;
 }
 
 /**
@@ -661,6 +680,12 @@ vt_canvas_pane_set_show_annotations (VtCanvasPane *self,
 }
 
 static void
+region_activated_cb (VtCanvasPane *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.export-region", NULL);
+}
+
+static void
 vt_canvas_pane_dispose (GObject *object)
 {
   VtCanvasPane *self = VT_CANVAS_PANE (object);
@@ -749,6 +774,7 @@ vt_canvas_pane_class_init (VtCanvasPaneClass *klass)
 
   g_type_ensure (VT_TYPE_IMAGE_VIEW);
   g_type_ensure (VT_TYPE_ANNOTATION_OVERLAY);
+  g_type_ensure (VT_TYPE_REGION_SELECTOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/vt-canvas-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, annotation_overlay);
@@ -760,6 +786,8 @@ vt_canvas_pane_class_init (VtCanvasPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, page_controls);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, page_label);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, region_selector);
+  gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, select_region_button);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, strip_box);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, strip_revealer);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, tiles_failed_label);
@@ -773,6 +801,13 @@ static void
 vt_canvas_pane_init (VtCanvasPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  vt_region_selector_set_viewport (self->region_selector, vt_image_view_get_viewport (self->image_view));
+  g_object_bind_property (self->region_selector, "active", self->select_region_button, "active",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  /* Enter over a region exports it, as "Export Region…" does. */
+  g_signal_connect_object (self->region_selector, "activate",
+                           G_CALLBACK (region_activated_cb), self, G_CONNECT_SWAPPED);
 
   self->viewing_signals = g_signal_group_new (VT_TYPE_VIEWING);
   g_signal_group_connect_swapped (self->viewing_signals, "notify::page",

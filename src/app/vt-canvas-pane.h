@@ -11,6 +11,7 @@
 
 #include "canvas/vt-annotation-overlay.h"
 #include "canvas/vt-image-view.h"
+#include "canvas/vt-region-selector.h"
 
 #include "vt-canvas-strip.h"
 #include "vt-session.h"
@@ -31,6 +32,7 @@ VtAnnotationOverlay *vt_canvas_pane_get_annotation_overlay (VtCanvasPane *self);
 gboolean       vt_canvas_pane_get_show_annotations (VtCanvasPane *self);
 void           vt_canvas_pane_set_show_annotations (VtCanvasPane *self,
                                                     gboolean      show);
+VtRegionSelector *vt_canvas_pane_get_region_selector (VtCanvasPane *self);
 VtCanvasStrip *vt_canvas_pane_get_strip        (VtCanvasPane *self);
 gboolean       vt_canvas_pane_get_strip_revealed (VtCanvasPane *self);
 const char    *vt_canvas_pane_get_status_title (VtCanvasPane *self);

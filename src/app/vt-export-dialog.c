@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <inttypes.h>
+#include <string.h>
 
 #include "export/vt-export.h"
 #include "iiif/vt-rights.h"
@@ -29,23 +30,33 @@ struct _VtExportDialog
   VtSession        *session;
   AdwToastOverlay  *toasts;
   VtExport         *export;
-  gint64            visible[4];
-  gboolean          has_visible;
+  /* Each area's region in full-resolution pixels, by VtExportArea. */
+  gint64            areas[3][4];
+  gboolean          has_area[3];
+  VtExportArea      area_kinds[3];   /* the area row's items */
+  guint             n_areas;
+  double            view_scale_x, view_scale_y;  /* export px per view unit */
   gboolean          reuse_allowed;
   char             *rights_text;
+  char             *limit_text;
   char             *suggested_name;
 
   AdwComboRow      *area_row;
   AdwComboRow      *size_row;
   AdwComboRow      *format_row;
+  GtkStringList    *area_model;
+  GtkStringList    *size_model;
 
   GtkFileChooserNative *chooser;
 };
 
 G_DEFINE_FINAL_TYPE (VtExportDialog, vt_export_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
-/* Sizes offered, as fractions of the region's full resolution. */
+/* Sizes offered, as fractions of the region's full resolution (or of
+ * the largest the server allows). */
 static const int size_divisors[] = { 1, 2, 4, 8 };
+
+static const char *area_names[] = { N_("Whole Image"), N_("Visible Area"), N_("Selected Region") };
 
 static void
 vt_export_dialog_dispose (GObject *object)
@@ -58,6 +69,8 @@ vt_export_dialog_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->toasts);
   g_clear_object (&self->export);
+  g_clear_object (&self->area_model);
+  g_clear_object (&self->size_model);
   G_OBJECT_CLASS (vt_export_dialog_parent_class)->dispose (object);
 }
 
@@ -67,6 +80,7 @@ vt_export_dialog_finalize (GObject *object)
   VtExportDialog *self = VT_EXPORT_DIALOG (object);
 
   g_free (self->rights_text);
+  g_free (self->limit_text);
   g_free (self->suggested_name);
   G_OBJECT_CLASS (vt_export_dialog_parent_class)->finalize (object);
 }
@@ -142,20 +156,33 @@ cancel_activated (GSimpleAction *action,
 
 /* --- the dialog ------------------------------------------------------ */
 
+static VtExportArea
+current_area (VtExportDialog *self)
+{
+  guint i = self->area_row ? adw_combo_row_get_selected (self->area_row) : 0;
+
+  return i < self->n_areas ? self->area_kinds[i] : VT_EXPORT_AREA_WHOLE;
+}
+
+static void
+set_export_region (VtExportDialog *self)
+{
+  VtExportArea area = current_area (self);
+  const gint64 *r = self->areas[area];
+
+  if (area == VT_EXPORT_AREA_WHOLE || !self->has_area[area] ||
+      !vt_export_set_region (self->export, r[0], r[1], r[2], r[3], NULL))
+    vt_export_set_region (self->export, 0, 0, 0, 0, NULL);
+}
+
 static void
 apply_choices (VtExportDialog *self)
 {
-  guint area = adw_combo_row_get_selected (self->area_row);
   guint size = adw_combo_row_get_selected (self->size_row);
   gint64 w, h, max_w, max_h;
   int divisor = size_divisors[MIN (size, G_N_ELEMENTS (size_divisors) - 1)];
 
-  if (area == 1 && self->has_visible)
-    vt_export_set_region (self->export, self->visible[0], self->visible[1],
-                          self->visible[2], self->visible[3], NULL);
-  else
-    vt_export_set_region (self->export, 0, 0, 0, 0, NULL);
-
+  set_export_region (self);
   vt_export_get_size (self->export, &w, &h);
   /* Full resolution, or the largest the server allows when it limits. */
   vt_export_get_max_size (self->export, &max_w, &max_h);
@@ -163,6 +190,83 @@ apply_choices (VtExportDialog *self)
   h = MAX (1, MIN (max_h, h) / divisor);
   vt_export_set_size (self->export, w, h, NULL);
   vt_export_set_format (self->export, (VtExportFormat) adw_combo_row_get_selected (self->format_row));
+}
+
+/* The sizes offered follow the area chosen, and so does what the server
+ * allows: where its maxWidth, maxHeight or maxArea stop short of full
+ * resolution the first size is the largest it gives, and the row says so. */
+static void
+update_sizes (VtExportDialog *self)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  guint selected = adw_combo_row_get_selected (self->size_row);
+  gint64 max_w, max_h, full_w, full_h;
+  gboolean full;
+
+  set_export_region (self);
+  vt_export_get_size (self->export, &full_w, &full_h);
+  full = vt_export_get_max_size (self->export, &max_w, &max_h);
+  for (guint i = 0; i < G_N_ELEMENTS (size_divisors); i++)
+    {
+      gint64 w = MAX (1, max_w / size_divisors[i]);
+      gint64 h = MAX (1, max_h / size_divisors[i]);
+
+      if (i == 0 && full)
+        g_ptr_array_add (items, g_strdup_printf (_("Full Resolution (%" PRId64 " × %" PRId64 ")"), w, h));
+      else if (i == 0)
+        g_ptr_array_add (items, g_strdup_printf (_("Largest the Server Allows (%" PRId64 " × %" PRId64 ")"),
+                                                 w, h));
+      else
+        g_ptr_array_add (items, g_strdup_printf (_("1/%d (%" PRId64 " × %" PRId64 ")"),
+                                                 size_divisors[i], w, h));
+    }
+  g_ptr_array_add (items, NULL);
+  gtk_string_list_splice (self->size_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->size_model)),
+                          (const char * const *) items->pdata);
+  /* Full resolution (or the largest allowed) unless another was chosen;
+   * an empty row has no choice yet. */
+  adw_combo_row_set_selected (self->size_row, selected < G_N_ELEMENTS (size_divisors) ? selected : 0);
+
+  g_clear_pointer (&self->limit_text, g_free);
+  if (!full)
+    self->limit_text = g_strdup_printf (_("The image server gives at most %" PRId64 " × %" PRId64
+                                          " pixels of this area, less than its full resolution (%"
+                                          PRId64 " × %" PRId64 ")."),
+                                        max_w, max_h, full_w, full_h);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->size_row), self->limit_text ? self->limit_text : "");
+}
+
+static void
+update_areas (VtExportDialog *self,
+              VtExportArea    select)
+{
+  const char *items[G_N_ELEMENTS (area_names) + 1] = { NULL };
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  guint n = 0, selected = 0;
+
+  for (guint kind = 0; kind < G_N_ELEMENTS (area_names); kind++)
+    {
+      char *text;
+
+      if (kind != VT_EXPORT_AREA_WHOLE && !self->has_area[kind])
+        continue;
+      if (kind == VT_EXPORT_AREA_REGION)
+        /* Translators: the area to export, with its size in pixels */
+        text = g_strdup_printf (_("Selected Region (%" PRId64 " × %" PRId64 ")"),
+                                self->areas[kind][2], self->areas[kind][3]);
+      else
+        text = g_strdup (_(area_names[kind]));
+      g_ptr_array_add (texts, text);
+      if (kind == select)
+        selected = n;
+      self->area_kinds[n] = kind;
+      items[n++] = text;
+    }
+  self->n_areas = n;
+  gtk_string_list_splice (self->area_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->area_model)),
+                          items);
+  adw_combo_row_set_selected (self->area_row, selected);
+  update_sizes (self);
 }
 
 /**
@@ -275,15 +379,14 @@ vt_export_dialog_class_init (VtExportDialogClass *klass)
 }
 
 static AdwComboRow *
-combo_row (const char         *title,
-           const char * const *items)
+combo_row (const char *title,
+           GListModel *model)
 {
   AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
-  g_autoptr (GtkStringList) model = gtk_string_list_new (items);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+  adw_combo_row_set_model (row, model);
   return row;
 }
 
@@ -292,40 +395,62 @@ vt_export_dialog_init (VtExportDialog *self)
 {
 }
 
-/* The part of the image in view, in full-resolution image pixels. */
+/* How the view's image coordinates map to the export's pixels (the
+ * same for the test bed; a IIIF canvas' own coordinates may differ). */
+static void
+compute_view_scale (VtExportDialog *self,
+                    VtImageView    *view)
+{
+  VtViewport *viewport = view ? vt_image_view_get_viewport (view) : NULL;
+  double iw, ih;
+
+  self->view_scale_x = self->view_scale_y = 1.0;
+  if (viewport == NULL || (iw = vt_viewport_get_image_width (viewport)) <= 0 ||
+      (ih = vt_viewport_get_image_height (viewport)) <= 0)
+    return;
+  self->view_scale_x = vt_export_get_image_width (self->export) / iw;
+  self->view_scale_y = vt_export_get_image_height (self->export) / ih;
+}
+
+/* Stores a rectangle in the view's image coordinates as @area, in the
+ * export's pixels, inside the image. */
+static gboolean
+store_area (VtExportDialog *self,
+            VtExportArea    area,
+            double          x,
+            double          y,
+            double          width,
+            double          height)
+{
+  double x0 = MAX (0, x * self->view_scale_x);
+  double y0 = MAX (0, y * self->view_scale_y);
+  double x1 = MIN (vt_export_get_image_width (self->export), (x + width) * self->view_scale_x);
+  double y1 = MIN (vt_export_get_image_height (self->export), (y + height) * self->view_scale_y);
+  gint64 *r = self->areas[area];
+
+  if (x1 - x0 < 1 || y1 - y0 < 1)
+    return FALSE;
+  r[0] = (gint64) (x0 + 0.5);
+  r[1] = (gint64) (y0 + 0.5);
+  r[2] = MAX (1, MIN ((gint64) (x1 + 0.5), vt_export_get_image_width (self->export)) - r[0]);
+  r[3] = MAX (1, MIN ((gint64) (y1 + 0.5), vt_export_get_image_height (self->export)) - r[1]);
+  self->has_area[area] = TRUE;
+  return TRUE;
+}
+
+/* The part of the image in view. */
 static void
 compute_visible (VtExportDialog *self,
                  VtImageView    *view)
 {
   VtViewport *viewport = view ? vt_image_view_get_viewport (view) : NULL;
-  double iw, ih, zoom, half_w, half_h, scale_x, scale_y, x0, y0, x1, y1;
+  double x, y, w, h;
 
-  if (viewport == NULL || (iw = vt_viewport_get_image_width (viewport)) <= 0 ||
-      (ih = vt_viewport_get_image_height (viewport)) <= 0 ||
-      (zoom = vt_viewport_get_zoom (viewport)) <= 0)
+  if (viewport == NULL || vt_viewport_get_image_width (viewport) <= 0 ||
+      vt_viewport_get_image_height (viewport) <= 0 || vt_viewport_get_zoom (viewport) <= 0)
     return;
-  half_w = vt_viewport_get_width (viewport) / zoom / 2;
-  half_h = vt_viewport_get_height (viewport) / zoom / 2;
-  if (vt_viewport_get_rotation (viewport) % 180 == 90)
-    {
-      double t = half_w;
-
-      half_w = half_h;
-      half_h = t;
-    }
-  scale_x = vt_export_get_image_width (self->export) / iw;
-  scale_y = vt_export_get_image_height (self->export) / ih;
-  x0 = MAX (0, (vt_viewport_get_center_x (viewport) - half_w) * scale_x);
-  y0 = MAX (0, (vt_viewport_get_center_y (viewport) - half_h) * scale_y);
-  x1 = MIN (vt_export_get_image_width (self->export), (vt_viewport_get_center_x (viewport) + half_w) * scale_x);
-  y1 = MIN (vt_export_get_image_height (self->export), (vt_viewport_get_center_y (viewport) + half_h) * scale_y);
-  if (x1 - x0 < 1 || y1 - y0 < 1)
-    return;
-  self->visible[0] = (gint64) x0;
-  self->visible[1] = (gint64) y0;
-  self->visible[2] = MAX (1, (gint64) x1 - self->visible[0]);
-  self->visible[3] = MAX (1, (gint64) y1 - self->visible[1]);
-  self->has_visible = TRUE;
+  vt_viewport_get_visible_rect (viewport, &x, &y, &w, &h);
+  store_area (self, VT_EXPORT_AREA_VISIBLE, x, y, w, h);
 }
 
 static char *
@@ -399,17 +524,11 @@ vt_export_dialog_new (GtkWindow       *parent,
                       VtImageView     *view,
                       AdwToastOverlay *toasts)
 {
-  static const char *areas[] = { N_("Whole Image"), N_("Visible Area"), NULL };
-  static const char *formats[] = { "TIFF", "JPEG", "PNG", NULL };
-  const char *area_items[3] = { NULL };
-  /* g_autofree on an array would free its first string only. */
-  g_autoptr(GPtrArray) sizes_text = g_ptr_array_new_with_free_func (g_free);
-  const char *size_items[G_N_ELEMENTS (size_divisors) + 1] = { NULL };
+  static const char *format_names[] = { "TIFF", "JPEG", "PNG", NULL };
+  g_autoptr (GtkStringList) formats = gtk_string_list_new (format_names);
   VtExportDialog *self;
   GtkWidget *group;
   const VtExportMetadata *metadata;
-  gint64 max_w, max_h;
-  gboolean full;
 
   self = g_object_new (VT_TYPE_EXPORT_DIALOG,
                        "transient-for", parent,
@@ -450,34 +569,21 @@ vt_export_dialog_new (GtkWindow       *parent,
   if (self->rights_text != NULL)
     adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), self->rights_text);
 
+  compute_view_scale (self, view);
   compute_visible (self, view);
-  area_items[0] = _(areas[0]);
-  area_items[1] = self->has_visible ? _(areas[1]) : NULL;
-
-  full = vt_export_get_max_size (self->export, &max_w, &max_h);
-  for (guint i = 0; i < G_N_ELEMENTS (size_divisors); i++)
-    {
-      gint64 w = MAX (1, max_w / size_divisors[i]);
-      gint64 h = MAX (1, max_h / size_divisors[i]);
-
-      if (i == 0 && full)
-        size_items[i] = g_strdup_printf (_("Full Resolution (%" PRId64 " × %" PRId64 ")"), w, h);
-      else if (i == 0)
-        size_items[i] = g_strdup_printf (_("Largest the Server Allows (%" PRId64 " × %" PRId64 ")"), w, h);
-      else
-        size_items[i] = g_strdup_printf (_("1/%d (%" PRId64 " × %" PRId64 ")"),
-                                         size_divisors[i], w, h);
-      g_ptr_array_add (sizes_text, (char *) size_items[i]);
-    }
 
   group = adw_preferences_group_new ();
-  self->area_row = combo_row (_("_Area"), area_items);
-  self->size_row = combo_row (_("_Size"), size_items);
-  self->format_row = combo_row (_("_Format"), formats);
+  self->area_model = gtk_string_list_new (NULL);
+  self->size_model = gtk_string_list_new (NULL);
+  self->area_row = combo_row (_("_Area"), G_LIST_MODEL (self->area_model));
+  self->size_row = combo_row (_("_Size"), G_LIST_MODEL (self->size_model));
+  self->format_row = combo_row (_("_Format"), G_LIST_MODEL (formats));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->area_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->size_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->format_row));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self), group);
+  update_areas (self, VT_EXPORT_AREA_WHOLE);
+  g_signal_connect_swapped (self->area_row, "notify::selected", G_CALLBACK (update_sizes), self);
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self),
                                     "cancel", _("_Cancel"),
@@ -508,9 +614,69 @@ vt_export_dialog_get_rights_text (VtExportDialog *self)
   return self->rights_text;
 }
 
+/* What the server's limits leave of the chosen area, in words, or %NULL
+ * when it can be had at full resolution. */
+const char *
+vt_export_dialog_get_limit_text (VtExportDialog *self)
+{
+  g_return_val_if_fail (VT_IS_EXPORT_DIALOG (self), NULL);
+  return self->limit_text;
+}
+
+/**
+ * vt_export_dialog_set_region:
+ * @x: left, in the view's image coordinates (its viewport's)
+ *
+ * Adds "Selected Region" to the areas, and chooses it: a region drawn on
+ * the canvas. Call before presenting the dialog.
+ */
+void
+vt_export_dialog_set_region (VtExportDialog *self,
+                             double          x,
+                             double          y,
+                             double          width,
+                             double          height)
+{
+  g_return_if_fail (VT_IS_EXPORT_DIALOG (self));
+
+  if (self->area_row == NULL || !store_area (self, VT_EXPORT_AREA_REGION, x, y, width, height))
+    return;
+  update_areas (self, VT_EXPORT_AREA_REGION);
+}
+
+/**
+ * vt_export_dialog_get_region:
+ * @region: (out caller-allocates) (array fixed-size=4): x, y, width and
+ *   height in full-resolution pixels
+ *
+ * Returns: whether @area is offered, and where it is
+ */
+gboolean
+vt_export_dialog_get_area (VtExportDialog *self,
+                           VtExportArea    area,
+                           gint64          region[4])
+{
+  g_return_val_if_fail (VT_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (area <= VT_EXPORT_AREA_REGION, FALSE);
+
+  if (area == VT_EXPORT_AREA_WHOLE)
+    {
+      if (self->export == NULL)
+        return FALSE;
+      region[0] = region[1] = 0;
+      region[2] = vt_export_get_image_width (self->export);
+      region[3] = vt_export_get_image_height (self->export);
+      return TRUE;
+    }
+  if (!self->has_area[area])
+    return FALSE;
+  memcpy (region, self->areas[area], sizeof self->areas[area]);
+  return TRUE;
+}
+
 /**
  * vt_export_dialog_set_choices:
- * @visible_only: "Visible Area" rather than "Whole Image", when there is one
+ * @area: which area, when it is offered (else the whole image)
  * @size_index: 0 for full resolution (or the largest allowed), then 1/2,
  *   1/4, 1/8 of it
  * @format: a #VtExportFormat
@@ -519,14 +685,18 @@ vt_export_dialog_get_rights_text (VtExportDialog *self)
  */
 void
 vt_export_dialog_set_choices (VtExportDialog *self,
-                              gboolean        visible_only,
+                              VtExportArea    area,
                               guint           size_index,
                               int             format)
 {
   g_return_if_fail (VT_IS_EXPORT_DIALOG (self));
   if (self->area_row == NULL)
     return;
-  adw_combo_row_set_selected (self->area_row, visible_only && self->has_visible ? 1 : 0);
+  for (guint i = 0; i < self->n_areas; i++)
+    if (self->area_kinds[i] == area)
+      adw_combo_row_set_selected (self->area_row, i);
+  if (area == VT_EXPORT_AREA_WHOLE || !self->has_area[area])
+    adw_combo_row_set_selected (self->area_row, 0);
   adw_combo_row_set_selected (self->size_row, MIN (size_index, G_N_ELEMENTS (size_divisors) - 1));
   adw_combo_row_set_selected (self->format_row, (guint) format);
 }

@@ -393,6 +393,7 @@ _vt_window_update_actions (VtWindow *self)
   _vt_window_set_action_enabled (self, "win.copy-manifest-url",
                                  shown && vt_viewing_get_manifest_url (viewing) != NULL);
   _vt_window_set_action_enabled (self, "win.export-image", viewer);
+  _vt_window_update_export_actions (self, viewer);
   _vt_window_set_action_enabled (self, "win.zoom-in", viewer);
   _vt_window_set_action_enabled (self, "win.zoom-out", viewer);
   _vt_window_set_action_enabled (self, "win.zoom-fit", viewer);

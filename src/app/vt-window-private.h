@@ -24,7 +24,7 @@ G_BEGIN_DECLS
 
 /* Shared by the window (vt-window.c, the centre: it owns the object on
  * screen and binds every part to it) and its satellites (vt-window-actions.c,
- * vt-window-dnd.c), which call only into the centre. */
+ * vt-window-dnd.c, vt-window-export.c), which call only into the centre. */
 struct _VtWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -79,6 +79,9 @@ struct _VtWindow
 /* Satellites: set up by the centre. */
 void        _vt_window_class_actions_init (VtWindowClass *klass);
 void        _vt_window_update_actions     (VtWindow      *self);
+void        _vt_window_class_export_init  (VtWindowClass *klass);
+void        _vt_window_update_export_actions (VtWindow   *self,
+                                              gboolean    viewer);
 void        _vt_window_dnd_init           (VtWindow      *self);
 void        _vt_window_welcome_init       (VtWindow      *self);
 void        _vt_window_welcome_set_session (VtWindow     *self,

@@ -623,6 +623,7 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, find_bar_activate_cb);
 
   _vt_window_class_actions_init (klass);
+  _vt_window_class_export_init (klass);
   _vt_window_class_search_init (klass);
 }
 

@@ -68,6 +68,41 @@ single_max_size (VtExport *self,
     }
 }
 
+/* The region and size of the one request. At full resolution, the
+ * region widened to whole 8 px blocks from the image's origin, when that
+ * is still within the limits: a server that re-encodes JPEG (IIPImage
+ * over JPEG-compressed tiles) then keeps the source's block grid, which
+ * loses about 2 dB less than a grid shifted by a few pixels. The export
+ * crops the widened answer back. */
+static void
+single_region (VtExport             *self,
+               const VtImageService *service,
+               gint64                width,
+               gint64                height,
+               Plan                 *plan)
+{
+  gint64 x0 = self->rx / 8 * 8, y0 = self->ry / 8 * 8;
+  gint64 x1 = MIN (self->image_width, (self->rx + self->rw + 7) / 8 * 8);
+  gint64 y1 = MIN (self->image_height, (self->ry + self->rh + 7) / 8 * 8);
+
+  plan->lx = self->rx;
+  plan->ly = self->ry;
+  plan->lw = plan->sw = self->rw;
+  plan->lh = plan->sh = self->rh;
+  if (width != self->rw || height != self->rh ||
+      (x1 - x0) * (y1 - y0) > VT_EXPORT_SINGLE_REQUEST_MAX_PIXELS ||
+      !within_limits (service, x1 - x0, y1 - y0))
+    {
+      plan->sw = width;
+      plan->sh = height;
+      return;
+    }
+  plan->lx = x0;
+  plan->ly = y0;
+  plan->lw = plan->sw = x1 - x0;
+  plan->lh = plan->sh = y1 - y0;
+}
+
 /* The region in the pixels of @level, rounded outwards. */
 static void
 level_region (VtExport          *self,
@@ -116,6 +151,7 @@ vt_export_choose_plan (VtExport *self,
       within_limits (service, width, height))
     {
       plan->kind = PLAN_SINGLE;
+      single_region (self, service, width, height, plan);
       return TRUE;
     }
 
@@ -124,7 +160,7 @@ vt_export_choose_plan (VtExport *self,
   for (guint l = 0; l < n_levels; l++)
     {
       const VtTileLevel *info = vt_tile_pyramid_get_level (self->pyramid, l);
-      Plan candidate = { PLAN_TILES, l, 0, 0, 0, 0 };
+      Plan candidate = { PLAN_TILES, l, 0, 0, 0, 0, 0, 0 };
 
       if (!level_usable (self, info))
         continue;

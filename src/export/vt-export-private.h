@@ -22,7 +22,11 @@ typedef struct
 {
   PlanKind kind;
   guint    level;
-  gint64   lx, ly, lw, lh;   /* PLAN_TILES: the region in level pixels */
+  /* PLAN_TILES: the region in level pixels. PLAN_SINGLE: the region
+   * asked of the server, in full-resolution pixels, and the size asked
+   * (sw × sh); at full resolution it is widened to JPEG's 8 px blocks. */
+  gint64   lx, ly, lw, lh;
+  gint64   sw, sh;
 } Plan;
 
 struct _VtExport

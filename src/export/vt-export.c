@@ -467,9 +467,18 @@ open_source (Job     *job,
         break;
       return region;
     case PLAN_SINGLE:
-      image = vt_gate_open_checked (job->single_bytes, job->width, job->height, error);
+      image = vt_gate_open_checked (job->single_bytes, job->plan.sw, job->plan.sh, error);
       if (image == NULL)
         return NULL;
+      if (job->plan.sw != job->width || job->plan.sh != job->height)
+        {
+          /* Widened to whole JPEG blocks: back to the region. */
+          if (vips_crop (image, &region, job->rx - job->plan.lx, job->ry - job->plan.ly,
+                         job->width, job->height, NULL) != 0)
+            break;
+          g_object_unref (image);
+          image = region;
+        }
       return vt_export_to_rgb (image, error);
     case PLAN_TILES:
     default:
@@ -632,7 +641,8 @@ single_fetched_cb (GObject      *object,
 }
 
 static char *
-dup_single_url (VtExport *self)
+dup_single_url (VtExport   *self,
+                const Plan *plan)
 {
   const VtImageService *service = vt_tile_pyramid_get_service (self->pyramid);
   g_autofree char *id = g_strdup (service->id);
@@ -642,18 +652,18 @@ dup_single_url (VtExport *self)
 
   while (len > 0 && id[len - 1] == '/')
     id[--len] = '\0';
-  if (self->rx == 0 && self->ry == 0 && self->rw == self->image_width && self->rh == self->image_height)
+  if (plan->lx == 0 && plan->ly == 0 && plan->lw == self->image_width && plan->lh == self->image_height)
     region = g_strdup ("full");
   else
     region = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT,
-                              self->rx, self->ry, self->rw, self->rh);
+                              plan->lx, plan->ly, plan->lw, plan->lh);
   /* Image API 2 level 1 has `w,` but not `w,h`; the height the server
    * works out is within a pixel, and resized to the exact size. */
   if (service->version >= VT_IMAGE_API_3 || service->level >= 2 ||
       vt_image_service_supports (service, "sizeByWh"))
-    size = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, self->width, self->height);
+    size = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, plan->sw, plan->sh);
   else
-    size = g_strdup_printf ("%" G_GINT64_FORMAT ",", self->width);
+    size = g_strdup_printf ("%" G_GINT64_FORMAT ",", plan->sw);
   return g_strdup_printf ("%s/%s/%s/0/default.jpg", id, region, size);
 }
 
@@ -753,7 +763,7 @@ vt_export_run_async (VtExport            *self,
     {
     case PLAN_SINGLE:
       {
-        g_autofree char *url = dup_single_url (self);
+        g_autofree char *url = dup_single_url (self, &job->plan);
 
         self->single_request = TRUE;
         g_debug ("export in one request: %s", url);

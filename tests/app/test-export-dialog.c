@@ -89,7 +89,7 @@ test_rights_and_export (void)
   dir = g_dir_make_tmp ("vitrine-export-dialog-XXXXXX", NULL);
   path = g_build_filename (dir, "page2.png", NULL);
   file = g_file_new_for_path (path);
-  vt_export_dialog_set_choices (dialog, FALSE, 3, VT_EXPORT_FORMAT_PNG);
+  vt_export_dialog_set_choices (dialog, VT_EXPORT_AREA_WHOLE, 3, VT_EXPORT_FORMAT_PNG);
   vt_export_dialog_start (dialog, file);
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);

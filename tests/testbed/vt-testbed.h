@@ -77,6 +77,11 @@ G_BEGIN_DECLS
 #define VT_TESTBED_AUDIO                  "/media/tone.wav"
 #define VT_TESTBED_MANIFEST_V2_LEVEL0     "/manifests/v2/level0.json"
 #define VT_TESTBED_MANIFEST_V2_STATIC     "/manifests/v2/static.json"
+/* An image service whose info.json limits it (maxWidth 2000, maxArea
+ * 3,000,000) in front of IIPImage's ghent.tif. */
+#define VT_TESTBED_MANIFEST_V2_LIMITED    "/manifests/v2/limited.json"
+#define VT_TESTBED_LIMITED_MAX_WIDTH      2000
+#define VT_TESTBED_LIMITED_MAX_HEIGHT     1500
 #define VT_TESTBED_MANIFEST_V3_LEVEL0     "/manifests/v3/level0.json"
 #define VT_TESTBED_MANIFEST_V3_STATIC     "/manifests/v3/static.json"
 #define VT_TESTBED_MANIFEST_V3_AV         "/manifests/v3/av.json"
