@@ -628,17 +628,19 @@ vt_tile_layer_snapshot (VtTileLayer *self,
 
   g_return_if_fail (VT_IS_TILE_LAYER (self));
 
-  if (!self->visible)
+  if (!self->visible || self->opacity <= 0)
     return;
+  if (self->opacity < 1)
+    gtk_snapshot_push_opacity (snapshot, self->opacity);
   if (!self->placed)
     {
       snapshot_tiles (self, snapshot);
+      if (self->opacity < 1)
+        gtk_snapshot_pop (snapshot);
       return;
     }
 
   vt_tile_layer_get_widget_bounds (self, &bounds);
-  if (self->opacity < 1)
-    gtk_snapshot_push_opacity (snapshot, self->opacity);
   /* A crop shows part of the source; the clip also keeps the quiet
    * backdrop and partly drawn tiles within the placement. */
   gtk_snapshot_push_clip (snapshot, &bounds);
