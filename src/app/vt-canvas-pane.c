@@ -328,34 +328,6 @@ load_backdrop (VtCanvasPane *self)
                                   backdrop_loaded_cb, g_object_ref (self));
 }
 
-/* A page layer opened its image, or could not: the view's layer shows it,
- * or says what failed over the place the image would have taken. */
-static void
-page_layer_changed_cb (VtPageLayer *page_layer,
-                       GParamSpec  *pspec,
-                       VtTileLayer *layer)
-{
-  VtTileSource *source = vt_page_layer_get_source (page_layer);
-  const GError *error = vt_page_layer_get_error (page_layer);
-  graphene_rect_t crop;
-
-  if (error != NULL)
-    {
-      g_autofree char *label = vt_page_layer_dup_label (page_layer);
-      /* TRANSLATORS: over the place of a missing image of a composite
-       * canvas; %s is the image's label, then why it failed */
-      g_autofree char *message = g_strdup_printf (_("“%s” could not be shown. %s"), label, error->message);
-
-      vt_tile_layer_set_failure (layer, message);
-      return;
-    }
-  if (source == NULL)
-    return;
-  vt_tile_layer_set_crop (layer, vt_page_layer_get_crop (page_layer, &crop) ? &crop : NULL);
-  vt_tile_layer_set_turn (layer, vt_page_layer_get_turn (page_layer));
-  vt_tile_layer_set_source (layer, source);
-}
-
 /* A composite canvas: each of its images is a layer of the view's scene,
  * at its place on the canvas, following its page layer. */
 static void
@@ -379,11 +351,7 @@ show_scene (VtCanvasPane *self,
 
       vt_page_layer_get_placement (page_layer, &placement);
       layer = vt_image_view_add_layer (self->image_view, NULL, &placement);
-      g_object_bind_property (page_layer, "visible", layer, "visible", G_BINDING_SYNC_CREATE);
-      g_object_bind_property (page_layer, "opacity", layer, "opacity", G_BINDING_SYNC_CREATE);
-      g_signal_connect_object (page_layer, "notify::source", G_CALLBACK (page_layer_changed_cb), layer, 0);
-      g_signal_connect_object (page_layer, "notify::error", G_CALLBACK (page_layer_changed_cb), layer, 0);
-      page_layer_changed_cb (page_layer, NULL, layer);
+      vt_page_layer_bind (page_layer, layer);
       has_choice = has_choice || vt_page_layer_is_choice (page_layer);
     }
   /* The layer list is for choosing: only a canvas with a Choice has one. */

@@ -14,6 +14,7 @@
 
 #include "canvas/vt-canvas-error.h"
 #include "canvas/vt-iiif-source.h"
+#include "canvas/vt-tile-layer.h"
 #include "iiif/vt-image-url.h"
 
 #include "vt-client-fetcher.h"
@@ -541,4 +542,57 @@ vt_page_layer_set_opacity (VtPageLayer *self,
     return;
   self->opacity = opacity;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPACITY]);
+}
+
+/* ------------------------------------------------------------------ */
+/* The view's layer */
+
+/* A page layer opened its image, or could not: the view's layer shows it,
+ * or says what failed over the place the image would have taken. */
+static void
+tile_layer_update (VtPageLayer *page_layer,
+                       GParamSpec  *pspec,
+                       VtTileLayer *layer)
+{
+  VtTileSource *source = vt_page_layer_get_source (page_layer);
+  const GError *error = vt_page_layer_get_error (page_layer);
+  graphene_rect_t crop;
+
+  if (error != NULL)
+    {
+      g_autofree char *label = vt_page_layer_dup_label (page_layer);
+      /* TRANSLATORS: over the place of a missing image of a composite
+       * canvas; %s is the image's label, then why it failed */
+      g_autofree char *message = g_strdup_printf (_("“%s” could not be shown. %s"), label, error->message);
+
+      vt_tile_layer_set_failure (layer, message);
+      return;
+    }
+  if (source == NULL)
+    return;
+  vt_tile_layer_set_crop (layer, vt_page_layer_get_crop (page_layer, &crop) ? &crop : NULL);
+  vt_tile_layer_set_turn (layer, vt_page_layer_get_turn (page_layer));
+  vt_tile_layer_set_source (layer, source);
+}
+
+/**
+ * vt_page_layer_bind:
+ * @layer: the image view's layer placed for this one
+ *
+ * Has @layer follow this layer for as long as @layer lives: its source
+ * (cropped and turned as the selector says) once opened, what failed
+ * otherwise, its visibility and its opacity.
+ */
+void
+vt_page_layer_bind (VtPageLayer *self,
+                    VtTileLayer *layer)
+{
+  g_return_if_fail (VT_IS_PAGE_LAYER (self));
+  g_return_if_fail (VT_IS_TILE_LAYER (layer));
+
+  g_object_bind_property (self, "visible", layer, "visible", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "opacity", layer, "opacity", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self, "notify::source", G_CALLBACK (tile_layer_update), layer, 0);
+  g_signal_connect_object (self, "notify::error", G_CALLBACK (tile_layer_update), layer, 0);
+  tile_layer_update (self, NULL, layer);
 }

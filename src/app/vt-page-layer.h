@@ -9,6 +9,7 @@
 
 #include <graphene.h>
 
+#include "canvas/vt-tile-layer.h"
 #include "canvas/vt-tile-source.h"
 #include "iiif/vt-canvas.h"
 
@@ -28,6 +29,9 @@ void               vt_page_layer_load          (VtPageLayer           *self,
                                                 VtSession             *session,
                                                 gboolean               prefetch,
                                                 GCancellable          *cancellable);
+
+void               vt_page_layer_bind          (VtPageLayer           *self,
+                                                VtTileLayer           *layer);
 
 VtContentResource *vt_page_layer_get_body      (VtPageLayer           *self);
 guint              vt_page_layer_get_group     (VtPageLayer           *self);

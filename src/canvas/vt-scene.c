@@ -324,6 +324,36 @@ vt_scene_get_progress (VtScene  *self,
   *sharp = *visible > 0 && all_sharp;
 }
 
+/**
+ * vt_scene_get_max_detail:
+ *
+ * Returns: the most source pixels per scene unit of any layer, at least
+ *   1: the finest layer can be zoomed as far as a single image
+ */
+double
+vt_scene_get_max_detail (VtScene *self)
+{
+  double detail = 1;
+
+  g_return_val_if_fail (VT_IS_SCENE (self), 1);
+
+  for (guint i = 0; i < self->layers->len; i++)
+    {
+      VtTileLayer *layer = g_ptr_array_index (self->layers, i);
+      VtTileSource *source = vt_tile_layer_get_source (layer);
+      graphene_rect_t placement;
+      double w;
+
+      if (source == NULL || !vt_tile_layer_get_placement (layer, &placement) ||
+          placement.size.width <= 0)
+        continue;
+      w = vt_tile_layer_get_turn (layer) % 180 ? vt_tile_source_get_image_height (source)
+                                               : vt_tile_source_get_image_width (source);
+      detail = MAX (detail, w / placement.size.width);
+    }
+  return detail;
+}
+
 /* What failed, written small over the failed layer's placeholder. */
 static void
 draw_failure (GtkWidget             *widget,
