@@ -362,9 +362,21 @@ draw_failure (GtkWidget             *widget,
               const char            *message)
 {
   g_autoptr (PangoLayout) layout = NULL;
-  GdkRGBA color;
+  GdkRGBA color, fill, line;
+  float luminance;
   int w, h;
 
+  /* A card over whatever lies under it, so the text reads on any image:
+   * light under dark text, dark under light text. */
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  luminance = 0.2126f * color.red + 0.7152f * color.green + 0.0722f * color.blue;
+  fill = luminance < 0.5f ? (GdkRGBA) { 0.98f, 0.98f, 0.98f, 0.85f } : (GdkRGBA) { 0.12f, 0.12f, 0.12f, 0.85f };
+  line = color;
+  line.alpha *= 0.3f;
+  gtk_snapshot_append_color (snapshot, &fill, bounds);
+  gtk_snapshot_append_border (snapshot, &GSK_ROUNDED_RECT_INIT (bounds->origin.x, bounds->origin.y,
+                                                                bounds->size.width, bounds->size.height),
+                              (float[4]) { 1, 1, 1, 1 }, (GdkRGBA[4]) { line, line, line, line });
   if (bounds->size.width < 48 || bounds->size.height < 24)
     return;
   layout = gtk_widget_create_pango_layout (widget, message);
@@ -374,8 +386,7 @@ draw_failure (GtkWidget             *widget,
   pango_layout_set_height (layout, (int) ((bounds->size.height - 24) * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_get_pixel_size (layout, &w, &h);
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  color.alpha *= 0.7f;
+  color.alpha *= 0.8f;
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot,
                           &GRAPHENE_POINT_INIT (bounds->origin.x + 12,
