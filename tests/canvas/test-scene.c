@@ -276,6 +276,8 @@ test_failed_layer (void)
 
     vt_image_view_set_source (scene.view, base);
     g_assert_cmpuint (vt_image_view_get_n_layers (scene.view), ==, 0);
+    /* Nothing left loading when the fixtures are removed at exit. */
+    g_assert_true (vt_test_wait_sharp (scene.view));
   }
   scene_close (&scene);
 }
