@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "vt-placement.h"
 
 /* The source rectangle shown (the crop, or the whole source) and its
@@ -25,34 +27,19 @@ get_shown (const VtPlacement *self,
   *turned_w = self->turn % 180 != 0 ? shown->size.height : shown->size.width;
 }
 
-/**
- * vt_placement_derive_viewport:
- * @out: an unconstrained viewport (vt_viewport_set_constrained())
- *
- * Sets @out to what @scene shows, in the source's pixels: the same
- * widget, the zoom times the placement's scale, the scene's turn plus the
- * placement's, and the source point under the scene's centre at the
- * centre. A source drawn with @out then lands on its placement in @scene.
- */
-void
-vt_placement_derive_viewport (const VtPlacement *self,
-                              double             source_width,
-                              double             source_height,
-                              VtViewport        *scene,
-                              VtViewport        *out)
+/* The source point that lies at the scene point (@x, @y). */
+static void
+scene_to_source (const VtPlacement     *self,
+                 const graphene_rect_t *shown,
+                 double                 s,
+                 double                 x,
+                 double                 y,
+                 double                *sx,
+                 double                *sy)
 {
-  graphene_rect_t shown;
-  double tw, s, u, v, a, b, rw, rh;
+  double u = (x - self->rect.origin.x) / s, v = (y - self->rect.origin.y) / s;
+  double rw = shown->size.width, rh = shown->size.height, a, b;
 
-  get_shown (self, source_width, source_height, &shown, &tw);
-  if (tw <= 0 || self->rect.size.width <= 0)
-    return;
-  s = self->rect.size.width / tw;
-  rw = shown.size.width;
-  rh = shown.size.height;
-
-  u = (vt_viewport_get_center_x (scene) - self->rect.origin.x) / s;
-  v = (vt_viewport_get_center_y (scene) - self->rect.origin.y) / s;
   /* Undo the clockwise turn of the crop (see vt_viewport_image_to_widget). */
   switch (self->turn)
     {
@@ -73,14 +60,61 @@ vt_placement_derive_viewport (const VtPlacement *self,
       b = v;
       break;
     }
+  *sx = shown->origin.x + a;
+  *sy = shown->origin.y + b;
+}
+
+/**
+ * vt_placement_derive_viewport:
+ * @out: an unconstrained viewport (vt_viewport_set_constrained())
+ * @origin: (out) (optional): where @out's widget lies in @scene's widget
+ *
+ * Sets @out to the part of @scene's widget that the placement covers
+ * (whole logical pixels; empty when out of view), seen in the source's
+ * pixels: the zoom times the placement's scale, the scene's turn plus the
+ * placement's. A source drawn with @out and moved by @origin lands on its
+ * placement in @scene, and @out asks only for the tiles of the shown part
+ * (of the crop) in view.
+ */
+void
+vt_placement_derive_viewport (const VtPlacement *self,
+                              double             source_width,
+                              double             source_height,
+                              VtViewport        *scene,
+                              VtViewport        *out,
+                              graphene_point_t  *origin)
+{
+  graphene_rect_t shown, bounds, window, part;
+  double tw, s, ax, ay, bx, by, cx, cy, px, py;
+
+  get_shown (self, source_width, source_height, &shown, &tw);
+  if (tw <= 0 || self->rect.size.width <= 0)
+    return;
+  s = self->rect.size.width / tw;
+
+  vt_viewport_image_to_widget (scene, self->rect.origin.x, self->rect.origin.y, &ax, &ay);
+  vt_viewport_image_to_widget (scene, self->rect.origin.x + self->rect.size.width,
+                               self->rect.origin.y + self->rect.size.height, &bx, &by);
+  graphene_rect_init (&bounds, floor (MIN (ax, bx)), floor (MIN (ay, by)), 0, 0);
+  bounds.size.width = ceil (MAX (ax, bx)) - bounds.origin.x;
+  bounds.size.height = ceil (MAX (ay, by)) - bounds.origin.y;
+  graphene_rect_init (&window, 0, 0, vt_viewport_get_width (scene), vt_viewport_get_height (scene));
+  if (!graphene_rect_intersection (&bounds, &window, &part))
+    graphene_rect_init (&part, 0, 0, 0, 0);
+
+  vt_viewport_widget_to_image (scene, part.origin.x + part.size.width / 2,
+                               part.origin.y + part.size.height / 2, &cx, &cy);
+  scene_to_source (self, &shown, s, cx, cy, &px, &py);
 
   if (vt_viewport_get_image_width (out) != source_width ||
       vt_viewport_get_image_height (out) != source_height)
     vt_viewport_set_image_size (out, source_width, source_height);
-  vt_viewport_set_size (out, vt_viewport_get_width (scene), vt_viewport_get_height (scene));
+  vt_viewport_set_size (out, part.size.width, part.size.height);
   vt_viewport_set_rotation (out, (vt_viewport_get_rotation (scene) + self->turn) % 360);
   vt_viewport_set_zoom (out, vt_viewport_get_zoom (scene) * s);
-  vt_viewport_set_center (out, shown.origin.x + a, shown.origin.y + b);
+  vt_viewport_set_center (out, px, py);
+  if (origin != NULL)
+    *origin = part.origin;
 }
 
 /* Whether the placement meets what @scene shows. */

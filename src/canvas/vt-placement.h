@@ -35,7 +35,8 @@ void     vt_placement_derive_viewport    (const VtPlacement *self,
                                           double             source_width,
                                           double             source_height,
                                           VtViewport        *scene,
-                                          VtViewport        *out);
+                                          VtViewport        *out,
+                                          graphene_point_t  *origin);
 gboolean vt_placement_in_view            (const VtPlacement *self,
                                           VtViewport        *scene);
 

@@ -71,6 +71,7 @@ struct _VtTileLayer
   /* Where the source lies in the scene. */
   gboolean placed;
   VtPlacement placement;
+  graphene_point_t origin;  /* of the derived viewport's widget in the scene's */
   double opacity;
   gboolean visible;
   char *failure;
@@ -139,12 +140,13 @@ debug_event (VtTileLayer      *self,
 /* Placement */
 
 static void
-derive_viewport (VtTileLayer *self,
-                 VtViewport  *scene,
-                 VtViewport  *out)
+derive_viewport (VtTileLayer      *self,
+                 VtViewport       *scene,
+                 VtViewport       *out,
+                 graphene_point_t *origin)
 {
   vt_placement_derive_viewport (&self->placement, vt_tile_source_get_image_width (self->source),
-                                vt_tile_source_get_image_height (self->source), scene, out);
+                                vt_tile_source_get_image_height (self->source), scene, out, origin);
 }
 
 static VtViewport *
@@ -163,12 +165,12 @@ sync_viewports (VtTileLayer *self)
   if (!self->placed)
     return;
   if (self->source != NULL)
-    derive_viewport (self, self->scene, self->viewport);
+    derive_viewport (self, self->scene, self->viewport, &self->origin);
   if (self->scene_plan != NULL && self->source != NULL)
     {
       if (self->own_plan == NULL)
         self->own_plan = new_derived_viewport ();
-      derive_viewport (self, self->scene_plan, self->own_plan);
+      derive_viewport (self, self->scene_plan, self->own_plan, NULL);
       g_set_object (&self->plan, self->own_plan);
     }
   else
@@ -203,7 +205,7 @@ vt_tile_layer_get_minimal_set (VtTileLayer *self,
     {
       g_autoptr (VtViewport) derived = new_derived_viewport ();
 
-      derive_viewport (self, viewport, derived);
+      derive_viewport (self, viewport, derived, NULL);
       vt_tile_grid_get_minimal_set (self->source, derived, self->scale_factor, keys);
       return;
     }
@@ -388,16 +390,19 @@ update_tiles (VtTileLayer *self)
 
   memset (&self->pinned, 0, sizeof self->pinned);
   sync_viewports (self);
-  if (self->source == NULL || vt_tile_source_get_n_levels (self->source) == 0 ||
-      vt_viewport_get_width (self->viewport) <= 0)
+  /* Hidden or scrolled out of view: nothing asked for, nothing kept
+   * under way. */
+  if (!is_wanted (self) ||
+      (self->placed && self->source != NULL && vt_viewport_get_width (self->viewport) <= 0))
     {
+      cancel_all (self);
       vt_tile_magnifier_cancel_all (self->magnifier);
       set_progress (self, 0, 0, FALSE);
       return;
     }
-  if (!is_wanted (self))
+  if (self->source == NULL || vt_tile_source_get_n_levels (self->source) == 0 ||
+      vt_viewport_get_width (self->viewport) <= 0)
     {
-      cancel_all (self);
       vt_tile_magnifier_cancel_all (self->magnifier);
       set_progress (self, 0, 0, FALSE);
       return;
@@ -653,7 +658,10 @@ vt_tile_layer_snapshot (VtTileLayer *self,
   else
     {
       sync_viewports (self);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &self->origin);
       snapshot_tiles (self, snapshot);
+      gtk_snapshot_restore (snapshot);
     }
   gtk_snapshot_pop (snapshot);
   if (self->opacity < 1)

@@ -210,6 +210,16 @@ test_composite_pixels (void)
   scene_close (&scene);
 }
 
+static void
+keep_request (VtTileLayer      *layer,
+              VtTileDebugEvent  event,
+              guint64           key,
+              gpointer          user_data)
+{
+  if (event == VT_TILE_DEBUG_REQUEST)
+    g_array_append_val ((GArray *) user_data, key);
+}
+
 /* A crop of the detail turned a quarter clockwise on the client, as for
  * an ImageApiSelector the server cannot apply. */
 static void
@@ -217,6 +227,7 @@ test_crop_and_turn (void)
 {
   g_autoptr (VipsImage) detail = NULL, cropped = NULL, turned = NULL;
   g_autoptr (VtPixels) shown = NULL;
+  g_autoptr (GArray) requests = g_array_new (FALSE, FALSE, sizeof (guint64));
   graphene_rect_t crop = GRAPHENE_RECT_INIT (400, 300, 800, 600);
   /* The turned crop is 600 × 800: half a pixel per scene unit. */
   graphene_rect_t placement = GRAPHENE_RECT_INIT (250, 100, 300, 400);
@@ -230,9 +241,29 @@ test_crop_and_turn (void)
   vt_tile_layer_set_turn (scene.detail, 90);
   vt_tile_layer_set_placement (scene.detail, &placement);
 
+  vt_tile_layer_set_debug_hook (scene.detail, keep_request, requests, NULL);
   vt_test_set_view (scene.view, 1.0, 400, 300);
   g_assert_true (vt_test_wait_sharp (scene.view));
   shown = vt_test_render (scene.view);
+
+  /* Only tiles that meet the crop are asked for (the placeholder level
+   * aside): the rest of the source never shows. */
+  g_assert_cmpuint (requests->len, >, 0);
+  for (guint i = 0; i < requests->len; i++)
+    {
+      guint64 key = g_array_index (requests, guint64, i);
+      VtTileSource *source = vt_tile_layer_get_source (scene.detail);
+      const VtSourceLevel *l = vt_tile_source_get_level (source, VT_TILE_KEY_LEVEL (key));
+      double f = vt_tile_source_get_level_scale (source, VT_TILE_KEY_LEVEL (key));
+      graphene_rect_t tile = GRAPHENE_RECT_INIT (VT_TILE_KEY_X (key) * l->tile_width / f,
+                                                 VT_TILE_KEY_Y (key) * l->tile_height / f,
+                                                 l->tile_width / f, l->tile_height / f);
+
+      if (VT_TILE_KEY_LEVEL (key) == 0)
+        continue;
+      g_assert_true (graphene_rect_intersection (&tile, &crop, NULL));
+    }
+  vt_tile_layer_set_debug_hook (scene.detail, NULL, NULL, NULL);
 
   detail = vips_image_new_from_file (detail_path, "access", VIPS_ACCESS_RANDOM, NULL);
   g_assert_cmpint (vips_extract_area (detail, &cropped, 400, 300, 800, 600, NULL), ==, 0);
