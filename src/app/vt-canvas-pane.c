@@ -17,6 +17,8 @@
 
 #include "vt-canvas-pane.h"
 #include "vt-accessible.h"
+#include "vt-layer-popover.h"
+#include "vt-page-layer.h"
 #include "vt-thumbnail-loader.h"
 
 /* The viewer's main area for the object on screen: the deep-zoom canvas
@@ -38,6 +40,9 @@ struct _VtCanvasPane
   GCancellable   *backdrop_cancellable;
   guint           zoom_description_id;
   VtPage         *next_page;   /* the canvas after the one shown, loaded ahead */
+  VtPage         *scene_page;  /* the composite page whose scene the view shows */
+  GtkMenuButton  *layers_button;
+  VtLayerPopover *layers_popover;
 
   /* Template widgets */
   VtImageView    *image_view;
@@ -336,12 +341,60 @@ load_backdrop (VtCanvasPane *self)
                                   backdrop_loaded_cb, g_object_ref (self));
 }
 
+/* A composite canvas: each of its images is a layer of the view's scene,
+ * at its place on the canvas, following its page layer. */
+static void
+show_scene (VtCanvasPane *self,
+            VtPage       *page)
+{
+  GListModel *layers = vt_page_get_layers (page);
+  VtCanvas *canvas = vt_page_get_canvas (page);
+  guint n = g_list_model_get_n_items (layers);
+  gboolean has_choice = FALSE;
+
+  if (self->scene_page == page)
+    return;
+  g_set_object (&self->scene_page, page);
+  vt_image_view_set_scene_size (self->image_view, canvas->width, canvas->height);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (VtPageLayer) page_layer = g_list_model_get_item (layers, i);
+      graphene_rect_t placement;
+      VtTileLayer *layer;
+
+      vt_page_layer_get_placement (page_layer, &placement);
+      layer = vt_image_view_add_layer (self->image_view, NULL, &placement);
+      vt_page_layer_bind (page_layer, layer);
+      has_choice = has_choice || vt_page_layer_is_choice (page_layer);
+    }
+  /* The layer list is for choosing: only a canvas with a Choice has one. */
+  vt_layer_popover_set_layers (self->layers_popover, has_choice ? layers : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->layers_button), has_choice);
+}
+
+static void
+drop_scene (VtCanvasPane *self)
+{
+  g_clear_object (&self->scene_page);
+  vt_layer_popover_set_layers (self->layers_popover, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->layers_button), FALSE);
+}
+
 /* Hands the image view what the page shown holds. */
 static void
 sync_canvas (VtCanvasPane *self)
 {
   VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
   VtPageState state = page ? vt_page_get_state (page) : VT_PAGE_EMPTY;
+
+  if (state == VT_PAGE_READY && vt_page_get_layers (page) != NULL)
+    {
+      show_scene (self, page);
+      update_status (self);
+      update_progress (self);
+      return;
+    }
+  drop_scene (self);
 
   switch (state)
     {
@@ -506,6 +559,28 @@ vt_canvas_pane_set_session (VtCanvasPane *self,
   g_return_if_fail (VT_IS_CANVAS_PANE (self));
 
   g_set_object (&self->session, session);
+}
+
+/**
+ * vt_canvas_pane_get_layers_popover:
+ *
+ * Returns: (transfer none): the list of a Choice's layers; its button
+ *   shows only on a canvas with a Choice
+ */
+VtLayerPopover *
+vt_canvas_pane_get_layers_popover (VtCanvasPane *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
+
+  return self->layers_popover;
+}
+
+gboolean
+vt_canvas_pane_get_layers_shown (VtCanvasPane *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_PANE (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->layers_button));
 }
 
 VtImageView *
@@ -701,6 +776,7 @@ vt_canvas_pane_dispose (GObject *object)
   g_clear_handle_id (&self->zoom_description_id, g_source_remove);
   g_clear_object (&self->thumbnails);
   drop_next_page (self);
+  g_clear_object (&self->scene_page);
   g_clear_object (&self->viewing);
   g_clear_object (&self->session);
   if (self->annotation_overlay != NULL)
@@ -808,6 +884,17 @@ vt_canvas_pane_init (VtCanvasPane *self)
   /* Enter over a region exports it, as "Export Region…" does. */
   g_signal_connect_object (self->region_selector, "activate",
                            G_CALLBACK (region_activated_cb), self, G_CONNECT_SWAPPED);
+  self->layers_popover = VT_LAYER_POPOVER (vt_layer_popover_new ());
+  self->layers_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_icon_name (self->layers_button, "view-paged-symbolic");
+  gtk_menu_button_set_popover (self->layers_button, GTK_WIDGET (self->layers_popover));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->layers_button), _("Layers"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->layers_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Layers"), -1);
+  gtk_widget_add_css_class (GTK_WIDGET (self->layers_button), "osd");
+  gtk_widget_add_css_class (GTK_WIDGET (self->layers_button), "circular");
+  gtk_widget_set_visible (GTK_WIDGET (self->layers_button), FALSE);
+  gtk_box_prepend (GTK_BOX (self->zoom_controls), GTK_WIDGET (self->layers_button));
 
   self->viewing_signals = g_signal_group_new (VT_TYPE_VIEWING);
   g_signal_group_connect_swapped (self->viewing_signals, "notify::page",

@@ -14,6 +14,7 @@
 #include "canvas/vt-region-selector.h"
 
 #include "vt-canvas-strip.h"
+#include "vt-layer-popover.h"
 #include "vt-session.h"
 #include "vt-viewing.h"
 
@@ -33,6 +34,8 @@ gboolean       vt_canvas_pane_get_show_annotations (VtCanvasPane *self);
 void           vt_canvas_pane_set_show_annotations (VtCanvasPane *self,
                                                     gboolean      show);
 VtRegionSelector *vt_canvas_pane_get_region_selector (VtCanvasPane *self);
+VtLayerPopover *vt_canvas_pane_get_layers_popover (VtCanvasPane *self);
+gboolean       vt_canvas_pane_get_layers_shown (VtCanvasPane *self);
 VtCanvasStrip *vt_canvas_pane_get_strip        (VtCanvasPane *self);
 gboolean       vt_canvas_pane_get_strip_revealed (VtCanvasPane *self);
 const char    *vt_canvas_pane_get_status_title (VtCanvasPane *self);
