@@ -32,11 +32,12 @@ struct _VtCanvasPane
   VtViewing      *viewing;
   GSignalGroup   *viewing_signals;
   GSignalGroup   *page_signals;
+  GSignalGroup   *book_signals;
   VtCanvasStrip  *canvas_strip;
   VtThumbnailLoader *thumbnails;
   GCancellable   *backdrop_cancellable;
   guint           zoom_description_id;
-  VtPage         *next_page;   /* the canvas after the one shown, loaded ahead */
+  GPtrArray      *ahead;       /* VtPage: the canvases of the views either side, loaded ahead */
 
   /* Template widgets */
   VtImageView    *image_view;
@@ -45,6 +46,8 @@ struct _VtCanvasPane
   GtkMenuButton  *zoom_menu_button;
   GtkWidget      *page_controls;
   GtkLabel       *page_label;
+  GtkButton      *previous_page_button;
+  GtkButton      *next_page_button;
   AdwStatusPage  *canvas_status_page;
   GtkButton      *canvas_web_page_button;
   GtkButton      *canvas_retry_button;
@@ -185,16 +188,45 @@ static void
 update_page_label (VtCanvasPane *self)
 {
   guint n = self->viewing ? vt_viewing_get_n_canvases (self->viewing) : 0;
+  VtBook *book = self->viewing ? vt_viewing_get_book (self->viewing) : NULL;
   g_autofree char *text = NULL;
 
   gtk_widget_set_visible (self->page_controls, n > 1);
   if (n <= 1)
     return;
 
-  /* Translators: which page of an object is shown, e.g. "Page 3 of 12";
-   * the same for every number, so no plural forms */
-  text = g_strdup_printf (_("Page %u of %u"), vt_viewing_get_canvas_index (self->viewing) + 1, n);
+  if (book != NULL)
+    text = vt_book_dup_page_text (book, vt_viewing_get_canvas_index (self->viewing));
+  else
+    /* Translators: which page of an object is shown, e.g. "Page 3 of 12";
+     * the same for every number, so no plural forms */
+    text = g_strdup_printf (_("Page %u of %u"), vt_viewing_get_canvas_index (self->viewing) + 1, n);
   gtk_label_set_text (self->page_label, text);
+}
+
+/* A right-to-left book turns its pages leftwards: the button at the left,
+ * its arrow pointing left, goes on to the next page, and the strip runs
+ * from the right. */
+static void
+sync_direction (VtCanvasPane *self)
+{
+  VtBook *book = self->viewing ? vt_viewing_get_book (self->viewing) : NULL;
+  gboolean reversed = book != NULL && vt_book_layout_is_reversed (vt_book_get_layout (book)) &&
+                      !vt_book_layout_is_vertical (vt_book_get_layout (book));
+  GtkButton *left = self->previous_page_button;
+  GtkButton *right = self->next_page_button;
+  const char *left_name = reversed ? _("Next Page") : _("Previous Page");
+  const char *right_name = reversed ? _("Previous Page") : _("Next Page");
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (left), reversed ? "win.next-canvas" : "win.previous-canvas");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (right), reversed ? "win.previous-canvas" : "win.next-canvas");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (left), left_name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (right), right_name);
+  vt_accessible_set_label (GTK_WIDGET (left), left_name);
+  vt_accessible_set_label (GTK_WIDGET (right), right_name);
+
+  if (self->canvas_strip != NULL)
+    vt_canvas_strip_set_reversed (self->canvas_strip, reversed);
 }
 
 #define CONTROLS_MARGIN  18
@@ -358,53 +390,99 @@ sync_canvas (VtCanvasPane *self)
   update_progress (self);
 }
 
-/* Stops loading the next canvas ahead; its answers already in stay in
- * the fetcher, within its budget. */
+/* Stops loading ahead the canvases @keep (a view, or %NULL) does not
+ * show; their answers already in stay in the fetcher, within its budget. */
 static void
-drop_next_page (VtCanvasPane *self)
+drop_ahead (VtCanvasPane     *self,
+            const VtBookView *keep)
 {
-  if (self->next_page == NULL)
-    return;
-  vt_page_cancel (self->next_page);
-  g_clear_object (&self->next_page);
+  for (guint i = self->ahead->len; i > 0; i--)
+    {
+      VtPage *page = g_ptr_array_index (self->ahead, i - 1);
+      gboolean kept = FALSE;
+
+      for (guint j = 0; keep != NULL && j < keep->n_placements; j++)
+        kept |= keep->placements[j].canvas == vt_page_get_index (page);
+      if (!kept)
+        {
+          vt_page_cancel (page);
+          g_ptr_array_remove_index (self->ahead, i - 1);
+        }
+    }
 }
 
-/* Once the canvas shown is sharp, the next one is loaded ahead (its
- * info.json, placeholder and fit view), behind everything on screen, so
- * that turning the page shows it from memory. */
+static gboolean
+is_ahead (VtCanvasPane *self,
+          guint         canvas)
+{
+  for (guint i = 0; i < self->ahead->len; i++)
+    if (vt_page_get_index (g_ptr_array_index (self->ahead, i)) == canvas)
+      return TRUE;
+  return FALSE;
+}
+
+/* Loads a view ahead: each of its canvases at the size it will have on
+ * screen when the view fits the canvas pane. */
+static void
+prefetch_view (VtCanvasPane     *self,
+               VtManifest       *manifest,
+               const VtBookView *view)
+{
+  GtkWidget *widget = GTK_WIDGET (self->image_view);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  double zoom;
+
+  if (view == NULL || width <= 0 || height <= 0 || view->width <= 0 || view->height <= 0)
+    return;
+
+  zoom = MIN (width / view->width, height / view->height);
+  for (guint i = 0; i < view->n_placements; i++)
+    {
+      const VtBookPlacement *p = &view->placements[i];
+      VtPage *page;
+
+      if (is_ahead (self, p->canvas))
+        continue;
+      page = vt_page_new (self->session, manifest, p->canvas);
+      g_ptr_array_add (self->ahead, page);
+      vt_page_prefetch (page, MAX (1, (int) (p->width * zoom + 0.5)), MAX (1, (int) (p->height * zoom + 0.5)),
+                        gtk_widget_get_scale_factor (widget));
+    }
+}
+
+/* Once the view shown is sharp, the views either side of it (the next
+ * spread first) are loaded ahead: info.json, placeholder and fit-view
+ * tiles, behind everything on screen, so that turning the page either
+ * way shows it from memory. */
 static void
 prefetch_next (VtCanvasPane *self)
 {
   VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
   VtManifest *manifest = self->viewing ? vt_viewing_get_manifest (self->viewing) : NULL;
-  GtkWidget *view = GTK_WIDGET (self->image_view);
-  guint next;
+  VtBook *book = self->viewing ? vt_viewing_get_book (self->viewing) : NULL;
+  guint index, next, previous;
 
-  if (page == NULL || manifest == NULL || self->session == NULL ||
+  if (page == NULL || manifest == NULL || book == NULL || self->session == NULL ||
       vt_page_get_state (page) != VT_PAGE_READY || !vt_image_view_get_sharp (self->image_view))
     return;
 
-  next = vt_page_get_index (page) + 1;
-  if (next >= vt_viewing_get_n_canvases (self->viewing) ||
-      (self->next_page != NULL && vt_page_get_index (self->next_page) == next))
-    return;
-
-  drop_next_page (self);
-  self->next_page = vt_page_new (self->session, manifest, next);
-  vt_page_prefetch (self->next_page, gtk_widget_get_width (view), gtk_widget_get_height (view),
-                    gtk_widget_get_scale_factor (view));
+  index = vt_page_get_index (page);
+  if (vt_book_step (book, index, 1, &next))
+    prefetch_view (self, manifest, vt_book_get_view_of (book, next));
+  if (vt_book_step (book, index, -1, &previous))
+    prefetch_view (self, manifest, vt_book_get_view_of (book, previous));
 }
 
 static void
 page_changed_cb (VtCanvasPane *self)
 {
   VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
+  VtBook *book = self->viewing ? vt_viewing_get_book (self->viewing) : NULL;
 
-  /* Turning to the page loaded ahead keeps what it asked for under way
-   * (the page shown claims it); going anywhere else stops it. */
-  if (self->next_page != NULL &&
-      (page == NULL || vt_page_get_index (page) != vt_page_get_index (self->next_page)))
-    drop_next_page (self);
+  /* Turning to a view loaded ahead keeps what its canvases asked for
+   * under way (the view shown claims it); the rest stops. */
+  drop_ahead (self, page != NULL && book != NULL ? vt_book_get_view_of (book, vt_page_get_index (page)) : NULL);
 
   g_cancellable_cancel (self->backdrop_cancellable);
   g_clear_object (&self->backdrop_cancellable);
@@ -451,6 +529,26 @@ sync_strip (VtCanvasPane *self)
         vt_canvas_strip_set_selected (self->canvas_strip, vt_viewing_get_canvas_index (self->viewing));
     }
   gtk_revealer_set_reveal_child (self->strip_revealer, n > 1);
+  sync_direction (self);
+  update_page_label (self);
+}
+
+/* Another order of the book: other views, the same canvas shown. */
+static void
+layout_changed_cb (VtCanvasPane *self)
+{
+  drop_ahead (self, NULL);
+  sync_direction (self);
+  page_changed_cb (self);
+  prefetch_next (self);
+}
+
+static void
+book_changed_cb (VtCanvasPane *self)
+{
+  g_signal_group_set_target (self->book_signals,
+                             self->viewing ? vt_viewing_get_book (self->viewing) : NULL);
+  sync_direction (self);
   update_page_label (self);
 }
 
@@ -468,11 +566,12 @@ vt_canvas_pane_set_viewing (VtCanvasPane *self,
   if (self->viewing == viewing)
     return;
 
-  drop_next_page (self);
+  drop_ahead (self, NULL);
   g_set_object (&self->viewing, viewing);
   g_signal_group_set_target (self->viewing_signals, viewing);
 
   sync_strip (self);
+  book_changed_cb (self);
   page_changed_cb (self);
 }
 
@@ -622,7 +721,12 @@ vt_canvas_pane_dispose (GObject *object)
   g_clear_object (&self->backdrop_cancellable);
   g_clear_handle_id (&self->zoom_description_id, g_source_remove);
   g_clear_object (&self->thumbnails);
-  drop_next_page (self);
+  if (self->book_signals != NULL)
+    g_signal_group_set_target (self->book_signals, NULL);
+  g_clear_object (&self->book_signals);
+  if (self->ahead != NULL)
+    drop_ahead (self, NULL);
+  g_clear_pointer (&self->ahead, g_ptr_array_unref);
   g_clear_object (&self->viewing);
   g_clear_object (&self->session);
 
@@ -649,8 +753,10 @@ vt_canvas_pane_class_init (VtCanvasPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, canvas_status_page);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, canvas_web_page_button);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, image_view);
+  gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, next_page_button);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, page_controls);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, page_label);
+  gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, previous_page_button);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, strip_box);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, strip_revealer);
@@ -666,6 +772,8 @@ vt_canvas_pane_init (VtCanvasPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->ahead = g_ptr_array_new_with_free_func (g_object_unref);
+
   self->viewing_signals = g_signal_group_new (VT_TYPE_VIEWING);
   g_signal_group_connect_swapped (self->viewing_signals, "notify::page",
                                   G_CALLBACK (page_changed_cb), self);
@@ -673,6 +781,12 @@ vt_canvas_pane_init (VtCanvasPane *self)
                                   G_CALLBACK (sync_strip), self);
   g_signal_group_connect_swapped (self->viewing_signals, "notify::title",
                                   G_CALLBACK (update_label), self);
+  g_signal_group_connect_swapped (self->viewing_signals, "notify::book",
+                                  G_CALLBACK (book_changed_cb), self);
+
+  self->book_signals = g_signal_group_new (VT_TYPE_BOOK);
+  g_signal_group_connect_swapped (self->book_signals, "notify::layout",
+                                  G_CALLBACK (layout_changed_cb), self);
 
   self->page_signals = g_signal_group_new (VT_TYPE_PAGE);
   g_signal_group_connect_swapped (self->page_signals, "notify::state",

@@ -767,6 +767,34 @@ vt_canvas_strip_set_selected (VtCanvasStrip *self,
 }
 
 /**
+ * vt_canvas_strip_set_reversed:
+ * @reversed: whether the book is read from right to left
+ *
+ * Runs the thumbnails from right to left for a right-to-left book, the
+ * first page at the right, whatever the direction of the user's language.
+ */
+void
+vt_canvas_strip_set_reversed (VtCanvasStrip *self,
+                              gboolean       reversed)
+{
+  GtkTextDirection dir;
+
+  g_return_if_fail (VT_IS_CANVAS_STRIP (self));
+
+  dir = reversed ? GTK_TEXT_DIR_RTL : gtk_widget_get_default_direction ();
+  if (gtk_widget_get_direction (GTK_WIDGET (self->list_view)) != dir)
+    gtk_widget_set_direction (GTK_WIDGET (self->list_view), dir);
+}
+
+gboolean
+vt_canvas_strip_get_reversed (VtCanvasStrip *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_STRIP (self), FALSE);
+
+  return gtk_widget_get_direction (GTK_WIDGET (self->list_view)) == GTK_TEXT_DIR_RTL;
+}
+
+/**
  * vt_canvas_strip_get_selected:
  *
  * Returns: the selected canvas, or %GTK_INVALID_LIST_POSITION

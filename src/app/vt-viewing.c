@@ -50,6 +50,7 @@ struct _VtViewing
 
   VtPage          *page;
   gboolean         reload;
+  VtBook          *book;
 
   GdkPaintable    *logo;
 
@@ -78,6 +79,7 @@ enum {
   PROP_N_CANVASES,
   PROP_CANVAS_INDEX,
   PROP_PAGE,
+  PROP_BOOK,
   PROP_LOGO,
   PROP_CATALOGUE_RECORD,
   N_PROPS
@@ -289,8 +291,10 @@ show_document (VtViewing      *self,
   g_object_freeze_notify (G_OBJECT (self));
 
   self->document = vt_iiif_document_ref (document);
+  self->book = vt_book_new (document->manifest);
   notify (self, PROP_DOCUMENT);
   notify (self, PROP_N_CANVASES);
+  notify (self, PROP_BOOK);
 
   title = dup_label (document->manifest->label, _("Untitled Object"));
   set_title (self, title);
@@ -410,6 +414,7 @@ vt_viewing_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->document, vt_iiif_document_unref);
   g_clear_object (&self->page);
+  g_clear_object (&self->book);
   g_clear_object (&self->logo);
   g_clear_pointer (&self->record, vt_catalogue_record_unref);
 
@@ -460,6 +465,10 @@ vt_viewing_get_property (GObject    *object,
 
     case PROP_PAGE:
       g_value_set_object (value, self->page);
+      break;
+
+    case PROP_BOOK:
+      g_value_set_object (value, self->book);
       break;
 
     case PROP_CATALOGUE_RECORD:
@@ -517,6 +526,13 @@ vt_viewing_class_init (VtViewingClass *klass)
    * the canvas changes. %NULL while there is none.
    */
   properties[PROP_PAGE] = g_param_spec_object ("page", NULL, NULL, VT_TYPE_PAGE, ro);
+  /**
+   * VtViewing:book:
+   *
+   * How the manifest is read: its spreads, scroll or single canvases, in
+   * the order chosen. %NULL until a manifest is shown.
+   */
+  properties[PROP_BOOK] = g_param_spec_object ("book", NULL, NULL, VT_TYPE_BOOK, ro);
   properties[PROP_LOGO] = g_param_spec_object ("logo", NULL, NULL, GDK_TYPE_PAINTABLE, ro);
   /**
    * VtViewing:catalogue-record:
@@ -820,6 +836,19 @@ vt_viewing_set_canvas_index (VtViewing *self,
     return;
 
   open_page (self, index, FALSE);
+}
+
+/**
+ * vt_viewing_get_book:
+ *
+ * Returns: (nullable) (transfer none): how the manifest shown is read
+ */
+VtBook *
+vt_viewing_get_book (VtViewing *self)
+{
+  g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
+
+  return self->book;
 }
 
 /**

@@ -228,8 +228,9 @@ build_paged (VtBookLayout *self,
  * vt_book_layout_new:
  * @manifest: the manifest
  * @order: (nullable): a range to read in place of the manifest's own order
- *   (one with the "sequence" behaviour); its behaviours and viewing
- *   direction, when it states them, win over the manifest's
+ *   (one with the "sequence" behaviour, or a "thumbnail-nav" one, whose
+ *   canvases are shown one by one); its behaviours and viewing direction,
+ *   when it states them, win over the manifest's
  *
  * Returns: (transfer full): the views of @manifest
  */
@@ -265,6 +266,10 @@ vt_book_layout_new (VtManifest    *manifest,
       g_array_unref (self->order);
       self->order = vt_range_collect_canvases (order, manifest);
       self->mode = mode_for_flags (order->behavior_flags, &stated);
+      /* A range for thumbnail navigation picks canvases out of the book
+       * (the illustrations, the maps): they are no longer spreads. */
+      if (!stated && (order->behavior_flags & VT_BEHAVIOR_THUMBNAIL_NAV))
+        stated = TRUE;
     }
   else
     {
