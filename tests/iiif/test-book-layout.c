@@ -299,6 +299,15 @@ test_ranges (void)
   g_assert_cmpuint (g_array_index (illustrations, guint, 0), ==, 2);
   g_assert_cmpuint (g_array_index (illustrations, guint, 1), ==, 3);
 
+  /* Thumbnail navigation through the illustrations: one at a time,
+   * although the book is paged. */
+  {
+    g_autoptr(VtBookLayout) pictures = vt_book_layout_new (m, thumbnails->pdata[0]);
+    g_autofree char *pictures_text = describe (pictures);
+
+    g_assert_cmpstr (pictures_text, ==, "3|4");
+  }
+
   bound = vt_book_layout_new (m, sequences->pdata[0]);
   bound_text = describe (bound);
   g_assert_cmpint (vt_book_layout_get_mode (bound), ==, VT_BOOK_MODE_INDIVIDUALS);
