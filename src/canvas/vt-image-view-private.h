@@ -8,6 +8,7 @@
 #pragma once
 
 #include "vt-image-view.h"
+#include "vt-scene.h"
 #include "vt-tile-cache.h"
 #include "vt-tile-layer.h"
 
@@ -21,7 +22,8 @@ struct _VtImageView
   GtkWidget parent_instance;
 
   VtViewport *viewport;
-  VtTileLayer *layer;
+  VtTileLayer *layer;       /* the single source's, unplaced */
+  VtScene *scene;           /* placed layers, drawn over it */
 
   VtImageViewState state;
   GError *error;

@@ -76,6 +76,8 @@ change_state (VtImageView      *self,
       g_clear_object (&self->backdrop);
       vt_image_view_stop_motion (self);
       vt_tile_layer_set_source (self->layer, source);
+      vt_scene_clear (self->scene);
+      vt_viewport_set_max_zoom (self->viewport, VT_VIEWPORT_DEFAULT_MAX_ZOOM);
       if (source)
         vt_viewport_set_image_size (self->viewport,
                                     vt_tile_source_get_image_width (source),
@@ -135,6 +137,42 @@ layer_tile_error_cb (VtImageView  *self,
 }
 
 static void
+scene_progress_cb (VtImageView *self)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_TILES]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED_TILES]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHARP]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* The finest layer can be zoomed as far as a single image: to the default
+ * maximum times its own pixels per scene unit. */
+static void
+scene_changed_cb (VtImageView *self)
+{
+  double max_zoom = VT_VIEWPORT_DEFAULT_MAX_ZOOM;
+  guint n = vt_scene_get_n_layers (self->scene);
+
+  for (guint i = 0; i < n; i++)
+    {
+      VtTileLayer *layer = vt_scene_get_layer (self->scene, i);
+      VtTileSource *source = vt_tile_layer_get_source (layer);
+      graphene_rect_t placement;
+      double w;
+
+      if (source == NULL || !vt_tile_layer_get_placement (layer, &placement) ||
+          placement.size.width <= 0)
+        continue;
+      w = vt_tile_layer_get_turn (layer) % 180 ? vt_tile_source_get_image_height (source)
+                                               : vt_tile_source_get_image_width (source);
+      max_zoom = MAX (max_zoom, VT_VIEWPORT_DEFAULT_MAX_ZOOM * w / placement.size.width);
+    }
+  vt_viewport_set_max_zoom (self->viewport, max_zoom);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
 layer_notify_cb (VtImageView *self,
                  GParamSpec  *pspec)
 {
@@ -157,6 +195,9 @@ vt_image_view_queue_update (VtImageView *self)
   vt_tile_layer_set_plan (self->layer, self->anim_target);
   vt_tile_layer_set_deferring (self->layer, self->deferring);
   vt_tile_layer_queue_update (self->layer);
+  vt_scene_set_plan (self->scene, self->anim_target);
+  vt_scene_set_deferring (self->scene, self->deferring);
+  vt_scene_queue_update (self->scene);
 }
 
 /* ------------------------------------------------------------------ */
@@ -184,6 +225,7 @@ vt_image_view_snapshot (GtkWidget   *widget,
     }
 
   vt_tile_layer_snapshot (self->layer, snapshot);
+  vt_scene_snapshot (self->scene, widget, snapshot);
 }
 
 static void
@@ -210,6 +252,8 @@ vt_image_view_size_allocate (GtkWidget *widget,
    * the frame being drawn. */
   if (first && width > 0 && height > 0 && vt_tile_layer_get_source (self->layer) != NULL)
     vt_tile_layer_update_now (self->layer);
+  if (first && width > 0 && height > 0)
+    vt_scene_update_now (self->scene);
 }
 
 static void
@@ -229,6 +273,7 @@ static void
 scale_factor_cb (VtImageView *self)
 {
   vt_tile_layer_set_scale_factor (self->layer, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+  vt_scene_set_scale_factor (self->scene, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
 }
 
 /* ------------------------------------------------------------------ */
@@ -248,6 +293,11 @@ vt_image_view_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->layer, self);
       g_object_run_dispose (G_OBJECT (self->layer));
     }
+  if (self->scene)
+    {
+      g_signal_handlers_disconnect_by_data (self->scene, self);
+      g_object_run_dispose (G_OBJECT (self->scene));
+    }
 
   G_OBJECT_CLASS (vt_image_view_parent_class)->dispose (object);
 }
@@ -258,6 +308,7 @@ vt_image_view_finalize (GObject *object)
   VtImageView *self = VT_IMAGE_VIEW (object);
 
   g_clear_object (&self->layer);
+  g_clear_object (&self->scene);
   g_clear_object (&self->viewport);
   g_clear_error (&self->error);
 
@@ -390,11 +441,15 @@ vt_image_view_init (VtImageView *self)
 
   self->viewport = vt_viewport_new ();
   self->layer = vt_tile_layer_new (self->viewport);
+  self->scene = vt_scene_new (self->viewport);
 
   g_signal_connect_swapped (self->viewport, "notify", G_CALLBACK (viewport_notify_cb), self);
   g_signal_connect_swapped (self->layer, "changed", G_CALLBACK (layer_changed_cb), self);
   g_signal_connect_swapped (self->layer, "tile-error", G_CALLBACK (layer_tile_error_cb), self);
   g_signal_connect_swapped (self->layer, "notify", G_CALLBACK (layer_notify_cb), self);
+  g_signal_connect_swapped (self->scene, "changed", G_CALLBACK (scene_changed_cb), self);
+  g_signal_connect_swapped (self->scene, "tile-error", G_CALLBACK (layer_tile_error_cb), self);
+  g_signal_connect_swapped (self->scene, "progress", G_CALLBACK (scene_progress_cb), self);
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_cb), NULL);
 
   gtk_widget_set_focusable (widget, TRUE);
@@ -493,6 +548,95 @@ vt_image_view_clear (VtImageView *self)
 }
 
 /**
+ * vt_image_view_set_scene_size:
+ * @width: the scene's width, in its own units (a IIIF canvas's)
+ * @height: its height
+ *
+ * Starts a new, empty scene of that size, fitted to the view, in the
+ * READY state: drops the single source and every layer. Layers are then
+ * added with vt_image_view_add_layer().
+ */
+void
+vt_image_view_set_scene_size (VtImageView *self,
+                              double       width,
+                              double       height)
+{
+  g_return_if_fail (VT_IS_IMAGE_VIEW (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  change_state (self, NULL, VT_IMAGE_VIEW_STATE_READY, NULL);
+  vt_scene_clear (self->scene);
+  vt_viewport_set_image_size (self->viewport, width, height);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * vt_image_view_add_layer:
+ * @source: (nullable): a ready tile source, or %NULL for an image still
+ *   opening (give it later with vt_tile_layer_set_source()) or that
+ *   failed (vt_tile_layer_set_failure())
+ * @placement: where the source lies in the scene
+ *
+ * Adds a layer on top of the others. Its level follows the view's zoom
+ * times its own scale (its pixels per scene unit).
+ *
+ * Returns: (transfer none): the layer, the view's until removed or the
+ *   scene is replaced
+ */
+VtTileLayer *
+vt_image_view_add_layer (VtImageView           *self,
+                         VtTileSource          *source,
+                         const graphene_rect_t *placement)
+{
+  VtTileLayer *layer;
+
+  g_return_val_if_fail (VT_IS_IMAGE_VIEW (self), NULL);
+  g_return_val_if_fail (source == NULL || VT_IS_TILE_SOURCE (source), NULL);
+  g_return_val_if_fail (placement != NULL, NULL);
+
+  layer = vt_scene_add (self->scene, NULL, placement);
+  vt_tile_layer_set_plan (layer, self->anim_target);
+  vt_tile_layer_set_deferring (layer, self->deferring);
+  if (source != NULL)
+    vt_tile_layer_set_source (layer, source);
+  /* Its first tiles now, as for a single source. */
+  if (source != NULL && vt_viewport_get_width (self->viewport) > 0)
+    vt_tile_layer_update_now (layer);
+  return layer;
+}
+
+void
+vt_image_view_remove_layer (VtImageView *self,
+                            VtTileLayer *layer)
+{
+  g_return_if_fail (VT_IS_IMAGE_VIEW (self));
+  g_return_if_fail (VT_IS_TILE_LAYER (layer));
+
+  vt_scene_remove (self->scene, layer);
+}
+
+guint
+vt_image_view_get_n_layers (VtImageView *self)
+{
+  g_return_val_if_fail (VT_IS_IMAGE_VIEW (self), 0);
+  return vt_scene_get_n_layers (self->scene);
+}
+
+/**
+ * vt_image_view_get_nth_layer:
+ *
+ * Returns: (transfer none) (nullable): the placed layer at @position,
+ *   bottom first
+ */
+VtTileLayer *
+vt_image_view_get_nth_layer (VtImageView *self,
+                             guint        position)
+{
+  g_return_val_if_fail (VT_IS_IMAGE_VIEW (self), NULL);
+  return vt_scene_get_layer (self->scene, position);
+}
+
+/**
  * vt_image_view_begin_loading:
  *
  * Empties the view and shows that an image is being opened; the opener
@@ -552,22 +696,42 @@ vt_image_view_get_error (VtImageView *self)
 guint
 vt_image_view_get_visible_tiles (VtImageView *self)
 {
+  guint visible, loaded;
+  gboolean sharp;
+
   g_return_val_if_fail (VT_IS_IMAGE_VIEW (self), 0);
-  return vt_tile_layer_get_visible_tiles (self->layer);
+
+  vt_scene_get_progress (self->scene, &visible, &loaded, &sharp);
+  return vt_tile_layer_get_visible_tiles (self->layer) + visible;
 }
 
 guint
 vt_image_view_get_loaded_tiles (VtImageView *self)
 {
+  guint visible, loaded;
+  gboolean sharp;
+
   g_return_val_if_fail (VT_IS_IMAGE_VIEW (self), 0);
-  return vt_tile_layer_get_loaded_tiles (self->layer);
+
+  vt_scene_get_progress (self->scene, &visible, &loaded, &sharp);
+  return vt_tile_layer_get_loaded_tiles (self->layer) + loaded;
 }
 
+/* In a scene: every layer with tiles in view is sharp. */
 gboolean
 vt_image_view_get_sharp (VtImageView *self)
 {
+  guint visible, loaded;
+  gboolean sharp;
+
   g_return_val_if_fail (VT_IS_IMAGE_VIEW (self), FALSE);
-  return vt_tile_layer_get_sharp (self->layer);
+
+  if (vt_scene_get_n_layers (self->scene) == 0)
+    return vt_tile_layer_get_sharp (self->layer);
+  vt_scene_get_progress (self->scene, &visible, &loaded, &sharp);
+  if (vt_tile_layer_get_source (self->layer) != NULL)
+    return sharp && vt_tile_layer_get_sharp (self->layer);
+  return sharp;
 }
 
 guint64
@@ -589,6 +753,7 @@ vt_image_view_set_cache_size (VtImageView *self,
   if (vt_tile_cache_get_max_bytes (cache) == max_bytes)
     return;
   vt_tile_cache_set_max_bytes (cache, max_bytes);
+  vt_scene_set_cache_size (self->scene, max_bytes);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CACHE_SIZE]);
 }
 
@@ -609,7 +774,11 @@ vt_image_view_get_level (VtImageView *self)
 guint
 vt_image_view_get_n_loading (VtImageView *self)
 {
-  return vt_tile_layer_get_n_loading (self->layer);
+  guint n = vt_tile_layer_get_n_loading (self->layer);
+
+  for (guint i = 0; i < vt_scene_get_n_layers (self->scene); i++)
+    n += vt_tile_layer_get_n_loading (vt_scene_get_layer (self->scene, i));
+  return n;
 }
 
 gboolean
@@ -640,4 +809,7 @@ vt_image_view_update_now (VtImageView *self)
   vt_tile_layer_set_plan (self->layer, self->anim_target);
   vt_tile_layer_set_deferring (self->layer, self->deferring);
   vt_tile_layer_update_now (self->layer);
+  vt_scene_set_plan (self->scene, self->anim_target);
+  vt_scene_set_deferring (self->scene, self->deferring);
+  vt_scene_update_now (self->scene);
 }

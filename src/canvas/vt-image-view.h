@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "vt-tile-layer.h"
 #include "vt-tile-source.h"
 #include "vt-viewport.h"
 
@@ -54,6 +55,37 @@ void              vt_image_view_set_backdrop    (VtImageView  *self,
                                                  GdkPaintable *backdrop);
 GdkPaintable     *vt_image_view_get_backdrop    (VtImageView  *self);
 void              vt_image_view_clear           (VtImageView  *self);
+
+/* A scene: several images at once, each placed at a rectangle of the
+ * scene's coordinate space (for IIIF, the canvas's), each with its own tile
+ * source and level choice, opacity and visibility:
+ *
+ *   vt_image_view_set_scene_size (view, canvas_width, canvas_height);
+ *   base = vt_image_view_add_layer (view, base_source, &GRAPHENE_RECT_INIT (0, 0, w, h));
+ *   detail = vt_image_view_add_layer (view, NULL, &target);   (still opening)
+ *   ...
+ *   vt_tile_layer_set_source (detail, detail_source);          (opened)
+ *   vt_tile_layer_set_failure (detail, message);               (or failed)
+ *   vt_tile_layer_set_opacity (detail, 0.5);
+ *
+ * Zoom, centre and the visible rectangle are then in scene coordinates.
+ * vt_image_view_set_source() (one image, its pixels the scene) and
+ * vt_image_view_set_scene_size() each drop the other's layers. A layer may
+ * also show only a region of its source (vt_tile_layer_set_crop()) turned
+ * by quarter turns (vt_tile_layer_set_turn()); its placement is then
+ * where that turned region lies. Layers whose placement is out of view
+ * load nothing. */
+void              vt_image_view_set_scene_size  (VtImageView           *self,
+                                                 double                 width,
+                                                 double                 height);
+VtTileLayer      *vt_image_view_add_layer       (VtImageView           *self,
+                                                 VtTileSource          *source,
+                                                 const graphene_rect_t *placement);
+void              vt_image_view_remove_layer    (VtImageView           *self,
+                                                 VtTileLayer           *layer);
+guint             vt_image_view_get_n_layers    (VtImageView           *self);
+VtTileLayer      *vt_image_view_get_nth_layer   (VtImageView           *self,
+                                                 guint                  position);
 
 VtImageViewState  vt_image_view_get_state       (VtImageView  *self);
 const GError     *vt_image_view_get_error       (VtImageView  *self);

@@ -34,7 +34,17 @@
  * Never blank: the coarsest level is loaded first and pinned in the cache;
  * while a level loads, cached tiles of coarser levels (underneath) and of
  * up to two finer levels (downscaled) fill the holes, and a faint backdrop
- * marks the image's area before even the placeholder has arrived. */
+ * marks the image's area before even the placeholder has arrived.
+ *
+ * In a scene (several images on one IIIF canvas, or several canvases in
+ * one view) a layer is placed at a rectangle of the scene: it follows the
+ * scene's viewport through a viewport of its own, derived from it, in its
+ * source's pixels (unconstrained, so the image may be anywhere in it), and
+ * plans and draws with that one exactly as an unplaced layer does with the
+ * scene's. Its level therefore follows the zoom times its own placement
+ * scale: a small detail photographed at a higher resolution loads finer
+ * tiles than the base under it. An unplaced layer uses the scene's
+ * viewport itself, so a single image behaves as it always did. */
 
 typedef struct
 {
@@ -51,8 +61,21 @@ struct _VtTileLayer
 {
   GObject parent_instance;
 
-  VtViewport *viewport;
-  VtViewport *plan;         /* the animation's destination, or NULL */
+  VtViewport *scene;        /* the view's viewport, followed */
+  VtViewport *scene_plan;   /* the animation's destination, or NULL */
+  VtViewport *viewport;     /* planned and drawn with: the scene's, or derived */
+  VtViewport *plan;         /* likewise for the destination, or NULL */
+  VtViewport *own_plan;     /* the derived destination, kept for reuse */
+
+  /* Where the source lies in the scene. */
+  gboolean placed;
+  graphene_rect_t placement;
+  gboolean cropped;
+  graphene_rect_t crop;     /* in source pixels */
+  guint turn;               /* clockwise, applied to the crop */
+  double opacity;
+  gboolean visible;
+  char *failure;
   VtTileSource *source;
   VtTileCache *cache;
   VtTileMagnifier *magnifier; /* nearest-neighbour pixels at high zoom */
@@ -85,6 +108,8 @@ enum {
   PROP_VISIBLE_TILES,
   PROP_LOADED_TILES,
   PROP_SHARP,
+  PROP_OPACITY,
+  PROP_VISIBLE,
   N_PROPS
 };
 
@@ -112,6 +137,129 @@ debug_event (VtTileLayer      *self,
     self->debug_func (self, event, key, self->debug_data);
 }
 
+/* ------------------------------------------------------------------ */
+/* Placement */
+
+/* The source rectangle shown (the crop, or the whole source) and its size
+ * once turned. */
+static void
+get_shown (VtTileLayer     *self,
+           graphene_rect_t *shown,
+           double          *turned_w)
+{
+  if (self->cropped)
+    *shown = self->crop;
+  else
+    graphene_rect_init (shown, 0, 0, vt_tile_source_get_image_width (self->source),
+                        vt_tile_source_get_image_height (self->source));
+  *turned_w = self->turn % 180 != 0 ? shown->size.height : shown->size.width;
+}
+
+/* Sets @out to what @scene shows, in the source's pixels: the same widget,
+ * the zoom times the placement's scale, the scene's turn plus the layer's,
+ * and the source point under the scene's centre at the centre. */
+static void
+derive_viewport (VtTileLayer *self,
+                 VtViewport  *scene,
+                 VtViewport  *out)
+{
+  graphene_rect_t shown;
+  double tw, s, u, v, a, b, rw, rh;
+
+  get_shown (self, &shown, &tw);
+  if (tw <= 0 || self->placement.size.width <= 0)
+    return;
+  s = self->placement.size.width / tw;
+  rw = shown.size.width;
+  rh = shown.size.height;
+
+  u = (vt_viewport_get_center_x (scene) - self->placement.origin.x) / s;
+  v = (vt_viewport_get_center_y (scene) - self->placement.origin.y) / s;
+  /* Undo the clockwise turn of the crop (see vt_viewport_image_to_widget). */
+  switch (self->turn)
+    {
+    case 90:
+      a = v;
+      b = rh - u;
+      break;
+    case 180:
+      a = rw - u;
+      b = rh - v;
+      break;
+    case 270:
+      a = rw - v;
+      b = u;
+      break;
+    default:
+      a = u;
+      b = v;
+      break;
+    }
+
+  if (vt_viewport_get_image_width (out) != vt_tile_source_get_image_width (self->source) ||
+      vt_viewport_get_image_height (out) != vt_tile_source_get_image_height (self->source))
+    vt_viewport_set_image_size (out, vt_tile_source_get_image_width (self->source),
+                                vt_tile_source_get_image_height (self->source));
+  vt_viewport_set_size (out, vt_viewport_get_width (scene), vt_viewport_get_height (scene));
+  vt_viewport_set_rotation (out, (vt_viewport_get_rotation (scene) + self->turn) % 360);
+  vt_viewport_set_zoom (out, vt_viewport_get_zoom (scene) * s);
+  vt_viewport_set_center (out, shown.origin.x + a, shown.origin.y + b);
+}
+
+static VtViewport *
+new_derived_viewport (void)
+{
+  VtViewport *viewport = vt_viewport_new ();
+
+  vt_viewport_set_constrained (viewport, FALSE);
+  return viewport;
+}
+
+/* Brings the layer's own viewports up to the scene's. */
+static void
+sync_viewports (VtTileLayer *self)
+{
+  if (!self->placed)
+    return;
+  if (self->source != NULL)
+    derive_viewport (self, self->scene, self->viewport);
+  if (self->scene_plan != NULL && self->source != NULL)
+    {
+      if (self->own_plan == NULL)
+        self->own_plan = new_derived_viewport ();
+      derive_viewport (self, self->scene_plan, self->own_plan);
+      g_set_object (&self->plan, self->own_plan);
+    }
+  else
+    g_clear_object (&self->plan);
+}
+
+static gboolean
+placement_in_view (VtTileLayer *self,
+                   VtViewport  *scene)
+{
+  graphene_rect_t visible;
+  double x, y, w, h;
+
+  vt_viewport_get_visible_rect (scene, &x, &y, &w, &h);
+  graphene_rect_init (&visible, x, y, w, h);
+  return graphene_rect_intersection (&visible, &self->placement, NULL);
+}
+
+/* Whether the layer plans at all: it is shown and, when placed, its
+ * rectangle is in (or the animation goes to) the scene's view; a long
+ * scroll of canvases loads only what is seen. */
+static gboolean
+is_wanted (VtTileLayer *self)
+{
+  if (!self->visible)
+    return FALSE;
+  if (!self->placed)
+    return TRUE;
+  return placement_in_view (self, self->scene) ||
+         (self->scene_plan != NULL && placement_in_view (self, self->scene_plan));
+}
+
 /* The tiles a sharp view of @viewport needs, in the order to ask. */
 void
 vt_tile_layer_get_minimal_set (VtTileLayer *self,
@@ -120,8 +268,17 @@ vt_tile_layer_get_minimal_set (VtTileLayer *self,
 {
   g_return_if_fail (VT_IS_TILE_LAYER (self));
 
-  if (self->source != NULL)
-    vt_tile_grid_get_minimal_set (self->source, viewport, self->scale_factor, keys);
+  if (self->source == NULL)
+    return;
+  if (self->placed)
+    {
+      g_autoptr (VtViewport) derived = new_derived_viewport ();
+
+      derive_viewport (self, viewport, derived);
+      vt_tile_grid_get_minimal_set (self->source, derived, self->scale_factor, keys);
+      return;
+    }
+  vt_tile_grid_get_minimal_set (self->source, viewport, self->scale_factor, keys);
 }
 
 /* ------------------------------------------------------------------ */
@@ -301,9 +458,17 @@ update_tiles (VtTileLayer *self)
   guint cur_level, visible = 0, loaded = 0, failed = 0;
 
   memset (&self->pinned, 0, sizeof self->pinned);
+  sync_viewports (self);
   if (self->source == NULL || vt_tile_source_get_n_levels (self->source) == 0 ||
       vt_viewport_get_width (self->viewport) <= 0)
     {
+      vt_tile_magnifier_cancel_all (self->magnifier);
+      set_progress (self, 0, 0, FALSE);
+      return;
+    }
+  if (!is_wanted (self))
+    {
+      cancel_all (self);
       vt_tile_magnifier_cancel_all (self->magnifier);
       set_progress (self, 0, 0, FALSE);
       return;
@@ -522,14 +687,54 @@ draw_level (VtTileLayer       *self,
  *
  * Draws the tiles in the viewport's widget coordinates.
  */
+static void
+snapshot_tiles (VtTileLayer *self,
+                GtkSnapshot *snapshot);
+
 void
 vt_tile_layer_snapshot (VtTileLayer *self,
                         GtkSnapshot *snapshot)
 {
-  VtTilePlan plan;
-  guint n_levels, level, cached = 0;
+  graphene_rect_t bounds;
 
   g_return_if_fail (VT_IS_TILE_LAYER (self));
+
+  if (!self->visible)
+    return;
+  if (!self->placed)
+    {
+      snapshot_tiles (self, snapshot);
+      return;
+    }
+
+  vt_tile_layer_get_widget_bounds (self, &bounds);
+  if (self->opacity < 1)
+    gtk_snapshot_push_opacity (snapshot, self->opacity);
+  /* A crop shows part of the source; the clip also keeps the quiet
+   * backdrop and partly drawn tiles within the placement. */
+  gtk_snapshot_push_clip (snapshot, &bounds);
+  if (self->failure != NULL || self->source == NULL)
+    {
+      GdkRGBA quiet = { 0.5, 0.5, 0.5, 0.12 };
+
+      gtk_snapshot_append_color (snapshot, &quiet, &bounds);
+    }
+  else
+    {
+      sync_viewports (self);
+      snapshot_tiles (self, snapshot);
+    }
+  gtk_snapshot_pop (snapshot);
+  if (self->opacity < 1)
+    gtk_snapshot_pop (snapshot);
+}
+
+static void
+snapshot_tiles (VtTileLayer *self,
+                GtkSnapshot *snapshot)
+{
+  VtTilePlan plan;
+  guint n_levels, level, cached = 0;
 
   if (self->source == NULL || (n_levels = vt_tile_source_get_n_levels (self->source)) == 0)
     return;
@@ -581,10 +786,12 @@ vt_tile_layer_dispose (GObject *object)
     cancel_all (self);
   if (self->magnifier)
     vt_tile_magnifier_cancel_all (self->magnifier);
-  if (self->viewport)
-    g_signal_handlers_disconnect_by_data (self->viewport, self);
+  if (self->scene)
+    g_signal_handlers_disconnect_by_data (self->scene, self);
   g_clear_object (&self->source);
   g_clear_object (&self->plan);
+  g_clear_object (&self->scene_plan);
+  g_clear_object (&self->own_plan);
 
   G_OBJECT_CLASS (vt_tile_layer_parent_class)->dispose (object);
 }
@@ -596,6 +803,8 @@ vt_tile_layer_finalize (GObject *object)
 
   vt_tile_layer_set_debug_hook (self, NULL, NULL, NULL);
   g_clear_object (&self->viewport);
+  g_clear_object (&self->scene);
+  g_clear_pointer (&self->failure, g_free);
   g_clear_object (&self->magnifier);
   g_clear_object (&self->cache);
   g_clear_pointer (&self->loading, g_hash_table_unref);
@@ -623,6 +832,33 @@ vt_tile_layer_get_property (GObject    *object,
     case PROP_SHARP:
       g_value_set_boolean (value, self->sharp);
       break;
+    case PROP_OPACITY:
+      g_value_set_double (value, self->opacity);
+      break;
+    case PROP_VISIBLE:
+      g_value_set_boolean (value, self->visible);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vt_tile_layer_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  VtTileLayer *self = VT_TILE_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_OPACITY:
+      vt_tile_layer_set_opacity (self, g_value_get_double (value));
+      break;
+    case PROP_VISIBLE:
+      vt_tile_layer_set_visible (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -637,6 +873,7 @@ vt_tile_layer_class_init (VtTileLayerClass *klass)
   object_class->dispose = vt_tile_layer_dispose;
   object_class->finalize = vt_tile_layer_finalize;
   object_class->get_property = vt_tile_layer_get_property;
+  object_class->set_property = vt_tile_layer_set_property;
 
   properties[PROP_VISIBLE_TILES] =
     g_param_spec_uint ("visible-tiles", NULL, NULL, 0, G_MAXUINT, 0, ro);
@@ -644,6 +881,12 @@ vt_tile_layer_class_init (VtTileLayerClass *klass)
     g_param_spec_uint ("loaded-tiles", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_SHARP] =
     g_param_spec_boolean ("sharp", NULL, NULL, FALSE, ro);
+  properties[PROP_OPACITY] =
+    g_param_spec_double ("opacity", NULL, NULL, 0, 1, 1,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_VISIBLE] =
+    g_param_spec_boolean ("visible", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -676,6 +919,8 @@ static void
 vt_tile_layer_init (VtTileLayer *self)
 {
   self->scale_factor = 1;
+  self->opacity = 1;
+  self->visible = TRUE;
   self->cache = vt_tile_cache_new (VT_TILE_CACHE_DEFAULT_SIZE);
   vt_tile_cache_set_pin_func (self->cache, pin_func, self);
   self->magnifier = vt_tile_magnifier_new (self->cache);
@@ -701,8 +946,9 @@ vt_tile_layer_new (VtViewport *viewport)
   g_return_val_if_fail (viewport == NULL || VT_IS_VIEWPORT (viewport), NULL);
 
   self = g_object_new (VT_TYPE_TILE_LAYER, NULL);
-  self->viewport = viewport ? g_object_ref (viewport) : vt_viewport_new ();
-  g_signal_connect_swapped (self->viewport, "notify", G_CALLBACK (viewport_notify_cb), self);
+  self->scene = viewport ? g_object_ref (viewport) : vt_viewport_new ();
+  self->viewport = g_object_ref (self->scene);
+  g_signal_connect_swapped (self->scene, "notify", G_CALLBACK (viewport_notify_cb), self);
   return self;
 }
 
@@ -754,8 +1000,13 @@ vt_tile_layer_set_plan (VtTileLayer *self,
 {
   g_return_if_fail (VT_IS_TILE_LAYER (self));
 
-  if (g_set_object (&self->plan, plan))
-    vt_tile_layer_queue_update (self);
+  if (!g_set_object (&self->scene_plan, plan))
+    return;
+  if (self->placed)
+    sync_viewports (self);
+  else
+    g_set_object (&self->plan, plan);
+  vt_tile_layer_queue_update (self);
 }
 
 /* While %TRUE (a fast fling), nothing new is asked for: the view will be
@@ -840,6 +1091,7 @@ vt_tile_layer_get_level (VtTileLayer *self)
 
   if (self->source == NULL)
     return 0;
+  sync_viewports (self);
   vt_tile_grid_plan (self->source, self->viewport, self->scale_factor, 0, &plan);
   return plan.has_detail ? plan.detail.level : 0;
 }
@@ -905,4 +1157,223 @@ vt_tile_layer_get_n_prefetched (VtTileLayer *self)
 {
   g_return_val_if_fail (VT_IS_TILE_LAYER (self), 0);
   return self->n_prefetched;
+}
+
+/* ------------------------------------------------------------------ */
+/* Placement in a scene */
+
+static void
+placement_changed (VtTileLayer *self)
+{
+  vt_tile_layer_queue_update (self);
+  emit_changed (self);
+}
+
+/**
+ * vt_tile_layer_set_placement:
+ * @placement: (nullable): where the source (its crop, turned) lies, in
+ *   scene coordinates; %NULL: the source is the scene (a single image)
+ *
+ * A placed layer follows the scene's viewport at the placement's scale and
+ * draws clipped to it.
+ */
+void
+vt_tile_layer_set_placement (VtTileLayer           *self,
+                             const graphene_rect_t *placement)
+{
+  g_return_if_fail (VT_IS_TILE_LAYER (self));
+
+  if (placement == NULL)
+    {
+      if (!self->placed)
+        return;
+      self->placed = FALSE;
+      g_set_object (&self->viewport, self->scene);
+      g_set_object (&self->plan, self->scene_plan);
+    }
+  else
+    {
+      if (self->placed && graphene_rect_equal (&self->placement, placement))
+        return;
+      if (!self->placed)
+        {
+          g_autoptr (VtViewport) derived = new_derived_viewport ();
+
+          g_set_object (&self->viewport, derived);
+          g_clear_object (&self->plan);
+        }
+      self->placed = TRUE;
+      graphene_rect_normalize_r (placement, &self->placement);
+    }
+  placement_changed (self);
+}
+
+/**
+ * vt_tile_layer_get_placement:
+ * @placement: (out) (optional): where the layer lies in the scene
+ *
+ * Returns: whether the layer is placed
+ */
+gboolean
+vt_tile_layer_get_placement (VtTileLayer     *self,
+                             graphene_rect_t *placement)
+{
+  g_return_val_if_fail (VT_IS_TILE_LAYER (self), FALSE);
+
+  if (placement != NULL && self->placed)
+    *placement = self->placement;
+  return self->placed;
+}
+
+/**
+ * vt_tile_layer_set_crop:
+ * @region: (nullable): the part of the source to show, in its full-size
+ *   pixels; %NULL for all of it
+ *
+ * For selectors the server cannot apply: the layer shows only @region,
+ * scaled to its placement. Only for a placed layer.
+ */
+void
+vt_tile_layer_set_crop (VtTileLayer           *self,
+                        const graphene_rect_t *region)
+{
+  g_return_if_fail (VT_IS_TILE_LAYER (self));
+
+  if (region == NULL || region->size.width <= 0 || region->size.height <= 0)
+    {
+      if (!self->cropped)
+        return;
+      self->cropped = FALSE;
+    }
+  else
+    {
+      if (self->cropped && graphene_rect_equal (&self->crop, region))
+        return;
+      self->cropped = TRUE;
+      self->crop = *region;
+    }
+  placement_changed (self);
+}
+
+/**
+ * vt_tile_layer_set_turn:
+ * @degrees: a clockwise turn of the (cropped) source, rounded to quarter
+ *   turns
+ *
+ * For rotation selectors the server cannot apply. Only for a placed layer.
+ */
+void
+vt_tile_layer_set_turn (VtTileLayer *self,
+                        guint        degrees)
+{
+  g_return_if_fail (VT_IS_TILE_LAYER (self));
+
+  degrees = ((degrees % 360 + 45) / 90 * 90) % 360;
+  if (self->turn == degrees)
+    return;
+  self->turn = degrees;
+  placement_changed (self);
+}
+
+guint
+vt_tile_layer_get_turn (VtTileLayer *self)
+{
+  g_return_val_if_fail (VT_IS_TILE_LAYER (self), 0);
+  return self->turn;
+}
+
+void
+vt_tile_layer_set_opacity (VtTileLayer *self,
+                           double       opacity)
+{
+  g_return_if_fail (VT_IS_TILE_LAYER (self));
+
+  opacity = CLAMP (opacity, 0, 1);
+  if (self->opacity == opacity)
+    return;
+  self->opacity = opacity;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPACITY]);
+  emit_changed (self);
+}
+
+double
+vt_tile_layer_get_opacity (VtTileLayer *self)
+{
+  g_return_val_if_fail (VT_IS_TILE_LAYER (self), 1);
+  return self->opacity;
+}
+
+/* A hidden layer draws nothing and asks for nothing (it keeps its cache). */
+void
+vt_tile_layer_set_visible (VtTileLayer *self,
+                           gboolean     visible)
+{
+  g_return_if_fail (VT_IS_TILE_LAYER (self));
+
+  visible = !!visible;
+  if (self->visible == visible)
+    return;
+  self->visible = visible;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE]);
+  placement_changed (self);
+}
+
+gboolean
+vt_tile_layer_get_visible (VtTileLayer *self)
+{
+  g_return_val_if_fail (VT_IS_TILE_LAYER (self), FALSE);
+  return self->visible;
+}
+
+/**
+ * vt_tile_layer_set_failure:
+ * @message: (nullable): what failed, for a layer whose image could not be
+ *   opened
+ *
+ * A placed layer with a failure draws a quiet placeholder over its
+ * placement; the view writes @message on it.
+ */
+void
+vt_tile_layer_set_failure (VtTileLayer *self,
+                           const char  *message)
+{
+  g_return_if_fail (VT_IS_TILE_LAYER (self));
+
+  if (g_strcmp0 (self->failure, message) == 0)
+    return;
+  g_free (self->failure);
+  self->failure = g_strdup (message);
+  emit_changed (self);
+}
+
+const char *
+vt_tile_layer_get_failure (VtTileLayer *self)
+{
+  g_return_val_if_fail (VT_IS_TILE_LAYER (self), NULL);
+  return self->failure;
+}
+
+/**
+ * vt_tile_layer_get_widget_bounds:
+ * @bounds: (out): where the layer's placement is drawn, in the widget's
+ *   coordinates (the whole source for an unplaced layer)
+ */
+void
+vt_tile_layer_get_widget_bounds (VtTileLayer     *self,
+                                 graphene_rect_t *bounds)
+{
+  graphene_rect_t r;
+  double ax, ay, bx, by;
+
+  g_return_if_fail (VT_IS_TILE_LAYER (self));
+
+  if (self->placed)
+    r = self->placement;
+  else
+    graphene_rect_init (&r, 0, 0, vt_viewport_get_image_width (self->scene),
+                        vt_viewport_get_image_height (self->scene));
+  vt_viewport_image_to_widget (self->scene, r.origin.x, r.origin.y, &ax, &ay);
+  vt_viewport_image_to_widget (self->scene, r.origin.x + r.size.width,
+                               r.origin.y + r.size.height, &bx, &by);
+  graphene_rect_init (bounds, MIN (ax, bx), MIN (ay, by), fabs (bx - ax), fabs (by - ay));
 }

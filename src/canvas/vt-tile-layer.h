@@ -76,6 +76,28 @@ void          vt_tile_layer_update_now        (VtTileLayer     *self);
 void          vt_tile_layer_snapshot          (VtTileLayer     *self,
                                                GtkSnapshot     *snapshot);
 
+/* Placement in a scene (see vt_image_view_add_layer()). */
+void          vt_tile_layer_set_placement     (VtTileLayer           *self,
+                                               const graphene_rect_t *placement);
+gboolean      vt_tile_layer_get_placement     (VtTileLayer           *self,
+                                               graphene_rect_t       *placement);
+void          vt_tile_layer_set_crop          (VtTileLayer           *self,
+                                               const graphene_rect_t *region);
+void          vt_tile_layer_set_turn          (VtTileLayer           *self,
+                                               guint                  degrees);
+guint         vt_tile_layer_get_turn          (VtTileLayer           *self);
+void          vt_tile_layer_set_opacity       (VtTileLayer           *self,
+                                               double                 opacity);
+double        vt_tile_layer_get_opacity       (VtTileLayer           *self);
+void          vt_tile_layer_set_visible       (VtTileLayer           *self,
+                                               gboolean               visible);
+gboolean      vt_tile_layer_get_visible       (VtTileLayer           *self);
+void          vt_tile_layer_set_failure       (VtTileLayer           *self,
+                                               const char            *message);
+const char   *vt_tile_layer_get_failure       (VtTileLayer           *self);
+void          vt_tile_layer_get_widget_bounds (VtTileLayer           *self,
+                                               graphene_rect_t       *bounds);
+
 void          vt_tile_layer_set_debug_hook    (VtTileLayer     *self,
                                                VtTileDebugFunc  func,
                                                gpointer         user_data,

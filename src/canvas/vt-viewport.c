@@ -37,6 +37,7 @@ struct _VtViewport
   double center_y;
   guint rotation;
   gboolean fitted;
+  gboolean unconstrained;
 };
 
 G_DEFINE_FINAL_TYPE (VtViewport, vt_viewport, G_TYPE_OBJECT)
@@ -129,6 +130,11 @@ static void
 normalize (VtViewport *self)
 {
   double half_x, half_y;
+
+  /* A layer's view of its own image in a scene: whatever the scene's
+   * viewport says, even far outside the image. */
+  if (self->unconstrained)
+    return;
 
   if (!has_geometry (self))
     {
@@ -292,7 +298,27 @@ vt_viewport_copy (VtViewport *self)
   copy->center_y = self->center_y;
   copy->rotation = self->rotation;
   copy->fitted = self->fitted;
+  copy->unconstrained = self->unconstrained;
   return copy;
+}
+
+/**
+ * vt_viewport_set_constrained:
+ * @constrained: %FALSE to leave zoom and centre as they are set
+ *
+ * A viewport is constrained by default: its zoom stays between the fit and
+ * the maximum, and the image stays in view. A tile layer placed in a scene
+ * plans with an unconstrained one, derived from the scene's, in which its
+ * image may be anywhere (or out of view) at any zoom.
+ */
+void
+vt_viewport_set_constrained (VtViewport *self,
+                             gboolean    constrained)
+{
+  g_return_if_fail (VT_IS_VIEWPORT (self));
+
+  self->unconstrained = !constrained;
+  normalize (self);
 }
 
 /* A new image starts fitted, like a freshly opened viewer. */

@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (VtViewport, vt_viewport, VT, VIEWPORT, GObject)
 
 VtViewport *vt_viewport_new             (void);
 VtViewport *vt_viewport_copy            (VtViewport *self);
+void        vt_viewport_set_constrained (VtViewport *self,
+                                         gboolean    constrained);
 
 void        vt_viewport_set_image_size  (VtViewport *self,
                                          double      width,
