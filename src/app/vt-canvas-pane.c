@@ -16,6 +16,7 @@
 
 #include "vt-canvas-pane.h"
 #include "vt-accessible.h"
+#include "vt-spread.h"
 #include "vt-thumbnail-loader.h"
 
 /* The viewer's main area for the object on screen: the deep-zoom canvas
@@ -38,6 +39,7 @@ struct _VtCanvasPane
   GCancellable   *backdrop_cancellable;
   guint           zoom_description_id;
   GPtrArray      *ahead;       /* VtPage: the canvases of the views either side, loaded ahead */
+  VtSpread       *spread;      /* the view shown when it has several canvases */
 
   /* Template widgets */
   VtImageView    *image_view;
@@ -60,6 +62,7 @@ struct _VtCanvasPane
 G_DEFINE_FINAL_TYPE (VtCanvasPane, vt_canvas_pane, ADW_TYPE_BIN)
 
 static void load_backdrop (VtCanvasPane *self);
+static void prefetch_next (VtCanvasPane *self);
 
 static void
 update_status (VtCanvasPane *self)
@@ -355,12 +358,49 @@ load_backdrop (VtCanvasPane *self)
                                   backdrop_loaded_cb, g_object_ref (self));
 }
 
+/* The view of the book the page shown belongs to, when it has several
+ * canvases (a spread, a scroll): they are drawn together as one scene. */
+static const VtBookView *
+get_joined_view (VtCanvasPane *self,
+                 VtPage       *page)
+{
+  VtBook *book = self->viewing ? vt_viewing_get_book (self->viewing) : NULL;
+  const VtBookView *view;
+
+  if (book == NULL || page == NULL || self->session == NULL)
+    return NULL;
+  view = vt_book_get_view_of (book, vt_page_get_index (page));
+  return view->n_placements > 1 ? view : NULL;
+}
+
 /* Hands the image view what the page shown holds. */
 static void
 sync_canvas (VtCanvasPane *self)
 {
   VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
   VtPageState state = page ? vt_page_get_state (page) : VT_PAGE_EMPTY;
+  const VtBookView *joined = get_joined_view (self, page);
+
+  if (joined != NULL)
+    {
+      if (self->spread == NULL || !vt_spread_shows (self->spread, joined))
+        {
+          g_clear_object (&self->spread);
+          self->spread = vt_spread_new (self->session, vt_viewing_get_manifest (self->viewing),
+                                        joined, page, self->image_view);
+          g_signal_connect_object (self->spread, "notify::complete",
+                                   G_CALLBACK (prefetch_next), self, G_CONNECT_SWAPPED);
+        }
+      update_status (self);
+      update_progress (self);
+      return;
+    }
+
+  if (self->spread != NULL)
+    {
+      g_clear_object (&self->spread);
+      vt_image_view_clear (self->image_view);
+    }
 
   switch (state)
     {
@@ -464,7 +504,8 @@ prefetch_next (VtCanvasPane *self)
   guint index, next, previous;
 
   if (page == NULL || manifest == NULL || book == NULL || self->session == NULL ||
-      vt_page_get_state (page) != VT_PAGE_READY || !vt_image_view_get_sharp (self->image_view))
+      vt_page_get_state (page) != VT_PAGE_READY || !vt_image_view_get_sharp (self->image_view) ||
+      (self->spread != NULL && !vt_spread_is_complete (self->spread)))
     return;
 
   index = vt_page_get_index (page);
@@ -538,6 +579,11 @@ static void
 layout_changed_cb (VtCanvasPane *self)
 {
   drop_ahead (self, NULL);
+  if (self->spread != NULL)
+    {
+      g_clear_object (&self->spread);
+      vt_image_view_clear (self->image_view);
+    }
   sync_direction (self);
   page_changed_cb (self);
   prefetch_next (self);
@@ -567,6 +613,7 @@ vt_canvas_pane_set_viewing (VtCanvasPane *self,
     return;
 
   drop_ahead (self, NULL);
+  g_clear_object (&self->spread);
   g_set_object (&self->viewing, viewing);
   g_signal_group_set_target (self->viewing_signals, viewing);
 
@@ -590,6 +637,20 @@ vt_canvas_pane_get_image_view (VtCanvasPane *self)
   g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
 
   return self->image_view;
+}
+
+/**
+ * vt_canvas_pane_get_spread:
+ *
+ * Returns: (nullable) (transfer none): the canvases shown together (a
+ *   spread, a scroll), or %NULL when the view shows one canvas
+ */
+VtSpread *
+vt_canvas_pane_get_spread (VtCanvasPane *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
+
+  return self->spread;
 }
 
 /**
@@ -727,6 +788,7 @@ vt_canvas_pane_dispose (GObject *object)
   if (self->ahead != NULL)
     drop_ahead (self, NULL);
   g_clear_pointer (&self->ahead, g_ptr_array_unref);
+  g_clear_object (&self->spread);
   g_clear_object (&self->viewing);
   g_clear_object (&self->session);
 

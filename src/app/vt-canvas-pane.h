@@ -13,6 +13,7 @@
 
 #include "vt-canvas-strip.h"
 #include "vt-session.h"
+#include "vt-spread.h"
 #include "vt-viewing.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,7 @@ void           vt_canvas_pane_set_viewing      (VtCanvasPane *self,
                                                 VtViewing    *viewing);
 VtImageView   *vt_canvas_pane_get_image_view   (VtCanvasPane *self);
 VtCanvasStrip *vt_canvas_pane_get_strip        (VtCanvasPane *self);
+VtSpread      *vt_canvas_pane_get_spread       (VtCanvasPane *self);
 gboolean       vt_canvas_pane_get_strip_revealed (VtCanvasPane *self);
 const char    *vt_canvas_pane_get_status_title (VtCanvasPane *self);
 const char    *vt_canvas_pane_get_status_icon  (VtCanvasPane *self);
