@@ -40,6 +40,8 @@ struct _VtCanvasPane
   guint           zoom_description_id;
   GPtrArray      *ahead;       /* VtPage: the canvases of the views either side, loaded ahead */
   VtSpread       *spread;      /* the view shown when it has several canvases */
+  guint           shown_first; /* the first canvas of the view shown, or G_MAXUINT */
+  guint           came_from;   /* that of the view shown before it, or G_MAXUINT */
 
   /* Template widgets */
   VtImageView    *image_view;
@@ -494,7 +496,8 @@ prefetch_view (VtCanvasPane     *self,
 /* Once the view shown is sharp, the views either side of it (the next
  * spread first) are loaded ahead: info.json, placeholder and fit-view
  * tiles, behind everything on screen, so that turning the page either
- * way shows it from memory. */
+ * way shows it from memory. The view the reader just left is not asked
+ * for again: reading on, only the spread ahead costs requests. */
 static void
 prefetch_next (VtCanvasPane *self)
 {
@@ -509,9 +512,9 @@ prefetch_next (VtCanvasPane *self)
     return;
 
   index = vt_page_get_index (page);
-  if (vt_book_step (book, index, 1, &next))
+  if (vt_book_step (book, index, 1, &next) && next != self->came_from)
     prefetch_view (self, manifest, vt_book_get_view_of (book, next));
-  if (vt_book_step (book, index, -1, &previous))
+  if (vt_book_step (book, index, -1, &previous) && previous != self->came_from)
     prefetch_view (self, manifest, vt_book_get_view_of (book, previous));
 }
 
@@ -524,6 +527,16 @@ page_changed_cb (VtCanvasPane *self)
   /* Turning to a view loaded ahead keeps what its canvases asked for
    * under way (the view shown claims it); the rest stops. */
   drop_ahead (self, page != NULL && book != NULL ? vt_book_get_view_of (book, vt_page_get_index (page)) : NULL);
+  {
+    guint first = page != NULL && book != NULL
+                  ? vt_book_get_view_of (book, vt_page_get_index (page))->placements[0].canvas : G_MAXUINT;
+
+    if (first != self->shown_first)
+      {
+        self->came_from = self->shown_first;
+        self->shown_first = first;
+      }
+  }
 
   g_cancellable_cancel (self->backdrop_cancellable);
   g_clear_object (&self->backdrop_cancellable);
@@ -579,6 +592,7 @@ static void
 layout_changed_cb (VtCanvasPane *self)
 {
   drop_ahead (self, NULL);
+  self->shown_first = self->came_from = G_MAXUINT;
   if (self->spread != NULL)
     {
       g_clear_object (&self->spread);
@@ -614,6 +628,7 @@ vt_canvas_pane_set_viewing (VtCanvasPane *self,
 
   drop_ahead (self, NULL);
   g_clear_object (&self->spread);
+  self->shown_first = self->came_from = G_MAXUINT;
   g_set_object (&self->viewing, viewing);
   g_signal_group_set_target (self->viewing_signals, viewing);
 
@@ -835,6 +850,7 @@ vt_canvas_pane_init (VtCanvasPane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->ahead = g_ptr_array_new_with_free_func (g_object_unref);
+  self->shown_first = self->came_from = G_MAXUINT;
 
   self->viewing_signals = g_signal_group_new (VT_TYPE_VIEWING);
   g_signal_group_connect_swapped (self->viewing_signals, "notify::page",
