@@ -42,6 +42,9 @@ struct _VtCanvasPane
   VtSpread       *spread;      /* the view shown when it has several canvases */
   guint           shown_first; /* the first canvas of the view shown, or G_MAXUINT */
   guint           came_from;   /* that of the view shown before it, or G_MAXUINT */
+  GtkDropDown    *order_dropdown; /* in the strip: the book's orders, when it has several */
+  GtkStringList  *order_labels;
+  gboolean        setting_orders;
 
   /* Template widgets */
   VtImageView    *image_view;
@@ -207,6 +210,42 @@ update_page_label (VtCanvasPane *self)
      * the same for every number, so no plural forms */
     text = g_strdup_printf (_("Page %u of %u"), vt_viewing_get_canvas_index (self->viewing) + 1, n);
   gtk_label_set_text (self->page_label, text);
+}
+
+/* The orders a book may be read in (its own, "sequence" ranges, ranges
+ * for thumbnail navigation), in a drop-down at the start of the strip;
+ * hidden when there is only the book's own. */
+static void
+sync_orders (VtCanvasPane *self)
+{
+  VtBook *book = self->viewing ? vt_viewing_get_book (self->viewing) : NULL;
+  guint n = book != NULL ? vt_book_get_n_orders (book) : 0;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+  if (self->order_dropdown == NULL)
+    return;
+
+  for (guint i = 0; i < n && n > 1; i++)
+    g_ptr_array_add (labels, vt_book_dup_order_label (book, i));
+  g_ptr_array_add (labels, NULL);
+
+  self->setting_orders = TRUE;
+  gtk_string_list_splice (self->order_labels, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->order_labels)),
+                          (const char * const *) labels->pdata);
+  if (n > 1)
+    gtk_drop_down_set_selected (self->order_dropdown, vt_book_get_order (book));
+  self->setting_orders = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->order_dropdown), n > 1);
+}
+
+static void
+order_selected_cb (VtCanvasPane *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->order_dropdown);
+
+  if (!self->setting_orders && self->viewing != NULL && selected != GTK_INVALID_LIST_POSITION)
+    vt_viewing_set_order (self->viewing, selected);
 }
 
 /* A right-to-left book turns its pages leftwards: the button at the left,
@@ -574,6 +613,16 @@ sync_strip (VtCanvasPane *self)
       g_signal_connect_object (self->canvas_strip, "canvas-activated",
                                G_CALLBACK (strip_canvas_activated_cb), self, G_CONNECT_SWAPPED);
       gtk_box_append (self->strip_box, GTK_WIDGET (self->canvas_strip));
+
+      self->order_labels = gtk_string_list_new (NULL);
+      self->order_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->order_labels)), NULL));
+      gtk_widget_set_valign (GTK_WIDGET (self->order_dropdown), GTK_ALIGN_CENTER);
+      gtk_widget_set_visible (GTK_WIDGET (self->order_dropdown), FALSE);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->order_dropdown), _("Order of the Pages"));
+      vt_accessible_set_label (GTK_WIDGET (self->order_dropdown), _("Order of the Pages"));
+      g_signal_connect_object (self->order_dropdown, "notify::selected",
+                               G_CALLBACK (order_selected_cb), self, G_CONNECT_SWAPPED);
+      vt_canvas_strip_set_start_widget (self->canvas_strip, GTK_WIDGET (self->order_dropdown));
     }
 
   if (self->canvas_strip != NULL)
@@ -583,6 +632,7 @@ sync_strip (VtCanvasPane *self)
         vt_canvas_strip_set_selected (self->canvas_strip, vt_viewing_get_canvas_index (self->viewing));
     }
   gtk_revealer_set_reveal_child (self->strip_revealer, n > 1);
+  sync_orders (self);
   sync_direction (self);
   update_page_label (self);
 }
@@ -608,6 +658,7 @@ book_changed_cb (VtCanvasPane *self)
 {
   g_signal_group_set_target (self->book_signals,
                              self->viewing ? vt_viewing_get_book (self->viewing) : NULL);
+  sync_orders (self);
   sync_direction (self);
   update_page_label (self);
 }
@@ -666,6 +717,20 @@ vt_canvas_pane_get_spread (VtCanvasPane *self)
   g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
 
   return self->spread;
+}
+
+/**
+ * vt_canvas_pane_get_order_menu:
+ *
+ * Returns: (nullable) (transfer none): the drop-down of the book's orders,
+ *   made with the strip (hidden while the book has only its own)
+ */
+GtkDropDown *
+vt_canvas_pane_get_order_menu (VtCanvasPane *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
+
+  return self->order_dropdown;
 }
 
 /**
@@ -804,6 +869,8 @@ vt_canvas_pane_dispose (GObject *object)
     drop_ahead (self, NULL);
   g_clear_pointer (&self->ahead, g_ptr_array_unref);
   g_clear_object (&self->spread);
+  g_clear_object (&self->order_labels);
+  self->order_dropdown = NULL;
   g_clear_object (&self->viewing);
   g_clear_object (&self->session);
 

@@ -29,6 +29,7 @@ void           vt_canvas_pane_set_viewing      (VtCanvasPane *self,
 VtImageView   *vt_canvas_pane_get_image_view   (VtCanvasPane *self);
 VtCanvasStrip *vt_canvas_pane_get_strip        (VtCanvasPane *self);
 VtSpread      *vt_canvas_pane_get_spread       (VtCanvasPane *self);
+GtkDropDown   *vt_canvas_pane_get_order_menu   (VtCanvasPane *self);
 gboolean       vt_canvas_pane_get_strip_revealed (VtCanvasPane *self);
 const char    *vt_canvas_pane_get_status_title (VtCanvasPane *self);
 const char    *vt_canvas_pane_get_status_icon  (VtCanvasPane *self);

@@ -30,6 +30,8 @@ VtManifest  *vt_canvas_strip_get_manifest (VtCanvasStrip *self);
 void         vt_canvas_strip_set_selected (VtCanvasStrip *self,
                                            guint          index);
 guint        vt_canvas_strip_get_selected (VtCanvasStrip *self);
+void         vt_canvas_strip_set_start_widget (VtCanvasStrip *self,
+                                               GtkWidget     *widget);
 void         vt_canvas_strip_set_reversed (VtCanvasStrip *self,
                                            gboolean       reversed);
 gboolean     vt_canvas_strip_get_reversed (VtCanvasStrip *self);

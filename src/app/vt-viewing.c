@@ -80,6 +80,7 @@ enum {
   PROP_CANVAS_INDEX,
   PROP_PAGE,
   PROP_BOOK,
+  PROP_ORDER,
   PROP_LOGO,
   PROP_CATALOGUE_RECORD,
   N_PROPS
@@ -471,6 +472,10 @@ vt_viewing_get_property (GObject    *object,
       g_value_set_object (value, self->book);
       break;
 
+    case PROP_ORDER:
+      g_value_set_uint (value, self->book ? vt_book_get_order (self->book) : 0);
+      break;
+
     case PROP_CATALOGUE_RECORD:
       g_value_set_boxed (value, self->record);
       break;
@@ -533,6 +538,12 @@ vt_viewing_class_init (VtViewingClass *klass)
    * the order chosen. %NULL until a manifest is shown.
    */
   properties[PROP_BOOK] = g_param_spec_object ("book", NULL, NULL, VT_TYPE_BOOK, ro);
+  /**
+   * VtViewing:order:
+   *
+   * Which order of the book is read (see vt_viewing_set_order()).
+   */
+  properties[PROP_ORDER] = g_param_spec_uint ("order", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_LOGO] = g_param_spec_object ("logo", NULL, NULL, GDK_TYPE_PAINTABLE, ro);
   /**
    * VtViewing:catalogue-record:
@@ -849,6 +860,35 @@ vt_viewing_get_book (VtViewing *self)
   g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
 
   return self->book;
+}
+
+/**
+ * vt_viewing_set_order:
+ * @order: 0 for the manifest's own order, else one of its "sequence" or
+ *   "thumbnail-nav" ranges (vt_book_get_n_orders())
+ *
+ * Reads the book in another order. The canvas shown stays when the order
+ * has it; else the order's first view is shown.
+ */
+void
+vt_viewing_set_order (VtViewing *self,
+                      guint      order)
+{
+  guint first;
+
+  g_return_if_fail (VT_IS_VIEWING (self));
+
+  if (self->book == NULL || order == vt_book_get_order (self->book) ||
+      order >= vt_book_get_n_orders (self->book))
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  vt_book_set_order (self->book, order);
+  if (!vt_book_layout_find_view (vt_book_get_layout (self->book), vt_viewing_get_canvas_index (self), NULL) &&
+      vt_book_get_end (self->book, FALSE, &first))
+    vt_viewing_set_canvas_index (self, first);
+  notify (self, PROP_ORDER);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 /**

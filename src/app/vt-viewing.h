@@ -76,6 +76,8 @@ void            vt_viewing_set_canvas_index   (VtViewing     *self,
                                                guint          index);
 VtPage         *vt_viewing_get_page           (VtViewing     *self);
 VtBook         *vt_viewing_get_book           (VtViewing     *self);
+void            vt_viewing_set_order          (VtViewing     *self,
+                                               guint          order);
 GdkPaintable   *vt_viewing_get_logo           (VtViewing     *self);
 VtCatalogueRecord *vt_viewing_get_catalogue_record (VtViewing  *self);
 

@@ -362,6 +362,64 @@ test_individuals (Fixture       *fixture,
   g_assert_null (vt_canvas_pane_get_spread (pane));
 }
 
+/* Cookbook 0024-shaped ranges: the table of contents leaves out the
+ * "no-nav" binding; the drop-down of orders offers the book's own, the
+ * plates ("thumbnail-nav") and the 1820 binding ("sequence"); page turns
+ * follow the order picked. */
+static void
+test_orders (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  VtCanvasPane *pane;
+  VtViewing *viewing;
+  GtkDropDown *menu;
+  GListModel *labels;
+  VtCanvasToc *toc;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  open_book (fixture, VT_TESTBED_BOOK_ORDERS);
+  pane = get_pane (fixture);
+  viewing = vt_window_get_viewing (fixture->window);
+  menu = vt_canvas_pane_get_order_menu (pane);
+  g_assert_nonnull (menu);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (menu)));
+  labels = gtk_drop_down_get_model (menu);
+  g_assert_cmpuint (g_list_model_get_n_items (labels), ==, 3);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), 0), ==, "Standard Order");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), 1), ==, "Plates");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), 2), ==, "As bound in 1820");
+
+  /* The table of contents: Contents > Text, not the binding. */
+  toc = vt_canvas_strip_get_toc (vt_canvas_pane_get_strip (pane));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (toc)));
+
+  /* The plates, one at a time: page 3, then page 5, then no further. */
+  gtk_drop_down_set_selected (menu, 1);
+  g_assert_cmpuint (vt_viewing_get_canvas_index (viewing), ==, 2);
+  g_assert_cmpstr (vt_canvas_pane_get_page_text (pane), ==, "Page 3 of 6");
+  g_assert_null (vt_canvas_pane_get_spread (pane));
+  turn (fixture, "win.next-canvas");
+  g_assert_cmpuint (canvas_shown (fixture), ==, 4);
+  g_assert_false (action_enabled (fixture, "win.next-canvas"));
+
+  /* As bound in 1820: 1, 5, 4, 3, 2, 6; page 5 is in it, and stays. */
+  gtk_drop_down_set_selected (menu, 2);
+  g_assert_cmpuint (canvas_shown (fixture), ==, 4);
+  g_assert_true (action_enabled (fixture, "win.next-canvas"));
+  turn (fixture, "win.next-canvas");
+  g_assert_cmpuint (canvas_shown (fixture), ==, 3);
+  turn (fixture, "win.previous-canvas");
+  turn (fixture, "win.previous-canvas");
+  g_assert_cmpuint (canvas_shown (fixture), ==, 0);
+
+  /* Back to the book's own order: spreads again. */
+  gtk_drop_down_set_selected (menu, 0);
+  turn (fixture, "win.next-canvas");
+  g_assert_cmpstr (vt_canvas_pane_get_page_text (pane), ==, "Pages 2–3 of 6");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,6 +444,7 @@ main (int   argc,
   g_test_add ("/vitrine/book/left-to-right", Fixture, NULL, fixture_set_up, test_left_to_right, fixture_tear_down);
   g_test_add ("/vitrine/book/continuous", Fixture, NULL, fixture_set_up, test_continuous, fixture_tear_down);
   g_test_add ("/vitrine/book/individuals", Fixture, NULL, fixture_set_up, test_individuals, fixture_tear_down);
+  g_test_add ("/vitrine/book/orders", Fixture, NULL, fixture_set_up, test_orders, fixture_tear_down);
 
   return g_test_run ();
 }

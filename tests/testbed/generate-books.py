@@ -28,6 +28,9 @@ Books:
   book-continuous     4 pages, "continuous", left-to-right (recipe 0011
                       "continuous")
   book-individuals    5 pages, "individuals" (recipe 0011)
+  book-orders         6 pages, "paged", with a table of contents (recipe
+                      0024) holding a "no-nav" range, a "thumbnail-nav"
+                      range of two plates and a "sequence" of another order
 """
 
 import argparse
@@ -68,7 +71,31 @@ BOOKS = {
                         "label": "A scroll in four sheets"},
     "book-individuals": {"pages": 5, "behavior": ["individuals"], "direction": None,
                          "label": "Five loose leaves"},
+    "book-orders": {"pages": 6, "behavior": ["paged"], "direction": None,
+                    "label": "A book with contents and another order", "ranges": True},
 }
+
+
+def ranges (base):
+    """Recipe 0024's table of contents, with the behaviours of ranges: a
+    "no-nav" range (the binding) inside it, a "thumbnail-nav" range (the
+    plates) and a "sequence" (the order the leaves were once bound in)."""
+    def canvases (*pages):
+        return [{"id": "%s/canvas/p%d" % (base, n), "type": "Canvas"} for n in pages]
+
+    return [
+        {"id": base + "/range/contents", "type": "Range", "label": lang ("Contents"),
+         "items": [
+             {"id": base + "/range/text", "type": "Range", "label": lang ("Text"),
+              "items": canvases (2, 3, 4, 5)},
+             {"id": base + "/range/binding", "type": "Range", "label": lang ("Binding"),
+              "behavior": ["no-nav"], "items": canvases (1, 6)},
+         ]},
+        {"id": base + "/range/plates", "type": "Range", "label": lang ("Plates"),
+         "behavior": ["thumbnail-nav"], "items": canvases (3, 5)},
+        {"id": base + "/range/bound-1820", "type": "Range", "label": lang ("As bound in 1820"),
+         "behavior": ["sequence", "individuals"], "items": canvases (1, 5, 4, 3, 2, 6)},
+    ]
 
 
 def run (*args):
@@ -143,6 +170,8 @@ def manifest (name, book):
     }
     if book["direction"]:
         doc["viewingDirection"] = book["direction"]
+    if book.get ("ranges"):
+        doc["structures"] = ranges (base)
     return doc
 
 

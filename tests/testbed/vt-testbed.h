@@ -92,6 +92,7 @@ G_BEGIN_DECLS
 #define VT_TESTBED_BOOK_TTB               "/books/book-ttb.json"
 #define VT_TESTBED_BOOK_CONTINUOUS        "/books/book-continuous.json"
 #define VT_TESTBED_BOOK_INDIVIDUALS       "/books/book-individuals.json"
+#define VT_TESTBED_BOOK_ORDERS            "/books/book-orders.json"
 #define VT_TESTBED_BOOK_300_PAGES         300
 #define VT_TESTBED_BOOK_RTL_PAGES         12
 #define VT_TESTBED_BOOK_PAGE_WIDTH        1000
