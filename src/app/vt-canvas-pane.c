@@ -14,7 +14,7 @@
 
 #include "canvas/vt-canvas-error.h"
 
-#include "vt-canvas-pane.h"
+#include "vt-canvas-pane-private.h"
 #include "vt-accessible.h"
 #include "vt-spread.h"
 #include "vt-thumbnail-loader.h"
@@ -25,49 +25,10 @@
  * draws what that viewing's current canvas holds; a new viewing replaces
  * everything, including the canvas' error. */
 
-struct _VtCanvasPane
-{
-  AdwBin          parent_instance;
-
-  VtSession      *session;
-  VtViewing      *viewing;
-  GSignalGroup   *viewing_signals;
-  GSignalGroup   *page_signals;
-  GSignalGroup   *book_signals;
-  VtCanvasStrip  *canvas_strip;
-  VtThumbnailLoader *thumbnails;
-  GCancellable   *backdrop_cancellable;
-  guint           zoom_description_id;
-  GPtrArray      *ahead;       /* VtPage: the canvases of the views either side, loaded ahead */
-  VtSpread       *spread;      /* the view shown when it has several canvases */
-  guint           shown_first; /* the first canvas of the view shown, or G_MAXUINT */
-  guint           came_from;   /* that of the view shown before it, or G_MAXUINT */
-  GtkDropDown    *order_dropdown; /* in the strip: the book's orders, when it has several */
-  GtkStringList  *order_labels;
-  gboolean        setting_orders;
-
-  /* Template widgets */
-  VtImageView    *image_view;
-  GtkProgressBar *progress_bar;
-  GtkWidget      *zoom_controls;
-  GtkMenuButton  *zoom_menu_button;
-  GtkWidget      *page_controls;
-  GtkLabel       *page_label;
-  GtkButton      *previous_page_button;
-  GtkButton      *next_page_button;
-  AdwStatusPage  *canvas_status_page;
-  GtkButton      *canvas_web_page_button;
-  GtkButton      *canvas_retry_button;
-  GtkRevealer    *strip_revealer;
-  GtkBox         *strip_box;
-  GtkRevealer    *tiles_failed_revealer;
-  GtkLabel       *tiles_failed_label;
-};
 
 G_DEFINE_FINAL_TYPE (VtCanvasPane, vt_canvas_pane, ADW_TYPE_BIN)
 
 static void load_backdrop (VtCanvasPane *self);
-static void prefetch_next (VtCanvasPane *self);
 
 static void
 update_status (VtCanvasPane *self)
@@ -212,66 +173,6 @@ update_page_label (VtCanvasPane *self)
   gtk_label_set_text (self->page_label, text);
 }
 
-/* The orders a book may be read in (its own, "sequence" ranges, ranges
- * for thumbnail navigation), in a drop-down at the start of the strip;
- * hidden when there is only the book's own. */
-static void
-sync_orders (VtCanvasPane *self)
-{
-  VtBook *book = self->viewing ? vt_viewing_get_book (self->viewing) : NULL;
-  guint n = book != NULL ? vt_book_get_n_orders (book) : 0;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-
-  if (self->order_dropdown == NULL)
-    return;
-
-  for (guint i = 0; i < n && n > 1; i++)
-    g_ptr_array_add (labels, vt_book_dup_order_label (book, i));
-  g_ptr_array_add (labels, NULL);
-
-  self->setting_orders = TRUE;
-  gtk_string_list_splice (self->order_labels, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->order_labels)),
-                          (const char * const *) labels->pdata);
-  if (n > 1)
-    gtk_drop_down_set_selected (self->order_dropdown, vt_book_get_order (book));
-  self->setting_orders = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (self->order_dropdown), n > 1);
-}
-
-static void
-order_selected_cb (VtCanvasPane *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->order_dropdown);
-
-  if (!self->setting_orders && self->viewing != NULL && selected != GTK_INVALID_LIST_POSITION)
-    vt_viewing_set_order (self->viewing, selected);
-}
-
-/* A right-to-left book turns its pages leftwards: the button at the left,
- * its arrow pointing left, goes on to the next page, and the strip runs
- * from the right. */
-static void
-sync_direction (VtCanvasPane *self)
-{
-  VtBook *book = self->viewing ? vt_viewing_get_book (self->viewing) : NULL;
-  gboolean reversed = book != NULL && vt_book_layout_is_reversed (vt_book_get_layout (book)) &&
-                      !vt_book_layout_is_vertical (vt_book_get_layout (book));
-  GtkButton *left = self->previous_page_button;
-  GtkButton *right = self->next_page_button;
-  const char *left_name = reversed ? _("Next Page") : _("Previous Page");
-  const char *right_name = reversed ? _("Previous Page") : _("Next Page");
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (left), reversed ? "win.next-canvas" : "win.previous-canvas");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (right), reversed ? "win.previous-canvas" : "win.next-canvas");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (left), left_name);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (right), right_name);
-  vt_accessible_set_label (GTK_WIDGET (left), left_name);
-  vt_accessible_set_label (GTK_WIDGET (right), right_name);
-
-  if (self->canvas_strip != NULL)
-    vt_canvas_strip_set_reversed (self->canvas_strip, reversed);
-}
 
 #define CONTROLS_MARGIN  18
 #define CONTROLS_SPACING 12
@@ -430,7 +331,7 @@ sync_canvas (VtCanvasPane *self)
           self->spread = vt_spread_new (self->session, vt_viewing_get_manifest (self->viewing),
                                         joined, page, self->image_view);
           g_signal_connect_object (self->spread, "notify::complete",
-                                   G_CALLBACK (prefetch_next), self, G_CONNECT_SWAPPED);
+                                   G_CALLBACK (_vt_canvas_pane_prefetch_next), self, G_CONNECT_SWAPPED);
         }
       update_status (self);
       update_progress (self);
@@ -471,91 +372,6 @@ sync_canvas (VtCanvasPane *self)
   update_progress (self);
 }
 
-/* Stops loading ahead the canvases @keep (a view, or %NULL) does not
- * show; their answers already in stay in the fetcher, within its budget. */
-static void
-drop_ahead (VtCanvasPane     *self,
-            const VtBookView *keep)
-{
-  for (guint i = self->ahead->len; i > 0; i--)
-    {
-      VtPage *page = g_ptr_array_index (self->ahead, i - 1);
-      gboolean kept = FALSE;
-
-      for (guint j = 0; keep != NULL && j < keep->n_placements; j++)
-        kept |= keep->placements[j].canvas == vt_page_get_index (page);
-      if (!kept)
-        {
-          vt_page_cancel (page);
-          g_ptr_array_remove_index (self->ahead, i - 1);
-        }
-    }
-}
-
-static gboolean
-is_ahead (VtCanvasPane *self,
-          guint         canvas)
-{
-  for (guint i = 0; i < self->ahead->len; i++)
-    if (vt_page_get_index (g_ptr_array_index (self->ahead, i)) == canvas)
-      return TRUE;
-  return FALSE;
-}
-
-/* Loads a view ahead: each of its canvases at the size it will have on
- * screen when the view fits the canvas pane. */
-static void
-prefetch_view (VtCanvasPane     *self,
-               VtManifest       *manifest,
-               const VtBookView *view)
-{
-  GtkWidget *widget = GTK_WIDGET (self->image_view);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  double zoom;
-
-  if (view == NULL || width <= 0 || height <= 0 || view->width <= 0 || view->height <= 0)
-    return;
-
-  zoom = MIN (width / view->width, height / view->height);
-  for (guint i = 0; i < view->n_placements; i++)
-    {
-      const VtBookPlacement *p = &view->placements[i];
-      VtPage *page;
-
-      if (is_ahead (self, p->canvas))
-        continue;
-      page = vt_page_new (self->session, manifest, p->canvas);
-      g_ptr_array_add (self->ahead, page);
-      vt_page_prefetch (page, MAX (1, (int) (p->width * zoom + 0.5)), MAX (1, (int) (p->height * zoom + 0.5)),
-                        gtk_widget_get_scale_factor (widget));
-    }
-}
-
-/* Once the view shown is sharp, the views either side of it (the next
- * spread first) are loaded ahead: info.json, placeholder and fit-view
- * tiles, behind everything on screen, so that turning the page either
- * way shows it from memory. The view the reader just left is not asked
- * for again: reading on, only the spread ahead costs requests. */
-static void
-prefetch_next (VtCanvasPane *self)
-{
-  VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
-  VtManifest *manifest = self->viewing ? vt_viewing_get_manifest (self->viewing) : NULL;
-  VtBook *book = self->viewing ? vt_viewing_get_book (self->viewing) : NULL;
-  guint index, next, previous;
-
-  if (page == NULL || manifest == NULL || book == NULL || self->session == NULL ||
-      vt_page_get_state (page) != VT_PAGE_READY || !vt_image_view_get_sharp (self->image_view) ||
-      (self->spread != NULL && !vt_spread_is_complete (self->spread)))
-    return;
-
-  index = vt_page_get_index (page);
-  if (vt_book_step (book, index, 1, &next) && next != self->came_from)
-    prefetch_view (self, manifest, vt_book_get_view_of (book, next));
-  if (vt_book_step (book, index, -1, &previous) && previous != self->came_from)
-    prefetch_view (self, manifest, vt_book_get_view_of (book, previous));
-}
 
 static void
 page_changed_cb (VtCanvasPane *self)
@@ -565,7 +381,7 @@ page_changed_cb (VtCanvasPane *self)
 
   /* Turning to a view loaded ahead keeps what its canvases asked for
    * under way (the view shown claims it); the rest stops. */
-  drop_ahead (self, page != NULL && book != NULL ? vt_book_get_view_of (book, vt_page_get_index (page)) : NULL);
+  _vt_canvas_pane_drop_ahead (self, page != NULL && book != NULL ? vt_book_get_view_of (book, vt_page_get_index (page)) : NULL);
   {
     guint first = page != NULL && book != NULL
                   ? vt_book_get_view_of (book, vt_page_get_index (page))->placements[0].canvas : G_MAXUINT;
@@ -621,7 +437,7 @@ sync_strip (VtCanvasPane *self)
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->order_dropdown), _("Order of the Pages"));
       vt_accessible_set_label (GTK_WIDGET (self->order_dropdown), _("Order of the Pages"));
       g_signal_connect_object (self->order_dropdown, "notify::selected",
-                               G_CALLBACK (order_selected_cb), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (_vt_canvas_pane_order_selected_cb), self, G_CONNECT_SWAPPED);
       vt_canvas_strip_set_start_widget (self->canvas_strip, GTK_WIDGET (self->order_dropdown));
     }
 
@@ -632,8 +448,8 @@ sync_strip (VtCanvasPane *self)
         vt_canvas_strip_set_selected (self->canvas_strip, vt_viewing_get_canvas_index (self->viewing));
     }
   gtk_revealer_set_reveal_child (self->strip_revealer, n > 1);
-  sync_orders (self);
-  sync_direction (self);
+  _vt_canvas_pane_sync_orders (self);
+  _vt_canvas_pane_sync_direction (self);
   update_page_label (self);
 }
 
@@ -641,16 +457,16 @@ sync_strip (VtCanvasPane *self)
 static void
 layout_changed_cb (VtCanvasPane *self)
 {
-  drop_ahead (self, NULL);
+  _vt_canvas_pane_drop_ahead (self, NULL);
   self->shown_first = self->came_from = G_MAXUINT;
   if (self->spread != NULL)
     {
       g_clear_object (&self->spread);
       vt_image_view_clear (self->image_view);
     }
-  sync_direction (self);
+  _vt_canvas_pane_sync_direction (self);
   page_changed_cb (self);
-  prefetch_next (self);
+  _vt_canvas_pane_prefetch_next (self);
 }
 
 static void
@@ -658,8 +474,8 @@ book_changed_cb (VtCanvasPane *self)
 {
   g_signal_group_set_target (self->book_signals,
                              self->viewing ? vt_viewing_get_book (self->viewing) : NULL);
-  sync_orders (self);
-  sync_direction (self);
+  _vt_canvas_pane_sync_orders (self);
+  _vt_canvas_pane_sync_direction (self);
   update_page_label (self);
 }
 
@@ -677,7 +493,7 @@ vt_canvas_pane_set_viewing (VtCanvasPane *self,
   if (self->viewing == viewing)
     return;
 
-  drop_ahead (self, NULL);
+  _vt_canvas_pane_drop_ahead (self, NULL);
   g_clear_object (&self->spread);
   self->shown_first = self->came_from = G_MAXUINT;
   g_set_object (&self->viewing, viewing);
@@ -866,7 +682,7 @@ vt_canvas_pane_dispose (GObject *object)
     g_signal_group_set_target (self->book_signals, NULL);
   g_clear_object (&self->book_signals);
   if (self->ahead != NULL)
-    drop_ahead (self, NULL);
+    _vt_canvas_pane_drop_ahead (self, NULL);
   g_clear_pointer (&self->ahead, g_ptr_array_unref);
   g_clear_object (&self->spread);
   g_clear_object (&self->order_labels);
@@ -957,5 +773,5 @@ vt_canvas_pane_init (VtCanvasPane *self)
   update_zoom_label (self);
   update_zoom_description (self);
   g_signal_connect_object (self->image_view, "notify::sharp",
-                           G_CALLBACK (prefetch_next), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_vt_canvas_pane_prefetch_next), self, G_CONNECT_SWAPPED);
 }
