@@ -8,6 +8,7 @@
 #pragma once
 
 #include "vt-canvas-pane.h"
+#include "vt-layer-popover.h"
 #include "vt-thumbnail-loader.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,9 @@ struct _VtCanvasPane
   VtSpread       *spread;      /* the view shown when it has several canvases */
   guint           shown_first; /* the first canvas of the view shown, or G_MAXUINT */
   guint           came_from;   /* that of the view shown before it, or G_MAXUINT */
+  VtPage         *scene_page;  /* the composite page whose scene the view shows */
+  GtkMenuButton  *layers_button;
+  VtLayerPopover *layers_popover;
   GtkDropDown    *order_dropdown; /* in the strip: the book's orders, when it has several */
   GtkStringList  *order_labels;
   gboolean        setting_orders;

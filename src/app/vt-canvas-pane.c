@@ -16,6 +16,8 @@
 
 #include "vt-canvas-pane-private.h"
 #include "vt-accessible.h"
+#include "vt-layer-popover.h"
+#include "vt-page-layer.h"
 #include "vt-spread.h"
 #include "vt-thumbnail-loader.h"
 
@@ -315,6 +317,45 @@ get_joined_view (VtCanvasPane *self,
   return view->n_placements > 1 ? view : NULL;
 }
 
+/* A composite canvas: each of its images is a layer of the view's scene,
+ * at its place on the canvas, following its page layer. */
+static void
+show_scene (VtCanvasPane *self,
+            VtPage       *page)
+{
+  GListModel *layers = vt_page_get_layers (page);
+  VtCanvas *canvas = vt_page_get_canvas (page);
+  guint n = g_list_model_get_n_items (layers);
+  gboolean has_choice = FALSE;
+
+  if (self->scene_page == page)
+    return;
+  g_set_object (&self->scene_page, page);
+  vt_image_view_set_scene_size (self->image_view, canvas->width, canvas->height);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (VtPageLayer) page_layer = g_list_model_get_item (layers, i);
+      graphene_rect_t placement;
+      VtTileLayer *layer;
+
+      vt_page_layer_get_placement (page_layer, &placement);
+      layer = vt_image_view_add_layer (self->image_view, NULL, &placement);
+      vt_page_layer_bind (page_layer, layer);
+      has_choice = has_choice || vt_page_layer_is_choice (page_layer);
+    }
+  /* The layer list is for choosing: only a canvas with a Choice has one. */
+  vt_layer_popover_set_layers (self->layers_popover, has_choice ? layers : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->layers_button), has_choice);
+}
+
+static void
+drop_scene (VtCanvasPane *self)
+{
+  g_clear_object (&self->scene_page);
+  vt_layer_popover_set_layers (self->layers_popover, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->layers_button), FALSE);
+}
+
 /* Hands the image view what the page shown holds. */
 static void
 sync_canvas (VtCanvasPane *self)
@@ -325,6 +366,9 @@ sync_canvas (VtCanvasPane *self)
 
   if (joined != NULL)
     {
+      /* The pages of a spread show their main images, not each page's
+       * own composite scene. */
+      drop_scene (self);
       if (self->spread == NULL || !vt_spread_shows (self->spread, joined))
         {
           g_clear_object (&self->spread);
@@ -343,6 +387,15 @@ sync_canvas (VtCanvasPane *self)
       g_clear_object (&self->spread);
       vt_image_view_clear (self->image_view);
     }
+
+  if (state == VT_PAGE_READY && vt_page_get_layers (page) != NULL)
+    {
+      show_scene (self, page);
+      update_status (self);
+      update_progress (self);
+      return;
+    }
+  drop_scene (self);
 
   switch (state)
     {
@@ -511,6 +564,28 @@ vt_canvas_pane_set_session (VtCanvasPane *self,
   g_return_if_fail (VT_IS_CANVAS_PANE (self));
 
   g_set_object (&self->session, session);
+}
+
+/**
+ * vt_canvas_pane_get_layers_popover:
+ *
+ * Returns: (transfer none): the list of a Choice's layers; its button
+ *   shows only on a canvas with a Choice
+ */
+VtLayerPopover *
+vt_canvas_pane_get_layers_popover (VtCanvasPane *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
+
+  return self->layers_popover;
+}
+
+gboolean
+vt_canvas_pane_get_layers_shown (VtCanvasPane *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_PANE (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->layers_button));
 }
 
 VtImageView *
@@ -687,6 +762,7 @@ vt_canvas_pane_dispose (GObject *object)
   g_clear_object (&self->spread);
   g_clear_object (&self->order_labels);
   self->order_dropdown = NULL;
+  g_clear_object (&self->scene_page);
   g_clear_object (&self->viewing);
   g_clear_object (&self->session);
 
@@ -734,6 +810,18 @@ vt_canvas_pane_init (VtCanvasPane *self)
 
   self->ahead = g_ptr_array_new_with_free_func (g_object_unref);
   self->shown_first = self->came_from = G_MAXUINT;
+
+  self->layers_popover = VT_LAYER_POPOVER (vt_layer_popover_new ());
+  self->layers_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_icon_name (self->layers_button, "view-paged-symbolic");
+  gtk_menu_button_set_popover (self->layers_button, GTK_WIDGET (self->layers_popover));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->layers_button), _("Layers"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->layers_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Layers"), -1);
+  gtk_widget_add_css_class (GTK_WIDGET (self->layers_button), "osd");
+  gtk_widget_add_css_class (GTK_WIDGET (self->layers_button), "circular");
+  gtk_widget_set_visible (GTK_WIDGET (self->layers_button), FALSE);
+  gtk_box_prepend (GTK_BOX (self->zoom_controls), GTK_WIDGET (self->layers_button));
 
   self->viewing_signals = g_signal_group_new (VT_TYPE_VIEWING);
   g_signal_group_connect_swapped (self->viewing_signals, "notify::page",

@@ -12,6 +12,7 @@
 #include "canvas/vt-image-view.h"
 
 #include "vt-canvas-strip.h"
+#include "vt-layer-popover.h"
 #include "vt-session.h"
 #include "vt-spread.h"
 #include "vt-viewing.h"
@@ -27,6 +28,8 @@ void           vt_canvas_pane_set_session      (VtCanvasPane *self,
 void           vt_canvas_pane_set_viewing      (VtCanvasPane *self,
                                                 VtViewing    *viewing);
 VtImageView   *vt_canvas_pane_get_image_view   (VtCanvasPane *self);
+VtLayerPopover *vt_canvas_pane_get_layers_popover (VtCanvasPane *self);
+gboolean       vt_canvas_pane_get_layers_shown (VtCanvasPane *self);
 VtCanvasStrip *vt_canvas_pane_get_strip        (VtCanvasPane *self);
 VtSpread      *vt_canvas_pane_get_spread       (VtCanvasPane *self);
 GtkDropDown   *vt_canvas_pane_get_order_menu   (VtCanvasPane *self);

@@ -17,6 +17,7 @@
 #include "iiif/vt-image-url.h"
 
 #include "vt-client-fetcher.h"
+#include "vt-page-layer.h"
 #include "vt-page.h"
 
 /* One canvas of the object on screen, as it is shown: its image (the tile
@@ -49,6 +50,9 @@ struct _VtPage
   char         *placeholder_url;
   gint64        placeholder_width;
   gint64        placeholder_height;
+
+  /* A composite canvas's images (VtPageLayer), or NULL for one image. */
+  GListStore   *layers;
 };
 
 /* The longest side of the placeholder asked for before info.json: small
@@ -294,6 +298,77 @@ vt_page_get_n_fit_ahead (VtPage *self)
   return self->n_fit_ahead;
 }
 
+/* Whether the canvas needs a scene rather than one image: several
+ * images, a Choice, an image placed on part of the canvas, or one that
+ * shows part of its source or turns it. */
+static gboolean
+canvas_is_composite (VtCanvas *canvas)
+{
+  guint n_images = 0;
+
+  if (canvas->width <= 0 || canvas->height <= 0 || canvas->annotations == NULL)
+    return FALSE;
+  for (guint i = 0; i < canvas->annotations->len; i++)
+    {
+      VtPaintingAnnotation *annotation = g_ptr_array_index (canvas->annotations, i);
+      VtContentResource *body = vt_painting_annotation_get_body (annotation);
+
+      if (body == NULL || body->kind != VT_CONTENT_IMAGE)
+        continue;
+      n_images++;
+      if (annotation->is_choice || body->has_selector ||
+          (body->full_selector != NULL && body->full_selector->kind == VT_SELECTOR_IMAGE_API) ||
+          (annotation->has_target &&
+           (annotation->target.x != 0 || annotation->target.y != 0 ||
+            annotation->target.width != canvas->width || annotation->target.height != canvas->height)))
+        return TRUE;
+    }
+  return n_images > 1;
+}
+
+/* Every image body of the canvas, bottom first, at its target. */
+static void
+load_layers (VtPage   *self,
+             VtCanvas *canvas)
+{
+  g_clear_object (&self->layers);
+  self->layers = g_list_store_new (VT_TYPE_PAGE_LAYER);
+  for (guint i = 0; i < canvas->annotations->len; i++)
+    {
+      VtPaintingAnnotation *annotation = g_ptr_array_index (canvas->annotations, i);
+      graphene_rect_t placement = GRAPHENE_RECT_INIT (0, 0, canvas->width, canvas->height);
+
+      if (annotation->has_target)
+        graphene_rect_init (&placement, annotation->target.x, annotation->target.y,
+                            annotation->target.width, annotation->target.height);
+      for (guint b = 0; b < annotation->bodies->len; b++)
+        {
+          VtContentResource *body = g_ptr_array_index (annotation->bodies, b);
+          g_autoptr (VtPageLayer) layer = NULL;
+
+          if (body->kind != VT_CONTENT_IMAGE)
+            continue;
+          layer = vt_page_layer_new (annotation, b, i, &placement);
+          g_list_store_append (self->layers, layer);
+          vt_page_layer_load (layer, self->session, self->prefetch, self->cancellable);
+        }
+    }
+}
+
+/**
+ * vt_page_get_layers:
+ *
+ * Returns: (transfer none) (nullable): the images of a composite canvas
+ *   (#VtPageLayer, bottom first) once the page loads, or %NULL when one
+ *   image (#VtPage:source) draws the canvas
+ */
+GListModel *
+vt_page_get_layers (VtPage *self)
+{
+  g_return_val_if_fail (VT_IS_PAGE (self), NULL);
+  return self->layers ? G_LIST_MODEL (self->layers) : NULL;
+}
+
 static void
 page_load (VtPage   *self,
            gboolean  reload)
@@ -309,6 +384,17 @@ page_load (VtPage   *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+
+  if (vt_canvas_is_image (canvas) && canvas_is_composite (canvas))
+    {
+      /* Ready at once: the scene shows each image as it comes, and a
+       * placeholder for each that fails. */
+      load_layers (self, canvas);
+      /* Through LOADING, so that a reload makes a new scene. */
+      set_state (self, VT_PAGE_LOADING, NULL, NULL);
+      set_state (self, VT_PAGE_READY, NULL, NULL);
+      return;
+    }
 
   image = vt_canvas_get_image (canvas);
   service = vt_canvas_get_image_service (canvas);
@@ -386,6 +472,7 @@ vt_page_finalize (GObject *object)
   g_clear_object (&self->source);
   g_clear_error (&self->error);
   g_clear_pointer (&self->placeholder_url, g_free);
+  g_clear_object (&self->layers);
 
   G_OBJECT_CLASS (vt_page_parent_class)->finalize (object);
 }

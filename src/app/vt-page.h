@@ -61,5 +61,6 @@ const GError *vt_page_get_error       (VtPage       *self);
 const char   *vt_page_get_rights      (VtPage       *self);
 char         *vt_page_dup_attribution (VtPage       *self);
 const char   *vt_page_get_placeholder_url (VtPage   *self);
+GListModel   *vt_page_get_layers      (VtPage       *self);
 
 G_END_DECLS

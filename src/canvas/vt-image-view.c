@@ -146,29 +146,11 @@ scene_progress_cb (VtImageView *self)
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-/* The finest layer can be zoomed as far as a single image: to the default
- * maximum times its own pixels per scene unit. */
 static void
 scene_changed_cb (VtImageView *self)
 {
-  double max_zoom = VT_VIEWPORT_DEFAULT_MAX_ZOOM;
-  guint n = vt_scene_get_n_layers (self->scene);
-
-  for (guint i = 0; i < n; i++)
-    {
-      VtTileLayer *layer = vt_scene_get_layer (self->scene, i);
-      VtTileSource *source = vt_tile_layer_get_source (layer);
-      graphene_rect_t placement;
-      double w;
-
-      if (source == NULL || !vt_tile_layer_get_placement (layer, &placement) ||
-          placement.size.width <= 0)
-        continue;
-      w = vt_tile_layer_get_turn (layer) % 180 ? vt_tile_source_get_image_height (source)
-                                               : vt_tile_source_get_image_width (source);
-      max_zoom = MAX (max_zoom, VT_VIEWPORT_DEFAULT_MAX_ZOOM * w / placement.size.width);
-    }
-  vt_viewport_set_max_zoom (self->viewport, max_zoom);
+  vt_viewport_set_max_zoom (self->viewport,
+                            VT_VIEWPORT_DEFAULT_MAX_ZOOM * vt_scene_get_max_detail (self->scene));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -324,6 +324,36 @@ vt_scene_get_progress (VtScene  *self,
   *sharp = *visible > 0 && all_sharp;
 }
 
+/**
+ * vt_scene_get_max_detail:
+ *
+ * Returns: the most source pixels per scene unit of any layer, at least
+ *   1: the finest layer can be zoomed as far as a single image
+ */
+double
+vt_scene_get_max_detail (VtScene *self)
+{
+  double detail = 1;
+
+  g_return_val_if_fail (VT_IS_SCENE (self), 1);
+
+  for (guint i = 0; i < self->layers->len; i++)
+    {
+      VtTileLayer *layer = g_ptr_array_index (self->layers, i);
+      VtTileSource *source = vt_tile_layer_get_source (layer);
+      graphene_rect_t placement;
+      double w;
+
+      if (source == NULL || !vt_tile_layer_get_placement (layer, &placement) ||
+          placement.size.width <= 0)
+        continue;
+      w = vt_tile_layer_get_turn (layer) % 180 ? vt_tile_source_get_image_height (source)
+                                               : vt_tile_source_get_image_width (source);
+      detail = MAX (detail, w / placement.size.width);
+    }
+  return detail;
+}
+
 /* What failed, written small over the failed layer's placeholder. */
 static void
 draw_failure (GtkWidget             *widget,
@@ -332,9 +362,21 @@ draw_failure (GtkWidget             *widget,
               const char            *message)
 {
   g_autoptr (PangoLayout) layout = NULL;
-  GdkRGBA color;
+  GdkRGBA color, fill, line;
+  float luminance;
   int w, h;
 
+  /* A card over whatever lies under it, so the text reads on any image:
+   * light under dark text, dark under light text. */
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  luminance = 0.2126f * color.red + 0.7152f * color.green + 0.0722f * color.blue;
+  fill = luminance < 0.5f ? (GdkRGBA) { 0.98f, 0.98f, 0.98f, 0.85f } : (GdkRGBA) { 0.12f, 0.12f, 0.12f, 0.85f };
+  line = color;
+  line.alpha *= 0.3f;
+  gtk_snapshot_append_color (snapshot, &fill, bounds);
+  gtk_snapshot_append_border (snapshot, &GSK_ROUNDED_RECT_INIT (bounds->origin.x, bounds->origin.y,
+                                                                bounds->size.width, bounds->size.height),
+                              (float[4]) { 1, 1, 1, 1 }, (GdkRGBA[4]) { line, line, line, line });
   if (bounds->size.width < 48 || bounds->size.height < 24)
     return;
   layout = gtk_widget_create_pango_layout (widget, message);
@@ -344,8 +386,7 @@ draw_failure (GtkWidget             *widget,
   pango_layout_set_height (layout, (int) ((bounds->size.height - 24) * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_get_pixel_size (layout, &w, &h);
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  color.alpha *= 0.7f;
+  color.alpha *= 0.8f;
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot,
                           &GRAPHENE_POINT_INIT (bounds->origin.x + 12,

@@ -48,6 +48,7 @@ void         vt_scene_get_progress    (VtScene               *self,
                                        guint                 *visible,
                                        guint                 *loaded,
                                        gboolean              *sharp);
+double       vt_scene_get_max_detail  (VtScene               *self);
 void         vt_scene_snapshot        (VtScene               *self,
                                        GtkWidget             *widget,
                                        GtkSnapshot           *snapshot);

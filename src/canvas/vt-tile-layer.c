@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "vt-canvas-error.h"
+#include "vt-placement.h"
 #include "vt-tile-grid.h"
 #include "vt-tile-layer.h"
 #include "vt-tile-magnifier.h"
@@ -69,10 +70,7 @@ struct _VtTileLayer
 
   /* Where the source lies in the scene. */
   gboolean placed;
-  graphene_rect_t placement;
-  gboolean cropped;
-  graphene_rect_t crop;     /* in source pixels */
-  guint turn;               /* clockwise, applied to the crop */
+  VtPlacement placement;
   double opacity;
   gboolean visible;
   char *failure;
@@ -140,70 +138,13 @@ debug_event (VtTileLayer      *self,
 /* ------------------------------------------------------------------ */
 /* Placement */
 
-/* The source rectangle shown (the crop, or the whole source) and its size
- * once turned. */
-static void
-get_shown (VtTileLayer     *self,
-           graphene_rect_t *shown,
-           double          *turned_w)
-{
-  if (self->cropped)
-    *shown = self->crop;
-  else
-    graphene_rect_init (shown, 0, 0, vt_tile_source_get_image_width (self->source),
-                        vt_tile_source_get_image_height (self->source));
-  *turned_w = self->turn % 180 != 0 ? shown->size.height : shown->size.width;
-}
-
-/* Sets @out to what @scene shows, in the source's pixels: the same widget,
- * the zoom times the placement's scale, the scene's turn plus the layer's,
- * and the source point under the scene's centre at the centre. */
 static void
 derive_viewport (VtTileLayer *self,
                  VtViewport  *scene,
                  VtViewport  *out)
 {
-  graphene_rect_t shown;
-  double tw, s, u, v, a, b, rw, rh;
-
-  get_shown (self, &shown, &tw);
-  if (tw <= 0 || self->placement.size.width <= 0)
-    return;
-  s = self->placement.size.width / tw;
-  rw = shown.size.width;
-  rh = shown.size.height;
-
-  u = (vt_viewport_get_center_x (scene) - self->placement.origin.x) / s;
-  v = (vt_viewport_get_center_y (scene) - self->placement.origin.y) / s;
-  /* Undo the clockwise turn of the crop (see vt_viewport_image_to_widget). */
-  switch (self->turn)
-    {
-    case 90:
-      a = v;
-      b = rh - u;
-      break;
-    case 180:
-      a = rw - u;
-      b = rh - v;
-      break;
-    case 270:
-      a = rw - v;
-      b = u;
-      break;
-    default:
-      a = u;
-      b = v;
-      break;
-    }
-
-  if (vt_viewport_get_image_width (out) != vt_tile_source_get_image_width (self->source) ||
-      vt_viewport_get_image_height (out) != vt_tile_source_get_image_height (self->source))
-    vt_viewport_set_image_size (out, vt_tile_source_get_image_width (self->source),
-                                vt_tile_source_get_image_height (self->source));
-  vt_viewport_set_size (out, vt_viewport_get_width (scene), vt_viewport_get_height (scene));
-  vt_viewport_set_rotation (out, (vt_viewport_get_rotation (scene) + self->turn) % 360);
-  vt_viewport_set_zoom (out, vt_viewport_get_zoom (scene) * s);
-  vt_viewport_set_center (out, shown.origin.x + a, shown.origin.y + b);
+  vt_placement_derive_viewport (&self->placement, vt_tile_source_get_image_width (self->source),
+                                vt_tile_source_get_image_height (self->source), scene, out);
 }
 
 static VtViewport *
@@ -234,18 +175,6 @@ sync_viewports (VtTileLayer *self)
     g_clear_object (&self->plan);
 }
 
-static gboolean
-placement_in_view (VtTileLayer *self,
-                   VtViewport  *scene)
-{
-  graphene_rect_t visible;
-  double x, y, w, h;
-
-  vt_viewport_get_visible_rect (scene, &x, &y, &w, &h);
-  graphene_rect_init (&visible, x, y, w, h);
-  return graphene_rect_intersection (&visible, &self->placement, NULL);
-}
-
 /* Whether the layer plans at all: it is shown and, when placed, its
  * rectangle is in (or the animation goes to) the scene's view; a long
  * scroll of canvases loads only what is seen. */
@@ -256,8 +185,8 @@ is_wanted (VtTileLayer *self)
     return FALSE;
   if (!self->placed)
     return TRUE;
-  return placement_in_view (self, self->scene) ||
-         (self->scene_plan != NULL && placement_in_view (self, self->scene_plan));
+  return vt_placement_in_view (&self->placement, self->scene) ||
+         (self->scene_plan != NULL && vt_placement_in_view (&self->placement, self->scene_plan));
 }
 
 /* The tiles a sharp view of @viewport needs, in the order to ask. */
@@ -699,17 +628,19 @@ vt_tile_layer_snapshot (VtTileLayer *self,
 
   g_return_if_fail (VT_IS_TILE_LAYER (self));
 
-  if (!self->visible)
+  if (!self->visible || self->opacity <= 0)
     return;
+  if (self->opacity < 1)
+    gtk_snapshot_push_opacity (snapshot, self->opacity);
   if (!self->placed)
     {
       snapshot_tiles (self, snapshot);
+      if (self->opacity < 1)
+        gtk_snapshot_pop (snapshot);
       return;
     }
 
   vt_tile_layer_get_widget_bounds (self, &bounds);
-  if (self->opacity < 1)
-    gtk_snapshot_push_opacity (snapshot, self->opacity);
   /* A crop shows part of the source; the clip also keeps the quiet
    * backdrop and partly drawn tiles within the placement. */
   gtk_snapshot_push_clip (snapshot, &bounds);
@@ -1193,7 +1124,7 @@ vt_tile_layer_set_placement (VtTileLayer           *self,
     }
   else
     {
-      if (self->placed && graphene_rect_equal (&self->placement, placement))
+      if (self->placed && graphene_rect_equal (&self->placement.rect, placement))
         return;
       if (!self->placed)
         {
@@ -1203,7 +1134,7 @@ vt_tile_layer_set_placement (VtTileLayer           *self,
           g_clear_object (&self->plan);
         }
       self->placed = TRUE;
-      graphene_rect_normalize_r (placement, &self->placement);
+      graphene_rect_normalize_r (placement, &self->placement.rect);
     }
   placement_changed (self);
 }
@@ -1221,7 +1152,7 @@ vt_tile_layer_get_placement (VtTileLayer     *self,
   g_return_val_if_fail (VT_IS_TILE_LAYER (self), FALSE);
 
   if (placement != NULL && self->placed)
-    *placement = self->placement;
+    *placement = self->placement.rect;
   return self->placed;
 }
 
@@ -1241,16 +1172,16 @@ vt_tile_layer_set_crop (VtTileLayer           *self,
 
   if (region == NULL || region->size.width <= 0 || region->size.height <= 0)
     {
-      if (!self->cropped)
+      if (!self->placement.cropped)
         return;
-      self->cropped = FALSE;
+      self->placement.cropped = FALSE;
     }
   else
     {
-      if (self->cropped && graphene_rect_equal (&self->crop, region))
+      if (self->placement.cropped && graphene_rect_equal (&self->placement.crop, region))
         return;
-      self->cropped = TRUE;
-      self->crop = *region;
+      self->placement.cropped = TRUE;
+      self->placement.crop = *region;
     }
   placement_changed (self);
 }
@@ -1269,9 +1200,9 @@ vt_tile_layer_set_turn (VtTileLayer *self,
   g_return_if_fail (VT_IS_TILE_LAYER (self));
 
   degrees = ((degrees % 360 + 45) / 90 * 90) % 360;
-  if (self->turn == degrees)
+  if (self->placement.turn == degrees)
     return;
-  self->turn = degrees;
+  self->placement.turn = degrees;
   placement_changed (self);
 }
 
@@ -1279,7 +1210,7 @@ guint
 vt_tile_layer_get_turn (VtTileLayer *self)
 {
   g_return_val_if_fail (VT_IS_TILE_LAYER (self), 0);
-  return self->turn;
+  return self->placement.turn;
 }
 
 void
@@ -1368,7 +1299,7 @@ vt_tile_layer_get_widget_bounds (VtTileLayer     *self,
   g_return_if_fail (VT_IS_TILE_LAYER (self));
 
   if (self->placed)
-    r = self->placement;
+    r = self->placement.rect;
   else
     graphene_rect_init (&r, 0, 0, vt_viewport_get_image_width (self->scene),
                         vt_viewport_get_image_height (self->scene));

@@ -161,7 +161,7 @@ static void
 test_composite_pixels (void)
 {
   g_autoptr (VipsImage) base = NULL, detail = NULL;
-  g_autoptr (VtPixels) shown = NULL, hidden = NULL;
+  g_autoptr (VtPixels) shown = NULL, hidden = NULL, half = NULL;
   graphene_rect_t whole = GRAPHENE_RECT_INIT (0, 0, SCENE_W, SCENE_H);
   graphene_rect_t target = GRAPHENE_RECT_INIT (DETAIL_X, DETAIL_Y, DETAIL_PW, DETAIL_PH);
   VtViewport *vp;
@@ -192,6 +192,21 @@ test_composite_pixels (void)
   psnr_hidden = compare (hidden, base, vp, &whole);
   g_test_message ("detail hidden: %.1f dB against the base", psnr_hidden);
   g_assert_cmpfloat (psnr_hidden, >=, 30);
+
+  /* Half opaque: every pixel of the detail's place halfway between. */
+  vt_tile_layer_set_visible (scene.detail, TRUE);
+  vt_tile_layer_set_opacity (scene.detail, 0.5);
+  g_assert_true (vt_test_wait_sharp (scene.view));
+  half = vt_test_render (scene.view);
+  for (int y = 100; y < 380; y += 7)
+    for (int x = 130; x < 510; x += 7)
+      for (int c = 0; c < 3; c++)
+        {
+          gsize i = ((gsize) y * VIEW_W + x) * 4 + c;
+          int mid = (shown->data[i] + hidden->data[i]) / 2;
+
+          g_assert_cmpint (ABS ((int) half->data[i] - mid), <=, 3);
+        }
   scene_close (&scene);
 }
 
@@ -261,6 +276,8 @@ test_failed_layer (void)
 
     vt_image_view_set_source (scene.view, base);
     g_assert_cmpuint (vt_image_view_get_n_layers (scene.view), ==, 0);
+    /* Nothing left loading when the fixtures are removed at exit. */
+    g_assert_true (vt_test_wait_sharp (scene.view));
   }
   scene_close (&scene);
 }
