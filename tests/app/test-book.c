@@ -344,6 +344,40 @@ test_continuous (Fixture       *fixture,
   g_assert_cmpuint (vt_image_view_get_n_layers (vt_canvas_pane_get_image_view (pane)), ==, 4);
 }
 
+/* Cookbook 0010 "top-to-bottom": a scroll read downwards, its sheets
+ * stacked at one width. */
+static void
+test_top_to_bottom (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  VtCanvasPane *pane;
+  VtSpread *spread;
+  graphene_rect_t previous, placement;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  open_book (fixture, VT_TESTBED_BOOK_TTB);
+  pane = get_pane (fixture);
+  g_assert_cmpstr (vt_canvas_pane_get_page_text (pane), ==, "Pages 1–6 of 6");
+  spread = vt_canvas_pane_get_spread (pane);
+  g_assert_nonnull (spread);
+  g_assert_cmpuint (vt_spread_get_n_pages (spread), ==, 6);
+  vt_spread_get_placement (spread, 0, &previous);
+  g_assert_cmpfloat (previous.origin.y, ==, 0);
+  for (guint i = 1; i < 6; i++)
+    {
+      vt_spread_get_placement (spread, i, &placement);
+      g_assert_cmpfloat (placement.origin.x, ==, 0);
+      g_assert_cmpfloat (placement.size.width, ==, VT_TESTBED_BOOK_PAGE_WIDTH);
+      g_assert_cmpfloat (placement.origin.y, ==, previous.origin.y + previous.size.height);
+      previous = placement;
+    }
+  /* A vertical book keeps the strip and the buttons as they are. */
+  g_assert_false (vt_canvas_strip_get_reversed (vt_canvas_pane_get_strip (pane)));
+  wait_until (view_sharp, pane, "the vertical scroll");
+}
+
 /* Cookbook 0011 "individuals": one leaf at a time. */
 static void
 test_individuals (Fixture       *fixture,
@@ -443,6 +477,7 @@ main (int   argc,
   g_test_add ("/vitrine/book/right-to-left", Fixture, NULL, fixture_set_up, test_right_to_left, fixture_tear_down);
   g_test_add ("/vitrine/book/left-to-right", Fixture, NULL, fixture_set_up, test_left_to_right, fixture_tear_down);
   g_test_add ("/vitrine/book/continuous", Fixture, NULL, fixture_set_up, test_continuous, fixture_tear_down);
+  g_test_add ("/vitrine/book/top-to-bottom", Fixture, NULL, fixture_set_up, test_top_to_bottom, fixture_tear_down);
   g_test_add ("/vitrine/book/individuals", Fixture, NULL, fixture_set_up, test_individuals, fixture_tear_down);
   g_test_add ("/vitrine/book/orders", Fixture, NULL, fixture_set_up, test_orders, fixture_tear_down);
 
