@@ -15,10 +15,11 @@
 #include "canvas/vt-canvas-error.h"
 #include "canvas/vt-region-selector.h"
 
-#include "vt-canvas-pane.h"
+#include "vt-canvas-pane-private.h"
 #include "vt-accessible.h"
 #include "vt-layer-popover.h"
 #include "vt-page-layer.h"
+#include "vt-spread.h"
 #include "vt-thumbnail-loader.h"
 
 /* The viewer's main area for the object on screen: the deep-zoom canvas
@@ -27,42 +28,6 @@
  * draws what that viewing's current canvas holds; a new viewing replaces
  * everything, including the canvas' error. */
 
-struct _VtCanvasPane
-{
-  AdwBin          parent_instance;
-
-  VtSession      *session;
-  VtViewing      *viewing;
-  GSignalGroup   *viewing_signals;
-  GSignalGroup   *page_signals;
-  VtCanvasStrip  *canvas_strip;
-  VtThumbnailLoader *thumbnails;
-  GCancellable   *backdrop_cancellable;
-  guint           zoom_description_id;
-  VtPage         *next_page;   /* the canvas after the one shown, loaded ahead */
-  VtPage         *scene_page;  /* the composite page whose scene the view shows */
-  GtkMenuButton  *layers_button;
-  VtLayerPopover *layers_popover;
-
-  /* Template widgets */
-  VtImageView    *image_view;
-  VtAnnotationOverlay *annotation_overlay;
-  GtkWidget      *annotations_button;
-  VtRegionSelector *region_selector;
-  GtkToggleButton *select_region_button;
-  GtkProgressBar *progress_bar;
-  GtkWidget      *zoom_controls;
-  GtkMenuButton  *zoom_menu_button;
-  GtkWidget      *page_controls;
-  GtkLabel       *page_label;
-  AdwStatusPage  *canvas_status_page;
-  GtkButton      *canvas_web_page_button;
-  GtkButton      *canvas_retry_button;
-  GtkRevealer    *strip_revealer;
-  GtkBox         *strip_box;
-  GtkRevealer    *tiles_failed_revealer;
-  GtkLabel       *tiles_failed_label;
-};
 
 G_DEFINE_FINAL_TYPE (VtCanvasPane, vt_canvas_pane, ADW_TYPE_BIN)
 
@@ -203,17 +168,22 @@ static void
 update_page_label (VtCanvasPane *self)
 {
   guint n = self->viewing ? vt_viewing_get_n_canvases (self->viewing) : 0;
+  VtBook *book = self->viewing ? vt_viewing_get_book (self->viewing) : NULL;
   g_autofree char *text = NULL;
 
   gtk_widget_set_visible (self->page_controls, n > 1);
   if (n <= 1)
     return;
 
-  /* Translators: which page of an object is shown, e.g. "Page 3 of 12";
-   * the same for every number, so no plural forms */
-  text = g_strdup_printf (_("Page %u of %u"), vt_viewing_get_canvas_index (self->viewing) + 1, n);
+  if (book != NULL)
+    text = vt_book_dup_page_text (book, vt_viewing_get_canvas_index (self->viewing));
+  else
+    /* Translators: which page of an object is shown, e.g. "Page 3 of 12";
+     * the same for every number, so no plural forms */
+    text = g_strdup_printf (_("Page %u of %u"), vt_viewing_get_canvas_index (self->viewing) + 1, n);
   gtk_label_set_text (self->page_label, text);
 }
+
 
 #define CONTROLS_MARGIN  18
 #define CONTROLS_SPACING 12
@@ -341,6 +311,21 @@ load_backdrop (VtCanvasPane *self)
                                   backdrop_loaded_cb, g_object_ref (self));
 }
 
+/* The view of the book the page shown belongs to, when it has several
+ * canvases (a spread, a scroll): they are drawn together as one scene. */
+static const VtBookView *
+get_joined_view (VtCanvasPane *self,
+                 VtPage       *page)
+{
+  VtBook *book = self->viewing ? vt_viewing_get_book (self->viewing) : NULL;
+  const VtBookView *view;
+
+  if (book == NULL || page == NULL || self->session == NULL)
+    return NULL;
+  view = vt_book_get_view_of (book, vt_page_get_index (page));
+  return view->n_placements > 1 ? view : NULL;
+}
+
 /* A composite canvas: each of its images is a layer of the view's scene,
  * at its place on the canvas, following its page layer. */
 static void
@@ -386,6 +371,31 @@ sync_canvas (VtCanvasPane *self)
 {
   VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
   VtPageState state = page ? vt_page_get_state (page) : VT_PAGE_EMPTY;
+  const VtBookView *joined = get_joined_view (self, page);
+
+  if (joined != NULL)
+    {
+      /* The pages of a spread show their main images, not each page's
+       * own composite scene. */
+      drop_scene (self);
+      if (self->spread == NULL || !vt_spread_shows (self->spread, joined))
+        {
+          g_clear_object (&self->spread);
+          self->spread = vt_spread_new (self->session, vt_viewing_get_manifest (self->viewing),
+                                        joined, page, self->image_view);
+          g_signal_connect_object (self->spread, "notify::complete",
+                                   G_CALLBACK (_vt_canvas_pane_prefetch_next), self, G_CONNECT_SWAPPED);
+        }
+      update_status (self);
+      update_progress (self);
+      return;
+    }
+
+  if (self->spread != NULL)
+    {
+      g_clear_object (&self->spread);
+      vt_image_view_clear (self->image_view);
+    }
 
   if (state == VT_PAGE_READY && vt_page_get_layers (page) != NULL)
     {
@@ -424,53 +434,26 @@ sync_canvas (VtCanvasPane *self)
   update_progress (self);
 }
 
-/* Stops loading the next canvas ahead; its answers already in stay in
- * the fetcher, within its budget. */
-static void
-drop_next_page (VtCanvasPane *self)
-{
-  if (self->next_page == NULL)
-    return;
-  vt_page_cancel (self->next_page);
-  g_clear_object (&self->next_page);
-}
-
-/* Once the canvas shown is sharp, the next one is loaded ahead (its
- * info.json, placeholder and fit view), behind everything on screen, so
- * that turning the page shows it from memory. */
-static void
-prefetch_next (VtCanvasPane *self)
-{
-  VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
-  VtManifest *manifest = self->viewing ? vt_viewing_get_manifest (self->viewing) : NULL;
-  GtkWidget *view = GTK_WIDGET (self->image_view);
-  guint next;
-
-  if (page == NULL || manifest == NULL || self->session == NULL ||
-      vt_page_get_state (page) != VT_PAGE_READY || !vt_image_view_get_sharp (self->image_view))
-    return;
-
-  next = vt_page_get_index (page) + 1;
-  if (next >= vt_viewing_get_n_canvases (self->viewing) ||
-      (self->next_page != NULL && vt_page_get_index (self->next_page) == next))
-    return;
-
-  drop_next_page (self);
-  self->next_page = vt_page_new (self->session, manifest, next);
-  vt_page_prefetch (self->next_page, gtk_widget_get_width (view), gtk_widget_get_height (view),
-                    gtk_widget_get_scale_factor (view));
-}
 
 static void
 page_changed_cb (VtCanvasPane *self)
 {
   VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
+  VtBook *book = self->viewing ? vt_viewing_get_book (self->viewing) : NULL;
 
-  /* Turning to the page loaded ahead keeps what it asked for under way
-   * (the page shown claims it); going anywhere else stops it. */
-  if (self->next_page != NULL &&
-      (page == NULL || vt_page_get_index (page) != vt_page_get_index (self->next_page)))
-    drop_next_page (self);
+  /* Turning to a view loaded ahead keeps what its canvases asked for
+   * under way (the view shown claims it); the rest stops. */
+  _vt_canvas_pane_drop_ahead (self, page != NULL && book != NULL ? vt_book_get_view_of (book, vt_page_get_index (page)) : NULL);
+  {
+    guint first = page != NULL && book != NULL
+                  ? vt_book_get_view_of (book, vt_page_get_index (page))->placements[0].canvas : G_MAXUINT;
+
+    if (first != self->shown_first)
+      {
+        self->came_from = self->shown_first;
+        self->shown_first = first;
+      }
+  }
 
   g_cancellable_cancel (self->backdrop_cancellable);
   g_clear_object (&self->backdrop_cancellable);
@@ -518,6 +501,16 @@ sync_strip (VtCanvasPane *self)
       g_signal_connect_object (self->canvas_strip, "canvas-activated",
                                G_CALLBACK (strip_canvas_activated_cb), self, G_CONNECT_SWAPPED);
       gtk_box_append (self->strip_box, GTK_WIDGET (self->canvas_strip));
+
+      self->order_labels = gtk_string_list_new (NULL);
+      self->order_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->order_labels)), NULL));
+      gtk_widget_set_valign (GTK_WIDGET (self->order_dropdown), GTK_ALIGN_CENTER);
+      gtk_widget_set_visible (GTK_WIDGET (self->order_dropdown), FALSE);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->order_dropdown), _("Order of the Pages"));
+      vt_accessible_set_label (GTK_WIDGET (self->order_dropdown), _("Order of the Pages"));
+      g_signal_connect_object (self->order_dropdown, "notify::selected",
+                               G_CALLBACK (_vt_canvas_pane_order_selected_cb), self, G_CONNECT_SWAPPED);
+      vt_canvas_strip_set_start_widget (self->canvas_strip, GTK_WIDGET (self->order_dropdown));
     }
 
   if (self->canvas_strip != NULL)
@@ -527,6 +520,34 @@ sync_strip (VtCanvasPane *self)
         vt_canvas_strip_set_selected (self->canvas_strip, vt_viewing_get_canvas_index (self->viewing));
     }
   gtk_revealer_set_reveal_child (self->strip_revealer, n > 1);
+  _vt_canvas_pane_sync_orders (self);
+  _vt_canvas_pane_sync_direction (self);
+  update_page_label (self);
+}
+
+/* Another order of the book: other views, the same canvas shown. */
+static void
+layout_changed_cb (VtCanvasPane *self)
+{
+  _vt_canvas_pane_drop_ahead (self, NULL);
+  self->shown_first = self->came_from = G_MAXUINT;
+  if (self->spread != NULL)
+    {
+      g_clear_object (&self->spread);
+      vt_image_view_clear (self->image_view);
+    }
+  _vt_canvas_pane_sync_direction (self);
+  page_changed_cb (self);
+  _vt_canvas_pane_prefetch_next (self);
+}
+
+static void
+book_changed_cb (VtCanvasPane *self)
+{
+  g_signal_group_set_target (self->book_signals,
+                             self->viewing ? vt_viewing_get_book (self->viewing) : NULL);
+  _vt_canvas_pane_sync_orders (self);
+  _vt_canvas_pane_sync_direction (self);
   update_page_label (self);
 }
 
@@ -544,11 +565,14 @@ vt_canvas_pane_set_viewing (VtCanvasPane *self,
   if (self->viewing == viewing)
     return;
 
-  drop_next_page (self);
+  _vt_canvas_pane_drop_ahead (self, NULL);
+  g_clear_object (&self->spread);
+  self->shown_first = self->came_from = G_MAXUINT;
   g_set_object (&self->viewing, viewing);
   g_signal_group_set_target (self->viewing_signals, viewing);
 
   sync_strip (self);
+  book_changed_cb (self);
   page_changed_cb (self);
 }
 
@@ -603,6 +627,34 @@ vt_canvas_pane_get_region_selector (VtCanvasPane *self)
   g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
 
   return self->region_selector;
+}
+
+/**
+ * vt_canvas_pane_get_spread:
+ *
+ * Returns: (nullable) (transfer none): the canvases shown together (a
+ *   spread, a scroll), or %NULL when the view shows one canvas
+ */
+VtSpread *
+vt_canvas_pane_get_spread (VtCanvasPane *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
+
+  return self->spread;
+}
+
+/**
+ * vt_canvas_pane_get_order_menu:
+ *
+ * Returns: (nullable) (transfer none): the drop-down of the book's orders,
+ *   made with the strip (hidden while the book has only its own)
+ */
+GtkDropDown *
+vt_canvas_pane_get_order_menu (VtCanvasPane *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
+
+  return self->order_dropdown;
 }
 
 /**
@@ -775,7 +827,15 @@ vt_canvas_pane_dispose (GObject *object)
   g_clear_object (&self->backdrop_cancellable);
   g_clear_handle_id (&self->zoom_description_id, g_source_remove);
   g_clear_object (&self->thumbnails);
-  drop_next_page (self);
+  if (self->book_signals != NULL)
+    g_signal_group_set_target (self->book_signals, NULL);
+  g_clear_object (&self->book_signals);
+  if (self->ahead != NULL)
+    _vt_canvas_pane_drop_ahead (self, NULL);
+  g_clear_pointer (&self->ahead, g_ptr_array_unref);
+  g_clear_object (&self->spread);
+  g_clear_object (&self->order_labels);
+  self->order_dropdown = NULL;
   g_clear_object (&self->scene_page);
   g_clear_object (&self->viewing);
   g_clear_object (&self->session);
@@ -859,8 +919,10 @@ vt_canvas_pane_class_init (VtCanvasPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, canvas_status_page);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, canvas_web_page_button);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, image_view);
+  gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, next_page_button);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, page_controls);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, page_label);
+  gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, previous_page_button);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, region_selector);
   gtk_widget_class_bind_template_child (widget_class, VtCanvasPane, select_region_button);
@@ -884,6 +946,9 @@ vt_canvas_pane_init (VtCanvasPane *self)
   /* Enter over a region exports it, as "Export Region…" does. */
   g_signal_connect_object (self->region_selector, "activate",
                            G_CALLBACK (region_activated_cb), self, G_CONNECT_SWAPPED);
+  self->ahead = g_ptr_array_new_with_free_func (g_object_unref);
+  self->shown_first = self->came_from = G_MAXUINT;
+
   self->layers_popover = VT_LAYER_POPOVER (vt_layer_popover_new ());
   self->layers_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_icon_name (self->layers_button, "view-paged-symbolic");
@@ -903,6 +968,12 @@ vt_canvas_pane_init (VtCanvasPane *self)
                                   G_CALLBACK (sync_strip), self);
   g_signal_group_connect_swapped (self->viewing_signals, "notify::title",
                                   G_CALLBACK (update_label), self);
+  g_signal_group_connect_swapped (self->viewing_signals, "notify::book",
+                                  G_CALLBACK (book_changed_cb), self);
+
+  self->book_signals = g_signal_group_new (VT_TYPE_BOOK);
+  g_signal_group_connect_swapped (self->book_signals, "notify::layout",
+                                  G_CALLBACK (layout_changed_cb), self);
 
   self->page_signals = g_signal_group_new (VT_TYPE_PAGE);
   g_signal_group_connect_swapped (self->page_signals, "notify::state",
@@ -928,7 +999,7 @@ vt_canvas_pane_init (VtCanvasPane *self)
   update_zoom_label (self);
   update_zoom_description (self);
   g_signal_connect_object (self->image_view, "notify::sharp",
-                           G_CALLBACK (prefetch_next), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_vt_canvas_pane_prefetch_next), self, G_CONNECT_SWAPPED);
 
   vt_annotation_overlay_set_view (self->annotation_overlay, self->image_view);
   g_signal_connect_object (self->annotation_overlay, "notify::n-items",

@@ -16,6 +16,7 @@
 #include "vt-canvas-strip.h"
 #include "vt-layer-popover.h"
 #include "vt-session.h"
+#include "vt-spread.h"
 #include "vt-viewing.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,8 @@ VtRegionSelector *vt_canvas_pane_get_region_selector (VtCanvasPane *self);
 VtLayerPopover *vt_canvas_pane_get_layers_popover (VtCanvasPane *self);
 gboolean       vt_canvas_pane_get_layers_shown (VtCanvasPane *self);
 VtCanvasStrip *vt_canvas_pane_get_strip        (VtCanvasPane *self);
+VtSpread      *vt_canvas_pane_get_spread       (VtCanvasPane *self);
+GtkDropDown   *vt_canvas_pane_get_order_menu   (VtCanvasPane *self);
 gboolean       vt_canvas_pane_get_strip_revealed (VtCanvasPane *self);
 const char    *vt_canvas_pane_get_status_title (VtCanvasPane *self);
 const char    *vt_canvas_pane_get_status_icon  (VtCanvasPane *self);

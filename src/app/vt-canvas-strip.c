@@ -46,6 +46,7 @@ struct _VtCanvasStrip
   guint               update_frames;
   guint               update_pending : 1;
   guint               setting_selection : 1;
+  GtkWidget          *start_widget;   /* a child of box, not owned */
 
   /* Template widgets */
   GtkBox             *box;
@@ -493,6 +494,7 @@ vt_canvas_strip_dispose (GObject *object)
   forget_loaded (self);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
+  self->start_widget = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_CANVAS_STRIP);
   g_clear_object (&self->selection);
   g_clear_object (&self->items);
@@ -764,6 +766,54 @@ vt_canvas_strip_set_selected (VtCanvasStrip *self,
    * scrolls and moves the keyboard cursor there. */
   if (index != GTK_INVALID_LIST_POSITION)
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", index);
+}
+
+/**
+ * vt_canvas_strip_set_start_widget:
+ * @widget: (nullable): a control to put after the table of contents
+ *
+ * Puts a control of the window's (the book's order) at the start of the
+ * strip; a new one replaces it.
+ */
+void
+vt_canvas_strip_set_start_widget (VtCanvasStrip *self,
+                                  GtkWidget     *widget)
+{
+  g_return_if_fail (VT_IS_CANVAS_STRIP (self));
+
+  if (self->start_widget != NULL)
+    gtk_box_remove (self->box, self->start_widget);
+  self->start_widget = widget;
+  if (widget != NULL)
+    gtk_box_insert_child_after (self->box, widget, GTK_WIDGET (self->toc));
+}
+
+/**
+ * vt_canvas_strip_set_reversed:
+ * @reversed: whether the book is read from right to left
+ *
+ * Runs the thumbnails from right to left for a right-to-left book, the
+ * first page at the right, whatever the direction of the user's language.
+ */
+void
+vt_canvas_strip_set_reversed (VtCanvasStrip *self,
+                              gboolean       reversed)
+{
+  GtkTextDirection dir;
+
+  g_return_if_fail (VT_IS_CANVAS_STRIP (self));
+
+  dir = reversed ? GTK_TEXT_DIR_RTL : gtk_widget_get_default_direction ();
+  if (gtk_widget_get_direction (GTK_WIDGET (self->list_view)) != dir)
+    gtk_widget_set_direction (GTK_WIDGET (self->list_view), dir);
+}
+
+gboolean
+vt_canvas_strip_get_reversed (VtCanvasStrip *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_STRIP (self), FALSE);
+
+  return gtk_widget_get_direction (GTK_WIDGET (self->list_view)) == GTK_TEXT_DIR_RTL;
 }
 
 /**

@@ -30,6 +30,11 @@ VtManifest  *vt_canvas_strip_get_manifest (VtCanvasStrip *self);
 void         vt_canvas_strip_set_selected (VtCanvasStrip *self,
                                            guint          index);
 guint        vt_canvas_strip_get_selected (VtCanvasStrip *self);
+void         vt_canvas_strip_set_start_widget (VtCanvasStrip *self,
+                                               GtkWidget     *widget);
+void         vt_canvas_strip_set_reversed (VtCanvasStrip *self,
+                                           gboolean       reversed);
+gboolean     vt_canvas_strip_get_reversed (VtCanvasStrip *self);
 GListModel  *vt_canvas_strip_get_model    (VtCanvasStrip *self);
 VtCanvasToc *vt_canvas_strip_get_toc      (VtCanvasStrip *self);
 

@@ -50,6 +50,7 @@ struct _VtViewing
 
   VtPage          *page;
   gboolean         reload;
+  VtBook          *book;
 
   GdkPaintable    *logo;
 
@@ -78,6 +79,8 @@ enum {
   PROP_N_CANVASES,
   PROP_CANVAS_INDEX,
   PROP_PAGE,
+  PROP_BOOK,
+  PROP_ORDER,
   PROP_LOGO,
   PROP_CATALOGUE_RECORD,
   N_PROPS
@@ -289,8 +292,10 @@ show_document (VtViewing      *self,
   g_object_freeze_notify (G_OBJECT (self));
 
   self->document = vt_iiif_document_ref (document);
+  self->book = vt_book_new (document->manifest);
   notify (self, PROP_DOCUMENT);
   notify (self, PROP_N_CANVASES);
+  notify (self, PROP_BOOK);
 
   title = dup_label (document->manifest->label, _("Untitled Object"));
   set_title (self, title);
@@ -410,6 +415,7 @@ vt_viewing_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->document, vt_iiif_document_unref);
   g_clear_object (&self->page);
+  g_clear_object (&self->book);
   g_clear_object (&self->logo);
   g_clear_pointer (&self->record, vt_catalogue_record_unref);
 
@@ -460,6 +466,14 @@ vt_viewing_get_property (GObject    *object,
 
     case PROP_PAGE:
       g_value_set_object (value, self->page);
+      break;
+
+    case PROP_BOOK:
+      g_value_set_object (value, self->book);
+      break;
+
+    case PROP_ORDER:
+      g_value_set_uint (value, self->book ? vt_book_get_order (self->book) : 0);
       break;
 
     case PROP_CATALOGUE_RECORD:
@@ -517,6 +531,19 @@ vt_viewing_class_init (VtViewingClass *klass)
    * the canvas changes. %NULL while there is none.
    */
   properties[PROP_PAGE] = g_param_spec_object ("page", NULL, NULL, VT_TYPE_PAGE, ro);
+  /**
+   * VtViewing:book:
+   *
+   * How the manifest is read: its spreads, scroll or single canvases, in
+   * the order chosen. %NULL until a manifest is shown.
+   */
+  properties[PROP_BOOK] = g_param_spec_object ("book", NULL, NULL, VT_TYPE_BOOK, ro);
+  /**
+   * VtViewing:order:
+   *
+   * Which order of the book is read (see vt_viewing_set_order()).
+   */
+  properties[PROP_ORDER] = g_param_spec_uint ("order", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_LOGO] = g_param_spec_object ("logo", NULL, NULL, GDK_TYPE_PAINTABLE, ro);
   /**
    * VtViewing:catalogue-record:
@@ -820,6 +847,48 @@ vt_viewing_set_canvas_index (VtViewing *self,
     return;
 
   open_page (self, index, FALSE);
+}
+
+/**
+ * vt_viewing_get_book:
+ *
+ * Returns: (nullable) (transfer none): how the manifest shown is read
+ */
+VtBook *
+vt_viewing_get_book (VtViewing *self)
+{
+  g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
+
+  return self->book;
+}
+
+/**
+ * vt_viewing_set_order:
+ * @order: 0 for the manifest's own order, else one of its "sequence" or
+ *   "thumbnail-nav" ranges (vt_book_get_n_orders())
+ *
+ * Reads the book in another order. The canvas shown stays when the order
+ * has it; else the order's first view is shown.
+ */
+void
+vt_viewing_set_order (VtViewing *self,
+                      guint      order)
+{
+  guint first;
+
+  g_return_if_fail (VT_IS_VIEWING (self));
+
+  if (self->book == NULL || order == vt_book_get_order (self->book) ||
+      order >= vt_book_get_n_orders (self->book))
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  vt_book_set_order (self->book, order);
+  if (!vt_book_layout_find_view (vt_book_get_layout (self->book), vt_viewing_get_canvas_index (self), NULL) &&
+      vt_book_get_end (self->book, FALSE, &first))
+    vt_viewing_set_canvas_index (self, first);
+  notify (self, PROP_ORDER);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 /**

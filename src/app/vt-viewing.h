@@ -11,6 +11,7 @@
 
 #include "iiif/vt-iiif-document.h"
 
+#include "vt-book.h"
 #include "vt-page.h"
 #include "vt-session.h"
 #include "vt-target.h"
@@ -74,6 +75,9 @@ guint           vt_viewing_get_canvas_index   (VtViewing     *self);
 void            vt_viewing_set_canvas_index   (VtViewing     *self,
                                                guint          index);
 VtPage         *vt_viewing_get_page           (VtViewing     *self);
+VtBook         *vt_viewing_get_book           (VtViewing     *self);
+void            vt_viewing_set_order          (VtViewing     *self,
+                                               guint          order);
 GdkPaintable   *vt_viewing_get_logo           (VtViewing     *self);
 VtCatalogueRecord *vt_viewing_get_catalogue_record (VtViewing  *self);
 

@@ -341,12 +341,16 @@ rotate_action (GtkWidget  *widget,
   vt_image_view_rotate (get_image_view (widget), 1);
 }
 
+/* Pages turn by views: a spread, a scroll, or one canvas, in the order of
+ * the book (its right-to-left spreads included: "next" is the next spread
+ * whichever side it opens on). */
 static void
 go_canvas_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
 {
   VtViewing *viewing = vt_window_get_viewing (VT_WINDOW (widget));
+  VtBook *book = viewing ? vt_viewing_get_book (viewing) : NULL;
   guint n = viewing ? vt_viewing_get_n_canvases (viewing) : 0;
   guint index;
 
@@ -354,6 +358,22 @@ go_canvas_action (GtkWidget  *widget,
     return;
 
   index = vt_viewing_get_canvas_index (viewing);
+
+  if (book != NULL)
+    {
+      guint canvas = index;
+      gboolean found;
+
+      if (g_str_equal (action_name, "win.next-canvas"))
+        found = vt_book_step (book, index, 1, &canvas);
+      else if (g_str_equal (action_name, "win.previous-canvas"))
+        found = vt_book_step (book, index, -1, &canvas);
+      else
+        found = vt_book_get_end (book, g_str_equal (action_name, "win.last-canvas"), &canvas);
+      if (found)
+        vt_viewing_set_canvas_index (viewing, canvas);
+      return;
+    }
 
   if (g_str_equal (action_name, "win.next-canvas"))
     index = MIN (index + 1, n - 1);
@@ -376,6 +396,7 @@ _vt_window_update_actions (VtWindow *self)
   gboolean shown = viewer || state == VT_VIEWING_COLLECTION;
   guint n = viewer ? vt_viewing_get_n_canvases (viewing) : 0;
   guint index = viewing ? vt_viewing_get_canvas_index (viewing) : 0;
+  VtBook *book = viewer && viewing ? vt_viewing_get_book (viewing) : NULL;
 
   _vt_window_set_action_enabled (self, "win.go-back", vt_history_get_can_go_back (vt_navigation_get_history (self->navigation)));
   _vt_window_set_action_enabled (self, "win.go-forward",
@@ -400,6 +421,20 @@ _vt_window_update_actions (VtWindow *self)
   _vt_window_set_action_enabled (self, "win.zoom-original", viewer);
   _vt_window_set_action_enabled (self, "win.rotate", viewer);
   _vt_window_set_action_enabled (self, "win.toggle-annotations", viewer);
+  if (book != NULL && n > 1)
+    {
+      guint canvas, first = 0, last = 0;
+      gboolean back = vt_book_step (book, index, -1, &canvas);
+      gboolean on = vt_book_step (book, index, 1, &canvas);
+
+      vt_book_get_end (book, FALSE, &first);
+      vt_book_get_end (book, TRUE, &last);
+      _vt_window_set_action_enabled (self, "win.previous-canvas", back);
+      _vt_window_set_action_enabled (self, "win.first-canvas", back || index != first);
+      _vt_window_set_action_enabled (self, "win.next-canvas", on);
+      _vt_window_set_action_enabled (self, "win.last-canvas", on || index != last);
+      return;
+    }
   _vt_window_set_action_enabled (self, "win.previous-canvas", n > 1 && index > 0);
   _vt_window_set_action_enabled (self, "win.first-canvas", n > 1 && index > 0);
   _vt_window_set_action_enabled (self, "win.next-canvas", n > 1 && index + 1 < n);

@@ -646,6 +646,8 @@ vt_window_init (VtWindow *self)
                                   G_CALLBACK (sync_logo), self);
   g_signal_group_connect_swapped (self->viewing_signals, "notify::page",
                                   G_CALLBACK (page_changed_cb), self);
+  g_signal_group_connect_swapped (self->viewing_signals, "notify::order",
+                                  G_CALLBACK (_vt_window_update_actions), self);
 
   g_signal_connect_object (self->navigation, "notify::viewing",
                            G_CALLBACK (navigation_changed_cb), self, G_CONNECT_SWAPPED);

@@ -42,6 +42,7 @@
 #include "vt-annotation-body.h"
 #include "vt-annotation-page.h"
 #include "vt-annotation-target.h"
+#include "vt-book-layout.h"
 #include "vt-canvas.h"
 #include "vt-collection.h"
 #include "vt-credit.h"

@@ -157,9 +157,38 @@ walk_canvas_content (VtCanvas *canvas)
     walk_canvas_content (canvas->accompanying_canvas);
 }
 
+/* Every view of every order: each placement of a canvas that exists,
+ * with a size, inside its view. */
+static void
+walk_layouts (VtManifest *m)
+{
+  g_autoptr(GPtrArray) orders = vt_manifest_collect_ranges (m, VT_BEHAVIOR_SEQUENCE | VT_BEHAVIOR_THUMBNAIL_NAV);
+
+  g_ptr_array_insert (orders, 0, NULL);
+  for (guint o = 0; o < orders->len; o++)
+    {
+      g_autoptr(VtBookLayout) layout = vt_book_layout_new (m, orders->pdata[o]);
+
+      for (guint v = 0; v < vt_book_layout_get_n_views (layout); v++)
+        {
+          const VtBookView *view = vt_book_layout_get_view (layout, v);
+          guint canvas;
+
+          g_assert (view->n_placements > 0);
+          for (guint i = 0; i < view->n_placements; i++)
+            {
+              g_assert (view->placements[i].canvas < m->canvases->len);
+              g_assert (view->placements[i].width > 0 && view->placements[i].height > 0);
+            }
+          (void) vt_book_layout_step (layout, view->placements[0].canvas, 1, &canvas);
+        }
+    }
+}
+
 static void
 walk_manifest (VtManifest *m)
 {
+  walk_layouts (m);
   walk_pages (m->annotation_pages);
   if (m->placeholder_canvas != NULL)
     walk_canvas_content (m->placeholder_canvas);

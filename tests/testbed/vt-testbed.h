@@ -89,6 +89,19 @@ G_BEGIN_DECLS
 #define VT_TESTBED_COLLECTION_GHENT       "/collections/ghent.json"
 #define VT_TESTBED_COLLECTION_ALL         "/collections/testbed.json"
 #define VT_TESTBED_INDEX                  "/testbed.json"
+/* The books of generate-books.py (issue 12): page N is the IIPImage
+ * service /iiif/books/pNNNN.tif, N's last digit printed on a colour of
+ * its own (VT_TESTBED_BOOK_PAGE_RGB). */
+#define VT_TESTBED_BOOK_300               "/books/book-300.json"
+#define VT_TESTBED_BOOK_RTL               "/books/book-rtl.json"
+#define VT_TESTBED_BOOK_TTB               "/books/book-ttb.json"
+#define VT_TESTBED_BOOK_CONTINUOUS        "/books/book-continuous.json"
+#define VT_TESTBED_BOOK_INDIVIDUALS       "/books/book-individuals.json"
+#define VT_TESTBED_BOOK_ORDERS            "/books/book-orders.json"
+#define VT_TESTBED_BOOK_300_PAGES         300
+#define VT_TESTBED_BOOK_RTL_PAGES         12
+#define VT_TESTBED_BOOK_PAGE_WIDTH        1000
+#define VT_TESTBED_BOOK_PAGE_HEIGHT       1400
 
 /* Sizes of the fixtures. */
 #define VT_TESTBED_MAIN_WIDTH      12000
