@@ -61,3 +61,4 @@
 #include "vt-rights.h"
 #include "vt-selector.h"
 #include "vt-tile-pyramid.h"
+#include "vt-webvtt.h"
