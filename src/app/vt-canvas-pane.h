@@ -12,6 +12,7 @@
 #include "canvas/vt-image-view.h"
 
 #include "vt-canvas-strip.h"
+#include "vt-media-view.h"
 #include "vt-session.h"
 #include "vt-viewing.h"
 
@@ -26,6 +27,9 @@ void           vt_canvas_pane_set_session      (VtCanvasPane *self,
 void           vt_canvas_pane_set_viewing      (VtCanvasPane *self,
                                                 VtViewing    *viewing);
 VtImageView   *vt_canvas_pane_get_image_view   (VtCanvasPane *self);
+VtMediaView   *vt_canvas_pane_get_media_view   (VtCanvasPane *self);
+void           vt_canvas_pane_set_language     (VtCanvasPane *self,
+                                                const char   *language);
 VtCanvasStrip *vt_canvas_pane_get_strip        (VtCanvasPane *self);
 gboolean       vt_canvas_pane_get_strip_revealed (VtCanvasPane *self);
 const char    *vt_canvas_pane_get_status_title (VtCanvasPane *self);

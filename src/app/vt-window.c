@@ -446,6 +446,13 @@ fullscreen_changed_cb (VtWindow *self)
   _vt_window_update_actions (self);
 }
 
+/* Captions follow the language the reader picked for the texts. */
+static void
+metadata_language_changed_cb (VtWindow *self)
+{
+  vt_canvas_pane_set_language (self->canvas_pane, vt_metadata_view_get_language (self->metadata_view));
+}
+
 static void
 metadata_link_copied_cb (VtWindow *self)
 {
@@ -647,6 +654,8 @@ vt_window_init (VtWindow *self)
                            G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::fullscreened", G_CALLBACK (fullscreen_changed_cb), NULL);
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
+  g_signal_connect_object (self->metadata_view, "notify::language",
+                           G_CALLBACK (metadata_language_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->metadata_view, "link-copied",
                            G_CALLBACK (metadata_link_copied_cb), self, G_CONNECT_SWAPPED);
 
