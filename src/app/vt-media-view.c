@@ -788,7 +788,8 @@ vt_media_view_get_section_label (VtMediaView *self,
 /**
  * vt_media_view_activate_section:
  *
- * What a click on the section's row does: play from its start.
+ * What a click on the section's row does: go to its start, playing if
+ * the recording was playing, paused if it was paused.
  *
  * Returns: whether there is such a section
  */
@@ -804,7 +805,6 @@ vt_media_view_activate_section (VtMediaView *self,
     return FALSE;
   section = g_ptr_array_index (self->sections, index);
   vt_media_view_seek (self, section->start);
-  vt_media_view_play (self);
   return TRUE;
 }
 

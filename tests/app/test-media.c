@@ -161,11 +161,23 @@ playing (gpointer data)
 }
 
 static gboolean
-reached_two_seconds (gpointer data)
+at_four_and_a_half_seconds (gpointer data)
 {
   GtkMediaStream *stream = vt_media_view_get_stream (data);
 
-  return !gtk_media_stream_is_seeking (stream) && gtk_media_stream_get_timestamp (stream) >= 2 * G_USEC_PER_SEC;
+  return !gtk_media_stream_is_seeking (stream) &&
+         gtk_media_stream_get_timestamp (stream) >= 4.5 * G_USEC_PER_SEC;
+}
+
+/* Back at 2.0 s (and before the 4 s the video had passed). */
+static gboolean
+back_at_two_seconds (gpointer data)
+{
+  GtkMediaStream *stream = vt_media_view_get_stream (data);
+  gint64 timestamp = gtk_media_stream_get_timestamp (stream);
+
+  return !gtk_media_stream_is_seeking (stream) &&
+         timestamp >= 2 * G_USEC_PER_SEC && timestamp < 4 * G_USEC_PER_SEC;
 }
 
 static void
@@ -202,19 +214,26 @@ test_video_seek (Fixture       *fixture,
   wait_until (playing, view, "the video to play");
   g_assert_cmpint (gtk_media_stream_get_duration (vt_media_view_get_stream (view)), >=, 5 * G_USEC_PER_SEC);
 
-  /* A click on "Middle" seeks to 2.0 s: the stream's timestamp gets
-   * there, the caption is the cue of 2-4 s, the row is highlighted. */
+  /* Paused at 4.5 s ("End" is highlighted): a click on "Middle" seeks
+   * back to 2.0 s. The stream's timestamp gets there (paused, it can
+   * only by seeking), the caption is the cue of 2-4 s, the row is
+   * highlighted, and the player stays paused. */
+  vt_media_view_pause (view);
+  vt_media_view_seek (view, 4.5);
+  wait_until (at_four_and_a_half_seconds, view, "the seek to 4.5 s");
+  g_assert_cmpint (vt_media_view_get_current_section (view), ==, 2);
+  g_assert_cmpstr (vt_media_view_get_caption_text (view), ==, "The last two seconds & the end");
   g_assert_true (vt_media_view_activate_section (view, 1));
-  wait_until (reached_two_seconds, view, "the seek to 2.0 s");
+  wait_until (back_at_two_seconds, view, "the seek to 2.0 s");
   timestamp = gtk_media_stream_get_timestamp (vt_media_view_get_stream (view));
   g_assert_cmpint (timestamp, <, 4 * G_USEC_PER_SEC);
+  g_assert_false (gtk_media_stream_get_playing (vt_media_view_get_stream (view)));
   g_assert_cmpstr (vt_media_view_get_caption_text (view), ==, "Two seconds in: the test pattern holds");
   g_assert_cmpint (vt_media_view_get_current_section (view), ==, 1);
   g_assert_true (g_str_has_prefix (vt_media_view_get_time_text (view), "0:0"));
   g_assert_true (g_str_has_suffix (vt_media_view_get_time_text (view), " / 0:06"));
 
   /* Dutch readers get the Dutch file. */
-  vt_media_view_pause (view);
   vt_media_view_set_languages (view, dutch);
   g_assert_cmpstr (vt_media_view_get_caption_language (view), ==, "nl");
   wait_until (caption_shown, view, "the Dutch caption");
