@@ -361,6 +361,9 @@ sync_media (VtCanvasPane *self,
       self->media_page = g_object_ref (page);
       vt_media_view_set_canvas (self->media_view, vt_viewing_get_manifest (self->viewing),
                                 vt_page_get_index (page));
+      /* The keyboard goes to what shows the canvas (Space plays). */
+      if (gtk_widget_has_focus (GTK_WIDGET (self->image_view)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->media_view));
       /* Room for the page controls under the player's own. */
       gtk_widget_set_margin_bottom (GTK_WIDGET (self->media_view),
                                     vt_viewing_get_n_canvases (self->viewing) > 1 ? 60 : 0);
@@ -557,6 +560,23 @@ vt_canvas_pane_set_language (VtCanvasPane *self,
   self->languages = g_strv_builder_end (builder);
   if (self->media_view != NULL)
     vt_media_view_set_languages (self->media_view, (const char * const *) self->languages);
+}
+
+/**
+ * vt_canvas_pane_focus_canvas:
+ *
+ * Gives the keyboard to what shows the canvas: the player of a sound or
+ * video canvas, else the image.
+ */
+void
+vt_canvas_pane_focus_canvas (VtCanvasPane *self)
+{
+  g_return_if_fail (VT_IS_CANVAS_PANE (self));
+
+  if (self->media_view != NULL && gtk_widget_get_visible (GTK_WIDGET (self->media_view)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->media_view));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->image_view));
 }
 
 /**

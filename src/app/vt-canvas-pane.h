@@ -28,6 +28,7 @@ void           vt_canvas_pane_set_viewing      (VtCanvasPane *self,
                                                 VtViewing    *viewing);
 VtImageView   *vt_canvas_pane_get_image_view   (VtCanvasPane *self);
 VtMediaView   *vt_canvas_pane_get_media_view   (VtCanvasPane *self);
+void           vt_canvas_pane_focus_canvas     (VtCanvasPane *self);
 void           vt_canvas_pane_set_language     (VtCanvasPane *self,
                                                 const char   *language);
 VtCanvasStrip *vt_canvas_pane_get_strip        (VtCanvasPane *self);

@@ -329,7 +329,7 @@ viewing_state_changed_cb (VtWindow *self)
   switch (state)
     {
     case VT_VIEWING_MANIFEST:
-      gtk_widget_grab_focus (GTK_WIDGET (vt_canvas_pane_get_image_view (self->canvas_pane)));
+      vt_canvas_pane_focus_canvas (self->canvas_pane);
       break;
 
     case VT_VIEWING_IMAGE:

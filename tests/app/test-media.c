@@ -22,7 +22,9 @@
  * seek from the list of sections, the caption of the time reached, the
  * placeholder before playing and the accompanying image while playing. */
 
+#define MEDIA_AUDIO        "/manifests/v3/media-audio.json"
 #define MEDIA_VIDEO        "/manifests/v3/media-video.json"
+#define MEDIA_PLACEHOLDER  "/manifests/v3/media-placeholder.json"
 #define MEDIA_CAPTIONS     "/manifests/v3/media-captions.json"
 #define MEDIA_ACCOMPANYING "/manifests/v3/media-accompanying.json"
 
@@ -306,15 +308,51 @@ test_simplest_video (Fixture       *fixture,
   if (fixture->testbed == NULL)
     return;
 
-  /* Recipe 0003: no captions, no sections, nothing in front of it. */
+  /* Recipe 0003: no captions, no sections, nothing in front of it. The
+   * keyboard goes to the player, whose Space plays. */
   view = open_media (fixture, MEDIA_VIDEO);
   g_assert_cmpint (vt_media_view_get_visual (view), ==, VT_MEDIA_VISUAL_VIDEO);
   g_assert_cmpuint (vt_media_view_get_n_sections (view), ==, 0);
   g_assert_null (vt_media_view_get_caption_language (view));
   g_assert_cmpstr (vt_media_view_get_time_text (view), ==, "0:00 / 0:06");
-  vt_media_view_play (view);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (fixture->window)) == GTK_WIDGET (view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "media.toggle-play", NULL));
   wait_until (playing, view, "the video to play");
   vt_media_view_pause (view);
+
+  /* Recipe 0002: sound alone, an icon in the picture's place. */
+  view = open_media (fixture, MEDIA_AUDIO);
+  g_assert_cmpint (vt_media_view_get_visual (view), ==, VT_MEDIA_VISUAL_NONE);
+  vt_media_view_play (view);
+  wait_until (playing, view, "the sound to play");
+  vt_media_view_pause (view);
+}
+
+static gboolean
+static_image_drawn (gpointer data)
+{
+  return image_of_width (data, 1200);
+}
+
+static void
+test_video_placeholder (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  VtMediaView *view;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  /* Recipe 0013: the placeholder image until the video plays. */
+  view = open_media (fixture, MEDIA_PLACEHOLDER);
+  g_assert_cmpint (vt_media_view_get_visual (view), ==, VT_MEDIA_VISUAL_PLACEHOLDER);
+  wait_until (static_image_drawn, view, "the placeholder canvas");
+  vt_media_view_play (view);
+  wait_until (playing, view, "the video to play");
+  g_assert_cmpint (vt_media_view_get_visual (view), ==, VT_MEDIA_VISUAL_VIDEO);
+  /* Paused, the video stays: the placeholder was for before playing. */
+  vt_media_view_pause (view);
+  g_assert_cmpint (vt_media_view_get_visual (view), ==, VT_MEDIA_VISUAL_VIDEO);
 }
 
 /* A manifest cannot make Vitrine read a local file: a file:// body is
@@ -377,6 +415,8 @@ main (int   argc,
   g_test_add ("/vitrine/media/audio-accompanying", Fixture, NULL, fixture_set_up, test_audio_accompanying,
               fixture_tear_down);
   g_test_add ("/vitrine/media/simplest-video", Fixture, NULL, fixture_set_up, test_simplest_video,
+              fixture_tear_down);
+  g_test_add ("/vitrine/media/video-placeholder", Fixture, NULL, fixture_set_up, test_video_placeholder,
               fixture_tear_down);
 
   status = g_test_run ();
