@@ -616,6 +616,12 @@ vt_media_view_set_canvas (VtMediaView *self,
       g_signal_connect_object (self->stream, "notify::prepared", G_CALLBACK (apply_pending_seek), self, G_CONNECT_SWAPPED);
       if (self->is_video)
         gtk_picture_set_paintable (self->video_picture, GDK_PAINTABLE (self->stream));
+
+      /* The manifest's `start` at a time of this canvas (recipe 0015):
+       * it waits there, paused, taken as soon as the stream can seek. */
+      if (manifest->start_selector != NULL && manifest->start_selector->has_time &&
+          manifest->start_canvas != NULL && g_strcmp0 (manifest->start_canvas, canvas->id) == 0)
+        self->pending_seek = manifest->start_selector->time_start;
     }
 
   self->sections = vt_media_sections_collect (manifest, index, (const char * const *) self->languages);

@@ -25,6 +25,7 @@
 #define MEDIA_AUDIO        "/manifests/v3/media-audio.json"
 #define MEDIA_VIDEO        "/manifests/v3/media-video.json"
 #define MEDIA_PLACEHOLDER  "/manifests/v3/media-placeholder.json"
+#define MEDIA_START        "/manifests/v3/media-start.json"
 #define MEDIA_CAPTIONS     "/manifests/v3/media-captions.json"
 #define MEDIA_ACCOMPANYING "/manifests/v3/media-accompanying.json"
 
@@ -328,6 +329,32 @@ test_simplest_video (Fixture       *fixture,
 }
 
 static gboolean
+at_start (gpointer data)
+{
+  GtkMediaStream *stream = vt_media_view_get_stream (data);
+
+  return !gtk_media_stream_is_seeking (stream) && gtk_media_stream_get_timestamp (stream) >= 3 * G_USEC_PER_SEC;
+}
+
+static void
+test_video_start (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  VtMediaView *view;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  /* Recipe 0015: the manifest's start at 3 s of the canvas; the player
+   * waits there, paused. */
+  view = open_media (fixture, MEDIA_START);
+  wait_until (at_start, view, "the start at 3 s");
+  g_assert_cmpint (gtk_media_stream_get_timestamp (vt_media_view_get_stream (view)), <, 4 * G_USEC_PER_SEC);
+  g_assert_false (gtk_media_stream_get_playing (vt_media_view_get_stream (view)));
+  g_assert_cmpstr (vt_media_view_get_time_text (view), ==, "0:03 / 0:06");
+}
+
+static gboolean
 static_image_drawn (gpointer data)
 {
   return image_of_width (data, 1200);
@@ -415,6 +442,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/vitrine/media/simplest-video", Fixture, NULL, fixture_set_up, test_simplest_video,
               fixture_tear_down);
+  g_test_add ("/vitrine/media/video-start", Fixture, NULL, fixture_set_up, test_video_start, fixture_tear_down);
   g_test_add ("/vitrine/media/video-placeholder", Fixture, NULL, fixture_set_up, test_video_placeholder,
               fixture_tear_down);
 
