@@ -84,6 +84,26 @@ is_captions (const VtAnnotationBody *body)
           (body->format == NULL && g_str_has_suffix (body->id, ".vtt")));
 }
 
+/* The canvas' annotation pages that hold their annotations: the embedded
+ * ones, and those only referenced that the player fetched (@extra). */
+static GPtrArray *
+loaded_pages (VtCanvas  *canvas,
+              GPtrArray *extra)
+{
+  GPtrArray *pages = g_ptr_array_new ();
+
+  for (guint p = 0; canvas != NULL && p < canvas->annotation_pages->len; p++)
+    {
+      VtAnnotationPage *page = g_ptr_array_index (canvas->annotation_pages, p);
+
+      if (page->loaded)
+        g_ptr_array_add (pages, page);
+    }
+  for (guint p = 0; extra != NULL && p < extra->len; p++)
+    g_ptr_array_add (pages, g_ptr_array_index (extra, p));
+  return pages;
+}
+
 static int
 compare_sections (gconstpointer a,
                   gconstpointer b)
@@ -97,6 +117,8 @@ compare_sections (gconstpointer a,
 /**
  * vt_media_sections_collect:
  * @index: a sound or video canvas of @manifest
+ * @extra_pages: (element-type VtAnnotationPage) (nullable): the canvas'
+ *   annotation pages that were only referenced, fetched
  * @languages: (array zero-terminated=1) (nullable): for the labels
  *
  * Returns: (transfer full) (element-type VtMediaSection): the sections of
@@ -107,9 +129,11 @@ compare_sections (gconstpointer a,
 GPtrArray *
 vt_media_sections_collect (VtManifest         *manifest,
                            guint               index,
+                           GPtrArray          *extra_pages,
                            const char * const *languages)
 {
   GPtrArray *sections = g_ptr_array_new_with_free_func (section_free);
+  g_autoptr(GPtrArray) pages = NULL;
   VtCanvas *canvas;
 
   g_return_val_if_fail (manifest != NULL, sections);
@@ -135,11 +159,12 @@ vt_media_sections_collect (VtManifest         *manifest,
       add_section (sections, label, annotation->time_start, annotation->time_end);
     }
 
-  for (guint p = 0; p < canvas->annotation_pages->len; p++)
+  pages = loaded_pages (canvas, extra_pages);
+  for (guint p = 0; p < pages->len; p++)
     {
-      VtAnnotationPage *page = g_ptr_array_index (canvas->annotation_pages, p);
+      VtAnnotationPage *page = g_ptr_array_index (pages, p);
 
-      for (guint i = 0; page->loaded && i < page->items->len; i++)
+      for (guint i = 0; i < page->items->len; i++)
         {
           VtAnnotation *annotation = g_ptr_array_index (page->items, i);
           VtAnnotationTarget *target = vt_annotation_get_target (annotation);
@@ -206,7 +231,8 @@ vt_media_sections_find (GPtrArray *sections,
  * @out_language: (out) (optional) (transfer full): the language of the
  *   file picked, as the manifest tags it
  *
- * Among the WebVTT files that the canvas' loaded annotation pages give as
+ * Among the WebVTT files that the canvas' loaded annotation pages (and
+ * @extra_pages, fetched for it) give as
  * bodies (supplementing annotations, format `text/vtt`), the one in the
  * user's language (as vt_language_tag_pick() chooses).
  *
@@ -214,21 +240,23 @@ vt_media_sections_find (GPtrArray *sections,
  */
 char *
 vt_media_sections_pick_captions (VtCanvas           *canvas,
+                                 GPtrArray          *extra_pages,
                                  const char * const *languages,
                                  char              **out_language)
 {
   g_autoptr(GPtrArray) urls = g_ptr_array_new ();
   g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  g_autoptr(GPtrArray) pages = loaded_pages (canvas, extra_pages);
   int pick;
 
   if (out_language != NULL)
     *out_language = NULL;
 
-  for (guint p = 0; canvas != NULL && p < canvas->annotation_pages->len; p++)
+  for (guint p = 0; p < pages->len; p++)
     {
-      VtAnnotationPage *page = g_ptr_array_index (canvas->annotation_pages, p);
+      VtAnnotationPage *page = g_ptr_array_index (pages, p);
 
-      for (guint i = 0; page->loaded && i < page->items->len; i++)
+      for (guint i = 0; i < page->items->len; i++)
         {
           VtAnnotation *annotation = g_ptr_array_index (page->items, i);
 
@@ -322,6 +350,100 @@ vt_media_sections_load_captions_async (VtClient            *client,
 VtWebVtt *
 vt_media_sections_load_captions_finish (GAsyncResult  *result,
                                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct
+{
+  char   *url;
+  GBytes *bytes;
+} PageLoad;
+
+static void
+page_load_free (gpointer data)
+{
+  PageLoad *load = data;
+
+  g_free (load->url);
+  g_clear_pointer (&load->bytes, g_bytes_unref);
+  g_free (load);
+}
+
+static void
+parse_page_in_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  PageLoad *load = task_data;
+  GError *error = NULL;
+  VtAnnotationPage *page = vt_annotation_page_new_from_bytes (load->bytes, load->url, &error);
+
+  if (page == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, page, (GDestroyNotify) vt_annotation_page_unref);
+}
+
+static void
+page_fetched_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, NULL, &error);
+
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  ((PageLoad *) g_task_get_task_data (task))->bytes = g_steal_pointer (&bytes);
+  g_task_run_in_thread (task, parse_page_in_thread);
+}
+
+/**
+ * vt_media_sections_load_page_async:
+ * @url: an annotation page a canvas only refers to
+ *
+ * Fetches the page through @client and reads it off the main thread, as
+ * a page of its own (the manifest's stays as it is, shared with other
+ * threads).
+ */
+void
+vt_media_sections_load_page_async (VtClient            *client,
+                                   const char          *url,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  PageLoad *load;
+
+  g_return_if_fail (VT_IS_CLIENT (client));
+  g_return_if_fail (url != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vt_media_sections_load_page_async);
+  load = g_new0 (PageLoad, 1);
+  load->url = g_strdup (url);
+  g_task_set_task_data (task, load, page_load_free);
+  vt_client_fetch_async (client, url, VT_FETCH_KIND_MANIFEST, VT_FETCH_FLAGS_NONE,
+                         VT_FETCH_PRIORITY_DEFAULT, cancellable, page_fetched_cb, g_steal_pointer (&task));
+}
+
+/**
+ * vt_media_sections_load_page_finish:
+ *
+ * Returns: (transfer full) (nullable): the page, loaded
+ */
+VtAnnotationPage *
+vt_media_sections_load_page_finish (GAsyncResult  *result,
+                                    GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "iiif/vt-annotation-page.h"
 #include "iiif/vt-manifest.h"
 #include "iiif/vt-webvtt.h"
 #include "net/vt-client.h"
@@ -34,10 +35,12 @@ typedef struct
 
 GPtrArray *vt_media_sections_collect  (VtManifest         *manifest,
                                        guint               index,
+                                       GPtrArray          *extra_pages,
                                        const char * const *languages);
 int        vt_media_sections_find     (GPtrArray          *sections,
                                        double              time);
 char      *vt_media_sections_pick_captions (VtCanvas           *canvas,
+                                            GPtrArray          *extra_pages,
                                             const char * const *languages,
                                             char              **out_language);
 void       vt_media_sections_load_captions_async (VtClient            *client,
@@ -47,5 +50,12 @@ void       vt_media_sections_load_captions_async (VtClient            *client,
                                                   gpointer             user_data);
 VtWebVtt  *vt_media_sections_load_captions_finish (GAsyncResult  *result,
                                                    GError       **error);
+void       vt_media_sections_load_page_async  (VtClient            *client,
+                                               const char          *url,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+VtAnnotationPage *vt_media_sections_load_page_finish (GAsyncResult  *result,
+                                                      GError       **error);
 
 G_END_DECLS

@@ -59,6 +59,9 @@ struct _VtMediaView
   char           *caption_text;
 
   GPtrArray      *sections;        /* VtMediaSection */
+  GPtrArray      *extra_pages;     /* VtAnnotationPage: referenced ones, fetched */
+  GCancellable   *pages_cancellable;
+  char           *captions_url;
   int             current_section;
   gboolean        selecting;
 
@@ -419,12 +422,74 @@ load_captions (VtMediaView *self,
   g_clear_pointer (&self->caption_language, g_free);
   gtk_widget_set_visible (GTK_WIDGET (self->captions_button), FALSE);
   update_caption (self);
-  url = vt_media_sections_pick_captions (canvas, (const char * const *) self->languages,
+  url = vt_media_sections_pick_captions (canvas, self->extra_pages, (const char * const *) self->languages,
                                          &self->caption_language);
+  g_free (self->captions_url);
+  self->captions_url = g_strdup (url);
   if (url == NULL || self->session == NULL)
     return;
   vt_media_sections_load_captions_async (vt_session_get_client (self->session), url,
                                          self->cancellable, captions_parsed_cb, g_object_ref (self));
+}
+
+/* A page of annotations the canvas only refers to has come: its
+ * sections join the list, and its captions the choice (fetched anew only
+ * when the choice changes). */
+static void
+page_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(VtMediaView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtAnnotationPage) page = vt_media_sections_load_page_finish (result, &error);
+  VtCanvas *canvas;
+  g_autofree char *url = NULL;
+
+  if (page == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("An annotation page of the canvas could not be read: %s", error->message);
+      return;
+    }
+  if (self->manifest == NULL)
+    return;
+
+  canvas = vt_manifest_get_canvas (self->manifest, self->index);
+  g_ptr_array_add (self->extra_pages, g_steal_pointer (&page));
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
+  self->sections = vt_media_sections_collect (self->manifest, self->index, self->extra_pages,
+                                              (const char * const *) self->languages);
+  fill_sections (self);
+  update_current_section (self);
+  url = vt_media_sections_pick_captions (canvas, self->extra_pages, (const char * const *) self->languages, NULL);
+  if (g_strcmp0 (url, self->captions_url) != 0)
+    load_captions (self, canvas);
+}
+
+#define MAX_FETCHED_PAGES 16
+
+static void
+load_pages (VtMediaView *self,
+            VtCanvas    *canvas)
+{
+  guint n = 0;
+
+  self->extra_pages = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_annotation_page_unref);
+  if (self->session == NULL)
+    return;
+  self->pages_cancellable = g_cancellable_new ();
+  for (guint p = 0; p < canvas->annotation_pages->len && n < MAX_FETCHED_PAGES; p++)
+    {
+      VtAnnotationPage *page = g_ptr_array_index (canvas->annotation_pages, p);
+      const char *scheme = page->id ? g_uri_peek_scheme (page->id) : NULL;
+
+      if (page->loaded || (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0))
+        continue;
+      vt_media_sections_load_page_async (vt_session_get_client (self->session), page->id,
+                                         self->pages_cancellable, page_loaded_cb, g_object_ref (self));
+      n++;
+    }
 }
 
 static VtPage *
@@ -455,6 +520,10 @@ clear (VtMediaView *self)
   g_clear_pointer (&self->caption_language, g_free);
   g_clear_pointer (&self->caption_text, g_free);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
+  g_cancellable_cancel (self->pages_cancellable);
+  g_clear_object (&self->pages_cancellable);
+  g_clear_pointer (&self->extra_pages, g_ptr_array_unref);
+  g_clear_pointer (&self->captions_url, g_free);
   g_clear_pointer (&self->manifest, vt_manifest_unref);
   self->has_played = FALSE;
   self->pending_seek = -1;
@@ -624,9 +693,10 @@ vt_media_view_set_canvas (VtMediaView *self,
         self->pending_seek = manifest->start_selector->time_start;
     }
 
-  self->sections = vt_media_sections_collect (manifest, index, (const char * const *) self->languages);
+  self->sections = vt_media_sections_collect (manifest, index, NULL, (const char * const *) self->languages);
   fill_sections (self);
   load_captions (self, canvas);
+  load_pages (self, canvas);
   update_playing (self);
   update_time (self);
 }

@@ -26,6 +26,7 @@
 #define MEDIA_VIDEO        "/manifests/v3/media-video.json"
 #define MEDIA_PLACEHOLDER  "/manifests/v3/media-placeholder.json"
 #define MEDIA_START        "/manifests/v3/media-start.json"
+#define MEDIA_REFERENCED   "/manifests/v3/media-referenced.json"
 #define MEDIA_CAPTIONS     "/manifests/v3/media-captions.json"
 #define MEDIA_ACCOMPANYING "/manifests/v3/media-accompanying.json"
 
@@ -355,6 +356,31 @@ test_video_start (Fixture       *fixture,
 }
 
 static gboolean
+has_a_section (gpointer data)
+{
+  return vt_media_view_get_n_sections (data) > 0;
+}
+
+static void
+test_referenced_page (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  VtMediaView *view;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  /* The captions and a comment on 1-2 s are in an annotation page the
+   * canvas only names: fetched, they show as the embedded ones do. */
+  view = open_media (fixture, MEDIA_REFERENCED);
+  wait_until (has_a_section, view, "the referenced page's comment");
+  g_assert_cmpuint (vt_media_view_get_n_sections (view), ==, 1);
+  g_assert_cmpstr (vt_media_view_get_section_label (view, 0), ==, "A comment on the second second");
+  wait_until (caption_shown, view, "the referenced page's captions");
+  g_assert_cmpstr (vt_media_view_get_caption_text (view), ==, "Colour bars fill the screen");
+}
+
+static gboolean
 static_image_drawn (gpointer data)
 {
   return image_of_width (data, 1200);
@@ -443,6 +469,8 @@ main (int   argc,
   g_test_add ("/vitrine/media/simplest-video", Fixture, NULL, fixture_set_up, test_simplest_video,
               fixture_tear_down);
   g_test_add ("/vitrine/media/video-start", Fixture, NULL, fixture_set_up, test_video_start, fixture_tear_down);
+  g_test_add ("/vitrine/media/referenced-page", Fixture, NULL, fixture_set_up, test_referenced_page,
+              fixture_tear_down);
   g_test_add ("/vitrine/media/video-placeholder", Fixture, NULL, fixture_set_up, test_video_placeholder,
               fixture_tear_down);
 
