@@ -15,6 +15,7 @@
 #include "iiif/vt-webvtt.h"
 #include "net/vt-client.h"
 
+#include "vt-media-annotations.h"
 #include "vt-media-sections.h"
 #include "vt-media-view.h"
 #include "vt-page.h"
@@ -39,7 +40,6 @@ struct _VtMediaView
   VtSession      *session;
   VtManifest     *manifest;
   guint           index;
-  GCancellable   *cancellable;
   char          **languages;
 
   GtkMediaStream *stream;
@@ -54,14 +54,8 @@ struct _VtMediaView
   VtPage         *accompanying_page;
   VtPage         *shown_page;
 
-  VtWebVtt       *captions;
-  char           *caption_language;
+  VtMediaAnnotations *annotations;  /* sections and captions of the canvas */
   char           *caption_text;
-
-  GPtrArray      *sections;        /* VtMediaSection */
-  GPtrArray      *extra_pages;     /* VtAnnotationPage: referenced ones, fetched */
-  GCancellable   *pages_cancellable;
-  char           *captions_url;
   int             current_section;
   gboolean        selecting;
 
@@ -210,15 +204,23 @@ update_caption (VtMediaView *self)
 {
   g_autofree char *text = NULL;
 
-  if (self->captions != NULL && gtk_toggle_button_get_active (self->captions_button))
-    text = vt_webvtt_dup_text_at (self->captions, stream_position (self));
+  VtWebVtt *captions = self->annotations ? vt_media_annotations_get_captions (self->annotations) : NULL;
+
+  if (captions != NULL && gtk_toggle_button_get_active (self->captions_button))
+    text = vt_webvtt_dup_text_at (captions, stream_position (self));
   set_caption (self, text);
+}
+
+static GPtrArray *
+sections (VtMediaView *self)
+{
+  return self->annotations ? vt_media_annotations_get_sections (self->annotations) : NULL;
 }
 
 static void
 update_current_section (VtMediaView *self)
 {
-  int current = vt_media_sections_find (self->sections, stream_position (self));
+  int current = vt_media_sections_find (sections (self), stream_position (self));
 
   if (current == self->current_section)
     return;
@@ -360,9 +362,9 @@ fill_sections (VtMediaView *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->entries_list))) != NULL)
     gtk_list_box_remove (self->entries_list, child);
 
-  for (guint i = 0; self->sections != NULL && i < self->sections->len; i++)
+  for (guint i = 0; sections (self) != NULL && i < sections (self)->len; i++)
     {
-      VtMediaSection *section = g_ptr_array_index (self->sections, i);
+      VtMediaSection *section = g_ptr_array_index (sections (self), i);
       g_autofree char *time = format_time (section->start);
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *label = gtk_label_new (section->label);
@@ -383,113 +385,23 @@ fill_sections (VtMediaView *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
     }
-  gtk_widget_set_visible (self->entries_window, self->sections != NULL && self->sections->len > 0);
+  gtk_widget_set_visible (self->entries_window, sections (self) != NULL && sections (self)->len > 0);
   self->current_section = -2;
 }
 
 static void
-captions_parsed_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+captions_changed_cb (VtMediaView *self)
 {
-  g_autoptr(VtMediaView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VtWebVtt) vtt = vt_media_sections_load_captions_finish (result, &error);
-
-  if (vtt == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("No captions: %s", error->message);
-      return;
-    }
-  g_clear_pointer (&self->captions, vt_webvtt_unref);
-  self->captions = g_steal_pointer (&vtt);
-  gtk_widget_set_visible (GTK_WIDGET (self->captions_button), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->captions_button),
+                          vt_media_annotations_get_captions (self->annotations) != NULL);
   update_caption (self);
 }
 
 static void
-load_captions (VtMediaView *self,
-               VtCanvas    *canvas)
+sections_changed_cb (VtMediaView *self)
 {
-  g_autofree char *url = NULL;
-
-  /* Only the file of the latest choice may arrive. */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  g_clear_pointer (&self->captions, vt_webvtt_unref);
-  g_clear_pointer (&self->caption_language, g_free);
-  gtk_widget_set_visible (GTK_WIDGET (self->captions_button), FALSE);
-  update_caption (self);
-  url = vt_media_sections_pick_captions (canvas, self->extra_pages, (const char * const *) self->languages,
-                                         &self->caption_language);
-  g_free (self->captions_url);
-  self->captions_url = g_strdup (url);
-  if (url == NULL || self->session == NULL)
-    return;
-  vt_media_sections_load_captions_async (vt_session_get_client (self->session), url,
-                                         self->cancellable, captions_parsed_cb, g_object_ref (self));
-}
-
-/* A page of annotations the canvas only refers to has come: its
- * sections join the list, and its captions the choice (fetched anew only
- * when the choice changes). */
-static void
-page_loaded_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(VtMediaView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VtAnnotationPage) page = vt_media_sections_load_page_finish (result, &error);
-  VtCanvas *canvas;
-  g_autofree char *url = NULL;
-
-  if (page == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("An annotation page of the canvas could not be read: %s", error->message);
-      return;
-    }
-  if (self->manifest == NULL)
-    return;
-
-  canvas = vt_manifest_get_canvas (self->manifest, self->index);
-  g_ptr_array_add (self->extra_pages, g_steal_pointer (&page));
-  g_clear_pointer (&self->sections, g_ptr_array_unref);
-  self->sections = vt_media_sections_collect (self->manifest, self->index, self->extra_pages,
-                                              (const char * const *) self->languages);
   fill_sections (self);
   update_current_section (self);
-  url = vt_media_sections_pick_captions (canvas, self->extra_pages, (const char * const *) self->languages, NULL);
-  if (g_strcmp0 (url, self->captions_url) != 0)
-    load_captions (self, canvas);
-}
-
-#define MAX_FETCHED_PAGES 16
-
-static void
-load_pages (VtMediaView *self,
-            VtCanvas    *canvas)
-{
-  guint n = 0;
-
-  self->extra_pages = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_annotation_page_unref);
-  if (self->session == NULL)
-    return;
-  self->pages_cancellable = g_cancellable_new ();
-  for (guint p = 0; p < canvas->annotation_pages->len && n < MAX_FETCHED_PAGES; p++)
-    {
-      VtAnnotationPage *page = g_ptr_array_index (canvas->annotation_pages, p);
-      const char *scheme = page->id ? g_uri_peek_scheme (page->id) : NULL;
-
-      if (page->loaded || (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0))
-        continue;
-      vt_media_sections_load_page_async (vt_session_get_client (self->session), page->id,
-                                         self->pages_cancellable, page_loaded_cb, g_object_ref (self));
-      n++;
-    }
 }
 
 static VtPage *
@@ -508,22 +420,16 @@ load_page (VtMediaView *self,
 static void
 clear (VtMediaView *self)
 {
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   clear_stream (self);
   if (self->shown_page != NULL)
     g_signal_handlers_disconnect_by_data (self->shown_page, self);
   self->shown_page = NULL;
   g_clear_object (&self->placeholder_page);
   g_clear_object (&self->accompanying_page);
-  g_clear_pointer (&self->captions, vt_webvtt_unref);
-  g_clear_pointer (&self->caption_language, g_free);
+  if (self->annotations != NULL)
+    g_signal_handlers_disconnect_by_data (self->annotations, self);
+  g_clear_object (&self->annotations);
   g_clear_pointer (&self->caption_text, g_free);
-  g_clear_pointer (&self->sections, g_ptr_array_unref);
-  g_cancellable_cancel (self->pages_cancellable);
-  g_clear_object (&self->pages_cancellable);
-  g_clear_pointer (&self->extra_pages, g_ptr_array_unref);
-  g_clear_pointer (&self->captions_url, g_free);
   g_clear_pointer (&self->manifest, vt_manifest_unref);
   self->has_played = FALSE;
   self->pending_seek = -1;
@@ -693,10 +599,14 @@ vt_media_view_set_canvas (VtMediaView *self,
         self->pending_seek = manifest->start_selector->time_start;
     }
 
-  self->sections = vt_media_sections_collect (manifest, index, NULL, (const char * const *) self->languages);
+  self->annotations = vt_media_annotations_new (self->session ? vt_session_get_client (self->session) : NULL,
+                                                manifest, index, (const char * const *) self->languages);
+  g_signal_connect_object (self->annotations, "sections-changed", G_CALLBACK (sections_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->annotations, "captions-changed", G_CALLBACK (captions_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   fill_sections (self);
-  load_captions (self, canvas);
-  load_pages (self, canvas);
+  captions_changed_cb (self);
   update_playing (self);
   update_time (self);
 }
@@ -713,16 +623,12 @@ void
 vt_media_view_set_languages (VtMediaView        *self,
                              const char * const *languages)
 {
-  VtCanvas *canvas;
-
   g_return_if_fail (VT_IS_MEDIA_VIEW (self));
 
   g_strfreev (self->languages);
   self->languages = g_strdupv ((char **) (languages ? languages : g_get_language_names ()));
-
-  canvas = self->manifest ? vt_manifest_get_canvas (self->manifest, self->index) : NULL;
-  if (canvas != NULL)
-    load_captions (self, canvas);
+  if (self->annotations != NULL)
+    vt_media_annotations_set_languages (self->annotations, (const char * const *) self->languages);
 }
 
 GtkMediaStream *
@@ -828,7 +734,7 @@ const char *
 vt_media_view_get_caption_language (VtMediaView *self)
 {
   g_return_val_if_fail (VT_IS_MEDIA_VIEW (self), NULL);
-  return self->caption_language;
+  return self->annotations ? vt_media_annotations_get_caption_language (self->annotations) : NULL;
 }
 
 /**
@@ -847,7 +753,7 @@ guint
 vt_media_view_get_n_sections (VtMediaView *self)
 {
   g_return_val_if_fail (VT_IS_MEDIA_VIEW (self), 0);
-  return self->sections ? self->sections->len : 0;
+  return sections (self) ? sections (self)->len : 0;
 }
 
 const char *
@@ -856,9 +762,9 @@ vt_media_view_get_section_label (VtMediaView *self,
 {
   g_return_val_if_fail (VT_IS_MEDIA_VIEW (self), NULL);
 
-  if (self->sections == NULL || index >= self->sections->len)
+  if (sections (self) == NULL || index >= sections (self)->len)
     return NULL;
-  return ((VtMediaSection *) g_ptr_array_index (self->sections, index))->label;
+  return ((VtMediaSection *) g_ptr_array_index (sections (self), index))->label;
 }
 
 /**
@@ -877,9 +783,9 @@ vt_media_view_activate_section (VtMediaView *self,
 
   g_return_val_if_fail (VT_IS_MEDIA_VIEW (self), FALSE);
 
-  if (self->sections == NULL || index >= self->sections->len)
+  if (sections (self) == NULL || index >= sections (self)->len)
     return FALSE;
-  section = g_ptr_array_index (self->sections, index);
+  section = g_ptr_array_index (sections (self), index);
   vt_media_view_seek (self, section->start);
   return TRUE;
 }
