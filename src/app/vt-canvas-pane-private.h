@@ -36,6 +36,9 @@ struct _VtCanvasPane
   GtkDropDown    *order_dropdown; /* in the strip: the book's orders, when it has several */
   GtkStringList  *order_labels;
   gboolean        setting_orders;
+  VtMediaView    *media_view;  /* made when a sound or video canvas is first shown */
+  VtPage         *media_page;  /* the page it plays */
+  char          **languages;   /* the window's, best first; for captions */
 
   /* Template widgets */
   VtImageView    *image_view;

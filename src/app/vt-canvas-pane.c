@@ -20,6 +20,7 @@
 #include "vt-layer-popover.h"
 #include "vt-page-layer.h"
 #include "vt-spread.h"
+#include "vt-media-view.h"
 #include "vt-thumbnail-loader.h"
 
 /* The viewer's main area for the object on screen: the deep-zoom canvas
@@ -55,7 +56,9 @@ update_status (VtCanvasPane *self)
   g_autofree char *description = NULL;
   gboolean actions = FALSE;
 
-  if (page_state == VT_PAGE_NOT_IMAGE && canvas != NULL)
+  if (page_state == VT_PAGE_NOT_IMAGE && canvas != NULL && self->media_page == page)
+    ;  /* the player shows it */
+  else if (page_state == VT_PAGE_NOT_IMAGE && canvas != NULL)
     {
       gboolean time_based = vt_canvas_is_time_based (canvas);
 
@@ -109,7 +112,8 @@ update_status (VtCanvasPane *self)
                                  state == VT_IMAGE_VIEW_STATE_READY && error != NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->canvas_status_page), title != NULL);
-  gtk_widget_set_visible (self->zoom_controls, title == NULL && page != NULL);
+  gtk_widget_set_visible (self->zoom_controls, title == NULL && page != NULL &&
+                          (self->media_page == NULL || self->media_page != page));
   gtk_widget_set_visible (GTK_WIDGET (self->canvas_retry_button), actions);
   gtk_widget_set_visible (GTK_WIDGET (self->canvas_web_page_button), actions && web_page != NULL);
 
@@ -365,6 +369,49 @@ drop_scene (VtCanvasPane *self)
   gtk_widget_set_visible (GTK_WIDGET (self->layers_button), FALSE);
 }
 
+/* A sound or video canvas plays in the media view, over the (empty)
+ * image view; any other page hides it, and the recording stops. */
+static void
+sync_media (VtCanvasPane *self,
+            VtPage       *page)
+{
+  VtCanvas *canvas = page ? vt_page_get_canvas (page) : NULL;
+  gboolean plays = page != NULL && canvas != NULL && self->session != NULL &&
+                   vt_page_get_state (page) == VT_PAGE_NOT_IMAGE && vt_canvas_is_time_based (canvas);
+
+  if (plays && self->media_page == page)
+    return;
+  g_clear_object (&self->media_page);
+
+  if (plays && self->media_view == NULL)
+    {
+      GtkWidget *overlay = gtk_widget_get_parent (GTK_WIDGET (self->image_view));
+
+      self->media_view = VT_MEDIA_VIEW (vt_media_view_new (self->session));
+      vt_media_view_set_languages (self->media_view, (const char * const *) self->languages);
+      /* Under the page controls and the status page, over the canvas. */
+      gtk_widget_insert_after (GTK_WIDGET (self->media_view), overlay, GTK_WIDGET (self->image_view));
+    }
+  if (self->media_view == NULL)
+    return;
+
+  if (plays)
+    {
+      self->media_page = g_object_ref (page);
+      vt_media_view_set_canvas (self->media_view, vt_viewing_get_manifest (self->viewing),
+                                vt_page_get_index (page));
+      /* The keyboard goes to what shows the canvas (Space plays). */
+      if (gtk_widget_has_focus (GTK_WIDGET (self->image_view)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->media_view));
+      /* Room for the page controls under the player's own. */
+      gtk_widget_set_margin_bottom (GTK_WIDGET (self->media_view),
+                                    vt_viewing_get_n_canvases (self->viewing) > 1 ? 60 : 0);
+    }
+  else
+    vt_media_view_set_canvas (self->media_view, NULL, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->media_view), plays);
+}
+
 /* Hands the image view what the page shown holds. */
 static void
 sync_canvas (VtCanvasPane *self)
@@ -405,6 +452,8 @@ sync_canvas (VtCanvasPane *self)
       return;
     }
   drop_scene (self);
+
+  sync_media (self, page);
 
   switch (state)
     {
@@ -605,6 +654,62 @@ vt_canvas_pane_get_layers_shown (VtCanvasPane *self)
   g_return_val_if_fail (VT_IS_CANVAS_PANE (self), FALSE);
 
   return gtk_widget_get_visible (GTK_WIDGET (self->layers_button));
+}
+
+/**
+ * vt_canvas_pane_set_language:
+ * @language: (nullable): the language picked in the window (a BCP 47
+ *   tag), or %NULL to follow the locale
+ *
+ * The captions of sound and video canvases follow it: @language first,
+ * then the locale's languages.
+ */
+void
+vt_canvas_pane_set_language (VtCanvasPane *self,
+                             const char   *language)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_if_fail (VT_IS_CANVAS_PANE (self));
+
+  if (language != NULL)
+    g_strv_builder_add (builder, language);
+  g_strv_builder_addv (builder, (const char **) g_get_language_names ());
+  g_strfreev (self->languages);
+  self->languages = g_strv_builder_end (builder);
+  if (self->media_view != NULL)
+    vt_media_view_set_languages (self->media_view, (const char * const *) self->languages);
+}
+
+/**
+ * vt_canvas_pane_focus_canvas:
+ *
+ * Gives the keyboard to what shows the canvas: the player of a sound or
+ * video canvas, else the image.
+ */
+void
+vt_canvas_pane_focus_canvas (VtCanvasPane *self)
+{
+  g_return_if_fail (VT_IS_CANVAS_PANE (self));
+
+  if (self->media_view != NULL && gtk_widget_get_visible (GTK_WIDGET (self->media_view)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->media_view));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->image_view));
+}
+
+/**
+ * vt_canvas_pane_get_media_view:
+ *
+ * Returns: (nullable): the player of sound and video canvases, made when
+ *   the first one is shown
+ */
+VtMediaView *
+vt_canvas_pane_get_media_view (VtCanvasPane *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
+
+  return self->media_view;
 }
 
 VtImageView *
@@ -837,6 +942,8 @@ vt_canvas_pane_dispose (GObject *object)
   g_clear_object (&self->order_labels);
   self->order_dropdown = NULL;
   g_clear_object (&self->scene_page);
+  g_clear_object (&self->media_page);
+  g_clear_pointer (&self->languages, g_strfreev);
   g_clear_object (&self->viewing);
   g_clear_object (&self->session);
   if (self->annotation_overlay != NULL)

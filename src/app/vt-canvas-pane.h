@@ -15,6 +15,7 @@
 
 #include "vt-canvas-strip.h"
 #include "vt-layer-popover.h"
+#include "vt-media-view.h"
 #include "vt-session.h"
 #include "vt-spread.h"
 #include "vt-viewing.h"
@@ -37,6 +38,10 @@ void           vt_canvas_pane_set_show_annotations (VtCanvasPane *self,
 VtRegionSelector *vt_canvas_pane_get_region_selector (VtCanvasPane *self);
 VtLayerPopover *vt_canvas_pane_get_layers_popover (VtCanvasPane *self);
 gboolean       vt_canvas_pane_get_layers_shown (VtCanvasPane *self);
+VtMediaView   *vt_canvas_pane_get_media_view   (VtCanvasPane *self);
+void           vt_canvas_pane_focus_canvas     (VtCanvasPane *self);
+void           vt_canvas_pane_set_language     (VtCanvasPane *self,
+                                                const char   *language);
 VtCanvasStrip *vt_canvas_pane_get_strip        (VtCanvasPane *self);
 VtSpread      *vt_canvas_pane_get_spread       (VtCanvasPane *self);
 GtkDropDown   *vt_canvas_pane_get_order_menu   (VtCanvasPane *self);

@@ -32,6 +32,7 @@ struct _VtPage
   VtSession    *session;
   VtManifest   *manifest;
   guint         index;
+  VtCanvas     *canvas;      /* a canvas outside the manifest's list */
   GCancellable *cancellable;
 
   VtPageState   state;
@@ -468,6 +469,7 @@ vt_page_finalize (GObject *object)
 
   g_clear_object (&self->session);
   g_clear_pointer (&self->manifest, vt_manifest_unref);
+  g_clear_pointer (&self->canvas, vt_canvas_unref);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->source);
   g_clear_error (&self->error);
@@ -582,6 +584,31 @@ vt_page_new (VtSession  *session,
 }
 
 /**
+ * vt_page_new_for_canvas:
+ * @canvas: a canvas that is not one of a manifest's pages: the
+ *   `placeholderCanvas` or `accompanyingCanvas` of a sound or video canvas
+ *
+ * Returns: (transfer full): a page that draws @canvas through the same
+ *   route as a manifest's pages; call vt_page_load(). It has no rights or
+ *   attribution of its own (the canvas it stands for has them).
+ */
+VtPage *
+vt_page_new_for_canvas (VtSession *session,
+                        VtCanvas  *canvas)
+{
+  VtPage *self;
+
+  g_return_val_if_fail (VT_IS_SESSION (session), NULL);
+  g_return_val_if_fail (canvas != NULL, NULL);
+
+  self = g_object_new (VT_TYPE_PAGE, NULL);
+  self->session = g_object_ref (session);
+  self->canvas = vt_canvas_ref (canvas);
+
+  return self;
+}
+
+/**
  * vt_page_new_for_source:
  * @source: what draws the page: a local image
  *
@@ -619,6 +646,8 @@ vt_page_get_canvas (VtPage *self)
 {
   g_return_val_if_fail (VT_IS_PAGE (self), NULL);
 
+  if (self->canvas != NULL)
+    return self->canvas;
   if (self->manifest == NULL || self->index >= vt_manifest_get_n_canvases (self->manifest))
     return NULL;
 

@@ -43,6 +43,8 @@ G_DECLARE_FINAL_TYPE (VtPage, vt_page, VT, PAGE, GObject)
 VtPage       *vt_page_new             (VtSession    *session,
                                        VtManifest   *manifest,
                                        guint         index);
+VtPage       *vt_page_new_for_canvas  (VtSession    *session,
+                                       VtCanvas     *canvas);
 VtPage       *vt_page_new_for_source  (VtTileSource *source);
 void          vt_page_load            (VtPage       *self,
                                        gboolean      reload);

@@ -330,7 +330,7 @@ viewing_state_changed_cb (VtWindow *self)
   switch (state)
     {
     case VT_VIEWING_MANIFEST:
-      gtk_widget_grab_focus (GTK_WIDGET (vt_canvas_pane_get_image_view (self->canvas_pane)));
+      vt_canvas_pane_focus_canvas (self->canvas_pane);
       break;
 
     case VT_VIEWING_IMAGE:
@@ -445,6 +445,13 @@ fullscreen_changed_cb (VtWindow *self)
 
   gtk_revealer_set_reveal_child (self->header_revealer, !fullscreen);
   _vt_window_update_actions (self);
+}
+
+/* Captions follow the language the reader picked for the texts. */
+static void
+metadata_language_changed_cb (VtWindow *self)
+{
+  vt_canvas_pane_set_language (self->canvas_pane, vt_metadata_view_get_language (self->metadata_view));
 }
 
 static void
@@ -655,6 +662,8 @@ vt_window_init (VtWindow *self)
                            G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::fullscreened", G_CALLBACK (fullscreen_changed_cb), NULL);
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
+  g_signal_connect_object (self->metadata_view, "notify::language",
+                           G_CALLBACK (metadata_language_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->metadata_view, "link-copied",
                            G_CALLBACK (metadata_link_copied_cb), self, G_CONNECT_SWAPPED);
   vt_annotation_panel_set_overlay (self->annotation_panel,

@@ -63,3 +63,4 @@
 #include "vt-selector.h"
 #include "vt-svg-shape.h"
 #include "vt-tile-pyramid.h"
+#include "vt-webvtt.h"

@@ -19,6 +19,8 @@ G_BEGIN_DECLS
  * @VT_FETCH_KIND_TILE: an image tile: an image, capped at 32 MiB
  * @VT_FETCH_KIND_THUMBNAIL: a thumbnail or static image: an image, capped
  *   at 64 MiB
+ * @VT_FETCH_KIND_CAPTIONS: the captions of a sound or video canvas: a
+ *   WebVTT file, capped at 4 MiB
  *
  * What is fetched. The kind picks the Accept header, the body cap, the
  * content check, the freshness kept when the server sends none, and how
@@ -31,9 +33,10 @@ typedef enum
   VT_FETCH_KIND_INFO,
   VT_FETCH_KIND_TILE,
   VT_FETCH_KIND_THUMBNAIL,
+  VT_FETCH_KIND_CAPTIONS,
 } VtFetchKind;
 
-#define VT_N_FETCH_KINDS 4
+#define VT_N_FETCH_KINDS 5
 
 /**
  * VtFetchFlags:

@@ -30,6 +30,8 @@ _vt_fetch_kind_describe (VtFetchKind kind)
       return _("image tile");
     case VT_FETCH_KIND_THUMBNAIL:
       return _("image");
+    case VT_FETCH_KIND_CAPTIONS:
+      return _("caption file");
     default:
       return _("document");
     }
@@ -48,6 +50,8 @@ _vt_fetch_kind_accept (VtFetchKind kind)
       return "application/ld+json;profile=\"http://iiif.io/api/image/3/context.json\", "
              "application/ld+json;profile=\"http://iiif.io/api/image/2/context.json\";q=0.9, "
              "application/ld+json;q=0.8, application/json;q=0.8, */*;q=0.1";
+    case VT_FETCH_KIND_CAPTIONS:
+      return "text/vtt, text/*;q=0.5, */*;q=0.1";
     case VT_FETCH_KIND_TILE:
     case VT_FETCH_KIND_THUMBNAIL:
     default:
@@ -66,6 +70,7 @@ _vt_fetch_kind_default_limit (VtFetchKind kind)
     case VT_FETCH_KIND_MANIFEST:
       return 64 * MIB;
     case VT_FETCH_KIND_INFO:
+    case VT_FETCH_KIND_CAPTIONS:
       return 4 * MIB;
     case VT_FETCH_KIND_TILE:
       return 32 * MIB;
@@ -86,6 +91,7 @@ _vt_fetch_kind_default_max_age (VtFetchKind kind)
   switch (kind)
     {
     case VT_FETCH_KIND_MANIFEST:
+    case VT_FETCH_KIND_CAPTIONS:
       return 60 * 60;
     case VT_FETCH_KIND_INFO:
     case VT_FETCH_KIND_TILE:
@@ -112,6 +118,7 @@ _vt_fetch_kind_default_first_byte_ms (VtFetchKind kind)
     case VT_FETCH_KIND_INFO:
     case VT_FETCH_KIND_TILE:
     case VT_FETCH_KIND_THUMBNAIL:
+    case VT_FETCH_KIND_CAPTIONS:
     default:
       return 0;
     }
@@ -154,6 +161,12 @@ _vt_fetch_kind_rejects_type (VtFetchKind  kind,
 
   if (type_is_html (content_type))
     return TRUE;
+
+  if (kind == VT_FETCH_KIND_CAPTIONS)
+    return strstr (content_type, "json") != NULL ||
+           type_is (content_type, "image/") ||
+           type_is (content_type, "video/") ||
+           type_is (content_type, "audio/");
 
   if (is_json_kind (kind))
     return type_is (content_type, "image/") ||
@@ -240,6 +253,14 @@ _vt_fetch_kind_check_content (VtFetchKind   kind,
   if (is_json_kind (kind))
     {
       if (start < len && (data[start] == '{' || data[start] == '['))
+        return TRUE;
+      goto bad;
+    }
+
+  /* WebVTT says what it is in its first six bytes, whatever the type. */
+  if (kind == VT_FETCH_KIND_CAPTIONS)
+    {
+      if (len - start >= 6 && memcmp (data + start, "WEBVTT", 6) == 0)
         return TRUE;
       goto bad;
     }

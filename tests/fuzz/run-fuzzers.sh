@@ -22,7 +22,7 @@ seconds=${2:-${VITRINE_FUZZ_SECONDS:-20}}
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 shared=${VITRINE_SHARED_DIR:-$top/../shared}
-targets=${VITRINE_FUZZ_TARGETS:-"fuzz-manifest fuzz-info fuzz-html fuzz-link fuzz-decoder fuzz-svg"}
+targets=${VITRINE_FUZZ_TARGETS:-"fuzz-manifest fuzz-info fuzz-html fuzz-link fuzz-decoder fuzz-svg fuzz-webvtt"}
 
 # The fuzz executables are in tests/fuzz of the build directory.
 if [ -x "$builddir/tests/fuzz/fuzz-manifest" ]; then
@@ -136,6 +136,9 @@ seed () {
       seed_images "$dir" ;;
     fuzz-svg)
       seed_strings "$top/tests/iiif/test-svg-shape.c" "$dir" ;;
+    fuzz-webvtt)
+      find "$top/tests/testbed/documents" -name '*.vtt' -exec cp {} "$dir" \;
+      seed_strings "$top/tests/iiif/test-webvtt.c" "$dir" ;;
   esac
   echo "$dir"
 }
@@ -155,6 +158,7 @@ for target in $targets; do
     fuzz-decoder) dict=image.dict; max_len=65536 ;;
     fuzz-link) dict=iiif.dict; max_len=16384 ;;
     fuzz-svg) dict=svg.dict; max_len=65536 ;;
+    fuzz-webvtt) dict=webvtt.dict; max_len=65536 ;;
     *) dict=iiif.dict ;;
   esac
   echo "== $target for ${seconds}s (seeds: $(ls "$corpus" | wc -l))"

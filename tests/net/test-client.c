@@ -171,6 +171,8 @@ server_cb (SoupServer        *server,
       soup_message_headers_append (rh, "Cache-Control", "no-store");
       server_respond (msg, 200, "application/json", "{}");
     }
+  else if (g_str_equal (path, "/captions.vtt"))
+    server_respond (msg, 200, "text/plain", "\xEF\xBB\xBFWEBVTT\n\n00:00.000 --> 00:01.000\nHello\n");
   else if (g_str_equal (path, "/tile.jpg"))
     respond_jpeg (msg, "image/jpeg");
   else if (g_str_equal (path, "/octet-tile"))
@@ -709,8 +711,24 @@ test_content_checks (Fixture       *f,
   assert_fetch_error (f, "/ok.json", VT_FETCH_KIND_TILE, VT_NET_ERROR_BAD_RESPONSE, &r);
   assert_fetch_error (f, "/ok.json", VT_FETCH_KIND_THUMBNAIL, VT_NET_ERROR_BAD_RESPONSE, &r);
 
+  /* Captions are WebVTT, whatever type the server gives them (often
+   * text/plain); never a web page, JSON or an image. */
+  {
+    g_autofree char *vtt = url (f, "/captions.vtt");
+    g_auto(FetchResult) ok = { 0 };
+
+    fetch_sync (f->client, vtt, VT_FETCH_KIND_CAPTIONS, 0, &ok);
+    g_assert_no_error (ok.error);
+    g_assert_nonnull (ok.bytes);
+  }
+  assert_fetch_error (f, "/html-200", VT_FETCH_KIND_CAPTIONS, VT_NET_ERROR_BAD_RESPONSE, &r);
+  assert_fetch_error (f, "/untyped-html", VT_FETCH_KIND_CAPTIONS, VT_NET_ERROR_BAD_RESPONSE, &r);
+  assert_fetch_error (f, "/ok.json", VT_FETCH_KIND_CAPTIONS, VT_NET_ERROR_BAD_RESPONSE, &r);
+  assert_fetch_error (f, "/text-json", VT_FETCH_KIND_CAPTIONS, VT_NET_ERROR_BAD_RESPONSE, &r);
+  assert_fetch_error (f, "/tile.jpg", VT_FETCH_KIND_CAPTIONS, VT_NET_ERROR_BAD_RESPONSE, &r);
+
   /* None of these are worth a retry. */
-  g_assert_cmpuint (hits (f, "/html-200"), ==, 2);
+  g_assert_cmpuint (hits (f, "/html-200"), ==, 3);
 }
 
 static void
