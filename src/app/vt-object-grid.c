@@ -206,7 +206,7 @@ tile_mapped_cb (GtkFlowBoxChild *child,
   manifest_url = dup_ghent_manifest_url (self, tile->location);
   if (manifest_url != NULL)
     vt_loader_load_document_async (vt_session_get_loader (self->session), manifest_url,
-                                   VT_FETCH_FLAGS_NONE, self->cancellable,
+                                   VT_FETCH_FLAGS_NO_PRECONNECT, self->cancellable,
                                    document_loaded_cb, tile_load_new (self, child));
   else if (tile->thumbnail_url != NULL)
     load_thumbnail (self, child);

@@ -242,7 +242,7 @@ load_thumbnail (VtSearchResultRow *self,
     }
 
   vt_loader_load_document_async (vt_session_get_loader (session), manifest_url,
-                                 VT_FETCH_FLAGS_NONE, self->cancellable, manifest_loaded_cb, thumbnail);
+                                 VT_FETCH_FLAGS_NO_PRECONNECT, self->cancellable, manifest_loaded_cb, thumbnail);
 }
 
 /**

@@ -350,23 +350,44 @@ search_data_free (SearchData *data)
 }
 
 static void
-search_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+search_thread (gpointer data,
+               gpointer pool_data)
 {
-  SearchData *data = task_data;
+  g_autoptr(GTask) task = data;
+  SearchData *search = g_task_get_task_data (task);
   GError *error = NULL;
   GPtrArray *results;
 
+  /* Searches typed over are cancelled while they wait their turn. */
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  results = vt_catalogue_search (source_object, data->query, data->org, data->limit, &error);
+  results = vt_catalogue_search (g_task_get_source_object (task), search->query, search->org,
+                                 search->limit, &error);
   if (results == NULL)
     g_task_return_error (task, error);
+  else if (g_task_return_error_if_cancelled (task))
+    g_ptr_array_unref (results);
   else
     g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* Searches run on a thread of their own, not in GLib's shared GTask pool:
+ * whatever blocks there (the threaded resolver's name lookups while a DNS
+ * server is slow, libsoup's connections, file I/O) would otherwise hold the
+ * threads a search as you type waits for, seconds at a time (issue 11).
+ * One thread is enough, since the reading connection takes one search at a
+ * time anyway. The pool lives as long as the process, as GLib's does, so
+ * that no catalogue has to wait for it when it goes. */
+static GThreadPool *
+get_search_pool (void)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (search_thread, NULL, 1, FALSE, NULL));
+
+  return pool;
 }
 
 void
@@ -390,8 +411,7 @@ vt_catalogue_search_async (VtCatalogue         *self,
   data->org = g_strdup (org);
   data->limit = limit;
   g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, search_thread);
+  g_thread_pool_push (get_search_pool (), g_steal_pointer (&task), NULL);
 }
 
 GPtrArray *

@@ -45,11 +45,15 @@ typedef enum
  * @VT_FETCH_FLAGS_RELOAD: ask the server even when the disk cache holds a
  *   fresh answer (a "reload" action); an unchanged answer still comes from
  *   the cache after a 304
+ * @VT_FETCH_FLAGS_NO_PRECONNECT: the document is only glanced at (a
+ *   thumbnail's manifest in a list): vt_loader_load_document_async() opens
+ *   no connections ahead for images that will not follow
  */
 typedef enum
 {
-  VT_FETCH_FLAGS_NONE   = 0,
-  VT_FETCH_FLAGS_RELOAD = 1 << 0,
+  VT_FETCH_FLAGS_NONE          = 0,
+  VT_FETCH_FLAGS_RELOAD        = 1 << 0,
+  VT_FETCH_FLAGS_NO_PRECONNECT = 1 << 1,
 } VtFetchFlags;
 
 /* Priorities follow GLib's I/O priority convention: lower runs first. A

@@ -251,7 +251,8 @@ on_document_fetched (GObject      *object,
  * @self: a #VtLoader
  * @uri: an http or https address of a manifest or collection
  * @flags: %VT_FETCH_FLAGS_RELOAD skips the memory cache and revalidates
- *   the disk cache
+ *   the disk cache; %VT_FETCH_FLAGS_NO_PRECONNECT opens no connections
+ *   ahead for the document's images
  * @cancellable: (nullable): a #GCancellable
  * @callback: called with the parsed document
  * @user_data: data for @callback
@@ -297,8 +298,13 @@ vt_loader_load_document_async (VtLoader            *self,
    * info.json and the placeholder leave side by side the moment it
    * arrives, and the fit view's tiles right after info.json, none of them
    * a connection round trip later. libsoup opens none while one is idle,
-   * so a warm session opens nothing. */
-  vt_client_preconnect (self->client, uri, PRECONNECT_CONNECTIONS);
+   * so a warm session opens nothing. Not for a list's thumbnails, though:
+   * a screenful of rows would open five each, none of them cancelled with
+   * the row, and every one a name lookup in GLib's shared thread pool,
+   * where a slow resolver holds the threads other work waits for (the
+   * catalogue's search as you type, issue 11). */
+  if (!(flags & VT_FETCH_FLAGS_NO_PRECONNECT))
+    vt_client_preconnect (self->client, uri, PRECONNECT_CONNECTIONS);
   vt_client_fetch_async (self->client, uri, VT_FETCH_KIND_MANIFEST, flags,
                          VT_FETCH_PRIORITY_DEFAULT, cancellable,
                          on_document_fetched, g_steal_pointer (&task));

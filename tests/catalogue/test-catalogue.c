@@ -392,6 +392,132 @@ test_search_async (Fixture       *fixture,
   g_assert_cmpuint (results->len, ==, 2);
 }
 
+/* Work that blocks in GLib's shared GTask pool (a name lookup waiting for
+ * a DNS server that does not answer) is the pool's business, not the
+ * search's: a search is answered while the pool's threads are all held
+ * and more such work waits behind them (issue 11: keystrokes waited
+ * seconds for their results behind libsoup's connections). */
+#define N_BLOCKERS 100
+
+typedef struct
+{
+  GMutex   lock;
+  GCond    cond;
+  gboolean released;
+  guint    n_done;
+} Gate;
+
+static void
+gate_release (Gate *gate)
+{
+  g_mutex_lock (&gate->lock);
+  gate->released = TRUE;
+  g_cond_broadcast (&gate->cond);
+  g_mutex_unlock (&gate->lock);
+}
+
+static gboolean
+gate_is_released (Gate *gate)
+{
+  gboolean released;
+
+  g_mutex_lock (&gate->lock);
+  released = gate->released;
+  g_mutex_unlock (&gate->lock);
+
+  return released;
+}
+
+static void
+blocked_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Gate *gate = task_data;
+
+  g_mutex_lock (&gate->lock);
+  while (!gate->released)
+    g_cond_wait (&gate->cond, &gate->lock);
+  g_mutex_unlock (&gate->lock);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+blocked_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ((Gate *) user_data)->n_done++;
+}
+
+/* Lets a search that waits behind the blocked work end, as a failure. */
+static gboolean
+release_late_cb (gpointer user_data)
+{
+  gate_release (user_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+typedef struct
+{
+  Gate      *gate;
+  GPtrArray *results;
+  gboolean   released_at_answer;
+} BusySearch;
+
+static void
+on_searched_busy (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  BusySearch *search = user_data;
+  g_autoptr(GError) error = NULL;
+
+  search->released_at_answer = gate_is_released (search->gate);
+  search->results = vt_catalogue_search_finish (VT_CATALOGUE (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_search_busy_pool (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  Gate gate = { 0 };
+  BusySearch search = { &gate, NULL, FALSE };
+  guint timeout_id;
+
+  g_mutex_init (&gate.lock);
+  g_cond_init (&gate.cond);
+  for (guint i = 0; i < N_BLOCKERS; i++)
+    {
+      g_autoptr(GTask) task = g_task_new (NULL, NULL, blocked_done_cb, &gate);
+
+      g_task_set_task_data (task, &gate, NULL);
+      g_task_run_in_thread (task, blocked_thread);
+    }
+  /* GLib adds a thread to its pool every 0.1 s or more while all are
+   * held: the search, were it behind the blocked work, would take about a
+   * minute to come up. */
+  timeout_id = g_timeout_add_seconds (20, release_late_cb, &gate);
+
+  vt_catalogue_search_async (fixture->catalogue, "Ghent", NULL, 10, NULL, on_searched_busy, &search);
+  while (search.results == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (search.released_at_answer);
+  g_assert_cmpuint (search.results->len, ==, 2);
+
+  gate_release (&gate);
+  if (!search.released_at_answer)
+    g_source_remove (timeout_id);
+  while (gate.n_done < N_BLOCKERS)
+    g_main_context_iteration (NULL, TRUE);
+  g_ptr_array_unref (search.results);
+  g_cond_clear (&gate.cond);
+  g_mutex_clear (&gate.lock);
+}
+
 /* The harvest's state survives a reopen, and passes the integrity check
  * (SQLite 3.40 reported false NULLs in a WITHOUT ROWID table whose key
  * columns were not first). */
@@ -562,6 +688,7 @@ main (int   argc,
   g_test_add ("/catalogue/latest-version-wins", Fixture, NULL, fixture_set_up, test_latest_version_wins, fixture_tear_down);
   g_test_add ("/catalogue/lookup-and-orgs", Fixture, NULL, fixture_set_up, test_lookup_and_orgs, fixture_tear_down);
   g_test_add ("/catalogue/search-async", Fixture, NULL, fixture_set_up, test_search_async, fixture_tear_down);
+  g_test_add ("/catalogue/search-busy-pool", Fixture, NULL, fixture_set_up, test_search_busy_pool, fixture_tear_down);
   g_test_add ("/catalogue/reopen-with-state", Fixture, NULL, fixture_set_up, test_reopen_with_state, fixture_tear_down);
   g_test_add_func ("/catalogue/corrupt", test_corrupt);
   g_test_add_func ("/catalogue/open-async", test_open_async);

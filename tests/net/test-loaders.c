@@ -22,6 +22,7 @@
 
 #include "iiif/vt-iiif-error.h"
 #include "iiif/vt-rights.h"
+#include "net/vt-client-private.h"
 #include "net/vt-ghent-catalogue.h"
 #include "net/vt-loader.h"
 #include "net/vt-net-error.h"
@@ -277,6 +278,47 @@ test_documents (void)
     load_document (loader, url, 0, &r);
     g_assert_error (r.error, VT_NET_ERROR, VT_NET_ERROR_BAD_RESPONSE);
   }
+}
+
+static void
+count_queued (SoupSession *session,
+              SoupMessage *msg,
+              guint       *n)
+{
+  (*n)++;
+}
+
+/* Loading a manifest opens connections to its host ahead of its images,
+ * unless it is only glanced at for a thumbnail: a list of results would
+ * otherwise open five per row (libsoup queues a message for each
+ * connection it is asked to open, and one for the manifest). */
+static void
+test_no_preconnect (void)
+{
+  g_autoptr(VtTestbed) tb = vt_testbed_start_or_skip ();
+  g_autofree char *url = NULL;
+
+  if (tb == NULL)
+    return;
+
+  url = vt_testbed_get_url (tb, VT_TESTBED_MANIFEST_V3_LEVEL0);
+  for (guint glance = 0; glance < 2; glance++)
+    {
+      g_autoptr(VtLoader) loader = new_loader (NULL);
+      VtClient *client = vt_loader_get_client (loader);
+      g_auto(Result) r = { 0 };
+      guint n_queued = 0;
+      gulong id = g_signal_connect (client->session, "request-queued", G_CALLBACK (count_queued),
+                                    &n_queued);
+
+      load_document (loader, url, glance ? VT_FETCH_FLAGS_NO_PRECONNECT : VT_FETCH_FLAGS_NONE, &r);
+      g_assert_no_error (r.error);
+      if (glance)
+        g_assert_cmpuint (n_queued, ==, 1);
+      else
+        g_assert_cmpuint (n_queued, >, 1);
+      g_signal_handler_disconnect (client->session, id);
+    }
 }
 
 static void
@@ -548,6 +590,7 @@ main (int   argc,
   g_test_add_func ("/net/loaders/ghent-fixtures", test_ghent_fixtures);
   g_test_add_func ("/net/loaders/ghent-rights-per-canvas", test_ghent_rights_per_canvas);
   g_test_add_func ("/net/loaders/documents", test_documents);
+  g_test_add_func ("/net/loaders/no-preconnect", test_no_preconnect);
   g_test_add_func ("/net/loaders/file", test_file);
   g_test_add_func ("/net/loaders/cache-cold-warm", test_cache_cold_warm);
   g_test_add_func ("/net/loaders/memory-bounded", test_memory_bounded);
