@@ -44,6 +44,7 @@
 #include "vt-annotation-target.h"
 #include "vt-canvas.h"
 #include "vt-collection.h"
+#include "vt-content-state.h"
 #include "vt-credit.h"
 #include "vt-html.h"
 #include "vt-iiif-document.h"
