@@ -12,8 +12,8 @@
 #include <glib/gi18n.h>
 #include <gio/gio.h>
 
+#include "iiif/vt-iiif-error.h"
 #include "net/vt-ghent-catalogue.h"
-#include "net/vt-iiif-link.h"
 
 #include "vt-target.h"
 
@@ -55,6 +55,7 @@ vt_target_copy (const VtTarget *self)
   copy->number = g_strdup (self->number);
   copy->web_page_url = g_strdup (self->web_page_url);
   copy->canvas_id = g_strdup (self->canvas_id);
+  copy->content_state = self->content_state ? vt_content_state_copy (self->content_state) : NULL;
 
   return copy;
 }
@@ -73,6 +74,7 @@ vt_target_free (VtTarget *self)
   g_free (self->number);
   g_free (self->web_page_url);
   g_free (self->canvas_id);
+  g_clear_pointer (&self->content_state, vt_content_state_free);
   g_free (self);
 }
 
@@ -179,7 +181,8 @@ vt_target_resolve (const char  *input,
   g_autofree char *number = NULL;
   g_autoptr(GError) ghent_error = NULL;
   g_autoptr(GError) link_error = NULL;
-  g_autoptr(VtIiifLink) link = NULL;
+  g_autoptr(VtContentState) state = NULL;
+  const VtContentStateTarget *first;
   VtTarget *target;
 
   g_return_val_if_fail (input != NULL, NULL);
@@ -217,14 +220,16 @@ vt_target_resolve (const char  *input,
       return NULL;
     }
 
-  link = vt_iiif_link_parse (stripped, &link_error);
-  if (link == NULL || link->manifest_uri == NULL)
+  state = vt_content_state_parse (stripped, &link_error);
+  if (state == NULL)
     {
       /* For text that was neither, the Ghent reading explains best what an
        * object number should look like. */
       const char *message;
 
-      if (ghent_error != NULL && !g_error_matches (ghent_error, VT_GHENT_ERROR, VT_GHENT_ERROR_NOT_GHENT))
+      if (g_error_matches (link_error, VT_IIIF_ERROR, VT_IIIF_ERROR_INVALID_VALUE))
+        message = link_error->message;
+      else if (ghent_error != NULL && !g_error_matches (ghent_error, VT_GHENT_ERROR, VT_GHENT_ERROR_NOT_GHENT))
         message = ghent_error->message;
       else if (link_error != NULL)
         message = link_error->message;
@@ -235,9 +240,32 @@ vt_target_resolve (const char  *input,
       return NULL;
     }
 
-  target = target_new (VT_TARGET_URL, stripped, link->manifest_uri, link->manifest_uri,
-                       link->manifest_uri);
-  target->canvas_id = g_steal_pointer (&link->canvas_id);
+  first = vt_content_state_get_target (state, 0);
+  target = target_new (VT_TARGET_URL, stripped, first->manifest_uri, first->manifest_uri,
+                       first->manifest_uri);
+  target->canvas_id = g_strdup (first->canvas_id);
+  /* A bare address is a manifest, not a view: nothing more to keep. */
+  if (first->canvas_id != NULL || first->has_region || first->has_time ||
+      vt_content_state_get_n_targets (state) > 1)
+    target->content_state = g_steal_pointer (&state);
 
   return target;
+}
+
+/**
+ * vt_target_get_view:
+ *
+ * Returns: (nullable): the view the input asked for (canvas, region,
+ *   time), the first target of its content state; %NULL for a plain
+ *   address, a file or an object number
+ */
+const VtContentStateTarget *
+vt_target_get_view (const VtTarget *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->content_state == NULL || vt_content_state_get_n_targets (self->content_state) == 0)
+    return NULL;
+
+  return vt_content_state_get_target (self->content_state, 0);
 }
