@@ -38,6 +38,17 @@ struct _VtCanvasPane
   guint           zoom_description_id;
   VtPage         *next_page;   /* the canvas after the one shown, loaded ahead */
 
+  /* The region of a canvas a link asked to show (canvas pixels, or per
+   * cent), until it has been shown on that canvas; then, while the view
+   * stays as it was put, shown again when the view changes size. */
+  VtPage         *region_page;
+  double          region[4];
+  guint           region_percent : 1;
+  guint           region_pending : 1;
+  guint           region_shown : 1;
+  double          region_zoom;
+  double          region_center[2];
+
   /* Template widgets */
   VtImageView    *image_view;
   GtkProgressBar *progress_bar;
@@ -323,6 +334,105 @@ load_backdrop (VtCanvasPane *self)
                                   backdrop_loaded_cb, g_object_ref (self));
 }
 
+/* The scale from canvas to image pixels: an image painted on a canvas
+ * fills it, whatever their sizes. */
+static gboolean
+canvas_scale (VtCanvasPane *self,
+              VtPage       *page,
+              double       *sx,
+              double       *sy)
+{
+  VtViewport *viewport = vt_image_view_get_viewport (self->image_view);
+  VtCanvas *canvas = page ? vt_page_get_canvas (page) : NULL;
+  double iw = vt_viewport_get_image_width (viewport);
+  double ih = vt_viewport_get_image_height (viewport);
+
+  if (page == NULL || iw <= 0 || ih <= 0 ||
+      vt_image_view_get_source (self->image_view) != vt_page_get_source (page))
+    return FALSE;
+
+  *sx = canvas != NULL && canvas->width > 0 ? iw / canvas->width : 1;
+  *sy = canvas != NULL && canvas->height > 0 ? ih / canvas->height : 1;
+  return TRUE;
+}
+
+static void
+drop_region (VtCanvasPane *self)
+{
+  g_clear_object (&self->region_page);
+  self->region_pending = FALSE;
+  self->region_shown = FALSE;
+}
+
+/* Fills the view with the region asked for, once the image and the view
+ * both have a size. */
+static void
+show_region (VtCanvasPane *self)
+{
+  VtViewport *viewport = vt_image_view_get_viewport (self->image_view);
+  VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
+  double vw = vt_viewport_get_width (viewport);
+  double vh = vt_viewport_get_height (viewport);
+  double sx, sy, x, y, w, h, cw, ch;
+  guint rotation = vt_viewport_get_rotation (viewport);
+
+  if (!self->region_pending && !self->region_shown)
+    return;
+  if (page == NULL || page != self->region_page)
+    return;
+  /* Shown already: only while the user has left the view as it was put. */
+  if (self->region_shown &&
+      (fabs (vt_viewport_get_zoom (viewport) - self->region_zoom) > 1e-9 ||
+       fabs (vt_viewport_get_center_x (viewport) - self->region_center[0]) > 1e-6 ||
+       fabs (vt_viewport_get_center_y (viewport) - self->region_center[1]) > 1e-6))
+    {
+      drop_region (self);
+      return;
+    }
+  if (vw <= 0 || vh <= 0 || !canvas_scale (self, page, &sx, &sy))
+    return;
+
+  cw = vt_viewport_get_image_width (viewport) / sx;
+  ch = vt_viewport_get_image_height (viewport) / sy;
+  x = self->region[0];
+  y = self->region[1];
+  w = self->region[2];
+  h = self->region[3];
+  if (self->region_percent)
+    {
+      x *= cw / 100;
+      y *= ch / 100;
+      w *= cw / 100;
+      h *= ch / 100;
+    }
+  /* A region beyond the canvas shows what of it lies on the canvas. */
+  w = MIN (x + w, cw) - MIN (x, cw);
+  h = MIN (y + h, ch) - MIN (y, ch);
+  x = MIN (x, cw);
+  y = MIN (y, ch);
+  if (w <= 0 || h <= 0)
+    {
+      drop_region (self);
+      return;
+    }
+
+  if (rotation == 90 || rotation == 270)
+    {
+      double t = vw;
+
+      vw = vh;
+      vh = t;
+    }
+  vt_viewport_set_zoom (viewport, MIN (vw / (w * sx), vh / (h * sy)));
+  vt_viewport_set_center (viewport, (x + w / 2) * sx, (y + h / 2) * sy);
+
+  self->region_pending = FALSE;
+  self->region_shown = TRUE;
+  self->region_zoom = vt_viewport_get_zoom (viewport);
+  self->region_center[0] = vt_viewport_get_center_x (viewport);
+  self->region_center[1] = vt_viewport_get_center_y (viewport);
+}
+
 /* Hands the image view what the page shown holds. */
 static void
 sync_canvas (VtCanvasPane *self)
@@ -335,6 +445,7 @@ sync_canvas (VtCanvasPane *self)
     case VT_PAGE_READY:
       if (vt_image_view_get_source (self->image_view) != vt_page_get_source (page))
         vt_image_view_set_source (self->image_view, vt_page_get_source (page));
+      show_region (self);
       break;
 
     case VT_PAGE_LOADING:
@@ -409,6 +520,21 @@ page_changed_cb (VtCanvasPane *self)
   g_cancellable_cancel (self->backdrop_cancellable);
   g_clear_object (&self->backdrop_cancellable);
 
+  /* The region belongs to the canvas the link named, shown first; turning
+   * to another page forgets it. */
+  if (self->region_page != NULL && page != self->region_page)
+    drop_region (self);
+  else if (self->region_pending && self->region_page == NULL && page != NULL)
+    {
+      const VtContentStateTarget *view = vt_target_get_view (vt_viewing_get_target (self->viewing));
+      VtCanvas *canvas = vt_page_get_canvas (page);
+
+      if (view != NULL && canvas != NULL && g_strcmp0 (canvas->id, view->canvas_id) == 0)
+        self->region_page = g_object_ref (page);
+      else
+        drop_region (self);
+    }
+
   g_signal_group_set_target (self->page_signals, page);
   sync_canvas (self);
 
@@ -469,8 +595,24 @@ vt_canvas_pane_set_viewing (VtCanvasPane *self,
     return;
 
   drop_next_page (self);
+  drop_region (self);
   g_set_object (&self->viewing, viewing);
   g_signal_group_set_target (self->viewing_signals, viewing);
+
+  if (viewing != NULL && vt_viewing_get_target (viewing) != NULL)
+    {
+      const VtContentStateTarget *view = vt_target_get_view (vt_viewing_get_target (viewing));
+
+      if (view != NULL && view->has_region && view->canvas_id != NULL)
+        {
+          self->region[0] = view->x;
+          self->region[1] = view->y;
+          self->region[2] = view->width;
+          self->region[3] = view->height;
+          self->region_percent = view->region_percent;
+          self->region_pending = TRUE;
+        }
+    }
 
   sync_strip (self);
   page_changed_cb (self);
@@ -607,6 +749,53 @@ vt_canvas_pane_get_page_text (VtCanvasPane *self)
   return gtk_label_get_text (self->page_label);
 }
 
+/**
+ * vt_canvas_pane_get_visible_region:
+ * @x: (out): left, in canvas pixels
+ * @y: (out): top
+ * @width: (out): width
+ * @height: (out): height
+ *
+ * What of the canvas shown is in view, in the canvas' own coordinates
+ * (those of a content state's `xywh`), cut to the canvas.
+ *
+ * Returns: %FALSE when no image of a canvas is shown
+ */
+gboolean
+vt_canvas_pane_get_visible_region (VtCanvasPane *self,
+                                   double       *x,
+                                   double       *y,
+                                   double       *width,
+                                   double       *height)
+{
+  VtViewport *viewport;
+  VtPage *page;
+  double sx, sy, x0, y0, w, h, iw, ih;
+
+  g_return_val_if_fail (VT_IS_CANVAS_PANE (self), FALSE);
+
+  viewport = vt_image_view_get_viewport (self->image_view);
+  page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
+  if (vt_viewport_get_width (viewport) <= 0 || !canvas_scale (self, page, &sx, &sy))
+    return FALSE;
+
+  iw = vt_viewport_get_image_width (viewport);
+  ih = vt_viewport_get_image_height (viewport);
+  vt_viewport_get_visible_rect (viewport, &x0, &y0, &w, &h);
+  w = CLAMP (x0 + w, 0, iw) - CLAMP (x0, 0, iw);
+  h = CLAMP (y0 + h, 0, ih) - CLAMP (y0, 0, ih);
+  x0 = CLAMP (x0, 0, iw);
+  y0 = CLAMP (y0, 0, ih);
+  if (w <= 0 || h <= 0)
+    return FALSE;
+
+  *x = x0 / sx;
+  *y = y0 / sy;
+  *width = w / sx;
+  *height = h / sy;
+  return TRUE;
+}
+
 static void
 vt_canvas_pane_dispose (GObject *object)
 {
@@ -623,6 +812,7 @@ vt_canvas_pane_dispose (GObject *object)
   g_clear_handle_id (&self->zoom_description_id, g_source_remove);
   g_clear_object (&self->thumbnails);
   drop_next_page (self);
+  drop_region (self);
   g_clear_object (&self->viewing);
   g_clear_object (&self->session);
 
@@ -694,6 +884,10 @@ vt_canvas_pane_init (VtCanvasPane *self)
                            G_CALLBACK (update_zoom_label), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (vt_image_view_get_viewport (self->image_view), "notify::zoom",
                            G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vt_image_view_get_viewport (self->image_view), "notify::width",
+                           G_CALLBACK (show_region), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vt_image_view_get_viewport (self->image_view), "notify::height",
+                           G_CALLBACK (show_region), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (update_zoom_label), NULL);
   update_zoom_label (self);
   update_zoom_description (self);

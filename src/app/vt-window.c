@@ -376,12 +376,21 @@ vt_window_open_input (VtWindow   *self,
                       const char *input)
 {
   g_autofree char *organisation = NULL;
+  g_autoptr(VtContentState) state = NULL;
 
   g_return_if_fail (VT_IS_WINDOW (self));
   g_return_if_fail (input != NULL);
 
   if (*input == '\0' || vt_navigation_get_session (self->navigation) == NULL)
     return;
+
+  /* A content state of several targets is several views at once. */
+  state = vt_content_state_parse (input, NULL);
+  if (state != NULL && vt_content_state_get_n_targets (state) > 1)
+    {
+      vt_window_open_content_state (self, state);
+      return;
+    }
 
   organisation = vt_find_bar_dup_default_organisation (self->find_bar);
   vt_navigation_open (self->navigation, input, organisation);
@@ -619,6 +628,7 @@ vt_window_class_init (VtWindowClass *klass)
 
   _vt_window_class_actions_init (klass);
   _vt_window_class_search_init (klass);
+  _vt_window_class_share_init (klass);
 }
 
 static void
@@ -661,6 +671,7 @@ vt_window_init (VtWindow *self)
   _vt_window_adaptive_init (self);
   _vt_window_dnd_init (self);
   _vt_window_search_init (self);
+  _vt_window_share_init (self);
   sync_page (self);
 
   vt_accessible_tidy (GTK_WIDGET (self));
