@@ -84,7 +84,7 @@ looks_like_link (const char *text)
   g_autofree char *scheme = g_uri_parse_scheme (text);
 
   /* A Content State may also be pasted bare, as JSON or base64url. */
-  return scheme != NULL || text[0] == '{' || strchr (text, ':') == NULL;
+  return scheme != NULL || text[0] == '{' || text[0] == '?' || strchr (text, ':') == NULL;
 }
 
 static VtTarget *
@@ -157,6 +157,26 @@ normalise_organisation_prefix (const char *text)
   return NULL;
 }
 
+/* A manifest (and the view on it) named by a link or a content state. */
+static VtTarget *
+target_from_state (const char     *input,
+                   VtContentState *state)
+{
+  g_autoptr(VtContentState) owned = state;
+  const VtContentStateTarget *first = vt_content_state_get_target (state, 0);
+  VtTarget *target;
+
+  target = target_new (VT_TARGET_URL, input, first->manifest_uri, first->manifest_uri,
+                       first->manifest_uri);
+  target->canvas_id = g_strdup (first->canvas_id);
+  /* A bare address is a manifest, not a view: nothing more to keep. */
+  if (first->canvas_id != NULL || first->has_region || first->has_time ||
+      vt_content_state_get_n_targets (state) > 1)
+    target->content_state = g_steal_pointer (&owned);
+
+  return target;
+}
+
 /**
  * vt_target_resolve:
  * @input: an object number, a manifest URL, a IIIF link or a file
@@ -182,7 +202,6 @@ vt_target_resolve (const char  *input,
   g_autoptr(GError) ghent_error = NULL;
   g_autoptr(GError) link_error = NULL;
   g_autoptr(VtContentState) state = NULL;
-  const VtContentStateTarget *first;
   VtTarget *target;
 
   g_return_val_if_fail (input != NULL, NULL);
@@ -198,6 +217,21 @@ vt_target_resolve (const char  *input,
 
   if (g_str_has_prefix (stripped, "file:") || g_path_is_absolute (stripped))
     return resolve_file (stripped, error);
+
+  /* A content state, encoded, in a bare query or as JSON, before it could
+   * pass for an object number: base64url is letters, digits, - and _. */
+  if (stripped[0] == '?' || stripped[0] == '{' || stripped[0] == '[' || strchr (stripped, ':') == NULL)
+    {
+      state = vt_content_state_parse (stripped, &link_error);
+      if (state != NULL)
+        return target_from_state (stripped, g_steal_pointer (&state));
+      if (g_error_matches (link_error, VT_IIIF_ERROR, VT_IIIF_ERROR_INVALID_VALUE))
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, link_error->message);
+          return NULL;
+        }
+      g_clear_error (&link_error);
+    }
 
   prefixed = normalise_organisation_prefix (stripped);
 
@@ -240,16 +274,7 @@ vt_target_resolve (const char  *input,
       return NULL;
     }
 
-  first = vt_content_state_get_target (state, 0);
-  target = target_new (VT_TARGET_URL, stripped, first->manifest_uri, first->manifest_uri,
-                       first->manifest_uri);
-  target->canvas_id = g_strdup (first->canvas_id);
-  /* A bare address is a manifest, not a view: nothing more to keep. */
-  if (first->canvas_id != NULL || first->has_region || first->has_time ||
-      vt_content_state_get_n_targets (state) > 1)
-    target->content_state = g_steal_pointer (&state);
-
-  return target;
+  return target_from_state (stripped, g_steal_pointer (&state));
 }
 
 /**

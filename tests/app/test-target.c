@@ -153,6 +153,22 @@ test_content_state (void)
     g_assert_null (vt_target_get_view (plain));
   }
 
+  /* A short encoded state (a manifest alone) is letters and digits, as an
+   * object number may be: read as a number of the picked organisation,
+   * it opened "dmg:JTdCJTIy…", which does not exist. */
+  {
+    g_autoptr(VtContentState) manifest_only = vt_content_state_new ();
+    g_autofree char *short_state = NULL;
+    g_autoptr(VtTarget) target = NULL;
+
+    vt_content_state_add_target (manifest_only, "https://example.org/m.json", NULL);
+    short_state = vt_content_state_encode (manifest_only);
+    target = vt_target_resolve (short_state, "dmg", API, NULL);
+    g_assert_nonnull (target);
+    g_assert_cmpint (target->kind, ==, VT_TARGET_URL);
+    g_assert_cmpstr (target->uri, ==, "https://example.org/m.json");
+  }
+
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(VtTarget) target = vt_target_resolve ("https://viewer.example.org/?manifest=file:///etc/passwd",
