@@ -433,6 +433,28 @@ show_region (VtCanvasPane *self)
   self->region_center[1] = vt_viewport_get_center_y (viewport);
 }
 
+/* The region the viewing's link asks for, to show on its canvas when it
+ * comes; asked again when the link turned out to be a content state by
+ * reference, which names the region only once fetched. */
+static void
+take_region (VtCanvasPane *self)
+{
+  const VtTarget *target = self->viewing ? vt_viewing_get_target (self->viewing) : NULL;
+  const VtContentStateTarget *view = target ? vt_target_get_view (target) : NULL;
+
+  drop_region (self);
+  if (view == NULL || !view->has_region || view->canvas_id == NULL ||
+      vt_viewing_get_page (self->viewing) != NULL)
+    return;
+
+  self->region[0] = view->x;
+  self->region[1] = view->y;
+  self->region[2] = view->width;
+  self->region[3] = view->height;
+  self->region_percent = view->region_percent;
+  self->region_pending = TRUE;
+}
+
 /* Hands the image view what the page shown holds. */
 static void
 sync_canvas (VtCanvasPane *self)
@@ -595,24 +617,9 @@ vt_canvas_pane_set_viewing (VtCanvasPane *self,
     return;
 
   drop_next_page (self);
-  drop_region (self);
   g_set_object (&self->viewing, viewing);
   g_signal_group_set_target (self->viewing_signals, viewing);
-
-  if (viewing != NULL && vt_viewing_get_target (viewing) != NULL)
-    {
-      const VtContentStateTarget *view = vt_target_get_view (vt_viewing_get_target (viewing));
-
-      if (view != NULL && view->has_region && view->canvas_id != NULL)
-        {
-          self->region[0] = view->x;
-          self->region[1] = view->y;
-          self->region[2] = view->width;
-          self->region[3] = view->height;
-          self->region_percent = view->region_percent;
-          self->region_pending = TRUE;
-        }
-    }
+  take_region (self);
 
   sync_strip (self);
   page_changed_cb (self);
@@ -863,6 +870,8 @@ vt_canvas_pane_init (VtCanvasPane *self)
                                   G_CALLBACK (sync_strip), self);
   g_signal_group_connect_swapped (self->viewing_signals, "notify::title",
                                   G_CALLBACK (update_label), self);
+  g_signal_group_connect_swapped (self->viewing_signals, "notify::target",
+                                  G_CALLBACK (take_region), self);
 
   self->page_signals = g_signal_group_new (VT_TYPE_PAGE);
   g_signal_group_connect_swapped (self->page_signals, "notify::state",

@@ -437,6 +437,33 @@ test_several_targets (Fixture       *fixture,
   g_assert_cmpuint (second, ==, 2);
 }
 
+/* §3.1.1: `iiif-content=` may give the address of the content-state
+ * annotation, which names the manifest, canvas and region. */
+static void
+test_by_reference (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *annotation = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *link = NULL;
+  g_autofree char *manifest = NULL;
+  Expected e = { fixture->window, 1, { 1000, 500, 800, 500 }, { 0 } };
+
+  if (fixture->testbed == NULL)
+    return;
+
+  annotation = vt_testbed_get_url (fixture->testbed, "/content-states/detail.json");
+  escaped = g_uri_escape_string (annotation, NULL, FALSE);
+  link = g_strconcat ("https://viewer.example.org/?iiif-content=", escaped, NULL);
+  vt_window_open_input (fixture->window, link);
+  wait_until (not_loading, fixture->window, link);
+  g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "viewer");
+  wait_until ((gboolean (*) (gpointer)) region_fills, &e, "the region of a state by reference");
+
+  manifest = vt_testbed_get_url (fixture->testbed, SHARE_MANIFEST);
+  g_assert_cmpstr (vt_viewing_get_manifest_url (vt_window_get_viewing (fixture->window)), ==, manifest);
+}
+
 /* A content state is text from anywhere: it opens web addresses only. */
 static void
 test_not_web (Fixture       *fixture,
@@ -480,6 +507,8 @@ main (int   argc,
               fixture_set_up, test_command_line, fixture_tear_down);
   g_test_add ("/vitrine/app/share/several-targets", Fixture, NULL,
               fixture_set_up, test_several_targets, fixture_tear_down);
+  g_test_add ("/vitrine/app/share/by-reference", Fixture, NULL,
+              fixture_set_up, test_by_reference, fixture_tear_down);
   g_test_add ("/vitrine/app/share/not-web", Fixture, NULL,
               fixture_set_up, test_not_web, fixture_tear_down);
 
