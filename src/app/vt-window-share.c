@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "iiif/vt-content-state.h"
 
@@ -111,7 +112,8 @@ paste_read_cb (GObject      *object,
       return;
     }
 
-  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+  /* The window may have closed while the clipboard answered. */
+  if (self->navigation != NULL && !gtk_widget_in_destruction (GTK_WIDGET (self)))
     vt_window_open_input (self, text);
 }
 

@@ -464,6 +464,57 @@ test_by_reference (Fixture       *fixture,
   g_assert_cmpstr (vt_viewing_get_manifest_url (vt_window_get_viewing (fixture->window)), ==, manifest);
 }
 
+static void
+deserialized_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GValue *value = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gdk_content_deserialize_finish (result, value, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+value_set (gpointer data)
+{
+  return g_value_get_string (data) != NULL;
+}
+
+/* Firefox drags text/x-moz-url: UTF-16, the link, a newline, the title.
+ * The window reads it as a string, and the link opens. */
+static void
+test_moz_url (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autofree char *manifest = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  gunichar2 *utf16;
+  glong n = 0;
+  GValue value = G_VALUE_INIT;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  manifest = vt_testbed_get_url (fixture->testbed, SHARE_MANIFEST);
+  text = g_strconcat (manifest, "?manifest=", manifest, "\nLinks to a view", NULL);
+  utf16 = g_utf8_to_utf16 (text, -1, NULL, &n, NULL);
+  stream = g_memory_input_stream_new_from_data (utf16, n * sizeof (gunichar2), g_free);
+
+  g_value_init (&value, G_TYPE_STRING);
+  gdk_content_deserialize_async (stream, "text/x-moz-url", G_TYPE_STRING, G_PRIORITY_DEFAULT,
+                                 NULL, deserialized_cb, &value);
+  wait_until (value_set, &value, "text/x-moz-url");
+  g_assert_cmpstr (g_value_get_string (&value), ==, text);
+
+  g_assert_true (vt_window_open_dropped (fixture->window, &value));
+  g_value_unset (&value);
+  wait_until (not_loading, fixture->window, "the dropped x-moz-url");
+  g_assert_cmpstr (vt_viewing_get_manifest_url (vt_window_get_viewing (fixture->window)), ==, manifest);
+}
+
 /* A content state is text from anywhere: it opens web addresses only. */
 static void
 test_not_web (Fixture       *fixture,
@@ -509,6 +560,8 @@ main (int   argc,
               fixture_set_up, test_several_targets, fixture_tear_down);
   g_test_add ("/vitrine/app/share/by-reference", Fixture, NULL,
               fixture_set_up, test_by_reference, fixture_tear_down);
+  g_test_add ("/vitrine/app/share/moz-url", Fixture, NULL,
+              fixture_set_up, test_moz_url, fixture_tear_down);
   g_test_add ("/vitrine/app/share/not-web", Fixture, NULL,
               fixture_set_up, test_not_web, fixture_tear_down);
 
