@@ -265,8 +265,9 @@ _vt_window_share_update_actions (VtWindow *self)
 
   _vt_window_set_action_enabled (self, "win.copy-view-link", can);
   _vt_window_set_action_enabled (self, "win.copy-view-query", can);
+  /* A narrow header bar has no room for it; the menu keeps the actions. */
   if (self->share_handle != NULL)
-    gtk_widget_set_visible (self->share_handle, can);
+    gtk_widget_set_visible (self->share_handle, can && !vt_find_bar_get_compact (self->find_bar));
 }
 
 void
@@ -278,7 +279,7 @@ _vt_window_share_init (VtWindow *self)
   self->share_handle = gtk_image_new_from_icon_name ("insert-link-symbolic");
   gtk_widget_set_tooltip_text (self->share_handle, _("Drag to Share This View"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->share_handle),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Drag to Share This View"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Link to This View"),
                                   -1);
   gtk_widget_set_margin_start (self->share_handle, 6);
   gtk_widget_set_margin_end (self->share_handle, 6);
@@ -290,6 +291,9 @@ _vt_window_share_init (VtWindow *self)
   g_signal_connect_object (source, "drag-begin", G_CALLBACK (drag_begin_cb), self, 0);
   g_signal_connect_object (source, "drag-end", G_CALLBACK (drag_end_cb), self, 0);
   gtk_widget_add_controller (self->share_handle, GTK_EVENT_CONTROLLER (source));
+
+  g_signal_connect_object (self->find_bar, "notify::compact",
+                           G_CALLBACK (_vt_window_share_update_actions), self, G_CONNECT_SWAPPED);
 }
 
 void
