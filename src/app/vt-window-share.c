@@ -149,6 +149,8 @@ drag_prepare_cb (GtkDragSource *source,
   g_autoptr(VtContentState) state = vt_window_dup_view_content_state (self);
   g_autofree char *link = NULL;
   g_autofree char *uri_list = NULL;
+  g_autoptr(GBytes) uri_list_bytes = NULL;
+  g_autoptr(GBytes) moz_bytes = NULL;
   const char *title;
   GdkContentProvider *providers[3];
 
@@ -158,10 +160,12 @@ drag_prepare_cb (GtkDragSource *source,
   link = vt_content_state_to_drag_link (state);
   uri_list = g_strconcat (link, "\r\n", NULL);
   title = vt_viewing_get_title (self->viewing);
+  uri_list_bytes = g_bytes_new (uri_list, strlen (uri_list));
+  moz_bytes = moz_url_bytes (link, title);
 
-  providers[0] = gdk_content_provider_new_for_bytes ("text/uri-list",
-                                                     g_bytes_new (uri_list, strlen (uri_list)));
-  providers[1] = gdk_content_provider_new_for_bytes ("text/x-moz-url", moz_url_bytes (link, title));
+  /* The providers take their own references to the bytes. */
+  providers[0] = gdk_content_provider_new_for_bytes ("text/uri-list", uri_list_bytes);
+  providers[1] = gdk_content_provider_new_for_bytes ("text/x-moz-url", moz_bytes);
   providers[2] = gdk_content_provider_new_typed (G_TYPE_STRING, link);
 
   return gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
