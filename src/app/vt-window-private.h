@@ -93,6 +93,8 @@ void        _vt_window_share_init         (VtWindow      *self);
 void        _vt_window_share_update_actions (VtWindow    *self);
 gboolean    _vt_window_share_is_own_drag  (VtWindow      *self,
                                            GdkDrag       *drag);
+gboolean    _vt_window_share_open_several (VtWindow      *self,
+                                           const char    *input);
 
 /* The centre, for its satellites. */
 void        _vt_window_set_action_enabled (VtWindow      *self,

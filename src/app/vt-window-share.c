@@ -140,11 +140,17 @@ moz_url_bytes (const char *url,
   return utf16 != NULL ? g_bytes_new_take (utf16, n * sizeof (gunichar2)) : g_bytes_new (NULL, 0);
 }
 
-static GdkContentProvider *
-drag_prepare_cb (GtkDragSource *source,
-                 double         x,
-                 double         y,
-                 VtWindow      *self)
+/**
+ * vt_window_create_view_drag_content:
+ *
+ * What dragging the view carries: its IIIF drag-and-drop link as
+ * text/uri-list, text/x-moz-url and plain text.
+ *
+ * Returns: (transfer full) (nullable): the content, or %NULL when nothing
+ *   shown came from the web
+ */
+GdkContentProvider *
+vt_window_create_view_drag_content (VtWindow *self)
 {
   g_autoptr(VtContentState) state = vt_window_dup_view_content_state (self);
   g_autofree char *link = NULL;
@@ -169,6 +175,15 @@ drag_prepare_cb (GtkDragSource *source,
   providers[2] = gdk_content_provider_new_typed (G_TYPE_STRING, link);
 
   return gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
+}
+
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 VtWindow      *self)
+{
+  return vt_window_create_view_drag_content (self);
 }
 
 static void
@@ -256,6 +271,21 @@ vt_window_open_content_state (VtWindow             *self,
         }
       vt_window_open_input (window, encoded);
     }
+}
+
+/* A content state of several targets is several views at once: opened
+ * by vt_window_open_content_state(), not as one input. */
+gboolean
+_vt_window_share_open_several (VtWindow   *self,
+                               const char *input)
+{
+  g_autoptr(VtContentState) state = vt_content_state_parse (input, NULL);
+
+  if (state == NULL || vt_content_state_get_n_targets (state) < 2)
+    return FALSE;
+
+  vt_window_open_content_state (self, state);
+  return TRUE;
 }
 
 void

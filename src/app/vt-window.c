@@ -376,21 +376,13 @@ vt_window_open_input (VtWindow   *self,
                       const char *input)
 {
   g_autofree char *organisation = NULL;
-  g_autoptr(VtContentState) state = NULL;
 
   g_return_if_fail (VT_IS_WINDOW (self));
   g_return_if_fail (input != NULL);
 
-  if (*input == '\0' || vt_navigation_get_session (self->navigation) == NULL)
+  if (*input == '\0' || vt_navigation_get_session (self->navigation) == NULL ||
+      _vt_window_share_open_several (self, input))
     return;
-
-  /* A content state of several targets is several views at once. */
-  state = vt_content_state_parse (input, NULL);
-  if (state != NULL && vt_content_state_get_n_targets (state) > 1)
-    {
-      vt_window_open_content_state (self, state);
-      return;
-    }
 
   organisation = vt_find_bar_dup_default_organisation (self->find_bar);
   vt_navigation_open (self->navigation, input, organisation);

@@ -34,6 +34,7 @@ gboolean          vt_window_open_dropped       (VtWindow      *self,
 void              vt_window_open_content_state (VtWindow      *self,
                                                 const VtContentState *state);
 VtContentState   *vt_window_dup_view_content_state (VtWindow  *self);
+GdkContentProvider *vt_window_create_view_drag_content (VtWindow *self);
 void              vt_window_reload             (VtWindow      *self);
 void              vt_window_cancel             (VtWindow      *self);
 void              vt_window_show_search        (VtWindow      *self,

@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 #include <math.h>
+#include <string.h>
 
 #include "app/vt-application.h"
 #include "app/vt-window.h"
@@ -259,6 +260,23 @@ test_round_trip (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.paste-link", NULL);
   wait_for_region (&e, "pasted link");
+
+  /* What dragging the view carries: the drag-and-drop link, as a string
+   * and as text/uri-list. */
+  {
+    g_autoptr(GdkContentProvider) content = vt_window_create_view_drag_content (fixture->window);
+    g_autoptr(GdkContentFormats) formats = gdk_content_provider_ref_formats (content);
+    g_autofree char *expected = g_strconcat (manifest, "?manifest=", NULL);
+    GValue value = G_VALUE_INIT;
+
+    g_assert_true (gdk_content_formats_contain_mime_type (formats, "text/uri-list"));
+    g_assert_true (gdk_content_formats_contain_mime_type (formats, "text/x-moz-url"));
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+    g_assert_true (g_str_has_prefix (g_value_get_string (&value), expected));
+    g_assert_nonnull (strstr (g_value_get_string (&value), "&iiif-content="));
+    g_value_unset (&value);
+  }
 
   /* The query form and the drag-and-drop link open the same view. */
   {
