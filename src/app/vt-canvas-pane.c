@@ -17,6 +17,7 @@
 #include "vt-canvas-pane.h"
 #include "vt-accessible.h"
 #include "vt-thumbnail-loader.h"
+#include "vt-view-region.h"
 
 /* The viewer's main area for the object on screen: the deep-zoom canvas
  * with its progress bar and zoom buttons, the page that says why a canvas
@@ -334,28 +335,6 @@ load_backdrop (VtCanvasPane *self)
                                   backdrop_loaded_cb, g_object_ref (self));
 }
 
-/* The scale from canvas to image pixels: an image painted on a canvas
- * fills it, whatever their sizes. */
-static gboolean
-canvas_scale (VtCanvasPane *self,
-              VtPage       *page,
-              double       *sx,
-              double       *sy)
-{
-  VtViewport *viewport = vt_image_view_get_viewport (self->image_view);
-  VtCanvas *canvas = page ? vt_page_get_canvas (page) : NULL;
-  double iw = vt_viewport_get_image_width (viewport);
-  double ih = vt_viewport_get_image_height (viewport);
-
-  if (page == NULL || iw <= 0 || ih <= 0 ||
-      vt_image_view_get_source (self->image_view) != vt_page_get_source (page))
-    return FALSE;
-
-  *sx = canvas != NULL && canvas->width > 0 ? iw / canvas->width : 1;
-  *sy = canvas != NULL && canvas->height > 0 ? ih / canvas->height : 1;
-  return TRUE;
-}
-
 static void
 drop_region (VtCanvasPane *self)
 {
@@ -373,8 +352,6 @@ show_region (VtCanvasPane *self)
   VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
   double vw = vt_viewport_get_width (viewport);
   double vh = vt_viewport_get_height (viewport);
-  double sx, sy, x, y, w, h, cw, ch;
-  guint rotation = vt_viewport_get_rotation (viewport);
 
   if (!self->region_pending && !self->region_shown)
     return;
@@ -389,42 +366,16 @@ show_region (VtCanvasPane *self)
       drop_region (self);
       return;
     }
-  if (vw <= 0 || vh <= 0 || !canvas_scale (self, page, &sx, &sy))
+  if (vw <= 0 || vh <= 0 || vt_viewport_get_image_width (viewport) <= 0 ||
+      vt_image_view_get_source (self->image_view) != vt_page_get_source (page))
     return;
 
-  cw = vt_viewport_get_image_width (viewport) / sx;
-  ch = vt_viewport_get_image_height (viewport) / sy;
-  x = self->region[0];
-  y = self->region[1];
-  w = self->region[2];
-  h = self->region[3];
-  if (self->region_percent)
-    {
-      x *= cw / 100;
-      y *= ch / 100;
-      w *= cw / 100;
-      h *= ch / 100;
-    }
-  /* A region beyond the canvas shows what of it lies on the canvas. */
-  w = MIN (x + w, cw) - MIN (x, cw);
-  h = MIN (y + h, ch) - MIN (y, ch);
-  x = MIN (x, cw);
-  y = MIN (y, ch);
-  if (w <= 0 || h <= 0)
+  if (!vt_view_region_show (self->image_view, page, self->region[0], self->region[1],
+                            self->region[2], self->region[3], self->region_percent))
     {
       drop_region (self);
       return;
     }
-
-  if (rotation == 90 || rotation == 270)
-    {
-      double t = vw;
-
-      vw = vh;
-      vh = t;
-    }
-  vt_viewport_set_zoom (viewport, MIN (vw / (w * sx), vh / (h * sy)));
-  vt_viewport_set_center (viewport, (x + w / 2) * sx, (y + h / 2) * sy);
 
   self->region_pending = FALSE;
   self->region_shown = TRUE;
@@ -775,32 +726,11 @@ vt_canvas_pane_get_visible_region (VtCanvasPane *self,
                                    double       *width,
                                    double       *height)
 {
-  VtViewport *viewport;
-  VtPage *page;
-  double sx, sy, x0, y0, w, h, iw, ih;
-
   g_return_val_if_fail (VT_IS_CANVAS_PANE (self), FALSE);
 
-  viewport = vt_image_view_get_viewport (self->image_view);
-  page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
-  if (vt_viewport_get_width (viewport) <= 0 || !canvas_scale (self, page, &sx, &sy))
-    return FALSE;
-
-  iw = vt_viewport_get_image_width (viewport);
-  ih = vt_viewport_get_image_height (viewport);
-  vt_viewport_get_visible_rect (viewport, &x0, &y0, &w, &h);
-  w = CLAMP (x0 + w, 0, iw) - CLAMP (x0, 0, iw);
-  h = CLAMP (y0 + h, 0, ih) - CLAMP (y0, 0, ih);
-  x0 = CLAMP (x0, 0, iw);
-  y0 = CLAMP (y0, 0, ih);
-  if (w <= 0 || h <= 0)
-    return FALSE;
-
-  *x = x0 / sx;
-  *y = y0 / sy;
-  *width = w / sx;
-  *height = h / sy;
-  return TRUE;
+  return vt_view_region_get_visible (self->image_view,
+                                     self->viewing ? vt_viewing_get_page (self->viewing) : NULL,
+                                     x, y, width, height);
 }
 
 static void
