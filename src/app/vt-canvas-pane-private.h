@@ -40,6 +40,17 @@ struct _VtCanvasPane
   VtPage         *media_page;  /* the page it plays */
   char          **languages;   /* the window's, best first; for captions */
 
+  /* The region of a canvas a link asked to show (canvas pixels, or per
+   * cent), until it has been shown on that canvas; then, while the view
+   * stays as it was put, shown again when the view changes size. */
+  VtPage         *region_page;
+  double          region[4];
+  guint           region_percent : 1;
+  guint           region_pending : 1;
+  guint           region_shown : 1;
+  double          region_zoom;
+  double          region_center[2];
+
   /* Template widgets */
   VtImageView    *image_view;
   VtAnnotationOverlay *annotation_overlay;

@@ -22,6 +22,7 @@
 #include "vt-spread.h"
 #include "vt-media-view.h"
 #include "vt-thumbnail-loader.h"
+#include "vt-view-region.h"
 
 /* The viewer's main area for the object on screen: the deep-zoom canvas
  * with its progress bar and zoom buttons, the page that says why a canvas
@@ -412,6 +413,77 @@ sync_media (VtCanvasPane *self,
   gtk_widget_set_visible (GTK_WIDGET (self->media_view), plays);
 }
 
+static void
+drop_region (VtCanvasPane *self)
+{
+  g_clear_object (&self->region_page);
+  self->region_pending = FALSE;
+  self->region_shown = FALSE;
+}
+
+/* Fills the view with the region asked for, once the image and the view
+ * both have a size. */
+static void
+show_region (VtCanvasPane *self)
+{
+  VtViewport *viewport = vt_image_view_get_viewport (self->image_view);
+  VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
+  double vw = vt_viewport_get_width (viewport);
+  double vh = vt_viewport_get_height (viewport);
+
+  if (!self->region_pending && !self->region_shown)
+    return;
+  if (page == NULL || page != self->region_page)
+    return;
+  /* Shown already: only while the user has left the view as it was put. */
+  if (self->region_shown &&
+      (fabs (vt_viewport_get_zoom (viewport) - self->region_zoom) > 1e-9 ||
+       fabs (vt_viewport_get_center_x (viewport) - self->region_center[0]) > 1e-6 ||
+       fabs (vt_viewport_get_center_y (viewport) - self->region_center[1]) > 1e-6))
+    {
+      drop_region (self);
+      return;
+    }
+  if (vw <= 0 || vh <= 0 || vt_viewport_get_image_width (viewport) <= 0 ||
+      vt_image_view_get_source (self->image_view) != vt_page_get_source (page))
+    return;
+
+  if (!vt_view_region_show (self->image_view, page, self->region[0], self->region[1],
+                            self->region[2], self->region[3], self->region_percent))
+    {
+      drop_region (self);
+      return;
+    }
+
+  self->region_pending = FALSE;
+  self->region_shown = TRUE;
+  self->region_zoom = vt_viewport_get_zoom (viewport);
+  self->region_center[0] = vt_viewport_get_center_x (viewport);
+  self->region_center[1] = vt_viewport_get_center_y (viewport);
+}
+
+/* The region the viewing's link asks for, to show on its canvas when it
+ * comes; asked again when the link turned out to be a content state by
+ * reference, which names the region only once fetched. */
+static void
+take_region (VtCanvasPane *self)
+{
+  const VtTarget *target = self->viewing ? vt_viewing_get_target (self->viewing) : NULL;
+  const VtContentStateTarget *view = target ? vt_target_get_view (target) : NULL;
+
+  drop_region (self);
+  if (view == NULL || !view->has_region || view->canvas_id == NULL ||
+      vt_viewing_get_page (self->viewing) != NULL)
+    return;
+
+  self->region[0] = view->x;
+  self->region[1] = view->y;
+  self->region[2] = view->width;
+  self->region[3] = view->height;
+  self->region_percent = view->region_percent;
+  self->region_pending = TRUE;
+}
+
 /* Hands the image view what the page shown holds. */
 static void
 sync_canvas (VtCanvasPane *self)
@@ -460,6 +532,7 @@ sync_canvas (VtCanvasPane *self)
     case VT_PAGE_READY:
       if (vt_image_view_get_source (self->image_view) != vt_page_get_source (page))
         vt_image_view_set_source (self->image_view, vt_page_get_source (page));
+      show_region (self);
       break;
 
     case VT_PAGE_LOADING:
@@ -506,6 +579,21 @@ page_changed_cb (VtCanvasPane *self)
 
   g_cancellable_cancel (self->backdrop_cancellable);
   g_clear_object (&self->backdrop_cancellable);
+
+  /* The region belongs to the canvas the link named, shown first; turning
+   * to another page forgets it. */
+  if (self->region_page != NULL && page != self->region_page)
+    drop_region (self);
+  else if (self->region_pending && self->region_page == NULL && page != NULL)
+    {
+      const VtContentStateTarget *view = vt_target_get_view (vt_viewing_get_target (self->viewing));
+      VtCanvas *canvas = vt_page_get_canvas (page);
+
+      if (view != NULL && canvas != NULL && g_strcmp0 (canvas->id, view->canvas_id) == 0)
+        self->region_page = g_object_ref (page);
+      else
+        drop_region (self);
+    }
 
   g_signal_group_set_target (self->page_signals, page);
   /* A region belongs to the page it was drawn on. */
@@ -619,6 +707,7 @@ vt_canvas_pane_set_viewing (VtCanvasPane *self,
   self->shown_first = self->came_from = G_MAXUINT;
   g_set_object (&self->viewing, viewing);
   g_signal_group_set_target (self->viewing_signals, viewing);
+  take_region (self);
 
   sync_strip (self);
   book_changed_cb (self);
@@ -917,6 +1006,32 @@ region_activated_cb (VtCanvasPane *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "win.export-region", NULL);
 }
 
+/**
+ * vt_canvas_pane_get_visible_region:
+ * @x: (out): left, in canvas pixels
+ * @y: (out): top
+ * @width: (out): width
+ * @height: (out): height
+ *
+ * What of the canvas shown is in view, in the canvas' own coordinates
+ * (those of a content state's `xywh`), cut to the canvas.
+ *
+ * Returns: %FALSE when no image of a canvas is shown
+ */
+gboolean
+vt_canvas_pane_get_visible_region (VtCanvasPane *self,
+                                   double       *x,
+                                   double       *y,
+                                   double       *width,
+                                   double       *height)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_PANE (self), FALSE);
+
+  return vt_view_region_get_visible (self->image_view,
+                                     self->viewing ? vt_viewing_get_page (self->viewing) : NULL,
+                                     x, y, width, height);
+}
+
 static void
 vt_canvas_pane_dispose (GObject *object)
 {
@@ -944,6 +1059,7 @@ vt_canvas_pane_dispose (GObject *object)
   g_clear_object (&self->scene_page);
   g_clear_object (&self->media_page);
   g_clear_pointer (&self->languages, g_strfreev);
+  drop_region (self);
   g_clear_object (&self->viewing);
   g_clear_object (&self->session);
   if (self->annotation_overlay != NULL)
@@ -1081,6 +1197,8 @@ vt_canvas_pane_init (VtCanvasPane *self)
   self->book_signals = g_signal_group_new (VT_TYPE_BOOK);
   g_signal_group_connect_swapped (self->book_signals, "notify::layout",
                                   G_CALLBACK (layout_changed_cb), self);
+  g_signal_group_connect_swapped (self->viewing_signals, "notify::target",
+                                  G_CALLBACK (take_region), self);
 
   self->page_signals = g_signal_group_new (VT_TYPE_PAGE);
   g_signal_group_connect_swapped (self->page_signals, "notify::state",
@@ -1102,6 +1220,10 @@ vt_canvas_pane_init (VtCanvasPane *self)
                            G_CALLBACK (update_zoom_label), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (vt_image_view_get_viewport (self->image_view), "notify::zoom",
                            G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vt_image_view_get_viewport (self->image_view), "notify::width",
+                           G_CALLBACK (show_region), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vt_image_view_get_viewport (self->image_view), "notify::height",
+                           G_CALLBACK (show_region), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (update_zoom_label), NULL);
   update_zoom_label (self);
   update_zoom_description (self);

@@ -52,5 +52,10 @@ const char    *vt_canvas_pane_get_status_description (VtCanvasPane *self);
 const char    *vt_canvas_pane_get_tiles_failed_text (VtCanvasPane *self);
 const char    *vt_canvas_pane_get_zoom_text    (VtCanvasPane *self);
 const char    *vt_canvas_pane_get_page_text    (VtCanvasPane *self);
+gboolean       vt_canvas_pane_get_visible_region (VtCanvasPane *self,
+                                                  double       *x,
+                                                  double       *y,
+                                                  double       *width,
+                                                  double       *height);
 
 G_END_DECLS

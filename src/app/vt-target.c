@@ -12,8 +12,8 @@
 #include <glib/gi18n.h>
 #include <gio/gio.h>
 
+#include "iiif/vt-iiif-error.h"
 #include "net/vt-ghent-catalogue.h"
-#include "net/vt-iiif-link.h"
 
 #include "vt-target.h"
 
@@ -55,6 +55,7 @@ vt_target_copy (const VtTarget *self)
   copy->number = g_strdup (self->number);
   copy->web_page_url = g_strdup (self->web_page_url);
   copy->canvas_id = g_strdup (self->canvas_id);
+  copy->content_state = self->content_state ? vt_content_state_copy (self->content_state) : NULL;
 
   return copy;
 }
@@ -73,6 +74,7 @@ vt_target_free (VtTarget *self)
   g_free (self->number);
   g_free (self->web_page_url);
   g_free (self->canvas_id);
+  g_clear_pointer (&self->content_state, vt_content_state_free);
   g_free (self);
 }
 
@@ -82,7 +84,7 @@ looks_like_link (const char *text)
   g_autofree char *scheme = g_uri_parse_scheme (text);
 
   /* A Content State may also be pasted bare, as JSON or base64url. */
-  return scheme != NULL || text[0] == '{' || strchr (text, ':') == NULL;
+  return scheme != NULL || text[0] == '{' || text[0] == '?' || strchr (text, ':') == NULL;
 }
 
 static VtTarget *
@@ -155,6 +157,26 @@ normalise_organisation_prefix (const char *text)
   return NULL;
 }
 
+/* A manifest (and the view on it) named by a link or a content state. */
+static VtTarget *
+target_from_state (const char     *input,
+                   VtContentState *state)
+{
+  g_autoptr(VtContentState) owned = state;
+  const VtContentStateTarget *first = vt_content_state_get_target (state, 0);
+  VtTarget *target;
+
+  target = target_new (VT_TARGET_URL, input, first->manifest_uri, first->manifest_uri,
+                       first->manifest_uri);
+  target->canvas_id = g_strdup (first->canvas_id);
+  /* A bare address is a manifest, not a view: nothing more to keep. */
+  if (first->canvas_id != NULL || first->has_region || first->has_time ||
+      vt_content_state_get_n_targets (state) > 1)
+    target->content_state = g_steal_pointer (&owned);
+
+  return target;
+}
+
 /**
  * vt_target_resolve:
  * @input: an object number, a manifest URL, a IIIF link or a file
@@ -179,7 +201,7 @@ vt_target_resolve (const char  *input,
   g_autofree char *number = NULL;
   g_autoptr(GError) ghent_error = NULL;
   g_autoptr(GError) link_error = NULL;
-  g_autoptr(VtIiifLink) link = NULL;
+  g_autoptr(VtContentState) state = NULL;
   VtTarget *target;
 
   g_return_val_if_fail (input != NULL, NULL);
@@ -195,6 +217,21 @@ vt_target_resolve (const char  *input,
 
   if (g_str_has_prefix (stripped, "file:") || g_path_is_absolute (stripped))
     return resolve_file (stripped, error);
+
+  /* A content state, encoded, in a bare query or as JSON, before it could
+   * pass for an object number: base64url is letters, digits, - and _. */
+  if (stripped[0] == '?' || stripped[0] == '{' || stripped[0] == '[' || strchr (stripped, ':') == NULL)
+    {
+      state = vt_content_state_parse (stripped, &link_error);
+      if (state != NULL)
+        return target_from_state (stripped, g_steal_pointer (&state));
+      if (g_error_matches (link_error, VT_IIIF_ERROR, VT_IIIF_ERROR_INVALID_VALUE))
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, link_error->message);
+          return NULL;
+        }
+      g_clear_error (&link_error);
+    }
 
   prefixed = normalise_organisation_prefix (stripped);
 
@@ -217,14 +254,16 @@ vt_target_resolve (const char  *input,
       return NULL;
     }
 
-  link = vt_iiif_link_parse (stripped, &link_error);
-  if (link == NULL || link->manifest_uri == NULL)
+  state = vt_content_state_parse (stripped, &link_error);
+  if (state == NULL)
     {
       /* For text that was neither, the Ghent reading explains best what an
        * object number should look like. */
       const char *message;
 
-      if (ghent_error != NULL && !g_error_matches (ghent_error, VT_GHENT_ERROR, VT_GHENT_ERROR_NOT_GHENT))
+      if (g_error_matches (link_error, VT_IIIF_ERROR, VT_IIIF_ERROR_INVALID_VALUE))
+        message = link_error->message;
+      else if (ghent_error != NULL && !g_error_matches (ghent_error, VT_GHENT_ERROR, VT_GHENT_ERROR_NOT_GHENT))
         message = ghent_error->message;
       else if (link_error != NULL)
         message = link_error->message;
@@ -235,9 +274,23 @@ vt_target_resolve (const char  *input,
       return NULL;
     }
 
-  target = target_new (VT_TARGET_URL, stripped, link->manifest_uri, link->manifest_uri,
-                       link->manifest_uri);
-  target->canvas_id = g_steal_pointer (&link->canvas_id);
+  return target_from_state (stripped, g_steal_pointer (&state));
+}
 
-  return target;
+/**
+ * vt_target_get_view:
+ *
+ * Returns: (nullable): the view the input asked for (canvas, region,
+ *   time), the first target of its content state; %NULL for a plain
+ *   address, a file or an object number
+ */
+const VtContentStateTarget *
+vt_target_get_view (const VtTarget *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->content_state == NULL || vt_content_state_get_n_targets (self->content_state) == 0)
+    return NULL;
+
+  return vt_content_state_get_target (self->content_state, 0);
 }

@@ -9,6 +9,8 @@
 
 #include <glib-object.h>
 
+#include "iiif/vt-content-state.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -38,6 +40,10 @@ typedef enum
  * @number: (nullable): the Ghent object number
  * @web_page_url: (nullable): the Ghent object's public web page
  * @canvas_id: (nullable): the canvas a link asks to start on
+ * @content_state: (nullable): the IIIF Content State the input carried (a
+ *   `?iiif-content=` or drag-and-drop link, or a pasted state): its first
+ *   target is this target, with the region to show; further targets are
+ *   for vt_window_open_content_state()
  *
  * What an input resolves to, before anything is fetched.
  */
@@ -52,6 +58,7 @@ typedef struct
   char         *number;
   char         *web_page_url;
   char         *canvas_id;
+  VtContentState *content_state;
 } VtTarget;
 
 #define VT_TYPE_TARGET (vt_target_get_type ())
@@ -63,6 +70,7 @@ VtTarget *vt_target_resolve  (const char      *input,
                               GError         **error);
 VtTarget *vt_target_copy     (const VtTarget  *self);
 void      vt_target_free     (VtTarget        *self);
+const VtContentStateTarget *vt_target_get_view (const VtTarget *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtTarget, vt_target_free)
 

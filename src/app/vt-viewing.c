@@ -51,6 +51,7 @@ struct _VtViewing
   VtPage          *page;
   gboolean         reload;
   VtBook          *book;
+  gboolean         followed_reference;
 
   GdkPaintable    *logo;
 
@@ -256,6 +257,57 @@ lookup_record (VtViewing *self)
 
 /* Documents */
 
+static void document_loaded_cb (GObject      *object,
+                                GAsyncResult *result,
+                                gpointer      user_data);
+
+/* The annotation a content-state address led to: the manifest it names
+ * is loaded in its place, at the canvas and region it names. The target
+ * keeps its input and location, so that history opens the same again. */
+static void
+content_state_fetched_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(VtViewing) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, NULL, &error);
+  g_autoptr(VtContentState) state = NULL;
+  const VtContentStateTarget *first;
+  VtTarget *target;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (bytes != NULL)
+    state = vt_content_state_parse_json (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
+  if (state == NULL)
+    {
+      g_autoptr(GError) not_manifest = g_error_new_literal (VT_IIIF_ERROR, VT_IIIF_ERROR_NOT_IIIF,
+                                                            _("This is a part of a IIIF document, "
+                                                              "not a whole manifest or collection."));
+
+      fail (self, error != NULL ? error : not_manifest);
+      return;
+    }
+
+  first = vt_content_state_get_target (state, 0);
+  target = vt_target_copy (self->target);
+  g_free (target->uri);
+  target->uri = g_strdup (first->manifest_uri);
+  g_free (target->canvas_id);
+  target->canvas_id = g_strdup (first->canvas_id);
+  g_clear_pointer (&target->content_state, vt_content_state_free);
+  target->content_state = g_steal_pointer (&state);
+  vt_target_free (self->target);
+  self->target = target;
+  notify (self, PROP_TARGET);
+
+  vt_loader_load_document_async (vt_session_get_loader (self->session), self->target->uri,
+                                 self->reload ? VT_FETCH_FLAGS_RELOAD : VT_FETCH_FLAGS_NONE,
+                                 self->cancellable, document_loaded_cb, g_object_ref (self));
+}
+
 static void
 show_document (VtViewing      *self,
                VtIiifDocument *document)
@@ -276,9 +328,20 @@ show_document (VtViewing      *self,
     case VT_IIIF_DOCUMENT_MANIFEST:
       break;
 
+    case VT_IIIF_DOCUMENT_ANNOTATIONS:
+      /* An address given as a content state may lead to the content-state
+       * annotation itself (§3.1.1); followed once, to its manifest. */
+      if (self->target->kind == VT_TARGET_URL && !self->followed_reference)
+        {
+          self->followed_reference = TRUE;
+          vt_client_fetch_async (vt_session_get_client (self->session), self->target->uri,
+                                 VT_FETCH_KIND_MANIFEST, VT_FETCH_FLAGS_NONE, G_PRIORITY_DEFAULT,
+                                 self->cancellable, content_state_fetched_cb, g_object_ref (self));
+          return;
+        }
+      G_GNUC_FALLTHROUGH;
     case VT_IIIF_DOCUMENT_IMAGE_SERVICE:
     case VT_IIIF_DOCUMENT_CANVAS:
-    case VT_IIIF_DOCUMENT_ANNOTATIONS:
     default:
       {
         g_autoptr(GError) error = g_error_new_literal (VT_IIIF_ERROR, VT_IIIF_ERROR_NOT_IIIF,

@@ -439,6 +439,7 @@ _vt_window_update_actions (VtWindow *self)
   _vt_window_set_action_enabled (self, "win.first-canvas", n > 1 && index > 0);
   _vt_window_set_action_enabled (self, "win.next-canvas", n > 1 && index + 1 < n);
   _vt_window_set_action_enabled (self, "win.last-canvas", n > 1 && index + 1 < n);
+  _vt_window_share_update_actions (self);
 }
 
 void

@@ -135,6 +135,7 @@ _vt_window_class_export_init (VtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.copy-view", NULL, copy_view_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.export-region", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+  /* Ctrl+Shift+C copies the link to the view; the picture takes Alt. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "win.copy-view", NULL);
 }

@@ -74,6 +74,9 @@ struct _VtWindow
   /* Not in the template: vt-window-search.c adds it to the stack. */
   VtSearchPage         *search_page;
 
+  /* Not in the template: vt-window-share.c packs it into the header bar. */
+  GtkWidget            *share_handle;
+
 };
 
 /* Satellites: set up by the centre. */
@@ -91,6 +94,13 @@ void        _vt_window_search_init        (VtWindow      *self);
 void        _vt_window_sync_catalogue     (VtWindow      *self);
 void        _vt_window_class_adaptive_init (VtWindowClass *klass);
 void        _vt_window_adaptive_init      (VtWindow      *self);
+void        _vt_window_class_share_init   (VtWindowClass *klass);
+void        _vt_window_share_init         (VtWindow      *self);
+void        _vt_window_share_update_actions (VtWindow    *self);
+gboolean    _vt_window_share_is_own_drag  (VtWindow      *self,
+                                           GdkDrag       *drag);
+gboolean    _vt_window_share_open_several (VtWindow      *self,
+                                           const char    *input);
 
 /* The centre, for its satellites. */
 void        _vt_window_set_action_enabled (VtWindow      *self,

@@ -381,7 +381,8 @@ vt_window_open_input (VtWindow   *self,
   g_return_if_fail (VT_IS_WINDOW (self));
   g_return_if_fail (input != NULL);
 
-  if (*input == '\0' || vt_navigation_get_session (self->navigation) == NULL)
+  if (*input == '\0' || vt_navigation_get_session (self->navigation) == NULL ||
+      _vt_window_share_open_several (self, input))
     return;
 
   organisation = vt_find_bar_dup_default_organisation (self->find_bar);
@@ -632,6 +633,7 @@ vt_window_class_init (VtWindowClass *klass)
   _vt_window_class_actions_init (klass);
   _vt_window_class_export_init (klass);
   _vt_window_class_search_init (klass);
+  _vt_window_class_share_init (klass);
 }
 
 static void
@@ -684,6 +686,7 @@ vt_window_init (VtWindow *self)
   _vt_window_adaptive_init (self);
   _vt_window_dnd_init (self);
   _vt_window_search_init (self);
+  _vt_window_share_init (self);
   sync_page (self);
 
   vt_accessible_tidy (GTK_WIDGET (self));

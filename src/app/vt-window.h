@@ -10,6 +10,8 @@
 #include <adwaita.h>
 
 #include "vt-annotation-panel.h"
+#include "iiif/vt-content-state.h"
+
 #include "vt-application.h"
 #include "vt-canvas-pane.h"
 #include "vt-collection-page.h"
@@ -30,6 +32,10 @@ void              vt_window_open_input         (VtWindow      *self,
                                                 const char    *input);
 gboolean          vt_window_open_dropped       (VtWindow      *self,
                                                 const GValue  *value);
+void              vt_window_open_content_state (VtWindow      *self,
+                                                const VtContentState *state);
+VtContentState   *vt_window_dup_view_content_state (VtWindow  *self);
+GdkContentProvider *vt_window_create_view_drag_content (VtWindow *self);
 void              vt_window_reload             (VtWindow      *self);
 void              vt_window_cancel             (VtWindow      *self);
 void              vt_window_show_search        (VtWindow      *self,

@@ -45,6 +45,7 @@
 #include "vt-book-layout.h"
 #include "vt-canvas.h"
 #include "vt-collection.h"
+#include "vt-content-state.h"
 #include "vt-credit.h"
 #include "vt-html.h"
 #include "vt-iiif-document.h"

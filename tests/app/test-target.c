@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <string.h>
 
 #include "app/vt-target.h"
 
@@ -97,6 +98,88 @@ test_prefix_alone (void)
   g_assert_cmpstr (target->location, ==, "dmg:dmg");
 }
 
+/* Content states and drag-and-drop links resolve to their manifest, their
+ * canvas and the region to show, however they were passed; anything that
+ * is not a web address is refused with a reason. */
+static void
+test_content_state (void)
+{
+  g_autoptr(VtContentState) state = vt_content_state_new ();
+  VtContentStateTarget *t = vt_content_state_add_target (state, "https://example.org/m.json",
+                                                         "https://example.org/c/2");
+  g_autofree char *encoded = NULL;
+  g_autofree char *query = NULL;
+  g_autofree char *drag = NULL;
+  g_autofree char *url = NULL;
+  const char *inputs[4];
+
+  vt_content_state_target_set_region (t, 10, 20, 300, 400);
+  encoded = vt_content_state_encode (state);
+  query = vt_content_state_to_query (state);
+  drag = vt_content_state_to_drag_link (state);
+  url = g_strconcat ("https://viewer.example.org/?iiif-content=", encoded, NULL);
+  inputs[0] = encoded;
+  inputs[1] = query;
+  inputs[2] = drag;
+  inputs[3] = url;
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      /* A picked organisation must not turn the state into a number. */
+      g_autoptr(VtTarget) target = vt_target_resolve (inputs[i], "dmg", API, &error);
+      const VtContentStateTarget *view;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (target->kind, ==, VT_TARGET_URL);
+      g_assert_cmpstr (target->uri, ==, "https://example.org/m.json");
+      g_assert_cmpstr (target->canvas_id, ==, "https://example.org/c/2");
+      view = vt_target_get_view (target);
+      g_assert_nonnull (view);
+      g_assert_true (view->has_region);
+      g_assert_cmpfloat (view->x, ==, 10);
+      g_assert_cmpfloat (view->height, ==, 400);
+
+      {
+        g_autoptr(VtTarget) copy = vt_target_copy (target);
+
+        g_assert_true (vt_target_get_view (copy)->has_region);
+      }
+    }
+
+  {
+    g_autoptr(VtTarget) plain = vt_target_resolve ("https://example.org/m.json", NULL, API, NULL);
+
+    g_assert_null (vt_target_get_view (plain));
+  }
+
+  /* A short encoded state (a manifest alone) is letters and digits, as an
+   * object number may be: read as a number of the picked organisation,
+   * it opened "dmg:JTdCJTIy…", which does not exist. */
+  {
+    g_autoptr(VtContentState) manifest_only = vt_content_state_new ();
+    g_autofree char *short_state = NULL;
+    g_autoptr(VtTarget) target = NULL;
+
+    vt_content_state_add_target (manifest_only, "https://example.org/m.json", NULL);
+    short_state = vt_content_state_encode (manifest_only);
+    target = vt_target_resolve (short_state, "dmg", API, NULL);
+    g_assert_nonnull (target);
+    g_assert_cmpint (target->kind, ==, VT_TARGET_URL);
+    g_assert_cmpstr (target->uri, ==, "https://example.org/m.json");
+  }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(VtTarget) target = vt_target_resolve ("https://viewer.example.org/?manifest=file:///etc/passwd",
+                                                    NULL, API, &error);
+
+    g_assert_null (target);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+    g_assert_nonnull (strstr (error->message, "http"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -104,6 +187,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/vitrine/app/target/plain-numbers", test_plain_numbers);
+  g_test_add_func ("/vitrine/app/target/content-state", test_content_state);
   g_test_add_func ("/vitrine/app/target/prefix-without-colon", test_prefix_without_colon);
   g_test_add_func ("/vitrine/app/target/not-a-prefix", test_not_a_prefix);
   g_test_add_func ("/vitrine/app/target/prefix-alone", test_prefix_alone);

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "iiif/vt-content-state.h"
 #include "net/vt-ghent-catalogue.h"
 #include "net/vt-iiif-link.h"
 
@@ -62,6 +63,49 @@ parse_ghent (const char *text,
   }
 }
 
+/* Every content state read names web addresses only, and what Vitrine
+ * writes of it (JSON, encoded, as a query, as a drag-and-drop link) reads
+ * back to the same targets. Decoding any text either fails or gives UTF-8
+ * that encodes back to the same base64url. */
+static void
+parse_content_state (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtContentState) state = vt_content_state_parse (text, &error);
+  g_autofree char *decoded = vt_content_state_decode_text (text, NULL);
+
+  if (decoded != NULL)
+    g_assert (g_utf8_validate (decoded, -1, NULL));
+
+  if (state == NULL)
+    {
+      g_assert (error != NULL);
+      return;
+    }
+
+  g_assert (error == NULL);
+  g_assert (vt_content_state_get_n_targets (state) > 0);
+  g_assert (vt_content_state_get_n_targets (state) <= VT_CONTENT_STATE_MAX_TARGETS);
+  for (guint i = 0; i < vt_content_state_get_n_targets (state); i++)
+    check_uri (vt_content_state_get_target (state, i)->manifest_uri);
+
+  {
+    g_autofree char *encoded = vt_content_state_encode (state);
+    g_autofree char *query = vt_content_state_to_query (state);
+    g_autofree char *drag = vt_content_state_to_drag_link (state);
+    g_autoptr(VtContentState) again = vt_content_state_parse (encoded, NULL);
+    g_autoptr(VtContentState) from_query = vt_content_state_parse (query, NULL);
+    g_autoptr(VtContentState) from_drag = vt_content_state_parse (drag, NULL);
+
+    g_assert (again != NULL && from_query != NULL);
+    for (guint i = 0; from_drag != NULL && i < vt_content_state_get_n_targets (from_drag); i++)
+      check_uri (vt_content_state_get_target (from_drag, i)->manifest_uri);
+    g_assert (vt_content_state_get_n_targets (again) == vt_content_state_get_n_targets (state));
+    g_assert (g_strcmp0 (vt_content_state_get_target (again, 0)->manifest_uri,
+                         vt_content_state_get_target (state, 0)->manifest_uri) == 0);
+  }
+}
+
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
@@ -80,6 +124,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       check_uri (link->image_uri);
     }
 
+  parse_content_state (text);
   parse_ghent (text, NULL);
   parse_ghent (text, "dmg");
   return 0;
