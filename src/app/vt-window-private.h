@@ -9,6 +9,7 @@
 
 #include "vt-canvas-pane.h"
 #include "vt-collection-page.h"
+#include "vt-compare-view.h"
 #include "vt-error-page.h"
 #include "vt-find-bar.h"
 #include "vt-navigation.h"
@@ -71,6 +72,10 @@ struct _VtWindow
   /* Not in the template: vt-window-search.c adds it to the stack. */
   VtSearchPage         *search_page;
 
+  /* Not in the template: vt-window-compare.c adds it to the stack. */
+  VtCompareView        *compare_view;
+  GSignalGroup         *compare_viewing_signals;
+
 };
 
 /* Satellites: set up by the centre. */
@@ -86,7 +91,17 @@ void        _vt_window_sync_catalogue     (VtWindow      *self);
 void        _vt_window_class_adaptive_init (VtWindowClass *klass);
 void        _vt_window_adaptive_init      (VtWindow      *self);
 
+void        _vt_window_class_compare_init (VtWindowClass *klass);
+void        _vt_window_compare_init       (VtWindow      *self);
+void        _vt_window_update_compare_actions (VtWindow  *self);
+gboolean    _vt_window_is_comparing       (VtWindow      *self);
+gboolean    _vt_window_leave_compare      (VtWindow      *self);
+VtViewing  *_vt_window_get_active_viewing (VtWindow      *self);
+VtImageView *_vt_window_get_active_image_view (VtWindow  *self);
+
 /* The centre, for its satellites. */
+void        _vt_window_set_state_name     (VtWindow      *self,
+                                           const char    *name);
 void        _vt_window_set_action_enabled (VtWindow      *self,
                                            const char    *action_name,
                                            gboolean       enabled);
