@@ -261,7 +261,8 @@ viewport_changed_cb (VtViewport *viewport,
       pane->needs_pull = TRUE;
       if (self->pull_id == 0)
         {
-          self->pull_id = g_idle_add (pull_cb, self);
+          /* Before the next frame, and not starved by tile loads. */
+          self->pull_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, pull_cb, self, NULL);
           g_source_set_name_by_id (self->pull_id, "[vitrine] compare pull");
         }
       return;
@@ -504,7 +505,8 @@ pane_new (VtCompareView *self)
   pane->canvas_pane = g_object_new (VT_TYPE_CANVAS_PANE, "hexpand", TRUE, "vexpand", TRUE, NULL);
   if (self->session != NULL)
     vt_canvas_pane_set_session (pane->canvas_pane, self->session);
-  pane->viewport = vt_image_view_get_viewport (vt_canvas_pane_get_image_view (pane->canvas_pane));
+  /* Held, as the pane outlives its widgets when it is removed. */
+  pane->viewport = g_object_ref (vt_image_view_get_viewport (vt_canvas_pane_get_image_view (pane->canvas_pane)));
   g_signal_connect (pane->viewport, "notify", G_CALLBACK (viewport_changed_cb), pane);
 
   /* Each pane's own sidebar: it opens, scrolls and switches language
@@ -558,6 +560,7 @@ pane_free (Pane *pane)
       g_clear_object (&pane->viewing);
     }
   g_signal_handlers_disconnect_by_data (pane->viewport, pane);
+  g_clear_object (&pane->viewport);
   g_free (pane);
 }
 
