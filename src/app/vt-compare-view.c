@@ -44,6 +44,7 @@ typedef struct
   VtViewing      *viewing;
   VtViewport     *viewport;
   int             start_canvas;
+  double          region[4];   /* x, y, w, h on the canvas, w 0 for none */
   double          image_width;
   double          image_height;
   guint           needs_pull : 1;
@@ -220,6 +221,31 @@ find_leader (VtCompareView *self)
   return NULL;
 }
 
+/* Shows the pane's region, given on the canvas (a Content State's xywh),
+ * in full resolution image pixels. */
+static gboolean
+apply_region (Pane *pane)
+{
+  VtPage *page = pane->viewing ? vt_viewing_get_page (pane->viewing) : NULL;
+  VtCanvas *canvas = page ? vt_page_get_canvas (page) : NULL;
+  VtViewport *vp = pane->viewport;
+  double iw = vt_viewport_get_image_width (vp);
+  double ih = vt_viewport_get_image_height (vp);
+  double sx = canvas && canvas->width > 0 ? iw / canvas->width : 1;
+  double sy = canvas && canvas->height > 0 ? ih / canvas->height : 1;
+  double w = pane->region[2] * sx, h = pane->region[3] * sy;
+
+  if (!pane_has_geometry (pane) || w <= 0 || h <= 0)
+    return FALSE;
+
+  pane->region[2] = 0;
+  pane->view->syncing = TRUE;
+  vt_viewport_set_zoom (vp, MIN (vt_viewport_get_width (vp) / w, vt_viewport_get_height (vp) / h));
+  vt_viewport_set_center (vp, pane->region[0] * sx + w / 2, pane->region[1] * sy + h / 2);
+  pane->view->syncing = FALSE;
+  return TRUE;
+}
+
 /* A pane whose image just arrived takes the others' view, once all of
  * its viewport's notifications for the new image are out. */
 static gboolean
@@ -236,7 +262,18 @@ pull_cb (gpointer data)
       if (pane->needs_pull && !pane_has_geometry (pane))
         pane->needs_pull = FALSE;
     }
-  leader = find_leader (self);
+
+  /* A pane asked to show a region leads, rather than follows. */
+  leader = NULL;
+  for (guint i = 0; i < self->panes->len; i++)
+    {
+      Pane *pane = g_ptr_array_index (self->panes, i);
+
+      if (pane->needs_pull && pane->region[2] > 0 && apply_region (pane) && leader == NULL)
+        leader = pane;
+    }
+  if (leader == NULL)
+    leader = find_leader (self);
   for (guint i = 0; i < self->panes->len; i++)
     ((Pane *) g_ptr_array_index (self->panes, i))->needs_pull = FALSE;
   update_true_scale (self);
@@ -846,6 +883,38 @@ vt_compare_view_remove (VtCompareView *self,
     gtk_toggle_button_set_active (self->swipe_button, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PANES]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
+}
+
+/**
+ * vt_compare_view_set_region:
+ * @x: (in): the region's left edge on the canvas, in canvas units (a
+ *   Content State's `xywh`)
+ *
+ * Shows that region of pane @index's canvas, zoomed to fit the pane, once
+ * its image is there; with linked views the others follow it. Call it
+ * right after vt_compare_view_add() or vt_window_compare().
+ */
+void
+vt_compare_view_set_region (VtCompareView *self,
+                            guint          index,
+                            double         x,
+                            double         y,
+                            double         width,
+                            double         height)
+{
+  Pane *pane;
+
+  g_return_if_fail (VT_IS_COMPARE_VIEW (self));
+
+  if ((pane = get_pane (self, index)) == NULL || !(width > 0) || !(height > 0))
+    return;
+  pane->region[0] = x;
+  pane->region[1] = y;
+  pane->region[2] = width;
+  pane->region[3] = height;
+  /* Already shown: at once. */
+  if (pane_has_geometry (pane) && apply_region (pane))
+    push_view (self, pane);
 }
 
 guint

@@ -53,6 +53,12 @@ guint           vt_compare_view_add                 (VtCompareView *self,
                                                      int            canvas_index);
 void            vt_compare_view_remove              (VtCompareView *self,
                                                      guint          index);
+void            vt_compare_view_set_region          (VtCompareView *self,
+                                                     guint          index,
+                                                     double         x,
+                                                     double         y,
+                                                     double         width,
+                                                     double         height);
 guint           vt_compare_view_get_n_panes         (VtCompareView *self);
 
 VtViewing      *vt_compare_view_get_viewing         (VtCompareView *self,

@@ -423,6 +423,87 @@ test_open_and_leave (Fixture       *fixture,
   g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "viewer");
 }
 
+/* A region asked for (a Content State's xywh) is what its pane shows
+ * once the image is there, and the other pane follows it. */
+static void
+test_region (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  const char *inputs[3];
+  VtViewport *a;
+  double x, y, w, h;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  inputs[0] = fixture->panel;
+  inputs[1] = fixture->sheet;
+  inputs[2] = NULL;
+  vt_window_compare (fixture->window, inputs);
+  vt_compare_view_set_region (fixture->compare, 0, 3000, 2000, 1200, 900);
+  wait_until (panes_sharp, fixture, "the compared panes");
+  spin (50);
+
+  a = viewport (fixture, 0);
+  vt_viewport_get_visible_rect (a, &x, &y, &w, &h);
+  g_assert_cmpfloat_with_epsilon (vt_viewport_get_center_x (a), 3600, 1);
+  g_assert_cmpfloat_with_epsilon (vt_viewport_get_center_y (a), 2450, 1);
+  /* The whole region shows, and fills the pane along one axis. */
+  g_assert_cmpfloat (x, <=, 3000 + 1);
+  g_assert_cmpfloat (y, <=, 2000 + 1);
+  g_assert_cmpfloat (x + w, >=, 4200 - 1);
+  g_assert_cmpfloat (y + h, >=, 2900 - 1);
+  g_assert_true (fabs (w - 1200) < 1 || fabs (h - 900) < 1);
+  assert_image_locked (fixture);
+}
+
+/* A link dropped on a pane opens there, in place of its object. */
+static void
+test_drop (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  const char *inputs[3];
+  g_autofree char *dropped = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  GtkWidget *column;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  inputs[0] = fixture->panel;
+  inputs[1] = fixture->sheet;
+  inputs[2] = NULL;
+  compare_and_wait (fixture, inputs);
+
+  column = GTK_WIDGET (vt_compare_view_get_canvas_pane (fixture->compare, 1));
+  while (column != NULL && !gtk_widget_has_css_class (column, "compare-pane"))
+    column = gtk_widget_get_parent (column);
+  g_assert_nonnull (column);
+
+  dropped = vt_testbed_get_url (fixture->testbed, VT_TESTBED_MANIFEST_V3_LEVEL0);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, dropped);
+  controllers = gtk_widget_observe_controllers (column);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &accepted);
+    }
+  g_value_unset (&value);
+  g_assert_true (accepted);
+
+  g_assert_cmpuint (vt_compare_view_get_n_panes (fixture->compare), ==, 2);
+  g_assert_cmpuint (vt_compare_view_get_active (fixture->compare), ==, 1);
+  g_assert_cmpstr (vt_viewing_get_input (vt_compare_view_get_viewing (fixture->compare, 1)), ==, dropped);
+  g_assert_cmpstr (vt_viewing_get_input (vt_compare_view_get_viewing (fixture->compare, 0)), ==,
+                   fixture->panel);
+  wait_until (panes_sharp, fixture, "the dropped object");
+}
+
 typedef struct
 {
   guchar *data;
@@ -570,6 +651,10 @@ main (int   argc,
   g_test_add ("/vitrine/compare/open-and-leave", Fixture, NULL, fixture_set_up, test_open_and_leave,
               fixture_tear_down);
   g_test_add ("/vitrine/compare/swipe", Fixture, NULL, fixture_set_up, test_swipe,
+              fixture_tear_down);
+  g_test_add ("/vitrine/compare/region", Fixture, NULL, fixture_set_up, test_region,
+              fixture_tear_down);
+  g_test_add ("/vitrine/compare/drop", Fixture, NULL, fixture_set_up, test_drop,
               fixture_tear_down);
 
   return g_test_run ();
