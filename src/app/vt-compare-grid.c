@@ -45,12 +45,36 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-grid_shape (guint  n,
-            guint *columns,
-            guint *rows)
+static int
+child_min_width (VtCompareGrid *self)
 {
+  int min = 0;
+
+  for (guint i = 0; i < self->panes->len; i++)
+    {
+      int cmin;
+
+      gtk_widget_measure (g_ptr_array_index (self->panes, i), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &cmin, NULL, NULL, NULL);
+      min = MAX (min, cmin);
+    }
+  return min;
+}
+
+/* Side by side, or in a grid; in a window too narrow for that (a phone's)
+ * one above the other. */
+static void
+grid_shape (VtCompareGrid *self,
+            int            width,
+            guint         *columns,
+            guint         *rows)
+{
+  guint n = self->panes->len;
+
   *columns = n <= 3 ? MAX (n, 1) : (guint) ceil (sqrt (n));
+  if (width >= 0 && *columns > 1 &&
+      width < (int) *columns * child_min_width (self) + SPACING * ((int) *columns - 1))
+    *columns = 1;
   *rows = (n + *columns - 1) / MAX (*columns, 1);
 }
 
@@ -67,7 +91,7 @@ vt_compare_grid_measure (GtkWidget      *widget,
   guint columns, rows, along;
   int min = 0, nat = 0;
 
-  grid_shape (self->panes->len, &columns, &rows);
+  grid_shape (self, -1, &columns, &rows);
   along = orientation == GTK_ORIENTATION_HORIZONTAL ? columns : rows;
 
   for (guint i = 0; i < self->panes->len; i++)
@@ -80,11 +104,10 @@ vt_compare_grid_measure (GtkWidget      *widget,
       nat = MAX (nat, cnat);
     }
 
+  /* The least is one pane's: narrower, the panes go one above the
+   * other. */
   if (!self->swipe)
-    {
-      min = min * along + SPACING * (along - 1);
-      nat = nat * along + SPACING * (along - 1);
-    }
+    nat = nat * along + SPACING * (along - 1);
   *minimum = min;
   *natural = nat;
 }
@@ -110,7 +133,7 @@ vt_compare_grid_size_allocate (GtkWidget *widget,
       return;
     }
 
-  grid_shape (self->panes->len, &columns, &rows);
+  grid_shape (self, width, &columns, &rows);
   for (guint i = 0; i < self->panes->len; i++)
     {
       guint c = i % columns, r = i / columns;

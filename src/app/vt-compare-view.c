@@ -12,17 +12,15 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "iiif/vt-physdim.h"
-
 #include "vt-compare-grid.h"
+#include "vt-compare-pane.h"
 #include "vt-compare-view.h"
 
 /* Two or more canvases side by side, from one object or several, as a
- * curator compares two states, two pages or two objects. Each pane is an
- * object on screen of its own (a VtViewing) with its own canvas pane and
- * its own sidebar, which opens and scrolls independently: comparing
- * means reading both labels. One pane is active (the last one touched):
- * the window's zoom, rotate and page keys act on it.
+ * curator compares two states, two pages or two objects. Each pane (a
+ * VtComparePane) is an object on screen of its own with its own sidebar.
+ * One pane is active (the last one touched): the window's zoom, rotate
+ * and page keys act on it.
  *
  * With Link Views on, a pan, zoom or turn in any pane is copied to the
  * others as it happens, frame by frame through animations and kinetic
@@ -31,19 +29,12 @@
 
 #define TRUE_SCALE_MIN_ZOOM_FACTOR (1.0 / 32)
 
+/* The compare view's own state of each pane: what linking needs. */
 typedef struct
 {
   VtCompareView  *view;
-  GtkWidget      *column;
-  GtkLabel       *title;
-  GtkToggleButton *details_button;
-  GtkWidget      *close_button;
-  AdwFlap        *flap;
-  VtCanvasPane   *canvas_pane;
-  VtMetadataView *metadata_view;
-  VtViewing      *viewing;
+  VtComparePane  *widget;
   VtViewport     *viewport;
-  int             start_canvas;
   double          region[4];   /* x, y, w, h on the canvas, w 0 for none */
   double          image_width;
   double          image_height;
@@ -61,6 +52,7 @@ struct _VtCompareView
   guint           pull_id;
   guint           syncing : 1;
   guint           true_scale_available : 1;
+  guint           setting_buttons : 1;
 
   /* Template widgets */
   VtCompareGrid  *grid;
@@ -113,37 +105,11 @@ pane_has_geometry (Pane *pane)
          vt_viewport_get_height (pane->viewport) > 0;
 }
 
-/* Millimetres per full-resolution image pixel: from the canvas' physical
- * dimensions service, else, for an object of one canvas, from the
- * catalogue's dimensions (the width, or the height when it gives none). */
 static gboolean
 pane_mm_per_pixel (Pane   *pane,
                    double *mm)
 {
-  VtPage *page = pane->viewing ? vt_viewing_get_page (pane->viewing) : NULL;
-  VtCanvas *canvas = page ? vt_page_get_canvas (page) : NULL;
-  VtCatalogueRecord *record = pane->viewing ? vt_viewing_get_catalogue_record (pane->viewing) : NULL;
-  double iw = vt_viewport_get_image_width (pane->viewport);
-  double ih = vt_viewport_get_image_height (pane->viewport);
-  double unit, w, h;
-
-  if (iw <= 0 || ih <= 0)
-    return FALSE;
-
-  if (canvas != NULL && canvas->width > 0 && vt_canvas_get_mm_per_unit (canvas, &unit))
-    {
-      *mm = unit * canvas->width / iw;
-      return TRUE;
-    }
-
-  if (record != NULL && vt_viewing_get_n_canvases (pane->viewing) == 1 &&
-      vt_physdim_parse_dimensions_text (record->dimensions, &w, &h))
-    {
-      *mm = w > 0 ? w / iw : h / ih;
-      return TRUE;
-    }
-
-  return FALSE;
+  return vt_compare_pane_get_mm_per_pixel (pane->widget, mm);
 }
 
 static VtCompareSync
@@ -226,7 +192,8 @@ find_leader (VtCompareView *self)
 static gboolean
 apply_region (Pane *pane)
 {
-  VtPage *page = pane->viewing ? vt_viewing_get_page (pane->viewing) : NULL;
+  VtViewing *viewing = vt_compare_pane_get_viewing (pane->widget);
+  VtPage *page = viewing ? vt_viewing_get_page (viewing) : NULL;
   VtCanvas *canvas = page ? vt_page_get_canvas (page) : NULL;
   VtViewport *vp = pane->viewport;
   double iw = vt_viewport_get_image_width (vp);
@@ -310,87 +277,13 @@ viewport_changed_cb (VtViewport *viewport,
 }
 
 static void
-update_title (Pane *pane)
-{
-  const char *title = vt_viewing_get_title (pane->viewing);
-  guint n = vt_viewing_get_n_canvases (pane->viewing);
-  g_autofree char *text = NULL;
-
-  if (title == NULL)
-    title = vt_viewing_get_display_name (pane->viewing);
-  if (title != NULL && n > 1)
-    text = g_strdup_printf (_("%s, page %u of %u"), title,
-                            vt_viewing_get_canvas_index (pane->viewing) + 1, n);
-  gtk_label_set_text (pane->title, text ? text : title ? title : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (pane->title), text ? text : title);
-}
-
-static void
-sync_sidebar (Pane *pane)
-{
-  VtManifest *manifest = vt_viewing_get_manifest (pane->viewing);
-
-  vt_metadata_view_set_manifest (pane->metadata_view, manifest,
-                                 manifest ? vt_viewing_get_manifest_url (pane->viewing) : NULL);
-  vt_metadata_view_set_canvas_index (pane->metadata_view, vt_viewing_get_canvas_index (pane->viewing));
-  vt_metadata_view_set_ghent_page_url (pane->metadata_view,
-                                       manifest ? vt_viewing_get_web_page_url (pane->viewing) : NULL);
-  vt_metadata_view_set_logo (pane->metadata_view, vt_viewing_get_logo (pane->viewing));
-  vt_metadata_view_set_catalogue_record (pane->metadata_view,
-                                         vt_viewing_get_catalogue_record (pane->viewing));
-  gtk_widget_set_sensitive (GTK_WIDGET (pane->details_button), manifest != NULL);
-}
-
-static void
-viewing_state_cb (VtViewing  *viewing,
-                  GParamSpec *pspec,
-                  Pane       *pane)
-{
-  /* A pane opened on another canvas than the object's first. */
-  if (pane->start_canvas >= 0 && vt_viewing_get_state (viewing) == VT_VIEWING_MANIFEST)
-    {
-      guint index = (guint) pane->start_canvas;
-
-      pane->start_canvas = -1;
-      vt_viewing_set_canvas_index (viewing, index);
-    }
-  update_title (pane);
-  sync_sidebar (pane);
-  update_true_scale (pane->view);
-}
-
-static void
-viewing_page_cb (VtViewing  *viewing,
-                 GParamSpec *pspec,
-                 Pane       *pane)
-{
-  update_title (pane);
-  vt_metadata_view_set_canvas_index (pane->metadata_view, vt_viewing_get_canvas_index (viewing));
-  update_true_scale (pane->view);
-}
-
-static void
-viewing_details_cb (VtViewing  *viewing,
-                    GParamSpec *pspec,
-                    Pane       *pane)
-{
-  update_title (pane);
-  vt_metadata_view_set_logo (pane->metadata_view, vt_viewing_get_logo (viewing));
-  vt_metadata_view_set_catalogue_record (pane->metadata_view, vt_viewing_get_catalogue_record (viewing));
-  update_true_scale (pane->view);
-}
-
-static void
 sync_active_style (VtCompareView *self)
 {
   for (guint i = 0; i < self->panes->len; i++)
     {
       Pane *pane = g_ptr_array_index (self->panes, i);
 
-      if (i == self->active && self->panes->len > 1)
-        gtk_widget_add_css_class (pane->column, "active-pane");
-      else
-        gtk_widget_remove_css_class (pane->column, "active-pane");
+      vt_compare_pane_set_active (pane->widget, i == self->active && self->panes->len > 1);
     }
 }
 
@@ -404,200 +297,50 @@ pane_index (Pane *pane)
 }
 
 static void
-pane_pressed_cb (GtkGestureClick *gesture,
-                 int              n_press,
-                 double           x,
-                 double           y,
-                 Pane            *pane)
+pane_touched_cb (VtComparePane *widget,
+                 Pane          *pane)
 {
   vt_compare_view_set_active (pane->view, pane_index (pane));
 }
 
 static void
-pane_focus_cb (GtkEventControllerFocus *controller,
-               Pane                    *pane)
-{
-  vt_compare_view_set_active (pane->view, pane_index (pane));
-}
-
-static void
-pane_close_cb (GtkButton *button,
-               Pane      *pane)
+pane_close_cb (VtComparePane *widget,
+               Pane          *pane)
 {
   vt_compare_view_remove (pane->view, pane_index (pane));
 }
 
-static char *
-dup_dropped_input (const GValue *value)
-{
-  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    {
-      GSList *files = g_value_get_boxed (value);
-
-      return files != NULL ? g_file_get_uri (files->data) : NULL;
-    }
-  if (G_VALUE_HOLDS (value, G_TYPE_FILE))
-    return g_file_get_uri (g_value_get_object (value));
-  if (G_VALUE_HOLDS (value, G_TYPE_STRING) && g_value_get_string (value) != NULL)
-    {
-      g_auto(GStrv) lines = g_strsplit (g_value_get_string (value), "\n", 2);
-
-      /* text/uri-list and plain text both carry the link on the first line. */
-      if (lines[0] != NULL && *g_strstrip (lines[0]) != '\0')
-        return g_strdup (lines[0]);
-    }
-  return NULL;
-}
-
-static void pane_set_viewing (Pane      *pane,
-                              VtViewing *viewing);
-
-/* A link dropped on a pane opens there, in place of what it showed. */
-static gboolean
-pane_drop_cb (GtkDropTarget *target,
-              const GValue  *value,
-              double         x,
-              double         y,
-              Pane          *pane)
-{
-  VtCompareView *self = pane->view;
-  g_autofree char *input = dup_dropped_input (value);
-  g_autoptr(VtViewing) viewing = NULL;
-
-  if (input == NULL || self->session == NULL)
-    return FALSE;
-
-  viewing = vt_viewing_new (self->session, input, NULL);
-  pane->start_canvas = -1;
-  pane_set_viewing (pane, viewing);
-  vt_viewing_load (viewing, FALSE);
-  vt_compare_view_set_active (self, pane_index (pane));
-  return TRUE;
-}
-
 static void
-pane_set_viewing (Pane      *pane,
-                  VtViewing *viewing)
+pane_object_changed_cb (VtComparePane *widget,
+                        Pane          *pane)
 {
-  if (pane->viewing != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (pane->viewing, pane);
-      vt_viewing_cancel (pane->viewing);
-    }
-  g_set_object (&pane->viewing, viewing);
-
-  g_signal_connect (viewing, "notify::state", G_CALLBACK (viewing_state_cb), pane);
-  g_signal_connect (viewing, "notify::page", G_CALLBACK (viewing_page_cb), pane);
-  g_signal_connect (viewing, "notify::title", G_CALLBACK (viewing_details_cb), pane);
-  g_signal_connect (viewing, "notify::logo", G_CALLBACK (viewing_details_cb), pane);
-  g_signal_connect (viewing, "notify::catalogue-record", G_CALLBACK (viewing_details_cb), pane);
-
-  vt_canvas_pane_set_viewing (pane->canvas_pane, viewing);
-  update_title (pane);
-  sync_sidebar (pane);
+  update_true_scale (pane->view);
 }
 
 static Pane *
 pane_new (VtCompareView *self)
 {
   Pane *pane = g_new0 (Pane, 1);
-  GtkWidget *header, *sidebar, *scrolled;
-  GtkGesture *press;
-  GtkEventController *focus;
-  GtkDropTarget *drop;
-  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE, G_TYPE_STRING };
 
   pane->view = self;
-  pane->start_canvas = -1;
+  pane->widget = g_object_ref_sink (vt_compare_pane_new (self->session));
+  g_signal_connect (pane->widget, "touched", G_CALLBACK (pane_touched_cb), pane);
+  g_signal_connect (pane->widget, "close-requested", G_CALLBACK (pane_close_cb), pane);
+  g_signal_connect (pane->widget, "object-changed", G_CALLBACK (pane_object_changed_cb), pane);
 
-  pane->column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_add_css_class (pane->column, "compare-pane");
-
-  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_add_css_class (header, "compare-pane-header");
-  pane->title = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_ellipsize (pane->title, PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (pane->title, 0);
-  gtk_widget_set_hexpand (GTK_WIDGET (pane->title), TRUE);
-  gtk_widget_set_margin_start (GTK_WIDGET (pane->title), 6);
-  gtk_box_append (GTK_BOX (header), GTK_WIDGET (pane->title));
-
-  pane->details_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
-  gtk_button_set_icon_name (GTK_BUTTON (pane->details_button), "sidebar-show-right-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (pane->details_button), _("Object Details"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (pane->details_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Object Details"), -1);
-  gtk_widget_add_css_class (GTK_WIDGET (pane->details_button), "flat");
-  gtk_box_append (GTK_BOX (header), GTK_WIDGET (pane->details_button));
-
-  pane->close_button = gtk_button_new_from_icon_name ("window-close-symbolic");
-  gtk_widget_set_tooltip_text (pane->close_button, _("Remove From Comparison"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (pane->close_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove From Comparison"), -1);
-  gtk_widget_add_css_class (pane->close_button, "flat");
-  g_signal_connect (pane->close_button, "clicked", G_CALLBACK (pane_close_cb), pane);
-  gtk_box_append (GTK_BOX (header), pane->close_button);
-  gtk_box_append (GTK_BOX (pane->column), header);
-
-  pane->canvas_pane = g_object_new (VT_TYPE_CANVAS_PANE, "hexpand", TRUE, "vexpand", TRUE, NULL);
-  if (self->session != NULL)
-    vt_canvas_pane_set_session (pane->canvas_pane, self->session);
   /* Held, as the pane outlives its widgets when it is removed. */
-  pane->viewport = g_object_ref (vt_image_view_get_viewport (vt_canvas_pane_get_image_view (pane->canvas_pane)));
+  pane->viewport = g_object_ref (vt_compare_pane_get_viewport (pane->widget));
   g_signal_connect (pane->viewport, "notify", G_CALLBACK (viewport_changed_cb), pane);
-
-  /* Each pane's own sidebar: it opens, scrolls and switches language
-   * for its object only. */
-  pane->metadata_view = VT_METADATA_VIEW (vt_metadata_view_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (pane->metadata_view), TRUE);
-  sidebar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_size_request (sidebar, 300, -1);
-  gtk_widget_add_css_class (sidebar, "background");
-  scrolled = GTK_WIDGET (pane->metadata_view);
-  gtk_box_append (GTK_BOX (sidebar), scrolled);
-
-  pane->flap = ADW_FLAP (adw_flap_new ());
-  adw_flap_set_flap_position (pane->flap, GTK_PACK_END);
-  adw_flap_set_reveal_flap (pane->flap, FALSE);
-  adw_flap_set_swipe_to_open (pane->flap, FALSE);
-  adw_flap_set_fold_threshold_policy (pane->flap, ADW_FOLD_THRESHOLD_POLICY_NATURAL);
-  adw_flap_set_content (pane->flap, GTK_WIDGET (pane->canvas_pane));
-  adw_flap_set_separator (pane->flap, gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  adw_flap_set_flap (pane->flap, sidebar);
-  gtk_widget_set_vexpand (GTK_WIDGET (pane->flap), TRUE);
-  g_object_bind_property (pane->details_button, "active", pane->flap, "reveal-flap",
-                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-  gtk_box_append (GTK_BOX (pane->column), GTK_WIDGET (pane->flap));
-
-  press = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (press), 0);
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (press), GTK_PHASE_CAPTURE);
-  g_signal_connect (press, "pressed", G_CALLBACK (pane_pressed_cb), pane);
-  gtk_widget_add_controller (pane->column, GTK_EVENT_CONTROLLER (press));
-
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "enter", G_CALLBACK (pane_focus_cb), pane);
-  gtk_widget_add_controller (pane->column, focus);
-
-  drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
-  gtk_drop_target_set_gtypes (drop, types, G_N_ELEMENTS (types));
-  g_signal_connect (drop, "drop", G_CALLBACK (pane_drop_cb), pane);
-  gtk_widget_add_controller (pane->column, GTK_EVENT_CONTROLLER (drop));
-
   return pane;
 }
 
 static void
 pane_free (Pane *pane)
 {
-  if (pane->viewing != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (pane->viewing, pane);
-      vt_viewing_cancel (pane->viewing);
-      g_clear_object (&pane->viewing);
-    }
+  g_signal_handlers_disconnect_by_data (pane->widget, pane);
   g_signal_handlers_disconnect_by_data (pane->viewport, pane);
   g_clear_object (&pane->viewport);
+  g_clear_object (&pane->widget);
   g_free (pane);
 }
 
@@ -608,8 +351,7 @@ sync_panes (VtCompareView *self)
     {
       Pane *pane = g_ptr_array_index (self->panes, i);
 
-      /* Two panes is the least a comparison has. */
-      gtk_widget_set_visible (pane->close_button, self->panes->len > 2);
+      vt_compare_pane_set_closable (pane->widget, self->panes->len > 2);
     }
   gtk_widget_set_sensitive (GTK_WIDGET (self->swipe_button), self->panes->len >= 2);
   sync_active_style (self);
@@ -650,6 +392,8 @@ sync_buttons_cb (VtCompareView *self)
 {
   VtCompareSync sync = VT_COMPARE_SYNC_NONE;
 
+  if (self->setting_buttons)
+    return;
   if (gtk_toggle_button_get_active (self->link_button))
     sync = gtk_toggle_button_get_active (self->true_scale_button) ? VT_COMPARE_SYNC_TRUE_SCALE
                                                                   : VT_COMPARE_SYNC_IMAGE;
@@ -806,7 +550,7 @@ vt_compare_view_set_session (VtCompareView *self,
   if (!g_set_object (&self->session, session))
     return;
   for (guint i = 0; i < self->panes->len; i++)
-    vt_canvas_pane_set_session (((Pane *) g_ptr_array_index (self->panes, i))->canvas_pane, session);
+    vt_compare_pane_set_session (((Pane *) g_ptr_array_index (self->panes, i))->widget, session);
 }
 
 /**
@@ -841,7 +585,6 @@ vt_compare_view_add (VtCompareView *self,
                      const char    *default_organisation,
                      int            canvas_index)
 {
-  g_autoptr(VtViewing) viewing = NULL;
   Pane *pane;
 
   g_return_val_if_fail (VT_IS_COMPARE_VIEW (self), 0);
@@ -849,13 +592,9 @@ vt_compare_view_add (VtCompareView *self,
   g_return_val_if_fail (self->session != NULL, 0);
 
   pane = pane_new (self);
-  pane->start_canvas = canvas_index;
   g_ptr_array_add (self->panes, pane);
-  vt_compare_grid_append (self->grid, pane->column);
-
-  viewing = vt_viewing_new (self->session, input, default_organisation);
-  pane_set_viewing (pane, viewing);
-  vt_viewing_load (viewing, FALSE);
+  vt_compare_grid_append (self->grid, GTK_WIDGET (pane->widget));
+  vt_compare_pane_open (pane->widget, input, default_organisation, canvas_index);
 
   sync_panes (self);
   vt_compare_view_set_active (self, self->panes->len - 1);
@@ -874,7 +613,7 @@ vt_compare_view_remove (VtCompareView *self,
   if ((pane = get_pane (self, index)) == NULL)
     return;
 
-  vt_compare_grid_remove (self->grid, pane->column);
+  vt_compare_grid_remove (self->grid, GTK_WIDGET (pane->widget));
   g_ptr_array_remove_index (self->panes, index);
   if (self->active >= self->panes->len)
     self->active = self->panes->len > 0 ? self->panes->len - 1 : 0;
@@ -937,7 +676,7 @@ vt_compare_view_get_viewing (VtCompareView *self,
 
   g_return_val_if_fail (VT_IS_COMPARE_VIEW (self), NULL);
   pane = get_pane (self, index);
-  return pane ? pane->viewing : NULL;
+  return pane ? vt_compare_pane_get_viewing (pane->widget) : NULL;
 }
 
 VtCanvasPane *
@@ -948,7 +687,7 @@ vt_compare_view_get_canvas_pane (VtCompareView *self,
 
   g_return_val_if_fail (VT_IS_COMPARE_VIEW (self), NULL);
   pane = get_pane (self, index);
-  return pane ? pane->canvas_pane : NULL;
+  return pane ? vt_compare_pane_get_canvas_pane (pane->widget) : NULL;
 }
 
 VtImageView *
@@ -968,7 +707,7 @@ vt_compare_view_get_metadata_view (VtCompareView *self,
 
   g_return_val_if_fail (VT_IS_COMPARE_VIEW (self), NULL);
   pane = get_pane (self, index);
-  return pane ? pane->metadata_view : NULL;
+  return pane ? vt_compare_pane_get_metadata_view (pane->widget) : NULL;
 }
 
 gboolean
@@ -979,7 +718,7 @@ vt_compare_view_get_sidebar_revealed (VtCompareView *self,
 
   g_return_val_if_fail (VT_IS_COMPARE_VIEW (self), FALSE);
   pane = get_pane (self, index);
-  return pane ? adw_flap_get_reveal_flap (pane->flap) : FALSE;
+  return pane ? vt_compare_pane_get_sidebar_revealed (pane->widget) : FALSE;
 }
 
 void
@@ -991,7 +730,7 @@ vt_compare_view_set_sidebar_revealed (VtCompareView *self,
 
   g_return_if_fail (VT_IS_COMPARE_VIEW (self));
   if ((pane = get_pane (self, index)) != NULL)
-    adw_flap_set_reveal_flap (pane->flap, revealed);
+    vt_compare_pane_set_sidebar_revealed (pane->widget, revealed);
 }
 
 /**
@@ -1083,9 +822,11 @@ vt_compare_view_set_sync (VtCompareView *self,
     return;
   self->sync = sync;
 
+  self->setting_buttons = TRUE;
   gtk_toggle_button_set_active (self->link_button, sync != VT_COMPARE_SYNC_NONE);
   if (sync != VT_COMPARE_SYNC_NONE)
     gtk_toggle_button_set_active (self->true_scale_button, sync == VT_COMPARE_SYNC_TRUE_SCALE);
+  self->setting_buttons = FALSE;
 
   update_true_scale (self);
   if ((active = get_pane (self, self->active)) != NULL)
@@ -1145,7 +886,7 @@ vt_compare_view_set_swipe (VtCompareView *self,
   if (swipe)
     {
       for (guint i = 0; i < self->panes->len; i++)
-        adw_flap_set_reveal_flap (((Pane *) g_ptr_array_index (self->panes, i))->flap, FALSE);
+        vt_compare_pane_set_sidebar_revealed (((Pane *) g_ptr_array_index (self->panes, i))->widget, FALSE);
       vt_compare_view_set_sync (self, VT_COMPARE_SYNC_IMAGE);
     }
   gtk_widget_set_sensitive (GTK_WIDGET (self->link_button), !swipe);

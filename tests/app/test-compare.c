@@ -337,6 +337,12 @@ test_true_scale (Fixture       *fixture,
   g_assert_cmpuint (vt_viewport_get_rotation (b), ==, 90);
 }
 
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
 /* Each pane's sidebar is its own: it opens alone and describes its own
  * object; the window's sidebar is left as it was. */
 static void
@@ -362,7 +368,7 @@ test_sidebars (Fixture       *fixture,
 
   g_assert_false (vt_compare_view_get_sidebar_revealed (fixture->compare, 0));
   vt_compare_view_set_sidebar_revealed (fixture->compare, 1, TRUE);
-  spin (100);
+  wait_until (widget_mapped, second, "the second pane's sidebar");
   g_assert_false (vt_compare_view_get_sidebar_revealed (fixture->compare, 0));
   g_assert_true (vt_compare_view_get_sidebar_revealed (fixture->compare, 1));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (second)));
