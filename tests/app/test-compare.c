@@ -113,9 +113,9 @@ viewport (Fixture *fixture,
 }
 
 static gboolean
-panes_sharp (gpointer data)
+panes_are (Fixture  *fixture,
+           gboolean  sharp)
 {
-  Fixture *fixture = data;
   guint n = vt_compare_view_get_n_panes (fixture->compare);
 
   for (guint i = 0; i < n; i++)
@@ -124,10 +124,23 @@ panes_sharp (gpointer data)
 
       if (vt_image_view_get_state (view) != VT_IMAGE_VIEW_STATE_READY ||
           vt_viewport_get_image_width (vt_image_view_get_viewport (view)) <= 0 ||
-          !vt_image_view_get_sharp (view))
+          (sharp && !vt_image_view_get_sharp (view)))
         return FALSE;
     }
   return n > 0;
+}
+
+/* Each pane has its image (its size known, tiles maybe still coming). */
+static gboolean
+panes_ready (gpointer data)
+{
+  return panes_are (data, FALSE);
+}
+
+static gboolean
+panes_sharp (gpointer data)
+{
+  return panes_are (data, TRUE);
 }
 
 static void
@@ -136,7 +149,7 @@ compare_and_wait (Fixture            *fixture,
 {
   vt_window_compare (fixture->window, inputs);
   g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "compare");
-  wait_until (panes_sharp, fixture, "the compared panes");
+  wait_until (panes_ready, fixture, "the compared panes");
   /* The pull of the pane that came last runs in an idle. */
   spin (50);
 }
@@ -415,7 +428,7 @@ test_open_and_leave (Fixture       *fixture,
     g_main_context_iteration (NULL, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.compare-canvas", "u", 1);
   g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "compare");
-  wait_until (panes_sharp, fixture, "two pages");
+  wait_until (panes_ready, fixture, "two pages");
   g_assert_cmpuint (vt_viewing_get_canvas_index (vt_compare_view_get_viewing (fixture->compare, 0)), ==, 0);
   g_assert_cmpuint (vt_viewing_get_canvas_index (vt_compare_view_get_viewing (fixture->compare, 1)), ==, 1);
 
@@ -447,7 +460,7 @@ test_region (Fixture       *fixture,
   inputs[2] = NULL;
   vt_window_compare (fixture->window, inputs);
   vt_compare_view_set_region (fixture->compare, 0, 3000, 2000, 1200, 900);
-  wait_until (panes_sharp, fixture, "the compared panes");
+  wait_until (panes_ready, fixture, "the compared panes");
   spin (50);
 
   a = viewport (fixture, 0);
@@ -507,7 +520,7 @@ test_drop (Fixture       *fixture,
   g_assert_cmpstr (vt_viewing_get_input (vt_compare_view_get_viewing (fixture->compare, 1)), ==, dropped);
   g_assert_cmpstr (vt_viewing_get_input (vt_compare_view_get_viewing (fixture->compare, 0)), ==,
                    fixture->panel);
-  wait_until (panes_sharp, fixture, "the dropped object");
+  wait_until (panes_ready, fixture, "the dropped object");
 }
 
 typedef struct
@@ -593,9 +606,12 @@ test_swipe (Fixture       *fixture,
   /* Swipe links the views by image. */
   g_assert_cmpint (vt_compare_view_get_sync (fixture->compare), ==, VT_COMPARE_SYNC_IMAGE);
   vt_compare_view_set_swipe_position (fixture->compare, 0.4);
-  spin (100);
+  /* The panes are reallocated to the whole grid at the next frame, then
+   * ask for the tiles of their new size. */
+  spin (500);
   wait_until (panes_sharp, fixture, "the swiped panes");
-  spin (100);
+  spin (200);
+  wait_until (panes_sharp, fixture, "the swiped panes");
 
   first = GTK_WIDGET (vt_compare_view_get_image_view (fixture->compare, 0));
   second = GTK_WIDGET (vt_compare_view_get_image_view (fixture->compare, 1));
