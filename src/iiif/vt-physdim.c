@@ -36,11 +36,13 @@ vt_physical_units_to_mm (const char *units)
     { "m", 1000.0 }, { "metre", 1000.0 }, { "meter", 1000.0 },
     { "in", 25.4 }, { "inch", 25.4 }, { "inches", 25.4 },
   };
+  g_autofree char *stripped = NULL;
   g_autofree char *folded = NULL;
 
   if (units == NULL)
     return 0;
-  folded = g_ascii_strdown (g_strstrip (g_strdup (units)), -1);
+  stripped = g_strstrip (g_strdup (units));
+  folded = g_ascii_strdown (stripped, -1);
   if (g_str_has_suffix (folded, "."))
     folded[strlen (folded) - 1] = '\0';
   for (guint i = 0; i < G_N_ELEMENTS (table); i++)
