@@ -38,7 +38,6 @@ typedef struct
   double          region[4];   /* x, y, w, h on the canvas, w 0 for none */
   double          image_width;
   double          image_height;
-  guint           needs_pull : 1;
 } Pane;
 
 struct _VtCompareView
@@ -49,7 +48,6 @@ struct _VtCompareView
   GPtrArray      *panes;       /* Pane */
   guint           active;
   VtCompareSync   sync;
-  guint           pull_id;
   guint           syncing : 1;
   guint           true_scale_available : 1;
   guint           setting_buttons : 1;
@@ -152,7 +150,7 @@ push_view (VtCompareView *self,
       VtViewport *dst = pane->viewport;
       double mm_dst;
 
-      if (pane == from || !pane_has_geometry (pane) || pane->needs_pull)
+      if (pane == from || !pane_has_geometry (pane))
         continue;
 
       vt_viewport_set_rotation (dst, rotation);
@@ -168,23 +166,6 @@ push_view (VtCompareView *self,
                               fy * vt_viewport_get_image_height (dst));
     }
   self->syncing = FALSE;
-}
-
-static Pane *
-find_leader (VtCompareView *self)
-{
-  Pane *active = get_pane (self, self->active);
-
-  if (active != NULL && !active->needs_pull && pane_has_geometry (active))
-    return active;
-  for (guint i = 0; i < self->panes->len; i++)
-    {
-      Pane *pane = g_ptr_array_index (self->panes, i);
-
-      if (!pane->needs_pull && pane_has_geometry (pane))
-        return pane;
-    }
-  return NULL;
 }
 
 /* Shows the pane's region, given on the canvas (a Content State's xywh),
@@ -213,40 +194,37 @@ apply_region (Pane *pane)
   return TRUE;
 }
 
-/* A pane whose image just arrived takes the others' view, once all of
- * its viewport's notifications for the new image are out. */
-static gboolean
-pull_cb (gpointer data)
+/* A pane whose image just arrived takes the view of another one (the
+ * active pane, else any with an image), or leads when asked to show a
+ * region. The viewport notifies a new image once it is whole (fitted to
+ * it), so this runs at once, before any frame shows it unlinked. */
+static void
+image_arrived (VtCompareView *self,
+               Pane          *pane)
 {
-  VtCompareView *self = data;
-  Pane *leader;
+  Pane *active = get_pane (self, self->active);
+  Pane *leader = NULL;
 
-  self->pull_id = 0;
-  for (guint i = 0; i < self->panes->len; i++)
-    {
-      Pane *pane = g_ptr_array_index (self->panes, i);
-
-      if (pane->needs_pull && !pane_has_geometry (pane))
-        pane->needs_pull = FALSE;
-    }
-
-  /* A pane asked to show a region leads, rather than follows. */
-  leader = NULL;
-  for (guint i = 0; i < self->panes->len; i++)
-    {
-      Pane *pane = g_ptr_array_index (self->panes, i);
-
-      if (pane->needs_pull && pane->region[2] > 0 && apply_region (pane) && leader == NULL)
-        leader = pane;
-    }
-  if (leader == NULL)
-    leader = find_leader (self);
-  for (guint i = 0; i < self->panes->len; i++)
-    ((Pane *) g_ptr_array_index (self->panes, i))->needs_pull = FALSE;
   update_true_scale (self);
+  if (!pane_has_geometry (pane))
+    return;
+  if (pane->region[2] > 0 && apply_region (pane))
+    {
+      push_view (self, pane);
+      return;
+    }
+
+  if (active != NULL && active != pane && pane_has_geometry (active))
+    leader = active;
+  for (guint i = 0; i < self->panes->len && leader == NULL; i++)
+    {
+      Pane *other = g_ptr_array_index (self->panes, i);
+
+      if (other != pane && pane_has_geometry (other))
+        leader = other;
+    }
   if (leader != NULL)
     push_view (self, leader);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -258,22 +236,18 @@ viewport_changed_cb (VtViewport *viewport,
   double iw = vt_viewport_get_image_width (viewport);
   double ih = vt_viewport_get_image_height (viewport);
 
+  if (self->syncing)
+    return;
+
   if (iw != pane->image_width || ih != pane->image_height)
     {
       pane->image_width = iw;
       pane->image_height = ih;
-      pane->needs_pull = TRUE;
-      if (self->pull_id == 0)
-        {
-          /* Before the next frame, and not starved by tile loads. */
-          self->pull_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, pull_cb, self, NULL);
-          g_source_set_name_by_id (self->pull_id, "[vitrine] compare pull");
-        }
+      image_arrived (self, pane);
       return;
     }
 
-  if (!pane->needs_pull)
-    push_view (self, pane);
+  push_view (self, pane);
 }
 
 static void
@@ -411,7 +385,6 @@ vt_compare_view_dispose (GObject *object)
 {
   VtCompareView *self = VT_COMPARE_VIEW (object);
 
-  g_clear_handle_id (&self->pull_id, g_source_remove);
   if (self->panes != NULL)
     g_ptr_array_set_size (self->panes, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_COMPARE_VIEW);

@@ -150,8 +150,6 @@ compare_and_wait (Fixture            *fixture,
   vt_window_compare (fixture->window, inputs);
   g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "compare");
   wait_until (panes_ready, fixture, "the compared panes");
-  /* The pull of the pane that came last runs in an idle. */
-  spin (50);
 }
 
 /* Both panes show the same part of their image: the same centre as a
