@@ -32,6 +32,7 @@ struct _VtCompareGrid
   double     swipe_position; /* 0–1, where the divider stands */
   double     drag_start;
   guint      swipe : 1;
+  guint      allocating : 1;
 };
 
 G_DEFINE_FINAL_TYPE (VtCompareGrid, vt_compare_grid, GTK_TYPE_WIDGET)
@@ -112,6 +113,10 @@ vt_compare_grid_measure (GtkWidget      *widget,
   *natural = nat;
 }
 
+static void allocate_panes (VtCompareGrid *self,
+                            int            width,
+                            int            height);
+
 static void
 vt_compare_grid_size_allocate (GtkWidget *widget,
                                int        width,
@@ -119,6 +124,17 @@ vt_compare_grid_size_allocate (GtkWidget *widget,
                                int        baseline)
 {
   VtCompareGrid *self = VT_COMPARE_GRID (widget);
+
+  self->allocating = TRUE;
+  allocate_panes (self, width, height);
+  self->allocating = FALSE;
+}
+
+static void
+allocate_panes (VtCompareGrid *self,
+                int            width,
+                int            height)
+{
   guint columns, rows;
 
   if (self->swipe)
@@ -347,6 +363,19 @@ vt_compare_grid_remove (VtCompareGrid *self,
       gtk_widget_unparent (child);
       sync_children (self);
     }
+}
+
+/**
+ * vt_compare_grid_get_allocating:
+ *
+ * Returns: whether the panes are being laid out: what changes them now
+ *   would change a pane already laid out in this frame
+ */
+gboolean
+vt_compare_grid_get_allocating (VtCompareGrid *self)
+{
+  g_return_val_if_fail (VT_IS_COMPARE_GRID (self), FALSE);
+  return self->allocating;
 }
 
 gboolean

@@ -20,6 +20,7 @@ void       vt_compare_grid_append            (VtCompareGrid *self,
                                               GtkWidget     *child);
 void       vt_compare_grid_remove            (VtCompareGrid *self,
                                               GtkWidget     *child);
+gboolean   vt_compare_grid_get_allocating    (VtCompareGrid *self);
 gboolean   vt_compare_grid_get_swipe         (VtCompareGrid *self);
 void       vt_compare_grid_set_swipe         (VtCompareGrid *self,
                                               gboolean       swipe);

@@ -38,6 +38,9 @@ typedef struct
   double          region[4];   /* x, y, w, h on the canvas, w 0 for none */
   double          image_width;
   double          image_height;
+  guint           had_geometry : 1;
+  guint           pending : 1;     /* changed while the panes were laid out */
+  guint           arrived : 1;     /* …and its image is new */
 } Pane;
 
 struct _VtCompareView
@@ -48,6 +51,7 @@ struct _VtCompareView
   GPtrArray      *panes;       /* Pane */
   guint           active;
   VtCompareSync   sync;
+  guint           deferred_id;
   guint           syncing : 1;
   guint           true_scale_available : 1;
   guint           setting_buttons : 1;
@@ -227,6 +231,32 @@ image_arrived (VtCompareView *self,
     push_view (self, leader);
 }
 
+/* Changes made while the panes are laid out (a resize refits a pane)
+ * are copied right after: copying them then would change a pane already
+ * laid out in this frame. Before the next frame, all the same. */
+static gboolean
+deferred_cb (gpointer data)
+{
+  VtCompareView *self = data;
+  Pane *active = get_pane (self, self->active);
+  Pane *leader = NULL;
+
+  self->deferred_id = 0;
+  for (guint i = 0; i < self->panes->len; i++)
+    {
+      Pane *pane = g_ptr_array_index (self->panes, i);
+
+      if (pane->arrived)
+        image_arrived (self, pane);
+      else if (pane->pending && (leader == NULL || pane == active))
+        leader = pane;
+      pane->pending = pane->arrived = FALSE;
+    }
+  if (leader != NULL)
+    push_view (self, leader);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 viewport_changed_cb (VtViewport *viewport,
                      GParamSpec *pspec,
@@ -235,19 +265,46 @@ viewport_changed_cb (VtViewport *viewport,
   VtCompareView *self = pane->view;
   double iw = vt_viewport_get_image_width (viewport);
   double ih = vt_viewport_get_image_height (viewport);
+  gboolean geometry = pane_has_geometry (pane);
+  /* A new image, or the first size of a pane whose image came first. */
+  gboolean arrived = iw != pane->image_width || ih != pane->image_height ||
+                     (geometry && !pane->had_geometry);
 
   if (self->syncing)
     return;
 
-  if (iw != pane->image_width || ih != pane->image_height)
+  pane->image_width = iw;
+  pane->image_height = ih;
+  pane->had_geometry = geometry;
+  if (vt_compare_grid_get_allocating (self->grid))
     {
-      pane->image_width = iw;
-      pane->image_height = ih;
-      image_arrived (self, pane);
+      pane->pending = TRUE;
+      pane->arrived |= arrived;
+      if (self->deferred_id == 0)
+        {
+          self->deferred_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, deferred_cb, self, NULL);
+          g_source_set_name_by_id (self->deferred_id, "[vitrine] compare link");
+        }
       return;
     }
 
-  push_view (self, pane);
+  if (arrived)
+    image_arrived (self, pane);
+  else
+    push_view (self, pane);
+}
+
+/**
+ * vt_compare_view_get_linking:
+ *
+ * Returns: whether changes made while the panes were laid out are still
+ *   to be copied to the others (before the next frame)
+ */
+gboolean
+vt_compare_view_get_linking (VtCompareView *self)
+{
+  g_return_val_if_fail (VT_IS_COMPARE_VIEW (self), FALSE);
+  return self->deferred_id != 0;
 }
 
 static void
@@ -385,6 +442,7 @@ vt_compare_view_dispose (GObject *object)
 {
   VtCompareView *self = VT_COMPARE_VIEW (object);
 
+  g_clear_handle_id (&self->deferred_id, g_source_remove);
   if (self->panes != NULL)
     g_ptr_array_set_size (self->panes, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_COMPARE_VIEW);

@@ -84,6 +84,7 @@ void            vt_compare_view_set_active          (VtCompareView *self,
 VtViewing      *vt_compare_view_get_active_viewing  (VtCompareView *self);
 VtImageView    *vt_compare_view_get_active_image_view (VtCompareView *self);
 
+gboolean        vt_compare_view_get_linking         (VtCompareView *self);
 VtCompareSync   vt_compare_view_get_sync            (VtCompareView *self);
 void            vt_compare_view_set_sync            (VtCompareView *self,
                                                      VtCompareSync  sync);

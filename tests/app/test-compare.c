@@ -122,19 +122,24 @@ panes_are (Fixture  *fixture,
     {
       VtImageView *view = vt_compare_view_get_image_view (fixture->compare, i);
 
+      VtViewport *vp = vt_image_view_get_viewport (view);
+
       if (vt_image_view_get_state (view) != VT_IMAGE_VIEW_STATE_READY ||
-          vt_viewport_get_image_width (vt_image_view_get_viewport (view)) <= 0 ||
+          vt_viewport_get_image_width (vp) <= 0 || vt_viewport_get_width (vp) <= 0 ||
           (sharp && !vt_image_view_get_sharp (view)))
         return FALSE;
     }
   return n > 0;
 }
 
-/* Each pane has its image (its size known, tiles maybe still coming). */
+/* Each pane has its image (its size known, tiles maybe still coming),
+ * and the view has copied what changed while the panes were laid out. */
 static gboolean
 panes_ready (gpointer data)
 {
-  return panes_are (data, FALSE);
+  Fixture *fixture = data;
+
+  return panes_are (fixture, FALSE) && !vt_compare_view_get_linking (fixture->compare);
 }
 
 static gboolean
