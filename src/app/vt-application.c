@@ -50,6 +50,8 @@ static const GOptionEntry option_entries[] = {
     N_("Open a new window"), NULL },
   { "search", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Search the catalogue"), NULL },
+  { "compare", 'c', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Show the objects side by side"), NULL },
   { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL,
     NULL, N_("[OBJECT-NUMBER|URL|FILE…]") },
   { NULL }
@@ -124,6 +126,24 @@ vt_application_command_line (GApplication            *app,
       g_autofree char *terms = remaining != NULL ? g_strjoinv (" ", (char **) remaining) : NULL;
 
       vt_window_show_search (window, terms != NULL && *terms != '\0' ? terms : NULL);
+      gtk_window_present (GTK_WINDOW (window));
+      return 0;
+    }
+
+  /* `vitrine --compare A B` shows A and B side by side in one window. */
+  if (g_variant_dict_contains (options, "compare") && remaining != NULL && remaining[0] != NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) inputs = NULL;
+
+      for (guint i = 0; remaining[i] != NULL; i++)
+        {
+          g_autofree char *input = resolve_argument (command_line, remaining[i]);
+
+          g_strv_builder_add (builder, input);
+        }
+      inputs = g_strv_builder_end (builder);
+      vt_window_compare (window, (const char * const *) inputs);
       gtk_window_present (GTK_WINDOW (window));
       return 0;
     }

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "vt-canvas-strip.h"
+#include "vt-context-menu.h"
 #include "vt-canvas-strip-item.h"
 #include "vt-canvas-strip-model.h"
 #include "vt-thumbnail-loader.h"
@@ -332,6 +333,27 @@ row_query_tooltip_cb (GtkWidget   *box,
   return TRUE;
 }
 
+/* Another page of the object, beside the one on screen. */
+static GMenuModel *
+row_menu_cb (GtkWidget *box,
+             gpointer   user_data)
+{
+  GtkListItem *list_item = user_data;
+  guint position = gtk_list_item_get_position (list_item);
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenuItem) item = NULL;
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return NULL;
+
+  menu = g_menu_new ();
+  /* Translators: in a page thumbnail's context menu: show it beside the page on screen */
+  item = g_menu_item_new (_("_Compare"), NULL);
+  g_menu_item_set_action_and_target_value (item, "win.compare-canvas", g_variant_new_uint32 (position));
+  g_menu_append_item (menu, item);
+  return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
@@ -378,6 +400,7 @@ setup_cb (GtkSignalListItemFactory *factory,
    * binds 200 rows at once. */
   gtk_widget_set_has_tooltip (box, TRUE);
   g_signal_connect (box, "query-tooltip", G_CALLBACK (row_query_tooltip_cb), list_item);
+  vt_context_menu_attach (box, row_menu_cb, list_item);
 
   g_object_set_data_full (G_OBJECT (list_item), "vt-row", row, g_free);
   gtk_list_item_set_child (list_item, box);

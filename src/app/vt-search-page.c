@@ -17,6 +17,7 @@
 #include "net/vt-ghent-catalogue.h"
 
 #include "vt-catalogue-rows.h"
+#include "vt-context-menu.h"
 #include "vt-search-page.h"
 #include "vt-search-result-row.h"
 #include "vt-text.h"
@@ -101,12 +102,43 @@ get_catalogue (VtSearchPage *self)
  * built, and they are reused as the list scrolls: a page of results costs
  * a dozen rows, whatever the number of results. */
 
+/* A result beside the object on screen, without leaving it. */
+static GMenuModel *
+row_menu_cb (GtkWidget *row,
+             gpointer   user_data)
+{
+  GtkListItem *list_item = user_data;
+  VtSearchPage *self = VT_SEARCH_PAGE (gtk_widget_get_ancestor (row, VT_TYPE_SEARCH_PAGE));
+  guint position = gtk_list_item_get_position (list_item);
+  g_autofree char *id = NULL;
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenuItem) item = NULL;
+
+  if (self == NULL || self->results == NULL || position >= self->results->len)
+    return NULL;
+
+  id = vt_catalogue_record_dup_object_id (g_ptr_array_index (self->results, position));
+  menu = g_menu_new ();
+  item = g_menu_item_new (_("_Open"), NULL);
+  g_menu_item_set_action_and_target_value (item, "win.open-input", g_variant_new_string (id));
+  g_menu_append_item (menu, item);
+  g_clear_object (&item);
+  /* Translators: in a search result's context menu */
+  item = g_menu_item_new (_("_Compare With Object on Screen"), NULL);
+  g_menu_item_set_action_and_target_value (item, "win.compare-input", g_variant_new_string (id));
+  g_menu_append_item (menu, item);
+  return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               VtSearchPage             *self)
 {
-  gtk_list_item_set_child (list_item, vt_search_result_row_new ());
+  GtkWidget *row = vt_search_result_row_new ();
+
+  vt_context_menu_attach (row, row_menu_cb, list_item);
+  gtk_list_item_set_child (list_item, row);
 }
 
 static void

@@ -33,6 +33,8 @@ go_back_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
+  if (_vt_window_leave_compare (VT_WINDOW (widget)))
+    return;
   vt_navigation_go_back (VT_WINDOW (widget)->navigation);
 }
 
@@ -57,7 +59,7 @@ retry_canvas_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
 {
-  VtViewing *viewing = vt_window_get_viewing (VT_WINDOW (widget));
+  VtViewing *viewing = _vt_window_get_active_viewing (VT_WINDOW (widget));
 
   if (viewing != NULL)
     vt_viewing_retry_page (viewing);
@@ -76,6 +78,8 @@ cancel_action (GtkWidget  *widget,
       return;
     }
 
+  if (_vt_window_leave_compare (self))
+    return;
   vt_window_cancel (self);
 }
 
@@ -245,7 +249,7 @@ open_web_page_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
-  VtViewing *viewing = vt_window_get_viewing (VT_WINDOW (widget));
+  VtViewing *viewing = _vt_window_get_active_viewing (VT_WINDOW (widget));
   const char *url = viewing ? vt_viewing_get_web_page_url (viewing) : NULL;
 
   if (url != NULL)
@@ -258,7 +262,8 @@ copy_manifest_url_action (GtkWidget  *widget,
                           GVariant   *param)
 {
   VtWindow *self = VT_WINDOW (widget);
-  const char *url = self->viewing ? vt_viewing_get_manifest_url (self->viewing) : NULL;
+  VtViewing *viewing = _vt_window_get_active_viewing (self);
+  const char *url = viewing ? vt_viewing_get_manifest_url (viewing) : NULL;
 
   if (url == NULL)
     return;
@@ -267,10 +272,11 @@ copy_manifest_url_action (GtkWidget  *widget,
   _vt_window_toast (self, _("Manifest address copied"));
 }
 
+/* The main canvas, or the active pane of the compare view. */
 static VtImageView *
 get_image_view (GtkWidget *widget)
 {
-  return vt_canvas_pane_get_image_view (VT_WINDOW (widget)->canvas_pane);
+  return _vt_window_get_active_image_view (VT_WINDOW (widget));
 }
 
 static void
@@ -280,11 +286,12 @@ export_image_action (GtkWidget  *widget,
 {
   VtWindow *self = VT_WINDOW (widget);
   VtSession *session = vt_navigation_get_session (self->navigation);
+  VtViewing *viewing = _vt_window_get_active_viewing (self);
   VtExportDialog *dialog;
 
-  if (self->viewing == NULL)
+  if (viewing == NULL)
     return;
-  dialog = vt_export_dialog_new (GTK_WINDOW (self), session, self->viewing,
+  dialog = vt_export_dialog_new (GTK_WINDOW (self), session, viewing,
                                  get_image_view (widget), self->toast_overlay);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -349,7 +356,7 @@ go_canvas_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
 {
-  VtViewing *viewing = vt_window_get_viewing (VT_WINDOW (widget));
+  VtViewing *viewing = _vt_window_get_active_viewing (VT_WINDOW (widget));
   VtBook *book = viewing ? vt_viewing_get_book (viewing) : NULL;
   guint n = viewing ? vt_viewing_get_n_canvases (viewing) : 0;
   guint index;
@@ -390,7 +397,7 @@ go_canvas_action (GtkWidget  *widget,
 void
 _vt_window_update_actions (VtWindow *self)
 {
-  VtViewing *viewing = self->viewing;
+  VtViewing *viewing = _vt_window_get_active_viewing (self);
   VtViewingState state = viewing ? vt_viewing_get_state (viewing) : VT_VIEWING_CANCELLED;
   gboolean viewer = state == VT_VIEWING_MANIFEST || state == VT_VIEWING_IMAGE;
   gboolean shown = viewer || state == VT_VIEWING_COLLECTION;
@@ -398,7 +405,9 @@ _vt_window_update_actions (VtWindow *self)
   guint index = viewing ? vt_viewing_get_canvas_index (viewing) : 0;
   VtBook *book = viewer && viewing ? vt_viewing_get_book (viewing) : NULL;
 
-  _vt_window_set_action_enabled (self, "win.go-back", vt_history_get_can_go_back (vt_navigation_get_history (self->navigation)));
+  _vt_window_set_action_enabled (self, "win.go-back",
+                                 _vt_window_is_comparing (self) ||
+                                 vt_history_get_can_go_back (vt_navigation_get_history (self->navigation)));
   _vt_window_set_action_enabled (self, "win.go-forward",
                                  vt_history_get_can_go_forward (vt_navigation_get_history (self->navigation)));
   _vt_window_set_action_enabled (self, "win.retry",
@@ -406,7 +415,7 @@ _vt_window_update_actions (VtWindow *self)
                                  state != VT_VIEWING_LOADING);
   _vt_window_set_action_enabled (self, "win.retry-canvas", state == VT_VIEWING_MANIFEST);
   _vt_window_set_action_enabled (self, "win.cancel",
-                                 state == VT_VIEWING_LOADING ||
+                                 state == VT_VIEWING_LOADING || _vt_window_is_comparing (self) ||
                                  gtk_window_is_fullscreen (GTK_WINDOW (self)));
   _vt_window_set_action_enabled (self, "win.show-sidebar", state == VT_VIEWING_MANIFEST);
   _vt_window_set_action_enabled (self, "win.open-web-page",
@@ -440,6 +449,7 @@ _vt_window_update_actions (VtWindow *self)
   _vt_window_set_action_enabled (self, "win.next-canvas", n > 1 && index + 1 < n);
   _vt_window_set_action_enabled (self, "win.last-canvas", n > 1 && index + 1 < n);
   _vt_window_share_update_actions (self);
+  _vt_window_update_compare_actions (self);
 }
 
 void

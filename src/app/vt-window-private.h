@@ -10,6 +10,7 @@
 #include "vt-annotation-panel.h"
 #include "vt-canvas-pane.h"
 #include "vt-collection-page.h"
+#include "vt-compare-view.h"
 #include "vt-error-page.h"
 #include "vt-find-bar.h"
 #include "vt-navigation.h"
@@ -76,6 +77,9 @@ struct _VtWindow
 
   /* Not in the template: vt-window-share.c packs it into the header bar. */
   GtkWidget            *share_handle;
+  /* Not in the template: vt-window-compare.c adds it to the stack. */
+  VtCompareView        *compare_view;
+  GSignalGroup         *compare_viewing_signals;
 
 };
 
@@ -102,7 +106,17 @@ gboolean    _vt_window_share_is_own_drag  (VtWindow      *self,
 gboolean    _vt_window_share_open_several (VtWindow      *self,
                                            const char    *input);
 
+void        _vt_window_class_compare_init (VtWindowClass *klass);
+void        _vt_window_compare_init       (VtWindow      *self);
+void        _vt_window_update_compare_actions (VtWindow  *self);
+gboolean    _vt_window_is_comparing       (VtWindow      *self);
+gboolean    _vt_window_leave_compare      (VtWindow      *self);
+VtViewing  *_vt_window_get_active_viewing (VtWindow      *self);
+VtImageView *_vt_window_get_active_image_view (VtWindow  *self);
+
 /* The centre, for its satellites. */
+void        _vt_window_set_state_name     (VtWindow      *self,
+                                           const char    *name);
 void        _vt_window_set_action_enabled (VtWindow      *self,
                                            const char    *action_name,
                                            gboolean       enabled);

@@ -101,6 +101,13 @@ set_state_name (VtWindow   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE_NAME]);
 }
 
+void
+_vt_window_set_state_name (VtWindow   *self,
+                           const char *name)
+{
+  set_state_name (self, name);
+}
+
 static void
 sync_title (VtWindow *self)
 {
@@ -498,6 +505,7 @@ application_changed_cb (VtWindow *self)
       vt_canvas_pane_set_session (self->canvas_pane, session);
       vt_annotation_panel_set_session (self->annotation_panel, session);
       vt_collection_page_set_session (self->collection_page, session);
+      vt_compare_view_set_session (self->compare_view, session);
       _vt_window_welcome_set_session (self, session);
     }
 }
@@ -508,6 +516,11 @@ vt_window_dispose (GObject *object)
   VtWindow *self = VT_WINDOW (object);
 
   g_clear_handle_id (&self->still_waiting_id, g_source_remove);
+  if (self->compare_view != NULL)
+    vt_compare_view_clear (self->compare_view);
+  if (self->compare_viewing_signals != NULL)
+    g_signal_group_set_target (self->compare_viewing_signals, NULL);
+  g_clear_object (&self->compare_viewing_signals);
   if (self->navigation != NULL)
     vt_navigation_cancel (self->navigation);
   if (self->viewing_signals != NULL)
@@ -634,6 +647,7 @@ vt_window_class_init (VtWindowClass *klass)
   _vt_window_class_export_init (klass);
   _vt_window_class_search_init (klass);
   _vt_window_class_share_init (klass);
+  _vt_window_class_compare_init (klass);
 }
 
 static void
@@ -687,6 +701,7 @@ vt_window_init (VtWindow *self)
   _vt_window_dnd_init (self);
   _vt_window_search_init (self);
   _vt_window_share_init (self);
+  _vt_window_compare_init (self);
   sync_page (self);
 
   vt_accessible_tidy (GTK_WIDGET (self));
@@ -833,4 +848,16 @@ vt_window_get_collection_page (VtWindow *self)
   g_return_val_if_fail (VT_IS_WINDOW (self), NULL);
 
   return self->collection_page;
+}
+
+/**
+ * vt_window_get_compare_view:
+ *
+ * Returns: (transfer none): the compare view (shown or not)
+ */
+VtCompareView *
+vt_window_get_compare_view (VtWindow *self)
+{
+  g_return_val_if_fail (VT_IS_WINDOW (self), NULL);
+  return self->compare_view;
 }

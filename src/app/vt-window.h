@@ -15,6 +15,7 @@
 #include "vt-application.h"
 #include "vt-canvas-pane.h"
 #include "vt-collection-page.h"
+#include "vt-compare-view.h"
 #include "vt-error-page.h"
 #include "vt-metadata-view.h"
 #include "vt-object-grid.h"
@@ -40,6 +41,10 @@ void              vt_window_reload             (VtWindow      *self);
 void              vt_window_cancel             (VtWindow      *self);
 void              vt_window_show_search        (VtWindow      *self,
                                                 const char    *text);
+void              vt_window_compare            (VtWindow      *self,
+                                                const char * const *inputs);
+void              vt_window_compare_canvas     (VtWindow      *self,
+                                                guint          index);
 
 VtViewing        *vt_window_get_viewing        (VtWindow      *self);
 const char       *vt_window_get_input          (VtWindow      *self);
@@ -59,5 +64,6 @@ VtCollectionPage *vt_window_get_collection_page (VtWindow     *self);
 VtObjectGrid     *vt_window_get_recent_grid    (VtWindow      *self);
 VtObjectGrid     *vt_window_get_examples_grid  (VtWindow      *self);
 VtSearchPage     *vt_window_get_search_page    (VtWindow      *self);
+VtCompareView    *vt_window_get_compare_view   (VtWindow      *self);
 
 G_END_DECLS

@@ -33,6 +33,7 @@ struct _VtViewport
   double height;
   double zoom;
   double max_zoom;
+  double min_zoom_factor;
   double center_x;
   double center_y;
   guint rotation;
@@ -265,6 +266,7 @@ vt_viewport_init (VtViewport *self)
 {
   self->zoom = 1.0;
   self->max_zoom = VT_VIEWPORT_DEFAULT_MAX_ZOOM;
+  self->min_zoom_factor = 1.0;
   self->fitted = TRUE;
 }
 
@@ -294,6 +296,7 @@ vt_viewport_copy (VtViewport *self)
   copy->height = self->height;
   copy->zoom = self->zoom;
   copy->max_zoom = self->max_zoom;
+  copy->min_zoom_factor = self->min_zoom_factor;
   copy->center_x = self->center_x;
   copy->center_y = self->center_y;
   copy->rotation = self->rotation;
@@ -427,7 +430,32 @@ double
 vt_viewport_get_min_zoom (VtViewport *self)
 {
   g_return_val_if_fail (VT_IS_VIEWPORT (self), 1);
-  return vt_viewport_get_fit_zoom (self);
+  return vt_viewport_get_fit_zoom (self) * self->min_zoom_factor;
+}
+
+/**
+ * vt_viewport_set_min_zoom_factor:
+ * @factor: how far below the fit zoom the view may go, in (0, 1]
+ *
+ * A lone image never gets smaller than the widget; beside another one at
+ * true scale it must, when the other object is larger.
+ */
+void
+vt_viewport_set_min_zoom_factor (VtViewport *self,
+                                 double      factor)
+{
+  State old;
+
+  g_return_if_fail (VT_IS_VIEWPORT (self));
+
+  factor = CLAMP (factor, 1e-3, 1.0);
+  if (factor == self->min_zoom_factor)
+    return;
+
+  save_state (self, &old);
+  self->min_zoom_factor = factor;
+  normalize (self);
+  notify_changes (self, &old);
 }
 
 double

@@ -39,6 +39,8 @@ double      vt_viewport_get_zoom        (VtViewport *self);
 void        vt_viewport_set_zoom        (VtViewport *self,
                                          double      zoom);
 double      vt_viewport_get_min_zoom    (VtViewport *self);
+void        vt_viewport_set_min_zoom_factor (VtViewport *self,
+                                             double      factor);
 double      vt_viewport_get_max_zoom    (VtViewport *self);
 void        vt_viewport_set_max_zoom    (VtViewport *self,
                                          double      max_zoom);

@@ -101,6 +101,7 @@ vt_canvas_clear (VtCanvas *self)
   g_clear_pointer (&self->accompanying_canvas, vt_canvas_unref);
   g_clear_pointer (&self->nav_date, g_free);
   g_clear_pointer (&self->nav_place, vt_nav_place_unref);
+  g_clear_pointer (&self->physical_units, g_free);
 }
 
 VT_DEFINE_RC (VtCanvas, vt_canvas, vt_canvas_clear)

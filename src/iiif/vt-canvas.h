@@ -144,6 +144,9 @@ typedef struct
  * @accompanying_canvas: (nullable): v3 `accompanyingCanvas`
  * @nav_date: (nullable): `navDate` as written
  * @nav_place: (nullable): `navPlace`
+ * @physical_scale: the physical dimensions service's `physicalScale`
+ *   (physical units per canvas unit), or 0 when the canvas has none
+ * @physical_units: (nullable): its `physicalUnits` ("mm", "cm", "in")
  *
  * One canvas (page, view) of a manifest. Which rights hold for it is
  * vt_canvas_get_rights() (and, with the manifest's as a fallback,
@@ -169,6 +172,8 @@ struct _VtCanvas
   VtCanvas        *accompanying_canvas;
   char            *nav_date;
   VtNavPlace      *nav_place;
+  double           physical_scale;
+  char            *physical_units;
 };
 
 #define VT_TYPE_CANVAS (vt_canvas_get_type ())
@@ -184,6 +189,8 @@ VtServiceRef         *vt_canvas_get_image_service (const VtCanvas *self);
 const char           *vt_canvas_get_rights    (const VtCanvas *self);
 guint                 vt_canvas_count_annotations (const VtCanvas *self);
 VtMetadataEntry      *vt_canvas_get_required_statement (const VtCanvas *self);
+gboolean              vt_canvas_get_mm_per_unit (const VtCanvas *self,
+                                                 double         *mm);
 
 VtContentResource    *vt_content_resource_ref   (VtContentResource *self);
 void                  vt_content_resource_unref (VtContentResource *self);

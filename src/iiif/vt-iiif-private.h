@@ -222,6 +222,9 @@ char          *vt_json_dup_text          (VtParseContext *ctx,
 VtNavPlace    *vt_nav_place_from_json    (VtParseContext *ctx,
                                           JsonNode       *node);
 void           vt_canvas_resolve_targets (VtCanvas       *canvas);
+void           vt_canvas_read_physdim    (VtParseContext *ctx,
+                                          VtCanvas       *canvas,
+                                          JsonObject     *object);
 VtSelector    *vt_start_selector_from_json (VtParseContext *ctx,
                                             JsonNode       *node);
 

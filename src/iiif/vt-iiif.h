@@ -58,6 +58,7 @@
 #include "vt-manifest-rows.h"
 #include "vt-markup.h"
 #include "vt-nav-place.h"
+#include "vt-physdim.h"
 #include "vt-range.h"
 #include "vt-resource.h"
 #include "vt-rights.h"

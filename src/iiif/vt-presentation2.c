@@ -159,6 +159,7 @@ parse_canvas (VtParseContext *ctx,
     vt_annotation_pages_from_json (ctx, vt_json_get_member (object, "otherContent"),
                                    canvas->annotation_pages, &budget);
   }
+  vt_canvas_read_physdim (ctx, canvas, object);
   vt_canvas_resolve_targets (canvas);
 
   return g_steal_pointer (&canvas);

@@ -220,6 +220,7 @@ parse_canvas_at (VtParseContext *ctx,
   canvas->accompanying_canvas = parse_extra_canvas (ctx, object, "accompanyingCanvas", depth);
   canvas->nav_date = g_strdup (vt_json_get_string (object, "navDate"));
   canvas->nav_place = vt_nav_place_from_json (ctx, vt_json_get_member (object, "navPlace"));
+  vt_canvas_read_physdim (ctx, canvas, object);
   vt_canvas_resolve_targets (canvas);
 
   return g_steal_pointer (&canvas);

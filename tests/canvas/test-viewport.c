@@ -52,6 +52,30 @@ test_fit (void)
   g_assert_cmpfloat_with_epsilon (vt_viewport_get_zoom (vp), 800.0 / 9000, 1e-12);
 }
 
+/* Beside a larger object at true scale, an image may be smaller than its
+ * widget: centred, never pushed off. */
+static void
+test_min_zoom_factor (void)
+{
+  g_autoptr (VtViewport) vp = make_viewport (12000, 9000, 1280, 800);
+  double fit = vt_viewport_get_fit_zoom (vp);
+
+  vt_viewport_set_zoom (vp, fit / 4);
+  g_assert_cmpfloat_with_epsilon (vt_viewport_get_zoom (vp), fit, 1e-12);
+
+  vt_viewport_set_min_zoom_factor (vp, 1.0 / 8);
+  g_assert_cmpfloat_with_epsilon (vt_viewport_get_min_zoom (vp), fit / 8, 1e-12);
+  vt_viewport_set_zoom (vp, fit / 4);
+  g_assert_cmpfloat_with_epsilon (vt_viewport_get_zoom (vp), fit / 4, 1e-12);
+  vt_viewport_set_center (vp, 100, 100);
+  g_assert_cmpfloat (vt_viewport_get_center_x (vp), ==, 6000);
+  g_assert_cmpfloat (vt_viewport_get_center_y (vp), ==, 4500);
+
+  /* Back to a lone image: the zoom comes back up to fit. */
+  vt_viewport_set_min_zoom_factor (vp, 1.0);
+  g_assert_cmpfloat_with_epsilon (vt_viewport_get_zoom (vp), fit, 1e-12);
+}
+
 static void
 test_small_image (void)
 {
@@ -249,6 +273,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/vitrine/viewport/visible-rect", test_visible_rect);
   g_test_add_func ("/vitrine/viewport/notify", test_notify);
   g_test_add_func ("/vitrine/viewport/empty", test_empty);
+  g_test_add_func ("/vitrine/viewport/min-zoom-factor", test_min_zoom_factor);
 
   return g_test_run ();
 }

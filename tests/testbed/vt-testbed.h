@@ -86,6 +86,13 @@ G_BEGIN_DECLS
 #define VT_TESTBED_MANIFEST_V3_STATIC     "/manifests/v3/static.json"
 #define VT_TESTBED_MANIFEST_V3_AV         "/manifests/v3/av.json"
 #define VT_TESTBED_MANIFEST_V3_MULTILINGUAL "/manifests/v3/multilingual.json"
+/* Two canvases with a physical dimensions service, for true-scale
+ * comparison: 12000 units of 0.0025 cm (300 mm) on ghent.tif, and 6000
+ * units of 0.1 mm (600 mm) on the level 0 photo. */
+#define VT_TESTBED_MANIFEST_V3_PHYSDIM_PANEL "/manifests/v3/physdim-panel.json"
+#define VT_TESTBED_PHYSDIM_PANEL_MM_PER_UNIT 0.025
+#define VT_TESTBED_MANIFEST_V3_PHYSDIM_SHEET "/manifests/v3/physdim-sheet.json"
+#define VT_TESTBED_PHYSDIM_SHEET_MM_PER_UNIT 0.1
 #define VT_TESTBED_COLLECTION_GHENT       "/collections/ghent.json"
 #define VT_TESTBED_COLLECTION_ALL         "/collections/testbed.json"
 #define VT_TESTBED_INDEX                  "/testbed.json"
