@@ -224,32 +224,28 @@ _vt_window_share_is_own_drag (VtWindow *self,
  * vt_window_open_content_state:
  * @state: a content state, with one target or more
  *
- * Opens what @state names: its first target in this window, at its canvas
- * and region, and every further target in a window of its own.
- *
- * Several targets are what a comparison is made of; once the compare view
- * exists, this is the one place to hand them to it instead.
+ * Opens what @state names: one target in this window, at its canvas and
+ * region; several side by side in the compare view, each at its own
+ * canvas and region.
  */
 void
 vt_window_open_content_state (VtWindow             *self,
                               const VtContentState *state)
 {
-  GtkApplication *application;
+  g_autoptr(GStrvBuilder) inputs = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
   guint n;
 
   g_return_if_fail (VT_IS_WINDOW (self));
   g_return_if_fail (state != NULL);
 
   n = vt_content_state_get_n_targets (state);
-  application = gtk_window_get_application (GTK_WINDOW (self));
-
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(VtContentState) one = vt_content_state_new ();
       const VtContentStateTarget *target = vt_content_state_get_target (state, i);
       VtContentStateTarget *copy = vt_content_state_add_target (one, target->manifest_uri, target->canvas_id);
       g_autofree char *encoded = NULL;
-      VtWindow *window = self;
 
       copy->has_region = target->has_region;
       copy->region_percent = target->region_percent;
@@ -261,16 +257,16 @@ vt_window_open_content_state (VtWindow             *self,
       copy->time_start = target->time_start;
       copy->time_end = target->time_end;
       encoded = vt_content_state_encode (one);
-
-      if (i > 0)
-        {
-          if (application == NULL || !VT_IS_APPLICATION (application))
-            break;
-          window = vt_window_new (VT_APPLICATION (application));
-          gtk_window_present (GTK_WINDOW (window));
-        }
-      vt_window_open_input (window, encoded);
+      g_strv_builder_add (inputs, encoded);
     }
+  strv = g_strv_builder_end (inputs);
+
+  /* Each pane's canvas pane shows its own target's region, as this
+   * window's does for one. */
+  if (n == 1)
+    vt_window_open_input (self, strv[0]);
+  else if (n > 1)
+    vt_window_compare (self, (const char * const *) strv);
 }
 
 /* A content state of several targets is several views at once: opened

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "app/vt-application.h"
+#include "app/vt-compare-view.h"
 #include "app/vt-window.h"
 #include "canvas/vt-image-view.h"
 #include "iiif/vt-content-state.h"
@@ -403,20 +404,25 @@ test_command_line (Fixture       *fixture,
 }
 
 static gboolean
-two_windows_loaded (gpointer data)
+both_panes_loaded (gpointer data)
 {
-  GList *windows = gtk_application_get_windows (data);
+  VtCompareView *view = vt_window_get_compare_view (data);
 
-  if (g_list_length (windows) != 2)
+  if (view == NULL || vt_compare_view_get_n_panes (view) != 2)
     return FALSE;
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (!image_shown (l->data))
-      return FALSE;
+  for (guint i = 0; i < 2; i++)
+    {
+      VtViewing *viewing = vt_compare_view_get_viewing (view, i);
+
+      if (viewing == NULL || vt_viewing_get_state (viewing) != VT_VIEWING_MANIFEST ||
+          vt_image_view_get_state (vt_compare_view_get_image_view (view, i)) != VT_IMAGE_VIEW_STATE_READY)
+        return FALSE;
+    }
   return TRUE;
 }
 
-/* Several targets: each shown, the first here, the others in windows of
- * their own, until the compare view takes them. */
+/* Several targets open side by side in the compare view, each at its own
+ * canvas, and no other window. */
 static void
 test_several_targets (Fixture       *fixture,
                       gconstpointer  user_data)
@@ -425,8 +431,7 @@ test_several_targets (Fixture       *fixture,
   g_autofree char *manifest = NULL;
   g_autofree char *canvas = NULL;
   g_autofree char *encoded = NULL;
-  GList *windows;
-  guint first = 0, second = 0;
+  VtCompareView *view;
 
   if (fixture->testbed == NULL)
     return;
@@ -438,21 +443,17 @@ test_several_targets (Fixture       *fixture,
   encoded = vt_content_state_encode (state);
 
   vt_window_open_input (fixture->window, encoded);
-  wait_until (two_windows_loaded, fixture->app, "two windows");
+  wait_until (both_panes_loaded, fixture->window, "both panes");
 
-  windows = gtk_application_get_windows (GTK_APPLICATION (fixture->app));
-  for (GList *l = windows; l != NULL; l = l->next)
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (fixture->app))), ==, 1);
+  view = vt_window_get_compare_view (fixture->window);
+  for (guint i = 0; i < 2; i++)
     {
-      VtViewing *viewing = vt_window_get_viewing (l->data);
+      VtViewing *viewing = vt_compare_view_get_viewing (view, i);
 
       g_assert_cmpstr (vt_viewing_get_manifest_url (viewing), ==, manifest);
-      if (l->data == (gpointer) fixture->window)
-        first = vt_viewing_get_canvas_index (viewing) + 1;
-      else
-        second = vt_viewing_get_canvas_index (viewing) + 1;
+      g_assert_cmpuint (vt_viewing_get_canvas_index (viewing), ==, i);
     }
-  g_assert_cmpuint (first, ==, 1);
-  g_assert_cmpuint (second, ==, 2);
 }
 
 /* §3.1.1: `iiif-content=` may give the address of the content-state
