@@ -17,6 +17,7 @@
 #include "vt-placement.h"
 #include "vt-tile-grid.h"
 #include "vt-tile-layer.h"
+#include "vt-tile-loader.h"
 #include "vt-tile-magnifier.h"
 
 /* The tile grid of VtImageView, as ShumateMapLayer is libshumate's: it
@@ -47,17 +48,6 @@
  * tiles than the base under it. An unplaced layer uses the scene's
  * viewport itself, so a single image behaves as it always did. */
 
-typedef struct
-{
-  VtTileLayer *self;
-  guint64 key;
-  GCancellable *cancellable;
-  gboolean prefetch;
-} Load;
-
-/* At most this many tiles just outside a settled view are asked ahead. */
-#define PREFETCH_MAX_TILES 32
-
 struct _VtTileLayer
 {
   GObject parent_instance;
@@ -79,8 +69,7 @@ struct _VtTileLayer
   VtTileCache *cache;
   VtTileMagnifier *magnifier; /* nearest-neighbour pixels at high zoom */
 
-  GHashTable *loading;      /* guint64 key → Load */
-  GHashTable *failed;       /* guint64 key set */
+  VtTileLoader *loader;     /* the loads under way, and the failures */
   VtTilePlan pinned;        /* what the viewport needs now */
 
   VtTileDebugFunc debug_func;
@@ -97,7 +86,6 @@ struct _VtTileLayer
   guint draw_factor;        /* the magnifier's, for the frame being drawn */
 
   guint update_idle_id;
-  guint n_prefetched;
 };
 
 G_DEFINE_FINAL_TYPE (VtTileLayer, vt_tile_layer, G_TYPE_OBJECT)
@@ -128,10 +116,12 @@ emit_changed (VtTileLayer *self)
 }
 
 static void
-debug_event (VtTileLayer      *self,
-             VtTileDebugEvent  event,
-             guint64           key)
+debug_event (VtTileDebugEvent  event,
+             guint64           key,
+             gpointer          user_data)
 {
+  VtTileLayer *self = user_data;
+
   if (self->debug_func != NULL)
     self->debug_func (self, event, key, self->debug_data);
 }
@@ -216,96 +206,18 @@ vt_tile_layer_get_minimal_set (VtTileLayer *self,
 /* Loading */
 
 static void
-load_free (Load *load)
+loader_changed_cb (VtTileLayer *self)
 {
-  g_clear_object (&load->cancellable);
-  g_clear_object (&load->self);
-  g_free (load);
+  emit_changed (self);
+  vt_tile_layer_queue_update (self);
 }
 
 static void
-tile_loaded_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+loader_tile_error_cb (VtTileLayer  *self,
+                      guint64       key,
+                      const GError *error)
 {
-  Load *load = user_data;
-  VtTileLayer *self = load->self;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  VtTileSource *source = VT_TILE_SOURCE (object);
-
-  texture = vt_tile_source_load_tile_finish (source, result, &error);
-
-  /* Cancelled earlier: the layer already forgot this load (and may be gone). */
-  if (self == NULL)
-    {
-      g_free (load);
-      return;
-    }
-
-  g_hash_table_steal (self->loading, &load->key);
-
-  if (source != self->source)
-    ;
-  else if (texture != NULL)
-    {
-      vt_tile_cache_store (self->cache, load->key, texture);
-      emit_changed (self);
-      vt_tile_layer_queue_update (self);
-    }
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_debug ("tile %u/%u/%u failed: %s", VT_TILE_KEY_LEVEL (load->key),
-               VT_TILE_KEY_X (load->key), VT_TILE_KEY_Y (load->key), error->message);
-      g_hash_table_add (self->failed, g_memdup2 (&load->key, sizeof load->key));
-      g_signal_emit (self, signals[TILE_ERROR], 0, load->key, error);
-      emit_changed (self);
-      vt_tile_layer_queue_update (self);
-    }
-
-  load_free (load);
-}
-
-static void
-cancel_load (VtTileLayer *self,
-             Load        *load)
-{
-  debug_event (self, VT_TILE_DEBUG_CANCEL, load->key);
-  g_cancellable_cancel (load->cancellable);
-  g_hash_table_steal (self->loading, &load->key);
-  /* The callback still runs; it frees the shell. */
-  g_clear_object (&load->cancellable);
-  g_clear_object (&load->self);
-}
-
-static void
-cancel_all (VtTileLayer *self)
-{
-  GList *loads = g_hash_table_get_values (self->loading);
-
-  for (GList *l = loads; l != NULL; l = l->next)
-    cancel_load (self, l->data);
-  g_list_free (loads);
-}
-
-static void
-start_load (VtTileLayer *self,
-            guint64      key,
-            int          priority)
-{
-  Load *load = g_new0 (Load, 1);
-
-  load->self = g_object_ref (self);
-  load->key = key;
-  load->cancellable = g_cancellable_new ();
-  load->prefetch = priority >= VT_TILE_PRIORITY_PREFETCH;
-  g_hash_table_insert (self->loading, &load->key, load);
-  if (load->prefetch)
-    self->n_prefetched++;
-  debug_event (self, load->prefetch ? VT_TILE_DEBUG_PREFETCH : VT_TILE_DEBUG_REQUEST, key);
-  vt_tile_source_load_tile_async (self->source, VT_TILE_KEY_LEVEL (key),
-                                  VT_TILE_KEY_X (key), VT_TILE_KEY_Y (key),
-                                  priority, load->cancellable, tile_loaded_cb, load);
+  g_signal_emit (self, signals[TILE_ERROR], 0, key, error);
 }
 
 static void
@@ -333,46 +245,6 @@ set_progress (VtTileLayer *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-/* The view is settled and sharp: the tiles of its level one tile outside
- * it, at prefetch priority, so that a small pan finds them loaded. Within
- * the cache's room (what is pinned stays), and PREFETCH_MAX_TILES at most;
- * they are cancelled like any load once the view moves away from them. */
-static void
-prefetch_around (VtTileLayer *self)
-{
-  g_autoptr (GArray) keys = g_array_new (FALSE, FALSE, sizeof (guint64));
-  const VtSourceLevel *l;
-  VtTilePlan ring;
-  guint64 room, tile_bytes, used, max;
-  guint n = 0;
-
-  if (!self->pinned.has_detail)
-    return;
-  l = vt_tile_source_get_level (self->source, self->pinned.detail.level);
-  tile_bytes = (guint64) l->tile_width * l->tile_height * 4;
-  used = vt_tile_cache_get_bytes (self->cache);
-  max = vt_tile_cache_get_max_bytes (self->cache);
-  room = max > used && tile_bytes > 0 ? (max - used) / tile_bytes : 0;
-
-  vt_tile_grid_plan (self->source, self->viewport, self->scale_factor, 1, &ring);
-  if (!ring.has_detail)
-    return;
-  vt_tile_range_append_keys (&ring.detail, keys);
-  for (guint i = 0; i < keys->len && n < MIN (room, PREFETCH_MAX_TILES); i++)
-    {
-      guint64 key = g_array_index (keys, guint64, i);
-
-      if (vt_tile_range_contains (&self->pinned.detail, key) ||
-          vt_tile_cache_lookup (self->cache, key) ||
-          g_hash_table_contains (self->loading, &key) ||
-          g_hash_table_contains (self->failed, &key))
-        continue;
-      start_load (self, key, VT_TILE_PRIORITY_PREFETCH +
-                  vt_tile_grid_get_priority (self->source, self->viewport, key));
-      n++;
-    }
-}
-
 /* Decides what to load, what to cancel and what to pin; updates progress.
  * Runs from an idle so that many viewport notifications make one pass.
  * Everything here is bounded by what a view can show (VtTileGrid), never
@@ -383,9 +255,6 @@ update_tiles (VtTileLayer *self)
   VtViewport *plan_vp;
   VtTilePlan keep, plan;
   g_autoptr (GArray) wanted = NULL;
-  g_autoptr (GPtrArray) to_cancel = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer value;
   guint cur_level, visible = 0, loaded = 0, failed = 0;
 
   memset (&self->pinned, 0, sizeof self->pinned);
@@ -395,7 +264,7 @@ update_tiles (VtTileLayer *self)
   if (!is_wanted (self) ||
       (self->placed && self->source != NULL && vt_viewport_get_width (self->viewport) <= 0))
     {
-      cancel_all (self);
+      vt_tile_loader_cancel_all (self->loader);
       vt_tile_magnifier_cancel_all (self->magnifier);
       set_progress (self, 0, 0, FALSE);
       return;
@@ -430,7 +299,8 @@ update_tiles (VtTileLayer *self)
 
   /* Progress counts the visible tiles of the level drawn now. */
   if (self->pinned.has_detail)
-    visible = vt_tile_range_count_cached (&self->pinned.detail, self->cache, self->failed,
+    visible = vt_tile_range_count_cached (&self->pinned.detail, self->cache,
+                                          vt_tile_loader_get_failed (self->loader),
                                           &loaded, &failed);
   set_progress (self, visible, loaded + failed,
                 visible > 0 && loaded == visible && self->plan == NULL);
@@ -440,12 +310,7 @@ update_tiles (VtTileLayer *self)
    * longer wanted. */
   plan_vp = self->plan ? self->plan : self->viewport;
   vt_tile_grid_plan (self->source, plan_vp, self->scale_factor, 1, &keep);
-  g_hash_table_iter_init (&iter, self->loading);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (!vt_tile_plan_contains (&keep, ((Load *) value)->key))
-      g_ptr_array_add (to_cancel, value);
-  for (guint i = 0; i < to_cancel->len; i++)
-    cancel_load (self, g_ptr_array_index (to_cancel, i));
+  vt_tile_loader_cancel_outside (self->loader, &keep);
 
   if (self->deferring)
     return;
@@ -454,37 +319,11 @@ update_tiles (VtTileLayer *self)
   vt_tile_grid_plan (self->source, plan_vp, self->scale_factor, 0, &plan);
   wanted = g_array_new (FALSE, FALSE, sizeof (guint64));
   vt_tile_plan_append_keys (&plan, self->source, plan_vp, wanted);
-  for (guint i = 0; i < wanted->len; i++)
-    {
-      guint64 key = g_array_index (wanted, guint64, i);
-      Load *load = g_hash_table_lookup (self->loading, &key);
-
-      /* A tile asked ahead that is now in view must not wait behind
-       * other visible ones: its request moves up to its visible rank
-       * (one under way goes on), or, from a source that cannot, it is
-       * asked again. */
-      if (load != NULL && load->prefetch)
-        {
-          int priority = vt_tile_grid_get_priority (self->source, plan_vp, key);
-
-          if (vt_tile_source_reprioritize (self->source, load->cancellable, priority))
-            {
-              load->prefetch = FALSE;
-              continue;
-            }
-          cancel_load (self, load);
-        }
-      else if (load != NULL)
-        continue;
-      if (vt_tile_cache_lookup (self->cache, key) ||
-          g_hash_table_contains (self->failed, &key))
-        continue;
-      start_load (self, key, vt_tile_grid_get_priority (self->source, plan_vp, key));
-    }
+  vt_tile_loader_request (self->loader, plan_vp, wanted);
   vt_tile_magnifier_update (self->magnifier, self->source, plan_vp, self->scale_factor, &plan);
 
   if (self->plan == NULL && visible > 0 && loaded == visible)
-    prefetch_around (self);
+    vt_tile_loader_prefetch (self->loader, self->viewport, self->scale_factor, &self->pinned);
 }
 
 static gboolean
@@ -611,7 +450,7 @@ draw_level (VtTileLayer       *self,
 
         if (texture != NULL)
           draw_tile (self, snapshot, key, texture);
-        else if (mark_failed && g_hash_table_contains (self->failed, &key))
+        else if (mark_failed && vt_tile_loader_has_failed (self->loader, key))
           draw_tile (self, snapshot, key, NULL);
       }
 }
@@ -721,8 +560,11 @@ vt_tile_layer_dispose (GObject *object)
   VtTileLayer *self = VT_TILE_LAYER (object);
 
   g_clear_handle_id (&self->update_idle_id, g_source_remove);
-  if (self->loading)
-    cancel_all (self);
+  if (self->loader)
+    {
+      vt_tile_loader_set_source (self->loader, NULL);
+      g_signal_handlers_disconnect_by_data (self->loader, self);
+    }
   if (self->magnifier)
     vt_tile_magnifier_cancel_all (self->magnifier);
   if (self->scene)
@@ -746,8 +588,7 @@ vt_tile_layer_finalize (GObject *object)
   g_clear_pointer (&self->failure, g_free);
   g_clear_object (&self->magnifier);
   g_clear_object (&self->cache);
-  g_clear_pointer (&self->loading, g_hash_table_unref);
-  g_clear_pointer (&self->failed, g_hash_table_unref);
+  g_clear_object (&self->loader);
 
   G_OBJECT_CLASS (vt_tile_layer_parent_class)->finalize (object);
 }
@@ -864,8 +705,10 @@ vt_tile_layer_init (VtTileLayer *self)
   vt_tile_cache_set_pin_func (self->cache, pin_func, self);
   self->magnifier = vt_tile_magnifier_new (self->cache);
   g_signal_connect_swapped (self->magnifier, "changed", G_CALLBACK (emit_changed), self);
-  self->loading = g_hash_table_new (g_int64_hash, g_int64_equal);
-  self->failed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->loader = vt_tile_loader_new (G_OBJECT (self), self->cache);
+  vt_tile_loader_set_event_func (self->loader, debug_event, self);
+  g_signal_connect_swapped (self->loader, "changed", G_CALLBACK (loader_changed_cb), self);
+  g_signal_connect_swapped (self->loader, "tile-error", G_CALLBACK (loader_tile_error_cb), self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -918,10 +761,10 @@ vt_tile_layer_set_source (VtTileLayer  *self,
   g_return_if_fail (VT_IS_TILE_LAYER (self));
   g_return_if_fail (source == NULL || VT_IS_TILE_SOURCE (source));
 
-  cancel_all (self);
+  vt_tile_loader_cancel_all (self->loader);
   vt_tile_magnifier_cancel_all (self->magnifier);
   vt_tile_cache_clear (self->cache);
-  g_hash_table_remove_all (self->failed);
+  vt_tile_loader_set_source (self->loader, source);
   memset (&self->pinned, 0, sizeof self->pinned);
   self->current_level = 0;
   self->reported_no_placeholder = FALSE;
@@ -1009,7 +852,8 @@ vt_tile_layer_has_pixels (VtTileLayer *self)
   if (self->loaded_tiles > 0)
     return TRUE;
   if (self->pinned.has_placeholder)
-    vt_tile_range_count_cached (&self->pinned.placeholder, self->cache, self->failed, &cached, &failed);
+    vt_tile_range_count_cached (&self->pinned.placeholder, self->cache,
+                                vt_tile_loader_get_failed (self->loader), &cached, &failed);
   return cached > 0;
 }
 
@@ -1039,7 +883,8 @@ guint
 vt_tile_layer_get_n_loading (VtTileLayer *self)
 {
   g_return_val_if_fail (VT_IS_TILE_LAYER (self), 0);
-  return g_hash_table_size (self->loading) + vt_tile_magnifier_get_n_loading (self->magnifier);
+  return vt_tile_loader_get_n_loading (self->loader) +
+         vt_tile_magnifier_get_n_loading (self->magnifier);
 }
 
 /**
@@ -1095,7 +940,7 @@ guint
 vt_tile_layer_get_n_prefetched (VtTileLayer *self)
 {
   g_return_val_if_fail (VT_IS_TILE_LAYER (self), 0);
-  return self->n_prefetched;
+  return vt_tile_loader_get_n_prefetched (self->loader);
 }
 
 /* ------------------------------------------------------------------ */
