@@ -10,11 +10,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 #include <string.h>
 
 #include "vt-canvas-error.h"
-#include "vt-placement.h"
+#include "vt-layer-placement.h"
 #include "vt-tile-grid.h"
 #include "vt-tile-layer.h"
 #include "vt-tile-loader.h"
@@ -52,16 +51,9 @@ struct _VtTileLayer
 {
   GObject parent_instance;
 
-  VtViewport *scene;        /* the view's viewport, followed */
-  VtViewport *scene_plan;   /* the animation's destination, or NULL */
-  VtViewport *viewport;     /* planned and drawn with: the scene's, or derived */
-  VtViewport *plan;         /* likewise for the destination, or NULL */
-  VtViewport *own_plan;     /* the derived destination, kept for reuse */
-
-  /* Where the source lies in the scene. */
-  gboolean placed;
-  VtPlacement placement;
-  graphene_point_t origin;  /* of the derived viewport's widget in the scene's */
+  /* Where the source lies in the scene, and the viewports (the scene's,
+   * or derived from it) planned and drawn with. */
+  VtLayerPlacement *placement;
   double opacity;
   gboolean visible;
   char *failure;
@@ -129,42 +121,18 @@ debug_event (VtTileDebugEvent  event,
 /* ------------------------------------------------------------------ */
 /* Placement */
 
-static void
-derive_viewport (VtTileLayer      *self,
-                 VtViewport       *scene,
-                 VtViewport       *out,
-                 graphene_point_t *origin)
-{
-  vt_placement_derive_viewport (&self->placement, vt_tile_source_get_image_width (self->source),
-                                vt_tile_source_get_image_height (self->source), scene, out, origin);
-}
-
+/* The viewport planned and drawn with. */
 static VtViewport *
-new_derived_viewport (void)
+get_viewport (VtTileLayer *self)
 {
-  VtViewport *viewport = vt_viewport_new ();
-
-  vt_viewport_set_constrained (viewport, FALSE);
-  return viewport;
+  return vt_layer_placement_get_viewport (self->placement);
 }
 
 /* Brings the layer's own viewports up to the scene's. */
 static void
 sync_viewports (VtTileLayer *self)
 {
-  if (!self->placed)
-    return;
-  if (self->source != NULL)
-    derive_viewport (self, self->scene, self->viewport, &self->origin);
-  if (self->scene_plan != NULL && self->source != NULL)
-    {
-      if (self->own_plan == NULL)
-        self->own_plan = new_derived_viewport ();
-      derive_viewport (self, self->scene_plan, self->own_plan, NULL);
-      g_set_object (&self->plan, self->own_plan);
-    }
-  else
-    g_clear_object (&self->plan);
+  vt_layer_placement_sync (self->placement, self->source);
 }
 
 /* Whether the layer plans at all: it is shown and, when placed, its
@@ -173,12 +141,7 @@ sync_viewports (VtTileLayer *self)
 static gboolean
 is_wanted (VtTileLayer *self)
 {
-  if (!self->visible)
-    return FALSE;
-  if (!self->placed)
-    return TRUE;
-  return vt_placement_in_view (&self->placement, self->scene) ||
-         (self->scene_plan != NULL && vt_placement_in_view (&self->placement, self->scene_plan));
+  return self->visible && vt_layer_placement_in_view (self->placement);
 }
 
 /* The tiles a sharp view of @viewport needs, in the order to ask. */
@@ -191,15 +154,8 @@ vt_tile_layer_get_minimal_set (VtTileLayer *self,
 
   if (self->source == NULL)
     return;
-  if (self->placed)
-    {
-      g_autoptr (VtViewport) derived = new_derived_viewport ();
-
-      derive_viewport (self, viewport, derived, NULL);
-      vt_tile_grid_get_minimal_set (self->source, derived, self->scale_factor, keys);
-      return;
-    }
-  vt_tile_grid_get_minimal_set (self->source, viewport, self->scale_factor, keys);
+  vt_layer_placement_get_minimal_set (self->placement, self->source, viewport,
+                                      self->scale_factor, keys);
 }
 
 /* ------------------------------------------------------------------ */
@@ -252,17 +208,19 @@ set_progress (VtTileLayer *self,
 static void
 update_tiles (VtTileLayer *self)
 {
-  VtViewport *plan_vp;
+  VtViewport *viewport, *plan_vp;
   VtTilePlan keep, plan;
   g_autoptr (GArray) wanted = NULL;
   guint cur_level, visible = 0, loaded = 0, failed = 0;
 
   memset (&self->pinned, 0, sizeof self->pinned);
   sync_viewports (self);
+  viewport = get_viewport (self);
   /* Hidden or scrolled out of view: nothing asked for, nothing kept
    * under way. */
   if (!is_wanted (self) ||
-      (self->placed && self->source != NULL && vt_viewport_get_width (self->viewport) <= 0))
+      (vt_layer_placement_is_placed (self->placement) && self->source != NULL &&
+       vt_viewport_get_width (viewport) <= 0))
     {
       vt_tile_loader_cancel_all (self->loader);
       vt_tile_magnifier_cancel_all (self->magnifier);
@@ -270,7 +228,7 @@ update_tiles (VtTileLayer *self)
       return;
     }
   if (self->source == NULL || vt_tile_source_get_n_levels (self->source) == 0 ||
-      vt_viewport_get_width (self->viewport) <= 0)
+      vt_viewport_get_width (viewport) <= 0)
     {
       vt_tile_magnifier_cancel_all (self->magnifier);
       set_progress (self, 0, 0, FALSE);
@@ -278,7 +236,7 @@ update_tiles (VtTileLayer *self)
     }
 
   /* Pins: the placeholder and what is visible now. */
-  vt_tile_grid_plan (self->source, self->viewport, self->scale_factor, 0, &self->pinned);
+  vt_tile_grid_plan (self->source, viewport, self->scale_factor, 0, &self->pinned);
   if (self->pinned.placeholder_too_large && !self->reported_no_placeholder)
     {
       g_autoptr (GError) error =
@@ -303,12 +261,15 @@ update_tiles (VtTileLayer *self)
                                           vt_tile_loader_get_failed (self->loader),
                                           &loaded, &failed);
   set_progress (self, visible, loaded + failed,
-                visible > 0 && loaded == visible && self->plan == NULL);
+                visible > 0 && loaded == visible &&
+                vt_layer_placement_get_plan (self->placement) == NULL);
 
   /* During an animation, load for its destination, not the frames between.
    * Cancel loads that left it plus a one-tile margin, or whose level is no
    * longer wanted. */
-  plan_vp = self->plan ? self->plan : self->viewport;
+  plan_vp = vt_layer_placement_get_plan (self->placement);
+  if (plan_vp == NULL)
+    plan_vp = viewport;
   vt_tile_grid_plan (self->source, plan_vp, self->scale_factor, 1, &keep);
   vt_tile_loader_cancel_outside (self->loader, &keep);
 
@@ -322,8 +283,8 @@ update_tiles (VtTileLayer *self)
   vt_tile_loader_request (self->loader, plan_vp, wanted);
   vt_tile_magnifier_update (self->magnifier, self->source, plan_vp, self->scale_factor, &plan);
 
-  if (self->plan == NULL && visible > 0 && loaded == visible)
-    vt_tile_loader_prefetch (self->loader, self->viewport, self->scale_factor, &self->pinned);
+  if (vt_layer_placement_get_plan (self->placement) == NULL && visible > 0 && loaded == visible)
+    vt_tile_loader_prefetch (self->loader, viewport, self->scale_factor, &self->pinned);
 }
 
 static gboolean
@@ -387,11 +348,12 @@ draw_tile (VtTileLayer *self,
            guint64      key,
            GdkTexture  *texture)
 {
-  guint rotation = vt_viewport_get_rotation (self->viewport);
+  VtViewport *viewport = get_viewport (self);
+  guint rotation = vt_viewport_get_rotation (viewport);
   graphene_rect_t rect;
   float w, h;
 
-  if (!vt_tile_grid_get_tile_bounds (self->source, self->viewport, self->scale_factor, key, &rect))
+  if (!vt_tile_grid_get_tile_bounds (self->source, viewport, self->scale_factor, key, &rect))
     return;
 
   if (texture == NULL)
@@ -436,7 +398,7 @@ draw_level (VtTileLayer       *self,
 
   if (r == NULL)
     {
-      if (!vt_tile_grid_get_range (self->source, self->viewport, level, 0, &visible) ||
+      if (!vt_tile_grid_get_range (self->source, get_viewport (self), level, 0, &visible) ||
           vt_tile_range_count (&visible) > VT_TILE_GRID_MAX_TILES)
         return;
       r = &visible;
@@ -476,7 +438,7 @@ vt_tile_layer_snapshot (VtTileLayer *self,
     return;
   if (self->opacity < 1)
     gtk_snapshot_push_opacity (snapshot, self->opacity);
-  if (!self->placed)
+  if (!vt_layer_placement_is_placed (self->placement))
     {
       snapshot_tiles (self, snapshot);
       if (self->opacity < 1)
@@ -498,7 +460,7 @@ vt_tile_layer_snapshot (VtTileLayer *self,
     {
       sync_viewports (self);
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &self->origin);
+      gtk_snapshot_translate (snapshot, vt_layer_placement_get_origin (self->placement));
       snapshot_tiles (self, snapshot);
       gtk_snapshot_restore (snapshot);
     }
@@ -511,6 +473,7 @@ static void
 snapshot_tiles (VtTileLayer *self,
                 GtkSnapshot *snapshot)
 {
+  VtViewport *viewport = get_viewport (self);
   VtTilePlan plan;
   guint n_levels, level, cached = 0;
 
@@ -518,10 +481,10 @@ snapshot_tiles (VtTileLayer *self,
     return;
 
   /* Planned afresh: the frame may come before the next update. */
-  vt_tile_grid_plan (self->source, self->viewport, self->scale_factor, 0, &plan);
+  vt_tile_grid_plan (self->source, viewport, self->scale_factor, 0, &plan);
   level = plan.has_detail ? plan.detail.level : 0;
   self->draw_factor = vt_tile_magnifier_get_factor (self->magnifier, self->source,
-                                                    self->viewport, self->scale_factor);
+                                                    viewport, self->scale_factor);
 
   if (plan.has_detail)
     vt_tile_range_count_cached (&plan.detail, self->cache, NULL, &cached, NULL);
@@ -531,7 +494,7 @@ snapshot_tiles (VtTileLayer *self,
       graphene_rect_t area;
 
       /* The image's area, so that even the first frame is not blank. */
-      vt_tile_grid_get_image_bounds (self->source, self->viewport, self->scale_factor, &area);
+      vt_tile_grid_get_image_bounds (self->source, viewport, self->scale_factor, &area);
       gtk_snapshot_append_color (snapshot, &backdrop, &area);
       /* Coarse underneath, then finer ones downscaled, the right level on top. */
       for (guint l = 0; l < level; l++)
@@ -567,12 +530,9 @@ vt_tile_layer_dispose (GObject *object)
     }
   if (self->magnifier)
     vt_tile_magnifier_cancel_all (self->magnifier);
-  if (self->scene)
-    g_signal_handlers_disconnect_by_data (self->scene, self);
+  if (self->placement)
+    g_signal_handlers_disconnect_by_data (vt_layer_placement_get_scene (self->placement), self);
   g_clear_object (&self->source);
-  g_clear_object (&self->plan);
-  g_clear_object (&self->scene_plan);
-  g_clear_object (&self->own_plan);
 
   G_OBJECT_CLASS (vt_tile_layer_parent_class)->dispose (object);
 }
@@ -583,8 +543,7 @@ vt_tile_layer_finalize (GObject *object)
   VtTileLayer *self = VT_TILE_LAYER (object);
 
   vt_tile_layer_set_debug_hook (self, NULL, NULL, NULL);
-  g_clear_object (&self->viewport);
-  g_clear_object (&self->scene);
+  g_clear_object (&self->placement);
   g_clear_pointer (&self->failure, g_free);
   g_clear_object (&self->magnifier);
   g_clear_object (&self->cache);
@@ -728,9 +687,9 @@ vt_tile_layer_new (VtViewport *viewport)
   g_return_val_if_fail (viewport == NULL || VT_IS_VIEWPORT (viewport), NULL);
 
   self = g_object_new (VT_TYPE_TILE_LAYER, NULL);
-  self->scene = viewport ? g_object_ref (viewport) : vt_viewport_new ();
-  self->viewport = g_object_ref (self->scene);
-  g_signal_connect_swapped (self->scene, "notify", G_CALLBACK (viewport_notify_cb), self);
+  self->placement = vt_layer_placement_new (viewport);
+  g_signal_connect_swapped (vt_layer_placement_get_scene (self->placement), "notify",
+                            G_CALLBACK (viewport_notify_cb), self);
   return self;
 }
 
@@ -782,13 +741,8 @@ vt_tile_layer_set_plan (VtTileLayer *self,
 {
   g_return_if_fail (VT_IS_TILE_LAYER (self));
 
-  if (!g_set_object (&self->scene_plan, plan))
-    return;
-  if (self->placed)
-    sync_viewports (self);
-  else
-    g_set_object (&self->plan, plan);
-  vt_tile_layer_queue_update (self);
+  if (vt_layer_placement_set_scene_plan (self->placement, plan, self->source))
+    vt_tile_layer_queue_update (self);
 }
 
 /* While %TRUE (a fast fling), nothing new is asked for: the view will be
@@ -875,7 +829,7 @@ vt_tile_layer_get_level (VtTileLayer *self)
   if (self->source == NULL)
     return 0;
   sync_viewports (self);
-  vt_tile_grid_plan (self->source, self->viewport, self->scale_factor, 0, &plan);
+  vt_tile_grid_plan (self->source, get_viewport (self), self->scale_factor, 0, &plan);
   return plan.has_detail ? plan.detail.level : 0;
 }
 
@@ -967,29 +921,8 @@ vt_tile_layer_set_placement (VtTileLayer           *self,
 {
   g_return_if_fail (VT_IS_TILE_LAYER (self));
 
-  if (placement == NULL)
-    {
-      if (!self->placed)
-        return;
-      self->placed = FALSE;
-      g_set_object (&self->viewport, self->scene);
-      g_set_object (&self->plan, self->scene_plan);
-    }
-  else
-    {
-      if (self->placed && graphene_rect_equal (&self->placement.rect, placement))
-        return;
-      if (!self->placed)
-        {
-          g_autoptr (VtViewport) derived = new_derived_viewport ();
-
-          g_set_object (&self->viewport, derived);
-          g_clear_object (&self->plan);
-        }
-      self->placed = TRUE;
-      graphene_rect_normalize_r (placement, &self->placement.rect);
-    }
-  placement_changed (self);
+  if (vt_layer_placement_set_rect (self->placement, placement))
+    placement_changed (self);
 }
 
 /**
@@ -1004,9 +937,7 @@ vt_tile_layer_get_placement (VtTileLayer     *self,
 {
   g_return_val_if_fail (VT_IS_TILE_LAYER (self), FALSE);
 
-  if (placement != NULL && self->placed)
-    *placement = self->placement.rect;
-  return self->placed;
+  return vt_layer_placement_get_rect (self->placement, placement);
 }
 
 /**
@@ -1023,20 +954,8 @@ vt_tile_layer_set_crop (VtTileLayer           *self,
 {
   g_return_if_fail (VT_IS_TILE_LAYER (self));
 
-  if (region == NULL || region->size.width <= 0 || region->size.height <= 0)
-    {
-      if (!self->placement.cropped)
-        return;
-      self->placement.cropped = FALSE;
-    }
-  else
-    {
-      if (self->placement.cropped && graphene_rect_equal (&self->placement.crop, region))
-        return;
-      self->placement.cropped = TRUE;
-      self->placement.crop = *region;
-    }
-  placement_changed (self);
+  if (vt_layer_placement_set_crop (self->placement, region))
+    placement_changed (self);
 }
 
 /**
@@ -1052,18 +971,15 @@ vt_tile_layer_set_turn (VtTileLayer *self,
 {
   g_return_if_fail (VT_IS_TILE_LAYER (self));
 
-  degrees = ((degrees % 360 + 45) / 90 * 90) % 360;
-  if (self->placement.turn == degrees)
-    return;
-  self->placement.turn = degrees;
-  placement_changed (self);
+  if (vt_layer_placement_set_turn (self->placement, degrees))
+    placement_changed (self);
 }
 
 guint
 vt_tile_layer_get_turn (VtTileLayer *self)
 {
   g_return_val_if_fail (VT_IS_TILE_LAYER (self), 0);
-  return self->placement.turn;
+  return vt_layer_placement_get_turn (self->placement);
 }
 
 void
@@ -1146,18 +1062,7 @@ void
 vt_tile_layer_get_widget_bounds (VtTileLayer     *self,
                                  graphene_rect_t *bounds)
 {
-  graphene_rect_t r;
-  double ax, ay, bx, by;
-
   g_return_if_fail (VT_IS_TILE_LAYER (self));
 
-  if (self->placed)
-    r = self->placement.rect;
-  else
-    graphene_rect_init (&r, 0, 0, vt_viewport_get_image_width (self->scene),
-                        vt_viewport_get_image_height (self->scene));
-  vt_viewport_image_to_widget (self->scene, r.origin.x, r.origin.y, &ax, &ay);
-  vt_viewport_image_to_widget (self->scene, r.origin.x + r.size.width,
-                               r.origin.y + r.size.height, &bx, &by);
-  graphene_rect_init (bounds, MIN (ax, bx), MIN (ay, by), fabs (bx - ax), fabs (by - ay));
+  vt_layer_placement_get_widget_bounds (self->placement, bounds);
 }
