@@ -18,12 +18,16 @@
 #include "vt-tile-layer.h"
 #include "vt-tile-loader.h"
 #include "vt-tile-magnifier.h"
+#include "vt-tile-painter.h"
 
 /* The tile grid of VtImageView, as ShumateMapLayer is libshumate's: it
  * decides which tiles of a VtTileSource a viewport needs, asks for them
  * (placeholder first, then nearest the centre), cancels those no longer
  * wanted, keeps them in a VtTileCache and draws them. The widget keeps
- * the gestures, the animation and the viewport.
+ * the gestures, the animation and the viewport. Three helpers do the
+ * work: VtTileLoader keeps the loads under way and the failures,
+ * VtTilePainter draws what is cached, and VtLayerPlacement keeps where the
+ * layer lies in a scene and the viewports it plans and draws with.
  *
  * A plain GObject, not a GtkWidget (ShumateMapLayer is one because a map
  * stacks many layers of markers and paths that each take input): there is
@@ -32,20 +36,15 @@
  * without a display. The widget calls vt_tile_layer_snapshot() and
  * redraws on VtTileLayer::changed.
  *
- * Never blank: the coarsest level is loaded first and pinned in the cache;
- * while a level loads, cached tiles of coarser levels (underneath) and of
- * up to two finer levels (downscaled) fill the holes, and a faint backdrop
- * marks the image's area before even the placeholder has arrived.
+ * Never blank: the coarsest level is loaded first and pinned in the cache,
+ * and the painter fills the holes of a level that loads.
  *
  * In a scene (several images on one IIIF canvas, or several canvases in
- * one view) a layer is placed at a rectangle of the scene: it follows the
- * scene's viewport through a viewport of its own, derived from it, in its
- * source's pixels (unconstrained, so the image may be anywhere in it), and
- * plans and draws with that one exactly as an unplaced layer does with the
- * scene's. Its level therefore follows the zoom times its own placement
- * scale: a small detail photographed at a higher resolution loads finer
- * tiles than the base under it. An unplaced layer uses the scene's
- * viewport itself, so a single image behaves as it always did. */
+ * one view) a layer placed at a rectangle of the scene plans and draws
+ * with a viewport derived from the scene's exactly as an unplaced layer
+ * does with the scene's: its level follows the zoom times its placement
+ * scale, so a small detail photographed at a higher resolution loads
+ * finer tiles than the base under it. */
 
 struct _VtTileLayer
 {
@@ -60,6 +59,7 @@ struct _VtTileLayer
   VtTileSource *source;
   VtTileCache *cache;
   VtTileMagnifier *magnifier; /* nearest-neighbour pixels at high zoom */
+  VtTilePainter *painter;
 
   VtTileLoader *loader;     /* the loads under way, and the failures */
   VtTilePlan pinned;        /* what the viewport needs now */
@@ -75,7 +75,6 @@ struct _VtTileLayer
   gboolean reported_no_placeholder;
   guint current_level;
   int scale_factor;
-  guint draw_factor;        /* the magnifier's, for the frame being drawn */
 
   guint update_idle_id;
 };
@@ -343,78 +342,11 @@ pin_func (guint64  key,
 /* Drawing */
 
 static void
-draw_tile (VtTileLayer *self,
-           GtkSnapshot *snapshot,
-           guint64      key,
-           GdkTexture  *texture)
+snapshot_tiles (VtTileLayer *self,
+                GtkSnapshot *snapshot)
 {
-  VtViewport *viewport = get_viewport (self);
-  guint rotation = vt_viewport_get_rotation (viewport);
-  graphene_rect_t rect;
-  float w, h;
-
-  if (!vt_tile_grid_get_tile_bounds (self->source, viewport, self->scale_factor, key, &rect))
-    return;
-
-  if (texture == NULL)
-    {
-      GdkRGBA quiet = { 0.5, 0.5, 0.5, 0.12 };
-
-      gtk_snapshot_append_color (snapshot, &quiet, &rect);
-      return;
-    }
-
-  if (rotation == 0)
-    {
-      vt_tile_magnifier_append_tile (self->magnifier, snapshot, self->source, key, texture,
-                                     &rect, self->draw_factor, self->scale_factor);
-      return;
-    }
-
-  w = rect.size.width;
-  h = rect.size.height;
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rect.origin.x + w / 2, rect.origin.y + h / 2));
-  gtk_snapshot_rotate (snapshot, rotation);
-  if (rotation == 180)
-    graphene_rect_init (&rect, -w / 2, -h / 2, w, h);
-  else
-    graphene_rect_init (&rect, -h / 2, -w / 2, h, w);
-  vt_tile_magnifier_append_tile (self->magnifier, snapshot, self->source, key, texture,
-                                 &rect, self->draw_factor, 0);
-  gtk_snapshot_restore (snapshot);
-}
-
-/* Draws the cached tiles of @r, or of @level in view if @r is NULL (not
- * when that is more tiles than any view shows: nothing of it is cached). */
-static void
-draw_level (VtTileLayer       *self,
-            GtkSnapshot       *snapshot,
-            guint              level,
-            const VtTileRange *r,
-            gboolean           mark_failed)
-{
-  VtTileRange visible;
-
-  if (r == NULL)
-    {
-      if (!vt_tile_grid_get_range (self->source, get_viewport (self), level, 0, &visible) ||
-          vt_tile_range_count (&visible) > VT_TILE_GRID_MAX_TILES)
-        return;
-      r = &visible;
-    }
-
-  for (guint y = r->y0; y < r->y1; y++)
-    for (guint x = r->x0; x < r->x1; x++)
-      {
-        guint64 key = VT_TILE_KEY (r->level, x, y);
-        GdkTexture *texture = vt_tile_cache_peek (self->cache, key);
-
-        if (texture != NULL)
-          draw_tile (self, snapshot, key, texture);
-        else if (mark_failed && vt_tile_loader_has_failed (self->loader, key))
-          draw_tile (self, snapshot, key, NULL);
-      }
+  vt_tile_painter_snapshot (self->painter, snapshot, self->source, get_viewport (self),
+                            self->scale_factor);
 }
 
 /**
@@ -422,10 +354,6 @@ draw_level (VtTileLayer       *self,
  *
  * Draws the tiles in the viewport's widget coordinates.
  */
-static void
-snapshot_tiles (VtTileLayer *self,
-                GtkSnapshot *snapshot);
-
 void
 vt_tile_layer_snapshot (VtTileLayer *self,
                         GtkSnapshot *snapshot)
@@ -469,45 +397,6 @@ vt_tile_layer_snapshot (VtTileLayer *self,
     gtk_snapshot_pop (snapshot);
 }
 
-static void
-snapshot_tiles (VtTileLayer *self,
-                GtkSnapshot *snapshot)
-{
-  VtViewport *viewport = get_viewport (self);
-  VtTilePlan plan;
-  guint n_levels, level, cached = 0;
-
-  if (self->source == NULL || (n_levels = vt_tile_source_get_n_levels (self->source)) == 0)
-    return;
-
-  /* Planned afresh: the frame may come before the next update. */
-  vt_tile_grid_plan (self->source, viewport, self->scale_factor, 0, &plan);
-  level = plan.has_detail ? plan.detail.level : 0;
-  self->draw_factor = vt_tile_magnifier_get_factor (self->magnifier, self->source,
-                                                    viewport, self->scale_factor);
-
-  if (plan.has_detail)
-    vt_tile_range_count_cached (&plan.detail, self->cache, NULL, &cached, NULL);
-  if (!plan.has_detail || cached < vt_tile_range_count (&plan.detail))
-    {
-      GdkRGBA backdrop = { 0.5, 0.5, 0.5, 0.12 };
-      graphene_rect_t area;
-
-      /* The image's area, so that even the first frame is not blank. */
-      vt_tile_grid_get_image_bounds (self->source, viewport, self->scale_factor, &area);
-      gtk_snapshot_append_color (snapshot, &backdrop, &area);
-      /* Coarse underneath, then finer ones downscaled, the right level on top. */
-      for (guint l = 0; l < level; l++)
-        draw_level (self, snapshot, l, NULL, FALSE);
-      for (guint l = MIN (n_levels - 1, level + 2); l > level; l--)
-        draw_level (self, snapshot, l, NULL, FALSE);
-      if (!plan.has_detail && plan.has_placeholder)
-        draw_level (self, snapshot, 0, &plan.placeholder, FALSE);
-    }
-  if (plan.has_detail)
-    draw_level (self, snapshot, level, &plan.detail, TRUE);
-}
-
 /* ------------------------------------------------------------------ */
 /* GObject */
 
@@ -545,6 +434,7 @@ vt_tile_layer_finalize (GObject *object)
   vt_tile_layer_set_debug_hook (self, NULL, NULL, NULL);
   g_clear_object (&self->placement);
   g_clear_pointer (&self->failure, g_free);
+  g_clear_object (&self->painter);
   g_clear_object (&self->magnifier);
   g_clear_object (&self->cache);
   g_clear_object (&self->loader);
@@ -668,6 +558,7 @@ vt_tile_layer_init (VtTileLayer *self)
   vt_tile_loader_set_event_func (self->loader, debug_event, self);
   g_signal_connect_swapped (self->loader, "changed", G_CALLBACK (loader_changed_cb), self);
   g_signal_connect_swapped (self->loader, "tile-error", G_CALLBACK (loader_tile_error_cb), self);
+  self->painter = vt_tile_painter_new (self->cache, self->loader, self->magnifier);
 }
 
 /* ------------------------------------------------------------------ */
