@@ -10,20 +10,24 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 #include <string.h>
 
 #include "vt-canvas-error.h"
-#include "vt-placement.h"
+#include "vt-layer-placement.h"
 #include "vt-tile-grid.h"
 #include "vt-tile-layer.h"
+#include "vt-tile-loader.h"
 #include "vt-tile-magnifier.h"
+#include "vt-tile-painter.h"
 
 /* The tile grid of VtImageView, as ShumateMapLayer is libshumate's: it
  * decides which tiles of a VtTileSource a viewport needs, asks for them
  * (placeholder first, then nearest the centre), cancels those no longer
  * wanted, keeps them in a VtTileCache and draws them. The widget keeps
- * the gestures, the animation and the viewport.
+ * the gestures, the animation and the viewport. Three helpers do the
+ * work: VtTileLoader keeps the loads under way and the failures,
+ * VtTilePainter draws what is cached, and VtLayerPlacement keeps where the
+ * layer lies in a scene and the viewports it plans and draws with.
  *
  * A plain GObject, not a GtkWidget (ShumateMapLayer is one because a map
  * stacks many layers of markers and paths that each take input): there is
@@ -32,55 +36,32 @@
  * without a display. The widget calls vt_tile_layer_snapshot() and
  * redraws on VtTileLayer::changed.
  *
- * Never blank: the coarsest level is loaded first and pinned in the cache;
- * while a level loads, cached tiles of coarser levels (underneath) and of
- * up to two finer levels (downscaled) fill the holes, and a faint backdrop
- * marks the image's area before even the placeholder has arrived.
+ * Never blank: the coarsest level is loaded first and pinned in the cache,
+ * and the painter fills the holes of a level that loads.
  *
  * In a scene (several images on one IIIF canvas, or several canvases in
- * one view) a layer is placed at a rectangle of the scene: it follows the
- * scene's viewport through a viewport of its own, derived from it, in its
- * source's pixels (unconstrained, so the image may be anywhere in it), and
- * plans and draws with that one exactly as an unplaced layer does with the
- * scene's. Its level therefore follows the zoom times its own placement
- * scale: a small detail photographed at a higher resolution loads finer
- * tiles than the base under it. An unplaced layer uses the scene's
- * viewport itself, so a single image behaves as it always did. */
-
-typedef struct
-{
-  VtTileLayer *self;
-  guint64 key;
-  GCancellable *cancellable;
-  gboolean prefetch;
-} Load;
-
-/* At most this many tiles just outside a settled view are asked ahead. */
-#define PREFETCH_MAX_TILES 32
+ * one view) a layer placed at a rectangle of the scene plans and draws
+ * with a viewport derived from the scene's exactly as an unplaced layer
+ * does with the scene's: its level follows the zoom times its placement
+ * scale, so a small detail photographed at a higher resolution loads
+ * finer tiles than the base under it. */
 
 struct _VtTileLayer
 {
   GObject parent_instance;
 
-  VtViewport *scene;        /* the view's viewport, followed */
-  VtViewport *scene_plan;   /* the animation's destination, or NULL */
-  VtViewport *viewport;     /* planned and drawn with: the scene's, or derived */
-  VtViewport *plan;         /* likewise for the destination, or NULL */
-  VtViewport *own_plan;     /* the derived destination, kept for reuse */
-
-  /* Where the source lies in the scene. */
-  gboolean placed;
-  VtPlacement placement;
-  graphene_point_t origin;  /* of the derived viewport's widget in the scene's */
+  /* Where the source lies in the scene, and the viewports (the scene's,
+   * or derived from it) planned and drawn with. */
+  VtLayerPlacement *placement;
   double opacity;
   gboolean visible;
   char *failure;
   VtTileSource *source;
   VtTileCache *cache;
   VtTileMagnifier *magnifier; /* nearest-neighbour pixels at high zoom */
+  VtTilePainter *painter;
 
-  GHashTable *loading;      /* guint64 key → Load */
-  GHashTable *failed;       /* guint64 key set */
+  VtTileLoader *loader;     /* the loads under way, and the failures */
   VtTilePlan pinned;        /* what the viewport needs now */
 
   VtTileDebugFunc debug_func;
@@ -94,10 +75,8 @@ struct _VtTileLayer
   gboolean reported_no_placeholder;
   guint current_level;
   int scale_factor;
-  guint draw_factor;        /* the magnifier's, for the frame being drawn */
 
   guint update_idle_id;
-  guint n_prefetched;
 };
 
 G_DEFINE_FINAL_TYPE (VtTileLayer, vt_tile_layer, G_TYPE_OBJECT)
@@ -128,10 +107,12 @@ emit_changed (VtTileLayer *self)
 }
 
 static void
-debug_event (VtTileLayer      *self,
-             VtTileDebugEvent  event,
-             guint64           key)
+debug_event (VtTileDebugEvent  event,
+             guint64           key,
+             gpointer          user_data)
 {
+  VtTileLayer *self = user_data;
+
   if (self->debug_func != NULL)
     self->debug_func (self, event, key, self->debug_data);
 }
@@ -139,42 +120,18 @@ debug_event (VtTileLayer      *self,
 /* ------------------------------------------------------------------ */
 /* Placement */
 
-static void
-derive_viewport (VtTileLayer      *self,
-                 VtViewport       *scene,
-                 VtViewport       *out,
-                 graphene_point_t *origin)
-{
-  vt_placement_derive_viewport (&self->placement, vt_tile_source_get_image_width (self->source),
-                                vt_tile_source_get_image_height (self->source), scene, out, origin);
-}
-
+/* The viewport planned and drawn with. */
 static VtViewport *
-new_derived_viewport (void)
+get_viewport (VtTileLayer *self)
 {
-  VtViewport *viewport = vt_viewport_new ();
-
-  vt_viewport_set_constrained (viewport, FALSE);
-  return viewport;
+  return vt_layer_placement_get_viewport (self->placement);
 }
 
 /* Brings the layer's own viewports up to the scene's. */
 static void
 sync_viewports (VtTileLayer *self)
 {
-  if (!self->placed)
-    return;
-  if (self->source != NULL)
-    derive_viewport (self, self->scene, self->viewport, &self->origin);
-  if (self->scene_plan != NULL && self->source != NULL)
-    {
-      if (self->own_plan == NULL)
-        self->own_plan = new_derived_viewport ();
-      derive_viewport (self, self->scene_plan, self->own_plan, NULL);
-      g_set_object (&self->plan, self->own_plan);
-    }
-  else
-    g_clear_object (&self->plan);
+  vt_layer_placement_sync (self->placement, self->source);
 }
 
 /* Whether the layer plans at all: it is shown and, when placed, its
@@ -183,12 +140,7 @@ sync_viewports (VtTileLayer *self)
 static gboolean
 is_wanted (VtTileLayer *self)
 {
-  if (!self->visible)
-    return FALSE;
-  if (!self->placed)
-    return TRUE;
-  return vt_placement_in_view (&self->placement, self->scene) ||
-         (self->scene_plan != NULL && vt_placement_in_view (&self->placement, self->scene_plan));
+  return self->visible && vt_layer_placement_in_view (self->placement);
 }
 
 /* The tiles a sharp view of @viewport needs, in the order to ask. */
@@ -201,111 +153,26 @@ vt_tile_layer_get_minimal_set (VtTileLayer *self,
 
   if (self->source == NULL)
     return;
-  if (self->placed)
-    {
-      g_autoptr (VtViewport) derived = new_derived_viewport ();
-
-      derive_viewport (self, viewport, derived, NULL);
-      vt_tile_grid_get_minimal_set (self->source, derived, self->scale_factor, keys);
-      return;
-    }
-  vt_tile_grid_get_minimal_set (self->source, viewport, self->scale_factor, keys);
+  vt_layer_placement_get_minimal_set (self->placement, self->source, viewport,
+                                      self->scale_factor, keys);
 }
 
 /* ------------------------------------------------------------------ */
 /* Loading */
 
 static void
-load_free (Load *load)
+loader_changed_cb (VtTileLayer *self)
 {
-  g_clear_object (&load->cancellable);
-  g_clear_object (&load->self);
-  g_free (load);
+  emit_changed (self);
+  vt_tile_layer_queue_update (self);
 }
 
 static void
-tile_loaded_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+loader_tile_error_cb (VtTileLayer  *self,
+                      guint64       key,
+                      const GError *error)
 {
-  Load *load = user_data;
-  VtTileLayer *self = load->self;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  VtTileSource *source = VT_TILE_SOURCE (object);
-
-  texture = vt_tile_source_load_tile_finish (source, result, &error);
-
-  /* Cancelled earlier: the layer already forgot this load (and may be gone). */
-  if (self == NULL)
-    {
-      g_free (load);
-      return;
-    }
-
-  g_hash_table_steal (self->loading, &load->key);
-
-  if (source != self->source)
-    ;
-  else if (texture != NULL)
-    {
-      vt_tile_cache_store (self->cache, load->key, texture);
-      emit_changed (self);
-      vt_tile_layer_queue_update (self);
-    }
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_debug ("tile %u/%u/%u failed: %s", VT_TILE_KEY_LEVEL (load->key),
-               VT_TILE_KEY_X (load->key), VT_TILE_KEY_Y (load->key), error->message);
-      g_hash_table_add (self->failed, g_memdup2 (&load->key, sizeof load->key));
-      g_signal_emit (self, signals[TILE_ERROR], 0, load->key, error);
-      emit_changed (self);
-      vt_tile_layer_queue_update (self);
-    }
-
-  load_free (load);
-}
-
-static void
-cancel_load (VtTileLayer *self,
-             Load        *load)
-{
-  debug_event (self, VT_TILE_DEBUG_CANCEL, load->key);
-  g_cancellable_cancel (load->cancellable);
-  g_hash_table_steal (self->loading, &load->key);
-  /* The callback still runs; it frees the shell. */
-  g_clear_object (&load->cancellable);
-  g_clear_object (&load->self);
-}
-
-static void
-cancel_all (VtTileLayer *self)
-{
-  GList *loads = g_hash_table_get_values (self->loading);
-
-  for (GList *l = loads; l != NULL; l = l->next)
-    cancel_load (self, l->data);
-  g_list_free (loads);
-}
-
-static void
-start_load (VtTileLayer *self,
-            guint64      key,
-            int          priority)
-{
-  Load *load = g_new0 (Load, 1);
-
-  load->self = g_object_ref (self);
-  load->key = key;
-  load->cancellable = g_cancellable_new ();
-  load->prefetch = priority >= VT_TILE_PRIORITY_PREFETCH;
-  g_hash_table_insert (self->loading, &load->key, load);
-  if (load->prefetch)
-    self->n_prefetched++;
-  debug_event (self, load->prefetch ? VT_TILE_DEBUG_PREFETCH : VT_TILE_DEBUG_REQUEST, key);
-  vt_tile_source_load_tile_async (self->source, VT_TILE_KEY_LEVEL (key),
-                                  VT_TILE_KEY_X (key), VT_TILE_KEY_Y (key),
-                                  priority, load->cancellable, tile_loaded_cb, load);
+  g_signal_emit (self, signals[TILE_ERROR], 0, key, error);
 }
 
 static void
@@ -333,46 +200,6 @@ set_progress (VtTileLayer *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-/* The view is settled and sharp: the tiles of its level one tile outside
- * it, at prefetch priority, so that a small pan finds them loaded. Within
- * the cache's room (what is pinned stays), and PREFETCH_MAX_TILES at most;
- * they are cancelled like any load once the view moves away from them. */
-static void
-prefetch_around (VtTileLayer *self)
-{
-  g_autoptr (GArray) keys = g_array_new (FALSE, FALSE, sizeof (guint64));
-  const VtSourceLevel *l;
-  VtTilePlan ring;
-  guint64 room, tile_bytes, used, max;
-  guint n = 0;
-
-  if (!self->pinned.has_detail)
-    return;
-  l = vt_tile_source_get_level (self->source, self->pinned.detail.level);
-  tile_bytes = (guint64) l->tile_width * l->tile_height * 4;
-  used = vt_tile_cache_get_bytes (self->cache);
-  max = vt_tile_cache_get_max_bytes (self->cache);
-  room = max > used && tile_bytes > 0 ? (max - used) / tile_bytes : 0;
-
-  vt_tile_grid_plan (self->source, self->viewport, self->scale_factor, 1, &ring);
-  if (!ring.has_detail)
-    return;
-  vt_tile_range_append_keys (&ring.detail, keys);
-  for (guint i = 0; i < keys->len && n < MIN (room, PREFETCH_MAX_TILES); i++)
-    {
-      guint64 key = g_array_index (keys, guint64, i);
-
-      if (vt_tile_range_contains (&self->pinned.detail, key) ||
-          vt_tile_cache_lookup (self->cache, key) ||
-          g_hash_table_contains (self->loading, &key) ||
-          g_hash_table_contains (self->failed, &key))
-        continue;
-      start_load (self, key, VT_TILE_PRIORITY_PREFETCH +
-                  vt_tile_grid_get_priority (self->source, self->viewport, key));
-      n++;
-    }
-}
-
 /* Decides what to load, what to cancel and what to pin; updates progress.
  * Runs from an idle so that many viewport notifications make one pass.
  * Everything here is bounded by what a view can show (VtTileGrid), never
@@ -380,28 +207,27 @@ prefetch_around (VtTileLayer *self)
 static void
 update_tiles (VtTileLayer *self)
 {
-  VtViewport *plan_vp;
+  VtViewport *viewport, *plan_vp;
   VtTilePlan keep, plan;
   g_autoptr (GArray) wanted = NULL;
-  g_autoptr (GPtrArray) to_cancel = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer value;
   guint cur_level, visible = 0, loaded = 0, failed = 0;
 
   memset (&self->pinned, 0, sizeof self->pinned);
   sync_viewports (self);
+  viewport = get_viewport (self);
   /* Hidden or scrolled out of view: nothing asked for, nothing kept
    * under way. */
   if (!is_wanted (self) ||
-      (self->placed && self->source != NULL && vt_viewport_get_width (self->viewport) <= 0))
+      (vt_layer_placement_is_placed (self->placement) && self->source != NULL &&
+       vt_viewport_get_width (viewport) <= 0))
     {
-      cancel_all (self);
+      vt_tile_loader_cancel_all (self->loader);
       vt_tile_magnifier_cancel_all (self->magnifier);
       set_progress (self, 0, 0, FALSE);
       return;
     }
   if (self->source == NULL || vt_tile_source_get_n_levels (self->source) == 0 ||
-      vt_viewport_get_width (self->viewport) <= 0)
+      vt_viewport_get_width (viewport) <= 0)
     {
       vt_tile_magnifier_cancel_all (self->magnifier);
       set_progress (self, 0, 0, FALSE);
@@ -409,7 +235,7 @@ update_tiles (VtTileLayer *self)
     }
 
   /* Pins: the placeholder and what is visible now. */
-  vt_tile_grid_plan (self->source, self->viewport, self->scale_factor, 0, &self->pinned);
+  vt_tile_grid_plan (self->source, viewport, self->scale_factor, 0, &self->pinned);
   if (self->pinned.placeholder_too_large && !self->reported_no_placeholder)
     {
       g_autoptr (GError) error =
@@ -430,22 +256,21 @@ update_tiles (VtTileLayer *self)
 
   /* Progress counts the visible tiles of the level drawn now. */
   if (self->pinned.has_detail)
-    visible = vt_tile_range_count_cached (&self->pinned.detail, self->cache, self->failed,
+    visible = vt_tile_range_count_cached (&self->pinned.detail, self->cache,
+                                          vt_tile_loader_get_failed (self->loader),
                                           &loaded, &failed);
   set_progress (self, visible, loaded + failed,
-                visible > 0 && loaded == visible && self->plan == NULL);
+                visible > 0 && loaded == visible &&
+                vt_layer_placement_get_plan (self->placement) == NULL);
 
   /* During an animation, load for its destination, not the frames between.
    * Cancel loads that left it plus a one-tile margin, or whose level is no
    * longer wanted. */
-  plan_vp = self->plan ? self->plan : self->viewport;
+  plan_vp = vt_layer_placement_get_plan (self->placement);
+  if (plan_vp == NULL)
+    plan_vp = viewport;
   vt_tile_grid_plan (self->source, plan_vp, self->scale_factor, 1, &keep);
-  g_hash_table_iter_init (&iter, self->loading);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (!vt_tile_plan_contains (&keep, ((Load *) value)->key))
-      g_ptr_array_add (to_cancel, value);
-  for (guint i = 0; i < to_cancel->len; i++)
-    cancel_load (self, g_ptr_array_index (to_cancel, i));
+  vt_tile_loader_cancel_outside (self->loader, &keep);
 
   if (self->deferring)
     return;
@@ -454,37 +279,11 @@ update_tiles (VtTileLayer *self)
   vt_tile_grid_plan (self->source, plan_vp, self->scale_factor, 0, &plan);
   wanted = g_array_new (FALSE, FALSE, sizeof (guint64));
   vt_tile_plan_append_keys (&plan, self->source, plan_vp, wanted);
-  for (guint i = 0; i < wanted->len; i++)
-    {
-      guint64 key = g_array_index (wanted, guint64, i);
-      Load *load = g_hash_table_lookup (self->loading, &key);
-
-      /* A tile asked ahead that is now in view must not wait behind
-       * other visible ones: its request moves up to its visible rank
-       * (one under way goes on), or, from a source that cannot, it is
-       * asked again. */
-      if (load != NULL && load->prefetch)
-        {
-          int priority = vt_tile_grid_get_priority (self->source, plan_vp, key);
-
-          if (vt_tile_source_reprioritize (self->source, load->cancellable, priority))
-            {
-              load->prefetch = FALSE;
-              continue;
-            }
-          cancel_load (self, load);
-        }
-      else if (load != NULL)
-        continue;
-      if (vt_tile_cache_lookup (self->cache, key) ||
-          g_hash_table_contains (self->failed, &key))
-        continue;
-      start_load (self, key, vt_tile_grid_get_priority (self->source, plan_vp, key));
-    }
+  vt_tile_loader_request (self->loader, plan_vp, wanted);
   vt_tile_magnifier_update (self->magnifier, self->source, plan_vp, self->scale_factor, &plan);
 
-  if (self->plan == NULL && visible > 0 && loaded == visible)
-    prefetch_around (self);
+  if (vt_layer_placement_get_plan (self->placement) == NULL && visible > 0 && loaded == visible)
+    vt_tile_loader_prefetch (self->loader, viewport, self->scale_factor, &self->pinned);
 }
 
 static gboolean
@@ -543,77 +342,11 @@ pin_func (guint64  key,
 /* Drawing */
 
 static void
-draw_tile (VtTileLayer *self,
-           GtkSnapshot *snapshot,
-           guint64      key,
-           GdkTexture  *texture)
+snapshot_tiles (VtTileLayer *self,
+                GtkSnapshot *snapshot)
 {
-  guint rotation = vt_viewport_get_rotation (self->viewport);
-  graphene_rect_t rect;
-  float w, h;
-
-  if (!vt_tile_grid_get_tile_bounds (self->source, self->viewport, self->scale_factor, key, &rect))
-    return;
-
-  if (texture == NULL)
-    {
-      GdkRGBA quiet = { 0.5, 0.5, 0.5, 0.12 };
-
-      gtk_snapshot_append_color (snapshot, &quiet, &rect);
-      return;
-    }
-
-  if (rotation == 0)
-    {
-      vt_tile_magnifier_append_tile (self->magnifier, snapshot, self->source, key, texture,
-                                     &rect, self->draw_factor, self->scale_factor);
-      return;
-    }
-
-  w = rect.size.width;
-  h = rect.size.height;
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rect.origin.x + w / 2, rect.origin.y + h / 2));
-  gtk_snapshot_rotate (snapshot, rotation);
-  if (rotation == 180)
-    graphene_rect_init (&rect, -w / 2, -h / 2, w, h);
-  else
-    graphene_rect_init (&rect, -h / 2, -w / 2, h, w);
-  vt_tile_magnifier_append_tile (self->magnifier, snapshot, self->source, key, texture,
-                                 &rect, self->draw_factor, 0);
-  gtk_snapshot_restore (snapshot);
-}
-
-/* Draws the cached tiles of @r, or of @level in view if @r is NULL (not
- * when that is more tiles than any view shows: nothing of it is cached). */
-static void
-draw_level (VtTileLayer       *self,
-            GtkSnapshot       *snapshot,
-            guint              level,
-            const VtTileRange *r,
-            gboolean           mark_failed)
-{
-  VtTileRange visible;
-
-  if (r == NULL)
-    {
-      if (!vt_tile_grid_get_range (self->source, self->viewport, level, 0, &visible) ||
-          vt_tile_range_count (&visible) > VT_TILE_GRID_MAX_TILES)
-        return;
-      r = &visible;
-    }
-
-  for (guint y = r->y0; y < r->y1; y++)
-    for (guint x = r->x0; x < r->x1; x++)
-      {
-        guint64 key = VT_TILE_KEY (r->level, x, y);
-        GdkTexture *texture = vt_tile_cache_peek (self->cache, key);
-
-        if (texture != NULL)
-          draw_tile (self, snapshot, key, texture);
-        else if (mark_failed && g_hash_table_contains (self->failed, &key))
-          draw_tile (self, snapshot, key, NULL);
-      }
+  vt_tile_painter_snapshot (self->painter, snapshot, self->source, get_viewport (self),
+                            self->scale_factor);
 }
 
 /**
@@ -621,10 +354,6 @@ draw_level (VtTileLayer       *self,
  *
  * Draws the tiles in the viewport's widget coordinates.
  */
-static void
-snapshot_tiles (VtTileLayer *self,
-                GtkSnapshot *snapshot);
-
 void
 vt_tile_layer_snapshot (VtTileLayer *self,
                         GtkSnapshot *snapshot)
@@ -637,7 +366,7 @@ vt_tile_layer_snapshot (VtTileLayer *self,
     return;
   if (self->opacity < 1)
     gtk_snapshot_push_opacity (snapshot, self->opacity);
-  if (!self->placed)
+  if (!vt_layer_placement_is_placed (self->placement))
     {
       snapshot_tiles (self, snapshot);
       if (self->opacity < 1)
@@ -659,51 +388,13 @@ vt_tile_layer_snapshot (VtTileLayer *self,
     {
       sync_viewports (self);
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &self->origin);
+      gtk_snapshot_translate (snapshot, vt_layer_placement_get_origin (self->placement));
       snapshot_tiles (self, snapshot);
       gtk_snapshot_restore (snapshot);
     }
   gtk_snapshot_pop (snapshot);
   if (self->opacity < 1)
     gtk_snapshot_pop (snapshot);
-}
-
-static void
-snapshot_tiles (VtTileLayer *self,
-                GtkSnapshot *snapshot)
-{
-  VtTilePlan plan;
-  guint n_levels, level, cached = 0;
-
-  if (self->source == NULL || (n_levels = vt_tile_source_get_n_levels (self->source)) == 0)
-    return;
-
-  /* Planned afresh: the frame may come before the next update. */
-  vt_tile_grid_plan (self->source, self->viewport, self->scale_factor, 0, &plan);
-  level = plan.has_detail ? plan.detail.level : 0;
-  self->draw_factor = vt_tile_magnifier_get_factor (self->magnifier, self->source,
-                                                    self->viewport, self->scale_factor);
-
-  if (plan.has_detail)
-    vt_tile_range_count_cached (&plan.detail, self->cache, NULL, &cached, NULL);
-  if (!plan.has_detail || cached < vt_tile_range_count (&plan.detail))
-    {
-      GdkRGBA backdrop = { 0.5, 0.5, 0.5, 0.12 };
-      graphene_rect_t area;
-
-      /* The image's area, so that even the first frame is not blank. */
-      vt_tile_grid_get_image_bounds (self->source, self->viewport, self->scale_factor, &area);
-      gtk_snapshot_append_color (snapshot, &backdrop, &area);
-      /* Coarse underneath, then finer ones downscaled, the right level on top. */
-      for (guint l = 0; l < level; l++)
-        draw_level (self, snapshot, l, NULL, FALSE);
-      for (guint l = MIN (n_levels - 1, level + 2); l > level; l--)
-        draw_level (self, snapshot, l, NULL, FALSE);
-      if (!plan.has_detail && plan.has_placeholder)
-        draw_level (self, snapshot, 0, &plan.placeholder, FALSE);
-    }
-  if (plan.has_detail)
-    draw_level (self, snapshot, level, &plan.detail, TRUE);
 }
 
 /* ------------------------------------------------------------------ */
@@ -721,16 +412,16 @@ vt_tile_layer_dispose (GObject *object)
   VtTileLayer *self = VT_TILE_LAYER (object);
 
   g_clear_handle_id (&self->update_idle_id, g_source_remove);
-  if (self->loading)
-    cancel_all (self);
+  if (self->loader)
+    {
+      vt_tile_loader_set_source (self->loader, NULL);
+      g_signal_handlers_disconnect_by_data (self->loader, self);
+    }
   if (self->magnifier)
     vt_tile_magnifier_cancel_all (self->magnifier);
-  if (self->scene)
-    g_signal_handlers_disconnect_by_data (self->scene, self);
+  if (self->placement)
+    g_signal_handlers_disconnect_by_data (vt_layer_placement_get_scene (self->placement), self);
   g_clear_object (&self->source);
-  g_clear_object (&self->plan);
-  g_clear_object (&self->scene_plan);
-  g_clear_object (&self->own_plan);
 
   G_OBJECT_CLASS (vt_tile_layer_parent_class)->dispose (object);
 }
@@ -741,13 +432,12 @@ vt_tile_layer_finalize (GObject *object)
   VtTileLayer *self = VT_TILE_LAYER (object);
 
   vt_tile_layer_set_debug_hook (self, NULL, NULL, NULL);
-  g_clear_object (&self->viewport);
-  g_clear_object (&self->scene);
+  g_clear_object (&self->placement);
   g_clear_pointer (&self->failure, g_free);
+  g_clear_object (&self->painter);
   g_clear_object (&self->magnifier);
   g_clear_object (&self->cache);
-  g_clear_pointer (&self->loading, g_hash_table_unref);
-  g_clear_pointer (&self->failed, g_hash_table_unref);
+  g_clear_object (&self->loader);
 
   G_OBJECT_CLASS (vt_tile_layer_parent_class)->finalize (object);
 }
@@ -864,8 +554,11 @@ vt_tile_layer_init (VtTileLayer *self)
   vt_tile_cache_set_pin_func (self->cache, pin_func, self);
   self->magnifier = vt_tile_magnifier_new (self->cache);
   g_signal_connect_swapped (self->magnifier, "changed", G_CALLBACK (emit_changed), self);
-  self->loading = g_hash_table_new (g_int64_hash, g_int64_equal);
-  self->failed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->loader = vt_tile_loader_new (G_OBJECT (self), self->cache);
+  vt_tile_loader_set_event_func (self->loader, debug_event, self);
+  g_signal_connect_swapped (self->loader, "changed", G_CALLBACK (loader_changed_cb), self);
+  g_signal_connect_swapped (self->loader, "tile-error", G_CALLBACK (loader_tile_error_cb), self);
+  self->painter = vt_tile_painter_new (self->cache, self->loader, self->magnifier);
 }
 
 /* ------------------------------------------------------------------ */
@@ -885,9 +578,9 @@ vt_tile_layer_new (VtViewport *viewport)
   g_return_val_if_fail (viewport == NULL || VT_IS_VIEWPORT (viewport), NULL);
 
   self = g_object_new (VT_TYPE_TILE_LAYER, NULL);
-  self->scene = viewport ? g_object_ref (viewport) : vt_viewport_new ();
-  self->viewport = g_object_ref (self->scene);
-  g_signal_connect_swapped (self->scene, "notify", G_CALLBACK (viewport_notify_cb), self);
+  self->placement = vt_layer_placement_new (viewport);
+  g_signal_connect_swapped (vt_layer_placement_get_scene (self->placement), "notify",
+                            G_CALLBACK (viewport_notify_cb), self);
   return self;
 }
 
@@ -918,10 +611,10 @@ vt_tile_layer_set_source (VtTileLayer  *self,
   g_return_if_fail (VT_IS_TILE_LAYER (self));
   g_return_if_fail (source == NULL || VT_IS_TILE_SOURCE (source));
 
-  cancel_all (self);
+  vt_tile_loader_cancel_all (self->loader);
   vt_tile_magnifier_cancel_all (self->magnifier);
   vt_tile_cache_clear (self->cache);
-  g_hash_table_remove_all (self->failed);
+  vt_tile_loader_set_source (self->loader, source);
   memset (&self->pinned, 0, sizeof self->pinned);
   self->current_level = 0;
   self->reported_no_placeholder = FALSE;
@@ -939,13 +632,8 @@ vt_tile_layer_set_plan (VtTileLayer *self,
 {
   g_return_if_fail (VT_IS_TILE_LAYER (self));
 
-  if (!g_set_object (&self->scene_plan, plan))
-    return;
-  if (self->placed)
-    sync_viewports (self);
-  else
-    g_set_object (&self->plan, plan);
-  vt_tile_layer_queue_update (self);
+  if (vt_layer_placement_set_scene_plan (self->placement, plan, self->source))
+    vt_tile_layer_queue_update (self);
 }
 
 /* While %TRUE (a fast fling), nothing new is asked for: the view will be
@@ -1009,7 +697,8 @@ vt_tile_layer_has_pixels (VtTileLayer *self)
   if (self->loaded_tiles > 0)
     return TRUE;
   if (self->pinned.has_placeholder)
-    vt_tile_range_count_cached (&self->pinned.placeholder, self->cache, self->failed, &cached, &failed);
+    vt_tile_range_count_cached (&self->pinned.placeholder, self->cache,
+                                vt_tile_loader_get_failed (self->loader), &cached, &failed);
   return cached > 0;
 }
 
@@ -1031,7 +720,7 @@ vt_tile_layer_get_level (VtTileLayer *self)
   if (self->source == NULL)
     return 0;
   sync_viewports (self);
-  vt_tile_grid_plan (self->source, self->viewport, self->scale_factor, 0, &plan);
+  vt_tile_grid_plan (self->source, get_viewport (self), self->scale_factor, 0, &plan);
   return plan.has_detail ? plan.detail.level : 0;
 }
 
@@ -1039,7 +728,8 @@ guint
 vt_tile_layer_get_n_loading (VtTileLayer *self)
 {
   g_return_val_if_fail (VT_IS_TILE_LAYER (self), 0);
-  return g_hash_table_size (self->loading) + vt_tile_magnifier_get_n_loading (self->magnifier);
+  return vt_tile_loader_get_n_loading (self->loader) +
+         vt_tile_magnifier_get_n_loading (self->magnifier);
 }
 
 /**
@@ -1095,7 +785,7 @@ guint
 vt_tile_layer_get_n_prefetched (VtTileLayer *self)
 {
   g_return_val_if_fail (VT_IS_TILE_LAYER (self), 0);
-  return self->n_prefetched;
+  return vt_tile_loader_get_n_prefetched (self->loader);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1122,29 +812,8 @@ vt_tile_layer_set_placement (VtTileLayer           *self,
 {
   g_return_if_fail (VT_IS_TILE_LAYER (self));
 
-  if (placement == NULL)
-    {
-      if (!self->placed)
-        return;
-      self->placed = FALSE;
-      g_set_object (&self->viewport, self->scene);
-      g_set_object (&self->plan, self->scene_plan);
-    }
-  else
-    {
-      if (self->placed && graphene_rect_equal (&self->placement.rect, placement))
-        return;
-      if (!self->placed)
-        {
-          g_autoptr (VtViewport) derived = new_derived_viewport ();
-
-          g_set_object (&self->viewport, derived);
-          g_clear_object (&self->plan);
-        }
-      self->placed = TRUE;
-      graphene_rect_normalize_r (placement, &self->placement.rect);
-    }
-  placement_changed (self);
+  if (vt_layer_placement_set_rect (self->placement, placement))
+    placement_changed (self);
 }
 
 /**
@@ -1159,9 +828,7 @@ vt_tile_layer_get_placement (VtTileLayer     *self,
 {
   g_return_val_if_fail (VT_IS_TILE_LAYER (self), FALSE);
 
-  if (placement != NULL && self->placed)
-    *placement = self->placement.rect;
-  return self->placed;
+  return vt_layer_placement_get_rect (self->placement, placement);
 }
 
 /**
@@ -1178,20 +845,8 @@ vt_tile_layer_set_crop (VtTileLayer           *self,
 {
   g_return_if_fail (VT_IS_TILE_LAYER (self));
 
-  if (region == NULL || region->size.width <= 0 || region->size.height <= 0)
-    {
-      if (!self->placement.cropped)
-        return;
-      self->placement.cropped = FALSE;
-    }
-  else
-    {
-      if (self->placement.cropped && graphene_rect_equal (&self->placement.crop, region))
-        return;
-      self->placement.cropped = TRUE;
-      self->placement.crop = *region;
-    }
-  placement_changed (self);
+  if (vt_layer_placement_set_crop (self->placement, region))
+    placement_changed (self);
 }
 
 /**
@@ -1207,18 +862,15 @@ vt_tile_layer_set_turn (VtTileLayer *self,
 {
   g_return_if_fail (VT_IS_TILE_LAYER (self));
 
-  degrees = ((degrees % 360 + 45) / 90 * 90) % 360;
-  if (self->placement.turn == degrees)
-    return;
-  self->placement.turn = degrees;
-  placement_changed (self);
+  if (vt_layer_placement_set_turn (self->placement, degrees))
+    placement_changed (self);
 }
 
 guint
 vt_tile_layer_get_turn (VtTileLayer *self)
 {
   g_return_val_if_fail (VT_IS_TILE_LAYER (self), 0);
-  return self->placement.turn;
+  return vt_layer_placement_get_turn (self->placement);
 }
 
 void
@@ -1301,18 +953,7 @@ void
 vt_tile_layer_get_widget_bounds (VtTileLayer     *self,
                                  graphene_rect_t *bounds)
 {
-  graphene_rect_t r;
-  double ax, ay, bx, by;
-
   g_return_if_fail (VT_IS_TILE_LAYER (self));
 
-  if (self->placed)
-    r = self->placement.rect;
-  else
-    graphene_rect_init (&r, 0, 0, vt_viewport_get_image_width (self->scene),
-                        vt_viewport_get_image_height (self->scene));
-  vt_viewport_image_to_widget (self->scene, r.origin.x, r.origin.y, &ax, &ay);
-  vt_viewport_image_to_widget (self->scene, r.origin.x + r.size.width,
-                               r.origin.y + r.size.height, &bx, &by);
-  graphene_rect_init (bounds, MIN (ax, bx), MIN (ay, by), fabs (bx - ax), fabs (by - ay));
+  vt_layer_placement_get_widget_bounds (self->placement, bounds);
 }

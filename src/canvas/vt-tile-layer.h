@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "vt-tile-cache.h"
+#include "vt-tile-loader.h"
 #include "vt-tile-source.h"
 #include "vt-viewport.h"
 
@@ -18,22 +19,6 @@ G_BEGIN_DECLS
 #define VT_TYPE_TILE_LAYER (vt_tile_layer_get_type ())
 
 G_DECLARE_FINAL_TYPE (VtTileLayer, vt_tile_layer, VT, TILE_LAYER, GObject)
-
-/**
- * VtTileDebugEvent:
- * @VT_TILE_DEBUG_REQUEST: a tile was asked of the source
- * @VT_TILE_DEBUG_CANCEL: a tile under way was cancelled
- * @VT_TILE_DEBUG_PREFETCH: a tile not in view was asked of the source at
- *   prefetch priority (counted apart from requests)
- *
- * What the debug hook is told about.
- */
-typedef enum
-{
-  VT_TILE_DEBUG_REQUEST,
-  VT_TILE_DEBUG_CANCEL,
-  VT_TILE_DEBUG_PREFETCH,
-} VtTileDebugEvent;
 
 /**
  * VtTileDebugFunc:
