@@ -442,12 +442,14 @@ _vt_window_update_actions (VtWindow *self)
       _vt_window_set_action_enabled (self, "win.first-canvas", back || index != first);
       _vt_window_set_action_enabled (self, "win.next-canvas", on);
       _vt_window_set_action_enabled (self, "win.last-canvas", on || index != last);
-      return;
     }
-  _vt_window_set_action_enabled (self, "win.previous-canvas", n > 1 && index > 0);
-  _vt_window_set_action_enabled (self, "win.first-canvas", n > 1 && index > 0);
-  _vt_window_set_action_enabled (self, "win.next-canvas", n > 1 && index + 1 < n);
-  _vt_window_set_action_enabled (self, "win.last-canvas", n > 1 && index + 1 < n);
+  else
+    {
+      _vt_window_set_action_enabled (self, "win.previous-canvas", n > 1 && index > 0);
+      _vt_window_set_action_enabled (self, "win.first-canvas", n > 1 && index > 0);
+      _vt_window_set_action_enabled (self, "win.next-canvas", n > 1 && index + 1 < n);
+      _vt_window_set_action_enabled (self, "win.last-canvas", n > 1 && index + 1 < n);
+    }
   _vt_window_share_update_actions (self);
   _vt_window_update_compare_actions (self);
 }
