@@ -133,6 +133,15 @@ document_loaded_cb (GObject      *object,
       return;
     }
 
+  /* A part (an image service, a canvas, an annotation not followed) is
+   * not an object to show. */
+  if (document != NULL && document->kind != VT_IIIF_DOCUMENT_MANIFEST &&
+      document->kind != VT_IIIF_DOCUMENT_COLLECTION)
+    {
+      g_clear_pointer (&document, vt_iiif_document_unref);
+      error = new_not_manifest_error ();
+    }
+
   if (document == NULL)
     g_task_return_error (task, error);
   else
@@ -284,6 +293,9 @@ vt_document_request_run_async (VtDocumentRequest   *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, vt_document_request_run_async);
+  /* What the loader gives is what is returned, as the loader judges
+   * cancellation (its answer may already be on its way). */
+  g_task_set_check_cancellable (task, FALSE);
 
   if (self->target->kind == VT_TARGET_FILE)
     {
@@ -303,9 +315,9 @@ vt_document_request_run_async (VtDocumentRequest   *self,
  * @image: (out) (optional) (transfer full): the local image, when the
  *   target is an image file rather than a document
  *
- * Returns: (transfer full) (nullable): the document, of any kind (a
- *   content-state annotation is followed once, no more); %NULL for an
- *   image file (then @image is set) or on error
+ * Returns: (transfer full) (nullable): the document, a manifest or a
+ *   collection (a content-state annotation is followed once, no more);
+ *   %NULL for an image file (then @image is set) or on error
  */
 VtIiifDocument *
 vt_document_request_run_finish (VtDocumentRequest  *self,

@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 
 #include "iiif/vt-html.h"
-#include "iiif/vt-iiif-error.h"
 
 #include "vt-document-request.h"
 #include "vt-object-extras.h"
@@ -210,31 +209,15 @@ show_document (VtViewing      *self,
   g_autofree char *title = NULL;
   guint start = 0;
 
-  switch (document->kind)
+  /* The request gives a whole manifest or collection, nothing less. */
+  if (document->kind == VT_IIIF_DOCUMENT_COLLECTION)
     {
-    case VT_IIIF_DOCUMENT_COLLECTION:
       self->document = vt_iiif_document_ref (document);
       notify (self, PROP_DOCUMENT);
       title = dup_label (document->collection->label, _("Untitled Collection"));
       set_title (self, title);
       set_state (self, VT_VIEWING_COLLECTION, NULL);
       return;
-
-    case VT_IIIF_DOCUMENT_MANIFEST:
-      break;
-
-    case VT_IIIF_DOCUMENT_ANNOTATIONS:
-      /* A content-state annotation the request did not follow. */
-    case VT_IIIF_DOCUMENT_IMAGE_SERVICE:
-    case VT_IIIF_DOCUMENT_CANVAS:
-    default:
-      {
-        g_autoptr(GError) error = g_error_new_literal (VT_IIIF_ERROR, VT_IIIF_ERROR_NOT_IIIF,
-                                                       _("This is a part of a IIIF document, "
-                                                         "not a whole manifest or collection."));
-        fail (self, error);
-        return;
-      }
     }
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -276,9 +259,7 @@ document_loaded_cb (GObject      *object,
     return;
 
   if (document != NULL)
-    {
-      show_document (self, document);
-    }
+    show_document (self, document);
   else if (image != NULL)
     {
       /* A local image opens in deep zoom on its own. */
@@ -289,9 +270,7 @@ document_loaded_cb (GObject      *object,
       set_state (self, VT_VIEWING_IMAGE, NULL);
     }
   else
-    {
-      fail (self, error);
-    }
+    fail (self, error);
 }
 
 /* GObject */
@@ -346,55 +325,42 @@ vt_viewing_get_property (GObject    *object,
     case PROP_INPUT:
       g_value_set_string (value, self->input);
       break;
-
     case PROP_TARGET:
       g_value_set_boxed (value, self->target);
       break;
-
     case PROP_STATE:
       g_value_set_enum (value, self->state);
       break;
-
     case PROP_ERROR:
       g_value_set_boxed (value, self->error);
       break;
-
     case PROP_TITLE:
       g_value_set_string (value, self->title);
       break;
-
     case PROP_DOCUMENT:
       g_value_set_boxed (value, self->document);
       break;
-
     case PROP_N_CANVASES:
       g_value_set_uint (value, vt_viewing_get_n_canvases (self));
       break;
-
     case PROP_CANVAS_INDEX:
       g_value_set_uint (value, vt_viewing_get_canvas_index (self));
       break;
-
     case PROP_PAGE:
       g_value_set_object (value, self->page);
       break;
-
     case PROP_BOOK:
       g_value_set_object (value, self->book);
       break;
-
     case PROP_ORDER:
       g_value_set_uint (value, self->book ? vt_book_get_order (self->book) : 0);
       break;
-
     case PROP_CATALOGUE_RECORD:
       g_value_set_boxed (value, vt_object_extras_get_record (self->extras));
       break;
-
     case PROP_LOGO:
       g_value_set_object (value, vt_object_extras_get_logo (self->extras));
       break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
