@@ -15,32 +15,20 @@
 #include "vt-compare-grid.h"
 #include "vt-compare-pane.h"
 #include "vt-compare-view.h"
+#include "vt-view-link.h"
 
 /* Two or more canvases side by side, from one object or several, as a
  * curator compares two states, two pages or two objects. Each pane (a
  * VtComparePane) is an object on screen of its own with its own sidebar.
  * One pane is active (the last one touched): the window's zoom, rotate
- * and page keys act on it.
- *
- * With Link Views on, a pan, zoom or turn in any pane is copied to the
- * others as it happens, frame by frame through animations and kinetic
- * pans, since it follows the viewport rather than the gestures. The copy
- * is guarded, so the others' answering notifications do not come back. */
+ * and page keys act on it. With Link Views on, a VtViewLink copies a
+ * pan, zoom or turn in any pane to the others as it happens. */
 
-#define TRUE_SCALE_MIN_ZOOM_FACTOR (1.0 / 32)
-
-/* The compare view's own state of each pane: what linking needs. */
+/* The compare view's own state of each pane. */
 typedef struct
 {
   VtCompareView  *view;
   VtComparePane  *widget;
-  VtViewport     *viewport;
-  double          region[4];   /* x, y, w, h on the canvas, w 0 for none */
-  double          image_width;
-  double          image_height;
-  guint           had_geometry : 1;
-  guint           pending : 1;     /* changed while the panes were laid out */
-  guint           arrived : 1;     /* …and its image is new */
 } Pane;
 
 struct _VtCompareView
@@ -50,10 +38,7 @@ struct _VtCompareView
   VtSession      *session;
   GPtrArray      *panes;       /* Pane */
   guint           active;
-  VtCompareSync   sync;
-  guint           deferred_id;
-  guint           syncing : 1;
-  guint           true_scale_available : 1;
+  VtViewLink     *link;
   guint           setting_buttons : 1;
 
   /* Template widgets */
@@ -98,202 +83,6 @@ get_pane (VtCompareView *self,
   return index < self->panes->len ? g_ptr_array_index (self->panes, index) : NULL;
 }
 
-static gboolean
-pane_has_geometry (Pane *pane)
-{
-  return vt_viewport_get_image_width (pane->viewport) > 0 &&
-         vt_viewport_get_image_height (pane->viewport) > 0 &&
-         vt_viewport_get_width (pane->viewport) > 0 &&
-         vt_viewport_get_height (pane->viewport) > 0;
-}
-
-static gboolean
-pane_mm_per_pixel (Pane   *pane,
-                   double *mm)
-{
-  return vt_compare_pane_get_mm_per_pixel (pane->widget, mm);
-}
-
-static VtCompareSync
-effective_sync (VtCompareView *self)
-{
-  if (self->sync == VT_COMPARE_SYNC_TRUE_SCALE && !vt_compare_view_get_true_scale_available (self))
-    return VT_COMPARE_SYNC_IMAGE;
-  return self->sync;
-}
-
-/* Copies @from's view to every other pane. */
-static void
-push_view (VtCompareView *self,
-           Pane          *from)
-{
-  VtViewport *src = from->viewport;
-  VtCompareSync sync = effective_sync (self);
-  double iw, ih, fx, fy, zoom, fit, mm_src = 0;
-  guint rotation;
-  gboolean fitted;
-
-  if (self->syncing || sync == VT_COMPARE_SYNC_NONE || !pane_has_geometry (from))
-    return;
-  if (sync == VT_COMPARE_SYNC_TRUE_SCALE && !pane_mm_per_pixel (from, &mm_src))
-    return;
-
-  iw = vt_viewport_get_image_width (src);
-  ih = vt_viewport_get_image_height (src);
-  fx = vt_viewport_get_center_x (src) / iw;
-  fy = vt_viewport_get_center_y (src) / ih;
-  zoom = vt_viewport_get_zoom (src);
-  fit = vt_viewport_get_fit_zoom (src);
-  rotation = vt_viewport_get_rotation (src);
-  fitted = vt_viewport_get_fitted (src);
-
-  self->syncing = TRUE;
-  for (guint i = 0; i < self->panes->len; i++)
-    {
-      Pane *pane = g_ptr_array_index (self->panes, i);
-      VtViewport *dst = pane->viewport;
-      double mm_dst;
-
-      if (pane == from || !pane_has_geometry (pane))
-        continue;
-
-      vt_viewport_set_rotation (dst, rotation);
-      if (sync == VT_COMPARE_SYNC_IMAGE && fitted)
-        vt_viewport_fit (dst);
-      else if (sync == VT_COMPARE_SYNC_IMAGE)
-        vt_viewport_set_zoom (dst, zoom / fit * vt_viewport_get_fit_zoom (dst));
-      else if (pane_mm_per_pixel (pane, &mm_dst))
-        /* The same millimetres per screen pixel: mm / zoom is equal. */
-        vt_viewport_set_zoom (dst, zoom * mm_dst / mm_src);
-      vt_viewport_set_center (dst,
-                              fx * vt_viewport_get_image_width (dst),
-                              fy * vt_viewport_get_image_height (dst));
-    }
-  self->syncing = FALSE;
-}
-
-/* Shows the pane's region, given on the canvas (a Content State's xywh),
- * in full resolution image pixels. */
-static gboolean
-apply_region (Pane *pane)
-{
-  VtViewing *viewing = vt_compare_pane_get_viewing (pane->widget);
-  VtPage *page = viewing ? vt_viewing_get_page (viewing) : NULL;
-  VtCanvas *canvas = page ? vt_page_get_canvas (page) : NULL;
-  VtViewport *vp = pane->viewport;
-  double iw = vt_viewport_get_image_width (vp);
-  double ih = vt_viewport_get_image_height (vp);
-  double sx = canvas && canvas->width > 0 ? iw / canvas->width : 1;
-  double sy = canvas && canvas->height > 0 ? ih / canvas->height : 1;
-  double w = pane->region[2] * sx, h = pane->region[3] * sy;
-
-  if (!pane_has_geometry (pane) || w <= 0 || h <= 0)
-    return FALSE;
-
-  pane->region[2] = 0;
-  pane->view->syncing = TRUE;
-  vt_viewport_set_zoom (vp, MIN (vt_viewport_get_width (vp) / w, vt_viewport_get_height (vp) / h));
-  vt_viewport_set_center (vp, pane->region[0] * sx + w / 2, pane->region[1] * sy + h / 2);
-  pane->view->syncing = FALSE;
-  return TRUE;
-}
-
-/* A pane whose image just arrived takes the view of another one (the
- * active pane, else any with an image), or leads when asked to show a
- * region. The viewport notifies a new image once it is whole (fitted to
- * it), so this runs at once, before any frame shows it unlinked. */
-static void
-image_arrived (VtCompareView *self,
-               Pane          *pane)
-{
-  Pane *active = get_pane (self, self->active);
-  Pane *leader = NULL;
-
-  update_true_scale (self);
-  if (!pane_has_geometry (pane))
-    return;
-  if (pane->region[2] > 0 && apply_region (pane))
-    {
-      push_view (self, pane);
-      return;
-    }
-
-  if (active != NULL && active != pane && pane_has_geometry (active))
-    leader = active;
-  for (guint i = 0; i < self->panes->len && leader == NULL; i++)
-    {
-      Pane *other = g_ptr_array_index (self->panes, i);
-
-      if (other != pane && pane_has_geometry (other))
-        leader = other;
-    }
-  if (leader != NULL)
-    push_view (self, leader);
-}
-
-/* Changes made while the panes are laid out (a resize refits a pane)
- * are copied right after: copying them then would change a pane already
- * laid out in this frame. Before the next frame, all the same. */
-static gboolean
-deferred_cb (gpointer data)
-{
-  VtCompareView *self = data;
-  Pane *active = get_pane (self, self->active);
-  Pane *leader = NULL;
-
-  self->deferred_id = 0;
-  for (guint i = 0; i < self->panes->len; i++)
-    {
-      Pane *pane = g_ptr_array_index (self->panes, i);
-
-      if (pane->arrived)
-        image_arrived (self, pane);
-      else if (pane->pending && (leader == NULL || pane == active))
-        leader = pane;
-      pane->pending = pane->arrived = FALSE;
-    }
-  if (leader != NULL)
-    push_view (self, leader);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-viewport_changed_cb (VtViewport *viewport,
-                     GParamSpec *pspec,
-                     Pane       *pane)
-{
-  VtCompareView *self = pane->view;
-  double iw = vt_viewport_get_image_width (viewport);
-  double ih = vt_viewport_get_image_height (viewport);
-  gboolean geometry = pane_has_geometry (pane);
-  /* A new image, or the first size of a pane whose image came first. */
-  gboolean arrived = iw != pane->image_width || ih != pane->image_height ||
-                     (geometry && !pane->had_geometry);
-
-  if (self->syncing)
-    return;
-
-  pane->image_width = iw;
-  pane->image_height = ih;
-  pane->had_geometry = geometry;
-  if (vt_compare_grid_get_allocating (self->grid))
-    {
-      pane->pending = TRUE;
-      pane->arrived |= arrived;
-      if (self->deferred_id == 0)
-        {
-          self->deferred_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, deferred_cb, self, NULL);
-          g_source_set_name_by_id (self->deferred_id, "[vitrine] compare link");
-        }
-      return;
-    }
-
-  if (arrived)
-    image_arrived (self, pane);
-  else
-    push_view (self, pane);
-}
-
 /**
  * vt_compare_view_get_linking:
  *
@@ -304,7 +93,7 @@ gboolean
 vt_compare_view_get_linking (VtCompareView *self)
 {
   g_return_val_if_fail (VT_IS_COMPARE_VIEW (self), FALSE);
-  return self->deferred_id != 0;
+  return vt_view_link_get_pending (self->link);
 }
 
 static void
@@ -358,10 +147,6 @@ pane_new (VtCompareView *self)
   g_signal_connect (pane->widget, "touched", G_CALLBACK (pane_touched_cb), pane);
   g_signal_connect (pane->widget, "close-requested", G_CALLBACK (pane_close_cb), pane);
   g_signal_connect (pane->widget, "object-changed", G_CALLBACK (pane_object_changed_cb), pane);
-
-  /* Held, as the pane outlives its widgets when it is removed. */
-  pane->viewport = g_object_ref (vt_compare_pane_get_viewport (pane->widget));
-  g_signal_connect (pane->viewport, "notify", G_CALLBACK (viewport_changed_cb), pane);
   return pane;
 }
 
@@ -369,8 +154,6 @@ static void
 pane_free (Pane *pane)
 {
   g_signal_handlers_disconnect_by_data (pane->widget, pane);
-  g_signal_handlers_disconnect_by_data (pane->viewport, pane);
-  g_clear_object (&pane->viewport);
   g_clear_object (&pane->widget);
   g_free (pane);
 }
@@ -392,24 +175,20 @@ sync_panes (VtCompareView *self)
 static void
 update_true_scale (VtCompareView *self)
 {
-  gboolean available = vt_compare_view_get_true_scale_available (self);
-  gboolean was = self->true_scale_available;
-
-  self->true_scale_available = available;
+  /* Notifies true-scale-available when it changes (true_scale_cb). */
+  vt_view_link_update_scale (self->link);
   gtk_widget_set_sensitive (GTK_WIDGET (self->true_scale_button),
-                            available && !vt_compare_grid_get_swipe (self->grid));
-  for (guint i = 0; i < self->panes->len; i++)
-    {
-      Pane *pane = g_ptr_array_index (self->panes, i);
+                            vt_compare_view_get_true_scale_available (self) &&
+                            !vt_compare_grid_get_swipe (self->grid));
+}
 
-      /* At true scale a smaller object may need to be smaller than its
-       * pane: the zoom may go below fit. */
-      vt_viewport_set_min_zoom_factor (pane->viewport,
-                                       effective_sync (self) == VT_COMPARE_SYNC_TRUE_SCALE
-                                       ? TRUE_SCALE_MIN_ZOOM_FACTOR : 1.0);
-    }
-  if (was != available)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRUE_SCALE_AVAILABLE]);
+static void
+true_scale_cb (VtCompareView *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->true_scale_button),
+                            vt_compare_view_get_true_scale_available (self) &&
+                            !vt_compare_grid_get_swipe (self->grid));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRUE_SCALE_AVAILABLE]);
 }
 
 static void
@@ -442,9 +221,11 @@ vt_compare_view_dispose (GObject *object)
 {
   VtCompareView *self = VT_COMPARE_VIEW (object);
 
-  g_clear_handle_id (&self->deferred_id, g_source_remove);
   if (self->panes != NULL)
     g_ptr_array_set_size (self->panes, 0);
+  if (self->link != NULL)
+    g_signal_handlers_disconnect_by_data (self->link, self);
+  g_clear_object (&self->link);
   gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_COMPARE_VIEW);
   g_clear_object (&self->session);
 
@@ -478,7 +259,7 @@ vt_compare_view_get_property (GObject    *object,
       g_value_set_uint (value, self->active);
       break;
     case PROP_SYNC:
-      g_value_set_enum (value, self->sync);
+      g_value_set_enum (value, vt_view_link_get_sync (self->link));
       break;
     case PROP_TRUE_SCALE_AVAILABLE:
       g_value_set_boolean (value, vt_compare_view_get_true_scale_available (self));
@@ -562,8 +343,10 @@ static void
 vt_compare_view_init (VtCompareView *self)
 {
   self->panes = g_ptr_array_new_with_free_func ((GDestroyNotify) pane_free);
-  self->sync = VT_COMPARE_SYNC_IMAGE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->link = vt_view_link_new (self->grid);
+  g_signal_connect_swapped (self->link, "notify::true-scale-available",
+                            G_CALLBACK (true_scale_cb), self);
 }
 
 GtkWidget *
@@ -624,6 +407,7 @@ vt_compare_view_add (VtCompareView *self,
 
   pane = pane_new (self);
   g_ptr_array_add (self->panes, pane);
+  vt_view_link_add (self->link, pane->widget);
   vt_compare_grid_append (self->grid, GTK_WIDGET (pane->widget));
   vt_compare_pane_open (pane->widget, input, default_organisation, canvas_index);
 
@@ -645,9 +429,11 @@ vt_compare_view_remove (VtCompareView *self,
     return;
 
   vt_compare_grid_remove (self->grid, GTK_WIDGET (pane->widget));
+  vt_view_link_remove (self->link, index);
   g_ptr_array_remove_index (self->panes, index);
   if (self->active >= self->panes->len)
     self->active = self->panes->len > 0 ? self->panes->len - 1 : 0;
+  vt_view_link_set_leader (self->link, self->active);
   sync_panes (self);
   if (self->panes->len < 2)
     gtk_toggle_button_set_active (self->swipe_button, FALSE);
@@ -672,19 +458,9 @@ vt_compare_view_set_region (VtCompareView *self,
                             double         width,
                             double         height)
 {
-  Pane *pane;
-
   g_return_if_fail (VT_IS_COMPARE_VIEW (self));
 
-  if ((pane = get_pane (self, index)) == NULL || !(width > 0) || !(height > 0))
-    return;
-  pane->region[0] = x;
-  pane->region[1] = y;
-  pane->region[2] = width;
-  pane->region[3] = height;
-  /* Already shown: at once. */
-  if (pane_has_geometry (pane) && apply_region (pane))
-    push_view (self, pane);
+  vt_view_link_set_region (self->link, index, x, y, width, height);
 }
 
 guint
@@ -779,7 +555,7 @@ vt_compare_view_get_mm_per_pixel (VtCompareView *self,
   double value;
 
   g_return_val_if_fail (VT_IS_COMPARE_VIEW (self), FALSE);
-  if ((pane = get_pane (self, index)) == NULL || !pane_mm_per_pixel (pane, &value))
+  if ((pane = get_pane (self, index)) == NULL || !vt_compare_pane_get_mm_per_pixel (pane->widget, &value))
     return FALSE;
   if (mm != NULL)
     *mm = value;
@@ -802,6 +578,7 @@ vt_compare_view_set_active (VtCompareView *self,
   if (index >= self->panes->len || index == self->active)
     return;
   self->active = index;
+  vt_view_link_set_leader (self->link, index);
   sync_active_style (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
 }
@@ -832,7 +609,7 @@ VtCompareSync
 vt_compare_view_get_sync (VtCompareView *self)
 {
   g_return_val_if_fail (VT_IS_COMPARE_VIEW (self), VT_COMPARE_SYNC_NONE);
-  return self->sync;
+  return vt_view_link_get_sync (self->link);
 }
 
 /**
@@ -845,13 +622,10 @@ void
 vt_compare_view_set_sync (VtCompareView *self,
                           VtCompareSync  sync)
 {
-  Pane *active;
-
   g_return_if_fail (VT_IS_COMPARE_VIEW (self));
 
-  if (self->sync == sync)
+  if (vt_view_link_get_sync (self->link) == sync)
     return;
-  self->sync = sync;
 
   self->setting_buttons = TRUE;
   gtk_toggle_button_set_active (self->link_button, sync != VT_COMPARE_SYNC_NONE);
@@ -859,9 +633,9 @@ vt_compare_view_set_sync (VtCompareView *self,
     gtk_toggle_button_set_active (self->true_scale_button, sync == VT_COMPARE_SYNC_TRUE_SCALE);
   self->setting_buttons = FALSE;
 
+  /* Brings the others to the active pane's view at once. */
+  vt_view_link_set_sync (self->link, sync);
   update_true_scale (self);
-  if ((active = get_pane (self, self->active)) != NULL)
-    push_view (self, active);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC]);
 }
 
@@ -875,17 +649,7 @@ gboolean
 vt_compare_view_get_true_scale_available (VtCompareView *self)
 {
   g_return_val_if_fail (VT_IS_COMPARE_VIEW (self), FALSE);
-
-  if (self->panes->len < 2)
-    return FALSE;
-  for (guint i = 0; i < self->panes->len; i++)
-    {
-      double mm;
-
-      if (!pane_mm_per_pixel (g_ptr_array_index (self->panes, i), &mm))
-        return FALSE;
-    }
-  return TRUE;
+  return vt_view_link_get_true_scale_available (self->link);
 }
 
 gboolean

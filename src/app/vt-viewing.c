@@ -11,10 +11,10 @@
 
 #include <glib/gi18n.h>
 
-#include "canvas/vt-local-source.h"
 #include "iiif/vt-html.h"
-#include "iiif/vt-iiif-error.h"
 
+#include "vt-document-request.h"
+#include "vt-object-extras.h"
 #include "vt-viewing.h"
 
 /* The object on screen: what the user asked for, what it resolved to, the
@@ -29,8 +29,6 @@
  *
  * It holds no widget and needs no display: opening, cancelling and the
  * canvas route are tested on their own. */
-
-#define LOGO_SIZE 256
 
 struct _VtViewing
 {
@@ -48,15 +46,15 @@ struct _VtViewing
   char            *title;
   VtIiifDocument  *document;
 
+  /* Getting the document, while it loads. */
+  VtDocumentRequest *request;
+
   VtPage          *page;
   gboolean         reload;
   VtBook          *book;
-  gboolean         followed_reference;
 
-  GdkPaintable    *logo;
-
-  /* What the local catalogue knows of a Ghent object, once looked up. */
-  VtCatalogueRecord *record;
+  /* The logo and the local catalogue's record, fetched on the side. */
+  VtObjectExtras  *extras;
 };
 
 G_DEFINE_FINAL_TYPE (VtViewing, vt_viewing, G_TYPE_OBJECT)
@@ -183,129 +181,25 @@ open_page (VtViewing *self,
   vt_page_load (page, reload);
 }
 
-/* Logo */
+/* The logo and the catalogue record */
 
 static void
-logo_loaded_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+extras_changed_cb (VtObjectExtras *extras,
+                   GParamSpec     *pspec,
+                   VtViewing      *self)
 {
-  g_autoptr(VtViewing) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = vt_session_load_image_finish (VT_SESSION (object), result, &error);
-
-  /* A logo that cannot be shown leaves the provider's name, which is
-   * enough: no need to trouble the user about it. */
-  if (texture == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("No logo: %s", error->message);
-      return;
-    }
-
-  g_set_object (&self->logo, GDK_PAINTABLE (texture));
-  notify (self, PROP_LOGO);
-}
-
-static void
-load_logo (VtViewing *self)
-{
-  const char *url = vt_manifest_get_logo_url (get_manifest (self));
-
-  if (url != NULL)
-    vt_session_load_image_async (self->session, url, LOGO_SIZE, self->cancellable,
-                                 logo_loaded_cb, g_object_ref (self));
-}
-
-/* The catalogue */
-
-static void
-record_found_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(VtViewing) self = user_data;
-  g_autoptr(GError) error = NULL;
-  VtCatalogueRecord *record = vt_session_lookup_record_finish (VT_SESSION (object), result, &error);
-
-  /* Most objects are simply not in the catalogue (not synced): nothing to
-   * say to the user. A cancelled lookup belongs to an object that is gone. */
-  if (record == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-          !g_error_matches (error, VT_CATALOGUE_ERROR, VT_CATALOGUE_ERROR_NOT_FOUND))
-        g_debug ("No catalogue record: %s", error->message);
-      return;
-    }
-
-  g_clear_pointer (&self->record, vt_catalogue_record_unref);
-  self->record = record;
-  notify (self, PROP_CATALOGUE_RECORD);
-}
-
-static void
-lookup_record (VtViewing *self)
-{
-  if (self->record != NULL || self->target->kind != VT_TARGET_GHENT ||
-      self->target->organisation == NULL || self->target->number == NULL ||
-      vt_session_get_catalogue (self->session) == NULL)
-    return;
-
-  vt_session_lookup_record_async (self->session, self->target->organisation, self->target->number,
-                                  self->cancellable, record_found_cb, g_object_ref (self));
+  notify (self, g_str_equal (pspec->name, "logo") ? PROP_LOGO : PROP_CATALOGUE_RECORD);
 }
 
 /* Documents */
 
-static void document_loaded_cb (GObject      *object,
-                                GAsyncResult *result,
-                                gpointer      user_data);
-
-/* The annotation a content-state address led to: the manifest it names
- * is loaded in its place, at the canvas and region it names. The target
- * keeps its input and location, so that history opens the same again. */
+/* A content state followed by reference names the manifest in its place. */
 static void
-content_state_fetched_cb (GObject      *object,
-                          GAsyncResult *result,
-                          gpointer      user_data)
+request_target_cb (VtViewing *self)
 {
-  g_autoptr(VtViewing) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, NULL, &error);
-  g_autoptr(VtContentState) state = NULL;
-  const VtContentStateTarget *first;
-  VtTarget *target;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (bytes != NULL)
-    state = vt_content_state_parse_json (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
-  if (state == NULL)
-    {
-      g_autoptr(GError) not_manifest = g_error_new_literal (VT_IIIF_ERROR, VT_IIIF_ERROR_NOT_IIIF,
-                                                            _("This is a part of a IIIF document, "
-                                                              "not a whole manifest or collection."));
-
-      fail (self, error != NULL ? error : not_manifest);
-      return;
-    }
-
-  first = vt_content_state_get_target (state, 0);
-  target = vt_target_copy (self->target);
-  g_free (target->uri);
-  target->uri = g_strdup (first->manifest_uri);
-  g_free (target->canvas_id);
-  target->canvas_id = g_strdup (first->canvas_id);
-  g_clear_pointer (&target->content_state, vt_content_state_free);
-  target->content_state = g_steal_pointer (&state);
   vt_target_free (self->target);
-  self->target = target;
+  self->target = vt_target_copy (vt_document_request_get_target (self->request));
   notify (self, PROP_TARGET);
-
-  vt_loader_load_document_async (vt_session_get_loader (self->session), self->target->uri,
-                                 self->reload ? VT_FETCH_FLAGS_RELOAD : VT_FETCH_FLAGS_NONE,
-                                 self->cancellable, document_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -315,41 +209,15 @@ show_document (VtViewing      *self,
   g_autofree char *title = NULL;
   guint start = 0;
 
-  switch (document->kind)
+  /* The request gives a whole manifest or collection, nothing less. */
+  if (document->kind == VT_IIIF_DOCUMENT_COLLECTION)
     {
-    case VT_IIIF_DOCUMENT_COLLECTION:
       self->document = vt_iiif_document_ref (document);
       notify (self, PROP_DOCUMENT);
       title = dup_label (document->collection->label, _("Untitled Collection"));
       set_title (self, title);
       set_state (self, VT_VIEWING_COLLECTION, NULL);
       return;
-
-    case VT_IIIF_DOCUMENT_MANIFEST:
-      break;
-
-    case VT_IIIF_DOCUMENT_ANNOTATIONS:
-      /* An address given as a content state may lead to the content-state
-       * annotation itself (§3.1.1); followed once, to its manifest. */
-      if (self->target->kind == VT_TARGET_URL && !self->followed_reference)
-        {
-          self->followed_reference = TRUE;
-          vt_client_fetch_async (vt_session_get_client (self->session), self->target->uri,
-                                 VT_FETCH_KIND_MANIFEST, VT_FETCH_FLAGS_NONE, G_PRIORITY_DEFAULT,
-                                 self->cancellable, content_state_fetched_cb, g_object_ref (self));
-          return;
-        }
-      G_GNUC_FALLTHROUGH;
-    case VT_IIIF_DOCUMENT_IMAGE_SERVICE:
-    case VT_IIIF_DOCUMENT_CANVAS:
-    default:
-      {
-        g_autoptr(GError) error = g_error_new_literal (VT_IIIF_ERROR, VT_IIIF_ERROR_NOT_IIIF,
-                                                       _("This is a part of a IIIF document, "
-                                                         "not a whole manifest or collection."));
-        fail (self, error);
-        return;
-      }
     }
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -369,7 +237,8 @@ show_document (VtViewing      *self,
     vt_manifest_find_canvas (document->manifest, document->manifest->start_canvas, &start);
   if (vt_manifest_get_n_canvases (document->manifest) > 0)
     open_page (self, start, self->reload);
-  load_logo (self);
+  vt_object_extras_load_logo (self->extras, vt_manifest_get_logo_url (get_manifest (self)),
+                              self->cancellable);
   set_state (self, VT_VIEWING_MANIFEST, NULL);
 
   g_object_thaw_notify (G_OBJECT (self));
@@ -382,72 +251,26 @@ document_loaded_cb (GObject      *object,
 {
   g_autoptr(VtViewing) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(VtIiifDocument) document = vt_loader_load_document_finish (VT_LOADER (object), result,
-                                                                       NULL, &error);
+  g_autoptr(VtTileSource) image = NULL;
+  g_autoptr(VtIiifDocument) document = vt_document_request_run_finish (VT_DOCUMENT_REQUEST (object),
+                                                                       result, &image, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  if (document == NULL)
-    fail (self, error);
-  else
+  if (document != NULL)
     show_document (self, document);
-}
-
-static void
-open_local_image (VtViewing *self,
-                  GFile     *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VtLocalSource) source = vt_local_source_new (path, &error);
-
-  if (source == NULL)
+  else if (image != NULL)
     {
-      fail (self, error);
-      return;
+      /* A local image opens in deep zoom on its own. */
+      g_autoptr(VtPage) page = vt_page_new_for_source (image);
+
+      set_title (self, self->target->display_name);
+      show_page (self, page);
+      set_state (self, VT_VIEWING_IMAGE, NULL);
     }
-
-  {
-    g_autoptr(VtPage) page = vt_page_new_for_source (VT_TILE_SOURCE (source));
-
-    set_title (self, self->target->display_name);
-    show_page (self, page);
-    set_state (self, VT_VIEWING_IMAGE, NULL);
-  }
-}
-
-static void
-file_info_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(VtViewing) self = user_data;
-  GFile *file = G_FILE (object);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFileInfo) info = g_file_query_info_finish (file, result, &error);
-  const char *type;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (info == NULL)
-    {
-      fail (self, error);
-      return;
-    }
-
-  /* An image opens in deep zoom on its own; anything else must be a IIIF
-   * document, which the loader reads and judges. */
-  type = g_file_info_get_content_type (info);
-  if (type != NULL && g_content_type_is_mime_type (type, "image/*"))
-    {
-      open_local_image (self, file);
-      return;
-    }
-
-  vt_loader_load_file_async (vt_session_get_loader (self->session), file, self->cancellable,
-                             document_loaded_cb, g_object_ref (self));
+  else
+    fail (self, error);
 }
 
 /* GObject */
@@ -477,10 +300,14 @@ vt_viewing_finalize (GObject *object)
   g_clear_error (&self->error);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->document, vt_iiif_document_unref);
+  if (self->request != NULL)
+    g_signal_handlers_disconnect_by_data (self->request, self);
+  g_clear_object (&self->request);
   g_clear_object (&self->page);
   g_clear_object (&self->book);
-  g_clear_object (&self->logo);
-  g_clear_pointer (&self->record, vt_catalogue_record_unref);
+  if (self->extras != NULL)
+    g_signal_handlers_disconnect_by_data (self->extras, self);
+  g_clear_object (&self->extras);
 
   G_OBJECT_CLASS (vt_viewing_parent_class)->finalize (object);
 }
@@ -498,55 +325,42 @@ vt_viewing_get_property (GObject    *object,
     case PROP_INPUT:
       g_value_set_string (value, self->input);
       break;
-
     case PROP_TARGET:
       g_value_set_boxed (value, self->target);
       break;
-
     case PROP_STATE:
       g_value_set_enum (value, self->state);
       break;
-
     case PROP_ERROR:
       g_value_set_boxed (value, self->error);
       break;
-
     case PROP_TITLE:
       g_value_set_string (value, self->title);
       break;
-
     case PROP_DOCUMENT:
       g_value_set_boxed (value, self->document);
       break;
-
     case PROP_N_CANVASES:
       g_value_set_uint (value, vt_viewing_get_n_canvases (self));
       break;
-
     case PROP_CANVAS_INDEX:
       g_value_set_uint (value, vt_viewing_get_canvas_index (self));
       break;
-
     case PROP_PAGE:
       g_value_set_object (value, self->page);
       break;
-
     case PROP_BOOK:
       g_value_set_object (value, self->book);
       break;
-
     case PROP_ORDER:
       g_value_set_uint (value, self->book ? vt_book_get_order (self->book) : 0);
       break;
-
     case PROP_CATALOGUE_RECORD:
-      g_value_set_boxed (value, self->record);
+      g_value_set_boxed (value, vt_object_extras_get_record (self->extras));
       break;
-
     case PROP_LOGO:
-      g_value_set_object (value, self->logo);
+      g_value_set_object (value, vt_object_extras_get_logo (self->extras));
       break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -651,6 +465,8 @@ vt_viewing_new (VtSession  *session,
 
   self = g_object_new (VT_TYPE_VIEWING, NULL);
   self->session = g_object_ref (session);
+  self->extras = vt_object_extras_new (session);
+  g_signal_connect (self->extras, "notify", G_CALLBACK (extras_changed_cb), self);
   self->input = g_strstrip (g_strdup (input));
   self->default_organisation = g_strdup (default_organisation);
   self->target = vt_target_resolve (self->input, default_organisation,
@@ -685,21 +501,15 @@ vt_viewing_load (VtViewing *self,
   self->reload = reload;
 
   set_state (self, VT_VIEWING_LOADING, NULL);
-  lookup_record (self);
+  vt_object_extras_lookup_record (self->extras, self->target, self->cancellable);
 
-  if (self->target->kind == VT_TARGET_FILE)
-    {
-      g_autoptr(GFile) file = g_file_new_for_uri (self->target->uri);
-
-      g_file_query_info_async (file, G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
-                               G_FILE_QUERY_INFO_NONE, G_PRIORITY_DEFAULT,
-                               self->cancellable, file_info_cb, g_object_ref (self));
-      return;
-    }
-
-  vt_loader_load_document_async (vt_session_get_loader (self->session), self->target->uri,
-                                 reload ? VT_FETCH_FLAGS_RELOAD : VT_FETCH_FLAGS_NONE,
-                                 self->cancellable, document_loaded_cb, g_object_ref (self));
+  if (self->request != NULL)
+    g_signal_handlers_disconnect_by_data (self->request, self);
+  g_clear_object (&self->request);
+  self->request = vt_document_request_new (self->session, self->target, reload);
+  g_signal_connect_swapped (self->request, "notify::target", G_CALLBACK (request_target_cb), self);
+  vt_document_request_run_async (self->request, self->cancellable,
+                                 document_loaded_cb, g_object_ref (self));
 }
 
 /**
@@ -972,7 +782,7 @@ vt_viewing_get_logo (VtViewing *self)
 {
   g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
 
-  return self->logo;
+  return vt_object_extras_get_logo (self->extras);
 }
 
 /**
@@ -986,5 +796,5 @@ vt_viewing_get_catalogue_record (VtViewing *self)
 {
   g_return_val_if_fail (VT_IS_VIEWING (self), NULL);
 
-  return self->record;
+  return vt_object_extras_get_record (self->extras);
 }
