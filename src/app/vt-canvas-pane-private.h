@@ -8,7 +8,9 @@
 #pragma once
 
 #include "vt-canvas-pane.h"
-#include "vt-layer-popover.h"
+#include "vt-canvas-media.h"
+#include "vt-composite-scene.h"
+#include "vt-region-request.h"
 #include "vt-thumbnail-loader.h"
 
 G_BEGIN_DECLS
@@ -30,26 +32,12 @@ struct _VtCanvasPane
   VtSpread       *spread;      /* the view shown when it has several canvases */
   guint           shown_first; /* the first canvas of the view shown, or G_MAXUINT */
   guint           came_from;   /* that of the view shown before it, or G_MAXUINT */
-  VtPage         *scene_page;  /* the composite page whose scene the view shows */
-  GtkMenuButton  *layers_button;
-  VtLayerPopover *layers_popover;
+  VtCompositeScene *scene;     /* a composite page's layers, and the Layers button */
   GtkDropDown    *order_dropdown; /* in the strip: the book's orders, when it has several */
   GtkStringList  *order_labels;
   gboolean        setting_orders;
-  VtMediaView    *media_view;  /* made when a sound or video canvas is first shown */
-  VtPage         *media_page;  /* the page it plays */
-  char          **languages;   /* the window's, best first; for captions */
-
-  /* The region of a canvas a link asked to show (canvas pixels, or per
-   * cent), until it has been shown on that canvas; then, while the view
-   * stays as it was put, shown again when the view changes size. */
-  VtPage         *region_page;
-  double          region[4];
-  guint           region_percent : 1;
-  guint           region_pending : 1;
-  guint           region_shown : 1;
-  double          region_zoom;
-  double          region_center[2];
+  VtCanvasMedia  *media;       /* the player of sound and video canvases */
+  VtRegionRequest *region_request; /* the region a link asked to show */
 
   /* Template widgets */
   VtImageView    *image_view;

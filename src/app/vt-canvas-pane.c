@@ -10,17 +10,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "canvas/vt-canvas-error.h"
 #include "canvas/vt-region-selector.h"
 
 #include "vt-canvas-pane-private.h"
 #include "vt-accessible.h"
-#include "vt-layer-popover.h"
-#include "vt-page-layer.h"
 #include "vt-spread.h"
-#include "vt-media-view.h"
 #include "vt-thumbnail-loader.h"
 #include "vt-view-region.h"
 
@@ -57,7 +53,7 @@ update_status (VtCanvasPane *self)
   g_autofree char *description = NULL;
   gboolean actions = FALSE;
 
-  if (page_state == VT_PAGE_NOT_IMAGE && canvas != NULL && self->media_page == page)
+  if (page_state == VT_PAGE_NOT_IMAGE && canvas != NULL && vt_canvas_media_plays (self->media, page))
     ;  /* the player shows it */
   else if (page_state == VT_PAGE_NOT_IMAGE && canvas != NULL)
     {
@@ -114,7 +110,7 @@ update_status (VtCanvasPane *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->canvas_status_page), title != NULL);
   gtk_widget_set_visible (self->zoom_controls, title == NULL && page != NULL &&
-                          (self->media_page == NULL || self->media_page != page));
+                          !vt_canvas_media_plays (self->media, page));
   gtk_widget_set_visible (GTK_WIDGET (self->canvas_retry_button), actions);
   gtk_widget_set_visible (GTK_WIDGET (self->canvas_web_page_button), actions && web_page != NULL);
 
@@ -331,159 +327,6 @@ get_joined_view (VtCanvasPane *self,
   return view->n_placements > 1 ? view : NULL;
 }
 
-/* A composite canvas: each of its images is a layer of the view's scene,
- * at its place on the canvas, following its page layer. */
-static void
-show_scene (VtCanvasPane *self,
-            VtPage       *page)
-{
-  GListModel *layers = vt_page_get_layers (page);
-  VtCanvas *canvas = vt_page_get_canvas (page);
-  guint n = g_list_model_get_n_items (layers);
-  gboolean has_choice = FALSE;
-
-  if (self->scene_page == page)
-    return;
-  g_set_object (&self->scene_page, page);
-  vt_image_view_set_scene_size (self->image_view, canvas->width, canvas->height);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (VtPageLayer) page_layer = g_list_model_get_item (layers, i);
-      graphene_rect_t placement;
-      VtTileLayer *layer;
-
-      vt_page_layer_get_placement (page_layer, &placement);
-      layer = vt_image_view_add_layer (self->image_view, NULL, &placement);
-      vt_page_layer_bind (page_layer, layer);
-      has_choice = has_choice || vt_page_layer_is_choice (page_layer);
-    }
-  /* The layer list is for choosing: only a canvas with a Choice has one. */
-  vt_layer_popover_set_layers (self->layers_popover, has_choice ? layers : NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->layers_button), has_choice);
-}
-
-static void
-drop_scene (VtCanvasPane *self)
-{
-  g_clear_object (&self->scene_page);
-  vt_layer_popover_set_layers (self->layers_popover, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->layers_button), FALSE);
-}
-
-/* A sound or video canvas plays in the media view, over the (empty)
- * image view; any other page hides it, and the recording stops. */
-static void
-sync_media (VtCanvasPane *self,
-            VtPage       *page)
-{
-  VtCanvas *canvas = page ? vt_page_get_canvas (page) : NULL;
-  gboolean plays = page != NULL && canvas != NULL && self->session != NULL &&
-                   vt_page_get_state (page) == VT_PAGE_NOT_IMAGE && vt_canvas_is_time_based (canvas);
-
-  if (plays && self->media_page == page)
-    return;
-  g_clear_object (&self->media_page);
-
-  if (plays && self->media_view == NULL)
-    {
-      GtkWidget *overlay = gtk_widget_get_parent (GTK_WIDGET (self->image_view));
-
-      self->media_view = VT_MEDIA_VIEW (vt_media_view_new (self->session));
-      vt_media_view_set_languages (self->media_view, (const char * const *) self->languages);
-      /* Under the page controls and the status page, over the canvas. */
-      gtk_widget_insert_after (GTK_WIDGET (self->media_view), overlay, GTK_WIDGET (self->image_view));
-    }
-  if (self->media_view == NULL)
-    return;
-
-  if (plays)
-    {
-      self->media_page = g_object_ref (page);
-      vt_media_view_set_canvas (self->media_view, vt_viewing_get_manifest (self->viewing),
-                                vt_page_get_index (page));
-      /* The keyboard goes to what shows the canvas (Space plays). */
-      if (gtk_widget_has_focus (GTK_WIDGET (self->image_view)))
-        gtk_widget_grab_focus (GTK_WIDGET (self->media_view));
-      /* Room for the page controls under the player's own. */
-      gtk_widget_set_margin_bottom (GTK_WIDGET (self->media_view),
-                                    vt_viewing_get_n_canvases (self->viewing) > 1 ? 60 : 0);
-    }
-  else
-    vt_media_view_set_canvas (self->media_view, NULL, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->media_view), plays);
-}
-
-static void
-drop_region (VtCanvasPane *self)
-{
-  g_clear_object (&self->region_page);
-  self->region_pending = FALSE;
-  self->region_shown = FALSE;
-}
-
-/* Fills the view with the region asked for, once the image and the view
- * both have a size. */
-static void
-show_region (VtCanvasPane *self)
-{
-  VtViewport *viewport = vt_image_view_get_viewport (self->image_view);
-  VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
-  double vw = vt_viewport_get_width (viewport);
-  double vh = vt_viewport_get_height (viewport);
-
-  if (!self->region_pending && !self->region_shown)
-    return;
-  if (page == NULL || page != self->region_page)
-    return;
-  /* Shown already: only while the user has left the view as it was put. */
-  if (self->region_shown &&
-      (fabs (vt_viewport_get_zoom (viewport) - self->region_zoom) > 1e-9 ||
-       fabs (vt_viewport_get_center_x (viewport) - self->region_center[0]) > 1e-6 ||
-       fabs (vt_viewport_get_center_y (viewport) - self->region_center[1]) > 1e-6))
-    {
-      drop_region (self);
-      return;
-    }
-  if (vw <= 0 || vh <= 0 || vt_viewport_get_image_width (viewport) <= 0 ||
-      vt_image_view_get_source (self->image_view) != vt_page_get_source (page))
-    return;
-
-  if (!vt_view_region_show (self->image_view, page, self->region[0], self->region[1],
-                            self->region[2], self->region[3], self->region_percent))
-    {
-      drop_region (self);
-      return;
-    }
-
-  self->region_pending = FALSE;
-  self->region_shown = TRUE;
-  self->region_zoom = vt_viewport_get_zoom (viewport);
-  self->region_center[0] = vt_viewport_get_center_x (viewport);
-  self->region_center[1] = vt_viewport_get_center_y (viewport);
-}
-
-/* The region the viewing's link asks for, to show on its canvas when it
- * comes; asked again when the link turned out to be a content state by
- * reference, which names the region only once fetched. */
-static void
-take_region (VtCanvasPane *self)
-{
-  const VtTarget *target = self->viewing ? vt_viewing_get_target (self->viewing) : NULL;
-  const VtContentStateTarget *view = target ? vt_target_get_view (target) : NULL;
-
-  drop_region (self);
-  if (view == NULL || !view->has_region || view->canvas_id == NULL ||
-      vt_viewing_get_page (self->viewing) != NULL)
-    return;
-
-  self->region[0] = view->x;
-  self->region[1] = view->y;
-  self->region[2] = view->width;
-  self->region[3] = view->height;
-  self->region_percent = view->region_percent;
-  self->region_pending = TRUE;
-}
-
 /* Hands the image view what the page shown holds. */
 static void
 sync_canvas (VtCanvasPane *self)
@@ -496,7 +339,7 @@ sync_canvas (VtCanvasPane *self)
     {
       /* The pages of a spread show their main images, not each page's
        * own composite scene. */
-      drop_scene (self);
+      vt_composite_scene_drop (self->scene);
       if (self->spread == NULL || !vt_spread_shows (self->spread, joined))
         {
           g_clear_object (&self->spread);
@@ -518,21 +361,21 @@ sync_canvas (VtCanvasPane *self)
 
   if (state == VT_PAGE_READY && vt_page_get_layers (page) != NULL)
     {
-      show_scene (self, page);
+      vt_composite_scene_show (self->scene, page);
       update_status (self);
       update_progress (self);
       return;
     }
-  drop_scene (self);
+  vt_composite_scene_drop (self->scene);
 
-  sync_media (self, page);
+  vt_canvas_media_sync (self->media, self->viewing, page);
 
   switch (state)
     {
     case VT_PAGE_READY:
       if (vt_image_view_get_source (self->image_view) != vt_page_get_source (page))
         vt_image_view_set_source (self->image_view, vt_page_get_source (page));
-      show_region (self);
+      vt_region_request_show (self->region_request);
       break;
 
     case VT_PAGE_LOADING:
@@ -580,20 +423,7 @@ page_changed_cb (VtCanvasPane *self)
   g_cancellable_cancel (self->backdrop_cancellable);
   g_clear_object (&self->backdrop_cancellable);
 
-  /* The region belongs to the canvas the link named, shown first; turning
-   * to another page forgets it. */
-  if (self->region_page != NULL && page != self->region_page)
-    drop_region (self);
-  else if (self->region_pending && self->region_page == NULL && page != NULL)
-    {
-      const VtContentStateTarget *view = vt_target_get_view (vt_viewing_get_target (self->viewing));
-      VtCanvas *canvas = vt_page_get_canvas (page);
-
-      if (view != NULL && canvas != NULL && g_strcmp0 (canvas->id, view->canvas_id) == 0)
-        self->region_page = g_object_ref (page);
-      else
-        drop_region (self);
-    }
+  vt_region_request_page_changed (self->region_request);
 
   g_signal_group_set_target (self->page_signals, page);
   /* A region belongs to the page it was drawn on. */
@@ -707,7 +537,7 @@ vt_canvas_pane_set_viewing (VtCanvasPane *self,
   self->shown_first = self->came_from = G_MAXUINT;
   g_set_object (&self->viewing, viewing);
   g_signal_group_set_target (self->viewing_signals, viewing);
-  take_region (self);
+  vt_region_request_set_viewing (self->region_request, viewing);
 
   sync_strip (self);
   book_changed_cb (self);
@@ -721,6 +551,7 @@ vt_canvas_pane_set_session (VtCanvasPane *self,
   g_return_if_fail (VT_IS_CANVAS_PANE (self));
 
   g_set_object (&self->session, session);
+  vt_canvas_media_set_session (self->media, session);
 }
 
 /**
@@ -734,7 +565,7 @@ vt_canvas_pane_get_layers_popover (VtCanvasPane *self)
 {
   g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
 
-  return self->layers_popover;
+  return vt_composite_scene_get_popover (self->scene);
 }
 
 gboolean
@@ -742,7 +573,7 @@ vt_canvas_pane_get_layers_shown (VtCanvasPane *self)
 {
   g_return_val_if_fail (VT_IS_CANVAS_PANE (self), FALSE);
 
-  return gtk_widget_get_visible (GTK_WIDGET (self->layers_button));
+  return vt_composite_scene_get_button_shown (self->scene);
 }
 
 /**
@@ -757,17 +588,9 @@ void
 vt_canvas_pane_set_language (VtCanvasPane *self,
                              const char   *language)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
   g_return_if_fail (VT_IS_CANVAS_PANE (self));
 
-  if (language != NULL)
-    g_strv_builder_add (builder, language);
-  g_strv_builder_addv (builder, (const char **) g_get_language_names ());
-  g_strfreev (self->languages);
-  self->languages = g_strv_builder_end (builder);
-  if (self->media_view != NULL)
-    vt_media_view_set_languages (self->media_view, (const char * const *) self->languages);
+  vt_canvas_media_set_language (self->media, language);
 }
 
 /**
@@ -779,10 +602,13 @@ vt_canvas_pane_set_language (VtCanvasPane *self,
 void
 vt_canvas_pane_focus_canvas (VtCanvasPane *self)
 {
+  VtMediaView *media_view;
+
   g_return_if_fail (VT_IS_CANVAS_PANE (self));
 
-  if (self->media_view != NULL && gtk_widget_get_visible (GTK_WIDGET (self->media_view)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->media_view));
+  media_view = vt_canvas_media_get_view (self->media);
+  if (media_view != NULL && gtk_widget_get_visible (GTK_WIDGET (media_view)))
+    gtk_widget_grab_focus (GTK_WIDGET (media_view));
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->image_view));
 }
@@ -798,7 +624,7 @@ vt_canvas_pane_get_media_view (VtCanvasPane *self)
 {
   g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
 
-  return self->media_view;
+  return vt_canvas_media_get_view (self->media);
 }
 
 VtImageView *
@@ -1056,10 +882,9 @@ vt_canvas_pane_dispose (GObject *object)
   g_clear_object (&self->spread);
   g_clear_object (&self->order_labels);
   self->order_dropdown = NULL;
-  g_clear_object (&self->scene_page);
-  g_clear_object (&self->media_page);
-  g_clear_pointer (&self->languages, g_strfreev);
-  drop_region (self);
+  g_clear_object (&self->scene);
+  g_clear_object (&self->media);
+  g_clear_object (&self->region_request);
   g_clear_object (&self->viewing);
   g_clear_object (&self->session);
   if (self->annotation_overlay != NULL)
@@ -1172,17 +997,9 @@ vt_canvas_pane_init (VtCanvasPane *self)
   self->ahead = g_ptr_array_new_with_free_func (g_object_unref);
   self->shown_first = self->came_from = G_MAXUINT;
 
-  self->layers_popover = VT_LAYER_POPOVER (vt_layer_popover_new ());
-  self->layers_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_menu_button_set_icon_name (self->layers_button, "view-paged-symbolic");
-  gtk_menu_button_set_popover (self->layers_button, GTK_WIDGET (self->layers_popover));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->layers_button), _("Layers"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->layers_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Layers"), -1);
-  gtk_widget_add_css_class (GTK_WIDGET (self->layers_button), "osd");
-  gtk_widget_add_css_class (GTK_WIDGET (self->layers_button), "circular");
-  gtk_widget_set_visible (GTK_WIDGET (self->layers_button), FALSE);
-  gtk_box_prepend (GTK_BOX (self->zoom_controls), GTK_WIDGET (self->layers_button));
+  self->scene = vt_composite_scene_new (self->image_view, GTK_BOX (self->zoom_controls));
+  self->media = vt_canvas_media_new (self->image_view);
+  self->region_request = vt_region_request_new (self->image_view);
 
   self->viewing_signals = g_signal_group_new (VT_TYPE_VIEWING);
   g_signal_group_connect_swapped (self->viewing_signals, "notify::page",
@@ -1197,8 +1014,6 @@ vt_canvas_pane_init (VtCanvasPane *self)
   self->book_signals = g_signal_group_new (VT_TYPE_BOOK);
   g_signal_group_connect_swapped (self->book_signals, "notify::layout",
                                   G_CALLBACK (layout_changed_cb), self);
-  g_signal_group_connect_swapped (self->viewing_signals, "notify::target",
-                                  G_CALLBACK (take_region), self);
 
   self->page_signals = g_signal_group_new (VT_TYPE_PAGE);
   g_signal_group_connect_swapped (self->page_signals, "notify::state",
@@ -1220,10 +1035,6 @@ vt_canvas_pane_init (VtCanvasPane *self)
                            G_CALLBACK (update_zoom_label), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (vt_image_view_get_viewport (self->image_view), "notify::zoom",
                            G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (vt_image_view_get_viewport (self->image_view), "notify::width",
-                           G_CALLBACK (show_region), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (vt_image_view_get_viewport (self->image_view), "notify::height",
-                           G_CALLBACK (show_region), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (update_zoom_label), NULL);
   update_zoom_label (self);
   update_zoom_description (self);
