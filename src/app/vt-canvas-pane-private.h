@@ -12,6 +12,7 @@
 #include "vt-composite-scene.h"
 #include "vt-region-request.h"
 #include "vt-thumbnail-loader.h"
+#include "vt-view-readout.h"
 
 G_BEGIN_DECLS
 
@@ -27,7 +28,7 @@ struct _VtCanvasPane
   VtCanvasStrip  *canvas_strip;
   VtThumbnailLoader *thumbnails;
   GCancellable   *backdrop_cancellable;
-  guint           zoom_description_id;
+  VtViewReadout  *readout;     /* the zoom level, the page indicator, the image's name */
   GPtrArray      *ahead;       /* VtPage: the canvases of the views either side, loaded ahead */
   VtSpread       *spread;      /* the view shown when it has several canvases */
   guint           shown_first; /* the first canvas of the view shown, or G_MAXUINT */

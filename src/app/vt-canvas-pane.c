@@ -131,60 +131,6 @@ update_progress (VtCanvasPane *self)
     gtk_progress_bar_set_fraction (self->progress_bar, MIN (1.0, (double) loaded / visible));
 }
 
-/* The zoom shown is relative to the image's own pixels on the screen's
- * pixels: 100 % puts one image pixel on one device pixel, so on a scale 2
- * display it is half the logical zoom of 1.0 (the same as the "1" key),
- * and a curator inspecting single pixels reads the truth at any scale. */
-static void
-update_zoom_label (VtCanvasPane *self)
-{
-  VtViewport *viewport = vt_image_view_get_viewport (self->image_view);
-  double percent = vt_viewport_get_zoom (viewport) *
-                   gtk_widget_get_scale_factor (GTK_WIDGET (self)) * 100.0;
-  int rounded = MAX (1, (int) (percent + 0.5));
-  g_autofree char *text = NULL;
-  g_autofree char *name = NULL;
-  GtkWidget *inner;
-
-  /* Translators: the zoom level of the image, as a percentage; use a
-   * no-break space before the sign if your language puts one there */
-  text = g_strdup_printf (_("%d%%"), rounded);
-  gtk_menu_button_set_label (self->zoom_menu_button, text);
-
-  /* A screen reader hears the control and its value once, not the
-   * tooltip again as a description. */
-  inner = gtk_widget_get_first_child (GTK_WIDGET (self->zoom_menu_button));
-  /* Translators: a control's name and its value, e.g. "Zoom Level: 50%" */
-  name = g_strdup_printf (C_("accessible", "%s: %s"), _("Zoom Level"), text);
-  vt_accessible_set_label (GTK_WIDGET (self->zoom_menu_button), name);
-  if (inner != NULL)
-    {
-      vt_accessible_set_label (inner, name);
-      vt_accessible_drop_tooltip_description (inner);
-    }
-  vt_accessible_drop_tooltip_description (GTK_WIDGET (self->zoom_menu_button));
-}
-
-static void
-update_page_label (VtCanvasPane *self)
-{
-  guint n = self->viewing ? vt_viewing_get_n_canvases (self->viewing) : 0;
-  VtBook *book = self->viewing ? vt_viewing_get_book (self->viewing) : NULL;
-  g_autofree char *text = NULL;
-
-  gtk_widget_set_visible (self->page_controls, n > 1);
-  if (n <= 1)
-    return;
-
-  if (book != NULL)
-    text = vt_book_dup_page_text (book, vt_viewing_get_canvas_index (self->viewing));
-  else
-    /* Translators: which page of an object is shown, e.g. "Page 3 of 12";
-     * the same for every number, so no plural forms */
-    text = g_strdup_printf (_("Page %u of %u"), vt_viewing_get_canvas_index (self->viewing) + 1, n);
-  gtk_label_set_text (self->page_label, text);
-}
-
 
 #define CONTROLS_MARGIN  18
 #define CONTROLS_SPACING 12
@@ -217,56 +163,6 @@ get_child_position_cb (GtkOverlay   *overlay,
   allocation->x = CONTROLS_MARGIN;
   allocation->y = MAX (0, height - CONTROLS_MARGIN - child_height);
   return TRUE;
-}
-
-static void
-update_label (VtCanvasPane *self)
-{
-  g_autofree char *label = NULL;
-  const char *title = self->viewing ? vt_viewing_get_title (self->viewing) : NULL;
-  guint n = self->viewing ? vt_viewing_get_n_canvases (self->viewing) : 0;
-
-  /* Screen readers announce the object and the page, not just "Image". */
-  if (title != NULL && n > 1)
-    /* Translators: an object's title, then which of its pages is shown */
-    label = g_strdup_printf (_("%s, page %u of %u"), title,
-                             vt_viewing_get_canvas_index (self->viewing) + 1, n);
-  else
-    label = g_strdup (title ? title : _("Image"));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->image_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-}
-
-static gboolean
-update_zoom_description (gpointer data)
-{
-  VtCanvasPane *self = data;
-  VtViewport *viewport = vt_image_view_get_viewport (self->image_view);
-  g_autofree char *description = NULL;
-
-  self->zoom_description_id = 0;
-
-  /* Translators: how a screen reader describes the image: its zoom, and
-   * the keys that move around it */
-  description = g_strdup_printf (_("Zoom %d %%. Arrow keys move, plus and minus zoom, 0 fits, "
-                                   "1 shows actual size."),
-                                 MAX (1, (int) (vt_viewport_get_zoom (viewport) *
-                                                gtk_widget_get_scale_factor (GTK_WIDGET (self)) * 100.0 + 0.5)));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->image_view),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
-  return G_SOURCE_REMOVE;
-}
-
-/* A zoom animates through many values; the description follows once it
- * rests, rather than sending a screen reader an event a frame. */
-static void
-zoom_changed_cb (VtCanvasPane *self)
-{
-  if (self->zoom_description_id == 0)
-    self->zoom_description_id = g_timeout_add (250, update_zoom_description, self);
 }
 
 #define BACKDROP_SIZE 1024
@@ -401,6 +297,12 @@ sync_canvas (VtCanvasPane *self)
 
 
 static void
+title_changed_cb (VtCanvasPane *self)
+{
+  vt_view_readout_sync_label (self->readout, self->viewing);
+}
+
+static void
 page_changed_cb (VtCanvasPane *self)
 {
   VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
@@ -432,8 +334,8 @@ page_changed_cb (VtCanvasPane *self)
 
   if (self->canvas_strip != NULL && page != NULL)
     vt_canvas_strip_set_selected (self->canvas_strip, vt_page_get_index (page));
-  update_label (self);
-  update_page_label (self);
+  vt_view_readout_sync_label (self->readout, self->viewing);
+  vt_view_readout_sync_page (self->readout, self->viewing);
 }
 
 /* The toggle shows where there is something to show or hide. */
@@ -489,7 +391,7 @@ sync_strip (VtCanvasPane *self)
   gtk_revealer_set_reveal_child (self->strip_revealer, n > 1);
   _vt_canvas_pane_sync_orders (self);
   _vt_canvas_pane_sync_direction (self);
-  update_page_label (self);
+  vt_view_readout_sync_page (self->readout, self->viewing);
 }
 
 /* Another order of the book: other views, the same canvas shown. */
@@ -515,7 +417,7 @@ book_changed_cb (VtCanvasPane *self)
                              self->viewing ? vt_viewing_get_book (self->viewing) : NULL);
   _vt_canvas_pane_sync_orders (self);
   _vt_canvas_pane_sync_direction (self);
-  update_page_label (self);
+  vt_view_readout_sync_page (self->readout, self->viewing);
 }
 
 /**
@@ -871,7 +773,7 @@ vt_canvas_pane_dispose (GObject *object)
   g_clear_object (&self->page_signals);
   g_cancellable_cancel (self->backdrop_cancellable);
   g_clear_object (&self->backdrop_cancellable);
-  g_clear_handle_id (&self->zoom_description_id, g_source_remove);
+  g_clear_object (&self->readout);
   g_clear_object (&self->thumbnails);
   if (self->book_signals != NULL)
     g_signal_group_set_target (self->book_signals, NULL);
@@ -1007,7 +909,7 @@ vt_canvas_pane_init (VtCanvasPane *self)
   g_signal_group_connect_swapped (self->viewing_signals, "notify::document",
                                   G_CALLBACK (sync_strip), self);
   g_signal_group_connect_swapped (self->viewing_signals, "notify::title",
-                                  G_CALLBACK (update_label), self);
+                                  G_CALLBACK (title_changed_cb), self);
   g_signal_group_connect_swapped (self->viewing_signals, "notify::book",
                                   G_CALLBACK (book_changed_cb), self);
 
@@ -1031,13 +933,8 @@ vt_canvas_pane_init (VtCanvasPane *self)
                            G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->image_view, "notify::sharp",
                            G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (vt_image_view_get_viewport (self->image_view), "notify::zoom",
-                           G_CALLBACK (update_zoom_label), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (vt_image_view_get_viewport (self->image_view), "notify::zoom",
-                           G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (update_zoom_label), NULL);
-  update_zoom_label (self);
-  update_zoom_description (self);
+  self->readout = vt_view_readout_new (self->image_view, self->zoom_menu_button,
+                                       self->page_controls, self->page_label);
   g_signal_connect_object (self->image_view, "notify::sharp",
                            G_CALLBACK (_vt_canvas_pane_prefetch_next), self, G_CONNECT_SWAPPED);
 
