@@ -9,9 +9,9 @@
 
 #include "vt-canvas-pane.h"
 #include "vt-canvas-media.h"
+#include "vt-canvas-status.h"
 #include "vt-composite-scene.h"
 #include "vt-region-request.h"
-#include "vt-thumbnail-loader.h"
 #include "vt-view-readout.h"
 
 G_BEGIN_DECLS
@@ -26,8 +26,7 @@ struct _VtCanvasPane
   GSignalGroup   *page_signals;
   GSignalGroup   *book_signals;
   VtCanvasStrip  *canvas_strip;
-  VtThumbnailLoader *thumbnails;
-  GCancellable   *backdrop_cancellable;
+  VtCanvasStatus *status;      /* why the canvas shows nothing, or not all */
   VtViewReadout  *readout;     /* the zoom level, the page indicator, the image's name */
   GPtrArray      *ahead;       /* VtPage: the canvases of the views either side, loaded ahead */
   VtSpread       *spread;      /* the view shown when it has several canvases */

@@ -11,13 +11,11 @@
 
 #include <glib/gi18n.h>
 
-#include "canvas/vt-canvas-error.h"
 #include "canvas/vt-region-selector.h"
 
 #include "vt-canvas-pane-private.h"
 #include "vt-accessible.h"
 #include "vt-spread.h"
-#include "vt-thumbnail-loader.h"
 #include "vt-view-region.h"
 
 /* The viewer's main area for the object on screen: the deep-zoom canvas
@@ -37,86 +35,19 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void load_backdrop (VtCanvasPane *self);
 
+/* The status says why the canvas shows nothing; the zoom controls show
+ * over an image only. */
 static void
 update_status (VtCanvasPane *self)
 {
   VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
-  VtPageState page_state = page ? vt_page_get_state (page) : VT_PAGE_EMPTY;
-  VtCanvas *canvas = page ? vt_page_get_canvas (page) : NULL;
-  VtImageViewState state = vt_image_view_get_state (self->image_view);
-  const GError *error = vt_image_view_get_error (self->image_view);
-  const char *web_page = self->viewing ? vt_viewing_get_web_page_url (self->viewing) : NULL;
-  const char *icon = NULL;
-  const char *title = NULL;
-  g_autofree char *description = NULL;
-  gboolean actions = FALSE;
+  gboolean played = vt_canvas_media_plays (self->media, page);
 
-  if (page_state == VT_PAGE_NOT_IMAGE && canvas != NULL && vt_canvas_media_plays (self->media, page))
-    ;  /* the player shows it */
-  else if (page_state == VT_PAGE_NOT_IMAGE && canvas != NULL)
-    {
-      gboolean time_based = vt_canvas_is_time_based (canvas);
-
-      if (!time_based)
-        icon = "x-office-document-symbolic";
-      else if (vt_canvas_has_video (canvas))
-        icon = "video-x-generic-symbolic";
-      else
-        icon = "audio-x-generic-symbolic";
-      title = _("Not an Image");
-      description = g_strdup (time_based
-                              ? _("This part of the object is sound or video, which Vitrine "
-                                  "does not play. Its description is in the sidebar.")
-                              : _("This part of the object has no image to show. Its "
-                                  "description is in the sidebar."));
-    }
-  else if (state == VT_IMAGE_VIEW_STATE_NOT_PUBLIC)
-    {
-      icon = "image-missing-symbolic";
-      title = _("Image Not Public");
-      description = g_strdup (_("The museum describes this object but does not show its image "
-                                "online, usually because of copyright."));
-      actions = TRUE;
-    }
-  else if (state == VT_IMAGE_VIEW_STATE_ERROR)
-    {
-      icon = "image-missing-symbolic";
-      title = _("The Image Could Not Be Shown");
-      /* Always the reason of this canvas' failure, never a generic line. */
-      description = g_strdup (error != NULL ? error->message
-                                            : _("The image service gave no reason."));
-      actions = TRUE;
-    }
-
-  /* Tiles that fail while the rest of the image shows: say which reason,
-   * over the image, with a way to ask again; never a silent blank. */
-  if (state == VT_IMAGE_VIEW_STATE_READY &&
-      g_error_matches (error, VT_CANVAS_ERROR, VT_CANVAS_ERROR_TOO_LARGE))
-    {
-      gtk_label_set_text (self->tiles_failed_label, error->message);
-      load_backdrop (self);
-    }
-  else if (state == VT_IMAGE_VIEW_STATE_READY && error != NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("Parts of the image could not be loaded. %s"),
-                                               error->message);
-
-      gtk_label_set_text (self->tiles_failed_label, text);
-    }
-  gtk_revealer_set_reveal_child (self->tiles_failed_revealer,
-                                 state == VT_IMAGE_VIEW_STATE_READY && error != NULL);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->canvas_status_page), title != NULL);
-  gtk_widget_set_visible (self->zoom_controls, title == NULL && page != NULL &&
-                          !vt_canvas_media_plays (self->media, page));
-  gtk_widget_set_visible (GTK_WIDGET (self->canvas_retry_button), actions);
-  gtk_widget_set_visible (GTK_WIDGET (self->canvas_web_page_button), actions && web_page != NULL);
-
-  adw_status_page_set_icon_name (self->canvas_status_page, icon);
-  adw_status_page_set_title (self->canvas_status_page, title ? title : "");
-  adw_status_page_set_description (self->canvas_status_page, description);
+  vt_canvas_status_update (self->status, self->viewing, played);
+  gtk_widget_set_visible (self->zoom_controls,
+                          !gtk_widget_get_visible (GTK_WIDGET (self->canvas_status_page)) &&
+                          page != NULL && !played);
 }
 
 static void
@@ -165,48 +96,7 @@ get_child_position_cb (GtkOverlay   *overlay,
   return TRUE;
 }
 
-#define BACKDROP_SIZE 1024
 
-static void
-backdrop_loaded_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(VtCanvasPane) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = vt_thumbnail_loader_load_finish (VT_THUMBNAIL_LOADER (object),
-                                                                   result, &error);
-
-  if (texture == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("No stand-in for an image without overview: %s", error->message);
-      return;
-    }
-
-  vt_image_view_set_backdrop (self->image_view, GDK_PAINTABLE (texture));
-}
-
-/* An image whose service offers nothing small enough to show whole (a
- * level 0 service without sizes) gets the canvas' thumbnail under its
- * tiles, so that the user sees the whole and where to zoom. */
-static void
-load_backdrop (VtCanvasPane *self)
-{
-  VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
-  VtCanvas *canvas = page ? vt_page_get_canvas (page) : NULL;
-
-  if (canvas == NULL || self->session == NULL || self->backdrop_cancellable != NULL ||
-      vt_image_view_get_backdrop (self->image_view) != NULL)
-    return;
-
-  if (self->thumbnails == NULL)
-    self->thumbnails = vt_thumbnail_loader_new (vt_session_get_client (self->session),
-                                                vt_session_get_service_cache (self->session));
-  self->backdrop_cancellable = g_cancellable_new ();
-  vt_thumbnail_loader_load_async (self->thumbnails, canvas, BACKDROP_SIZE, self->backdrop_cancellable,
-                                  backdrop_loaded_cb, g_object_ref (self));
-}
 
 /* The view of the book the page shown belongs to, when it has several
  * canvases (a spread, a scroll): they are drawn together as one scene. */
@@ -322,8 +212,7 @@ page_changed_cb (VtCanvasPane *self)
       }
   }
 
-  g_cancellable_cancel (self->backdrop_cancellable);
-  g_clear_object (&self->backdrop_cancellable);
+  vt_canvas_status_cancel_backdrop (self->status);
 
   vt_region_request_page_changed (self->region_request);
 
@@ -454,6 +343,7 @@ vt_canvas_pane_set_session (VtCanvasPane *self,
 
   g_set_object (&self->session, session);
   vt_canvas_media_set_session (self->media, session);
+  vt_canvas_status_set_session (self->status, session);
 }
 
 /**
@@ -771,10 +661,8 @@ vt_canvas_pane_dispose (GObject *object)
   if (self->page_signals != NULL)
     g_signal_group_set_target (self->page_signals, NULL);
   g_clear_object (&self->page_signals);
-  g_cancellable_cancel (self->backdrop_cancellable);
-  g_clear_object (&self->backdrop_cancellable);
   g_clear_object (&self->readout);
-  g_clear_object (&self->thumbnails);
+  g_clear_object (&self->status);
   if (self->book_signals != NULL)
     g_signal_group_set_target (self->book_signals, NULL);
   g_clear_object (&self->book_signals);
@@ -933,6 +821,9 @@ vt_canvas_pane_init (VtCanvasPane *self)
                            G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->image_view, "notify::sharp",
                            G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
+  self->status = vt_canvas_status_new (self->image_view, self->canvas_status_page,
+                                       self->canvas_retry_button, self->canvas_web_page_button,
+                                       self->tiles_failed_revealer, self->tiles_failed_label);
   self->readout = vt_view_readout_new (self->image_view, self->zoom_menu_button,
                                        self->page_controls, self->page_label);
   g_signal_connect_object (self->image_view, "notify::sharp",
