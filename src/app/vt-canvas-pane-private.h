@@ -11,6 +11,7 @@
 #include "vt-canvas-media.h"
 #include "vt-canvas-status.h"
 #include "vt-composite-scene.h"
+#include "vt-look-ahead.h"
 #include "vt-region-request.h"
 #include "vt-view-readout.h"
 
@@ -28,10 +29,8 @@ struct _VtCanvasPane
   VtCanvasStrip  *canvas_strip;
   VtCanvasStatus *status;      /* why the canvas shows nothing, or not all */
   VtViewReadout  *readout;     /* the zoom level, the page indicator, the image's name */
-  GPtrArray      *ahead;       /* VtPage: the canvases of the views either side, loaded ahead */
+  VtLookAhead    *look_ahead;  /* the views either side of the one shown, loaded ahead */
   VtSpread       *spread;      /* the view shown when it has several canvases */
-  guint           shown_first; /* the first canvas of the view shown, or G_MAXUINT */
-  guint           came_from;   /* that of the view shown before it, or G_MAXUINT */
   VtCompositeScene *scene;     /* a composite page's layers, and the Layers button */
   GtkDropDown    *order_dropdown; /* in the strip: the book's orders, when it has several */
   GtkStringList  *order_labels;
@@ -64,8 +63,5 @@ struct _VtCanvasPane
 void _vt_canvas_pane_sync_orders       (VtCanvasPane     *self);
 void _vt_canvas_pane_order_selected_cb (VtCanvasPane     *self);
 void _vt_canvas_pane_sync_direction    (VtCanvasPane     *self);
-void _vt_canvas_pane_drop_ahead        (VtCanvasPane     *self,
-                                        const VtBookView *keep);
-void _vt_canvas_pane_prefetch_next     (VtCanvasPane     *self);
 
 G_END_DECLS

@@ -22,8 +22,9 @@
  * with its progress bar and zoom buttons, the page that says why a canvas
  * shows nothing, and the strip of canvases. It follows one VtViewing and
  * draws what that viewing's current canvas holds; a new viewing replaces
- * everything, including the canvas' error. */
-
+ * everything, including the canvas' error. Its other jobs are objects it
+ * owns: VtCanvasStatus, VtViewReadout, VtCompositeScene, VtCanvasMedia,
+ * VtRegionRequest and VtLookAhead. */
 
 G_DEFINE_FINAL_TYPE (VtCanvasPane, vt_canvas_pane, ADW_TYPE_BIN)
 
@@ -35,7 +36,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-
 /* The status says why the canvas shows nothing; the zoom controls show
  * over an image only. */
 static void
@@ -46,8 +46,7 @@ update_status (VtCanvasPane *self)
 
   vt_canvas_status_update (self->status, self->viewing, played);
   gtk_widget_set_visible (self->zoom_controls,
-                          !gtk_widget_get_visible (GTK_WIDGET (self->canvas_status_page)) &&
-                          page != NULL && !played);
+                          vt_canvas_status_get_title (self->status) == NULL && page != NULL && !played);
 }
 
 static void
@@ -61,7 +60,6 @@ update_progress (VtCanvasPane *self)
   if (visible > 0)
     gtk_progress_bar_set_fraction (self->progress_bar, MIN (1.0, (double) loaded / visible));
 }
-
 
 #define CONTROLS_MARGIN  18
 #define CONTROLS_SPACING 12
@@ -96,7 +94,11 @@ get_child_position_cb (GtkOverlay   *overlay,
   return TRUE;
 }
 
-
+static void
+prefetch_next (VtCanvasPane *self)
+{
+  vt_look_ahead_prefetch (self->look_ahead, self->viewing, self->spread);
+}
 
 /* The view of the book the page shown belongs to, when it has several
  * canvases (a spread, a scroll): they are drawn together as one scene. */
@@ -132,7 +134,7 @@ sync_canvas (VtCanvasPane *self)
           self->spread = vt_spread_new (self->session, vt_viewing_get_manifest (self->viewing),
                                         joined, page, self->image_view);
           g_signal_connect_object (self->spread, "notify::complete",
-                                   G_CALLBACK (_vt_canvas_pane_prefetch_next), self, G_CONNECT_SWAPPED);
+                                   G_CALLBACK (prefetch_next), self, G_CONNECT_SWAPPED);
         }
       update_status (self);
       update_progress (self);
@@ -185,7 +187,6 @@ sync_canvas (VtCanvasPane *self)
   update_progress (self);
 }
 
-
 static void
 title_changed_cb (VtCanvasPane *self)
 {
@@ -198,19 +199,8 @@ page_changed_cb (VtCanvasPane *self)
   VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
   VtBook *book = self->viewing ? vt_viewing_get_book (self->viewing) : NULL;
 
-  /* Turning to a view loaded ahead keeps what its canvases asked for
-   * under way (the view shown claims it); the rest stops. */
-  _vt_canvas_pane_drop_ahead (self, page != NULL && book != NULL ? vt_book_get_view_of (book, vt_page_get_index (page)) : NULL);
-  {
-    guint first = page != NULL && book != NULL
-                  ? vt_book_get_view_of (book, vt_page_get_index (page))->placements[0].canvas : G_MAXUINT;
-
-    if (first != self->shown_first)
-      {
-        self->came_from = self->shown_first;
-        self->shown_first = first;
-      }
-  }
+  vt_look_ahead_turned (self->look_ahead, page != NULL && book != NULL
+                                          ? vt_book_get_view_of (book, vt_page_get_index (page)) : NULL);
 
   vt_canvas_status_cancel_backdrop (self->status);
 
@@ -287,8 +277,7 @@ sync_strip (VtCanvasPane *self)
 static void
 layout_changed_cb (VtCanvasPane *self)
 {
-  _vt_canvas_pane_drop_ahead (self, NULL);
-  self->shown_first = self->came_from = G_MAXUINT;
+  vt_look_ahead_reset (self->look_ahead);
   if (self->spread != NULL)
     {
       g_clear_object (&self->spread);
@@ -296,7 +285,7 @@ layout_changed_cb (VtCanvasPane *self)
     }
   _vt_canvas_pane_sync_direction (self);
   page_changed_cb (self);
-  _vt_canvas_pane_prefetch_next (self);
+  prefetch_next (self);
 }
 
 static void
@@ -323,9 +312,8 @@ vt_canvas_pane_set_viewing (VtCanvasPane *self,
   if (self->viewing == viewing)
     return;
 
-  _vt_canvas_pane_drop_ahead (self, NULL);
+  vt_look_ahead_reset (self->look_ahead);
   g_clear_object (&self->spread);
-  self->shown_first = self->came_from = G_MAXUINT;
   g_set_object (&self->viewing, viewing);
   g_signal_group_set_target (self->viewing_signals, viewing);
   vt_region_request_set_viewing (self->region_request, viewing);
@@ -344,6 +332,7 @@ vt_canvas_pane_set_session (VtCanvasPane *self,
   g_set_object (&self->session, session);
   vt_canvas_media_set_session (self->media, session);
   vt_canvas_status_set_session (self->status, session);
+  vt_look_ahead_set_session (self->look_ahead, session);
 }
 
 /**
@@ -502,10 +491,7 @@ vt_canvas_pane_get_tiles_failed_text (VtCanvasPane *self)
 {
   g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
 
-  if (!gtk_revealer_get_reveal_child (self->tiles_failed_revealer))
-    return NULL;
-
-  return gtk_label_get_text (self->tiles_failed_label);
+  return vt_canvas_status_get_tiles_failed_text (self->status);
 }
 
 /**
@@ -519,10 +505,7 @@ vt_canvas_pane_get_status_icon (VtCanvasPane *self)
 {
   g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->canvas_status_page)))
-    return NULL;
-
-  return adw_status_page_get_icon_name (self->canvas_status_page);
+  return vt_canvas_status_get_icon (self->status);
 }
 
 /**
@@ -536,10 +519,7 @@ vt_canvas_pane_get_status_title (VtCanvasPane *self)
 {
   g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->canvas_status_page)))
-    return NULL;
-
-  return adw_status_page_get_title (self->canvas_status_page);
+  return vt_canvas_status_get_title (self->status);
 }
 
 const char *
@@ -547,10 +527,7 @@ vt_canvas_pane_get_status_description (VtCanvasPane *self)
 {
   g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->canvas_status_page)))
-    return NULL;
-
-  return adw_status_page_get_description (self->canvas_status_page);
+  return vt_canvas_status_get_description (self->status);
 }
 
 /**
@@ -577,10 +554,7 @@ vt_canvas_pane_get_page_text (VtCanvasPane *self)
 {
   g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
 
-  if (!gtk_widget_get_visible (self->page_controls))
-    return NULL;
-
-  return gtk_label_get_text (self->page_label);
+  return vt_view_readout_get_page_text (self->readout);
 }
 
 /**
@@ -666,9 +640,7 @@ vt_canvas_pane_dispose (GObject *object)
   if (self->book_signals != NULL)
     g_signal_group_set_target (self->book_signals, NULL);
   g_clear_object (&self->book_signals);
-  if (self->ahead != NULL)
-    _vt_canvas_pane_drop_ahead (self, NULL);
-  g_clear_pointer (&self->ahead, g_ptr_array_unref);
+  g_clear_object (&self->look_ahead);
   g_clear_object (&self->spread);
   g_clear_object (&self->order_labels);
   self->order_dropdown = NULL;
@@ -784,8 +756,7 @@ vt_canvas_pane_init (VtCanvasPane *self)
   /* Enter over a region exports it, as "Export Region…" does. */
   g_signal_connect_object (self->region_selector, "activate",
                            G_CALLBACK (region_activated_cb), self, G_CONNECT_SWAPPED);
-  self->ahead = g_ptr_array_new_with_free_func (g_object_unref);
-  self->shown_first = self->came_from = G_MAXUINT;
+  self->look_ahead = vt_look_ahead_new (self->image_view);
 
   self->scene = vt_composite_scene_new (self->image_view, GTK_BOX (self->zoom_controls));
   self->media = vt_canvas_media_new (self->image_view);
@@ -827,7 +798,7 @@ vt_canvas_pane_init (VtCanvasPane *self)
   self->readout = vt_view_readout_new (self->image_view, self->zoom_menu_button,
                                        self->page_controls, self->page_label);
   g_signal_connect_object (self->image_view, "notify::sharp",
-                           G_CALLBACK (_vt_canvas_pane_prefetch_next), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (prefetch_next), self, G_CONNECT_SWAPPED);
 
   vt_annotation_overlay_set_view (self->annotation_overlay, self->image_view);
   g_signal_connect_object (self->annotation_overlay, "notify::n-items",

@@ -197,6 +197,62 @@ vt_canvas_status_set_session (VtCanvasStatus *self,
   g_set_object (&self->session, session);
 }
 
+/**
+ * vt_canvas_status_get_title:
+ *
+ * Returns: (nullable): the title of the page that says why the canvas
+ *   shows nothing, or %NULL when it shows an image
+ */
+const char *
+vt_canvas_status_get_title (VtCanvasStatus *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_STATUS (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->status_page)))
+    return NULL;
+
+  return adw_status_page_get_title (self->status_page);
+}
+
+const char *
+vt_canvas_status_get_icon (VtCanvasStatus *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_STATUS (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->status_page)))
+    return NULL;
+
+  return adw_status_page_get_icon_name (self->status_page);
+}
+
+const char *
+vt_canvas_status_get_description (VtCanvasStatus *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_STATUS (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->status_page)))
+    return NULL;
+
+  return adw_status_page_get_description (self->status_page);
+}
+
+/**
+ * vt_canvas_status_get_tiles_failed_text:
+ *
+ * Returns: (nullable): what the notice over a partly loaded image says, or
+ *   %NULL while every tile asked for has come
+ */
+const char *
+vt_canvas_status_get_tiles_failed_text (VtCanvasStatus *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_STATUS (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->tiles_failed_revealer))
+    return NULL;
+
+  return gtk_label_get_text (self->tiles_failed_label);
+}
+
 static void
 vt_canvas_status_dispose (GObject *object)
 {

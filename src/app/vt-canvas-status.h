@@ -32,5 +32,9 @@ void            vt_canvas_status_update          (VtCanvasStatus *self,
                                                   VtViewing      *viewing,
                                                   gboolean        played);
 void            vt_canvas_status_cancel_backdrop (VtCanvasStatus *self);
+const char     *vt_canvas_status_get_title       (VtCanvasStatus *self);
+const char     *vt_canvas_status_get_icon        (VtCanvasStatus *self);
+const char     *vt_canvas_status_get_description (VtCanvasStatus *self);
+const char     *vt_canvas_status_get_tiles_failed_text (VtCanvasStatus *self);
 
 G_END_DECLS

@@ -150,6 +150,23 @@ zoom_changed_cb (VtViewReadout *self)
     self->zoom_description_id = g_timeout_add (250, update_zoom_description, self);
 }
 
+/**
+ * vt_view_readout_get_page_text:
+ *
+ * Returns: (nullable): what the page indicator says, or %NULL while it is
+ *   hidden
+ */
+const char *
+vt_view_readout_get_page_text (VtViewReadout *self)
+{
+  g_return_val_if_fail (VT_IS_VIEW_READOUT (self), NULL);
+
+  if (!gtk_widget_get_visible (self->page_controls))
+    return NULL;
+
+  return gtk_label_get_text (self->page_label);
+}
+
 static void
 vt_view_readout_dispose (GObject *object)
 {

@@ -27,5 +27,6 @@ void           vt_view_readout_sync_label (VtViewReadout *self,
                                            VtViewing     *viewing);
 void           vt_view_readout_sync_page  (VtViewReadout *self,
                                            VtViewing     *viewing);
+const char    *vt_view_readout_get_page_text (VtViewReadout *self);
 
 G_END_DECLS
