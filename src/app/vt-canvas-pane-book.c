@@ -14,9 +14,9 @@
 #include "vt-accessible.h"
 #include "vt-canvas-pane-private.h"
 
-/* The canvas pane's side of books: the orders a book may be read in, its
- * reading direction on the page controls and the strip, and the views
- * either side of the one shown, loaded ahead. */
+/* The canvas pane's side of books: the orders a book may be read in and
+ * its reading direction on the page controls and the strip. The views
+ * either side of the one shown, loaded ahead, are VtLookAhead's. */
 
 /* The orders a book may be read in (its own, "sequence" ranges, ranges
  * for thumbnail navigation), in a drop-down at the start of the strip;
@@ -77,90 +77,4 @@ _vt_canvas_pane_sync_direction (VtCanvasPane *self)
 
   if (self->canvas_strip != NULL)
     vt_canvas_strip_set_reversed (self->canvas_strip, reversed);
-}
-
-/* Stops loading ahead the canvases @keep (a view, or %NULL) does not
- * show; their answers already in stay in the fetcher, within its budget. */
-void
-_vt_canvas_pane_drop_ahead (VtCanvasPane     *self,
-            const VtBookView *keep)
-{
-  for (guint i = self->ahead->len; i > 0; i--)
-    {
-      VtPage *page = g_ptr_array_index (self->ahead, i - 1);
-      gboolean kept = FALSE;
-
-      for (guint j = 0; keep != NULL && j < keep->n_placements; j++)
-        kept |= keep->placements[j].canvas == vt_page_get_index (page);
-      if (!kept)
-        {
-          vt_page_cancel (page);
-          g_ptr_array_remove_index (self->ahead, i - 1);
-        }
-    }
-}
-
-static gboolean
-is_ahead (VtCanvasPane *self,
-          guint         canvas)
-{
-  for (guint i = 0; i < self->ahead->len; i++)
-    if (vt_page_get_index (g_ptr_array_index (self->ahead, i)) == canvas)
-      return TRUE;
-  return FALSE;
-}
-
-/* Loads a view ahead: each of its canvases at the size it will have on
- * screen when the view fits the canvas pane. */
-static void
-prefetch_view (VtCanvasPane     *self,
-               VtManifest       *manifest,
-               const VtBookView *view)
-{
-  GtkWidget *widget = GTK_WIDGET (self->image_view);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  double zoom;
-
-  if (view == NULL || width <= 0 || height <= 0 || view->width <= 0 || view->height <= 0)
-    return;
-
-  zoom = MIN (width / view->width, height / view->height);
-  for (guint i = 0; i < view->n_placements; i++)
-    {
-      const VtBookPlacement *p = &view->placements[i];
-      VtPage *page;
-
-      if (is_ahead (self, p->canvas))
-        continue;
-      page = vt_page_new (self->session, manifest, p->canvas);
-      g_ptr_array_add (self->ahead, page);
-      vt_page_prefetch (page, MAX (1, (int) (p->width * zoom + 0.5)), MAX (1, (int) (p->height * zoom + 0.5)),
-                        gtk_widget_get_scale_factor (widget));
-    }
-}
-
-/* Once the view shown is sharp, the views either side of it (the next
- * spread first) are loaded ahead: info.json, placeholder and fit-view
- * tiles, behind everything on screen, so that turning the page either
- * way shows it from memory. The view the reader just left is not asked
- * for again: reading on, only the spread ahead costs requests. */
-void
-_vt_canvas_pane_prefetch_next (VtCanvasPane *self)
-{
-  VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
-  VtManifest *manifest = self->viewing ? vt_viewing_get_manifest (self->viewing) : NULL;
-  VtBook *book = self->viewing ? vt_viewing_get_book (self->viewing) : NULL;
-  guint index, next, previous;
-
-  if (page == NULL || manifest == NULL || book == NULL || self->session == NULL ||
-      vt_page_get_state (page) != VT_PAGE_READY || !vt_image_view_get_sharp (self->image_view) ||
-      (self->spread != NULL && !vt_spread_is_complete (self->spread)))
-    return;
-
-  index = vt_page_get_index (page);
-  if (vt_book_step (book, index, 1, &next) && next != self->came_from)
-    prefetch_view (self, manifest, vt_book_get_view_of (book, next));
-  if (vt_book_step (book, index, -1, &previous) && previous != self->came_from)
-    prefetch_view (self, manifest, vt_book_get_view_of (book, previous));
 }

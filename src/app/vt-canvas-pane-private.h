@@ -8,8 +8,12 @@
 #pragma once
 
 #include "vt-canvas-pane.h"
-#include "vt-layer-popover.h"
-#include "vt-thumbnail-loader.h"
+#include "vt-canvas-media.h"
+#include "vt-canvas-status.h"
+#include "vt-composite-scene.h"
+#include "vt-look-ahead.h"
+#include "vt-region-request.h"
+#include "vt-view-readout.h"
 
 G_BEGIN_DECLS
 
@@ -23,33 +27,16 @@ struct _VtCanvasPane
   GSignalGroup   *page_signals;
   GSignalGroup   *book_signals;
   VtCanvasStrip  *canvas_strip;
-  VtThumbnailLoader *thumbnails;
-  GCancellable   *backdrop_cancellable;
-  guint           zoom_description_id;
-  GPtrArray      *ahead;       /* VtPage: the canvases of the views either side, loaded ahead */
+  VtCanvasStatus *status;      /* why the canvas shows nothing, or not all */
+  VtViewReadout  *readout;     /* the zoom level, the page indicator, the image's name */
+  VtLookAhead    *look_ahead;  /* the views either side of the one shown, loaded ahead */
   VtSpread       *spread;      /* the view shown when it has several canvases */
-  guint           shown_first; /* the first canvas of the view shown, or G_MAXUINT */
-  guint           came_from;   /* that of the view shown before it, or G_MAXUINT */
-  VtPage         *scene_page;  /* the composite page whose scene the view shows */
-  GtkMenuButton  *layers_button;
-  VtLayerPopover *layers_popover;
+  VtCompositeScene *scene;     /* a composite page's layers, and the Layers button */
   GtkDropDown    *order_dropdown; /* in the strip: the book's orders, when it has several */
   GtkStringList  *order_labels;
   gboolean        setting_orders;
-  VtMediaView    *media_view;  /* made when a sound or video canvas is first shown */
-  VtPage         *media_page;  /* the page it plays */
-  char          **languages;   /* the window's, best first; for captions */
-
-  /* The region of a canvas a link asked to show (canvas pixels, or per
-   * cent), until it has been shown on that canvas; then, while the view
-   * stays as it was put, shown again when the view changes size. */
-  VtPage         *region_page;
-  double          region[4];
-  guint           region_percent : 1;
-  guint           region_pending : 1;
-  guint           region_shown : 1;
-  double          region_zoom;
-  double          region_center[2];
+  VtCanvasMedia  *media;       /* the player of sound and video canvases */
+  VtRegionRequest *region_request; /* the region a link asked to show */
 
   /* Template widgets */
   VtImageView    *image_view;
@@ -76,8 +63,5 @@ struct _VtCanvasPane
 void _vt_canvas_pane_sync_orders       (VtCanvasPane     *self);
 void _vt_canvas_pane_order_selected_cb (VtCanvasPane     *self);
 void _vt_canvas_pane_sync_direction    (VtCanvasPane     *self);
-void _vt_canvas_pane_drop_ahead        (VtCanvasPane     *self,
-                                        const VtBookView *keep);
-void _vt_canvas_pane_prefetch_next     (VtCanvasPane     *self);
 
 G_END_DECLS

@@ -10,26 +10,21 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
-#include "canvas/vt-canvas-error.h"
 #include "canvas/vt-region-selector.h"
 
 #include "vt-canvas-pane-private.h"
 #include "vt-accessible.h"
-#include "vt-layer-popover.h"
-#include "vt-page-layer.h"
 #include "vt-spread.h"
-#include "vt-media-view.h"
-#include "vt-thumbnail-loader.h"
 #include "vt-view-region.h"
 
 /* The viewer's main area for the object on screen: the deep-zoom canvas
  * with its progress bar and zoom buttons, the page that says why a canvas
  * shows nothing, and the strip of canvases. It follows one VtViewing and
  * draws what that viewing's current canvas holds; a new viewing replaces
- * everything, including the canvas' error. */
-
+ * everything, including the canvas' error. Its other jobs are objects it
+ * owns: VtCanvasStatus, VtViewReadout, VtCompositeScene, VtCanvasMedia,
+ * VtRegionRequest and VtLookAhead. */
 
 G_DEFINE_FINAL_TYPE (VtCanvasPane, vt_canvas_pane, ADW_TYPE_BIN)
 
@@ -41,86 +36,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void load_backdrop (VtCanvasPane *self);
-
+/* The status says why the canvas shows nothing; the zoom controls show
+ * over an image only. */
 static void
 update_status (VtCanvasPane *self)
 {
   VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
-  VtPageState page_state = page ? vt_page_get_state (page) : VT_PAGE_EMPTY;
-  VtCanvas *canvas = page ? vt_page_get_canvas (page) : NULL;
-  VtImageViewState state = vt_image_view_get_state (self->image_view);
-  const GError *error = vt_image_view_get_error (self->image_view);
-  const char *web_page = self->viewing ? vt_viewing_get_web_page_url (self->viewing) : NULL;
-  const char *icon = NULL;
-  const char *title = NULL;
-  g_autofree char *description = NULL;
-  gboolean actions = FALSE;
+  gboolean played = vt_canvas_media_plays (self->media, page);
 
-  if (page_state == VT_PAGE_NOT_IMAGE && canvas != NULL && self->media_page == page)
-    ;  /* the player shows it */
-  else if (page_state == VT_PAGE_NOT_IMAGE && canvas != NULL)
-    {
-      gboolean time_based = vt_canvas_is_time_based (canvas);
-
-      if (!time_based)
-        icon = "x-office-document-symbolic";
-      else if (vt_canvas_has_video (canvas))
-        icon = "video-x-generic-symbolic";
-      else
-        icon = "audio-x-generic-symbolic";
-      title = _("Not an Image");
-      description = g_strdup (time_based
-                              ? _("This part of the object is sound or video, which Vitrine "
-                                  "does not play. Its description is in the sidebar.")
-                              : _("This part of the object has no image to show. Its "
-                                  "description is in the sidebar."));
-    }
-  else if (state == VT_IMAGE_VIEW_STATE_NOT_PUBLIC)
-    {
-      icon = "image-missing-symbolic";
-      title = _("Image Not Public");
-      description = g_strdup (_("The museum describes this object but does not show its image "
-                                "online, usually because of copyright."));
-      actions = TRUE;
-    }
-  else if (state == VT_IMAGE_VIEW_STATE_ERROR)
-    {
-      icon = "image-missing-symbolic";
-      title = _("The Image Could Not Be Shown");
-      /* Always the reason of this canvas' failure, never a generic line. */
-      description = g_strdup (error != NULL ? error->message
-                                            : _("The image service gave no reason."));
-      actions = TRUE;
-    }
-
-  /* Tiles that fail while the rest of the image shows: say which reason,
-   * over the image, with a way to ask again; never a silent blank. */
-  if (state == VT_IMAGE_VIEW_STATE_READY &&
-      g_error_matches (error, VT_CANVAS_ERROR, VT_CANVAS_ERROR_TOO_LARGE))
-    {
-      gtk_label_set_text (self->tiles_failed_label, error->message);
-      load_backdrop (self);
-    }
-  else if (state == VT_IMAGE_VIEW_STATE_READY && error != NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("Parts of the image could not be loaded. %s"),
-                                               error->message);
-
-      gtk_label_set_text (self->tiles_failed_label, text);
-    }
-  gtk_revealer_set_reveal_child (self->tiles_failed_revealer,
-                                 state == VT_IMAGE_VIEW_STATE_READY && error != NULL);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->canvas_status_page), title != NULL);
-  gtk_widget_set_visible (self->zoom_controls, title == NULL && page != NULL &&
-                          (self->media_page == NULL || self->media_page != page));
-  gtk_widget_set_visible (GTK_WIDGET (self->canvas_retry_button), actions);
-  gtk_widget_set_visible (GTK_WIDGET (self->canvas_web_page_button), actions && web_page != NULL);
-
-  adw_status_page_set_icon_name (self->canvas_status_page, icon);
-  adw_status_page_set_title (self->canvas_status_page, title ? title : "");
-  adw_status_page_set_description (self->canvas_status_page, description);
+  vt_canvas_status_update (self->status, self->viewing, played);
+  gtk_widget_set_visible (self->zoom_controls,
+                          vt_canvas_status_get_title (self->status) == NULL && page != NULL && !played);
 }
 
 static void
@@ -134,61 +60,6 @@ update_progress (VtCanvasPane *self)
   if (visible > 0)
     gtk_progress_bar_set_fraction (self->progress_bar, MIN (1.0, (double) loaded / visible));
 }
-
-/* The zoom shown is relative to the image's own pixels on the screen's
- * pixels: 100 % puts one image pixel on one device pixel, so on a scale 2
- * display it is half the logical zoom of 1.0 (the same as the "1" key),
- * and a curator inspecting single pixels reads the truth at any scale. */
-static void
-update_zoom_label (VtCanvasPane *self)
-{
-  VtViewport *viewport = vt_image_view_get_viewport (self->image_view);
-  double percent = vt_viewport_get_zoom (viewport) *
-                   gtk_widget_get_scale_factor (GTK_WIDGET (self)) * 100.0;
-  int rounded = MAX (1, (int) (percent + 0.5));
-  g_autofree char *text = NULL;
-  g_autofree char *name = NULL;
-  GtkWidget *inner;
-
-  /* Translators: the zoom level of the image, as a percentage; use a
-   * no-break space before the sign if your language puts one there */
-  text = g_strdup_printf (_("%d%%"), rounded);
-  gtk_menu_button_set_label (self->zoom_menu_button, text);
-
-  /* A screen reader hears the control and its value once, not the
-   * tooltip again as a description. */
-  inner = gtk_widget_get_first_child (GTK_WIDGET (self->zoom_menu_button));
-  /* Translators: a control's name and its value, e.g. "Zoom Level: 50%" */
-  name = g_strdup_printf (C_("accessible", "%s: %s"), _("Zoom Level"), text);
-  vt_accessible_set_label (GTK_WIDGET (self->zoom_menu_button), name);
-  if (inner != NULL)
-    {
-      vt_accessible_set_label (inner, name);
-      vt_accessible_drop_tooltip_description (inner);
-    }
-  vt_accessible_drop_tooltip_description (GTK_WIDGET (self->zoom_menu_button));
-}
-
-static void
-update_page_label (VtCanvasPane *self)
-{
-  guint n = self->viewing ? vt_viewing_get_n_canvases (self->viewing) : 0;
-  VtBook *book = self->viewing ? vt_viewing_get_book (self->viewing) : NULL;
-  g_autofree char *text = NULL;
-
-  gtk_widget_set_visible (self->page_controls, n > 1);
-  if (n <= 1)
-    return;
-
-  if (book != NULL)
-    text = vt_book_dup_page_text (book, vt_viewing_get_canvas_index (self->viewing));
-  else
-    /* Translators: which page of an object is shown, e.g. "Page 3 of 12";
-     * the same for every number, so no plural forms */
-    text = g_strdup_printf (_("Page %u of %u"), vt_viewing_get_canvas_index (self->viewing) + 1, n);
-  gtk_label_set_text (self->page_label, text);
-}
-
 
 #define CONTROLS_MARGIN  18
 #define CONTROLS_SPACING 12
@@ -224,96 +95,9 @@ get_child_position_cb (GtkOverlay   *overlay,
 }
 
 static void
-update_label (VtCanvasPane *self)
+prefetch_next (VtCanvasPane *self)
 {
-  g_autofree char *label = NULL;
-  const char *title = self->viewing ? vt_viewing_get_title (self->viewing) : NULL;
-  guint n = self->viewing ? vt_viewing_get_n_canvases (self->viewing) : 0;
-
-  /* Screen readers announce the object and the page, not just "Image". */
-  if (title != NULL && n > 1)
-    /* Translators: an object's title, then which of its pages is shown */
-    label = g_strdup_printf (_("%s, page %u of %u"), title,
-                             vt_viewing_get_canvas_index (self->viewing) + 1, n);
-  else
-    label = g_strdup (title ? title : _("Image"));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->image_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-}
-
-static gboolean
-update_zoom_description (gpointer data)
-{
-  VtCanvasPane *self = data;
-  VtViewport *viewport = vt_image_view_get_viewport (self->image_view);
-  g_autofree char *description = NULL;
-
-  self->zoom_description_id = 0;
-
-  /* Translators: how a screen reader describes the image: its zoom, and
-   * the keys that move around it */
-  description = g_strdup_printf (_("Zoom %d %%. Arrow keys move, plus and minus zoom, 0 fits, "
-                                   "1 shows actual size."),
-                                 MAX (1, (int) (vt_viewport_get_zoom (viewport) *
-                                                gtk_widget_get_scale_factor (GTK_WIDGET (self)) * 100.0 + 0.5)));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->image_view),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
-  return G_SOURCE_REMOVE;
-}
-
-/* A zoom animates through many values; the description follows once it
- * rests, rather than sending a screen reader an event a frame. */
-static void
-zoom_changed_cb (VtCanvasPane *self)
-{
-  if (self->zoom_description_id == 0)
-    self->zoom_description_id = g_timeout_add (250, update_zoom_description, self);
-}
-
-#define BACKDROP_SIZE 1024
-
-static void
-backdrop_loaded_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(VtCanvasPane) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = vt_thumbnail_loader_load_finish (VT_THUMBNAIL_LOADER (object),
-                                                                   result, &error);
-
-  if (texture == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("No stand-in for an image without overview: %s", error->message);
-      return;
-    }
-
-  vt_image_view_set_backdrop (self->image_view, GDK_PAINTABLE (texture));
-}
-
-/* An image whose service offers nothing small enough to show whole (a
- * level 0 service without sizes) gets the canvas' thumbnail under its
- * tiles, so that the user sees the whole and where to zoom. */
-static void
-load_backdrop (VtCanvasPane *self)
-{
-  VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
-  VtCanvas *canvas = page ? vt_page_get_canvas (page) : NULL;
-
-  if (canvas == NULL || self->session == NULL || self->backdrop_cancellable != NULL ||
-      vt_image_view_get_backdrop (self->image_view) != NULL)
-    return;
-
-  if (self->thumbnails == NULL)
-    self->thumbnails = vt_thumbnail_loader_new (vt_session_get_client (self->session),
-                                                vt_session_get_service_cache (self->session));
-  self->backdrop_cancellable = g_cancellable_new ();
-  vt_thumbnail_loader_load_async (self->thumbnails, canvas, BACKDROP_SIZE, self->backdrop_cancellable,
-                                  backdrop_loaded_cb, g_object_ref (self));
+  vt_look_ahead_prefetch (self->look_ahead, self->viewing, self->spread);
 }
 
 /* The view of the book the page shown belongs to, when it has several
@@ -331,159 +115,6 @@ get_joined_view (VtCanvasPane *self,
   return view->n_placements > 1 ? view : NULL;
 }
 
-/* A composite canvas: each of its images is a layer of the view's scene,
- * at its place on the canvas, following its page layer. */
-static void
-show_scene (VtCanvasPane *self,
-            VtPage       *page)
-{
-  GListModel *layers = vt_page_get_layers (page);
-  VtCanvas *canvas = vt_page_get_canvas (page);
-  guint n = g_list_model_get_n_items (layers);
-  gboolean has_choice = FALSE;
-
-  if (self->scene_page == page)
-    return;
-  g_set_object (&self->scene_page, page);
-  vt_image_view_set_scene_size (self->image_view, canvas->width, canvas->height);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (VtPageLayer) page_layer = g_list_model_get_item (layers, i);
-      graphene_rect_t placement;
-      VtTileLayer *layer;
-
-      vt_page_layer_get_placement (page_layer, &placement);
-      layer = vt_image_view_add_layer (self->image_view, NULL, &placement);
-      vt_page_layer_bind (page_layer, layer);
-      has_choice = has_choice || vt_page_layer_is_choice (page_layer);
-    }
-  /* The layer list is for choosing: only a canvas with a Choice has one. */
-  vt_layer_popover_set_layers (self->layers_popover, has_choice ? layers : NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->layers_button), has_choice);
-}
-
-static void
-drop_scene (VtCanvasPane *self)
-{
-  g_clear_object (&self->scene_page);
-  vt_layer_popover_set_layers (self->layers_popover, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->layers_button), FALSE);
-}
-
-/* A sound or video canvas plays in the media view, over the (empty)
- * image view; any other page hides it, and the recording stops. */
-static void
-sync_media (VtCanvasPane *self,
-            VtPage       *page)
-{
-  VtCanvas *canvas = page ? vt_page_get_canvas (page) : NULL;
-  gboolean plays = page != NULL && canvas != NULL && self->session != NULL &&
-                   vt_page_get_state (page) == VT_PAGE_NOT_IMAGE && vt_canvas_is_time_based (canvas);
-
-  if (plays && self->media_page == page)
-    return;
-  g_clear_object (&self->media_page);
-
-  if (plays && self->media_view == NULL)
-    {
-      GtkWidget *overlay = gtk_widget_get_parent (GTK_WIDGET (self->image_view));
-
-      self->media_view = VT_MEDIA_VIEW (vt_media_view_new (self->session));
-      vt_media_view_set_languages (self->media_view, (const char * const *) self->languages);
-      /* Under the page controls and the status page, over the canvas. */
-      gtk_widget_insert_after (GTK_WIDGET (self->media_view), overlay, GTK_WIDGET (self->image_view));
-    }
-  if (self->media_view == NULL)
-    return;
-
-  if (plays)
-    {
-      self->media_page = g_object_ref (page);
-      vt_media_view_set_canvas (self->media_view, vt_viewing_get_manifest (self->viewing),
-                                vt_page_get_index (page));
-      /* The keyboard goes to what shows the canvas (Space plays). */
-      if (gtk_widget_has_focus (GTK_WIDGET (self->image_view)))
-        gtk_widget_grab_focus (GTK_WIDGET (self->media_view));
-      /* Room for the page controls under the player's own. */
-      gtk_widget_set_margin_bottom (GTK_WIDGET (self->media_view),
-                                    vt_viewing_get_n_canvases (self->viewing) > 1 ? 60 : 0);
-    }
-  else
-    vt_media_view_set_canvas (self->media_view, NULL, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->media_view), plays);
-}
-
-static void
-drop_region (VtCanvasPane *self)
-{
-  g_clear_object (&self->region_page);
-  self->region_pending = FALSE;
-  self->region_shown = FALSE;
-}
-
-/* Fills the view with the region asked for, once the image and the view
- * both have a size. */
-static void
-show_region (VtCanvasPane *self)
-{
-  VtViewport *viewport = vt_image_view_get_viewport (self->image_view);
-  VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
-  double vw = vt_viewport_get_width (viewport);
-  double vh = vt_viewport_get_height (viewport);
-
-  if (!self->region_pending && !self->region_shown)
-    return;
-  if (page == NULL || page != self->region_page)
-    return;
-  /* Shown already: only while the user has left the view as it was put. */
-  if (self->region_shown &&
-      (fabs (vt_viewport_get_zoom (viewport) - self->region_zoom) > 1e-9 ||
-       fabs (vt_viewport_get_center_x (viewport) - self->region_center[0]) > 1e-6 ||
-       fabs (vt_viewport_get_center_y (viewport) - self->region_center[1]) > 1e-6))
-    {
-      drop_region (self);
-      return;
-    }
-  if (vw <= 0 || vh <= 0 || vt_viewport_get_image_width (viewport) <= 0 ||
-      vt_image_view_get_source (self->image_view) != vt_page_get_source (page))
-    return;
-
-  if (!vt_view_region_show (self->image_view, page, self->region[0], self->region[1],
-                            self->region[2], self->region[3], self->region_percent))
-    {
-      drop_region (self);
-      return;
-    }
-
-  self->region_pending = FALSE;
-  self->region_shown = TRUE;
-  self->region_zoom = vt_viewport_get_zoom (viewport);
-  self->region_center[0] = vt_viewport_get_center_x (viewport);
-  self->region_center[1] = vt_viewport_get_center_y (viewport);
-}
-
-/* The region the viewing's link asks for, to show on its canvas when it
- * comes; asked again when the link turned out to be a content state by
- * reference, which names the region only once fetched. */
-static void
-take_region (VtCanvasPane *self)
-{
-  const VtTarget *target = self->viewing ? vt_viewing_get_target (self->viewing) : NULL;
-  const VtContentStateTarget *view = target ? vt_target_get_view (target) : NULL;
-
-  drop_region (self);
-  if (view == NULL || !view->has_region || view->canvas_id == NULL ||
-      vt_viewing_get_page (self->viewing) != NULL)
-    return;
-
-  self->region[0] = view->x;
-  self->region[1] = view->y;
-  self->region[2] = view->width;
-  self->region[3] = view->height;
-  self->region_percent = view->region_percent;
-  self->region_pending = TRUE;
-}
-
 /* Hands the image view what the page shown holds. */
 static void
 sync_canvas (VtCanvasPane *self)
@@ -496,14 +127,14 @@ sync_canvas (VtCanvasPane *self)
     {
       /* The pages of a spread show their main images, not each page's
        * own composite scene. */
-      drop_scene (self);
+      vt_composite_scene_drop (self->scene);
       if (self->spread == NULL || !vt_spread_shows (self->spread, joined))
         {
           g_clear_object (&self->spread);
           self->spread = vt_spread_new (self->session, vt_viewing_get_manifest (self->viewing),
                                         joined, page, self->image_view);
           g_signal_connect_object (self->spread, "notify::complete",
-                                   G_CALLBACK (_vt_canvas_pane_prefetch_next), self, G_CONNECT_SWAPPED);
+                                   G_CALLBACK (prefetch_next), self, G_CONNECT_SWAPPED);
         }
       update_status (self);
       update_progress (self);
@@ -518,21 +149,21 @@ sync_canvas (VtCanvasPane *self)
 
   if (state == VT_PAGE_READY && vt_page_get_layers (page) != NULL)
     {
-      show_scene (self, page);
+      vt_composite_scene_show (self->scene, page);
       update_status (self);
       update_progress (self);
       return;
     }
-  drop_scene (self);
+  vt_composite_scene_drop (self->scene);
 
-  sync_media (self, page);
+  vt_canvas_media_sync (self->media, self->viewing, page);
 
   switch (state)
     {
     case VT_PAGE_READY:
       if (vt_image_view_get_source (self->image_view) != vt_page_get_source (page))
         vt_image_view_set_source (self->image_view, vt_page_get_source (page));
-      show_region (self);
+      vt_region_request_show (self->region_request);
       break;
 
     case VT_PAGE_LOADING:
@@ -556,6 +187,11 @@ sync_canvas (VtCanvasPane *self)
   update_progress (self);
 }
 
+static void
+title_changed_cb (VtCanvasPane *self)
+{
+  vt_view_readout_sync_label (self->readout, self->viewing);
+}
 
 static void
 page_changed_cb (VtCanvasPane *self)
@@ -563,37 +199,12 @@ page_changed_cb (VtCanvasPane *self)
   VtPage *page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
   VtBook *book = self->viewing ? vt_viewing_get_book (self->viewing) : NULL;
 
-  /* Turning to a view loaded ahead keeps what its canvases asked for
-   * under way (the view shown claims it); the rest stops. */
-  _vt_canvas_pane_drop_ahead (self, page != NULL && book != NULL ? vt_book_get_view_of (book, vt_page_get_index (page)) : NULL);
-  {
-    guint first = page != NULL && book != NULL
-                  ? vt_book_get_view_of (book, vt_page_get_index (page))->placements[0].canvas : G_MAXUINT;
+  vt_look_ahead_turned (self->look_ahead, page != NULL && book != NULL
+                                          ? vt_book_get_view_of (book, vt_page_get_index (page)) : NULL);
 
-    if (first != self->shown_first)
-      {
-        self->came_from = self->shown_first;
-        self->shown_first = first;
-      }
-  }
+  vt_canvas_status_cancel_backdrop (self->status);
 
-  g_cancellable_cancel (self->backdrop_cancellable);
-  g_clear_object (&self->backdrop_cancellable);
-
-  /* The region belongs to the canvas the link named, shown first; turning
-   * to another page forgets it. */
-  if (self->region_page != NULL && page != self->region_page)
-    drop_region (self);
-  else if (self->region_pending && self->region_page == NULL && page != NULL)
-    {
-      const VtContentStateTarget *view = vt_target_get_view (vt_viewing_get_target (self->viewing));
-      VtCanvas *canvas = vt_page_get_canvas (page);
-
-      if (view != NULL && canvas != NULL && g_strcmp0 (canvas->id, view->canvas_id) == 0)
-        self->region_page = g_object_ref (page);
-      else
-        drop_region (self);
-    }
+  vt_region_request_page_changed (self->region_request);
 
   g_signal_group_set_target (self->page_signals, page);
   /* A region belongs to the page it was drawn on. */
@@ -602,8 +213,8 @@ page_changed_cb (VtCanvasPane *self)
 
   if (self->canvas_strip != NULL && page != NULL)
     vt_canvas_strip_set_selected (self->canvas_strip, vt_page_get_index (page));
-  update_label (self);
-  update_page_label (self);
+  vt_view_readout_sync_label (self->readout, self->viewing);
+  vt_view_readout_sync_page (self->readout, self->viewing);
 }
 
 /* The toggle shows where there is something to show or hide. */
@@ -659,15 +270,14 @@ sync_strip (VtCanvasPane *self)
   gtk_revealer_set_reveal_child (self->strip_revealer, n > 1);
   _vt_canvas_pane_sync_orders (self);
   _vt_canvas_pane_sync_direction (self);
-  update_page_label (self);
+  vt_view_readout_sync_page (self->readout, self->viewing);
 }
 
 /* Another order of the book: other views, the same canvas shown. */
 static void
 layout_changed_cb (VtCanvasPane *self)
 {
-  _vt_canvas_pane_drop_ahead (self, NULL);
-  self->shown_first = self->came_from = G_MAXUINT;
+  vt_look_ahead_reset (self->look_ahead);
   if (self->spread != NULL)
     {
       g_clear_object (&self->spread);
@@ -675,7 +285,7 @@ layout_changed_cb (VtCanvasPane *self)
     }
   _vt_canvas_pane_sync_direction (self);
   page_changed_cb (self);
-  _vt_canvas_pane_prefetch_next (self);
+  prefetch_next (self);
 }
 
 static void
@@ -685,7 +295,7 @@ book_changed_cb (VtCanvasPane *self)
                              self->viewing ? vt_viewing_get_book (self->viewing) : NULL);
   _vt_canvas_pane_sync_orders (self);
   _vt_canvas_pane_sync_direction (self);
-  update_page_label (self);
+  vt_view_readout_sync_page (self->readout, self->viewing);
 }
 
 /**
@@ -702,12 +312,11 @@ vt_canvas_pane_set_viewing (VtCanvasPane *self,
   if (self->viewing == viewing)
     return;
 
-  _vt_canvas_pane_drop_ahead (self, NULL);
+  vt_look_ahead_reset (self->look_ahead);
   g_clear_object (&self->spread);
-  self->shown_first = self->came_from = G_MAXUINT;
   g_set_object (&self->viewing, viewing);
   g_signal_group_set_target (self->viewing_signals, viewing);
-  take_region (self);
+  vt_region_request_set_viewing (self->region_request, viewing);
 
   sync_strip (self);
   book_changed_cb (self);
@@ -721,6 +330,9 @@ vt_canvas_pane_set_session (VtCanvasPane *self,
   g_return_if_fail (VT_IS_CANVAS_PANE (self));
 
   g_set_object (&self->session, session);
+  vt_canvas_media_set_session (self->media, session);
+  vt_canvas_status_set_session (self->status, session);
+  vt_look_ahead_set_session (self->look_ahead, session);
 }
 
 /**
@@ -734,7 +346,7 @@ vt_canvas_pane_get_layers_popover (VtCanvasPane *self)
 {
   g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
 
-  return self->layers_popover;
+  return vt_composite_scene_get_popover (self->scene);
 }
 
 gboolean
@@ -742,7 +354,7 @@ vt_canvas_pane_get_layers_shown (VtCanvasPane *self)
 {
   g_return_val_if_fail (VT_IS_CANVAS_PANE (self), FALSE);
 
-  return gtk_widget_get_visible (GTK_WIDGET (self->layers_button));
+  return vt_composite_scene_get_button_shown (self->scene);
 }
 
 /**
@@ -757,17 +369,9 @@ void
 vt_canvas_pane_set_language (VtCanvasPane *self,
                              const char   *language)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
   g_return_if_fail (VT_IS_CANVAS_PANE (self));
 
-  if (language != NULL)
-    g_strv_builder_add (builder, language);
-  g_strv_builder_addv (builder, (const char **) g_get_language_names ());
-  g_strfreev (self->languages);
-  self->languages = g_strv_builder_end (builder);
-  if (self->media_view != NULL)
-    vt_media_view_set_languages (self->media_view, (const char * const *) self->languages);
+  vt_canvas_media_set_language (self->media, language);
 }
 
 /**
@@ -779,10 +383,13 @@ vt_canvas_pane_set_language (VtCanvasPane *self,
 void
 vt_canvas_pane_focus_canvas (VtCanvasPane *self)
 {
+  VtMediaView *media_view;
+
   g_return_if_fail (VT_IS_CANVAS_PANE (self));
 
-  if (self->media_view != NULL && gtk_widget_get_visible (GTK_WIDGET (self->media_view)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->media_view));
+  media_view = vt_canvas_media_get_view (self->media);
+  if (media_view != NULL && gtk_widget_get_visible (GTK_WIDGET (media_view)))
+    gtk_widget_grab_focus (GTK_WIDGET (media_view));
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->image_view));
 }
@@ -798,7 +405,7 @@ vt_canvas_pane_get_media_view (VtCanvasPane *self)
 {
   g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
 
-  return self->media_view;
+  return vt_canvas_media_get_view (self->media);
 }
 
 VtImageView *
@@ -884,10 +491,7 @@ vt_canvas_pane_get_tiles_failed_text (VtCanvasPane *self)
 {
   g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
 
-  if (!gtk_revealer_get_reveal_child (self->tiles_failed_revealer))
-    return NULL;
-
-  return gtk_label_get_text (self->tiles_failed_label);
+  return vt_canvas_status_get_tiles_failed_text (self->status);
 }
 
 /**
@@ -901,10 +505,7 @@ vt_canvas_pane_get_status_icon (VtCanvasPane *self)
 {
   g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->canvas_status_page)))
-    return NULL;
-
-  return adw_status_page_get_icon_name (self->canvas_status_page);
+  return vt_canvas_status_get_icon (self->status);
 }
 
 /**
@@ -918,10 +519,7 @@ vt_canvas_pane_get_status_title (VtCanvasPane *self)
 {
   g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->canvas_status_page)))
-    return NULL;
-
-  return adw_status_page_get_title (self->canvas_status_page);
+  return vt_canvas_status_get_title (self->status);
 }
 
 const char *
@@ -929,10 +527,7 @@ vt_canvas_pane_get_status_description (VtCanvasPane *self)
 {
   g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->canvas_status_page)))
-    return NULL;
-
-  return adw_status_page_get_description (self->canvas_status_page);
+  return vt_canvas_status_get_description (self->status);
 }
 
 /**
@@ -959,10 +554,7 @@ vt_canvas_pane_get_page_text (VtCanvasPane *self)
 {
   g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
 
-  if (!gtk_widget_get_visible (self->page_controls))
-    return NULL;
-
-  return gtk_label_get_text (self->page_label);
+  return vt_view_readout_get_page_text (self->readout);
 }
 
 /**
@@ -1043,23 +635,18 @@ vt_canvas_pane_dispose (GObject *object)
   if (self->page_signals != NULL)
     g_signal_group_set_target (self->page_signals, NULL);
   g_clear_object (&self->page_signals);
-  g_cancellable_cancel (self->backdrop_cancellable);
-  g_clear_object (&self->backdrop_cancellable);
-  g_clear_handle_id (&self->zoom_description_id, g_source_remove);
-  g_clear_object (&self->thumbnails);
+  g_clear_object (&self->readout);
+  g_clear_object (&self->status);
   if (self->book_signals != NULL)
     g_signal_group_set_target (self->book_signals, NULL);
   g_clear_object (&self->book_signals);
-  if (self->ahead != NULL)
-    _vt_canvas_pane_drop_ahead (self, NULL);
-  g_clear_pointer (&self->ahead, g_ptr_array_unref);
+  g_clear_object (&self->look_ahead);
   g_clear_object (&self->spread);
   g_clear_object (&self->order_labels);
   self->order_dropdown = NULL;
-  g_clear_object (&self->scene_page);
-  g_clear_object (&self->media_page);
-  g_clear_pointer (&self->languages, g_strfreev);
-  drop_region (self);
+  g_clear_object (&self->scene);
+  g_clear_object (&self->media);
+  g_clear_object (&self->region_request);
   g_clear_object (&self->viewing);
   g_clear_object (&self->session);
   if (self->annotation_overlay != NULL)
@@ -1169,20 +756,11 @@ vt_canvas_pane_init (VtCanvasPane *self)
   /* Enter over a region exports it, as "Export Region…" does. */
   g_signal_connect_object (self->region_selector, "activate",
                            G_CALLBACK (region_activated_cb), self, G_CONNECT_SWAPPED);
-  self->ahead = g_ptr_array_new_with_free_func (g_object_unref);
-  self->shown_first = self->came_from = G_MAXUINT;
+  self->look_ahead = vt_look_ahead_new (self->image_view);
 
-  self->layers_popover = VT_LAYER_POPOVER (vt_layer_popover_new ());
-  self->layers_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_menu_button_set_icon_name (self->layers_button, "view-paged-symbolic");
-  gtk_menu_button_set_popover (self->layers_button, GTK_WIDGET (self->layers_popover));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->layers_button), _("Layers"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->layers_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Layers"), -1);
-  gtk_widget_add_css_class (GTK_WIDGET (self->layers_button), "osd");
-  gtk_widget_add_css_class (GTK_WIDGET (self->layers_button), "circular");
-  gtk_widget_set_visible (GTK_WIDGET (self->layers_button), FALSE);
-  gtk_box_prepend (GTK_BOX (self->zoom_controls), GTK_WIDGET (self->layers_button));
+  self->scene = vt_composite_scene_new (self->image_view, GTK_BOX (self->zoom_controls));
+  self->media = vt_canvas_media_new (self->image_view);
+  self->region_request = vt_region_request_new (self->image_view);
 
   self->viewing_signals = g_signal_group_new (VT_TYPE_VIEWING);
   g_signal_group_connect_swapped (self->viewing_signals, "notify::page",
@@ -1190,15 +768,13 @@ vt_canvas_pane_init (VtCanvasPane *self)
   g_signal_group_connect_swapped (self->viewing_signals, "notify::document",
                                   G_CALLBACK (sync_strip), self);
   g_signal_group_connect_swapped (self->viewing_signals, "notify::title",
-                                  G_CALLBACK (update_label), self);
+                                  G_CALLBACK (title_changed_cb), self);
   g_signal_group_connect_swapped (self->viewing_signals, "notify::book",
                                   G_CALLBACK (book_changed_cb), self);
 
   self->book_signals = g_signal_group_new (VT_TYPE_BOOK);
   g_signal_group_connect_swapped (self->book_signals, "notify::layout",
                                   G_CALLBACK (layout_changed_cb), self);
-  g_signal_group_connect_swapped (self->viewing_signals, "notify::target",
-                                  G_CALLBACK (take_region), self);
 
   self->page_signals = g_signal_group_new (VT_TYPE_PAGE);
   g_signal_group_connect_swapped (self->page_signals, "notify::state",
@@ -1216,19 +792,13 @@ vt_canvas_pane_init (VtCanvasPane *self)
                            G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->image_view, "notify::sharp",
                            G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (vt_image_view_get_viewport (self->image_view), "notify::zoom",
-                           G_CALLBACK (update_zoom_label), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (vt_image_view_get_viewport (self->image_view), "notify::zoom",
-                           G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (vt_image_view_get_viewport (self->image_view), "notify::width",
-                           G_CALLBACK (show_region), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (vt_image_view_get_viewport (self->image_view), "notify::height",
-                           G_CALLBACK (show_region), self, G_CONNECT_SWAPPED);
-  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (update_zoom_label), NULL);
-  update_zoom_label (self);
-  update_zoom_description (self);
+  self->status = vt_canvas_status_new (self->image_view, self->canvas_status_page,
+                                       self->canvas_retry_button, self->canvas_web_page_button,
+                                       self->tiles_failed_revealer, self->tiles_failed_label);
+  self->readout = vt_view_readout_new (self->image_view, self->zoom_menu_button,
+                                       self->page_controls, self->page_label);
   g_signal_connect_object (self->image_view, "notify::sharp",
-                           G_CALLBACK (_vt_canvas_pane_prefetch_next), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (prefetch_next), self, G_CONNECT_SWAPPED);
 
   vt_annotation_overlay_set_view (self->annotation_overlay, self->image_view);
   g_signal_connect_object (self->annotation_overlay, "notify::n-items",
