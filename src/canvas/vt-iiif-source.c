@@ -313,6 +313,27 @@ vt_iiif_source_new (VtTileFetcher *fetcher,
   return self;
 }
 
+/* Whether @service, as its info.json describes it, answers a request for
+ * the full region at @width × @height. */
+static gboolean
+serves_size (const VtImageService *service,
+             gint64                width,
+             gint64                height)
+{
+  if (service == NULL)
+    return FALSE;
+  if (service->level >= 1)
+    return TRUE;
+  for (guint i = 0; service->sizes != NULL && i < service->sizes->len; i++)
+    {
+      const VtImageSize *size = &g_array_index (service->sizes, VtImageSize, i);
+
+      if (size->width == width && size->height == height)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * vt_iiif_source_new_with_placeholder:
  * @fetcher: what fetches the tiles' bytes
@@ -346,8 +367,12 @@ vt_iiif_source_new_with_placeholder (VtTileFetcher *fetcher,
   self->fetcher = g_object_ref (fetcher);
   self->pyramid = vt_tile_pyramid_ref (pyramid);
   self->is_static = vt_tile_pyramid_get_service (pyramid) == NULL;
-  /* Only a reduction is a placeholder. */
-  if (!self->is_static && width > 0 && height > 0 && width < vt_tile_pyramid_get_width (pyramid))
+  /* Only a reduction is a placeholder, and only one the service serves:
+   * the manifest may claim level 1 where info.json says level 0, and a
+   * level 0 server (static tiles) has only the sizes it lists; asking it
+   * again for a size it lacks would only fail and show a tile error. */
+  if (!self->is_static && width > 0 && height > 0 && width < vt_tile_pyramid_get_width (pyramid) &&
+      serves_size (vt_tile_pyramid_get_service (pyramid), width, height))
     {
       self->early_placeholder = TRUE;
       self->overview_url = g_strdup (placeholder_url);

@@ -1071,6 +1071,68 @@ test_no_overview (Fixture       *fixture,
   g_clear_pointer (&huge_thumbnail, g_free);
 }
 
+/* Cookbook recipes served as static tiles: the manifest claims level 1,
+ * the tiles' info.json (vips dzsave) says level 0 and lists no `sizes`. */
+static gboolean
+drawn_or_failed (gpointer data)
+{
+  VtImageView *view = vt_canvas_pane_get_image_view (vt_window_get_canvas_pane (data));
+
+  return tiles_failed_shown (data) ||
+         (settled (data) && vt_image_view_get_visible_tiles (view) > 0 &&
+          vt_image_view_get_loaded_tiles (view) >= vt_image_view_get_visible_tiles (view));
+}
+
+static void
+test_level0_claimed_level1 (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autofree char *source = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *joined = NULL;
+  g_autoptr(GError) error = NULL;
+  VtCanvasPane *pane;
+  VtImageView *view;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  source = g_test_build_filename (G_TEST_DIST, "testbed", "documents", "manifests", "v3", "level0.json", NULL);
+  g_file_get_contents (source, &text, NULL, &error);
+  g_assert_no_error (error);
+  parts = g_strsplit (text, "@BASE@", -1);
+  joined = g_strjoinv (vt_testbed_get_base_url (fixture->testbed), parts);
+  g_clear_pointer (&parts, g_strfreev);
+  parts = g_strsplit (joined, "\"profile\": \"level0\"", -1);
+  g_assert_cmpint (g_strv_length (parts), ==, 2);
+  g_free (joined);
+  joined = g_strjoinv ("\"profile\": \"level1\"", parts);
+  dir = g_dir_make_tmp ("vitrine-claimed-XXXXXX", NULL);
+  path = g_build_filename (dir, "claimed.json", NULL);
+  g_file_set_contents (path, joined, -1, &error);
+  g_assert_no_error (error);
+
+  /* The placeholder asked for beside info.json 404s; once info.json says
+   * level 0 without sizes it is not asked again, nor shown as an error. */
+  pane = vt_window_get_canvas_pane (fixture->window);
+  view = vt_canvas_pane_get_image_view (pane);
+  open_and_wait (fixture, path, "viewer");
+  wait_until (drawn_or_failed, fixture->window, "the level 0 image");
+  g_assert_null (vt_canvas_pane_get_tiles_failed_text (pane));
+
+  /* Far below fit, the coarsest tile level is drawn. */
+  vt_image_view_zoom_to (view, 0.005, FALSE);
+  wait_until (drawn_or_failed, fixture->window, "the image far below fit");
+  g_assert_null (vt_canvas_pane_get_tiles_failed_text (pane));
+  g_assert_cmpuint (vt_image_view_get_loaded_tiles (view), >, 0);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1116,6 +1178,7 @@ main (int   argc,
   ADD ("/vitrine/app/window/rights-follow-the-page", test_rights_follow_the_page);
   ADD ("/vitrine/app/window/failed-tiles", test_failed_tiles);
   ADD ("/vitrine/app/window/no-overview", test_no_overview);
+  ADD ("/vitrine/app/window/level0-claimed-level1", test_level0_claimed_level1);
 #undef ADD
 
   {
