@@ -42,9 +42,13 @@ typedef struct
   VtServiceRef *service_ref;
   struct _TileSet *tile_set;
   guint         size;
+  gboolean      speculative;  /* asked the manifest's claim, before info.json */
 } LoadData;
 
 static void tile_set_free (gpointer data);
+static void service_loaded_cb (GObject      *object,
+                               GAsyncResult *result,
+                               gpointer      user_data);
 
 static void
 load_data_free (gpointer data)
@@ -166,6 +170,22 @@ image_fetched_cb (GObject      *object,
   GError *error = NULL;
 
   bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, NULL, &error);
+  if (bytes == NULL && d->speculative && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      VtThumbnailLoader *self = g_task_get_source_object (task);
+      GCancellable *task_cancellable = g_task_get_cancellable (task);
+
+      /* The manifest claimed a level the server does not have (a level 0
+       * set of static tiles described as level 1): info.json says what
+       * may be asked. */
+      g_debug ("thumbnail of %s: %s; reading info.json", d->service_ref->id, error->message);
+      g_clear_error (&error);
+      d->speculative = FALSE;
+      vt_service_cache_load_async (self->services, d->service_ref->id, VT_FETCH_FLAGS_NONE,
+                                   VT_FETCH_PRIORITY_THUMBNAIL, task_cancellable,
+                                   service_loaded_cb, g_steal_pointer (&task));
+      return;
+    }
   if (bytes == NULL)
     {
       g_task_return_error (task, error);
@@ -482,6 +502,7 @@ vt_thumbnail_loader_load_async (VtThumbnailLoader   *self,
       uri = vt_service_ref_dup_fit_url (ref, width, height, size);
       if (uri != NULL)
         {
+          d->speculative = TRUE;
           fetch_image (g_steal_pointer (&task), uri);
           return;
         }

@@ -904,6 +904,47 @@ test_shared_service (Fixture       *f,
   g_clear_pointer (&fault_hits, g_hash_table_unref);
 }
 
+/* A manifest claiming level 1 for the test bed's level 0 tiles (dzsave: no
+ * `sizes`), as the cookbook recipes served as static tiles do: the size
+ * asked on the claim 404s, and info.json then says what may be asked. */
+static void
+test_claimed_level1 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(VtManifest) manifest = NULL;
+  g_autoptr(VtIiifDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  const char *base;
+
+  REQUIRE_DISPLAY ();
+  if (!start_testbed (f))
+    return;
+
+  base = vt_testbed_get_base_url (f->testbed);
+  json = g_strdup_printf ("{\"@context\": \"http://iiif.io/api/presentation/3/context.json\","
+                          " \"id\": \"https://example.org/claimed\", \"type\": \"Manifest\","
+                          " \"label\": {\"en\": [\"Claimed\"]}, \"items\": ["
+                          "{\"id\": \"https://example.org/claimed/c1\", \"type\": \"Canvas\","
+                          " \"width\": 6000, \"height\": 4000,"
+                          " \"items\": [{\"id\": \"https://example.org/claimed/p1\","
+                          " \"type\": \"AnnotationPage\", \"items\": [{"
+                          " \"id\": \"https://example.org/claimed/a1\", \"type\": \"Annotation\","
+                          " \"motivation\": \"painting\", \"target\": \"https://example.org/claimed/c1\","
+                          " \"body\": {\"id\": \"%s/level0/v3/photo/full/max/0/default.jpg\", \"type\": \"Image\","
+                          " \"format\": \"image/jpeg\", \"width\": 6000, \"height\": 4000,"
+                          " \"service\": [{\"id\": \"%s/level0/v3/photo\", \"type\": \"ImageService3\","
+                          " \"profile\": \"level1\"}]}}]}]}]}", base, base);
+  doc = vt_iiif_document_parse (g_bytes_new (json, strlen (json)), NULL, &error);
+  g_assert_no_error (error);
+  manifest = vt_manifest_ref (doc->manifest);
+
+  vt_canvas_strip_set_manifest (f->strip, manifest);
+  wait_for (all_settled, f);
+  /* Two tiles of the coarsest level (375 × 250), joined and shrunk. */
+  assert_texture_size (get_item (f, 0), 120, 80);
+}
+
 /* Table of contents ---------------------------------------------------------- */
 
 static VtTocEntry *
@@ -1030,6 +1071,8 @@ main (int   argc,
               fixture_set_up, test_cancel_offscreen, fixture_tear_down);
   g_test_add ("/vitrine/canvas-strip/shared-service", Fixture, NULL,
               fixture_set_up, test_shared_service, fixture_tear_down);
+  g_test_add ("/vitrine/canvas-strip/claimed-level1", Fixture, NULL,
+              fixture_set_up, test_claimed_level1, fixture_tear_down);
   g_test_add ("/vitrine/canvas-strip/toc", Fixture, NULL,
               fixture_set_up, test_toc, fixture_tear_down);
 
