@@ -58,7 +58,21 @@ typedef struct
   guint expected_width;
   guint expected_height;
   int priority;
+  /* For the overview: the coarsest level's single tile, asked for when the
+   * overview fails, so that a failed overview still leaves an image. */
+  char *fallback_url;
+  guint fallback_width;
+  guint fallback_height;
 } TileData;
+
+static void
+tile_data_free (gpointer p)
+{
+  TileData *data = p;
+
+  g_free (data->fallback_url);
+  g_free (data);
+}
 
 /* The URL and size of a tile of a canvas level, or %NULL. */
 static char *
@@ -114,6 +128,20 @@ fetched_cb (GObject      *object,
   GError *error = NULL;
 
   bytes = vt_tile_fetcher_fetch_finish (VT_TILE_FETCHER (object), result, &error);
+  if (bytes == NULL && data->fallback_url != NULL &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      g_autofree char *url = g_steal_pointer (&data->fallback_url);
+
+      g_debug ("overview failed (%s); fetch %s", error->message, url);
+      g_clear_error (&error);
+      data->expected_width = data->fallback_width;
+      data->expected_height = data->fallback_height;
+      vt_tile_fetcher_fetch_async (self->fetcher, url, VT_TILE_FETCH_TILE, data->priority,
+                                   g_task_get_cancellable (task), fetched_cb, g_object_ref (task));
+      return;
+    }
   if (bytes == NULL)
     {
       g_task_return_error (task, error);
@@ -164,7 +192,21 @@ vt_iiif_source_load_tile_async (VtTileSource        *source,
       data->expected_height = tile.height;
     }
   data->priority = priority;
-  g_task_set_task_data (task, data, g_free);
+  if (g_array_index (self->levels, guint, level) == OVERVIEW)
+    {
+      guint n = vt_tile_pyramid_get_n_levels (self->pyramid);
+      const VtTileLevel *coarsest = n > 0 ? vt_tile_pyramid_get_level (self->pyramid, n - 1) : NULL;
+      VtTile single;
+
+      if (coarsest != NULL && coarsest->columns == 1 && coarsest->rows == 1 &&
+          vt_tile_pyramid_get_tile (self->pyramid, n - 1, 0, 0, &single))
+        {
+          data->fallback_url = vt_tile_pyramid_dup_tile_url (self->pyramid, n - 1, 0, 0);
+          data->fallback_width = (guint) single.width;
+          data->fallback_height = (guint) single.height;
+        }
+    }
+  g_task_set_task_data (task, data, tile_data_free);
 
   g_debug ("fetch %s (priority %d)", url, priority);
   vt_tile_fetcher_fetch_async (self->fetcher, url,

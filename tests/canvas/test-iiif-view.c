@@ -632,6 +632,62 @@ static const PixelCase pixel_cases[] = {
   { SOURCE_LEVEL0_V3, ZOOM_FRACTIONAL, 36 },
 };
 
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+/* A placeholder asked for beside info.json that fails (a manifest claiming
+ * more than the server does): the overview falls back to the coarsest
+ * level's single tile instead of leaving nothing to draw. */
+static void
+test_failed_placeholder (void)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *placeholder = NULL;
+  g_autoptr (GAsyncResult) loaded = NULL;
+  g_autoptr (GAsyncResult) tile = NULL;
+  g_autoptr (VtImageService) image_service = NULL;
+  g_autoptr (VtTilePyramid) pyramid = NULL;
+  g_autoptr (VtIiifSource) source = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autoptr (GError) error = NULL;
+  const VtTileLevel *coarsest;
+
+  if (get_testbed () == NULL)
+    return;
+
+  id = vt_testbed_get_url (testbed, VT_TESTBED_IIP_MAIN);
+  vt_service_cache_load_async (service->services, id, VT_FETCH_FLAGS_NONE, VT_FETCH_PRIORITY_DEFAULT,
+                               NULL, result_cb, &loaded);
+  image_service = vt_service_cache_load_finish (service->services, wait_result (&loaded), &pyramid, &error);
+  g_assert_no_error (error);
+  coarsest = vt_tile_pyramid_get_level (pyramid, vt_tile_pyramid_get_n_levels (pyramid) - 1);
+  g_assert_cmpuint (coarsest->columns * coarsest->rows, ==, 1);
+
+  placeholder = vt_testbed_get_url (testbed, "/no-such-placeholder/full/100,75/0/default.jpg");
+  source = vt_iiif_source_new_with_placeholder (service->fetcher, pyramid, placeholder, 100, 75);
+  g_assert_cmpuint (vt_tile_source_get_level (VT_TILE_SOURCE (source), 0)->width, ==, 100);
+
+  vt_tile_source_load_tile_async (VT_TILE_SOURCE (source), 0, 0, 0, 0, NULL, result_cb, &tile);
+  texture = vt_tile_source_load_tile_finish (VT_TILE_SOURCE (source), wait_result (&tile), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (texture);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, (int) coarsest->width);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, (int) coarsest->height);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -655,6 +711,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/vitrine/image-view/iiif/fling-defers", test_fling_defers);
   g_test_add_func ("/vitrine/image-view/iiif/not-public", test_not_public);
   g_test_add_func ("/vitrine/image-view/iiif/hostile-tiles", test_hostile);
+  g_test_add_func ("/vitrine/image-view/iiif/failed-placeholder", test_failed_placeholder);
 
   ret = g_test_run ();
   g_clear_pointer (&service, vt_test_service_free);
