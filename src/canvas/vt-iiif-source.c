@@ -388,6 +388,9 @@ serves_size (const VtImageService *service,
  * A source whose coarsest level, the placeholder drawn first, is
  * @placeholder_url, so that the request made beside info.json is the one
  * the canvas waits for; pyramid levels no finer than it are left out.
+ * A placeholder of a size the service does not serve (info.json says level
+ * 0 and does not list it in `sizes`) is not kept; one that fails anyway is
+ * replaced by the coarsest level's tile when that is a single tile.
  *
  * Returns: (transfer full): a source of the service's tiles
  */
