@@ -136,6 +136,10 @@ sync_canvas (VtCanvasPane *self)
           g_signal_connect_object (self->spread, "notify::complete",
                                    G_CALLBACK (prefetch_next), self, G_CONNECT_SWAPPED);
         }
+      /* The scene has its size at once: the region a link asks for on
+       * this page can be shown before the images come. */
+      vt_region_request_set_spread (self->region_request, self->spread);
+      vt_region_request_show (self->region_request);
       update_status (self);
       update_progress (self);
       return;
@@ -146,6 +150,7 @@ sync_canvas (VtCanvasPane *self)
       g_clear_object (&self->spread);
       vt_image_view_clear (self->image_view);
     }
+  vt_region_request_set_spread (self->region_request, NULL);
 
   if (state == VT_PAGE_READY && vt_page_get_layers (page) != NULL)
     {
@@ -314,6 +319,7 @@ vt_canvas_pane_set_viewing (VtCanvasPane *self,
 
   vt_look_ahead_reset (self->look_ahead);
   g_clear_object (&self->spread);
+  vt_region_request_set_spread (self->region_request, NULL);
   g_set_object (&self->viewing, viewing);
   g_signal_group_set_target (self->viewing_signals, viewing);
   vt_region_request_set_viewing (self->region_request, viewing);

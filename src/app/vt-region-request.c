@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "vt-region-request.h"
+#include "vt-spread.h"
 #include "vt-view-region.h"
 
 /* The region of a canvas a link (a content state) asks to show: kept
@@ -26,6 +27,8 @@ struct _VtRegionRequest
 
   VtImageView  *image_view;
   VtViewing    *viewing;
+  /* the spread the view shows, when the page is shown as part of one */
+  VtSpread     *spread;
   GSignalGroup *viewing_signals;
 
   /* canvas pixels, or per cent */
@@ -99,12 +102,35 @@ vt_region_request_show (VtRegionRequest *self)
       drop (self);
       return;
     }
-  if (vw <= 0 || vh <= 0 || vt_viewport_get_image_width (viewport) <= 0 ||
-      vt_image_view_get_source (self->image_view) != vt_page_get_source (page))
+  if (vw <= 0 || vh <= 0 || vt_viewport_get_image_width (viewport) <= 0)
     return;
 
-  if (!vt_view_region_show (self->image_view, page, self->region[0], self->region[1],
-                            self->region[2], self->region[3], self->percent))
+  if (self->spread != NULL)
+    {
+      /* A page of a spread is a part of the scene shown: the region, in
+       * its canvas's pixels, lies where the canvas is placed. */
+      graphene_rect_t placement;
+      guint n = vt_spread_get_n_pages (self->spread);
+      guint i;
+
+      for (i = 0; i < n; i++)
+        if (vt_spread_get_page (self->spread, i) == page)
+          break;
+      if (i == n)
+        return;
+      vt_spread_get_placement (self->spread, i, &placement);
+      if (!vt_view_region_show_placed (self->image_view, page, &placement,
+                                       self->region[0], self->region[1],
+                                       self->region[2], self->region[3], self->percent))
+        {
+          drop (self);
+          return;
+        }
+    }
+  else if (vt_image_view_get_source (self->image_view) != vt_page_get_source (page))
+    return;
+  else if (!vt_view_region_show (self->image_view, page, self->region[0], self->region[1],
+                                 self->region[2], self->region[3], self->percent))
     {
       drop (self);
       return;
@@ -165,6 +191,25 @@ vt_region_request_set_viewing (VtRegionRequest *self,
   take (self);
 }
 
+/**
+ * vt_region_request_set_spread:
+ * @spread: (nullable): the spread the view shows the page in, or %NULL
+ *   when it shows the page's image alone
+ *
+ * Call when the view starts or stops showing a spread; shows the region
+ * when it is waiting for it.
+ */
+void
+vt_region_request_set_spread (VtRegionRequest *self,
+                              VtSpread        *spread)
+{
+  g_return_if_fail (VT_IS_REGION_REQUEST (self));
+  g_return_if_fail (!spread || VT_IS_SPREAD (spread));
+
+  if (g_set_object (&self->spread, spread) && spread != NULL)
+    vt_region_request_show (self);
+}
+
 static void
 vt_region_request_dispose (GObject *object)
 {
@@ -174,6 +219,7 @@ vt_region_request_dispose (GObject *object)
     g_signal_group_set_target (self->viewing_signals, NULL);
   g_clear_object (&self->viewing_signals);
   drop (self);
+  g_clear_object (&self->spread);
   g_clear_object (&self->viewing);
   g_clear_object (&self->image_view);
 

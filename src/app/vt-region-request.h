@@ -9,6 +9,7 @@
 
 #include "canvas/vt-image-view.h"
 
+#include "vt-spread.h"
 #include "vt-viewing.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,7 @@ void             vt_region_request_set_viewing  (VtRegionRequest *self,
                                                  VtViewing       *viewing);
 void             vt_region_request_page_changed (VtRegionRequest *self);
 void             vt_region_request_show         (VtRegionRequest *self);
+void             vt_region_request_set_spread   (VtRegionRequest *self,
+                                                 VtSpread        *spread);
 
 G_END_DECLS

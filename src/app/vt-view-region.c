@@ -83,38 +83,31 @@ vt_view_region_get_visible (VtImageView *view,
   return TRUE;
 }
 
-/**
- * vt_view_region_show:
- * @view: the view showing @page's image
- * @page: the page shown
- * @percent: whether the region is in per cent of the canvas' size
- *
- * Fills @view with a region of @page's canvas (as much as the zoom limits
- * allow), centred on it.
- *
- * Returns: %FALSE when it cannot be done yet (no image or no size) or at
- *   all (a region outside the canvas)
- */
-gboolean
-vt_view_region_show (VtImageView *view,
-                     VtPage      *page,
-                     double       x,
-                     double       y,
-                     double       width,
-                     double       height,
-                     gboolean     percent)
+/* Fills the view with a region of a canvas @cw × @ch, whose pixel
+ * (0, 0) lies at (@ox, @oy) of the view's image or scene, @sx × @sy of
+ * its units to a canvas pixel. */
+static gboolean
+show_mapped (VtImageView *view,
+             double       ox,
+             double       oy,
+             double       sx,
+             double       sy,
+             double       cw,
+             double       ch,
+             double       x,
+             double       y,
+             double       width,
+             double       height,
+             gboolean     percent)
 {
   VtViewport *viewport = vt_image_view_get_viewport (view);
   double vw = vt_viewport_get_width (viewport);
   double vh = vt_viewport_get_height (viewport);
   guint rotation = vt_viewport_get_rotation (viewport);
-  double sx, sy, cw, ch;
 
-  if (vw <= 0 || vh <= 0 || !canvas_scale (view, page, &sx, &sy))
+  if (vw <= 0 || vh <= 0)
     return FALSE;
 
-  cw = vt_viewport_get_image_width (viewport) / sx;
-  ch = vt_viewport_get_image_height (viewport) / sy;
   if (percent)
     {
       x *= cw / 100;
@@ -138,6 +131,74 @@ vt_view_region_show (VtImageView *view,
       vh = t;
     }
   vt_viewport_set_zoom (viewport, MIN (vw / (width * sx), vh / (height * sy)));
-  vt_viewport_set_center (viewport, (x + width / 2) * sx, (y + height / 2) * sy);
+  vt_viewport_set_center (viewport, ox + (x + width / 2) * sx, oy + (y + height / 2) * sy);
   return TRUE;
+}
+
+/**
+ * vt_view_region_show:
+ * @view: the view showing @page's image
+ * @page: the page shown
+ * @percent: whether the region is in per cent of the canvas' size
+ *
+ * Fills @view with a region of @page's canvas (as much as the zoom limits
+ * allow), centred on it.
+ *
+ * Returns: %FALSE when it cannot be done yet (no image or no size) or at
+ *   all (a region outside the canvas)
+ */
+gboolean
+vt_view_region_show (VtImageView *view,
+                     VtPage      *page,
+                     double       x,
+                     double       y,
+                     double       width,
+                     double       height,
+                     gboolean     percent)
+{
+  VtViewport *viewport = vt_image_view_get_viewport (view);
+  double sx, sy;
+
+  if (!canvas_scale (view, page, &sx, &sy))
+    return FALSE;
+
+  return show_mapped (view, 0, 0, sx, sy,
+                      vt_viewport_get_image_width (viewport) / sx,
+                      vt_viewport_get_image_height (viewport) / sy,
+                      x, y, width, height, percent);
+}
+
+/**
+ * vt_view_region_show_placed:
+ * @placement: where @page's canvas lies in the view's scene (a spread)
+ *
+ * As vt_view_region_show(), for a canvas shown as part of a scene: the
+ * region, in canvas pixels (or per cent), is mapped through @placement.
+ *
+ * Returns: %FALSE when it cannot be done yet (no view size) or at all
+ */
+gboolean
+vt_view_region_show_placed (VtImageView           *view,
+                            VtPage                *page,
+                            const graphene_rect_t *placement,
+                            double                 x,
+                            double                 y,
+                            double                 width,
+                            double                 height,
+                            gboolean               percent)
+{
+  VtViewport *viewport = vt_image_view_get_viewport (view);
+  VtCanvas *canvas = page ? vt_page_get_canvas (page) : NULL;
+  double cw, ch;
+
+  if (placement == NULL || placement->size.width <= 0 || placement->size.height <= 0 ||
+      vt_viewport_get_image_width (viewport) <= 0 || vt_viewport_get_image_height (viewport) <= 0)
+    return FALSE;
+
+  /* A canvas of no size is as large as where it is placed. */
+  cw = canvas != NULL && canvas->width > 0 ? canvas->width : placement->size.width;
+  ch = canvas != NULL && canvas->height > 0 ? canvas->height : placement->size.height;
+  return show_mapped (view, placement->origin.x, placement->origin.y,
+                      placement->size.width / cw, placement->size.height / ch, cw, ch,
+                      x, y, width, height, percent);
 }

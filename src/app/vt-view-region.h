@@ -26,5 +26,13 @@ gboolean vt_view_region_show        (VtImageView *view,
                                      double       width,
                                      double       height,
                                      gboolean     percent);
+gboolean vt_view_region_show_placed (VtImageView           *view,
+                                     VtPage                *page,
+                                     const graphene_rect_t *placement,
+                                     double                 x,
+                                     double                 y,
+                                     double                 width,
+                                     double                 height,
+                                     gboolean               percent);
 
 G_END_DECLS

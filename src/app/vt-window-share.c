@@ -284,6 +284,27 @@ _vt_window_share_open_several (VtWindow   *self,
   return TRUE;
 }
 
+/* A content state given by reference (the address of its annotation)
+ * says what it names only once fetched: several targets are several
+ * views, as when given inline, so the object loading (the first target's
+ * manifest) gives way to the compare view. */
+static void
+viewing_target_changed_cb (VtWindow *self)
+{
+  const VtTarget *target = self->viewing ? vt_viewing_get_target (self->viewing) : NULL;
+  g_autoptr(VtContentState) state = NULL;
+
+  if (target == NULL || target->content_state == NULL ||
+      vt_content_state_get_n_targets (target->content_state) < 2 ||
+      !vt_viewing_is_loading (self->viewing))
+    return;
+
+  /* The target goes with the viewing cancelled. */
+  state = vt_content_state_copy (target->content_state);
+  vt_window_cancel (self);
+  vt_window_open_content_state (self, state);
+}
+
 void
 _vt_window_share_update_actions (VtWindow *self)
 {
@@ -322,6 +343,8 @@ _vt_window_share_init (VtWindow *self)
   g_signal_connect_object (source, "drag-end", G_CALLBACK (drag_end_cb), self, 0);
   gtk_widget_add_controller (self->share_handle, GTK_EVENT_CONTROLLER (source));
 
+  g_signal_group_connect_swapped (self->viewing_signals, "notify::target",
+                                  G_CALLBACK (viewing_target_changed_cb), self);
   g_signal_connect_object (self->find_bar, "notify::compact",
                            G_CALLBACK (_vt_window_share_update_actions), self, G_CONNECT_SWAPPED);
 }

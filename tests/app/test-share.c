@@ -15,6 +15,7 @@
 
 #include "app/vt-application.h"
 #include "app/vt-compare-view.h"
+#include "app/vt-spread.h"
 #include "app/vt-window.h"
 #include "canvas/vt-image-view.h"
 #include "iiif/vt-content-state.h"
@@ -483,6 +484,137 @@ test_by_reference (Fixture       *fixture,
   g_assert_cmpstr (vt_viewing_get_manifest_url (vt_window_get_viewing (fixture->window)), ==, manifest);
 }
 
+/* Cookbook 0540 by reference: the annotation at the address given names
+ * two canvases, which open side by side as when the state is inline. */
+static void
+test_by_reference_several (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *annotation = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *link = NULL;
+  g_autofree char *manifest = NULL;
+  VtCompareView *view;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  annotation = vt_testbed_get_url (fixture->testbed, "/content-states/two-canvases.json");
+  escaped = g_uri_escape_string (annotation, NULL, FALSE);
+  link = g_strconcat ("https://viewer.example.org/?iiif-content=", escaped, NULL);
+  vt_window_open_input (fixture->window, link);
+  wait_until (both_panes_loaded, fixture->window, "both panes of a state by reference");
+
+  g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "compare");
+  manifest = vt_testbed_get_url (fixture->testbed, SHARE_MANIFEST);
+  view = vt_window_get_compare_view (fixture->window);
+  for (guint i = 0; i < 2; i++)
+    {
+      VtViewing *viewing = vt_compare_view_get_viewing (view, i);
+
+      g_assert_cmpstr (vt_viewing_get_manifest_url (viewing), ==, manifest);
+      g_assert_cmpuint (vt_viewing_get_canvas_index (viewing), ==, i);
+    }
+}
+
+typedef struct
+{
+  VtWindow *window;
+  double    region[4];   /* in the scene */
+  double    got[4];
+} SpreadExpected;
+
+/* Page 3 of a paged book shows in the spread of pages 2–3, on the right:
+ * the region asked for on its canvas, placed in the spread's scene (not
+ * at its origin), fills the view. */
+static gboolean
+spread_region_fills (gpointer data)
+{
+  SpreadExpected *e = data;
+  VtWindow *window = e->window;
+  VtCanvasPane *pane = vt_window_get_canvas_pane (window);
+  VtViewing *viewing = vt_window_get_viewing (window);
+  VtSpread *spread = vt_canvas_pane_get_spread (pane);
+  VtViewport *viewport = vt_image_view_get_viewport (vt_canvas_pane_get_image_view (pane));
+  const double *r = e->region;
+  const double *g = e->got;
+
+  if (viewing == NULL || vt_viewing_get_state (viewing) != VT_VIEWING_MANIFEST ||
+      vt_viewing_get_canvas_index (viewing) != 2 || spread == NULL ||
+      vt_spread_get_n_pages (spread) != 2 || vt_viewport_get_width (viewport) <= 0)
+    return FALSE;
+
+  for (guint i = 0; i < vt_spread_get_n_pages (spread); i++)
+    if (vt_page_get_index (vt_spread_get_page (spread, i)) == 2)
+      {
+        graphene_rect_t placement;
+        /* the region asked for, in canvas pixels of a 1000 × 1400 page */
+        const double x = 300, y = 500, w = 200, h = 250;
+        double sx, sy;
+
+        vt_spread_get_placement (spread, i, &placement);
+        sx = placement.size.width / VT_TESTBED_BOOK_PAGE_WIDTH;
+        sy = placement.size.height / VT_TESTBED_BOOK_PAGE_HEIGHT;
+        e->region[0] = placement.origin.x + x * sx;
+        e->region[1] = placement.origin.y + y * sy;
+        e->region[2] = w * sx;
+        e->region[3] = h * sy;
+      }
+
+  vt_viewport_get_visible_rect (viewport, &e->got[0], &e->got[1], &e->got[2], &e->got[3]);
+  return g[0] <= r[0] + 1 && g[1] <= r[1] + 1 &&
+         g[0] + g[2] >= r[0] + r[2] - 1 && g[1] + g[3] >= r[1] + r[3] - 1 &&
+         (r[2] >= 0.8 * g[2] || r[3] >= 0.8 * g[3]);
+}
+
+static gboolean
+spread_complete (gpointer data)
+{
+  VtSpread *spread = vt_canvas_pane_get_spread (vt_window_get_canvas_pane (data));
+
+  return spread != NULL && vt_spread_is_complete (spread);
+}
+
+static void
+test_region_in_spread (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(VtContentState) state = vt_content_state_new ();
+  g_autofree char *manifest = NULL;
+  g_autofree char *canvas = NULL;
+  g_autofree char *encoded = NULL;
+  SpreadExpected e = { fixture->window, { 0 }, { 0 } };
+  VtContentStateTarget *target;
+  gint64 deadline;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  manifest = vt_testbed_get_url (fixture->testbed, VT_TESTBED_BOOK_300);
+  canvas = vt_testbed_get_url (fixture->testbed, "/books/book-300/canvas/p3");
+  target = vt_content_state_add_target (state, manifest, canvas);
+  vt_content_state_target_set_region (target, 300, 500, 200, 250);
+  encoded = vt_content_state_encode (state);
+
+  vt_window_open_input (fixture->window, encoded);
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (!spread_region_fills (&e))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("expected %.1f,%.1f %.1f×%.1f of the spread in view, got %.1f,%.1f %.1f×%.1f",
+                 e.region[0], e.region[1], e.region[2], e.region[3],
+                 e.got[0], e.got[1], e.got[2], e.got[3]);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (500);
+    }
+
+  /* It stays so once the spread's images have come. */
+  wait_until (spread_complete, fixture->window, "the spread's images");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (spread_region_fills (&e));
+}
+
 static void
 deserialized_cb (GObject      *object,
                  GAsyncResult *result,
@@ -579,6 +711,10 @@ main (int   argc,
               fixture_set_up, test_several_targets, fixture_tear_down);
   g_test_add ("/vitrine/app/share/by-reference", Fixture, NULL,
               fixture_set_up, test_by_reference, fixture_tear_down);
+  g_test_add ("/vitrine/app/share/by-reference-several", Fixture, NULL,
+              fixture_set_up, test_by_reference_several, fixture_tear_down);
+  g_test_add ("/vitrine/app/share/region-in-spread", Fixture, NULL,
+              fixture_set_up, test_region_in_spread, fixture_tear_down);
   g_test_add ("/vitrine/app/share/moz-url", Fixture, NULL,
               fixture_set_up, test_moz_url, fixture_tear_down);
   g_test_add ("/vitrine/app/share/not-web", Fixture, NULL,
