@@ -165,8 +165,20 @@ render_view (VtImageView *view)
   g_autoptr(GdkTexture) texture = NULL;
   Shot shot = { NULL, gtk_widget_get_width (GTK_WIDGET (view)), gtk_widget_get_height (GTK_WIDGET (view)) };
 
-  gdk_paintable_snapshot (paintable, snapshot, shot.width, shot.height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* A widget paintable shows the widget's last drawn frame, and GTK drops
+   * that frame whenever a redraw is queued: a tile that has just arrived
+   * may have made the view sharp before the frame showing it is drawn.
+   * Wait for that frame (a few seconds at most). */
+  for (guint i = 0; i < 500; i++)
+    {
+      gdk_paintable_snapshot (paintable, snapshot, shot.width, shot.height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node != NULL)
+        break;
+      snapshot = gtk_snapshot_new ();
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (view))),
                                          node, &GRAPHENE_RECT_INIT (0, 0, shot.width, shot.height));
