@@ -555,8 +555,18 @@ render (GtkWidget *widget)
 
   pixels->width = gtk_widget_get_width (widget);
   pixels->height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, snapshot, pixels->width, pixels->height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* A widget paintable shows the last frame drawn, which a queued redraw
+   * drops: wait for the next one (a few seconds at most). */
+  for (guint i = 0; i < 500; i++)
+    {
+      gdk_paintable_snapshot (paintable, snapshot, pixels->width, pixels->height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node != NULL)
+        break;
+      snapshot = gtk_snapshot_new ();
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node,
                                          &GRAPHENE_RECT_INIT (0, 0, pixels->width, pixels->height));
