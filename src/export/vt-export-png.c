@@ -19,6 +19,7 @@
 #include "canvas/vt-canvas-error.h"
 #include "vt-decode-gate.h"
 #include "vt-export-error.h"
+#include "vt-export-private.h"
 #include "vt-export-png.h"
 
 /* A picture already made (the view as the canvas draws it, which the
@@ -82,16 +83,11 @@ save_thread (GTask        *task,
                                _("The file could not be written"));
       return;
     }
-  g_chmod (job->tmp_path, 0644);
-  if (g_rename (job->tmp_path, job->dest_path) != 0)
+  if (!vt_export_commit_part (&job->tmp_path, job->dest_path, &error))
     {
-      int saved = errno;
-
-      g_task_return_new_error (task, VT_EXPORT_ERROR, VT_EXPORT_ERROR_WRITE,
-                               _("The file could not be written: %s"), g_strerror (saved));
+      g_task_return_error (task, error);
       return;
     }
-  g_clear_pointer (&job->tmp_path, g_free);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -114,10 +110,8 @@ vt_export_save_png_async (GBytes                 *png,
                           gpointer                user_data)
 {
   g_autoptr (GTask) task = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
   SaveJob *job;
-  int fd;
+  GError *error = NULL;
 
   g_return_if_fail (png != NULL);
   g_return_if_fail (metadata != NULL);
@@ -133,29 +127,13 @@ vt_export_save_png_async (GBytes                 *png,
   job->width = width;
   job->height = height;
   job->xmp = vt_export_metadata_to_xmp (metadata);
-  job->dest_path = g_file_get_path (destination);
   g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
 
-  if (job->dest_path == NULL)
+  if (!vt_export_reserve_part (destination, &job->dest_path, &job->tmp_path, &error))
     {
-      g_task_return_new_error (task, VT_EXPORT_ERROR, VT_EXPORT_ERROR_WRITE,
-                               _("Exports are written to local files only"));
+      g_task_return_error (task, error);
       return;
     }
-  dir = g_path_get_dirname (job->dest_path);
-  base = g_path_get_basename (job->dest_path);
-  job->tmp_path = g_strdup_printf ("%s/.%s.XXXXXX.part", dir, base);
-  fd = g_mkstemp_full (job->tmp_path, O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_clear_pointer (&job->tmp_path, g_free);
-      g_task_return_new_error (task, VT_EXPORT_ERROR, VT_EXPORT_ERROR_WRITE,
-                               _("The file could not be written: %s"), g_strerror (saved));
-      return;
-    }
-  close (fd);
   g_task_run_in_thread (task, save_thread);
 }
 

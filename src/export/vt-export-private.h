@@ -52,4 +52,12 @@ gboolean vt_export_choose_plan (VtExport *self,
                                 gint64    height,
                                 Plan     *plan);
 
+gboolean vt_export_reserve_part (GFile       *destination,
+                                 char       **dest_path,
+                                 char       **tmp_path,
+                                 GError     **error);
+gboolean vt_export_commit_part  (char       **tmp_path,
+                                 const char  *dest_path,
+                                 GError     **error);
+
 G_END_DECLS

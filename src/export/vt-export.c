@@ -608,16 +608,11 @@ run_thread (GTask        *task,
       return;
     }
 
-  g_chmod (job->tmp_path, 0644);
-  if (g_rename (job->tmp_path, job->dest_path) != 0)
+  if (!vt_export_commit_part (&job->tmp_path, job->dest_path, &error))
     {
-      int saved = errno;
-
-      fail_job (task, job, g_error_new (VT_EXPORT_ERROR, VT_EXPORT_ERROR_WRITE,
-                                        _("The file could not be written: %s"), g_strerror (saved)));
+      fail_job (task, job, error);
       return;
     }
-  g_clear_pointer (&job->tmp_path, g_free);
   set_progress (job, 1.0);
   g_task_return_boolean (task, TRUE);
 }
@@ -686,10 +681,8 @@ vt_export_run_async (VtExport            *self,
                      gpointer             user_data)
 {
   g_autoptr (GTask) task = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
   Job *job;
-  int fd;
+  GError *error = NULL;
 
   g_return_if_fail (VT_IS_EXPORT (self));
   g_return_if_fail (G_IS_FILE (destination));
@@ -737,27 +730,11 @@ vt_export_run_async (VtExport            *self,
       return;
     }
 
-  job->dest_path = g_file_get_path (destination);
-  if (job->dest_path == NULL)
+  if (!vt_export_reserve_part (destination, &job->dest_path, &job->tmp_path, &error))
     {
-      g_task_return_new_error (task, VT_EXPORT_ERROR, VT_EXPORT_ERROR_WRITE,
-                               _("Exports are written to local files only"));
+      g_task_return_error (task, error);
       return;
     }
-  dir = g_path_get_dirname (job->dest_path);
-  base = g_path_get_basename (job->dest_path);
-  job->tmp_path = g_strdup_printf ("%s/.%s.XXXXXX.part", dir, base);
-  fd = g_mkstemp_full (job->tmp_path, O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_clear_pointer (&job->tmp_path, g_free);
-      g_task_return_new_error (task, VT_EXPORT_ERROR, VT_EXPORT_ERROR_WRITE,
-                               _("The file could not be written: %s"), g_strerror (saved));
-      return;
-    }
-  close (fd);
 
   switch (job->plan.kind)
     {
