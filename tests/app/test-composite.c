@@ -575,6 +575,30 @@ test_stretched (Fixture       *fixture,
   check_fills_canvas (fixture, expected, "stretched.png");
 }
 
+/* A level 1 service described by an info.json of its own (scale factors
+ * 1 and 2: the coarsest level, 1500 × 2000, has 48 tiles) whose id is the
+ * image server's, not the manifest's: the placeholder asked for early at
+ * the manifest's address fails there, so the view must ask the service
+ * info.json names for one. It used to keep the failed one and show
+ * "parts of the image could not be loaded" over an image that loads. */
+static void
+test_coarse_service (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autofree char *url = NULL;
+  const GError *error;
+
+  if (fixture->testbed == NULL)
+    return;
+  url = vt_testbed_get_url (fixture->testbed, "/manifests/v3/coarse.json");
+  vt_window_open_input (fixture->window, url);
+  wait_until (image_settled, fixture, url);
+  error = vt_image_view_get_error (fixture->view);
+  g_test_message ("error: %s", error ? error->message : "none");
+  g_assert_cmpint (vt_image_view_get_state (fixture->view), ==, VT_IMAGE_VIEW_STATE_READY);
+  g_assert_null (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -603,6 +627,7 @@ main (int   argc,
   ADD ("/vitrine/app/composite/missing", test_missing);
   ADD ("/vitrine/app/composite/differing-dimensions", test_differing_dimensions);
   ADD ("/vitrine/app/composite/stretched", test_stretched);
+  ADD ("/vitrine/app/composite/coarse-service", test_coarse_service);
 #undef ADD
 
   return g_test_run ();
