@@ -250,6 +250,28 @@ vt_page_layer_load (VtPageLayer  *self,
       return;
     }
 
+  /* A plain image is painted over its whole target, whatever its pixel
+   * size (cookbook 0068): its one tile is drawn stretched over the
+   * source's size, so a source of the target's size fills the target
+   * exactly, even where the body states no size, or one of another
+   * shape. Only a part of it (a selector, in the body's pixels) needs
+   * the size the body states. */
+  if (body->id != NULL && get_selector (self) == NULL && !body->has_selector &&
+      self->placement.size.width >= 1 && self->placement.size.height >= 1)
+    {
+      gint64 width = (gint64) round (self->placement.size.width);
+      gint64 height = (gint64) round (self->placement.size.height);
+      g_autoptr (VtIiifSource) source = vt_iiif_source_new_static (vt_session_get_fetcher (session),
+                                                                   body->id, width, height);
+
+      if (source != NULL)
+        {
+          apply_client_side (self, width, height);
+          set_result (self, VT_TILE_SOURCE (source), NULL);
+          return;
+        }
+    }
+
   if (body->id != NULL && body->width > 0 && body->height > 0)
     {
       g_autoptr (VtIiifSource) source = vt_iiif_source_new_static (vt_session_get_fetcher (session),

@@ -422,8 +422,12 @@ page_load (VtPage   *self,
 
   if (image->id != NULL)
     {
-      gint64 width = image->width > 0 ? image->width : canvas->width;
-      gint64 height = image->height > 0 ? image->height : canvas->height;
+      /* The image is painted over the whole canvas, whatever its pixel
+       * size (cookbook 0068): its one tile is drawn stretched over the
+       * source, so a source of the canvas's size fills the canvas even
+       * when the image's stated size has another shape. */
+      gint64 width = canvas->width > 0 && canvas->height > 0 ? canvas->width : image->width;
+      gint64 height = canvas->width > 0 && canvas->height > 0 ? canvas->height : image->height;
       g_autoptr(VtIiifSource) source = vt_iiif_source_new_static (vt_session_get_fetcher (self->session),
                                                                   image->id, width, height);
 

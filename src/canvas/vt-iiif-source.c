@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "vt-canvas-error.h"
 #include "vt-decoder.h"
@@ -376,6 +377,27 @@ serves_size (const VtImageService *service,
   return FALSE;
 }
 
+/* Whether @url is a request to @service as its info.json names it. The
+ * placeholder is asked for at the service the manifest names, before
+ * info.json arrives; info.json may name another (a static info.json
+ * describing a level 1 server's image, a moved service): its tiles then
+ * load while the early placeholder fails, and where the coarsest level
+ * has several tiles nothing stands in for it, so the canvas showed a
+ * tile error over an image that loads. */
+static gboolean
+is_of_service (const VtImageService *service,
+               const char           *url)
+{
+  gsize n;
+
+  if (service == NULL || service->id == NULL)
+    return FALSE;
+  n = strlen (service->id);
+  while (n > 0 && service->id[n - 1] == '/')
+    n--;
+  return strncmp (url, service->id, n) == 0 && url[n] == '/';
+}
+
 /**
  * vt_iiif_source_new_with_placeholder:
  * @fetcher: what fetches the tiles' bytes
@@ -417,7 +439,8 @@ vt_iiif_source_new_with_placeholder (VtTileFetcher *fetcher,
    * level 0 server (static tiles) has only the sizes it lists; asking it
    * again for a size it lacks would only fail and show a tile error. */
   if (!self->is_static && width > 0 && height > 0 && width < vt_tile_pyramid_get_width (pyramid) &&
-      serves_size (vt_tile_pyramid_get_service (pyramid), width, height))
+      serves_size (vt_tile_pyramid_get_service (pyramid), width, height) &&
+      is_of_service (vt_tile_pyramid_get_service (pyramid), placeholder_url))
     {
       self->early_placeholder = TRUE;
       self->overview_url = g_strdup (placeholder_url);

@@ -476,6 +476,129 @@ test_missing (Fixture       *fixture,
   g_assert_cmpint (vt_image_view_get_state (fixture->view), ==, VT_IMAGE_VIEW_STATE_READY);
 }
 
+/* Whether a single image (not a scene of layers) is drawn, and sharp. */
+static gboolean
+image_settled (Fixture *fixture)
+{
+  VtImageView *view = fixture->view;
+
+  if (gtk_widget_get_width (GTK_WIDGET (view)) == 0 ||
+      vt_image_view_get_state (view) != VT_IMAGE_VIEW_STATE_READY)
+    return FALSE;
+  vt_image_view_update_now (view);
+  return vt_image_view_get_sharp (view) && vt_image_view_get_n_loading (view) == 0;
+}
+
+/* The test bed's plain JPEG stretched to @width × @height, as libvips
+ * draws it. */
+static VipsImage *
+load_static_stretched (int width,
+                       int height)
+{
+  g_autofree char *path = g_build_filename (vt_testbed_get_fixtures_dir (), "static.jpg", NULL);
+  g_autoptr (VipsImage) image = vips_image_new_from_file (path, "access", VIPS_ACCESS_RANDOM, NULL);
+  VipsImage *stretched = NULL;
+
+  g_assert_nonnull (image);
+  g_assert_cmpint (vips_image_get_width (image), ==, VT_TESTBED_STATIC_WIDTH);
+  g_assert_cmpint (vips_resize (image, &stretched, (double) width / VT_TESTBED_STATIC_WIDTH,
+                                "vscale", (double) height / VT_TESTBED_STATIC_HEIGHT, NULL), ==, 0);
+  return stretched;
+}
+
+/* The shown frame against libvips' rendering of @expected over the whole
+ * canvas. */
+static void
+check_fills_canvas (Fixture    *fixture,
+                    VipsImage  *expected_image,
+                    const char *name)
+{
+  g_autoptr (Pixels) shown = render (fixture->view);
+  VtViewport *vp = vt_image_view_get_viewport (fixture->view);
+  graphene_rect_t canvas = GRAPHENE_RECT_INIT (0, 0, vt_viewport_get_image_width (vp),
+                                               vt_viewport_get_image_height (vp));
+  g_autoptr (Pixels) expected = reference (expected_image, vp, &canvas);
+  double p = psnr (shown, expected);
+
+  save_screenshot (shown, name);
+  g_test_message ("%s: %.1f dB against libvips", name, p);
+  g_assert_cmpfloat (p, >=, 28);
+}
+
+/* A plain image whose pixels differ from the canvas (cookbook 0068) fills
+ * the canvas, stretched: its stated size, 600 × 400, has neither the
+ * canvas's size nor its shape. */
+static void
+test_differing_dimensions (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *url = NULL;
+  g_autoptr (VipsImage) expected = NULL;
+  VtViewport *vp;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  url = vt_testbed_get_url (fixture->testbed, "/manifests/v3/cookbook/differing-dimensions.json");
+  vt_window_open_input (fixture->window, url);
+  wait_until (image_settled, fixture, url);
+  vp = vt_image_view_get_viewport (fixture->view);
+  g_assert_cmpfloat (vt_viewport_get_image_width (vp), ==, 2400);
+  g_assert_cmpfloat (vt_viewport_get_image_height (vp), ==, 800);
+  expected = load_static_stretched (2400, 800);
+  check_fills_canvas (fixture, expected, "differing-dimensions.png");
+}
+
+/* Plain images placed on parts of a canvas fill their targets, stretched:
+ * one that states no size (it used to fail), one whose stated size has
+ * another shape than its target. */
+static void
+test_stretched (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr (VipsImage) half = NULL, expected = NULL;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  open_cookbook (fixture, "stretched");
+  g_assert_cmpuint (vt_image_view_get_n_layers (fixture->view), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      VtTileLayer *layer = vt_image_view_get_nth_layer (fixture->view, i);
+
+      g_assert_null (vt_tile_layer_get_failure (layer));
+      g_assert_nonnull (vt_tile_layer_get_source (layer));
+    }
+  half = load_static_stretched (1200, 1600);
+  g_assert_cmpint (vips_join (half, half, &expected, VIPS_DIRECTION_HORIZONTAL, NULL), ==, 0);
+  check_fills_canvas (fixture, expected, "stretched.png");
+}
+
+/* A level 1 service described by an info.json of its own (scale factors
+ * 1 and 2: the coarsest level, 1500 × 2000, has 48 tiles) whose id is the
+ * image server's, not the manifest's: the placeholder asked for early at
+ * the manifest's address fails there, so the view must ask the service
+ * info.json names for one. It used to keep the failed one and show
+ * "parts of the image could not be loaded" over an image that loads. */
+static void
+test_coarse_service (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autofree char *url = NULL;
+  const GError *error;
+
+  if (fixture->testbed == NULL)
+    return;
+  url = vt_testbed_get_url (fixture->testbed, "/manifests/v3/coarse.json");
+  vt_window_open_input (fixture->window, url);
+  wait_until (image_settled, fixture, url);
+  error = vt_image_view_get_error (fixture->view);
+  g_test_message ("error: %s", error ? error->message : "none");
+  g_assert_cmpint (vt_image_view_get_state (fixture->view), ==, VT_IMAGE_VIEW_STATE_READY);
+  g_assert_null (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +625,9 @@ main (int   argc,
   ADD ("/vitrine/app/composite/rotation", test_rotation);
   ADD ("/vitrine/app/composite/region", test_region);
   ADD ("/vitrine/app/composite/missing", test_missing);
+  ADD ("/vitrine/app/composite/differing-dimensions", test_differing_dimensions);
+  ADD ("/vitrine/app/composite/stretched", test_stretched);
+  ADD ("/vitrine/app/composite/coarse-service", test_coarse_service);
 #undef ADD
 
   return g_test_run ();
