@@ -120,7 +120,8 @@ language_matches (const char *tag,
 }
 
 /* The language of @tags (TRUE) or of the other texts (FALSE) that comes
- * first in @languages, or %NULL when none does: then every one shows. */
+ * first in @languages, or %NULL when none does: then every one shows.
+ * Options of a Choice are left to vt_annotation_get_choice(). */
 static const char *
 pick_language (VtAnnotation       *a,
                gboolean            tags,
@@ -131,7 +132,8 @@ pick_language (VtAnnotation       *a,
       {
         VtAnnotationBody *body = g_ptr_array_index (a->bodies, i);
 
-        if (body->is_text && is_tag (a, body) == tags && language_matches (body->language, languages[l]))
+        if (body->is_text && body->choice == 0 && is_tag (a, body) == tags &&
+            language_matches (body->language, languages[l]))
           return body->language;
       }
   return NULL;
@@ -256,6 +258,8 @@ update (VtAnnotationRow    *self,
   g_autoptr(GString) markup = g_string_new (NULL);
   g_autofree char *label = dup_label_text (a->label, languages);
   g_autofree char *accessible = NULL;
+  VtAnnotationBody *picked = NULL;
+  guint picked_choice = 0;
 
   g_ptr_array_set_size (self->tags, 0);
   g_ptr_array_set_size (self->links, 0);
@@ -273,11 +277,24 @@ update (VtAnnotationRow    *self,
     {
       VtAnnotationBody *body = g_ptr_array_index (a->bodies, i);
 
+      /* One option of each Choice, in the language picked. A Choice's
+       * options come one after the other: it is picked once. */
+      if (body->choice != 0)
+        {
+          if (body->choice != picked_choice)
+            {
+              picked_choice = body->choice;
+              picked = vt_annotation_get_choice (a, picked_choice, languages);
+            }
+          if (body != picked)
+            continue;
+        }
+
       if (body->is_text && body->value != NULL && is_tag (a, body))
         {
           GtkWidget *chip;
 
-          if (tag_language != NULL && body->language != NULL &&
+          if (body->choice == 0 && tag_language != NULL && body->language != NULL &&
               g_ascii_strcasecmp (body->language, tag_language) != 0)
             continue;
           g_ptr_array_add (self->tags, vt_text_ellipsize (body->value, VT_TEXT_MAX_TITLE_CHARS));
@@ -290,7 +307,7 @@ update (VtAnnotationRow    *self,
         {
           g_autofree char *body_text = NULL;
 
-          if (text_language != NULL && body->language != NULL &&
+          if (body->choice == 0 && text_language != NULL && body->language != NULL &&
               g_ascii_strcasecmp (body->language, text_language) != 0)
             continue;
           body_text = body_markup (body);

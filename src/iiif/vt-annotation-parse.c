@@ -301,6 +301,65 @@ static void add_bodies (VtParseContext *ctx,
                         guint           choice,
                         guint           depth);
 
+static JsonNode *
+text_value (JsonObject *object)
+{
+  JsonNode *value = vt_json_get_member (object, "value");
+
+  return value != NULL ? value : vt_json_get_member (object, "chars");
+}
+
+/* A TextualBody (v2 `cnt:ContentAsText`), or anything with a value and no
+ * id, which can only be text. */
+static gboolean
+is_textual (JsonObject *object)
+{
+  const char *type = vt_json_get_type (object);
+
+  return vt_type_is (type, "TextualBody") || vt_type_is (type, "ContentAsText") ||
+         (text_value (object) != NULL && vt_json_get_id (object) == NULL);
+}
+
+/* A SpecificResource whose source is a TextualBody (a purpose or a
+ * selector on a text, as recipe 0045 and others write it): the text is the
+ * body, with the wrapper's purpose and selector. Not recursive: a source
+ * that is itself a SpecificResource has no text to show. */
+static VtAnnotationBody *
+text_from_specific_resource (VtParseContext   *ctx,
+                             VtAnnotationBody *body,
+                             JsonObject       *object,
+                             JsonObject       *inner)
+{
+  g_autoptr(GPtrArray) selectors = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_selector_unref);
+
+  body->is_text = TRUE;
+  body->kind = VT_CONTENT_TEXT;
+  body->value = vt_json_dup_text (ctx, text_value (inner));
+  if (body->value == NULL)
+    {
+      vt_annotation_body_unref (body);
+      return NULL;
+    }
+  body->id = g_strdup (vt_json_get_id (inner));
+  if (body->format == NULL)
+    body->format = g_strdup (vt_json_get_string (inner, "format"));
+  if (body->language == NULL)
+    body->language = g_strdup (vt_json_get_string (inner, "language"));
+  if (body->language == NULL)
+    body->language = g_strdup (vt_json_get_string (inner, "@language"));
+  if (body->label == NULL)
+    body->label = vt_language_map_from_json (vt_json_get_member (inner, "label"));
+  if (body->purpose[0] == NULL)
+    {
+      g_strfreev (body->purpose);
+      body->purpose = names_from_json (vt_json_get_member (inner, "purpose"));
+    }
+  vt_selectors_from_json (ctx, vt_json_get_member (object, "selector"), selectors, 0);
+  if (selectors->len > 0)
+    body->selector = vt_selector_ref (g_ptr_array_index (selectors, 0));
+  return body;
+}
+
 static VtAnnotationBody *
 body_from_object (VtParseContext *ctx,
                   JsonObject     *object,
@@ -341,6 +400,10 @@ body_from_object (VtParseContext *ctx,
 
       if (source == NULL)
         source = vt_json_get_member (object, "full");
+      if (source != NULL && JSON_NODE_HOLDS_OBJECT (source) &&
+          is_textual (json_node_get_object (source)))
+        return text_from_specific_resource (ctx, g_steal_pointer (&body), object,
+                                            json_node_get_object (source));
       body->id = vt_json_dup_uri (source);
       if (source != NULL && JSON_NODE_HOLDS_OBJECT (source))
         {

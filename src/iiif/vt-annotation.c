@@ -77,7 +77,8 @@ language_matches (const char *language,
  *   best first ("nl-BE" also matches "nl-BE-x"; a bare "nl" matches "nl-BE")
  *
  * Returns: (nullable) (transfer none): the TextualBody in the first
- *   preferred language that has one, else the first TextualBody
+ *   preferred language that has one, else the first TextualBody; of a
+ *   Choice, only the option vt_annotation_get_choice() picks
  */
 VtAnnotationBody *
 vt_annotation_get_text (const VtAnnotation *self,
@@ -92,13 +93,82 @@ vt_annotation_get_text (const VtAnnotation *self,
       {
         VtAnnotationBody *body = g_ptr_array_index (self->bodies, i);
 
-        if (body->is_text && language_matches (body->language, languages[l]))
+        if (body->is_text && language_matches (body->language, languages[l]) &&
+            vt_annotation_shows_body (self, body, languages))
           return body;
       }
   for (guint i = 0; i < self->bodies->len && first == NULL; i++)
-    if (((VtAnnotationBody *) g_ptr_array_index (self->bodies, i))->is_text)
-      first = g_ptr_array_index (self->bodies, i);
+    {
+      VtAnnotationBody *body = g_ptr_array_index (self->bodies, i);
+
+      if (body->is_text && vt_annotation_shows_body (self, body, languages))
+        first = body;
+    }
   return first;
+}
+
+/**
+ * vt_annotation_get_choice:
+ * @choice: a Choice's number (#VtAnnotationBody.choice, from 1)
+ * @languages: (nullable) (array zero-terminated=1): preferred languages,
+ *   best first; %NULL for g_get_language_names()
+ *
+ * A Choice of bodies is one body in several variants, most often a text in
+ * several languages (recipe 0346): one of them shows, never all or none.
+ * The language is chosen as for any label (vt_language_tag_pick()): the
+ * best match for the first preference that has one, else an option
+ * without a language, else English, else the first option (the default).
+ *
+ * Returns: (nullable) (transfer none): the option of Choice @choice to
+ *   show, or %NULL when there is no such Choice
+ */
+VtAnnotationBody *
+vt_annotation_get_choice (const VtAnnotation *self,
+                          guint               choice,
+                          const char * const *languages)
+{
+  g_autoptr(GPtrArray) options = NULL;
+  g_autoptr(GPtrArray) tags = NULL;
+  int found;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (choice == 0)
+    return NULL;
+  options = g_ptr_array_new ();
+  tags = g_ptr_array_new ();
+  for (guint i = 0; i < self->bodies->len; i++)
+    {
+      VtAnnotationBody *body = g_ptr_array_index (self->bodies, i);
+
+      if (body->choice == choice)
+        {
+          g_ptr_array_add (options, body);
+          g_ptr_array_add (tags, body->language);
+        }
+    }
+  found = vt_language_tag_pick ((const char * const *) tags->pdata, tags->len, languages);
+  return found >= 0 ? g_ptr_array_index (options, found) : NULL;
+}
+
+/**
+ * vt_annotation_shows_body:
+ * @body: one of @self's bodies
+ * @languages: (nullable) (array zero-terminated=1): as for
+ *   vt_annotation_get_choice()
+ *
+ * Returns: whether @body is to be shown: it is not part of a Choice, or
+ *   it is the option vt_annotation_get_choice() picks from its Choice
+ */
+gboolean
+vt_annotation_shows_body (const VtAnnotation     *self,
+                          const VtAnnotationBody *body,
+                          const char * const     *languages)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (body != NULL, FALSE);
+
+  return body->choice == 0 || vt_annotation_get_choice (self, body->choice, languages) == body;
 }
 
 /**

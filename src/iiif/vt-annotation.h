@@ -51,6 +51,12 @@ gboolean          vt_annotation_has_motivation (const VtAnnotation *self,
                                                 const char         *motivation);
 VtAnnotationBody *vt_annotation_get_text       (const VtAnnotation  *self,
                                                 const char * const  *languages);
+VtAnnotationBody *vt_annotation_get_choice     (const VtAnnotation  *self,
+                                                guint                choice,
+                                                const char * const  *languages);
+gboolean          vt_annotation_shows_body     (const VtAnnotation     *self,
+                                                const VtAnnotationBody *body,
+                                                const char * const     *languages);
 VtAnnotationTarget *vt_annotation_get_target   (const VtAnnotation *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtAnnotation, vt_annotation_unref)

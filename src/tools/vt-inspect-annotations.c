@@ -196,6 +196,7 @@ add_painting (JsonBuilder          *b,
 
 static void
 add_body (JsonBuilder        *b,
+          VtAnnotation       *a,
           VtAnnotationBody   *body,
           const char * const *languages)
 {
@@ -223,6 +224,9 @@ add_body (JsonBuilder        *b,
     {
       json_builder_set_member_name (b, "choice");
       json_builder_add_int_value (b, body->choice);
+      /* The option the sidebar shows for the languages asked for. */
+      json_builder_set_member_name (b, "chosen");
+      json_builder_add_boolean_value (b, vt_annotation_shows_body (a, body, languages));
     }
   if (body->selector != NULL)
     {
@@ -230,7 +234,6 @@ add_body (JsonBuilder        *b,
       add_selector (b, body->selector);
     }
   json_builder_end_object (b);
-  (void) languages;
 }
 
 static void
@@ -246,7 +249,7 @@ add_annotation (JsonBuilder        *b,
   json_builder_set_member_name (b, "bodies");
   json_builder_begin_array (b);
   for (guint i = 0; i < a->bodies->len; i++)
-    add_body (b, g_ptr_array_index (a->bodies, i), languages);
+    add_body (b, a, g_ptr_array_index (a->bodies, i), languages);
   json_builder_end_array (b);
   json_builder_set_member_name (b, "targets");
   json_builder_begin_array (b);

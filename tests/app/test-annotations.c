@@ -404,13 +404,13 @@ test_hostile_html (Fixture       *fixture,
   g_assert_cmpstr (links[1], ==, "file:///etc/passwd");
 }
 
-/* Tags are chips in the language picked (recipe 0346's Choice). */
+/* Tags and texts show in the language picked (recipe 0346's Choice). */
 static void
 test_language (Fixture       *fixture,
                gconstpointer  user_data)
 {
   VtAnnotationPanel *panel;
-  VtAnnotationRow *tag;
+  VtAnnotationRow *tag, *point;
   g_auto(GStrv) en = NULL;
   g_auto(GStrv) nl = NULL;
 
@@ -429,6 +429,17 @@ test_language (Fixture       *fixture,
   g_assert_cmpstr (vt_annotation_panel_get_language (panel), ==, "nl");
   nl = vt_annotation_row_dup_tags (tag);
   g_assert_cmpstrv (nl, ((const char *[]) { "Fontein", NULL }));
+
+  /* A text in two languages shows once, in the language picked; the
+   * English one is wrapped in a SpecificResource. Japanese it has not:
+   * then English, as for a label (under a Dutch locale, Dutch). */
+  point = row_for (panel, fixture, ANNO ("point"));
+  g_assert_cmpstr (vt_annotation_row_get_markup (point), ==, "Het midden van de kaart");
+  vt_metadata_view_set_language (vt_window_get_metadata_view (fixture->window), "en");
+  g_assert_cmpstr (vt_annotation_row_get_markup (point), ==, "The centre of the card");
+  vt_metadata_view_set_language (vt_window_get_metadata_view (fixture->window), "ja");
+  g_assert_cmpstr (vt_annotation_panel_get_language (panel), ==, "ja");
+  g_assert_cmpstr (vt_annotation_row_get_markup (point), ==, "The centre of the card");
 }
 
 /* Another canvas shows its own annotations, and nothing of the last

@@ -501,6 +501,82 @@ test_fragments (void)
 }
 
 /* Wrong types everywhere: skipped with warnings, never a crash. */
+/* 0346: a Choice of TextualBody items in several languages shows one of
+ * them, in the language picked, with the fallbacks of every label (an
+ * option without a language, then English, then the first). 0045-style: a
+ * SpecificResource whose source is a TextualBody is text, with the
+ * wrapper's purpose and selector. */
+static void
+test_text_bodies (void)
+{
+  g_autoptr(VtIiifDocument) doc = vt_test_parse_fixture ("manifest-v3-text-bodies.json");
+  const char *de[] = { "de", NULL };
+  const char *nl_be[] = { "nl-BE", "en", NULL };
+  const char *nl[] = { "nl", NULL };
+  const char *ja[] = { "ja", NULL };
+  const char *it_fr[] = { "it", "fr", NULL };
+  VtCanvas *canvas = g_ptr_array_index (doc->manifest->canvases, 0);
+  VtAnnotationPage *page = g_ptr_array_index (canvas->annotation_pages, 0);
+  VtAnnotation *anno;
+  VtAnnotationBody *b;
+
+  g_assert_cmpuint (doc->warnings->len, ==, 0);
+  g_assert_cmpuint (page->items->len, ==, 4);
+
+  /* 0346 */
+  anno = annotation (page, 0);
+  g_assert_cmpuint (anno->bodies->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpuint (body (anno, i)->choice, ==, 1);
+  g_assert_true (vt_annotation_get_choice (anno, 1, de) == body (anno, 0));
+  g_assert_true (vt_annotation_get_choice (anno, 1, nl_be) == body (anno, 2));
+  g_assert_true (vt_annotation_get_choice (anno, 1, nl) == body (anno, 2));
+  g_assert_true (vt_annotation_get_choice (anno, 1, ja) == body (anno, 1));
+  g_assert_null (vt_annotation_get_choice (anno, 2, de));
+  g_assert_null (vt_annotation_get_choice (anno, 0, de));
+  g_assert_true (vt_annotation_shows_body (anno, body (anno, 2), nl));
+  g_assert_false (vt_annotation_shows_body (anno, body (anno, 0), nl));
+  g_assert_false (vt_annotation_shows_body (anno, body (anno, 1), nl));
+  g_assert_cmpstr (vt_annotation_get_text (anno, nl)->value, ==, "De Berlijnse Muur, 1989");
+  g_assert_cmpstr (vt_annotation_get_text (anno, ja)->value, ==, "The Berlin Wall, 1989");
+
+  /* Neither the language asked for nor English: the first, the default. */
+  anno = annotation (page, 1);
+  g_assert_true (vt_annotation_get_choice (anno, 1, ja) == body (anno, 0));
+  g_assert_true (vt_annotation_get_choice (anno, 1, it_fr) == body (anno, 1));
+  g_assert_cmpstr (vt_annotation_get_text (anno, ja)->value, ==, "Le mur de Berlin");
+
+  /* A TextualBody wrapped in a SpecificResource. */
+  anno = annotation (page, 2);
+  g_assert_cmpuint (anno->bodies->len, ==, 1);
+  b = body (anno, 0);
+  g_assert_true (b->is_text);
+  g_assert_cmpint (b->kind, ==, VT_CONTENT_TEXT);
+  g_assert_cmpstr (b->value, ==, "A note wrapped in a SpecificResource");
+  g_assert_cmpstr (b->language, ==, "en");
+  g_assert_cmpstr (b->format, ==, "text/plain");
+  g_assert_true (vt_annotation_body_has_purpose (b, "commenting"));
+  g_assert_true (vt_annotation_get_text (anno, NULL) == b);
+  g_assert_true (vt_annotation_shows_body (anno, b, NULL));
+
+  /* The source's purpose and id kept; an image source is still a link,
+   * with its selector. */
+  anno = annotation (page, 3);
+  g_assert_cmpuint (anno->bodies->len, ==, 2);
+  b = body (anno, 0);
+  g_assert_true (b->is_text);
+  g_assert_cmpstr (b->value, ==, "wall");
+  g_assert_cmpstr (b->id, ==, "https://example.org/iiif/text-bodies/tags/wall");
+  g_assert_true (vt_annotation_body_has_purpose (b, "tagging"));
+  g_assert_null (b->selector);
+  b = body (anno, 1);
+  g_assert_false (b->is_text);
+  g_assert_nonnull (b->selector);
+  g_assert_null (b->value);
+  g_assert_cmpstr (b->id, ==, "https://example.org/iiif/text-bodies/picture.jpg");
+  g_assert_cmpint (b->kind, ==, VT_CONTENT_IMAGE);
+}
+
 static void
 test_hostile (void)
 {
@@ -610,6 +686,7 @@ main (int   argc,
   g_test_add_func ("/vitrine/iiif/annotations/v2", test_v2);
   g_test_add_func ("/vitrine/iiif/annotations/annotation-list-v2", test_annotation_list_v2);
   g_test_add_func ("/vitrine/iiif/annotations/fragments", test_fragments);
+  g_test_add_func ("/vitrine/iiif/annotations/text-bodies", test_text_bodies);
   g_test_add_func ("/vitrine/iiif/annotations/hostile", test_hostile);
   g_test_add_func ("/vitrine/iiif/annotations/not-a-page", test_not_a_page);
   g_test_add_func ("/vitrine/iiif/annotations/too-many", test_too_many);

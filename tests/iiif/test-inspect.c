@@ -176,7 +176,7 @@ test_everything_printed (void)
 {
   static const char * const fixtures[] = {
     "manifest-v3-painting.json", "manifest-v3-annotations.json", "manifest-v3-av.json",
-    "manifest-v2-choice.json",
+    "manifest-v2-choice.json", "manifest-v3-text-bodies.json",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
@@ -319,6 +319,47 @@ test_collection (void)
   g_assert_true (json_object_has_member (json_array_get_object_element (members, 1), "embedded"));
 }
 
+/* The text of a body wrapped in a SpecificResource is printed, and of a
+ * Choice of languages (recipe 0346) the option the sidebar shows for the
+ * languages asked for is marked. */
+static void
+test_text_bodies (void)
+{
+  g_autofree char *path = fixture_path ("manifest-v3-text-bodies.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  JsonObject *root, *canvas, *page, *anno, *b;
+  JsonArray *items, *bodies;
+
+  run_inspect (&run, "--locale", "nl", path);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_output (run.out, parser);
+  canvas = json_array_get_object_element (json_object_get_array_member (root, "canvases"), 0);
+  page = json_array_get_object_element (json_object_get_array_member (canvas, "annotationPages"), 0);
+  items = json_object_get_array_member (page, "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 4);
+
+  anno = json_array_get_object_element (items, 0);
+  bodies = json_object_get_array_member (anno, "bodies");
+  g_assert_cmpuint (json_array_get_length (bodies), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      b = json_array_get_object_element (bodies, i);
+      g_assert_cmpint (json_object_get_int_member (b, "choice"), ==, 1);
+      g_assert_true (json_object_get_boolean_member (b, "chosen") == (i == 2));
+    }
+  g_assert_cmpstr (json_object_get_string_member (b, "value"), ==, "De Berlijnse Muur, 1989");
+
+  anno = json_array_get_object_element (items, 2);
+  bodies = json_object_get_array_member (anno, "bodies");
+  g_assert_cmpuint (json_array_get_length (bodies), ==, 1);
+  b = json_array_get_object_element (bodies, 0);
+  g_assert_true (json_object_get_boolean_member (b, "isText"));
+  g_assert_cmpstr (json_object_get_string_member (b, "value"), ==, "A note wrapped in a SpecificResource");
+  g_assert_cmpstr (json_object_get_string_member (b, "language"), ==, "en");
+  g_assert_false (json_object_has_member (b, "chosen"));
+}
+
 typedef struct
 {
   const char *contents;
@@ -405,6 +446,7 @@ main (int   argc,
   g_test_add_func ("/vitrine/iiif/inspect/manifest", test_manifest);
   g_test_add_func ("/vitrine/iiif/inspect/canvas-rights", test_canvas_rights);
   g_test_add_func ("/vitrine/iiif/inspect/collection", test_collection);
+  g_test_add_func ("/vitrine/iiif/inspect/text-bodies", test_text_bodies);
   g_test_add_func ("/vitrine/iiif/inspect/failures", test_failures);
   g_test_add_func ("/vitrine/iiif/inspect/limits-and-usage", test_limits_and_usage);
 
