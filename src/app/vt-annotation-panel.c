@@ -410,7 +410,7 @@ zoom_to_row (VtAnnotationPanel *self,
   if (view == NULL)
     return;
 
-  if (vt_annotation_overlay_get_bounds (self->overlay, vt_annotation_row_get_item (row), &bounds))
+  if (vt_annotation_overlay_get_view_bounds (self->overlay, vt_annotation_row_get_item (row), &bounds))
     vt_image_view_zoom_to_rect (view, bounds.origin.x, bounds.origin.y,
                                 bounds.size.width, bounds.size.height, TRUE);
   else

@@ -54,6 +54,11 @@ struct _VtAnnotationOverlay
   GtkGesture         *click;
 
   GArray             *items;
+  /* The size of the canvas the targets are written in: an image painted
+   * on a canvas fills it whatever their sizes (cookbook 0004, 0045), so
+   * the view's image pixels are canvas pixels times its size over this. */
+  double              canvas_width;
+  double              canvas_height;
   int                 selected;
   int                 highlighted;  /* set from outside (a focused row) */
   int                 hovered;      /* under the pointer */
@@ -91,6 +96,32 @@ has_image (VtAnnotationOverlay *self)
          vt_viewport_get_image_height (self->viewport) > 0;
 }
 
+/* How many of the view's image pixels one canvas pixel is. */
+static void
+canvas_scale (VtAnnotationOverlay *self,
+              double              *sx,
+              double              *sy)
+{
+  double iw = vt_viewport_get_image_width (self->viewport);
+  double ih = vt_viewport_get_image_height (self->viewport);
+
+  *sx = self->canvas_width > 0 && iw > 0 ? iw / self->canvas_width : 1;
+  *sy = self->canvas_height > 0 && ih > 0 ? ih / self->canvas_height : 1;
+}
+
+static void
+canvas_to_widget (VtAnnotationOverlay *self,
+                  double               canvas_x,
+                  double               canvas_y,
+                  double              *widget_x,
+                  double              *widget_y)
+{
+  double sx, sy;
+
+  canvas_scale (self, &sx, &sy);
+  vt_viewport_image_to_widget (self->viewport, canvas_x * sx, canvas_y * sy, widget_x, widget_y);
+}
+
 /* Drawing */
 
 static void
@@ -103,7 +134,7 @@ trace_item (VtAnnotationOverlay *self,
   switch (item->kind)
     {
     case ITEM_POINT:
-      vt_viewport_image_to_widget (self->viewport, item->bounds.origin.x, item->bounds.origin.y, &x, &y);
+      canvas_to_widget (self, item->bounds.origin.x, item->bounds.origin.y, &x, &y);
       cairo_new_sub_path (cr);
       cairo_arc (cr, x, y, POINT_RADIUS, 0, 2 * G_PI);
       cairo_close_path (cr);
@@ -121,7 +152,7 @@ trace_item (VtAnnotationOverlay *self,
 
         for (guint i = 0; i < 4; i++)
           {
-            vt_viewport_image_to_widget (self->viewport, corners[i][0], corners[i][1], &x, &y);
+            canvas_to_widget (self, corners[i][0], corners[i][1], &x, &y);
             if (i == 0)
               cairo_move_to (cr, x, y);
             else
@@ -141,7 +172,7 @@ trace_item (VtAnnotationOverlay *self,
             {
               VtSvgPoint *p = &g_array_index (s->points, VtSvgPoint, j);
 
-              vt_viewport_image_to_widget (self->viewport, p->x, p->y, &x, &y);
+              canvas_to_widget (self, p->x, p->y, &x, &y);
               if (j == 0)
                 cairo_move_to (cr, x, y);
               else
@@ -541,6 +572,8 @@ vt_annotation_overlay_add_target (VtAnnotationOverlay      *self,
   g_return_val_if_fail (VT_IS_ANNOTATION_OVERLAY (self), -1);
   g_return_val_if_fail (target != NULL, -1);
 
+  self->canvas_width = canvas_width;
+  self->canvas_height = canvas_height;
   svg = vt_annotation_target_find_selector (target, VT_SELECTOR_SVG);
   point = vt_annotation_target_find_selector (target, VT_SELECTOR_POINT);
 
@@ -600,6 +633,30 @@ vt_annotation_overlay_get_bounds (VtAnnotationOverlay *self,
 }
 
 /**
+ * vt_annotation_overlay_get_view_bounds:
+ * @out_bounds: (out): the item's bounding box in the view's image
+ *   coordinates, for vt_image_view_zoom_to_rect()
+ *
+ * Returns: whether @item exists
+ */
+gboolean
+vt_annotation_overlay_get_view_bounds (VtAnnotationOverlay *self,
+                                       int                  item,
+                                       graphene_rect_t     *out_bounds)
+{
+  graphene_rect_t bounds;
+  double sx = 1, sy = 1;
+
+  if (!vt_annotation_overlay_get_bounds (self, item, &bounds))
+    return FALSE;
+  if (self->viewport != NULL)
+    canvas_scale (self, &sx, &sy);
+  graphene_rect_init (out_bounds, bounds.origin.x * sx, bounds.origin.y * sy,
+                      bounds.size.width * sx, bounds.size.height * sy);
+  return TRUE;
+}
+
+/**
  * vt_annotation_overlay_pick:
  * @widget_x: in the view's (and the overlay's) coordinates
  *
@@ -610,7 +667,7 @@ vt_annotation_overlay_pick (VtAnnotationOverlay *self,
                             double               widget_x,
                             double               widget_y)
 {
-  double x, y, zoom, tolerance;
+  double x, y, sx, sy, zoom, tolerance;
   double best_area = INFINITY;
   int best = -1;
 
@@ -620,7 +677,11 @@ vt_annotation_overlay_pick (VtAnnotationOverlay *self,
     return -1;
 
   vt_viewport_widget_to_image (self->viewport, widget_x, widget_y, &x, &y);
-  zoom = vt_viewport_get_zoom (self->viewport);
+  canvas_scale (self, &sx, &sy);
+  x /= sx;
+  y /= sy;
+  /* Screen pixels per canvas pixel. */
+  zoom = vt_viewport_get_zoom (self->viewport) * MIN (sx, sy);
   tolerance = HIT_TOLERANCE / MAX (zoom, 1e-6);
 
   for (guint i = 0; i < self->items->len; i++)

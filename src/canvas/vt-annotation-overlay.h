@@ -34,6 +34,9 @@ guint        vt_annotation_overlay_get_n_items  (VtAnnotationOverlay      *self)
 gboolean     vt_annotation_overlay_get_bounds   (VtAnnotationOverlay      *self,
                                                  int                       item,
                                                  graphene_rect_t          *out_bounds);
+gboolean     vt_annotation_overlay_get_view_bounds (VtAnnotationOverlay *self,
+                                                    int                  item,
+                                                    graphene_rect_t     *out_bounds);
 void         vt_annotation_overlay_set_item_hidden (VtAnnotationOverlay *self,
                                                     int                  item,
                                                     gboolean             hidden);

@@ -495,6 +495,83 @@ test_canvas_switch (Fixture       *fixture,
   g_assert_cmpstr (vt_annotation_panel_get_state (panel), ==, "empty");
 }
 
+static gboolean
+one_annotation (gpointer data)
+{
+  VtAnnotationPanel *panel = vt_window_get_annotation_panel (data);
+
+  return vt_annotation_panel_get_n_pending (panel) == 0 &&
+         vt_annotation_panel_get_n_annotations (panel) == 1;
+}
+
+/* A target is written in canvas pixels, and an image painted on the
+ * canvas fills it whatever their sizes (in cookbook 0045 the canvas is
+ * an eighth of its image; here a half): the box is drawn, picked and
+ * zoomed to where the canvas puts it on the image, not at the same
+ * numbers in image pixels. */
+static void
+test_scaled_canvas (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *url = NULL;
+  VtAnnotationPanel *panel;
+  VtCanvasPane *pane;
+  VtAnnotationOverlay *overlay;
+  VtViewport *viewport;
+  VtAnnotationRow *box;
+  graphene_rect_t bounds;
+  double vx, vy, vw, vh, wx, wy;
+  int item;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  url = vt_testbed_get_url (fixture->testbed, "/manifests/v3/annotated-scaled.json");
+  panel = vt_window_get_annotation_panel (fixture->window);
+  pane = vt_window_get_canvas_pane (fixture->window);
+  vt_window_open_input (fixture->window, url);
+  wait_until (not_loading, fixture->window, url);
+  g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "viewer");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-sidebar", NULL);
+  wait_until (image_ready, fixture->window, "the image");
+  wait_until (one_annotation, fixture->window, "the annotation");
+  overlay = vt_canvas_pane_get_annotation_overlay (pane);
+  viewport = vt_image_view_get_viewport (vt_canvas_pane_get_image_view (pane));
+  g_object_set_data (G_OBJECT (viewport), "vt-test-view", vt_canvas_pane_get_image_view (pane));
+  wait_for_rest (viewport);
+  g_assert_cmpfloat (vt_viewport_get_image_width (viewport), ==, 6000);
+
+  box = row_for (panel, fixture, "/manifests/v3/annotated-scaled/anno/box");
+  item = vt_annotation_row_get_item (box);
+  g_assert_cmpint (item, >=, 0);
+  g_assert_true (vt_annotation_overlay_get_bounds (overlay, item, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, ==, 1000);
+  g_assert_cmpfloat (bounds.size.width, ==, 2000);
+  g_assert_true (vt_annotation_overlay_get_view_bounds (overlay, item, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, ==, 2000);
+  g_assert_cmpfloat (bounds.origin.y, ==, 1000);
+  g_assert_cmpfloat (bounds.size.width, ==, 4000);
+  g_assert_cmpfloat (bounds.size.height, ==, 2000);
+
+  /* Image pixel 4500,2500 is canvas pixel 2250,1250: inside the box;
+   * image pixel 1500,750 (canvas 750,375) is not. */
+  vt_viewport_image_to_widget (viewport, 4500, 2500, &wx, &wy);
+  g_assert_cmpint (vt_annotation_overlay_pick (overlay, wx, wy), ==, item);
+  vt_viewport_image_to_widget (viewport, 1500, 750, &wx, &wy);
+  g_assert_cmpint (vt_annotation_overlay_pick (overlay, wx, wy), ==, -1);
+
+  /* Selecting its row shows the box's part of the image. */
+  vt_annotation_panel_select_row (panel, GTK_LIST_BOX_ROW (box));
+  wait_for_rest (viewport);
+  vt_viewport_get_visible_rect (viewport, &vx, &vy, &vw, &vh);
+  g_test_message ("visible %g,%g %gx%g for 2000,1000 4000x2000", vx, vy, vw, vh);
+  g_assert_cmpfloat (vx, <=, 2000);
+  g_assert_cmpfloat (vy, <=, 1000);
+  g_assert_cmpfloat (vx + vw, >=, 6000);
+  g_assert_cmpfloat (vy + vh, >=, 3000);
+  g_assert_cmpfloat (MAX (4000 / vw, 2000 / vh), >, 0.8);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -525,6 +602,7 @@ main (int   argc,
   ADD ("/vitrine/app/annotations/hostile-html", test_hostile_html);
   ADD ("/vitrine/app/annotations/language", test_language);
   ADD ("/vitrine/app/annotations/canvas-switch", test_canvas_switch);
+  ADD ("/vitrine/app/annotations/scaled-canvas", test_scaled_canvas);
 #undef ADD
 
   {
