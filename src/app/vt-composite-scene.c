@@ -62,32 +62,30 @@ pick_text_languages (VtCompositeScene *self)
       g_autoptr (VtPageLayer) first = g_list_model_get_item (layers, start);
       g_autoptr (GPtrArray) options = g_ptr_array_new_with_free_func (g_object_unref);
       g_autoptr (GPtrArray) tags = g_ptr_array_new ();
-      guint end = start;
+      gboolean all_text = TRUE;
       int picked;
 
-      if (!vt_page_layer_is_text (first) || !vt_page_layer_is_choice (first))
+      /* The options of one Choice follow each other in the list. */
+      for (; start < n; start++)
         {
-          start++;
-          continue;
-        }
-      for (; end < n; end++)
-        {
-          VtPageLayer *layer = g_list_model_get_item (layers, end);
+          VtPageLayer *layer = g_list_model_get_item (layers, start);
 
-          if (vt_page_layer_get_group (layer) != vt_page_layer_get_group (first) ||
-              !vt_page_layer_is_text (layer))
+          if (vt_page_layer_get_group (layer) != vt_page_layer_get_group (first))
             {
               g_object_unref (layer);
               break;
             }
-          g_ptr_array_add (options, layer);
+          all_text = all_text && vt_page_layer_is_text (layer);
           g_ptr_array_add (tags, (gpointer) vt_page_layer_get_language (layer));
+          g_ptr_array_add (options, layer);
         }
+      /* A Choice of images (or of images and texts) keeps its default. */
+      if (!vt_page_layer_is_choice (first) || !all_text)
+        continue;
       picked = vt_language_tag_pick ((const char * const *) tags->pdata, tags->len,
                                      (const char * const *) languages);
       for (guint i = 0; i < options->len; i++)
         vt_page_layer_set_visible (g_ptr_array_index (options, i), (int) i == MAX (picked, 0));
-      start = MAX (end, start + 1);
     }
 }
 

@@ -295,6 +295,9 @@ test_text_on_image (Fixture       *fixture,
   VtViewport *viewport;
   graphene_rect_t placement;
   g_autofree char *spoken = NULL;
+  g_autofree char *expected = NULL;
+  char *failure;
+  gint64 deadline;
 
   if (fixture->testbed == NULL)
     return;
@@ -313,12 +316,24 @@ test_text_on_image (Fixture       *fixture,
   /* A screen reader hears it. */
   spoken = vt_composite_scene_dup_text (vt_window_get_canvas_pane (fixture->window)->scene);
   g_assert_cmpstr (spoken, ==, "The bridge is to the right, seen from the old harbour.");
+  /* In the image's description, once the zoom rests. */
+  deadline = g_get_monotonic_time () + 400 * 1000;
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  viewport = vt_image_view_get_viewport (fixture->view);
+  expected = g_strdup_printf ("Zoom %d %%. Arrow keys move, plus and minus zoom, 0 fits, 1 shows actual size. "
+                              "Text on the image: %s",
+                              MAX (1, (int) (vt_viewport_get_zoom (viewport) *
+                                             gtk_widget_get_scale_factor (GTK_WIDGET (fixture->view)) * 100 + 0.5)),
+                              spoken);
+  failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (fixture->view),
+                                                GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+  g_assert_null (failure);
 
   check_drawn_inside (fixture, "text-on-image-fit.png");
 
   /* Zoomed in on the text's corner: drawn scaled with the image, still
    * only inside its region, which now runs out of the view. */
-  viewport = vt_image_view_get_viewport (fixture->view);
   vt_viewport_set_zoom (viewport, vt_viewport_get_zoom (viewport) * 4);
   vt_viewport_set_center (viewport, 800, 2900);
   wait_until (scene_settled, fixture, "the zoomed view to be sharp");
@@ -445,6 +460,8 @@ main (int   argc,
   cache_dir = g_dir_make_tmp ("vitrine-painted-text-test-XXXXXX", NULL);
   g_assert_nonnull (cache_dir);
   g_setenv ("XDG_CACHE_HOME", cache_dir, TRUE);
+  /* The accessible description is read through GTK's test backend. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
 
   if (!gtk_init_check ())
     {
