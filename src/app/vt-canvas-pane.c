@@ -380,10 +380,18 @@ void
 vt_canvas_pane_set_language (VtCanvasPane *self,
                              const char   *language)
 {
+  g_autofree char *text = NULL;
+
   g_return_if_fail (VT_IS_CANVAS_PANE (self));
 
   vt_canvas_media_set_language (self->media, language);
   vt_composite_scene_set_language (self->scene, language);
+  /* A screen reader hears the text now shown. */
+  if (vt_image_view_get_n_text_layers (self->image_view) > 0)
+    {
+      text = vt_composite_scene_dup_text (self->scene);
+      vt_view_readout_set_painted_text (self->readout, text);
+    }
 }
 
 /**

@@ -358,6 +358,7 @@ test_text_only (Fixture       *fixture,
   guint n_visible = 0;
   VtTextLayer *english = NULL;
   const guchar *corner;
+  g_autofree char *spoken = NULL;
 
   if (fixture->testbed == NULL)
     return;
@@ -410,6 +411,8 @@ test_text_only (Fixture       *fixture,
       g_assert_cmpint (vt_text_layer_get_visible (layer), ==,
                        g_str_has_prefix (vt_text_layer_get_text (layer), "Een bladzijde"));
     }
+  spoken = vt_composite_scene_dup_text (pane->scene);
+  g_assert_cmpstr (spoken, ==, "Een bladzijde zonder beeld, alleen deze woorden.");
 }
 
 static void
