@@ -104,6 +104,8 @@ vt_composite_scene_show (VtCompositeScene *self,
   guint n;
   gboolean has_choice = FALSE;
   gboolean has_image = FALSE;
+  gboolean has_text = FALSE;
+  gboolean listed;
 
   g_return_if_fail (VT_IS_COMPOSITE_SCENE (self));
   g_return_if_fail (VT_IS_PAGE (page));
@@ -123,7 +125,10 @@ vt_composite_scene_show (VtCompositeScene *self,
 
       vt_page_layer_get_placement (page_layer, &placement);
       if (vt_page_layer_is_text (page_layer))
-        vt_page_layer_bind_text (page_layer, vt_image_view_add_text_layer (self->image_view, &placement));
+        {
+          vt_page_layer_bind_text (page_layer, vt_image_view_add_text_layer (self->image_view, &placement));
+          has_text = TRUE;
+        }
       else
         {
           vt_page_layer_bind (page_layer, vt_image_view_add_layer (self->image_view, NULL, &placement));
@@ -132,9 +137,12 @@ vt_composite_scene_show (VtCompositeScene *self,
       has_choice = has_choice || vt_page_layer_is_choice (page_layer);
     }
   vt_image_view_set_blank_sheet (self->image_view, !has_image);
-  /* The layer list is for choosing: only a canvas with a Choice has one. */
-  vt_layer_popover_set_layers (self->popover, has_choice ? layers : NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->button), has_choice);
+  /* The layer list is for choosing: a canvas with a Choice has one, and
+   * so has one with text painted over its images, to see what lies under
+   * the text. */
+  listed = has_choice || (has_text && has_image);
+  vt_layer_popover_set_layers (self->popover, listed ? layers : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->button), listed);
 }
 
 /**

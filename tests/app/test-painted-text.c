@@ -292,6 +292,7 @@ test_text_on_image (Fixture       *fixture,
                     gconstpointer  user_data)
 {
   VtTextLayer *text;
+  GtkWidget *toggle;
   VtViewport *viewport;
   graphene_rect_t placement;
   g_autofree char *spoken = NULL;
@@ -311,8 +312,15 @@ test_text_on_image (Fixture       *fixture,
   /* The HTML's text, its tags and its style gone. */
   g_assert_nonnull (strstr (vt_text_layer_get_text (text), "The bridge is to the right"));
   g_assert_null (strstr (vt_text_layer_get_text (text), "font-size"));
-  /* Only a Choice makes a layer list. */
-  g_assert_false (vt_canvas_pane_get_layers_shown (vt_window_get_canvas_pane (fixture->window)));
+  /* The layer list offers the image and the text, to see under it. */
+  g_assert_true (vt_canvas_pane_get_layers_shown (vt_window_get_canvas_pane (fixture->window)));
+  toggle = vt_layer_popover_get_toggle (vt_canvas_pane_get_layers_popover (vt_window_get_canvas_pane (fixture->window)), 1);
+  g_assert_nonnull (toggle);
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (toggle)), ==, "Text (en)");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (toggle), FALSE);
+  g_assert_false (vt_text_layer_get_visible (text));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (toggle), TRUE);
+  g_assert_true (vt_text_layer_get_visible (text));
   /* A screen reader hears it. */
   spoken = vt_composite_scene_dup_text (vt_window_get_canvas_pane (fixture->window)->scene);
   g_assert_cmpstr (spoken, ==, "The bridge is to the right, seen from the old harbour.");
