@@ -143,7 +143,13 @@ ensure_layout (VtTextLayer *self,
   pango_layout_set_text (self->layout, self->text ? self->text : "", -1);
   pango_layout_set_attributes (self->layout, self->attrs);
 
-  if (self->placement.size.width >= self->placement.size.height)
+  if (!(self->placement.size.width > 0 && self->placement.size.height > 0))
+    {
+      /* An empty region shows nothing (see the snapshot); a square keeps
+       * the maths finite. */
+      self->ref_width = self->ref_height = REF_SIDE;
+    }
+  else if (self->placement.size.width >= self->placement.size.height)
     {
       self->ref_width = REF_SIDE;
       self->ref_height = MAX (1, REF_SIDE * self->placement.size.height / self->placement.size.width);
