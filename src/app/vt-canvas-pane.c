@@ -154,12 +154,17 @@ sync_canvas (VtCanvasPane *self)
 
   if (state == VT_PAGE_READY && vt_page_get_layers (page) != NULL)
     {
+      g_autofree char *text = NULL;
+
       vt_composite_scene_show (self->scene, page);
+      text = vt_composite_scene_dup_text (self->scene);
+      vt_view_readout_set_painted_text (self->readout, text);
       update_status (self);
       update_progress (self);
       return;
     }
   vt_composite_scene_drop (self->scene);
+  vt_view_readout_set_painted_text (self->readout, NULL);
 
   vt_canvas_media_sync (self->media, self->viewing, page);
 
@@ -368,16 +373,25 @@ vt_canvas_pane_get_layers_shown (VtCanvasPane *self)
  * @language: (nullable): the language picked in the window (a BCP 47
  *   tag), or %NULL to follow the locale
  *
- * The captions of sound and video canvases follow it: @language first,
- * then the locale's languages.
+ * The captions of sound and video canvases, and a Choice of texts painted
+ * on a canvas, follow it: @language first, then the locale's languages.
  */
 void
 vt_canvas_pane_set_language (VtCanvasPane *self,
                              const char   *language)
 {
+  g_autofree char *text = NULL;
+
   g_return_if_fail (VT_IS_CANVAS_PANE (self));
 
   vt_canvas_media_set_language (self->media, language);
+  vt_composite_scene_set_language (self->scene, language);
+  /* A screen reader hears the text now shown. */
+  if (vt_image_view_get_n_text_layers (self->image_view) > 0)
+    {
+      text = vt_composite_scene_dup_text (self->scene);
+      vt_view_readout_set_painted_text (self->readout, text);
+    }
 }
 
 /**

@@ -11,13 +11,18 @@
 
 #include <glib/gi18n.h>
 
+#include "iiif/vt-language-map.h"
+
 #include "vt-composite-scene.h"
 #include "vt-page-layer.h"
 
 /* A composite canvas on the image view: each of its images is a layer of
  * the view's scene, at its place on the canvas, following its page layer;
  * and, for a canvas with a Choice, the Layers button among the zoom
- * controls, whose popover picks and fades the layers. */
+ * controls, whose popover picks and fades the layers. Text painted on the
+ * canvas (cookbook 0561) is a text layer of the scene, in its place among
+ * the images; of a Choice of texts, the one in the language picked shows.
+ * A canvas of text alone is a blank sheet under its text. */
 
 struct _VtCompositeScene
 {
@@ -27,9 +32,62 @@ struct _VtCompositeScene
   VtPage         *page;    /* the composite page whose scene the view shows */
   GtkMenuButton  *button;
   VtLayerPopover *popover;
+  char           *language;  /* picked in the window, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (VtCompositeScene, vt_composite_scene, G_TYPE_OBJECT)
+
+static char **
+dup_languages (VtCompositeScene *self)
+{
+  g_autoptr (GStrvBuilder) prefs = g_strv_builder_new ();
+
+  if (self->language != NULL)
+    g_strv_builder_add (prefs, self->language);
+  g_strv_builder_addv (prefs, (const char **) g_get_language_names ());
+  return g_strv_builder_end (prefs);
+}
+
+/* Of each Choice of painted texts, shows the option in the language
+ * picked (as for any label: vt_language_tag_pick()). */
+static void
+pick_text_languages (VtCompositeScene *self)
+{
+  GListModel *layers = self->page ? vt_page_get_layers (self->page) : NULL;
+  guint n = layers ? g_list_model_get_n_items (layers) : 0;
+  g_auto (GStrv) languages = dup_languages (self);
+
+  for (guint start = 0; start < n;)
+    {
+      g_autoptr (VtPageLayer) first = g_list_model_get_item (layers, start);
+      g_autoptr (GPtrArray) options = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr (GPtrArray) tags = g_ptr_array_new ();
+      gboolean all_text = TRUE;
+      int picked;
+
+      /* The options of one Choice follow each other in the list. */
+      for (; start < n; start++)
+        {
+          VtPageLayer *layer = g_list_model_get_item (layers, start);
+
+          if (vt_page_layer_get_group (layer) != vt_page_layer_get_group (first))
+            {
+              g_object_unref (layer);
+              break;
+            }
+          all_text = all_text && vt_page_layer_is_text (layer);
+          g_ptr_array_add (tags, (gpointer) vt_page_layer_get_language (layer));
+          g_ptr_array_add (options, layer);
+        }
+      /* A Choice of images (or of images and texts) keeps its default. */
+      if (!vt_page_layer_is_choice (first) || !all_text)
+        continue;
+      picked = vt_language_tag_pick ((const char * const *) tags->pdata, tags->len,
+                                     (const char * const *) languages);
+      for (guint i = 0; i < options->len; i++)
+        vt_page_layer_set_visible (g_ptr_array_index (options, i), (int) i == MAX (picked, 0));
+    }
+}
 
 /**
  * vt_composite_scene_show:
@@ -45,6 +103,9 @@ vt_composite_scene_show (VtCompositeScene *self,
   VtCanvas *canvas;
   guint n;
   gboolean has_choice = FALSE;
+  gboolean has_image = FALSE;
+  gboolean has_text = FALSE;
+  gboolean listed;
 
   g_return_if_fail (VT_IS_COMPOSITE_SCENE (self));
   g_return_if_fail (VT_IS_PAGE (page));
@@ -56,20 +117,32 @@ vt_composite_scene_show (VtCompositeScene *self,
   n = g_list_model_get_n_items (layers);
   g_set_object (&self->page, page);
   vt_image_view_set_scene_size (self->image_view, canvas->width, canvas->height);
+  pick_text_languages (self);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (VtPageLayer) page_layer = g_list_model_get_item (layers, i);
       graphene_rect_t placement;
-      VtTileLayer *layer;
 
       vt_page_layer_get_placement (page_layer, &placement);
-      layer = vt_image_view_add_layer (self->image_view, NULL, &placement);
-      vt_page_layer_bind (page_layer, layer);
+      if (vt_page_layer_is_text (page_layer))
+        {
+          vt_page_layer_bind_text (page_layer, vt_image_view_add_text_layer (self->image_view, &placement));
+          has_text = TRUE;
+        }
+      else
+        {
+          vt_page_layer_bind (page_layer, vt_image_view_add_layer (self->image_view, NULL, &placement));
+          has_image = TRUE;
+        }
       has_choice = has_choice || vt_page_layer_is_choice (page_layer);
     }
-  /* The layer list is for choosing: only a canvas with a Choice has one. */
-  vt_layer_popover_set_layers (self->popover, has_choice ? layers : NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->button), has_choice);
+  vt_image_view_set_blank_sheet (self->image_view, !has_image);
+  /* The layer list is for choosing: a canvas with a Choice has one, and
+   * so has one with text painted over its images, to see what lies under
+   * the text. */
+  listed = has_choice || (has_text && has_image);
+  vt_layer_popover_set_layers (self->popover, listed ? layers : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->button), listed);
 }
 
 /**
@@ -86,6 +159,57 @@ vt_composite_scene_drop (VtCompositeScene *self)
   g_clear_object (&self->page);
   vt_layer_popover_set_layers (self->popover, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->button), FALSE);
+}
+
+/**
+ * vt_composite_scene_set_language:
+ * @language: (nullable): the language picked in the window, or %NULL to
+ *   follow the locale
+ *
+ * Of a Choice of painted texts, the one in @language shows.
+ */
+void
+vt_composite_scene_set_language (VtCompositeScene *self,
+                                 const char       *language)
+{
+  g_return_if_fail (VT_IS_COMPOSITE_SCENE (self));
+
+  if (g_strcmp0 (self->language, language) == 0)
+    return;
+  g_free (self->language);
+  self->language = g_strdup (language);
+  pick_text_languages (self);
+}
+
+/**
+ * vt_composite_scene_dup_text:
+ *
+ * Returns: (transfer full) (nullable): the texts painted on the canvas
+ *   shown, as they show (for a screen reader), or %NULL
+ */
+char *
+vt_composite_scene_dup_text (VtCompositeScene *self)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (VT_IS_COMPOSITE_SCENE (self), NULL);
+
+  for (guint i = 0; i < vt_image_view_get_n_text_layers (self->image_view); i++)
+    {
+      VtTextLayer *layer = vt_image_view_get_nth_text_layer (self->image_view, i);
+      const char *value = vt_text_layer_get_text (layer);
+      g_autofree char *line = NULL;
+
+      if (!vt_text_layer_get_visible (layer) || value == NULL)
+        continue;
+      line = g_strstrip (g_strdelimit (g_strdup (value), "\n\r\t", ' '));
+      if (*line == '\0')
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, line);
+    }
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
 /**
@@ -123,9 +247,20 @@ vt_composite_scene_dispose (GObject *object)
 }
 
 static void
+vt_composite_scene_finalize (GObject *object)
+{
+  VtCompositeScene *self = VT_COMPOSITE_SCENE (object);
+
+  g_clear_pointer (&self->language, g_free);
+
+  G_OBJECT_CLASS (vt_composite_scene_parent_class)->finalize (object);
+}
+
+static void
 vt_composite_scene_class_init (VtCompositeSceneClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = vt_composite_scene_dispose;
+  G_OBJECT_CLASS (klass)->finalize = vt_composite_scene_finalize;
 }
 
 static void

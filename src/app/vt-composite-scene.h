@@ -25,6 +25,9 @@ VtCompositeScene *vt_composite_scene_new         (VtImageView      *image_view,
 void              vt_composite_scene_show        (VtCompositeScene *self,
                                                   VtPage           *page);
 void              vt_composite_scene_drop        (VtCompositeScene *self);
+void              vt_composite_scene_set_language (VtCompositeScene *self,
+                                                   const char       *language);
+char             *vt_composite_scene_dup_text    (VtCompositeScene *self);
 VtLayerPopover   *vt_composite_scene_get_popover (VtCompositeScene *self);
 gboolean          vt_composite_scene_get_button_shown (VtCompositeScene *self);
 

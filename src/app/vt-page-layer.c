@@ -15,6 +15,7 @@
 #include "canvas/vt-canvas-error.h"
 #include "canvas/vt-iiif-source.h"
 #include "canvas/vt-tile-layer.h"
+#include "iiif/vt-html.h"
 #include "iiif/vt-image-url.h"
 
 #include "vt-client-fetcher.h"
@@ -30,7 +31,11 @@
  * An ImageApiSelector's region and quarter turn are asked of the server
  * when its compliance allows (one image of the region, turned), else the
  * view crops and turns the tiles; a `#xywh` fragment on the body is
- * always a crop of the tiles. */
+ * always a crop of the tiles.
+ *
+ * A TextualBody painted on the canvas (cookbook 0561) is a layer too: it
+ * opens nothing, and the view draws its sanitised text in a text layer at
+ * its place, shown and hidden like an image. */
 
 /* The longest side of a region the server cuts and turns for us. */
 #define SERVER_REGION_MAX_SIDE 2048
@@ -236,6 +241,8 @@ vt_page_layer_load (VtPageLayer  *self,
   g_return_if_fail (VT_IS_SESSION (session));
 
   body = vt_page_layer_get_body (self);
+  if (body->kind == VT_CONTENT_TEXT)
+    return;
   service = vt_content_resource_get_image_service (body);
   if (service != NULL && service->id != NULL)
     {
@@ -428,6 +435,60 @@ vt_page_layer_get_group (VtPageLayer *self)
   return self->group;
 }
 
+/* Whether the body is painted text rather than an image. */
+gboolean
+vt_page_layer_is_text (VtPageLayer *self)
+{
+  g_return_val_if_fail (VT_IS_PAGE_LAYER (self), FALSE);
+  return vt_page_layer_get_body (self)->kind == VT_CONTENT_TEXT;
+}
+
+/**
+ * vt_page_layer_get_language:
+ *
+ * Returns: (nullable): the language of a painted text
+ */
+const char *
+vt_page_layer_get_language (VtPageLayer *self)
+{
+  g_return_val_if_fail (VT_IS_PAGE_LAYER (self), NULL);
+  return vt_page_layer_get_body (self)->language;
+}
+
+/* Link tags, which GtkLabel understands and Pango does not: text painted
+ * on a canvas cannot be clicked, so its links are plain text. */
+static char *
+strip_links (const char *markup)
+{
+  g_autoptr (GRegex) links = g_regex_new ("<a href=\"[^\"]*\">|</a>", G_REGEX_OPTIMIZE, 0, NULL);
+
+  return g_regex_replace_literal (links, markup, -1, 0, "", 0, NULL);
+}
+
+/**
+ * vt_page_layer_dup_markup:
+ *
+ * Returns: (transfer full) (nullable): a painted text as Pango markup:
+ *   HTML through the sanitiser (only its harmless tags, no styles, no
+ *   links), anything else as plain text
+ */
+char *
+vt_page_layer_dup_markup (VtPageLayer *self)
+{
+  VtContentResource *body;
+  g_autofree char *markup = NULL;
+
+  g_return_val_if_fail (VT_IS_PAGE_LAYER (self), NULL);
+
+  body = vt_page_layer_get_body (self);
+  if (body->kind != VT_CONTENT_TEXT || body->value == NULL)
+    return NULL;
+  if (body->format != NULL && g_ascii_strncasecmp (body->format, "text/plain", 10) == 0)
+    return g_markup_escape_text (body->value, -1);
+  markup = vt_html_to_markup (body->value);
+  return strip_links (markup);
+}
+
 gboolean
 vt_page_layer_is_choice (VtPageLayer *self)
 {
@@ -452,6 +513,13 @@ vt_page_layer_dup_label (VtPageLayer *self)
   body = vt_page_layer_get_body (self);
   if (body->label != NULL)
     text = vt_language_map_dup_text (body->label, g_get_language_names (), " · ");
+  if ((text == NULL || *text == '\0') && body->kind == VT_CONTENT_TEXT)
+    {
+      g_free (text);
+      /* TRANSLATORS: a text painted on a canvas, in the list of its
+       * layers; %s is the text's language (“en”) */
+      text = body->language != NULL ? g_strdup_printf (_("Text (%s)"), body->language) : g_strdup (_("Text"));
+    }
   if (text == NULL || *text == '\0')
     {
       g_free (text);
@@ -611,10 +679,34 @@ vt_page_layer_bind (VtPageLayer *self,
 {
   g_return_if_fail (VT_IS_PAGE_LAYER (self));
   g_return_if_fail (VT_IS_TILE_LAYER (layer));
+  g_return_if_fail (!vt_page_layer_is_text (self));
 
   g_object_bind_property (self, "visible", layer, "visible", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "opacity", layer, "opacity", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self, "notify::source", G_CALLBACK (tile_layer_update), layer, 0);
   g_signal_connect_object (self, "notify::error", G_CALLBACK (tile_layer_update), layer, 0);
   tile_layer_update (self, NULL, layer);
+}
+
+/**
+ * vt_page_layer_bind_text:
+ * @text: the image view's text layer placed for this painted text
+ *
+ * Gives @text the body's sanitised text, and has it follow this layer's
+ * visibility and opacity for as long as it lives.
+ */
+void
+vt_page_layer_bind_text (VtPageLayer *self,
+                         VtTextLayer *text)
+{
+  g_autofree char *markup = NULL;
+
+  g_return_if_fail (VT_IS_PAGE_LAYER (self));
+  g_return_if_fail (VT_IS_TEXT_LAYER (text));
+  g_return_if_fail (vt_page_layer_is_text (self));
+
+  markup = vt_page_layer_dup_markup (self);
+  vt_text_layer_set_markup (text, markup);
+  g_object_bind_property (self, "visible", text, "visible", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "opacity", text, "opacity", G_BINDING_SYNC_CREATE);
 }

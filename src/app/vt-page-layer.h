@@ -9,6 +9,7 @@
 
 #include <graphene.h>
 
+#include "canvas/vt-text-layer.h"
 #include "canvas/vt-tile-layer.h"
 #include "canvas/vt-tile-source.h"
 #include "iiif/vt-canvas.h"
@@ -32,10 +33,15 @@ void               vt_page_layer_load          (VtPageLayer           *self,
 
 void               vt_page_layer_bind          (VtPageLayer           *self,
                                                 VtTileLayer           *layer);
+void               vt_page_layer_bind_text     (VtPageLayer           *self,
+                                                VtTextLayer           *text);
 
 VtContentResource *vt_page_layer_get_body      (VtPageLayer           *self);
 guint              vt_page_layer_get_group     (VtPageLayer           *self);
 gboolean           vt_page_layer_is_choice     (VtPageLayer           *self);
+gboolean           vt_page_layer_is_text       (VtPageLayer           *self);
+const char        *vt_page_layer_get_language  (VtPageLayer           *self);
+char              *vt_page_layer_dup_markup    (VtPageLayer           *self);
 char              *vt_page_layer_dup_label     (VtPageLayer           *self);
 void               vt_page_layer_get_placement (VtPageLayer           *self,
                                                 graphene_rect_t       *placement);

@@ -299,9 +299,29 @@ vt_page_get_n_fit_ahead (VtPage *self)
   return self->n_fit_ahead;
 }
 
+/* Whether a painting annotation of the canvas paints text (cookbook
+ * 0561). Only on a canvas in space: text on a clock waits for a player
+ * that keeps time. */
+static gboolean
+canvas_paints_text (VtCanvas *canvas)
+{
+  if (canvas->width <= 0 || canvas->height <= 0 || canvas->annotations == NULL ||
+      vt_canvas_is_time_based (canvas))
+    return FALSE;
+  for (guint i = 0; i < canvas->annotations->len; i++)
+    {
+      VtPaintingAnnotation *annotation = g_ptr_array_index (canvas->annotations, i);
+
+      for (guint b = 0; b < annotation->bodies->len; b++)
+        if (((VtContentResource *) g_ptr_array_index (annotation->bodies, b))->kind == VT_CONTENT_TEXT)
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether the canvas needs a scene rather than one image: several
  * images, a Choice, an image placed on part of the canvas, or one that
- * shows part of its source or turns it. */
+ * shows part of its source or turns it; or text painted on it. */
 static gboolean
 canvas_is_composite (VtCanvas *canvas)
 {
@@ -309,6 +329,8 @@ canvas_is_composite (VtCanvas *canvas)
 
   if (canvas->width <= 0 || canvas->height <= 0 || canvas->annotations == NULL)
     return FALSE;
+  if (canvas_paints_text (canvas))
+    return TRUE;
   for (guint i = 0; i < canvas->annotations->len; i++)
     {
       VtPaintingAnnotation *annotation = g_ptr_array_index (canvas->annotations, i);
@@ -327,7 +349,7 @@ canvas_is_composite (VtCanvas *canvas)
   return n_images > 1;
 }
 
-/* Every image body of the canvas, bottom first, at its target. */
+/* Every image and text body of the canvas, bottom first, at its target. */
 static void
 load_layers (VtPage   *self,
              VtCanvas *canvas)
@@ -347,7 +369,8 @@ load_layers (VtPage   *self,
           VtContentResource *body = g_ptr_array_index (annotation->bodies, b);
           g_autoptr (VtPageLayer) layer = NULL;
 
-          if (body->kind != VT_CONTENT_IMAGE)
+          if (body->kind != VT_CONTENT_IMAGE &&
+              (body->kind != VT_CONTENT_TEXT || vt_canvas_is_time_based (canvas)))
             continue;
           layer = vt_page_layer_new (annotation, b, i, &placement);
           g_list_store_append (self->layers, layer);
@@ -386,8 +409,10 @@ page_load (VtPage   *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  if (vt_canvas_is_image (canvas) && canvas_is_composite (canvas))
+  if ((vt_canvas_is_image (canvas) || canvas_paints_text (canvas)) && canvas_is_composite (canvas))
     {
+      /* A canvas of text alone is drawn as a blank sheet with its text,
+       * rather than called "not an image". */
       /* Ready at once: the scene shows each image as it comes, and a
        * placeholder for each that fails. */
       load_layers (self, canvas);

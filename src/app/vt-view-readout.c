@@ -27,6 +27,7 @@ struct _VtViewReadout
   GtkWidget     *page_controls;
   GtkLabel      *page_label;
   guint          zoom_description_id;
+  char          *painted_text;   /* text painted on the canvas, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (VtViewReadout, vt_view_readout, G_TYPE_OBJECT)
@@ -63,6 +64,28 @@ update_zoom_label (VtViewReadout *self)
       vt_accessible_drop_tooltip_description (inner);
     }
   vt_accessible_drop_tooltip_description (GTK_WIDGET (self->zoom_button));
+}
+
+static gboolean update_zoom_description (gpointer data);
+
+/**
+ * vt_view_readout_set_painted_text:
+ * @text: (nullable): the text painted on the canvas shown
+ *
+ * A screen reader reads it in the image's description.
+ */
+void
+vt_view_readout_set_painted_text (VtViewReadout *self,
+                                  const char    *text)
+{
+  g_return_if_fail (VT_IS_VIEW_READOUT (self));
+
+  if (g_strcmp0 (self->painted_text, text) == 0)
+    return;
+  g_free (self->painted_text);
+  self->painted_text = g_strdup (text);
+  g_clear_handle_id (&self->zoom_description_id, g_source_remove);
+  update_zoom_description (self);
 }
 
 /**
@@ -135,6 +158,16 @@ update_zoom_description (gpointer data)
                                    "1 shows actual size."),
                                  MAX (1, (int) (vt_viewport_get_zoom (viewport) *
                                                 gtk_widget_get_scale_factor (GTK_WIDGET (self->image_view)) * 100.0 + 0.5)));
+  if (self->painted_text != NULL)
+    {
+      /* Translators: the text painted on a canvas (%s), read after the
+       * description of the image's zoom (%s) */
+      g_autofree char *with_text = g_strdup_printf (_("%s Text on the image: %s"), description,
+                                                    self->painted_text);
+
+      g_free (description);
+      description = g_steal_pointer (&with_text);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->image_view),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
@@ -177,6 +210,8 @@ vt_view_readout_dispose (GObject *object)
   self->zoom_button = NULL;
   self->page_controls = NULL;
   self->page_label = NULL;
+
+  g_clear_pointer (&self->painted_text, g_free);
 
   G_OBJECT_CLASS (vt_view_readout_parent_class)->dispose (object);
 }

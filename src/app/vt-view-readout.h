@@ -28,5 +28,7 @@ void           vt_view_readout_sync_label (VtViewReadout *self,
 void           vt_view_readout_sync_page  (VtViewReadout *self,
                                            VtViewing     *viewing);
 const char    *vt_view_readout_get_page_text (VtViewReadout *self);
+void           vt_view_readout_set_painted_text (VtViewReadout *self,
+                                                 const char    *text);
 
 G_END_DECLS

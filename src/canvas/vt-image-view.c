@@ -587,6 +587,50 @@ vt_image_view_add_layer (VtImageView           *self,
   return layer;
 }
 
+/**
+ * vt_image_view_add_text_layer:
+ * @placement: where the text goes in the scene
+ *
+ * Adds text painted on the scene, over the layers added so far; give it
+ * its markup with vt_text_layer_set_markup().
+ *
+ * Returns: (transfer none): the layer, the view's until the scene is
+ *   replaced
+ */
+VtTextLayer *
+vt_image_view_add_text_layer (VtImageView           *self,
+                              const graphene_rect_t *placement)
+{
+  g_return_val_if_fail (VT_IS_IMAGE_VIEW (self), NULL);
+  return vt_scene_add_text (self->scene, placement);
+}
+
+/* A blank sheet the scene's size under its layers (a canvas of text
+ * alone), until the scene is replaced. */
+void
+vt_image_view_set_blank_sheet (VtImageView *self,
+                               gboolean     blank)
+{
+  g_return_if_fail (VT_IS_IMAGE_VIEW (self));
+  vt_scene_set_sheet (self->scene, blank);
+}
+
+guint
+vt_image_view_get_n_text_layers (VtImageView *self)
+{
+  g_return_val_if_fail (VT_IS_IMAGE_VIEW (self), 0);
+  return vt_scene_get_n_texts (self->scene);
+}
+
+/* Returns: (transfer none) (nullable): the text layer at @position */
+VtTextLayer *
+vt_image_view_get_nth_text_layer (VtImageView *self,
+                                  guint        position)
+{
+  g_return_val_if_fail (VT_IS_IMAGE_VIEW (self), NULL);
+  return vt_scene_get_text (self->scene, position);
+}
+
 void
 vt_image_view_remove_layer (VtImageView *self,
                             VtTileLayer *layer)

@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "vt-text-layer.h"
 #include "vt-tile-layer.h"
 #include "vt-tile-source.h"
 #include "vt-viewport.h"
@@ -81,6 +82,13 @@ void              vt_image_view_set_scene_size  (VtImageView           *self,
 VtTileLayer      *vt_image_view_add_layer       (VtImageView           *self,
                                                  VtTileSource          *source,
                                                  const graphene_rect_t *placement);
+VtTextLayer      *vt_image_view_add_text_layer  (VtImageView           *self,
+                                                 const graphene_rect_t *placement);
+void              vt_image_view_set_blank_sheet (VtImageView           *self,
+                                                 gboolean               blank);
+guint             vt_image_view_get_n_text_layers (VtImageView         *self);
+VtTextLayer      *vt_image_view_get_nth_text_layer (VtImageView        *self,
+                                                    guint               position);
 void              vt_image_view_remove_layer    (VtImageView           *self,
                                                  VtTileLayer           *layer);
 guint             vt_image_view_get_n_layers    (VtImageView           *self);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "vt-scene.h"
 
 /* The layers placed in a VtImageView's scene: the images of a composite
@@ -25,6 +27,9 @@ struct _VtScene
 
   VtViewport *viewport;
   GPtrArray *layers;        /* VtTileLayer, bottom first */
+  GPtrArray *texts;         /* VtTextLayer, bottom first */
+  GArray *text_depths;      /* guint: how many of @layers lie under each text */
+  gboolean sheet;           /* a blank sheet under everything */
   VtViewport *plan;
   gboolean deferring;
   int scale_factor;
@@ -71,6 +76,13 @@ forget_layer (VtScene     *self,
 }
 
 static void
+forget_text (VtScene     *self,
+             VtTextLayer *text)
+{
+  g_signal_handlers_disconnect_by_data (text, self);
+}
+
+static void
 vt_scene_dispose (GObject *object)
 {
   VtScene *self = VT_SCENE (object);
@@ -88,6 +100,8 @@ vt_scene_finalize (GObject *object)
   VtScene *self = VT_SCENE (object);
 
   g_clear_pointer (&self->layers, g_ptr_array_unref);
+  g_clear_pointer (&self->texts, g_ptr_array_unref);
+  g_clear_pointer (&self->text_depths, g_array_unref);
   g_clear_object (&self->viewport);
 
   G_OBJECT_CLASS (vt_scene_parent_class)->finalize (object);
@@ -120,6 +134,8 @@ static void
 vt_scene_init (VtScene *self)
 {
   self->layers = g_ptr_array_new_with_free_func (g_object_unref);
+  self->texts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->text_depths = g_array_new (FALSE, FALSE, sizeof (guint));
   self->scale_factor = 1;
 }
 
@@ -188,6 +204,10 @@ vt_scene_remove (VtScene     *self,
     return;
   forget_layer (self, layer);
   g_ptr_array_remove_index (self->layers, i);
+  /* The texts above it stay above the same images. */
+  for (guint t = 0; t < self->text_depths->len; t++)
+    if (g_array_index (self->text_depths, guint, t) > i)
+      g_array_index (self->text_depths, guint, t)--;
   g_signal_emit (self, signals[CHANGED], 0);
   g_signal_emit (self, signals[PROGRESS], 0);
 }
@@ -197,13 +217,86 @@ vt_scene_clear (VtScene *self)
 {
   g_return_if_fail (VT_IS_SCENE (self));
 
-  if (self->layers->len == 0)
+  self->sheet = FALSE;
+  if (self->layers->len == 0 && self->texts->len == 0)
     return;
   for (guint i = 0; i < self->layers->len; i++)
     forget_layer (self, g_ptr_array_index (self->layers, i));
   g_ptr_array_set_size (self->layers, 0);
+  for (guint i = 0; i < self->texts->len; i++)
+    forget_text (self, g_ptr_array_index (self->texts, i));
+  g_ptr_array_set_size (self->texts, 0);
+  g_array_set_size (self->text_depths, 0);
   g_signal_emit (self, signals[CHANGED], 0);
   g_signal_emit (self, signals[PROGRESS], 0);
+}
+
+/**
+ * vt_scene_add_text:
+ * @placement: where the text goes, in scene coordinates
+ *
+ * Returns: (transfer none): a new text layer, on top of the layers so far
+ *   (images added later go over it)
+ */
+VtTextLayer *
+vt_scene_add_text (VtScene               *self,
+                   const graphene_rect_t *placement)
+{
+  VtTextLayer *text;
+  guint depth;
+
+  g_return_val_if_fail (VT_IS_SCENE (self), NULL);
+  g_return_val_if_fail (placement != NULL, NULL);
+
+  text = vt_text_layer_new (self->viewport, placement);
+  depth = self->layers->len;
+  g_signal_connect_swapped (text, "changed", G_CALLBACK (layer_changed_cb), self);
+  g_ptr_array_add (self->texts, text);
+  g_array_append_val (self->text_depths, depth);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return text;
+}
+
+/**
+ * vt_scene_set_sheet:
+ * @sheet: whether to draw a blank sheet the scene's size under its layers
+ *   (a canvas with no image, only text), until the scene is cleared
+ */
+void
+vt_scene_set_sheet (VtScene  *self,
+                    gboolean  sheet)
+{
+  g_return_if_fail (VT_IS_SCENE (self));
+
+  sheet = !!sheet;
+  if (self->sheet == sheet)
+    return;
+  self->sheet = sheet;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+guint
+vt_scene_get_n_texts (VtScene *self)
+{
+  g_return_val_if_fail (VT_IS_SCENE (self), 0);
+  return self->texts->len;
+}
+
+/**
+ * vt_scene_get_text:
+ *
+ * Returns: (transfer none) (nullable): the text layer at @position,
+ *   bottom first
+ */
+VtTextLayer *
+vt_scene_get_text (VtScene *self,
+                   guint    position)
+{
+  g_return_val_if_fail (VT_IS_SCENE (self), NULL);
+
+  if (position >= self->texts->len)
+    return NULL;
+  return g_ptr_array_index (self->texts, position);
 }
 
 guint
@@ -395,8 +488,20 @@ draw_failure (GtkWidget             *widget,
   gtk_snapshot_restore (snapshot);
 }
 
-/* Draws the layers bottom first; @widget provides the text's font and
- * colour. */
+/* The text layers that lie right over the first @depth images. */
+static void
+snapshot_texts (VtScene     *self,
+                guint        depth,
+                GtkWidget   *widget,
+                GtkSnapshot *snapshot)
+{
+  for (guint t = 0; t < self->texts->len; t++)
+    if (g_array_index (self->text_depths, guint, t) == depth)
+      vt_text_layer_snapshot (g_ptr_array_index (self->texts, t), widget, snapshot);
+}
+
+/* Draws the layers bottom first, painted texts in their place among the
+ * images; @widget provides the text's font and colour. */
 void
 vt_scene_snapshot (VtScene     *self,
                    GtkWidget   *widget,
@@ -404,6 +509,17 @@ vt_scene_snapshot (VtScene     *self,
 {
   g_return_if_fail (VT_IS_SCENE (self));
 
+  if (self->sheet)
+    {
+      double ax, ay, bx, by;
+
+      vt_viewport_image_to_widget (self->viewport, 0, 0, &ax, &ay);
+      vt_viewport_image_to_widget (self->viewport, vt_viewport_get_image_width (self->viewport),
+                                   vt_viewport_get_image_height (self->viewport), &bx, &by);
+      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.96f, 0.96f, 0.95f, 1 },
+                                 &GRAPHENE_RECT_INIT (MIN (ax, bx), MIN (ay, by), fabs (bx - ax), fabs (by - ay)));
+    }
+  snapshot_texts (self, 0, widget, snapshot);
   for (guint i = 0; i < self->layers->len; i++)
     {
       VtTileLayer *layer = g_ptr_array_index (self->layers, i);
@@ -417,5 +533,6 @@ vt_scene_snapshot (VtScene     *self,
           vt_tile_layer_get_widget_bounds (layer, &bounds);
           draw_failure (widget, snapshot, &bounds, failure);
         }
+      snapshot_texts (self, i + 1, widget, snapshot);
     }
 }

@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "vt-text-layer.h"
 #include "vt-tile-layer.h"
 #include "vt-tile-source.h"
 #include "vt-viewport.h"
@@ -29,6 +30,13 @@ VtTileLayer *vt_scene_add             (VtScene               *self,
 void         vt_scene_remove          (VtScene               *self,
                                        VtTileLayer           *layer);
 void         vt_scene_clear           (VtScene               *self);
+VtTextLayer *vt_scene_add_text        (VtScene               *self,
+                                       const graphene_rect_t *placement);
+void         vt_scene_set_sheet       (VtScene               *self,
+                                       gboolean               sheet);
+guint        vt_scene_get_n_texts     (VtScene               *self);
+VtTextLayer *vt_scene_get_text        (VtScene               *self,
+                                       guint                  position);
 guint        vt_scene_get_n_layers    (VtScene               *self);
 VtTileLayer *vt_scene_get_layer       (VtScene               *self,
                                        guint                  position);

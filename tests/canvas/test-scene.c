@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include "vt-canvas-test-util.h"
 #include "vt-local-source.h"
 
@@ -313,6 +316,109 @@ test_failed_layer (void)
   scene_close (&scene);
 }
 
+/* Counts the pixels of @a and @b that differ in the scene rectangle
+ * (x0, y0)–(x1, y1) as @view shows it, two pixels in from its edges. */
+static guint
+count_differences (VtImageView *view,
+                   VtPixels    *a,
+                   VtPixels    *b,
+                   double       x0,
+                   double       y0,
+                   double       x1,
+                   double       y1)
+{
+  VtViewport *viewport = vt_image_view_get_viewport (view);
+  double ax, ay, bx, by;
+  guint n = 0;
+
+  vt_viewport_image_to_widget (viewport, x0, y0, &ax, &ay);
+  vt_viewport_image_to_widget (viewport, x1, y1, &bx, &by);
+  for (int y = (int) ceil (ay) + 2; y < (int) by - 2 && y < a->height; y++)
+    for (int x = (int) ceil (ax) + 2; x < (int) bx - 2 && x < a->width; x++)
+      if (memcmp (a->data + ((gsize) y * a->width + x) * 4, b->data + ((gsize) y * a->width + x) * 4, 4) != 0)
+        n++;
+  return n;
+}
+
+/* Text painted on the scene: in its place among the layers (over the
+ * base, under the detail added after it), fitted to its region, shown as
+ * text when it is not valid markup, and cut when huge. */
+static void
+test_text_layer (void)
+{
+  g_autoptr (VtTileSource) base = NULL;
+  g_autoptr (VtTileSource) detail = NULL;
+  g_autoptr (VtPixels) with_text = NULL, without = NULL;
+  g_autoptr (GString) huge = g_string_new (NULL);
+  GtkWidget *window;
+  VtImageView *view;
+  VtTextLayer *text, *hidden;
+  double short_size, long_size;
+
+  if (vt_test_skip_without_display ())
+    return;
+  base = open_source (base_path);
+  detail = open_source (detail_path);
+  window = vt_test_window_new (VIEW_W, VIEW_H, &view);
+  vt_test_wait_for_size (GTK_WIDGET (view));
+  vt_image_view_set_scene_size (view, SCENE_W, SCENE_H);
+  vt_image_view_add_layer (view, base, &GRAPHENE_RECT_INIT (0, 0, SCENE_W, SCENE_H));
+  text = vt_image_view_add_text_layer (view, &GRAPHENE_RECT_INIT (100, 100, 400, 200));
+  /* Wholly inside the detail's place. */
+  hidden = vt_image_view_add_text_layer (view, &GRAPHENE_RECT_INIT (300, 250, 300, 200));
+  vt_text_layer_set_markup (hidden, "Under the detail");
+  vt_image_view_add_layer (view, detail, &GRAPHENE_RECT_INIT (DETAIL_X, DETAIL_Y, DETAIL_PW, DETAIL_PH));
+  g_assert_cmpuint (vt_image_view_get_n_layers (view), ==, 2);
+  g_assert_cmpuint (vt_image_view_get_n_text_layers (view), ==, 2);
+
+  vt_text_layer_set_markup (text, "<b>A few</b> words");
+  g_assert_cmpstr (vt_text_layer_get_text (text), ==, "A few words");
+  short_size = vt_text_layer_get_font_size (text, GTK_WIDGET (view));
+  /* At most a fifth of the region's height, and big enough to read. */
+  g_assert_cmpfloat (short_size, <=, 200 / 5.0 + 0.01);
+  g_assert_cmpfloat (short_size, >, 10);
+
+  g_assert_true (vt_test_wait_sharp (view));
+  with_text = vt_test_render (view);
+  vt_text_layer_set_visible (text, FALSE);
+  vt_text_layer_set_visible (hidden, FALSE);
+  without = vt_test_render (view);
+  vt_text_layer_set_visible (text, TRUE);
+  /* Drawn over the base, left of the detail... */
+  g_assert_cmpuint (count_differences (view, with_text, without, 100, 100, DETAIL_X, DETAIL_Y), >, 100);
+  /* ...while the other lies under the detail added after it... */
+  g_assert_cmpuint (count_differences (view, with_text, without, 300, 250, 600, 450), ==, 0);
+  /* ...and nowhere outside its region. */
+  g_assert_cmpuint (count_differences (view, with_text, without, 0, 320, SCENE_W, SCENE_H), ==, 0);
+  g_assert_cmpuint (count_differences (view, with_text, without, 520, 0, SCENE_W, SCENE_H), ==, 0);
+
+  /* More text, smaller letters. */
+  vt_text_layer_set_markup (text, "Many more words than before, so many that they need several "
+                                  "lines and a smaller size to fit in the same region of the scene.");
+  long_size = vt_text_layer_get_font_size (text, GTK_WIDGET (view));
+  g_assert_cmpfloat (long_size, <, short_size);
+
+  /* Not markup: shown as it is. */
+  vt_text_layer_set_markup (text, "<b>unclosed & bare");
+  g_assert_cmpstr (vt_text_layer_get_text (text), ==, "<b>unclosed & bare");
+  g_assert_cmpfloat (vt_text_layer_get_font_size (text, GTK_WIDGET (view)), >, 0);
+
+  /* Huge: cut before Pango shapes it. */
+  for (int i = 0; i < 20000; i++)
+    g_string_append (huge, "word ");
+  vt_text_layer_set_markup (text, huge->str);
+  g_assert_cmpuint (strlen (vt_text_layer_get_text (text)), <=, 16 * 1024 + 4);
+  g_assert_true (g_str_has_suffix (vt_text_layer_get_text (text), "…"));
+  g_assert_cmpfloat (vt_text_layer_get_font_size (text, GTK_WIDGET (view)), >, 0);
+  g_clear_pointer (&with_text, vt_pixels_free);
+  with_text = vt_test_render (view);
+
+  /* A new scene drops the texts. */
+  vt_image_view_set_scene_size (view, SCENE_W, SCENE_H);
+  g_assert_cmpuint (vt_image_view_get_n_text_layers (view), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -334,6 +440,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/vitrine/scene/composite-pixels", test_composite_pixels);
   g_test_add_func ("/vitrine/scene/crop-and-turn", test_crop_and_turn);
   g_test_add_func ("/vitrine/scene/failed-layer", test_failed_layer);
+  g_test_add_func ("/vitrine/scene/text-layer", test_text_layer);
 
   return g_test_run ();
 }
