@@ -15,6 +15,7 @@
 #include "iiif/vt-webvtt.h"
 #include "net/vt-client.h"
 
+#include "vt-canvas-clock.h"
 #include "vt-media-annotations.h"
 #include "vt-media-sections.h"
 #include "vt-media-view.h"
@@ -563,7 +564,7 @@ vt_media_view_set_canvas (VtMediaView *self,
       if (b != NULL && (b->kind == VT_CONTENT_VIDEO || b->kind == VT_CONTENT_SOUND))
         body = b;
     }
-  self->is_video = body != NULL && body->kind == VT_CONTENT_VIDEO;
+  self->is_video = body != NULL && vt_canvas_has_video (canvas);
   adw_status_page_set_icon_name (self->status_page, self->is_video ? "video-x-generic-symbolic"
                                                                    : "audio-x-generic-symbolic");
 
@@ -582,7 +583,12 @@ vt_media_view_set_canvas (VtMediaView *self,
     {
       g_autoptr(GFile) file = g_file_new_for_uri (body->id);
 
-      self->stream = gtk_media_file_new_for_file (file);
+      /* Recordings at time ranges of the canvas (cookbook 0064) play on
+       * the canvas's clock; one alone over the whole canvas is its file. */
+      if (vt_canvas_clock_is_for (canvas))
+        self->stream = GTK_MEDIA_STREAM (vt_canvas_clock_new_for_canvas (canvas));
+      else
+        self->stream = gtk_media_file_new_for_file (file);
       g_signal_connect_object (self->stream, "notify::timestamp", G_CALLBACK (update_time), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->stream, "notify::duration", G_CALLBACK (update_time), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->stream, "notify::playing", G_CALLBACK (update_playing), self, G_CONNECT_SWAPPED);
