@@ -39,6 +39,7 @@ typedef struct
   double  start;  /* seconds of the canvas */
   double  end;    /* seconds, or < 0 for the end of the canvas */
   char   *uri;
+  VtPaintingAnnotation *annotation;  /* that paints it, or NULL */
 } Segment;
 
 struct _VtCanvasClock
@@ -69,6 +70,7 @@ segment_free (gpointer data)
   Segment *segment = data;
 
   g_free (segment->uri);
+  g_clear_pointer (&segment->annotation, vt_painting_annotation_unref);
   g_free (segment);
 }
 
@@ -670,6 +672,8 @@ vt_canvas_clock_new_for_canvas (VtCanvas *canvas)
         continue;
       vt_canvas_clock_add_segment (self, annotation->has_time ? annotation->time_start : 0,
                                    annotation->has_time ? annotation->time_end : -1, body->id);
+      ((Segment *) g_ptr_array_index (self->segments, self->segments->len - 1))->annotation =
+        vt_painting_annotation_ref (annotation);
       has_video = has_video || body->kind == VT_CONTENT_VIDEO;
       has_audio = TRUE;
     }
@@ -677,6 +681,10 @@ vt_canvas_clock_new_for_canvas (VtCanvas *canvas)
    * button only for sound. */
   gtk_media_stream_stream_unprepared (GTK_MEDIA_STREAM (self));
   gtk_media_stream_stream_prepared (GTK_MEDIA_STREAM (self), has_audio, has_video, TRUE, self->duration);
+  /* The recording at the start is opened, paused, so that its first
+   * frame shows before playing, as a lone file's does. */
+  if (segment_at (self, 0) >= 0)
+    enter (self, segment_at (self, 0), 0);
   return self;
 }
 
@@ -734,4 +742,21 @@ vt_canvas_clock_get_segment_uri (VtCanvasClock *self)
   if (self->current < 0)
     return NULL;
   return ((Segment *) g_ptr_array_index (self->segments, self->current))->uri;
+}
+
+/**
+ * vt_canvas_clock_get_segment_annotation:
+ *
+ * Returns: (nullable) (transfer none): the painting annotation of the
+ *   recording open now (where on the canvas it goes), when the clock was
+ *   made for a canvas
+ */
+VtPaintingAnnotation *
+vt_canvas_clock_get_segment_annotation (VtCanvasClock *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_CLOCK (self), NULL);
+
+  if (self->current < 0)
+    return NULL;
+  return ((Segment *) g_ptr_array_index (self->segments, self->current))->annotation;
 }

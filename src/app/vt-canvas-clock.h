@@ -28,5 +28,6 @@ double          vt_canvas_clock_get_position     (VtCanvasClock *self);
 int             vt_canvas_clock_get_segment      (VtCanvasClock *self);
 GtkMediaStream *vt_canvas_clock_get_segment_stream (VtCanvasClock *self);
 const char     *vt_canvas_clock_get_segment_uri  (VtCanvasClock *self);
+VtPaintingAnnotation *vt_canvas_clock_get_segment_annotation (VtCanvasClock *self);
 
 G_END_DECLS

@@ -404,17 +404,17 @@ vt_canvas_pane_focus_canvas (VtCanvasPane *self)
 }
 
 /**
- * vt_canvas_pane_get_canvas_clock:
+ * vt_canvas_pane_get_timeline:
  *
- * Returns: (nullable) (transfer none): the clock of a composite canvas
- *   whose images are painted at time ranges, or %NULL
+ * Returns: (transfer none): the clock, controls and video of composite
+ *   canvases with a duration
  */
-VtCanvasClock *
-vt_canvas_pane_get_canvas_clock (VtCanvasPane *self)
+VtCanvasTimeline *
+vt_canvas_pane_get_timeline (VtCanvasPane *self)
 {
   g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
 
-  return vt_canvas_timeline_get_clock (self->timeline);
+  return self->timeline;
 }
 
 /**
@@ -784,7 +784,8 @@ vt_canvas_pane_init (VtCanvasPane *self)
 
   self->scene = vt_composite_scene_new (self->image_view, GTK_BOX (self->zoom_controls));
   self->media = vt_canvas_media_new (self->image_view);
-  self->timeline = vt_canvas_timeline_new (GTK_OVERLAY (gtk_widget_get_parent (GTK_WIDGET (self->image_view))));
+  self->timeline = vt_canvas_timeline_new (GTK_OVERLAY (gtk_widget_get_parent (GTK_WIDGET (self->image_view))),
+                                           self->image_view);
   self->region_request = vt_region_request_new (self->image_view);
 
   self->viewing_signals = g_signal_group_new (VT_TYPE_VIEWING);

@@ -9,6 +9,8 @@
 
 #include <gtk/gtk.h>
 
+#include "canvas/vt-image-view.h"
+
 #include "vt-canvas-clock.h"
 #include "vt-page.h"
 
@@ -18,13 +20,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VtCanvasTimeline, vt_canvas_timeline, VT, CANVAS_TIMELINE, GObject)
 
-VtCanvasTimeline *vt_canvas_timeline_new       (GtkOverlay       *overlay);
+VtCanvasTimeline *vt_canvas_timeline_new       (GtkOverlay       *overlay,
+                                                VtImageView      *image_view);
 void              vt_canvas_timeline_show      (VtCanvasTimeline *self,
                                                 VtManifest       *manifest,
                                                 VtPage           *page);
 void              vt_canvas_timeline_drop      (VtCanvasTimeline *self);
 VtCanvasClock    *vt_canvas_timeline_get_clock (VtCanvasTimeline *self);
 GtkWidget        *vt_canvas_timeline_get_controls (VtCanvasTimeline *self);
+GtkWidget        *vt_canvas_timeline_get_picture  (VtCanvasTimeline *self);
 gboolean          vt_canvas_timeline_wants     (VtPage           *page);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "vt-media-sections.h"
 #include "vt-media-view.h"
 #include "vt-page.h"
+#include "vt-timeline-controls.h"
 
 /* A sound or video canvas, played: GtkMediaFile (GTK's GStreamer backend)
  * with play, pause, a position scale and the time; the canvas' WebVTT
@@ -80,16 +81,6 @@ struct _VtMediaView
 G_DEFINE_FINAL_TYPE (VtMediaView, vt_media_view, ADW_TYPE_BIN)
 
 #define SEEK_STEP 5.0
-
-static char *
-format_time (double seconds)
-{
-  gint64 s = (gint64) MAX (0.0, floor (seconds));
-
-  if (s >= 3600)
-    return g_strdup_printf ("%" G_GINT64_FORMAT ":%02d:%02d", s / 3600, (int) (s / 60 % 60), (int) (s % 60));
-  return g_strdup_printf ("%" G_GINT64_FORMAT ":%02d", s / 60, (int) (s % 60));
-}
 
 static double
 stream_position (VtMediaView *self)
@@ -239,8 +230,8 @@ update_time (VtMediaView *self)
 {
   double position = stream_position (self);
   double duration = stream_duration (self);
-  g_autofree char *now = format_time (position);
-  g_autofree char *total = format_time (duration);
+  g_autofree char *now = vt_timeline_format_time (position);
+  g_autofree char *total = vt_timeline_format_time (duration);
 
   g_free (self->time_text);
   /* Translators: the playback position and the length of a recording,
@@ -366,7 +357,7 @@ fill_sections (VtMediaView *self)
   for (guint i = 0; sections (self) != NULL && i < sections (self)->len; i++)
     {
       VtMediaSection *section = g_ptr_array_index (sections (self), i);
-      g_autofree char *time = format_time (section->start);
+      g_autofree char *time = vt_timeline_format_time (section->start);
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *label = gtk_label_new (section->label);
       GtkWidget *time_label = gtk_label_new (time);
