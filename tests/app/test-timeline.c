@@ -22,11 +22,13 @@
 /* Time-based canvases that paint several resources at time ranges of
  * their own, in the real window against the real test bed: two videos
  * one after the other on one canvas (cookbook 0064), whose canvas clock
- * plays the file whose range holds it, at its offset into it; and two
- * images one after the other (0560), each shown only inside its range. */
+ * plays the file whose range holds it, at its offset into it; two
+ * images one after the other (0560), each shown only inside its range;
+ * and an image with a video over part of it at a range (0489). */
 
 #define MEDIA_TIMELINE  "/manifests/v3/media-timeline.json"
 #define IMAGE_TIMELINE  "/manifests/v3/cookbook/timeline.json"
+#define MULTIMEDIA      "/manifests/v3/cookbook/multimedia.json"
 
 typedef struct
 {
@@ -292,7 +294,7 @@ test_image_sequence (Fixture       *fixture,
   open_url (fixture, IMAGE_TIMELINE);
   wait_until (page_has_layers, fixture->window, "the canvas's layers");
   pane = vt_window_get_canvas_pane (fixture->window);
-  clock = vt_canvas_pane_get_canvas_clock (pane);
+  clock = vt_canvas_timeline_get_clock (vt_canvas_pane_get_timeline (pane));
   g_assert_nonnull (clock);
   stream = GTK_MEDIA_STREAM (clock);
   g_assert_cmpint (gtk_media_stream_get_duration (stream), ==, 4 * G_USEC_PER_SEC);
@@ -324,7 +326,78 @@ test_image_sequence (Fixture       *fixture,
 
   /* Another object: the clock goes with its canvas. */
   open_url (fixture, VT_TESTBED_MANIFEST_V3_STATIC);
-  g_assert_null (vt_canvas_pane_get_canvas_clock (pane));
+  g_assert_null (vt_canvas_timeline_get_clock (vt_canvas_pane_get_timeline (pane)));
+}
+
+/* Cookbook 0489 ------------------------------------------------------- */
+
+static gboolean
+video_in_place (gpointer data)
+{
+  Fixture *fixture = data;
+  VtCanvasPane *pane = vt_window_get_canvas_pane (fixture->window);
+  GtkWidget *picture = vt_canvas_timeline_get_picture (vt_canvas_pane_get_timeline (pane));
+  VtImageView *view = vt_canvas_pane_get_image_view (pane);
+  VtViewport *viewport = vt_image_view_get_viewport (view);
+  graphene_rect_t bounds;
+  double x0, y0, x1, y1;
+
+  if (!gtk_widget_get_visible (picture) || !gtk_widget_compute_bounds (picture, GTK_WIDGET (view), &bounds))
+    return FALSE;
+  /* The target, #xywh=300,300,1600,900 of the canvas, on screen. */
+  vt_viewport_image_to_widget (viewport, 300, 300, &x0, &y0);
+  vt_viewport_image_to_widget (viewport, 1900, 1200, &x1, &y1);
+  return bounds.size.width > 10 && fabs (bounds.origin.x - x0) <= 1 && fabs (bounds.origin.y - y0) <= 1 &&
+         fabs (bounds.size.width - (x1 - x0)) <= 2 && fabs (bounds.size.height - (y1 - y0)) <= 2;
+}
+
+static gboolean
+video_two_seconds_in (gpointer data)
+{
+  VtCanvasClock *clock = data;
+  GtkMediaStream *file = vt_canvas_clock_get_segment_stream (clock);
+
+  return file != NULL && gtk_media_stream_is_prepared (file) && !gtk_media_stream_is_seeking (file) &&
+         !gtk_media_stream_is_seeking (GTK_MEDIA_STREAM (clock)) &&
+         gtk_media_stream_get_timestamp (file) >= 1.8 * G_USEC_PER_SEC;
+}
+
+static void
+test_multimedia (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  VtCanvasPane *pane;
+  VtCanvasClock *clock;
+  GtkWidget *picture;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  open_url (fixture, MULTIMEDIA);
+  wait_until (page_has_layers, fixture->window, "the canvas's layers");
+  pane = vt_window_get_canvas_pane (fixture->window);
+  clock = vt_canvas_timeline_get_clock (vt_canvas_pane_get_timeline (pane));
+  g_assert_nonnull (clock);
+  picture = vt_canvas_timeline_get_picture (vt_canvas_pane_get_timeline (pane));
+
+  /* Before 3 s: neither the image nor the video. */
+  g_assert_false (layer_visible (fixture, 0));
+  g_assert_false (gtk_widget_get_visible (picture));
+
+  /* At 5 s: the image, and the video 2 s in, over its target. */
+  gtk_media_stream_seek (GTK_MEDIA_STREAM (clock), 5 * G_USEC_PER_SEC);
+  g_assert_true (layer_visible (fixture, 0));
+  g_assert_true (uri_is (clock, "/clip.webm"));
+  wait_until (video_two_seconds_in, clock, "the video at 2 s");
+  g_assert_cmpint (gtk_media_stream_get_timestamp (vt_canvas_clock_get_segment_stream (clock)), <,
+                   2.5 * G_USEC_PER_SEC);
+  wait_until (video_in_place, fixture, "the video at its place on the canvas");
+
+  /* After 15 s: both gone again. */
+  gtk_media_stream_seek (GTK_MEDIA_STREAM (clock), 16 * G_USEC_PER_SEC);
+  g_assert_false (layer_visible (fixture, 0));
+  g_assert_false (gtk_widget_get_visible (picture));
+  g_assert_null (vt_canvas_clock_get_segment_stream (clock));
 }
 
 int
@@ -356,6 +429,8 @@ main (int   argc,
   g_test_add ("/vitrine/timeline/video-sequence", Fixture, "clips", fixture_set_up, test_video_sequence,
               fixture_tear_down);
   g_test_add ("/vitrine/timeline/image-sequence", Fixture, NULL, fixture_set_up, test_image_sequence,
+              fixture_tear_down);
+  g_test_add ("/vitrine/timeline/multimedia", Fixture, "clips", fixture_set_up, test_multimedia,
               fixture_tear_down);
 
   status = g_test_run ();
