@@ -329,6 +329,58 @@ test_image_sequence (Fixture       *fixture,
   g_assert_null (vt_canvas_timeline_get_clock (vt_canvas_pane_get_timeline (pane)));
 }
 
+/* The clock alone ----------------------------------------------------- */
+
+static gboolean
+clock_ended (gpointer data)
+{
+  return gtk_media_stream_get_ended (data);
+}
+
+static gboolean
+clock_past (gpointer data)
+{
+  return vt_canvas_clock_get_position (data) >= 0.25;
+}
+
+/* With no recordings the clock keeps time by itself, stops at the end of
+ * the canvas, and goes round when it loops. */
+static void
+test_clock_alone (void)
+{
+  g_autoptr(VtCanvasClock) clock = vt_canvas_clock_new (0.4);
+  GtkMediaStream *stream = GTK_MEDIA_STREAM (clock);
+  gint64 started = g_get_monotonic_time ();
+
+  g_assert_true (gtk_media_stream_is_prepared (stream));
+  g_assert_true (gtk_media_stream_is_seekable (stream));
+  g_assert_cmpint (gtk_media_stream_get_duration (stream), ==, 400000);
+  g_assert_cmpint (vt_canvas_clock_get_segment (clock), ==, -1);
+
+  gtk_media_stream_play (stream);
+  g_assert_true (gtk_media_stream_get_playing (stream));
+  wait_until (clock_past, clock, "the clock to move");
+  wait_until (clock_ended, clock, "the end of the canvas");
+  /* It took the canvas's time, give or take a tick. */
+  g_assert_cmpint (g_get_monotonic_time () - started, >=, 350000);
+  g_assert_false (gtk_media_stream_get_playing (stream));
+  g_assert_cmpint (gtk_media_stream_get_timestamp (stream), ==, 400000);
+
+  /* Played again, it starts over; looping, it never ends. */
+  gtk_media_stream_set_loop (stream, TRUE);
+  gtk_media_stream_play (stream);
+  g_assert_cmpint (gtk_media_stream_get_timestamp (stream), <, 100000);
+  started = g_get_monotonic_time ();
+  while (g_get_monotonic_time () - started < 1000000)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_true (gtk_media_stream_get_playing (stream));
+  g_assert_false (gtk_media_stream_get_ended (stream));
+  gtk_media_stream_pause (stream);
+}
+
 /* Cookbook 0489 ------------------------------------------------------- */
 
 static gboolean
@@ -426,6 +478,7 @@ main (int   argc,
     }
   adw_init ();
 
+  g_test_add_func ("/vitrine/timeline/clock-alone", test_clock_alone);
   g_test_add ("/vitrine/timeline/video-sequence", Fixture, "clips", fixture_set_up, test_video_sequence,
               fixture_tear_down);
   g_test_add ("/vitrine/timeline/image-sequence", Fixture, NULL, fixture_set_up, test_image_sequence,
