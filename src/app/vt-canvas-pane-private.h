@@ -10,6 +10,7 @@
 #include "vt-canvas-pane.h"
 #include "vt-canvas-media.h"
 #include "vt-canvas-status.h"
+#include "vt-canvas-timeline.h"
 #include "vt-composite-scene.h"
 #include "vt-look-ahead.h"
 #include "vt-region-request.h"
@@ -32,6 +33,7 @@ struct _VtCanvasPane
   VtLookAhead    *look_ahead;  /* the views either side of the one shown, loaded ahead */
   VtSpread       *spread;      /* the view shown when it has several canvases */
   VtCompositeScene *scene;     /* a composite page's layers, and the Layers button */
+  VtCanvasTimeline *timeline;  /* the clock of a composite page with a duration */
   GtkDropDown    *order_dropdown; /* in the strip: the book's orders, when it has several */
   GtkStringList  *order_labels;
   gboolean        setting_orders;

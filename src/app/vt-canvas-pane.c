@@ -128,6 +128,7 @@ sync_canvas (VtCanvasPane *self)
       /* The pages of a spread show their main images, not each page's
        * own composite scene. */
       vt_composite_scene_drop (self->scene);
+      vt_canvas_timeline_drop (self->timeline);
       if (self->spread == NULL || !vt_spread_shows (self->spread, joined))
         {
           g_clear_object (&self->spread);
@@ -159,12 +160,14 @@ sync_canvas (VtCanvasPane *self)
       vt_composite_scene_show (self->scene, page);
       text = vt_composite_scene_dup_text (self->scene);
       vt_view_readout_set_painted_text (self->readout, text);
+      vt_canvas_timeline_show (self->timeline, vt_viewing_get_manifest (self->viewing), page);
       update_status (self);
       update_progress (self);
       return;
     }
   vt_composite_scene_drop (self->scene);
   vt_view_readout_set_painted_text (self->readout, NULL);
+  vt_canvas_timeline_drop (self->timeline);
 
   vt_canvas_media_sync (self->media, self->viewing, page);
 
@@ -412,6 +415,20 @@ vt_canvas_pane_focus_canvas (VtCanvasPane *self)
     gtk_widget_grab_focus (GTK_WIDGET (media_view));
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->image_view));
+}
+
+/**
+ * vt_canvas_pane_get_timeline:
+ *
+ * Returns: (transfer none): the clock, controls and video of composite
+ *   canvases with a duration
+ */
+VtCanvasTimeline *
+vt_canvas_pane_get_timeline (VtCanvasPane *self)
+{
+  g_return_val_if_fail (VT_IS_CANVAS_PANE (self), NULL);
+
+  return self->timeline;
 }
 
 /**
@@ -665,6 +682,7 @@ vt_canvas_pane_dispose (GObject *object)
   g_clear_object (&self->order_labels);
   self->order_dropdown = NULL;
   g_clear_object (&self->scene);
+  g_clear_object (&self->timeline);
   g_clear_object (&self->media);
   g_clear_object (&self->region_request);
   g_clear_object (&self->viewing);
@@ -780,6 +798,8 @@ vt_canvas_pane_init (VtCanvasPane *self)
 
   self->scene = vt_composite_scene_new (self->image_view, GTK_BOX (self->zoom_controls));
   self->media = vt_canvas_media_new (self->image_view);
+  self->timeline = vt_canvas_timeline_new (GTK_OVERLAY (gtk_widget_get_parent (GTK_WIDGET (self->image_view))),
+                                           self->image_view);
   self->region_request = vt_region_request_new (self->image_view);
 
   self->viewing_signals = g_signal_group_new (VT_TYPE_VIEWING);

@@ -14,6 +14,7 @@
 #include "canvas/vt-region-selector.h"
 
 #include "vt-canvas-strip.h"
+#include "vt-canvas-timeline.h"
 #include "vt-layer-popover.h"
 #include "vt-media-view.h"
 #include "vt-session.h"
@@ -39,6 +40,7 @@ VtRegionSelector *vt_canvas_pane_get_region_selector (VtCanvasPane *self);
 VtLayerPopover *vt_canvas_pane_get_layers_popover (VtCanvasPane *self);
 gboolean       vt_canvas_pane_get_layers_shown (VtCanvasPane *self);
 VtMediaView   *vt_canvas_pane_get_media_view   (VtCanvasPane *self);
+VtCanvasTimeline *vt_canvas_pane_get_timeline  (VtCanvasPane *self);
 void           vt_canvas_pane_focus_canvas     (VtCanvasPane *self);
 void           vt_canvas_pane_set_language     (VtCanvasPane *self,
                                                 const char   *language);

@@ -135,6 +135,7 @@ vt_media_sections_collect (VtManifest         *manifest,
   GPtrArray *sections = g_ptr_array_new_with_free_func (section_free);
   g_autoptr(GPtrArray) pages = NULL;
   VtCanvas *canvas;
+  gboolean named;
 
   g_return_val_if_fail (manifest != NULL, sections);
 
@@ -144,7 +145,11 @@ vt_media_sections_collect (VtManifest         *manifest,
 
   collect_ranges (sections, manifest->structures, canvas->id, languages, 0);
 
-  for (guint i = 0; i < canvas->annotations->len; i++)
+  /* The recordings a canvas paints at time ranges (cookbook 0064's two
+   * acts) are its parts when its table of contents names none: else they
+   * would stand twice in the list, once named and once as "Part N". */
+  named = sections->len > 0;
+  for (guint i = 0; !named && i < canvas->annotations->len; i++)
     {
       VtPaintingAnnotation *annotation = g_ptr_array_index (canvas->annotations, i);
       VtContentResource *body = vt_painting_annotation_get_body (annotation);

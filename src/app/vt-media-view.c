@@ -15,10 +15,12 @@
 #include "iiif/vt-webvtt.h"
 #include "net/vt-client.h"
 
+#include "vt-canvas-clock.h"
 #include "vt-media-annotations.h"
 #include "vt-media-sections.h"
 #include "vt-media-view.h"
 #include "vt-page.h"
+#include "vt-timeline-controls.h"
 
 /* A sound or video canvas, played: GtkMediaFile (GTK's GStreamer backend)
  * with play, pause, a position scale and the time; the canvas' WebVTT
@@ -79,16 +81,6 @@ struct _VtMediaView
 G_DEFINE_FINAL_TYPE (VtMediaView, vt_media_view, ADW_TYPE_BIN)
 
 #define SEEK_STEP 5.0
-
-static char *
-format_time (double seconds)
-{
-  gint64 s = (gint64) MAX (0.0, floor (seconds));
-
-  if (s >= 3600)
-    return g_strdup_printf ("%" G_GINT64_FORMAT ":%02d:%02d", s / 3600, (int) (s / 60 % 60), (int) (s % 60));
-  return g_strdup_printf ("%" G_GINT64_FORMAT ":%02d", s / 60, (int) (s % 60));
-}
 
 static double
 stream_position (VtMediaView *self)
@@ -238,8 +230,8 @@ update_time (VtMediaView *self)
 {
   double position = stream_position (self);
   double duration = stream_duration (self);
-  g_autofree char *now = format_time (position);
-  g_autofree char *total = format_time (duration);
+  g_autofree char *now = vt_timeline_format_time (position);
+  g_autofree char *total = vt_timeline_format_time (duration);
 
   g_free (self->time_text);
   /* Translators: the playback position and the length of a recording,
@@ -365,7 +357,7 @@ fill_sections (VtMediaView *self)
   for (guint i = 0; sections (self) != NULL && i < sections (self)->len; i++)
     {
       VtMediaSection *section = g_ptr_array_index (sections (self), i);
-      g_autofree char *time = format_time (section->start);
+      g_autofree char *time = vt_timeline_format_time (section->start);
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *label = gtk_label_new (section->label);
       GtkWidget *time_label = gtk_label_new (time);
@@ -563,7 +555,7 @@ vt_media_view_set_canvas (VtMediaView *self,
       if (b != NULL && (b->kind == VT_CONTENT_VIDEO || b->kind == VT_CONTENT_SOUND))
         body = b;
     }
-  self->is_video = body != NULL && body->kind == VT_CONTENT_VIDEO;
+  self->is_video = body != NULL && vt_canvas_has_video (canvas);
   adw_status_page_set_icon_name (self->status_page, self->is_video ? "video-x-generic-symbolic"
                                                                    : "audio-x-generic-symbolic");
 
@@ -582,7 +574,12 @@ vt_media_view_set_canvas (VtMediaView *self,
     {
       g_autoptr(GFile) file = g_file_new_for_uri (body->id);
 
-      self->stream = gtk_media_file_new_for_file (file);
+      /* Recordings at time ranges of the canvas (cookbook 0064) play on
+       * the canvas's clock; one alone over the whole canvas is its file. */
+      if (vt_canvas_clock_is_for (canvas))
+        self->stream = GTK_MEDIA_STREAM (vt_canvas_clock_new_for_canvas (canvas));
+      else
+        self->stream = gtk_media_file_new_for_file (file);
       g_signal_connect_object (self->stream, "notify::timestamp", G_CALLBACK (update_time), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->stream, "notify::duration", G_CALLBACK (update_time), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->stream, "notify::playing", G_CALLBACK (update_playing), self, G_CONNECT_SWAPPED);

@@ -58,6 +58,8 @@ struct _VtPageLayer
   GError *error;
   gboolean visible;
   double opacity;
+  int in_time;          /* whether the canvas clock is in its time range; -1 before it is told */
+  gboolean chosen;      /* what it showed when the clock left its range */
 };
 
 G_DEFINE_FINAL_TYPE (VtPageLayer, vt_page_layer, G_TYPE_OBJECT)
@@ -418,6 +420,8 @@ vt_page_layer_new (VtPaintingAnnotation  *annotation,
   self->group = group;
   self->placement = *placement;
   self->visible = !annotation->is_choice || body_index == annotation->default_body;
+  self->in_time = -1;
+  self->chosen = self->visible;
   return self;
 }
 
@@ -612,6 +616,58 @@ vt_page_layer_set_visible (VtPageLayer *self,
     return;
   self->visible = visible;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE]);
+}
+
+/**
+ * vt_page_layer_get_time_range:
+ * @start: (out) (optional): where its time range starts, in seconds
+ * @end: (out) (optional): where it ends, or -1 for the end of the canvas
+ *
+ * Returns: whether the layer is painted at a time range of a time-based
+ *   canvas (`#t=` on its target) rather than all the time
+ */
+gboolean
+vt_page_layer_get_time_range (VtPageLayer *self,
+                              double      *start,
+                              double      *end)
+{
+  g_return_val_if_fail (VT_IS_PAGE_LAYER (self), FALSE);
+
+  if (start != NULL)
+    *start = self->annotation->has_time ? self->annotation->time_start : 0;
+  if (end != NULL)
+    *end = self->annotation->has_time ? self->annotation->time_end : -1;
+  return self->annotation->has_time;
+}
+
+/**
+ * vt_page_layer_set_time:
+ * @seconds: the time of the canvas clock
+ *
+ * Shows the layer while @seconds is inside its time range, [start, end),
+ * and hides it outside (cookbook 0560, 0489); a layer without one is
+ * left alone. Only crossing the range's edges changes it, so a layer
+ * hidden from the layer list inside its range stays hidden, and comes
+ * back as it was when the clock comes back into the range.
+ */
+void
+vt_page_layer_set_time (VtPageLayer *self,
+                        double       seconds)
+{
+  double start, end;
+  int inside;
+
+  g_return_if_fail (VT_IS_PAGE_LAYER (self));
+
+  if (!vt_page_layer_get_time_range (self, &start, &end))
+    return;
+  inside = seconds >= start && (end < 0 || seconds < end);
+  if (inside == self->in_time)
+    return;
+  if (!inside && self->in_time == 1)
+    self->chosen = self->visible;
+  self->in_time = inside;
+  vt_page_layer_set_visible (self, inside && self->chosen);
 }
 
 double

@@ -55,6 +55,11 @@ const GError      *vt_page_layer_get_error     (VtPageLayer           *self);
 gboolean           vt_page_layer_get_visible   (VtPageLayer           *self);
 void               vt_page_layer_set_visible   (VtPageLayer           *self,
                                                 gboolean               visible);
+gboolean           vt_page_layer_get_time_range (VtPageLayer         *self,
+                                                 double              *start,
+                                                 double              *end);
+void               vt_page_layer_set_time      (VtPageLayer           *self,
+                                                double                 seconds);
 double             vt_page_layer_get_opacity   (VtPageLayer           *self);
 void               vt_page_layer_set_opacity   (VtPageLayer           *self,
                                                 double                 opacity);

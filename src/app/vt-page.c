@@ -339,6 +339,10 @@ canvas_is_composite (VtCanvas *canvas)
       if (body == NULL || body->kind != VT_CONTENT_IMAGE)
         continue;
       n_images++;
+      /* An image at a time range of a time-based canvas (cookbook 0560,
+       * 0489) shows and hides with the canvas's clock: a layer. */
+      if (annotation->has_time && canvas->duration > 0)
+        return TRUE;
       if (annotation->is_choice || body->has_selector ||
           (body->full_selector != NULL && body->full_selector->kind == VT_SELECTOR_IMAGE_API) ||
           (annotation->has_target &&

@@ -14,6 +14,8 @@ Debian 12's plugins both encode and decode:
   media/clip.ogg   6 s of a 440 Hz tone (audiotestsrc), Ogg Vorbis, mono
   media/clip.webm  6 s of colour bars (videotestsrc smpte), 320x180 at
                    10 frames a second, WebM VP8, no sound
+  media/clip-b.webm  the same, of a bouncing ball (videotestsrc ball): the
+                   second recording of a canvas that paints two in sequence
 
 Both last exactly 6 s, so that a test can seek to 2.0 s and find the
 caption cue of 2-4 s (documents/media/*.vtt). Without gst-launch-1.0 it
@@ -51,6 +53,7 @@ def main ():
     else:
         ogg = os.path.join (media, "clip.ogg")
         webm = os.path.join (media, "clip.webm")
+        webm_b = os.path.join (media, "clip-b.webm")
         try:
             run ([gst, "-q", "audiotestsrc", "wave=sine", "freq=440", "volume=0.3",
                   "samplesperbuffer=%d" % SAMPLES_PER_BUFFER,
@@ -62,13 +65,18 @@ def main ():
                   "!", "video/x-raw,width=320,height=180,framerate=%d/1" % VIDEO_FPS,
                   "!", "vp8enc", "deadline=1", "target-bitrate=200000", "keyframe-max-dist=10",
                   "!", "webmmux", "!", "filesink", "location=" + webm + ".tmp"])
+            run ([gst, "-q", "videotestsrc", "pattern=ball", "num-buffers=%d" % (SECONDS * VIDEO_FPS),
+                  "!", "video/x-raw,width=320,height=180,framerate=%d/1" % VIDEO_FPS,
+                  "!", "vp8enc", "deadline=1", "target-bitrate=200000", "keyframe-max-dist=10",
+                  "!", "webmmux", "!", "filesink", "location=" + webm_b + ".tmp"])
         except subprocess.CalledProcessError as e:
             print ("generate-media.py: %s failed: %s" % (e.cmd[2], e.stderr.decode (errors="replace")),
                    file=sys.stderr)
             return 1
         os.replace (ogg + ".tmp", ogg)
         os.replace (webm + ".tmp", webm)
-        for name in ("clip.ogg", "clip.webm"):
+        os.replace (webm_b + ".tmp", webm_b)
+        for name in ("clip.ogg", "clip.webm", "clip-b.webm"):
             print ("  %-10s %7d bytes" % (name, os.path.getsize (os.path.join (media, name))))
 
     with open (opts.stamp, "w", encoding="utf-8") as f:
