@@ -1,0 +1,231 @@
+/* test-page-info.c
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#undef G_DISABLE_ASSERT
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "app/vt-application.h"
+#include "app/vt-window.h"
+#include "vt-testbed.h"
+
+/* What a document says of one page, in the real window against the test
+ * bed, in manifests shaped like the IIIF cookbook's recipes: a canvas's
+ * own metadata and links (0029, 0017, 0046). */
+
+typedef struct
+{
+  VtTestbed     *testbed;
+  VtApplication *app;
+  VtWindow      *window;
+} Fixture;
+
+static guint app_serial;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app_id = g_strdup_printf ("%s.PageInfoTest%u", APP_ID, ++app_serial);
+
+  fixture->testbed = vt_testbed_start_or_skip ();
+  if (fixture->testbed == NULL)
+    return;
+
+  fixture->app = vt_application_new ();
+  g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
+  g_application_set_flags (G_APPLICATION (fixture->app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
+  g_assert_no_error (error);
+
+  fixture->window = vt_window_new (fixture->app);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&fixture->app);
+  g_clear_pointer (&fixture->testbed, vt_testbed_free);
+}
+
+static void
+wait_until (gboolean  (*done) (gpointer),
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (500);
+    }
+}
+
+static gboolean
+not_loading (gpointer data)
+{
+  return g_strcmp0 (vt_window_get_state_name (data), "loading") != 0;
+}
+
+static void
+open_cookbook (Fixture    *fixture,
+               const char *name)
+{
+  g_autofree char *path = g_strdup_printf ("/manifests/v3/cookbook/%s.json", name);
+  g_autofree char *url = vt_testbed_get_url (fixture->testbed, path);
+
+  vt_window_open_input (fixture->window, url);
+  wait_until (not_loading, fixture->window, url);
+  g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "viewer");
+}
+
+static gboolean
+rows_have (VtWindow   *window,
+           const char *row)
+{
+  g_auto(GStrv) rows = vt_metadata_view_get_row_texts (vt_window_get_metadata_view (window));
+
+  return rows != NULL && g_strv_contains ((const char * const *) rows, row);
+}
+
+static gboolean
+rows_have_prefix (VtWindow   *window,
+                  const char *prefix)
+{
+  g_auto(GStrv) rows = vt_metadata_view_get_row_texts (vt_window_get_metadata_view (window));
+
+  for (guint i = 0; rows != NULL && rows[i] != NULL; i++)
+    if (g_str_has_prefix (rows[i], prefix))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+on_open_uri (VtMetadataView *view,
+             const char     *uri,
+             GPtrArray      *opened)
+{
+  g_ptr_array_add (opened, g_strdup (uri));
+  /* Not to the desktop's browser from a test. */
+  g_signal_stop_emission_by_name (view, "open-uri");
+}
+
+/* Cookbook 0029 (metadata on a canvas) with 0017's transcript and 0046's
+ * alternative format on it: the sidebar says what the document says of
+ * the page on screen, and only of it, beside what it says of the object. */
+static void
+test_canvas_metadata (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  VtMetadataView *view;
+  g_autoptr(GPtrArray) opened = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *transcript = NULL;
+  g_autofree char *local = NULL;
+  g_autofree char *transcript_url = NULL;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  open_cookbook (fixture, "metadata-anywhere");
+  view = vt_window_get_metadata_view (fixture->window);
+  g_signal_connect (view, "open-uri", G_CALLBACK (on_open_uri), opened);
+
+  /* The object's own. */
+  g_assert_true (rows_have (fixture->window, "Creator: Glindoni, Henry Gillard, 1852-1913"));
+  /* The first page's, headed by its label. */
+  g_assert_true (rows_have (fixture->window, "Page: Painting under natural light"));
+  g_assert_true (rows_have (fixture->window, "Summary: The painting as it hangs."));
+  g_assert_true (rows_have (fixture->window,
+                            "Description: Dee shows the Queen an experiment; Kelly stands behind him."));
+  /* Its links, by what they lead to. */
+  g_assert_true (rows_have (fixture->window, "Text: Transcript"));
+  g_assert_true (rows_have (fixture->window, "Homepage: In natural light"));
+  g_assert_true (rows_have_prefix (fixture->window, "Catalogue Record (XML): "));
+  transcript = vt_metadata_view_get_row_markup (view, "Text");
+  transcript_url = vt_testbed_get_url (fixture->testbed, "/static/transcript.txt");
+  g_assert_nonnull (strstr (transcript, transcript_url));
+  /* A link that is not http(s) is shown, not linked, and not opened. */
+  local = vt_metadata_view_get_row_markup (view, "PDF Document");
+  g_assert_cmpstr (local, ==, "Local file");
+  gtk_widget_activate_action (GTK_WIDGET (view), "metadata.follow-link", "s", "file:///etc/passwd");
+  g_assert_cmpuint (opened->len, ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (view), "metadata.follow-link", "s", transcript_url);
+  g_assert_cmpuint (opened->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (opened, 0), ==, transcript_url);
+
+  /* The next page: its own, not the first one's. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-canvas", NULL);
+  g_assert_true (rows_have (fixture->window, "Page: X-ray view of painting"));
+  g_assert_true (rows_have (fixture->window,
+                            "Description: A circle of skulls, painted over, shows in the X-ray."));
+  g_assert_true (rows_have (fixture->window, "Date: 2015"));
+  g_assert_true (rows_have (fixture->window, "Rights: In Copyright"));
+  g_assert_false (rows_have_prefix (fixture->window, "Description: Dee"));
+  g_assert_false (rows_have (fixture->window, "Text: Transcript"));
+  g_assert_false (rows_have_prefix (fixture->window, "Summary: "));
+  g_assert_true (rows_have (fixture->window, "Creator: Glindoni, Henry Gillard, 1852-1913"));
+
+  /* A page that says nothing of itself: no section for it. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-canvas", NULL);
+  g_assert_cmpuint (vt_viewing_get_canvas_index (vt_window_get_viewing (fixture->window)), ==, 2);
+  g_assert_false (rows_have_prefix (fixture->window, "Page: "));
+  g_assert_false (rows_have_prefix (fixture->window, "Description: "));
+
+  /* Back to the first through the model, as the strip does. */
+  vt_viewing_set_canvas_index (vt_window_get_viewing (fixture->window), 0);
+  g_assert_true (rows_have (fixture->window, "Text: Transcript"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *cache_dir = NULL;
+  int status;
+
+  /* The row labels are checked in English. */
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  cache_dir = g_dir_make_tmp ("vitrine-page-info-test-XXXXXX", NULL);
+  g_assert_nonnull (cache_dir);
+  g_setenv ("XDG_CACHE_HOME", cache_dir, TRUE);
+
+  if (!gtk_init_check ())
+    {
+      g_test_message ("No display: skipping the window tests");
+      return 77;
+    }
+  adw_init ();
+
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/vitrine/app/page-info/canvas-metadata", test_canvas_metadata);
+#undef ADD
+
+  status = g_test_run ();
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", cache_dir);
+
+    if (g_str_has_prefix (cache_dir, g_get_tmp_dir ()))
+      (void) system (command);
+  }
+  return status;
+}
