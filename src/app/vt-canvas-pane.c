@@ -238,6 +238,26 @@ strip_canvas_activated_cb (VtCanvasPane *self,
     vt_viewing_set_canvas_index (self->viewing, index);
 }
 
+/* A range of the table of contents that starts at a part of a page: that
+ * part is shown once the page is (the page is turned to next). */
+static void
+strip_region_activated_cb (VtCanvasPane *self,
+                           guint         index,
+                           double        x,
+                           double        y,
+                           double        width,
+                           double        height)
+{
+  VtManifest *manifest = self->viewing ? vt_viewing_get_manifest (self->viewing) : NULL;
+  VtCanvas *canvas;
+
+  if (manifest == NULL || index >= vt_manifest_get_n_canvases (manifest))
+    return;
+  canvas = g_ptr_array_index (manifest->canvases, index);
+  if (canvas->id != NULL)
+    vt_region_request_ask (self->region_request, canvas->id, x, y, width, height);
+}
+
 static void
 sync_strip (VtCanvasPane *self)
 {
@@ -253,6 +273,8 @@ sync_strip (VtCanvasPane *self)
                                          NULL);
       g_signal_connect_object (self->canvas_strip, "canvas-activated",
                                G_CALLBACK (strip_canvas_activated_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->canvas_strip, "region-activated",
+                               G_CALLBACK (strip_region_activated_cb), self, G_CONNECT_SWAPPED);
       gtk_box_append (self->strip_box, GTK_WIDGET (self->canvas_strip));
 
       self->order_labels = gtk_string_list_new (NULL);

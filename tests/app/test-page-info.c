@@ -10,14 +10,19 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
+#include <string.h>
 
 #include "app/vt-application.h"
+#include "app/vt-canvas-toc.h"
+#include "app/vt-toc-entry.h"
 #include "app/vt-window.h"
 #include "vt-testbed.h"
 
 /* What a document says of one page, in the real window against the test
  * bed, in manifests shaped like the IIIF cookbook's recipes: a canvas's
- * own metadata and links (0029, 0017, 0046). */
+ * own metadata and links (0029, 0017, 0046), a table of contents whose
+ * entries are parts of pages (0025). */
 
 typedef struct
 {
@@ -194,6 +199,123 @@ test_canvas_metadata (Fixture       *fixture,
   g_assert_true (rows_have (fixture->window, "Text: Transcript"));
 }
 
+/* Table of contents ---------------------------------------------------- */
+
+typedef struct
+{
+  Fixture *fixture;
+  guint    canvas;
+  double   region[4];
+} Shown;
+
+/* The page @canvas is on screen, its image in the view, and the view
+ * shows @region: centred on it, and as large as fits. */
+static gboolean
+region_shown (gpointer data)
+{
+  Shown *shown = data;
+  VtWindow *window = shown->fixture->window;
+  VtImageView *view = vt_canvas_pane_get_image_view (vt_window_get_canvas_pane (window));
+  VtViewport *vp = vt_image_view_get_viewport (view);
+  VtPage *page = vt_viewing_get_page (vt_window_get_viewing (window));
+  double x, y, w, h;
+  double cx = shown->region[0] + shown->region[2] / 2, cy = shown->region[1] + shown->region[3] / 2;
+
+  if (page == NULL || vt_page_get_index (page) != shown->canvas ||
+      vt_image_view_get_source (view) == NULL || vt_image_view_get_source (view) != vt_page_get_source (page))
+    return FALSE;
+  vt_viewport_get_visible_rect (vp, &x, &y, &w, &h);
+  return fabs (x + w / 2 - cx) < 2 && fabs (y + h / 2 - cy) < 2 &&
+         w >= shown->region[2] - 2 && h >= shown->region[3] - 2 &&
+         (fabs (w - shown->region[2]) < 2 || fabs (h - shown->region[3]) < 2);
+}
+
+static gboolean
+whole_page_shown (gpointer data)
+{
+  Shown *shown = data;
+  VtWindow *window = shown->fixture->window;
+  VtImageView *view = vt_canvas_pane_get_image_view (vt_window_get_canvas_pane (window));
+  VtPage *page = vt_viewing_get_page (vt_window_get_viewing (window));
+
+  return page != NULL && vt_page_get_index (page) == shown->canvas &&
+         vt_image_view_get_source (view) != NULL && vt_image_view_get_source (view) == vt_page_get_source (page) &&
+         vt_viewport_get_fitted (vt_image_view_get_viewport (view));
+}
+
+static VtTocEntry *
+toc_row (GListModel *rows,
+         guint       position)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, position);
+
+  g_assert_nonnull (row);
+  return gtk_tree_list_row_get_item (row);
+}
+
+/* Cookbook 0025: ranges whose items are parts of pages (a SpecificResource
+ * with a FragmentSelector, a canvas id with `#xywh=`). Picking one goes to
+ * its page and shows that part of it; a range of whole pages shows the
+ * whole page. */
+static void
+test_toc_regions (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  VtCanvasPane *pane;
+  VtCanvasToc *toc;
+  GListModel *rows;
+  Shown shown = { fixture };
+  VtRect region;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  open_cookbook (fixture, "article-index");
+  pane = vt_window_get_canvas_pane (fixture->window);
+  toc = vt_canvas_strip_get_toc (vt_canvas_pane_get_strip (pane));
+  rows = vt_canvas_toc_get_model (toc);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 4);
+  {
+    g_autoptr(VtTocEntry) skulls = toc_row (rows, 1);
+    g_autoptr(VtTocEntry) last = toc_row (rows, 3);
+
+    g_assert_cmpstr (vt_toc_entry_get_label (skulls), ==, "Skulls under the paint");
+    g_assert_true (vt_toc_entry_get_region (skulls, &region));
+    g_assert_cmpint (region.x, ==, 300);
+    g_assert_cmpint (region.height, ==, 800);
+    g_assert_false (vt_toc_entry_get_region (last, &region));
+  }
+
+  /* An article on page 2, from page 1. */
+  g_assert_true (vt_canvas_toc_activate (toc, 1));
+  shown.canvas = 1;
+  memcpy (shown.region, (double[]) { 300, 400, 600, 800 }, sizeof shown.region);
+  wait_until (region_shown, &shown, "the article on page 2");
+
+  /* One on page 1, given as the canvas's id with #xywh=. */
+  g_assert_true (vt_canvas_toc_activate (toc, 2));
+  shown.canvas = 0;
+  memcpy (shown.region, (double[]) { 1500, 2000, 1000, 1000 }, sizeof shown.region);
+  wait_until (region_shown, &shown, "the story on page 1");
+
+  /* Another part of the page on screen: no page turned, the view moves. */
+  {
+    g_autoptr(VtTocEntry) front = toc_row (rows, 2);
+
+    g_assert_true (vt_toc_entry_get_region (front, &region));
+  }
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.zoom-fit", NULL);
+  shown.canvas = 0;
+  wait_until (whole_page_shown, &shown, "page 1 fitted");
+  g_assert_true (vt_canvas_toc_activate (toc, 2));
+  wait_until (region_shown, &shown, "the story on page 1 again");
+
+  /* A whole page: all of it. */
+  g_assert_true (vt_canvas_toc_activate (toc, 3));
+  shown.canvas = 2;
+  wait_until (whole_page_shown, &shown, "page 3");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +340,7 @@ main (int   argc,
 
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/vitrine/app/page-info/canvas-metadata", test_canvas_metadata);
+  ADD ("/vitrine/app/page-info/toc-regions", test_toc_regions);
 #undef ADD
 
   status = g_test_run ();
