@@ -123,6 +123,10 @@ sync_canvas (VtCanvasPane *self)
   VtPageState state = page ? vt_page_get_state (page) : VT_PAGE_EMPTY;
   const VtBookView *joined = get_joined_view (self, page);
 
+  /* Scenes are counted in canvas units; a plain image alone in its own
+   * pixels (set below). */
+  vt_view_readout_set_pixel_scale (self->readout, 1.0);
+
   if (joined != NULL)
     {
       /* The pages of a spread show their main images, not each page's
@@ -168,6 +172,16 @@ sync_canvas (VtCanvasPane *self)
     case VT_PAGE_READY:
       if (vt_image_view_get_source (self->image_view) != vt_page_get_source (page))
         vt_image_view_set_source (self->image_view, vt_page_get_source (page));
+      {
+        double scale = vt_view_region_get_pixel_scale (self->image_view, page);
+
+        vt_view_readout_set_pixel_scale (self->readout, scale);
+        /* An image larger than its canvas zooms as far into its own
+         * pixels as any other. */
+        if (scale > 1)
+          vt_viewport_set_max_zoom (vt_image_view_get_viewport (self->image_view),
+                                    VT_VIEWPORT_DEFAULT_MAX_ZOOM * scale);
+      }
       vt_region_request_show (self->region_request);
       break;
 

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "vt-accessible.h"
 #include "vt-view-readout.h"
@@ -27,20 +28,32 @@ struct _VtViewReadout
   GtkWidget     *page_controls;
   GtkLabel      *page_label;
   guint          zoom_description_id;
+  /* image pixels per view unit (vt_view_region_get_pixel_scale()) */
+  double         pixel_scale;
 };
 
 G_DEFINE_FINAL_TYPE (VtViewReadout, vt_view_readout, G_TYPE_OBJECT)
 
+/* The zoom in per cent: image pixels on the screen's pixels. */
+static double
+get_percent (VtViewReadout *self)
+{
+  VtViewport *viewport = vt_image_view_get_viewport (self->image_view);
+
+  return vt_viewport_get_zoom (viewport) * gtk_widget_get_scale_factor (GTK_WIDGET (self->image_view)) /
+         self->pixel_scale * 100.0;
+}
+
 /* The zoom shown is relative to the image's own pixels on the screen's
  * pixels: 100 % puts one image pixel on one device pixel, so on a scale 2
  * display it is half the logical zoom of 1.0 (the same as the "1" key),
- * and a curator inspecting single pixels reads the truth at any scale. */
+ * and a curator inspecting single pixels reads the truth at any scale,
+ * and on any canvas: a plain image stretched over a canvas of another
+ * size counts in its own pixels, not the canvas's. */
 static void
 update_zoom_label (VtViewReadout *self)
 {
-  VtViewport *viewport = vt_image_view_get_viewport (self->image_view);
-  double percent = vt_viewport_get_zoom (viewport) *
-                   gtk_widget_get_scale_factor (GTK_WIDGET (self->image_view)) * 100.0;
+  double percent = get_percent (self);
   int rounded = MAX (1, (int) (percent + 0.5));
   g_autofree char *text = NULL;
   g_autofree char *name = NULL;
@@ -124,7 +137,6 @@ static gboolean
 update_zoom_description (gpointer data)
 {
   VtViewReadout *self = data;
-  VtViewport *viewport = vt_image_view_get_viewport (self->image_view);
   g_autofree char *description = NULL;
 
   self->zoom_description_id = 0;
@@ -133,8 +145,7 @@ update_zoom_description (gpointer data)
    * the keys that move around it */
   description = g_strdup_printf (_("Zoom %d %%. Arrow keys move, plus and minus zoom, 0 fits, "
                                    "1 shows actual size."),
-                                 MAX (1, (int) (vt_viewport_get_zoom (viewport) *
-                                                gtk_widget_get_scale_factor (GTK_WIDGET (self->image_view)) * 100.0 + 0.5)));
+                                 MAX (1, (int) (get_percent (self) + 0.5)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->image_view),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
@@ -190,6 +201,29 @@ vt_view_readout_class_init (VtViewReadoutClass *klass)
 static void
 vt_view_readout_init (VtViewReadout *self)
 {
+  self->pixel_scale = 1.0;
+}
+
+/**
+ * vt_view_readout_set_pixel_scale:
+ * @scale: image pixels per view unit, from
+ *   vt_view_region_get_pixel_scale()
+ *
+ * Call when the view shows another image.
+ */
+void
+vt_view_readout_set_pixel_scale (VtViewReadout *self,
+                                 double         scale)
+{
+  g_return_if_fail (VT_IS_VIEW_READOUT (self));
+
+  if (!(scale > 0) || !isfinite (scale))
+    scale = 1.0;
+  if (self->pixel_scale == scale)
+    return;
+  self->pixel_scale = scale;
+  update_zoom_label (self);
+  zoom_changed_cb (self);
 }
 
 /**

@@ -29,4 +29,7 @@ void           vt_view_readout_sync_page  (VtViewReadout *self,
                                            VtViewing     *viewing);
 const char    *vt_view_readout_get_page_text (VtViewReadout *self);
 
+void           vt_view_readout_set_pixel_scale (VtViewReadout *self,
+                                                double         scale);
+
 G_END_DECLS

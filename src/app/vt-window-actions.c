@@ -14,6 +14,7 @@
 #include "canvas/vt-image-view.h"
 
 #include "vt-export-dialog.h"
+#include "vt-view-region.h"
 #include "vt-window-private.h"
 
 static void
@@ -337,7 +338,13 @@ zoom_original_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
-  vt_image_view_zoom_to (get_image_view (widget), 1.0 / gtk_widget_get_scale_factor (widget), TRUE);
+  VtImageView *view = get_image_view (widget);
+  VtViewing *viewing = _vt_window_get_active_viewing (VT_WINDOW (widget));
+  VtPage *page = viewing ? vt_viewing_get_page (viewing) : NULL;
+
+  /* One image pixel on one device pixel, whatever the canvas's size. */
+  vt_image_view_zoom_to (view, vt_view_region_get_pixel_scale (view, page) / gtk_widget_get_scale_factor (widget),
+                         TRUE);
 }
 
 static void

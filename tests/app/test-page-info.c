@@ -22,7 +22,8 @@
 /* What a document says of one page, in the real window against the test
  * bed, in manifests shaped like the IIIF cookbook's recipes: a canvas's
  * own metadata and links (0029, 0017, 0046), a table of contents whose
- * entries are parts of pages (0025). */
+ * entries are parts of pages (0025), a zoom counted in the image's pixels
+ * whatever the canvas's size (0004). */
 
 typedef struct
 {
@@ -316,6 +317,75 @@ test_toc_regions (Fixture       *fixture,
   wait_until (whole_page_shown, &shown, "page 3");
 }
 
+/* Zoom ----------------------------------------------------------------- */
+
+static gboolean
+image_shown (gpointer data)
+{
+  VtWindow *window = data;
+  VtImageView *view = vt_canvas_pane_get_image_view (vt_window_get_canvas_pane (window));
+  VtPage *page = vt_viewing_get_page (vt_window_get_viewing (window));
+
+  return page != NULL && vt_page_get_state (page) == VT_PAGE_READY &&
+         vt_image_view_get_source (view) != NULL && vt_image_view_get_source (view) == vt_page_get_source (page) &&
+         vt_viewport_get_width (vt_image_view_get_viewport (view)) > 0;
+}
+
+typedef struct
+{
+  VtImageView *view;
+  double       zoom;
+} Zoomed;
+
+static gboolean
+zoomed (gpointer data)
+{
+  Zoomed *z = data;
+
+  return fabs (vt_viewport_get_zoom (vt_image_view_get_viewport (z->view)) - z->zoom) < 1e-6;
+}
+
+/* Cookbook 0004: a plain image (no image service) on a canvas of another
+ * size is stretched over it, but "100 %" and Original Size still put one
+ * of its pixels on one device pixel, on a canvas larger than the image and
+ * on one smaller (five times: past the view's usual deepest zoom). */
+static void
+test_canvas_size (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  VtCanvasPane *pane;
+  Zoomed z;
+  int sf;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  open_cookbook (fixture, "canvas-size");
+  pane = vt_window_get_canvas_pane (fixture->window);
+  z.view = vt_canvas_pane_get_image_view (pane);
+  sf = gtk_widget_get_scale_factor (GTK_WIDGET (z.view));
+  wait_until (image_shown, fixture->window, "the image on the large canvas");
+  /* The view counts in the canvas's units: 2400 wide, the image 1200. */
+  g_assert_cmpfloat (vt_viewport_get_image_width (vt_image_view_get_viewport (z.view)), ==, 2400);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.zoom-original", NULL);
+  z.zoom = 0.5 / sf;
+  wait_until (zoomed, &z, "the original size on the large canvas");
+  g_assert_cmpstr (vt_canvas_pane_get_zoom_text (pane), ==, "100%");
+  /* One canvas unit a pixel is two image pixels a pixel. */
+  vt_image_view_zoom_to (z.view, 1.0 / sf, FALSE);
+  g_assert_cmpstr (vt_canvas_pane_get_zoom_text (pane), ==, "200%");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-canvas", NULL);
+  wait_until (image_shown, fixture->window, "the image on the small canvas");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.zoom-original", NULL);
+  z.zoom = 5.0 / sf;
+  wait_until (zoomed, &z, "the original size on the small canvas");
+  g_assert_cmpstr (vt_canvas_pane_get_zoom_text (pane), ==, "100%");
+  vt_image_view_zoom_to (z.view, 10.0 / sf, FALSE);
+  g_assert_cmpstr (vt_canvas_pane_get_zoom_text (pane), ==, "200%");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +411,7 @@ main (int   argc,
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/vitrine/app/page-info/canvas-metadata", test_canvas_metadata);
   ADD ("/vitrine/app/page-info/toc-regions", test_toc_regions);
+  ADD ("/vitrine/app/page-info/canvas-size", test_canvas_size);
 #undef ADD
 
   status = g_test_run ();
