@@ -121,10 +121,6 @@ vt_canvas_new (void)
   self->annotations = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_painting_annotation_unref);
   self->behavior = g_new0 (char *, 1);
   self->annotation_pages = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_annotation_page_unref);
-  self->metadata = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_metadata_entry_unref);
-  self->homepage = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_resource_unref);
-  self->rendering = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_resource_unref);
-  self->see_also = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_resource_unref);
   return self;
 }
 

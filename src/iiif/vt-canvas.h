@@ -148,13 +148,17 @@ typedef struct
  *   (physical units per canvas unit), or 0 when the canvas has none
  * @physical_units: (nullable): its `physicalUnits` ("mm", "cm", "in")
  * @summary: (nullable): the canvas's own v3 `summary` / v2 `description`
- * @metadata: (element-type VtMetadataEntry): the canvas's own metadata
- *   pairs (a page's description, an X-ray's date), in order
- * @homepage: (element-type VtResource): v3 `homepage` / v2 `related`
- * @rendering: (element-type VtResource): other forms of this page alone
- *   (a video's transcript, a page's PDF)
- * @see_also: (element-type VtResource): machine-readable descriptions of
- *   this page
+ * @metadata: (element-type VtMetadataEntry) (nullable): the canvas's own
+ *   metadata pairs (a page's description, an X-ray's date), in order
+ * @homepage: (element-type VtResource) (nullable): v3 `homepage` / v2
+ *   `related`
+ * @rendering: (element-type VtResource) (nullable): other forms of this
+ *   page alone (a video's transcript, a page's PDF)
+ * @see_also: (element-type VtResource) (nullable): machine-readable
+ *   descriptions of this page
+ *
+ * The last four are %NULL when the canvas does not have the property:
+ * most canvases have none, and a manifest may have a hundred thousand.
  *
  * One canvas (page, view) of a manifest. Which rights hold for it is
  * vt_canvas_get_rights() (and, with the manifest's as a fallback,

@@ -135,14 +135,14 @@ parse_canvas (VtParseContext *ctx,
   read_rights (object, &canvas->rights, &canvas->required_statement);
   /* What is said of one page alone: shown while it is on screen. */
   canvas->summary = vt_language_map_from_json (vt_json_get_member (object, "description"));
-  g_ptr_array_unref (canvas->metadata);
-  canvas->metadata = vt_metadata_from_json (ctx, vt_json_get_member (object, "metadata"));
-  g_ptr_array_unref (canvas->homepage);
-  canvas->homepage = vt_resources_from_json (ctx, vt_json_get_member (object, "related"));
-  g_ptr_array_unref (canvas->rendering);
-  canvas->rendering = vt_resources_from_json (ctx, vt_json_get_member (object, "rendering"));
-  g_ptr_array_unref (canvas->see_also);
-  canvas->see_also = vt_resources_from_json (ctx, vt_json_get_member (object, "seeAlso"));
+  if (vt_json_get_member (object, "metadata") != NULL)
+    canvas->metadata = vt_metadata_from_json (ctx, vt_json_get_member (object, "metadata"));
+  if (vt_json_get_member (object, "related") != NULL)
+    canvas->homepage = vt_resources_from_json (ctx, vt_json_get_member (object, "related"));
+  if (vt_json_get_member (object, "rendering") != NULL)
+    canvas->rendering = vt_resources_from_json (ctx, vt_json_get_member (object, "rendering"));
+  if (vt_json_get_member (object, "seeAlso") != NULL)
+    canvas->see_also = vt_resources_from_json (ctx, vt_json_get_member (object, "seeAlso"));
 
   images = vt_json_get_member (object, "images");
   if (images != NULL && JSON_NODE_HOLDS_ARRAY (images))

@@ -204,14 +204,14 @@ parse_canvas_at (VtParseContext *ctx,
   /* What is said of one page alone (0029 metadata-anywhere, a video's
    * transcript in 0017): shown while that page is on screen. */
   canvas->summary = vt_language_map_from_json (vt_json_get_member (object, "summary"));
-  g_ptr_array_unref (canvas->metadata);
-  canvas->metadata = vt_metadata_from_json (ctx, vt_json_get_member (object, "metadata"));
-  g_ptr_array_unref (canvas->homepage);
-  canvas->homepage = vt_resources_from_json (ctx, vt_json_get_member (object, "homepage"));
-  g_ptr_array_unref (canvas->rendering);
-  canvas->rendering = vt_resources_from_json (ctx, vt_json_get_member (object, "rendering"));
-  g_ptr_array_unref (canvas->see_also);
-  canvas->see_also = vt_resources_from_json (ctx, vt_json_get_member (object, "seeAlso"));
+  if (vt_json_get_member (object, "metadata") != NULL)
+    canvas->metadata = vt_metadata_from_json (ctx, vt_json_get_member (object, "metadata"));
+  if (vt_json_get_member (object, "homepage") != NULL)
+    canvas->homepage = vt_resources_from_json (ctx, vt_json_get_member (object, "homepage"));
+  if (vt_json_get_member (object, "rendering") != NULL)
+    canvas->rendering = vt_resources_from_json (ctx, vt_json_get_member (object, "rendering"));
+  if (vt_json_get_member (object, "seeAlso") != NULL)
+    canvas->see_also = vt_resources_from_json (ctx, vt_json_get_member (object, "seeAlso"));
 
   items = vt_json_get_member (object, "items");
   if (items != NULL && JSON_NODE_HOLDS_ARRAY (items))
