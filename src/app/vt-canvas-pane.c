@@ -175,12 +175,8 @@ sync_canvas (VtCanvasPane *self)
       {
         double scale = vt_view_region_get_pixel_scale (self->image_view, page);
 
+        vt_image_view_set_pixel_scale (self->image_view, scale);
         vt_view_readout_set_pixel_scale (self->readout, scale);
-        /* An image larger than its canvas zooms as far into its own
-         * pixels as any other. */
-        if (scale > 1)
-          vt_viewport_set_max_zoom (vt_image_view_get_viewport (self->image_view),
-                                    VT_VIEWPORT_DEFAULT_MAX_ZOOM * scale);
       }
       vt_region_request_show (self->region_request);
       break;

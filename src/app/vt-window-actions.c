@@ -14,7 +14,6 @@
 #include "canvas/vt-image-view.h"
 
 #include "vt-export-dialog.h"
-#include "vt-view-region.h"
 #include "vt-window-private.h"
 
 static void
@@ -339,12 +338,9 @@ zoom_original_action (GtkWidget  *widget,
                       GVariant   *param)
 {
   VtImageView *view = get_image_view (widget);
-  VtViewing *viewing = _vt_window_get_active_viewing (VT_WINDOW (widget));
-  VtPage *page = viewing ? vt_viewing_get_page (viewing) : NULL;
 
   /* One image pixel on one device pixel, whatever the canvas's size. */
-  vt_image_view_zoom_to (view, vt_view_region_get_pixel_scale (view, page) / gtk_widget_get_scale_factor (widget),
-                         TRUE);
+  vt_image_view_zoom_to (view, vt_image_view_get_pixel_scale (view) / gtk_widget_get_scale_factor (widget), TRUE);
 }
 
 static void

@@ -368,6 +368,8 @@ test_canvas_size (Fixture       *fixture,
   /* The view counts in the canvas's units: 2400 wide, the image 1200. */
   g_assert_cmpfloat (vt_viewport_get_image_width (vt_image_view_get_viewport (z.view)), ==, 2400);
 
+  /* What the view's own "1" key goes by too. */
+  g_assert_cmpfloat (vt_image_view_get_pixel_scale (z.view), ==, 0.5);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.zoom-original", NULL);
   z.zoom = 0.5 / sf;
   wait_until (zoomed, &z, "the original size on the large canvas");
@@ -380,6 +382,7 @@ test_canvas_size (Fixture       *fixture,
   wait_until (image_shown, fixture->window, "the image on the small canvas");
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.zoom-original", NULL);
   z.zoom = 5.0 / sf;
+  g_assert_cmpfloat (vt_image_view_get_pixel_scale (z.view), ==, 5.0);
   wait_until (zoomed, &z, "the original size on the small canvas");
   g_assert_cmpstr (vt_canvas_pane_get_zoom_text (pane), ==, "100%");
   vt_image_view_zoom_to (z.view, 10.0 / sf, FALSE);
