@@ -125,7 +125,8 @@ sync_canvas (VtCanvasPane *self)
 
   /* Scenes are counted in canvas units; a plain image alone in its own
    * pixels (set below). */
-  vt_view_readout_set_pixel_scale (self->readout, 1.0);
+  vt_image_view_set_pixel_scale (self->image_view, 1.0);
+  vt_view_readout_sync_zoom (self->readout);
 
   if (joined != NULL)
     {
@@ -172,12 +173,8 @@ sync_canvas (VtCanvasPane *self)
     case VT_PAGE_READY:
       if (vt_image_view_get_source (self->image_view) != vt_page_get_source (page))
         vt_image_view_set_source (self->image_view, vt_page_get_source (page));
-      {
-        double scale = vt_view_region_get_pixel_scale (self->image_view, page);
-
-        vt_image_view_set_pixel_scale (self->image_view, scale);
-        vt_view_readout_set_pixel_scale (self->readout, scale);
-      }
+      vt_image_view_set_pixel_scale (self->image_view, vt_view_region_get_pixel_scale (self->image_view, page));
+      vt_view_readout_sync_zoom (self->readout);
       vt_region_request_show (self->region_request);
       break;
 

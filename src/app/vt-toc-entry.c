@@ -66,7 +66,7 @@ vt_toc_entry_init (VtTocEntry *self)
 }
 
 /* The first canvas of a range in reading order, sub-ranges included;
- * @item is set to the item that names it. */
+ * @item_out is set to the item that names it. */
 static int
 first_canvas (BuildContext       *ctx,
               const VtRange      *range,

@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "vt-accessible.h"
 #include "vt-view-readout.h"
@@ -28,8 +27,6 @@ struct _VtViewReadout
   GtkWidget     *page_controls;
   GtkLabel      *page_label;
   guint          zoom_description_id;
-  /* image pixels per view unit (vt_view_region_get_pixel_scale()) */
-  double         pixel_scale;
 };
 
 G_DEFINE_FINAL_TYPE (VtViewReadout, vt_view_readout, G_TYPE_OBJECT)
@@ -41,7 +38,7 @@ get_percent (VtViewReadout *self)
   VtViewport *viewport = vt_image_view_get_viewport (self->image_view);
 
   return vt_viewport_get_zoom (viewport) * gtk_widget_get_scale_factor (GTK_WIDGET (self->image_view)) /
-         self->pixel_scale * 100.0;
+         vt_image_view_get_pixel_scale (self->image_view) * 100.0;
 }
 
 /* The zoom shown is relative to the image's own pixels on the screen's
@@ -201,27 +198,19 @@ vt_view_readout_class_init (VtViewReadoutClass *klass)
 static void
 vt_view_readout_init (VtViewReadout *self)
 {
-  self->pixel_scale = 1.0;
 }
 
 /**
- * vt_view_readout_set_pixel_scale:
- * @scale: image pixels per view unit, from
- *   vt_view_region_get_pixel_scale()
+ * vt_view_readout_sync_zoom:
  *
- * Call when the view shows another image.
+ * The zoom level again, after the image view's pixel scale changed
+ * (vt_image_view_set_pixel_scale()): its zoom may not have.
  */
 void
-vt_view_readout_set_pixel_scale (VtViewReadout *self,
-                                 double         scale)
+vt_view_readout_sync_zoom (VtViewReadout *self)
 {
   g_return_if_fail (VT_IS_VIEW_READOUT (self));
 
-  if (!(scale > 0) || !isfinite (scale))
-    scale = 1.0;
-  if (self->pixel_scale == scale)
-    return;
-  self->pixel_scale = scale;
   update_zoom_label (self);
   zoom_changed_cb (self);
 }

@@ -29,7 +29,6 @@ void           vt_view_readout_sync_page  (VtViewReadout *self,
                                            VtViewing     *viewing);
 const char    *vt_view_readout_get_page_text (VtViewReadout *self);
 
-void           vt_view_readout_set_pixel_scale (VtViewReadout *self,
-                                                double         scale);
+void           vt_view_readout_sync_zoom     (VtViewReadout *self);
 
 G_END_DECLS
