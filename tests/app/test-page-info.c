@@ -200,6 +200,26 @@ test_canvas_metadata (Fixture       *fixture,
   g_assert_true (rows_have (fixture->window, "Text: Transcript"));
 }
 
+/* Cookbook 0017: a video canvas's transcript, its `rendering`, is a link
+ * of the page on screen; a canvas without a label gets no Page row. */
+static void
+test_video_transcript (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autofree char *markup = NULL;
+  g_autofree char *url = NULL;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  open_cookbook (fixture, "transcription-av");
+  g_assert_true (rows_have (fixture->window, "Text: Transcript"));
+  g_assert_false (rows_have_prefix (fixture->window, "Page: "));
+  markup = vt_metadata_view_get_row_markup (vt_window_get_metadata_view (fixture->window), "Text");
+  url = vt_testbed_get_url (fixture->testbed, "/media/transcript.txt");
+  g_assert_nonnull (strstr (markup, url));
+}
+
 /* Table of contents ---------------------------------------------------- */
 
 typedef struct
@@ -413,6 +433,7 @@ main (int   argc,
 
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/vitrine/app/page-info/canvas-metadata", test_canvas_metadata);
+  ADD ("/vitrine/app/page-info/video-transcript", test_video_transcript);
   ADD ("/vitrine/app/page-info/toc-regions", test_toc_regions);
   ADD ("/vitrine/app/page-info/canvas-size", test_canvas_size);
 #undef ADD
