@@ -123,6 +123,11 @@ sync_canvas (VtCanvasPane *self)
   VtPageState state = page ? vt_page_get_state (page) : VT_PAGE_EMPTY;
   const VtBookView *joined = get_joined_view (self, page);
 
+  /* Scenes are counted in canvas units; a plain image alone in its own
+   * pixels (set below). */
+  vt_image_view_set_pixel_scale (self->image_view, 1.0);
+  vt_view_readout_sync_zoom (self->readout);
+
   if (joined != NULL)
     {
       /* The pages of a spread show their main images, not each page's
@@ -176,6 +181,8 @@ sync_canvas (VtCanvasPane *self)
     case VT_PAGE_READY:
       if (vt_image_view_get_source (self->image_view) != vt_page_get_source (page))
         vt_image_view_set_source (self->image_view, vt_page_get_source (page));
+      vt_image_view_set_pixel_scale (self->image_view, vt_view_region_get_pixel_scale (self->image_view, page));
+      vt_view_readout_sync_zoom (self->readout);
       vt_region_request_show (self->region_request);
       break;
 
@@ -246,6 +253,26 @@ strip_canvas_activated_cb (VtCanvasPane *self,
     vt_viewing_set_canvas_index (self->viewing, index);
 }
 
+/* A range of the table of contents that starts at a part of a page: that
+ * part is shown once the page is (the page is turned to next). */
+static void
+strip_region_activated_cb (VtCanvasPane *self,
+                           guint         index,
+                           double        x,
+                           double        y,
+                           double        width,
+                           double        height)
+{
+  VtManifest *manifest = self->viewing ? vt_viewing_get_manifest (self->viewing) : NULL;
+  VtCanvas *canvas;
+
+  if (manifest == NULL || index >= vt_manifest_get_n_canvases (manifest))
+    return;
+  canvas = g_ptr_array_index (manifest->canvases, index);
+  if (canvas->id != NULL)
+    vt_region_request_ask (self->region_request, canvas->id, x, y, width, height);
+}
+
 static void
 sync_strip (VtCanvasPane *self)
 {
@@ -261,6 +288,8 @@ sync_strip (VtCanvasPane *self)
                                          NULL);
       g_signal_connect_object (self->canvas_strip, "canvas-activated",
                                G_CALLBACK (strip_canvas_activated_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->canvas_strip, "region-activated",
+                               G_CALLBACK (strip_region_activated_cb), self, G_CONNECT_SWAPPED);
       gtk_box_append (self->strip_box, GTK_WIDGET (self->canvas_strip));
 
       self->order_labels = gtk_string_list_new (NULL);

@@ -66,6 +66,7 @@ enum {
 
 enum {
   CANVAS_ACTIVATED,
+  REGION_ACTIVATED,
   N_SIGNALS
 };
 
@@ -499,6 +500,18 @@ toc_activated_cb (VtCanvasStrip *self,
 }
 
 static void
+toc_region_activated_cb (VtCanvasStrip *self,
+                         guint          index,
+                         double         x,
+                         double         y,
+                         double         width,
+                         double         height,
+                         VtCanvasToc   *toc)
+{
+  g_signal_emit (self, signals[REGION_ACTIVATED], 0, index, x, y, width, height);
+}
+
+static void
 cancel_all (VtCanvasStrip *self)
 {
   if (self->items != NULL)
@@ -656,6 +669,26 @@ vt_canvas_strip_class_init (VtCanvasStripClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_UINT);
 
+  /**
+   * VtCanvasStrip::region-activated:
+   * @self: the strip
+   * @index: the canvas the user is about to go to
+   * @x: the left of the part of it to show, in canvas units
+   * @y: its top
+   * @width: its width
+   * @height: its height
+   *
+   * Emitted just before #VtCanvasStrip::canvas-activated when the user
+   * chose a range of the table of contents that starts at a part of its
+   * canvas (see #VtCanvasToc::region-activated).
+   */
+  signals[REGION_ACTIVATED] =
+    g_signal_new ("region-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 5, G_TYPE_UINT, G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+
   g_type_ensure (VT_TYPE_CANVAS_TOC);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vitrine/Vitrine/ui/vt-canvas-strip.ui");
@@ -665,6 +698,7 @@ vt_canvas_strip_class_init (VtCanvasStripClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtCanvasStrip, toc);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, toc_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, toc_region_activated_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "vtcanvasstrip");

@@ -16,7 +16,9 @@
 
 /* The table of contents of a manifest: a button whose popover lists the
  * ranges as a tree (GtkTreeListModel + GtkTreeExpander). Picking a range
- * emits the index of its first canvas. Hidden when there are no ranges. */
+ * emits the index of its first canvas, after the part of it the range
+ * starts at when it names one (an article on a newspaper page). Hidden
+ * when there are no ranges. */
 
 struct _VtCanvasToc
 {
@@ -33,6 +35,7 @@ struct _VtCanvasToc
 
 enum {
   CANVAS_ACTIVATED,
+  REGION_ACTIVATED,
   N_SIGNALS
 };
 
@@ -92,8 +95,10 @@ bind_row_cb (GtkSignalListItemFactory *factory,
  * @self: a table of contents
  * @position: a row of vt_canvas_toc_get_model()
  *
- * Does what clicking the row does: emits #VtCanvasToc::canvas-activated
- * with the range's first canvas and closes the popover.
+ * Does what clicking the row does: emits #VtCanvasToc::region-activated
+ * when the range starts at a part of its first canvas, then
+ * #VtCanvasToc::canvas-activated with that canvas, and closes the
+ * popover.
  *
  * Returns: %TRUE when the row leads to a canvas
  */
@@ -103,6 +108,7 @@ vt_canvas_toc_activate (VtCanvasToc *self,
 {
   g_autoptr(GtkTreeListRow) row = NULL;
   g_autoptr(VtTocEntry) entry = NULL;
+  VtRect region;
   int index;
 
   g_return_val_if_fail (VT_IS_CANVAS_TOC (self), FALSE);
@@ -118,6 +124,9 @@ vt_canvas_toc_activate (VtCanvasToc *self,
     return FALSE;
 
   gtk_popover_popdown (self->popover);
+  if (vt_toc_entry_get_region (entry, &region))
+    g_signal_emit (self, signals[REGION_ACTIVATED], 0, (guint) index,
+                   (double) region.x, (double) region.y, (double) region.width, (double) region.height);
   g_signal_emit (self, signals[CANVAS_ACTIVATED], 0, (guint) index);
   return TRUE;
 }
@@ -163,6 +172,26 @@ vt_canvas_toc_class_init (VtCanvasTocClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  /**
+   * VtCanvasToc::region-activated:
+   * @self: the table of contents
+   * @index: the index of the first canvas of the picked range
+   * @x: the left of the part of it the range starts at, in canvas units
+   * @y: its top
+   * @width: its width
+   * @height: its height
+   *
+   * Emitted just before #VtCanvasToc::canvas-activated when the picked
+   * range starts at a part of its first canvas (`#xywh=`, a
+   * FragmentSelector): an article on a newspaper page, cookbook 0025.
+   */
+  signals[REGION_ACTIVATED] =
+    g_signal_new ("region-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 5, G_TYPE_UINT, G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vitrine/Vitrine/ui/vt-canvas-toc.ui");
   gtk_widget_class_bind_template_child (widget_class, VtCanvasToc, button);

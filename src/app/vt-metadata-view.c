@@ -20,7 +20,8 @@
 #include "vt-text.h"
 
 /* The sidebar: the object's title and summary over its sections (details,
- * rights and attribution, provider, links, the manifest link). What the
+ * the page on screen, rights and attribution, provider, links, the
+ * manifest link). What the
  * rows say comes from the core (vt-manifest-rows.h) in the languages the
  * #VtLanguagePicker names; #VtMetadataSection and #VtMetadataRow show it.
  * The view keeps what it is given (manifest, its URL, the page on screen,
@@ -36,7 +37,7 @@ struct _VtMetadataView
   char              *object_number;  /* what the input named, for Ghent */
   char              *organisation;
   char              *logo_url;
-  guint              canvas_index;   /* the page whose rights are shown */
+  guint              canvas_index;   /* the page whose rows are shown */
 
   /* Template widgets */
   VtMetadataSection *catalogue_section;
@@ -45,6 +46,7 @@ struct _VtMetadataView
   VtMetadataSection *links_section;
   GtkPicture        *logo_picture;
   VtMetadataSection *manifest_section;
+  VtMetadataSection *page_section;
   VtMetadataSection *provider_section;
   VtMetadataSection *rights_section;
   GtkScrolledWindow *scroller;
@@ -223,6 +225,7 @@ render (VtMetadataView *self)
   g_autofree char *old_logo = g_steal_pointer (&self->logo_url);
 
   show_rows (self->details_section, m != NULL ? dup_details_rows (self, prefs) : NULL);
+  show_rows (self->page_section, m != NULL ? vt_manifest_dup_page_rows (m, self->canvas_index, prefs) : NULL);
   show_rows (self->rights_section, m != NULL ? vt_manifest_dup_rights_rows (m, self->canvas_index, prefs) : NULL);
   show_rows (self->provider_section, m != NULL ? vt_manifest_dup_provider_rows (m, prefs) : NULL);
   show_rows (self->links_section, m != NULL ? dup_link_rows (self, prefs) : NULL);
@@ -253,7 +256,7 @@ static GPtrArray *
 dup_rows (VtMetadataView *self)
 {
   VtMetadataSection *sections[] = {
-    self->details_section, self->catalogue_section, self->rights_section, self->provider_section, self->links_section,
+    self->details_section, self->page_section, self->catalogue_section, self->rights_section, self->provider_section, self->links_section,
     self->manifest_section,
   };
   GPtrArray *rows = g_ptr_array_new ();
@@ -263,17 +266,18 @@ dup_rows (VtMetadataView *self)
   return rows;
 }
 
-/* Only the rights section, for another page of the same object; the rest
- * of the view (and the keyboard focus in it) stays as it is, and so do the
- * rights rows when the new page's read the same. */
+/* Only the sections of the page, for another page of the same object; the
+ * rest of the view (and the keyboard focus in it) stays as it is, and so
+ * do the rows when the new page's read the same. */
 static void
-refill_rights (VtMetadataView *self)
+refill_page (VtMetadataView *self)
 {
   g_auto(GStrv) languages = vt_language_picker_dup_preferences (self->language_picker);
+  const char * const *prefs = (const char * const *) languages;
   VtManifest *m = self->manifest;
 
-  show_rows (self->rights_section,
-             m != NULL ? vt_manifest_dup_rights_rows (m, self->canvas_index, (const char * const *) languages) : NULL);
+  show_rows (self->page_section, m != NULL ? vt_manifest_dup_page_rows (m, self->canvas_index, prefs) : NULL);
+  show_rows (self->rights_section, m != NULL ? vt_manifest_dup_rights_rows (m, self->canvas_index, prefs) : NULL);
 }
 
 /* The picker is where the language is chosen, by the user or through
@@ -428,8 +432,10 @@ vt_metadata_view_class_init (VtMetadataViewClass *klass)
   /**
    * VtMetadataView:canvas-index:
    *
-   * The page on screen: the attribution, required statement and rights
-   * rows show what holds for it (see vt_manifest_get_canvas_rights()).
+   * The page on screen: the "This Page" section shows what the document
+   * says of it alone (vt_manifest_dup_page_rows()), and the attribution,
+   * required statement and rights rows what holds for it (see
+   * vt_manifest_get_canvas_rights()).
    * Reset to 0 by vt_metadata_view_set_manifest().
    */
   properties[PROP_CANVAS_INDEX] =
@@ -480,6 +486,7 @@ vt_metadata_view_class_init (VtMetadataViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, links_section);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, logo_picture);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, manifest_section);
+  gtk_widget_class_bind_template_child (widget_class, VtMetadataView, page_section);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, provider_section);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, rights_section);
   gtk_widget_class_bind_template_child (widget_class, VtMetadataView, scroller);
@@ -581,8 +588,9 @@ vt_metadata_view_get_manifest_url (VtMetadataView *self)
  * vt_metadata_view_set_canvas_index:
  * @index: the canvas on screen, 0-based
  *
- * Makes the attribution, required statement and rights rows follow the
- * page: each canvas's own (Ghent names them per image), else the
+ * Makes the "This Page" section (the canvas's own summary, metadata and
+ * links) and the attribution, required statement and rights rows follow
+ * the page: each canvas's own (Ghent names them per image), else the
  * manifest's. Only those rows are rebuilt, and only when what they say
  * changes; an index past the last canvas shows the manifest's own.
  */
@@ -596,7 +604,7 @@ vt_metadata_view_set_canvas_index (VtMetadataView *self,
     return;
   self->canvas_index = index;
 
-  refill_rights (self);
+  refill_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANVAS_INDEX]);
 }
 

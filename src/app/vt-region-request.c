@@ -31,6 +31,8 @@ struct _VtRegionRequest
   VtSpread     *spread;
   GSignalGroup *viewing_signals;
 
+  /* the canvas the region is of, while it waits for its page */
+  char         *canvas_id;
   /* canvas pixels, or per cent */
   VtPage       *page;
   double        region[4];
@@ -47,6 +49,7 @@ static void
 drop (VtRegionRequest *self)
 {
   g_clear_object (&self->page);
+  g_clear_pointer (&self->canvas_id, g_free);
   self->pending = FALSE;
   self->shown = FALSE;
 }
@@ -70,6 +73,7 @@ take (VtRegionRequest *self)
   self->region[2] = view->width;
   self->region[3] = view->height;
   self->percent = view->region_percent;
+  self->canvas_id = g_strdup (view->canvas_id);
   self->pending = TRUE;
 }
 
@@ -162,13 +166,60 @@ vt_region_request_page_changed (VtRegionRequest *self)
     drop (self);
   else if (self->pending && self->page == NULL && page != NULL)
     {
-      const VtContentStateTarget *view = vt_target_get_view (vt_viewing_get_target (self->viewing));
       VtCanvas *canvas = vt_page_get_canvas (page);
 
-      if (view != NULL && canvas != NULL && g_strcmp0 (canvas->id, view->canvas_id) == 0)
+      if (canvas != NULL && g_strcmp0 (canvas->id, self->canvas_id) == 0)
         self->page = g_object_ref (page);
       else
         drop (self);
+    }
+}
+
+/**
+ * vt_region_request_ask:
+ * @canvas_id: the canvas the region is of
+ * @x: the region's left, in canvas units
+ * @y: its top
+ * @width: its width
+ * @height: its height
+ *
+ * Shows a region of a canvas, as a link does, for the user's own choice:
+ * a range of the table of contents that starts at a part of a page (an
+ * article on a newspaper page, cookbook 0025). Call before turning to the
+ * page: shown once the page is, at once when it is on screen already;
+ * turning to another page forgets it.
+ */
+void
+vt_region_request_ask (VtRegionRequest *self,
+                       const char      *canvas_id,
+                       double           x,
+                       double           y,
+                       double           width,
+                       double           height)
+{
+  VtPage *page;
+  VtCanvas *canvas;
+
+  g_return_if_fail (VT_IS_REGION_REQUEST (self));
+  g_return_if_fail (canvas_id != NULL);
+
+  drop (self);
+  if (!(width > 0) || !(height > 0))
+    return;
+  self->region[0] = x;
+  self->region[1] = y;
+  self->region[2] = width;
+  self->region[3] = height;
+  self->percent = FALSE;
+  self->canvas_id = g_strdup (canvas_id);
+  self->pending = TRUE;
+
+  page = self->viewing ? vt_viewing_get_page (self->viewing) : NULL;
+  canvas = page ? vt_page_get_canvas (page) : NULL;
+  if (canvas != NULL && g_strcmp0 (canvas->id, canvas_id) == 0)
+    {
+      self->page = g_object_ref (page);
+      vt_region_request_show (self);
     }
 }
 

@@ -23,6 +23,12 @@ void             vt_region_request_set_viewing  (VtRegionRequest *self,
                                                  VtViewing       *viewing);
 void             vt_region_request_page_changed (VtRegionRequest *self);
 void             vt_region_request_show         (VtRegionRequest *self);
+void             vt_region_request_ask          (VtRegionRequest *self,
+                                                 const char      *canvas_id,
+                                                 double           x,
+                                                 double           y,
+                                                 double           width,
+                                                 double           height);
 void             vt_region_request_set_spread   (VtRegionRequest *self,
                                                  VtSpread        *spread);
 

@@ -12,7 +12,9 @@
 #include "vt-toc-entry.h"
 
 /* One line of the table of contents: a navigable range, the canvas it
- * starts at and its navigable sub-ranges. Built once per manifest. */
+ * starts at (and the part of it, when the range starts at a part: an
+ * article on a newspaper page, cookbook 0025) and its navigable
+ * sub-ranges. Built once per manifest. */
 
 struct _VtTocEntry
 {
@@ -21,6 +23,8 @@ struct _VtTocEntry
   char       *label;
   GListStore *children;
   int         canvas_index;
+  gboolean    has_region;
+  VtRect      region;
 };
 
 G_DEFINE_FINAL_TYPE (VtTocEntry, vt_toc_entry, G_TYPE_OBJECT)
@@ -61,11 +65,13 @@ vt_toc_entry_init (VtTocEntry *self)
   self->canvas_index = -1;
 }
 
-/* The first canvas of a range in reading order, sub-ranges included. */
+/* The first canvas of a range in reading order, sub-ranges included;
+ * @item_out is set to the item that names it. */
 static int
-first_canvas (BuildContext  *ctx,
-              const VtRange *range,
-              guint          depth)
+first_canvas (BuildContext       *ctx,
+              const VtRange      *range,
+              guint               depth,
+              const VtRangeItem **item_out)
 {
   if (depth > MAX_DEPTH || range->items == NULL)
     return -1;
@@ -80,11 +86,14 @@ first_canvas (BuildContext  *ctx,
           guint index = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->index_of, item->canvas_id));
 
           if (index > 0)
-            return index - 1;
+            {
+              *item_out = item;
+              return index - 1;
+            }
         }
       else if (item->range != NULL)
         {
-          int index = first_canvas (ctx, item->range, depth + 1);
+          int index = first_canvas (ctx, item->range, depth + 1, item_out);
 
           if (index >= 0)
             return index;
@@ -107,6 +116,7 @@ add_range (BuildContext  *ctx,
 {
   g_autoptr(VtTocEntry) entry = NULL;
   g_autoptr(GListStore) children = NULL;
+  const VtRangeItem *first = NULL;
 
   if (depth > MAX_DEPTH || ctx->visits >= MAX_VISITS)
     return;
@@ -117,7 +127,13 @@ add_range (BuildContext  *ctx,
 
   entry = g_object_new (VT_TYPE_TOC_ENTRY, NULL);
   entry->label = g_strdup (vt_language_map_get_first (range->label, g_get_language_names ()));
-  entry->canvas_index = first_canvas (ctx, range, 0);
+  entry->canvas_index = first_canvas (ctx, range, 0, &first);
+  if (entry->canvas_index >= 0 && first->has_region &&
+      first->region.width > 0 && first->region.height > 0)
+    {
+      entry->has_region = TRUE;
+      entry->region = first->region;
+    }
 
   children = g_list_store_new (VT_TYPE_TOC_ENTRY);
   if (range->items != NULL)
@@ -205,6 +221,26 @@ vt_toc_entry_get_canvas_index (VtTocEntry *self)
 {
   g_return_val_if_fail (VT_IS_TOC_ENTRY (self), -1);
   return self->canvas_index;
+}
+
+/**
+ * vt_toc_entry_get_region:
+ * @region: (out): the part of the canvas
+ *
+ * Returns: whether the range starts at a part (`#xywh=`, a
+ *   FragmentSelector) of its first canvas rather than the whole, and
+ *   @region holds it, in canvas units
+ */
+gboolean
+vt_toc_entry_get_region (VtTocEntry *self,
+                         VtRect     *region)
+{
+  g_return_val_if_fail (VT_IS_TOC_ENTRY (self), FALSE);
+  g_return_val_if_fail (region != NULL, FALSE);
+
+  if (self->has_region)
+    *region = self->region;
+  return self->has_region;
 }
 
 /**

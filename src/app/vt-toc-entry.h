@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (VtTocEntry, vt_toc_entry, VT, TOC_ENTRY, GObject)
 GListModel *vt_toc_entry_build_tree       (VtManifest *manifest);
 const char *vt_toc_entry_get_label        (VtTocEntry *self);
 int         vt_toc_entry_get_canvas_index (VtTocEntry *self);
+gboolean    vt_toc_entry_get_region       (VtTocEntry *self,
+                                           VtRect     *region);
 GListModel *vt_toc_entry_get_children     (VtTocEntry *self);
 
 G_END_DECLS

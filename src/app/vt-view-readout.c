@@ -32,16 +32,26 @@ struct _VtViewReadout
 
 G_DEFINE_FINAL_TYPE (VtViewReadout, vt_view_readout, G_TYPE_OBJECT)
 
+/* The zoom in per cent: image pixels on the screen's pixels. */
+static double
+get_percent (VtViewReadout *self)
+{
+  VtViewport *viewport = vt_image_view_get_viewport (self->image_view);
+
+  return vt_viewport_get_zoom (viewport) * gtk_widget_get_scale_factor (GTK_WIDGET (self->image_view)) /
+         vt_image_view_get_pixel_scale (self->image_view) * 100.0;
+}
+
 /* The zoom shown is relative to the image's own pixels on the screen's
  * pixels: 100 % puts one image pixel on one device pixel, so on a scale 2
  * display it is half the logical zoom of 1.0 (the same as the "1" key),
- * and a curator inspecting single pixels reads the truth at any scale. */
+ * and a curator inspecting single pixels reads the truth at any scale,
+ * and on any canvas: a plain image stretched over a canvas of another
+ * size counts in its own pixels, not the canvas's. */
 static void
 update_zoom_label (VtViewReadout *self)
 {
-  VtViewport *viewport = vt_image_view_get_viewport (self->image_view);
-  double percent = vt_viewport_get_zoom (viewport) *
-                   gtk_widget_get_scale_factor (GTK_WIDGET (self->image_view)) * 100.0;
+  double percent = get_percent (self);
   int rounded = MAX (1, (int) (percent + 0.5));
   g_autofree char *text = NULL;
   g_autofree char *name = NULL;
@@ -147,7 +157,6 @@ static gboolean
 update_zoom_description (gpointer data)
 {
   VtViewReadout *self = data;
-  VtViewport *viewport = vt_image_view_get_viewport (self->image_view);
   g_autofree char *description = NULL;
 
   self->zoom_description_id = 0;
@@ -156,8 +165,7 @@ update_zoom_description (gpointer data)
    * the keys that move around it */
   description = g_strdup_printf (_("Zoom %d %%. Arrow keys move, plus and minus zoom, 0 fits, "
                                    "1 shows actual size."),
-                                 MAX (1, (int) (vt_viewport_get_zoom (viewport) *
-                                                gtk_widget_get_scale_factor (GTK_WIDGET (self->image_view)) * 100.0 + 0.5)));
+                                 MAX (1, (int) (get_percent (self) + 0.5)));
   if (self->painted_text != NULL)
     {
       /* Translators: the text painted on a canvas (%s), read after the
@@ -225,6 +233,21 @@ vt_view_readout_class_init (VtViewReadoutClass *klass)
 static void
 vt_view_readout_init (VtViewReadout *self)
 {
+}
+
+/**
+ * vt_view_readout_sync_zoom:
+ *
+ * The zoom level again, after the image view's pixel scale changed
+ * (vt_image_view_set_pixel_scale()): its zoom may not have.
+ */
+void
+vt_view_readout_sync_zoom (VtViewReadout *self)
+{
+  g_return_if_fail (VT_IS_VIEW_READOUT (self));
+
+  update_zoom_label (self);
+  zoom_changed_cb (self);
 }
 
 /**

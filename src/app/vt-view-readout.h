@@ -31,4 +31,6 @@ const char    *vt_view_readout_get_page_text (VtViewReadout *self);
 void           vt_view_readout_set_painted_text (VtViewReadout *self,
                                                  const char    *text);
 
+void           vt_view_readout_sync_zoom     (VtViewReadout *self);
+
 G_END_DECLS

@@ -39,6 +39,37 @@ canvas_scale (VtImageView *view,
 }
 
 /**
+ * vt_view_region_get_pixel_scale:
+ * @page: (nullable): the page shown
+ *
+ * How many of the image's own pixels one unit of the view holds. An image
+ * service is shown in its own pixels; a plain image is drawn stretched
+ * over its canvas (see vt-page.c), which may be larger or smaller than
+ * the image (cookbook 0004: a 640 × 360 still on a 1920 × 1080 canvas):
+ * "100 %" and "Original Size" must still put one image pixel on one
+ * device pixel, not one canvas unit.
+ *
+ * Returns: image pixels per view unit; 1 when @page's image is not what
+ *   the view shows, or its size is not stated
+ */
+double
+vt_view_region_get_pixel_scale (VtImageView *view,
+                                VtPage      *page)
+{
+  VtViewport *viewport = vt_image_view_get_viewport (view);
+  VtCanvas *canvas = page ? vt_page_get_canvas (page) : NULL;
+  VtContentResource *image = canvas ? vt_canvas_get_image (canvas) : NULL;
+  double iw = vt_viewport_get_image_width (viewport);
+
+  if (image == NULL || image->width <= 0 || iw <= 0 ||
+      vt_image_view_get_source (view) == NULL ||
+      vt_image_view_get_source (view) != vt_page_get_source (page) ||
+      vt_canvas_get_image_service (canvas) != NULL)
+    return 1.0;
+  return image->width / iw;
+}
+
+/**
  * vt_view_region_get_visible:
  * @view: the view showing @page's image
  * @page: (nullable): the page shown

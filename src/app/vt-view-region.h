@@ -26,6 +26,8 @@ gboolean vt_view_region_show        (VtImageView *view,
                                      double       width,
                                      double       height,
                                      gboolean     percent);
+double   vt_view_region_get_pixel_scale (VtImageView *view,
+                                         VtPage      *page);
 gboolean vt_view_region_show_placed (VtImageView           *view,
                                      VtPage                *page,
                                      const graphene_rect_t *placement,

@@ -337,7 +337,10 @@ zoom_original_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
-  vt_image_view_zoom_to (get_image_view (widget), 1.0 / gtk_widget_get_scale_factor (widget), TRUE);
+  VtImageView *view = get_image_view (widget);
+
+  /* One image pixel on one device pixel, whatever the canvas's size. */
+  vt_image_view_zoom_to (view, vt_image_view_get_pixel_scale (view) / gtk_widget_get_scale_factor (widget), TRUE);
 }
 
 static void

@@ -390,9 +390,44 @@ key_fit (GtkWidget *widget, GVariant *args, gpointer data)
 static gboolean
 key_native (GtkWidget *widget, GVariant *args, gpointer data)
 {
+  VtImageView *self = VT_IMAGE_VIEW (widget);
+
   /* 100 % means one image pixel per device pixel. */
-  vt_image_view_zoom_to (VT_IMAGE_VIEW (widget), 1.0 / gtk_widget_get_scale_factor (widget), TRUE);
+  vt_image_view_zoom_to (self, self->pixel_scale / gtk_widget_get_scale_factor (widget), TRUE);
   return TRUE;
+}
+
+/**
+ * vt_image_view_set_pixel_scale:
+ * @scale: how many of the image's own pixels one unit of the source
+ *   holds; 1 unless the source is an image drawn stretched to another
+ *   size (a plain image over a larger or smaller IIIF canvas)
+ *
+ * Makes the "1" key (one image pixel per device pixel) and the deepest
+ * zoom count in the image's pixels. Set after vt_image_view_set_source(),
+ * which puts it back to 1.
+ */
+void
+vt_image_view_set_pixel_scale (VtImageView *self,
+                               double       scale)
+{
+  g_return_if_fail (VT_IS_IMAGE_VIEW (self));
+
+  if (!(scale > 0) || !isfinite (scale))
+    scale = 1.0;
+  self->pixel_scale = scale;
+  /* An image larger than its source zooms as far into its own pixels as
+   * any other. */
+  if (scale > 1 && vt_viewport_get_max_zoom (self->viewport) < VT_VIEWPORT_DEFAULT_MAX_ZOOM * scale)
+    vt_viewport_set_max_zoom (self->viewport, VT_VIEWPORT_DEFAULT_MAX_ZOOM * scale);
+}
+
+double
+vt_image_view_get_pixel_scale (VtImageView *self)
+{
+  g_return_val_if_fail (VT_IS_IMAGE_VIEW (self), 1.0);
+
+  return self->pixel_scale;
 }
 
 static gboolean
@@ -447,6 +482,8 @@ vt_image_view_input_init (VtImageView *self)
   GtkWidget *widget = GTK_WIDGET (self);
   GtkGesture *gesture;
   GtkEventController *controller;
+
+  self->pixel_scale = 1.0;
 
   gesture = gtk_gesture_drag_new ();
   g_signal_connect (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);

@@ -47,6 +47,9 @@ struct _VtImageView
   double pinch_start_zoom;
   double pinch_last_x, pinch_last_y;
   double pointer_x, pointer_y;
+
+  /* Source pixels per view unit (vt_image_view_set_pixel_scale()). */
+  double pixel_scale;
 };
 
 void         vt_image_view_queue_update     (VtImageView    *self);

@@ -78,6 +78,7 @@ change_state (VtImageView      *self,
       vt_tile_layer_set_source (self->layer, source);
       vt_scene_clear (self->scene);
       vt_viewport_set_max_zoom (self->viewport, VT_VIEWPORT_DEFAULT_MAX_ZOOM);
+      self->pixel_scale = 1.0;
       if (source)
         vt_viewport_set_image_size (self->viewport,
                                     vt_tile_source_get_image_width (source),

@@ -117,6 +117,9 @@ void              vt_image_view_zoom_to_rect    (VtImageView  *self,
                                                  double        width,
                                                  double        height,
                                                  gboolean      animate);
+void              vt_image_view_set_pixel_scale (VtImageView  *self,
+                                                 double        scale);
+double            vt_image_view_get_pixel_scale (VtImageView  *self);
 void              vt_image_view_rotate          (VtImageView  *self,
                                                  int           quarter_turns);
 

@@ -102,6 +102,11 @@ vt_canvas_clear (VtCanvas *self)
   g_clear_pointer (&self->nav_date, g_free);
   g_clear_pointer (&self->nav_place, vt_nav_place_unref);
   g_clear_pointer (&self->physical_units, g_free);
+  g_clear_pointer (&self->summary, vt_language_map_unref);
+  g_clear_pointer (&self->metadata, g_ptr_array_unref);
+  g_clear_pointer (&self->homepage, g_ptr_array_unref);
+  g_clear_pointer (&self->rendering, g_ptr_array_unref);
+  g_clear_pointer (&self->see_also, g_ptr_array_unref);
 }
 
 VT_DEFINE_RC (VtCanvas, vt_canvas, vt_canvas_clear)

@@ -147,6 +147,18 @@ typedef struct
  * @physical_scale: the physical dimensions service's `physicalScale`
  *   (physical units per canvas unit), or 0 when the canvas has none
  * @physical_units: (nullable): its `physicalUnits` ("mm", "cm", "in")
+ * @summary: (nullable): the canvas's own v3 `summary` / v2 `description`
+ * @metadata: (element-type VtMetadataEntry) (nullable): the canvas's own
+ *   metadata pairs (a page's description, an X-ray's date), in order
+ * @homepage: (element-type VtResource) (nullable): v3 `homepage` / v2
+ *   `related`
+ * @rendering: (element-type VtResource) (nullable): other forms of this
+ *   page alone (a video's transcript, a page's PDF)
+ * @see_also: (element-type VtResource) (nullable): machine-readable
+ *   descriptions of this page
+ *
+ * The last four are %NULL when the canvas does not have the property:
+ * most canvases have none, and a manifest may have a hundred thousand.
  *
  * One canvas (page, view) of a manifest. Which rights hold for it is
  * vt_canvas_get_rights() (and, with the manifest's as a fallback,
@@ -174,6 +186,11 @@ struct _VtCanvas
   VtNavPlace      *nav_place;
   double           physical_scale;
   char            *physical_units;
+  VtLanguageMap   *summary;
+  GPtrArray       *metadata;
+  GPtrArray       *homepage;
+  GPtrArray       *rendering;
+  GPtrArray       *see_also;
 };
 
 #define VT_TYPE_CANVAS (vt_canvas_get_type ())

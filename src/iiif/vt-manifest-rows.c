@@ -100,6 +100,23 @@ add_row (GStrvBuilder *rows,
   g_free (markup);
 }
 
+/* The pairs of @metadata with a value, in order. */
+static void
+add_metadata_rows (GStrvBuilder       *rows,
+                   GPtrArray          *metadata,
+                   const char * const *languages)
+{
+  for (guint i = 0; metadata != NULL && i < metadata->len; i++)
+    {
+      VtMetadataEntry *entry = g_ptr_array_index (metadata, i);
+      g_autofree char *label = dup_label (entry->label, languages);
+      char *markup = dup_value (entry->value, languages);
+
+      if (markup != NULL)
+        add_row (rows, label != NULL ? label : "", markup);
+    }
+}
+
 /**
  * vt_manifest_dup_title:
  *
@@ -130,15 +147,7 @@ vt_manifest_dup_metadata_rows (const VtManifest   *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  for (guint i = 0; self->metadata != NULL && i < self->metadata->len; i++)
-    {
-      VtMetadataEntry *entry = g_ptr_array_index (self->metadata, i);
-      g_autofree char *label = dup_label (entry->label, languages);
-      char *markup = dup_value (entry->value, languages);
-
-      if (markup != NULL)
-        add_row (rows, label != NULL ? label : "", markup);
-    }
+  add_metadata_rows (rows, self->metadata, languages);
   return g_strv_builder_end (rows);
 }
 
@@ -339,5 +348,60 @@ vt_manifest_dup_link_rows (const VtManifest   *self,
   add_resource_rows (rows, self->rendering, _("Alternative Format"), FALSE, languages);
   /* Translators: a machine-readable description of the object elsewhere */
   add_resource_rows (rows, self->see_also, _("See Also"), FALSE, languages);
+  return g_strv_builder_end (rows);
+}
+
+/**
+ * vt_manifest_dup_page_rows:
+ * @canvas_index: the page on screen
+ *
+ * What the canvas at @canvas_index says of itself alone (IIIF allows
+ * descriptive properties on every resource: cookbook 0029, a video's
+ * transcript in 0017): its summary, its metadata pairs and its links
+ * (homepages, `rendering`, `seeAlso`, labelled by what they lead to as in
+ * vt_manifest_dup_link_rows()), headed by its label. Its rights and
+ * required statement are in vt_manifest_dup_rights_rows(). A page that
+ * says nothing but its label gives no rows: the label alone is already in
+ * the page strip and the status.
+ *
+ * Returns: (transfer full): label, markup, … (see the top of this file);
+ *   empty past the last canvas
+ */
+char **
+vt_manifest_dup_page_rows (const VtManifest   *self,
+                           guint               canvas_index,
+                           const char * const *languages)
+{
+  g_autoptr(GStrvBuilder) rows = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) body = g_strv_builder_new ();
+  g_auto(GStrv) said = NULL;
+  VtCanvas *canvas;
+  g_autofree char *name = NULL;
+  char *summary;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->canvases == NULL || canvas_index >= self->canvases->len)
+    return g_strv_builder_end (rows);
+  canvas = g_ptr_array_index (self->canvases, canvas_index);
+
+  summary = dup_value (canvas->summary, languages);
+  if (summary != NULL)
+    /* Translators: what the page on screen is about (its IIIF summary) */
+    add_row (body, _("Summary"), summary);
+  add_metadata_rows (body, canvas->metadata, languages);
+  add_resource_rows (body, canvas->homepage, _("Homepage"), TRUE, languages);
+  add_resource_rows (body, canvas->rendering, _("Alternative Format"), FALSE, languages);
+  add_resource_rows (body, canvas->see_also, _("See Also"), FALSE, languages);
+  said = g_strv_builder_end (body);
+  if (said[0] == NULL)
+    return g_strv_builder_end (rows);
+
+  name = dup_label (canvas->label, languages);
+  if (name != NULL)
+    /* Translators: the name of the page (canvas) on screen, such as
+     * "X-ray view" or "p. 12" */
+    add_row (rows, _("Page"), g_markup_escape_text (name, -1));
+  g_strv_builder_addv (rows, (const char **) said);
   return g_strv_builder_end (rows);
 }

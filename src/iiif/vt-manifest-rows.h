@@ -24,5 +24,8 @@ char **vt_manifest_dup_provider_rows (const VtManifest   *self,
                                       const char * const *languages);
 char **vt_manifest_dup_link_rows     (const VtManifest   *self,
                                       const char * const *languages);
+char **vt_manifest_dup_page_rows     (const VtManifest   *self,
+                                      guint               canvas_index,
+                                      const char * const *languages);
 
 G_END_DECLS

@@ -133,6 +133,16 @@ parse_canvas (VtParseContext *ctx,
   g_strfreev (canvas->behavior);
   canvas->behavior = vt_behavior_from_json (vt_json_get_member (object, "viewingHint"));
   read_rights (object, &canvas->rights, &canvas->required_statement);
+  /* What is said of one page alone: shown while it is on screen. */
+  canvas->summary = vt_language_map_from_json (vt_json_get_member (object, "description"));
+  if (vt_json_get_member (object, "metadata") != NULL)
+    canvas->metadata = vt_metadata_from_json (ctx, vt_json_get_member (object, "metadata"));
+  if (vt_json_get_member (object, "related") != NULL)
+    canvas->homepage = vt_resources_from_json (ctx, vt_json_get_member (object, "related"));
+  if (vt_json_get_member (object, "rendering") != NULL)
+    canvas->rendering = vt_resources_from_json (ctx, vt_json_get_member (object, "rendering"));
+  if (vt_json_get_member (object, "seeAlso") != NULL)
+    canvas->see_also = vt_resources_from_json (ctx, vt_json_get_member (object, "seeAlso"));
 
   images = vt_json_get_member (object, "images");
   if (images != NULL && JSON_NODE_HOLDS_ARRAY (images))

@@ -201,6 +201,17 @@ parse_canvas_at (VtParseContext *ctx,
   canvas->behavior = vt_behavior_from_json (vt_json_get_member (object, "behavior"));
   canvas->rights = vt_json_dup_uri (vt_json_get_member (object, "rights"));
   canvas->required_statement = parse_required_statement (vt_json_get_member (object, "requiredStatement"));
+  /* What is said of one page alone (0029 metadata-anywhere, a video's
+   * transcript in 0017): shown while that page is on screen. */
+  canvas->summary = vt_language_map_from_json (vt_json_get_member (object, "summary"));
+  if (vt_json_get_member (object, "metadata") != NULL)
+    canvas->metadata = vt_metadata_from_json (ctx, vt_json_get_member (object, "metadata"));
+  if (vt_json_get_member (object, "homepage") != NULL)
+    canvas->homepage = vt_resources_from_json (ctx, vt_json_get_member (object, "homepage"));
+  if (vt_json_get_member (object, "rendering") != NULL)
+    canvas->rendering = vt_resources_from_json (ctx, vt_json_get_member (object, "rendering"));
+  if (vt_json_get_member (object, "seeAlso") != NULL)
+    canvas->see_also = vt_resources_from_json (ctx, vt_json_get_member (object, "seeAlso"));
 
   items = vt_json_get_member (object, "items");
   if (items != NULL && JSON_NODE_HOLDS_ARRAY (items))

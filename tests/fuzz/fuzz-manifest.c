@@ -213,6 +213,7 @@ walk_manifest (VtManifest *m)
       walk_map (canvas->label);
       walk_map (vt_manifest_get_canvas_attribution (m, i));
       check_rows (vt_manifest_dup_rights_rows (m, i, langs));
+      check_rows (vt_manifest_dup_page_rows (m, i, langs));
       (void) vt_rights_allows_reuse (vt_manifest_get_canvas_rights (m, i));
       (void) vt_canvas_is_time_based (canvas);
       walk_canvas_content (canvas);

@@ -164,6 +164,68 @@ test_link_kinds (void)
     g_assert_cmpstr (rows[2 * i], ==, expected[i]);
 }
 
+/* What a canvas says of itself (cookbook 0029 metadata-anywhere, 0017's
+ * transcript of a video) shows for that page alone, headed by its label; a
+ * page that says nothing else gives no rows. */
+static void
+test_page_rows (void)
+{
+  static const char v3[] =
+    "{\"@context\": \"http://iiif.io/api/presentation/3/context.json\","
+    " \"id\": \"https://x.example/m\", \"type\": \"Manifest\", \"label\": {\"en\": [\"Dee\"]},"
+    " \"items\": ["
+    "  {\"id\": \"https://x.example/c1\", \"type\": \"Canvas\", \"width\": 10, \"height\": 10,"
+    "   \"label\": {\"en\": [\"Natural light\"]},"
+    "   \"summary\": {\"en\": [\"The <b>front</b>\"]},"
+    "   \"metadata\": [{\"label\": {\"en\": [\"Description\"]}, \"value\": {\"en\": [\"Dee & Kelly\"]}}],"
+    "   \"rendering\": [{\"id\": \"https://x.example/t.txt\", \"type\": \"Text\","
+    "     \"label\": {\"en\": [\"Transcript\"]}, \"format\": \"text/plain\"},"
+    "    {\"id\": \"javascript:alert(1)\", \"type\": \"Text\", \"format\": \"application/pdf\"}],"
+    "   \"homepage\": [{\"id\": \"https://x.example/p1\", \"type\": \"Text\", \"label\": {\"en\": [\"Page 1\"]}}],"
+    "   \"seeAlso\": [{\"id\": \"https://x.example/p1.xml\", \"type\": \"Dataset\", \"format\": \"text/xml\"}]},"
+    "  {\"id\": \"https://x.example/c2\", \"type\": \"Canvas\", \"width\": 10, \"height\": 10,"
+    "   \"label\": {\"en\": [\"X-ray\"]}}]}";
+  static const char v2[] =
+    "{\"@context\": \"http://iiif.io/api/presentation/2/context.json\","
+    " \"@id\": \"https://x.example/m2\", \"@type\": \"sc:Manifest\", \"label\": \"x\","
+    " \"sequences\": [{\"@type\": \"sc:Sequence\", \"canvases\": ["
+    "  {\"@id\": \"https://x.example/c1\", \"@type\": \"sc:Canvas\", \"label\": \"f. 1r\","
+    "   \"width\": 10, \"height\": 10, \"description\": \"Recto\","
+    "   \"metadata\": [{\"label\": \"Folio\", \"value\": \"1r\"}],"
+    "   \"related\": \"https://x.example/f1\","
+    "   \"rendering\": {\"@id\": \"https://x.example/f1.pdf\", \"format\": \"application/pdf\", \"label\": \"PDF\"}}]}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtIiifDocument) doc = vt_test_parse_string (v3, &error);
+  g_autoptr(VtIiifDocument) doc2 = NULL;
+
+  g_assert_no_error (error);
+  check_rows (vt_manifest_dup_page_rows (doc->manifest, 0, en),
+              (const char * const []) {
+                "Page", "Natural light",
+                "Summary", "The <b>front</b>",
+                "Description", "Dee &amp; Kelly",
+                "Homepage", "<a href=\"https://x.example/p1\">Page 1</a>",
+                "Text", "<a href=\"https://x.example/t.txt\">Transcript</a>",
+                "PDF Document", "javascript:alert(1)",
+                "Catalogue Record (XML)", "<a href=\"https://x.example/p1.xml\">https://x.example/p1.xml</a>",
+                NULL });
+  check_rows (vt_manifest_dup_page_rows (doc->manifest, 1, en), (const char * const []) { NULL });
+  check_rows (vt_manifest_dup_page_rows (doc->manifest, G_MAXUINT, en), (const char * const []) { NULL });
+  /* The manifest's own rows are not the page's. */
+  check_rows (vt_manifest_dup_metadata_rows (doc->manifest, en), (const char * const []) { NULL });
+
+  doc2 = vt_test_parse_string (v2, &error);
+  g_assert_no_error (error);
+  check_rows (vt_manifest_dup_page_rows (doc2->manifest, 0, en),
+              (const char * const []) {
+                "Page", "f. 1r",
+                "Summary", "Recto",
+                "Folio", "1r",
+                "Homepage", "<a href=\"https://x.example/f1\">https://x.example/f1</a>",
+                "PDF Document", "<a href=\"https://x.example/f1.pdf\">PDF</a>",
+                NULL });
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -179,6 +241,7 @@ main (int   argc,
   g_test_add_func ("/vitrine/iiif/manifest-rows/rights-follow-page", test_rights_follow_page);
   g_test_add_func ("/vitrine/iiif/manifest-rows/hostile", test_hostile);
   g_test_add_func ("/vitrine/iiif/manifest-rows/link-kinds", test_link_kinds);
+  g_test_add_func ("/vitrine/iiif/manifest-rows/page-rows", test_page_rows);
 
   return g_test_run ();
 }
