@@ -300,8 +300,9 @@ vt_page_get_n_fit_ahead (VtPage *self)
 }
 
 /* Whether a painting annotation of the canvas paints text (cookbook
- * 0561). Only on a canvas in space: text on a clock waits for a player
- * that keeps time. */
+ * 0561). On a time-based canvas text alone makes no scene (a video with
+ * a caption painted on it plays in the media view); when images at time
+ * ranges make one (0489), its texts join them as layers on the clock. */
 static gboolean
 canvas_paints_text (VtCanvas *canvas)
 {
@@ -373,8 +374,7 @@ load_layers (VtPage   *self,
           VtContentResource *body = g_ptr_array_index (annotation->bodies, b);
           g_autoptr (VtPageLayer) layer = NULL;
 
-          if (body->kind != VT_CONTENT_IMAGE &&
-              (body->kind != VT_CONTENT_TEXT || vt_canvas_is_time_based (canvas)))
+          if (body->kind != VT_CONTENT_IMAGE && body->kind != VT_CONTENT_TEXT)
             continue;
           layer = vt_page_layer_new (annotation, b, i, &placement);
           g_list_store_append (self->layers, layer);

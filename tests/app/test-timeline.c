@@ -268,9 +268,23 @@ layer_visible (Fixture *fixture,
   g_autoptr(VtPageLayer) layer = g_list_model_get_item (vt_page_get_layers (page), index);
   VtImageView *view = vt_canvas_pane_get_image_view (vt_window_get_canvas_pane (fixture->window));
   gboolean visible = vt_page_layer_get_visible (layer);
+  guint n_images = 0, n_texts = 0;
 
-  /* What the view draws follows the page layer. */
-  g_assert_cmpint (vt_tile_layer_get_visible (vt_image_view_get_nth_layer (view, index)), ==, visible);
+  /* What the view draws follows the page layer: its tile layers are the
+   * image layers in order, its text layers the texts. */
+  for (guint i = 0; i < index; i++)
+    {
+      g_autoptr(VtPageLayer) before = g_list_model_get_item (vt_page_get_layers (page), i);
+
+      if (vt_page_layer_is_text (before))
+        n_texts++;
+      else
+        n_images++;
+    }
+  if (vt_page_layer_is_text (layer))
+    g_assert_cmpint (vt_text_layer_get_visible (vt_image_view_get_nth_text_layer (view, n_texts)), ==, visible);
+  else
+    g_assert_cmpint (vt_tile_layer_get_visible (vt_image_view_get_nth_layer (view, n_images)), ==, visible);
   return visible;
 }
 
@@ -432,9 +446,22 @@ test_multimedia (Fixture       *fixture,
   g_assert_nonnull (clock);
   picture = vt_canvas_timeline_get_picture (vt_canvas_pane_get_timeline (pane));
 
-  /* Before 3 s: neither the image nor the video. */
+  /* The image and the three texts are layers; the video plays over
+   * them. */
+  g_assert_cmpuint (g_list_model_get_n_items (vt_page_get_layers (vt_viewing_get_page (vt_window_get_viewing (fixture->window)))), ==, 4);
+
+  /* At 0 s: the first text ("Press Play"), neither the image nor the
+   * video. */
   g_assert_false (layer_visible (fixture, 0));
+  g_assert_true (layer_visible (fixture, 1));
+  g_assert_false (layer_visible (fixture, 2));
+  g_assert_false (layer_visible (fixture, 3));
   g_assert_false (gtk_widget_get_visible (picture));
+
+  /* At 2 s: the second text alone. */
+  gtk_media_stream_seek (GTK_MEDIA_STREAM (clock), 2 * G_USEC_PER_SEC);
+  g_assert_false (layer_visible (fixture, 1));
+  g_assert_true (layer_visible (fixture, 2));
 
   /* At 5 s: the image, and the video 2 s in, over its target. */
   gtk_media_stream_seek (GTK_MEDIA_STREAM (clock), 5 * G_USEC_PER_SEC);
@@ -445,9 +472,13 @@ test_multimedia (Fixture       *fixture,
                    2.5 * G_USEC_PER_SEC);
   wait_until (video_in_place, fixture, "the video at its place on the canvas");
 
-  /* After 15 s: both gone again. */
+  g_assert_false (layer_visible (fixture, 1));
+  g_assert_false (layer_visible (fixture, 2));
+
+  /* After 15 s: both gone again, and the last text shows. */
   gtk_media_stream_seek (GTK_MEDIA_STREAM (clock), 16 * G_USEC_PER_SEC);
   g_assert_false (layer_visible (fixture, 0));
+  g_assert_true (layer_visible (fixture, 3));
   g_assert_false (gtk_widget_get_visible (picture));
   g_assert_null (vt_canvas_clock_get_segment_stream (clock));
 }
