@@ -296,11 +296,14 @@ is_void_element (const char *name)
  * it as HTML. Such a value is read as HTML only when it is well-formed in
  * the subset: every '<' that can open a tag opens one of the subset (or a
  * comment), quoted attribute values included, and the tags nest and
- * close. Anything else ("x <script>", "<b>unclosed", "<p>a<p>b") stays
- * plain text. */
+ * close. Anything else ("x <script>", "x <b>unclosed", "<p>a<p>b") stays
+ * plain text. A value that starts with a tag of the subset may leave its
+ * last tags open, as browsers forgive: "<span>Reuse of <a href=…>Source
+ * Manifest</a> with added Annotation" (cookbook 0464) is HTML. */
 static gboolean
 is_well_formed_subset (const char *value)
 {
+  gboolean starts_with_tag = value[0] == '<' && g_ascii_isalpha (value[1]);
   g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (g_free);
   gboolean any_tag = FALSE;
   const char *p = value;
@@ -374,7 +377,7 @@ is_well_formed_subset (const char *value)
       p = q + 1;
     }
 
-  return any_tag && open->len == 0;
+  return any_tag && (open->len == 0 || starts_with_tag);
 }
 
 /* The spec's test for HTML (first character '<', last '>') also matches

@@ -74,6 +74,13 @@ static const Case cases[] = {
   /* … and otherwise plain text */
   { "x <script>alert(1)</script>", "x &lt;script&gt;alert(1)&lt;/script&gt;", "x <script>alert(1)</script>" },
   { "x <b>unclosed", "x &lt;b&gt;unclosed", "x <b>unclosed" },
+  /* Starting with a tag of the subset, its last tags may stay open
+   * (cookbook 0464); a tag outside the subset still makes it text. */
+  { "<span>Reuse of <a href=\"https://example.org/m.json\">Source</a> with more",
+    "Reuse of <a href=\"https://example.org/m.json\">Source</a> with more",
+    "Reuse of Source with more" },
+  { "<b>bold <i>both", "<b>bold <i>both</i></b>", "bold both" },
+  { "<b>bold <script>x", "&lt;b&gt;bold &lt;script&gt;x", "<b>bold <script>x" },
   { "x <b><i>crossed</b></i>", "x &lt;b&gt;&lt;i&gt;crossed&lt;/b&gt;&lt;/i&gt;", "x <b><i>crossed</b></i>" },
   { "x <u>not in the subset</u>", "x &lt;u&gt;not in the subset&lt;/u&gt;", "x <u>not in the subset</u>" },
   { "x <b title=\"open>y", "x &lt;b title=&quot;open&gt;y", "x <b title=\"open>y" },
