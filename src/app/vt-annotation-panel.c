@@ -14,6 +14,7 @@
 #include "iiif/vt-annotation-page.h"
 #include "iiif/vt-iiif-error.h"
 
+#include "vt-annotation-fetch.h"
 #include "vt-annotation-panel.h"
 #include "vt-annotation-row.h"
 #include "vt-layer-watch.h"
@@ -170,29 +171,14 @@ add_annotation (VtAnnotationPanel    *self,
 
   if (body != NULL)
     {
-      VtRect rect;
-
       g_object_set_data (G_OBJECT (row), "vt-painting", painting);
       g_object_set_data (G_OBJECT (row), "vt-body", body);
 
       /* The region of the image, as a region of the canvas; none (a
        * target of another image, no size to scale by): no shape. */
-      target = NULL;
-      if (self->canvas->id != NULL &&
-          vt_painting_annotation_map_target (painting, body, self->canvas->width, self->canvas->height,
-                                             vt_annotation_get_target (annotation), &rect))
-        {
-          g_autofree char *xywh = g_strdup_printf ("xywh=%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT
-                                                   ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT,
-                                                   rect.x, rect.y, rect.width, rect.height);
-          VtSelector *selector = vt_selector_new_from_fragment (xywh);
-
-          on_canvas = vt_annotation_target_new ();
-          on_canvas->source = g_strdup (self->canvas->id);
-          if (selector != NULL)
-            g_ptr_array_add (on_canvas->selectors, selector);
-          target = on_canvas;
-        }
+      on_canvas = vt_painting_annotation_dup_canvas_target (painting, body, self->canvas,
+                                                            vt_annotation_get_target (annotation));
+      target = on_canvas;
     }
 
   if (self->overlay != NULL && target != NULL && self->canvas != NULL)
@@ -303,30 +289,13 @@ page_data_free (PageData *data)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PageData, page_data_free)
 
 static void
-parse_page_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
+page_fetched_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  PageData *data = g_object_get_data (G_OBJECT (task), "vt-page-data");
-  GBytes *bytes = task_data;
-  GError *error = NULL;
-  VtAnnotationPage *page = vt_annotation_page_new_from_bytes (bytes, data->uri, &error);
-
-  if (page == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, page, (GDestroyNotify) vt_annotation_page_unref);
-}
-
-static void
-page_parsed_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  PageData *data = g_object_get_data (G_OBJECT (result), "vt-page-data");
+  g_autoptr(PageData) data = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(VtAnnotationPage) page = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(VtAnnotationPage) page = vt_annotation_fetch_page_finish (result, &error);
   VtAnnotationPanel *self = data->self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
@@ -345,46 +314,21 @@ page_parsed_cb (GObject      *object,
 }
 
 static void
-page_fetched_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, NULL, &error);
-
-  if (bytes == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  g_task_set_task_data (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
-  g_task_run_in_thread (task, parse_page_thread);
-}
-
-static void
 fetch_page (VtAnnotationPanel *self,
             VtAnnotationPage  *page,
             guint              page_index)
 {
-  g_autoptr(GTask) task = NULL;
   PageData *data = g_new0 (PageData, 1);
 
   data->self = self;
   data->uri = g_strdup (page->id);
   data->page_index = page_index;
 
-  /* The task's source is NULL: its callback checks the cancellable, which
-   * the panel cancels before it goes or shows another canvas. */
-  task = g_task_new (NULL, self->cancellable, page_parsed_cb, NULL);
-  g_task_set_source_tag (task, fetch_page);
-  g_object_set_data_full (G_OBJECT (task), "vt-page-data", data, (GDestroyNotify) page_data_free);
+  /* The panel cancels self->cancellable before it goes or shows another
+   * canvas; the callback checks it. */
   self->n_pending++;
-  vt_client_fetch_async (vt_session_get_client (self->session), page->id, VT_FETCH_KIND_MANIFEST,
-                         VT_FETCH_FLAGS_NONE, G_PRIORITY_LOW, self->cancellable,
-                         page_fetched_cb, g_steal_pointer (&task));
+  vt_annotation_fetch_page_async (vt_session_get_client (self->session), page->id, self->cancellable,
+                                  page_fetched_cb, data);
 }
 
 /* The canvas shown */

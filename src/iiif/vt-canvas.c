@@ -204,6 +204,42 @@ vt_painting_annotation_map_target (const VtPaintingAnnotation *self,
          vt_dimension_valid (out_rect->width) && vt_dimension_valid (out_rect->height);
 }
 
+/**
+ * vt_painting_annotation_dup_canvas_target:
+ * @canvas: the canvas @self paints
+ *
+ * The target of an annotation of @body, as vt_painting_annotation_map_target()
+ * maps it: a target of @canvas with a FragmentSelector `xywh=`, in canvas
+ * pixels, as any annotation of the canvas has.
+ *
+ * Returns: (transfer full) (nullable): the new target, or %NULL when
+ *   @target is not placed on @canvas
+ */
+VtAnnotationTarget *
+vt_painting_annotation_dup_canvas_target (const VtPaintingAnnotation *self,
+                                          const VtContentResource    *body,
+                                          const VtCanvas             *canvas,
+                                          const VtAnnotationTarget   *target)
+{
+  g_autoptr(VtAnnotationTarget) on_canvas = NULL;
+  g_autofree char *xywh = NULL;
+  VtSelector *selector;
+  VtRect rect;
+
+  g_return_val_if_fail (canvas != NULL, NULL);
+
+  if (!vt_painting_annotation_map_target (self, body, canvas->width, canvas->height, target, &rect))
+    return NULL;
+  xywh = g_strdup_printf ("xywh=%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT,
+                          rect.x, rect.y, rect.width, rect.height);
+  if ((selector = vt_selector_new_from_fragment (xywh)) == NULL)
+    return NULL;
+  on_canvas = vt_annotation_target_new ();
+  on_canvas->source = g_strdup (canvas->id);
+  g_ptr_array_add (on_canvas->selectors, selector);
+  return g_steal_pointer (&on_canvas);
+}
+
 static void
 vt_canvas_clear (VtCanvas *self)
 {

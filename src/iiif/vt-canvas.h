@@ -226,6 +226,10 @@ gboolean              vt_painting_annotation_map_target (const VtPaintingAnnotat
                                                          gint64                      canvas_height,
                                                          const VtAnnotationTarget   *target,
                                                          VtRect                     *out_rect);
+VtAnnotationTarget   *vt_painting_annotation_dup_canvas_target (const VtPaintingAnnotation *self,
+                                                                const VtContentResource    *body,
+                                                                const VtCanvas             *canvas,
+                                                                const VtAnnotationTarget   *target);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtCanvas, vt_canvas_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtContentResource, vt_content_resource_unref)

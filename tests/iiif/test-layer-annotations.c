@@ -81,6 +81,18 @@ test_parse_and_map (void)
   g_assert_true (vt_painting_annotation_map_target (choice, infrared, canvas->width, canvas->height,
                                                     vt_annotation_get_target (tag), &rect));
   assert_rect (&rect, 200, 100, 300, 150);
+  {
+    g_autoptr(VtAnnotationTarget) on_canvas =
+      vt_painting_annotation_dup_canvas_target (choice, infrared, canvas, vt_annotation_get_target (tag));
+    VtRect again;
+
+    /* As a target of the canvas, in its pixels. */
+    g_assert_nonnull (on_canvas);
+    g_assert_cmpstr (on_canvas->source, ==, canvas->id);
+    g_assert_true (vt_annotation_target_get_rect (on_canvas, canvas->width, canvas->height, &again));
+    assert_rect (&again, 200, 100, 300, 150);
+    g_assert_null (vt_painting_annotation_dup_canvas_target (choice, visible, canvas, vt_annotation_get_target (tag)));
+  }
 
   /* A FragmentSelector on the image's own id, at its corner. */
   fragment = layer_annotation (infrared, 0, 1);
