@@ -14,8 +14,10 @@
 #include "iiif/vt-annotation-page.h"
 #include "iiif/vt-iiif-error.h"
 
+#include "vt-annotation-fetch.h"
 #include "vt-annotation-panel.h"
 #include "vt-annotation-row.h"
+#include "vt-layer-watch.h"
 
 /* The sidebar's list of the annotations of the canvas shown (commenting,
  * tagging, describing, linking…), beside the overlay that draws their
@@ -42,6 +44,7 @@ struct _VtAnnotationPanel
   GSignalGroup        *viewing_signals;
   VtAnnotationOverlay *overlay;
   VtCanvas            *canvas;
+  VtLayerWatch        *layer_watch;
   GCancellable        *cancellable;
   char                *language;
   char                *query;       /* folded */
@@ -149,16 +152,34 @@ row_unhighlight_cb (VtAnnotationPanel  *self,
     vt_annotation_overlay_set_highlighted (self->overlay, -1);
 }
 
-static void
-add_annotation (VtAnnotationPanel *self,
-                VtAnnotation      *annotation,
-                guint              page_index,
-                guint              index)
+/* @painting and @body: the image the annotation is on (its own
+ * `annotations`, cookbook 0326), whose pixels its target is in; its shape
+ * goes where that image is painted, and shows while the image does. */
+static GtkWidget *
+add_annotation (VtAnnotationPanel    *self,
+                VtAnnotation         *annotation,
+                VtPaintingAnnotation *painting,
+                VtContentResource    *body,
+                guint                 page_index,
+                guint                 index)
 {
   g_auto(GStrv) languages = dup_languages (self);
   GtkWidget *row = vt_annotation_row_new (annotation, (const char * const *) languages);
   VtAnnotationTarget *target = vt_annotation_get_target (annotation);
+  g_autoptr(VtAnnotationTarget) on_canvas = NULL;
   GtkEventController *controller;
+
+  if (body != NULL)
+    {
+      g_object_set_data (G_OBJECT (row), "vt-painting", painting);
+      g_object_set_data (G_OBJECT (row), "vt-body", body);
+
+      /* The region of the image, as a region of the canvas; none (a
+       * target of another image, no size to scale by): no shape. */
+      on_canvas = vt_painting_annotation_dup_canvas_target (painting, body, self->canvas,
+                                                            vt_annotation_get_target (annotation));
+      target = on_canvas;
+    }
 
   if (self->overlay != NULL && target != NULL && self->canvas != NULL)
     vt_annotation_row_set_item (VT_ANNOTATION_ROW (row),
@@ -181,6 +202,19 @@ add_annotation (VtAnnotationPanel *self,
 
   gtk_list_box_append (self->list_box, row);
   self->n_rows++;
+  return row;
+}
+
+/* Whether the image @row's annotation is on, if any, is shown. */
+static gboolean
+row_layer_shown (VtAnnotationPanel *self,
+                 GtkListBoxRow     *row)
+{
+  VtContentResource *body = g_object_get_data (G_OBJECT (row), "vt-body");
+
+  if (body == NULL)
+    return TRUE;
+  return vt_layer_watch_is_shown (self->layer_watch, g_object_get_data (G_OBJECT (row), "vt-painting"), body);
 }
 
 /* Whether @annotation is about the canvas shown: an annotation of the
@@ -207,7 +241,7 @@ add_page (VtAnnotationPanel *self,
 
   for (guint i = 0; i < page->items->len; i++)
     if (is_on_canvas (self, g_ptr_array_index (page->items, i), manifest_level))
-      add_annotation (self, g_ptr_array_index (page->items, i), page_index, i);
+      add_annotation (self, g_ptr_array_index (page->items, i), NULL, NULL, page_index, i);
 }
 
 static int
@@ -221,7 +255,8 @@ sort_rows (GtkListBoxRow *a,
   return oa < ob ? -1 : oa > ob;
 }
 
-/* A row the search leaves out takes its shape off the image too. */
+/* A row the search leaves out takes its shape off the image too; so does
+ * a hidden image the shapes of its annotations (the row stays). */
 static gboolean
 filter_rows (GtkListBoxRow *row,
              gpointer       user_data)
@@ -231,7 +266,7 @@ filter_rows (GtkListBoxRow *row,
 
   if (self->overlay != NULL)
     vt_annotation_overlay_set_item_hidden (self->overlay, vt_annotation_row_get_item (VT_ANNOTATION_ROW (row)),
-                                           !matches);
+                                           !matches || !row_layer_shown (self, row));
   return matches;
 }
 
@@ -254,30 +289,13 @@ page_data_free (PageData *data)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PageData, page_data_free)
 
 static void
-parse_page_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
+page_fetched_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  PageData *data = g_object_get_data (G_OBJECT (task), "vt-page-data");
-  GBytes *bytes = task_data;
-  GError *error = NULL;
-  VtAnnotationPage *page = vt_annotation_page_new_from_bytes (bytes, data->uri, &error);
-
-  if (page == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, page, (GDestroyNotify) vt_annotation_page_unref);
-}
-
-static void
-page_parsed_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  PageData *data = g_object_get_data (G_OBJECT (result), "vt-page-data");
+  g_autoptr(PageData) data = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(VtAnnotationPage) page = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(VtAnnotationPage) page = vt_annotation_fetch_page_finish (result, &error);
   VtAnnotationPanel *self = data->self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
@@ -296,46 +314,21 @@ page_parsed_cb (GObject      *object,
 }
 
 static void
-page_fetched_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, NULL, &error);
-
-  if (bytes == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  g_task_set_task_data (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
-  g_task_run_in_thread (task, parse_page_thread);
-}
-
-static void
 fetch_page (VtAnnotationPanel *self,
             VtAnnotationPage  *page,
             guint              page_index)
 {
-  g_autoptr(GTask) task = NULL;
   PageData *data = g_new0 (PageData, 1);
 
   data->self = self;
   data->uri = g_strdup (page->id);
   data->page_index = page_index;
 
-  /* The task's source is NULL: its callback checks the cancellable, which
-   * the panel cancels before it goes or shows another canvas. */
-  task = g_task_new (NULL, self->cancellable, page_parsed_cb, NULL);
-  g_task_set_source_tag (task, fetch_page);
-  g_object_set_data_full (G_OBJECT (task), "vt-page-data", data, (GDestroyNotify) page_data_free);
+  /* The panel cancels self->cancellable before it goes or shows another
+   * canvas; the callback checks it. */
   self->n_pending++;
-  vt_client_fetch_async (vt_session_get_client (self->session), page->id, VT_FETCH_KIND_MANIFEST,
-                         VT_FETCH_FLAGS_NONE, G_PRIORITY_LOW, self->cancellable,
-                         page_fetched_cb, g_steal_pointer (&task));
+  vt_annotation_fetch_page_async (vt_session_get_client (self->session), page->id, self->cancellable,
+                                  page_fetched_cb, data);
 }
 
 /* The canvas shown */
@@ -348,6 +341,8 @@ clear (VtAnnotationPanel *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->canvas, vt_canvas_unref);
+  if (self->layer_watch != NULL)
+    vt_layer_watch_set_page (self->layer_watch, NULL);
   self->n_pending = 0;
   self->n_failed = 0;
   self->n_rows = 0;
@@ -356,6 +351,49 @@ clear (VtAnnotationPanel *self)
     gtk_list_box_remove (self->list_box, child);
   if (self->overlay != NULL)
     vt_annotation_overlay_clear (self->overlay);
+}
+
+/* The annotations of the images themselves, after all others: those of
+ * each option of a Choice, shown with it. Only embedded pages: they come
+ * with the manifest. */
+static void
+add_layer_pages (VtAnnotationPanel *self,
+                 VtCanvas          *canvas,
+                 guint              page_index)
+{
+  for (guint i = 0; i < canvas->annotations->len; i++)
+    {
+      VtPaintingAnnotation *painting = g_ptr_array_index (canvas->annotations, i);
+
+      for (guint b = 0; b < painting->bodies->len; b++)
+        {
+          VtContentResource *body = g_ptr_array_index (painting->bodies, b);
+          g_auto(GStrv) languages = dup_languages (self);
+          g_autofree char *layer = NULL;
+
+          if (body->annotation_pages == NULL)
+            continue;
+          /* Named as in the layer popover. */
+          if (body->label != NULL)
+            layer = vt_language_map_dup_text (body->label, (const char * const *) languages, " · ");
+          if (layer == NULL || *layer == '\0')
+            {
+              g_free (layer);
+              /* TRANSLATORS: a layer of a canvas without a label of its own */
+              layer = g_strdup_printf (_("Image %u"), i + b + 1);
+            }
+          for (guint p = 0; body->annotation_pages != NULL && p < body->annotation_pages->len; p++)
+            {
+              VtAnnotationPage *page = g_ptr_array_index (body->annotation_pages, p);
+
+              for (guint a = 0; page->loaded && a < page->items->len; a++)
+                vt_annotation_row_set_layer (VT_ANNOTATION_ROW (add_annotation (self, g_ptr_array_index (page->items, a),
+                                                                                painting, body, page_index, a)),
+                                             layer);
+              page_index++;
+            }
+        }
+    }
 }
 
 static void
@@ -395,6 +433,8 @@ page_changed_cb (VtAnnotationPanel *self)
       else if (p->id != NULL && self->session != NULL && fetched++ < MAX_FETCHED_PAGES)
         fetch_page (self, p, i);
     }
+  add_layer_pages (self, canvas, n_pages);
+  vt_layer_watch_set_page (self->layer_watch, page);
   update_state (self);
 }
 
@@ -422,6 +462,10 @@ static void
 row_selected_cb (VtAnnotationPanel *self,
                  GtkListBoxRow     *row)
 {
+  /* An annotation of a hidden image points at nothing seen: show that
+   * image (its shape follows through the layer watch). */
+  if (row != NULL && !row_layer_shown (self, row))
+    vt_layer_watch_show (self->layer_watch, g_object_get_data (G_OBJECT (row), "vt-body"));
   if (self->overlay != NULL)
     vt_annotation_overlay_set_selected (self->overlay,
                                         row ? vt_annotation_row_get_item (VT_ANNOTATION_ROW (row)) : -1);
@@ -485,6 +529,7 @@ vt_annotation_panel_dispose (GObject *object)
     g_signal_group_set_target (self->viewing_signals, NULL);
   g_clear_object (&self->viewing_signals);
   clear (self);
+  g_clear_object (&self->layer_watch);
   vt_annotation_panel_set_overlay (self, NULL);
   g_clear_object (&self->viewing);
   g_clear_object (&self->session);
@@ -586,6 +631,10 @@ vt_annotation_panel_init (VtAnnotationPanel *self)
 
   gtk_list_box_set_sort_func (self->list_box, sort_rows, NULL, NULL);
   gtk_list_box_set_filter_func (self->list_box, filter_rows, self, NULL);
+
+  self->layer_watch = vt_layer_watch_new ();
+  g_signal_connect_object (self->layer_watch, "changed", G_CALLBACK (gtk_list_box_invalidate_filter),
+                           self->list_box, G_CONNECT_SWAPPED);
 
   self->viewing_signals = g_signal_group_new (VT_TYPE_VIEWING);
   g_signal_group_connect_swapped (self->viewing_signals, "notify::page",

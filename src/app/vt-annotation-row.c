@@ -33,9 +33,11 @@ struct _VtAnnotationRow
   char          *markup;
   GPtrArray     *tags;
   GPtrArray     *links;
+  char          *layer;         /* the label of the image it is on, or NULL */
 
   GtkWidget     *box;
   GtkLabel      *kind_label;
+  GtkLabel      *layer_label;
   GtkLabel      *text_label;
   GtkFlowBox    *tags_box;
   GtkBox        *links_box;
@@ -248,6 +250,23 @@ build_search_text (VtAnnotationRow *self)
   self->folded = vt_annotation_fold_text (all->str);
 }
 
+/* A screen reader hears the kind, the image it is on and the text, not
+ * "row". */
+static void
+update_accessible (VtAnnotationRow *self)
+{
+  g_autofree char *accessible = NULL;
+  const char *text = self->markup != NULL && self->markup[0] != '\0' ? gtk_label_get_text (self->text_label)
+                     : self->tags->len > 0 ? (const char *) g_ptr_array_index (self->tags, 0) : "";
+
+  if (self->layer != NULL)
+    accessible = g_strdup_printf ("%s, %s: %s", gtk_label_get_text (self->kind_label),
+                                  gtk_label_get_text (self->layer_label), text);
+  else
+    accessible = g_strdup_printf ("%s: %s", gtk_label_get_text (self->kind_label), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
 static void
 update (VtAnnotationRow    *self,
         const char * const *languages)
@@ -257,7 +276,6 @@ update (VtAnnotationRow    *self,
   const char *tag_language = pick_language (a, TRUE, languages);
   g_autoptr(GString) markup = g_string_new (NULL);
   g_autofree char *label = dup_label_text (a->label, languages);
-  g_autofree char *accessible = NULL;
   VtAnnotationBody *picked = NULL;
   guint picked_choice = 0;
 
@@ -334,11 +352,7 @@ update (VtAnnotationRow    *self,
   gtk_widget_set_visible (GTK_WIDGET (self->tags_box), self->tags->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->links_box), self->links->len > 0);
 
-  /* A screen reader hears the kind and the text, not "row". */
-  accessible = g_strdup_printf ("%s: %s", gtk_label_get_text (self->kind_label),
-                                self->markup[0] != '\0' ? gtk_label_get_text (self->text_label)
-                                : self->tags->len > 0 ? (const char *) g_ptr_array_index (self->tags, 0) : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  update_accessible (self);
 }
 
 static void
@@ -361,6 +375,7 @@ vt_annotation_row_finalize (GObject *object)
   g_clear_pointer (&self->markup, g_free);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_pointer (&self->links, g_ptr_array_unref);
+  g_clear_pointer (&self->layer, g_free);
 
   G_OBJECT_CLASS (vt_annotation_row_parent_class)->finalize (object);
 }
@@ -392,6 +407,14 @@ vt_annotation_row_init (VtAnnotationRow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->kind_label), "caption-heading");
   gtk_widget_add_css_class (GTK_WIDGET (self->kind_label), "dim-label");
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->kind_label));
+
+  self->layer_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->layer_label, 0);
+  gtk_label_set_wrap (self->layer_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->layer_label), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->layer_label), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->layer_label), FALSE);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->layer_label));
 
   self->text_label = GTK_LABEL (new_link_label (""));
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->text_label));
@@ -446,6 +469,46 @@ vt_annotation_row_set_languages (VtAnnotationRow    *self,
   g_return_if_fail (VT_IS_ANNOTATION_ROW (self));
 
   update (self, languages);
+}
+
+/**
+ * vt_annotation_row_set_layer:
+ * @layer: (nullable): the label of the image the annotation is on (one
+ *   layer of the canvas, an option of a Choice), or %NULL when it is on
+ *   the canvas
+ */
+void
+vt_annotation_row_set_layer (VtAnnotationRow *self,
+                             const char      *layer)
+{
+  g_return_if_fail (VT_IS_ANNOTATION_ROW (self));
+
+  g_free (self->layer);
+  self->layer = g_strdup (layer);
+  if (layer != NULL)
+    {
+      /* TRANSLATORS: under an annotation in the sidebar: the image of the
+       * page it is about, e.g. “On X-ray”; %s is that image's label */
+      g_autofree char *text = g_strdup_printf (_("On %s"), layer);
+
+      gtk_label_set_text (self->layer_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->layer_label), layer != NULL);
+  update_accessible (self);
+}
+
+/**
+ * vt_annotation_row_get_layer_text:
+ *
+ * Returns: (nullable): what the row says of the image it is on (“On
+ *   X-ray”), or %NULL
+ */
+const char *
+vt_annotation_row_get_layer_text (VtAnnotationRow *self)
+{
+  g_return_val_if_fail (VT_IS_ANNOTATION_ROW (self), NULL);
+
+  return self->layer != NULL ? gtk_label_get_text (self->layer_label) : NULL;
 }
 
 int

@@ -22,6 +22,9 @@ GtkWidget    *vt_annotation_row_new             (VtAnnotation       *annotation,
 VtAnnotation *vt_annotation_row_get_annotation  (VtAnnotationRow    *self);
 void          vt_annotation_row_set_languages   (VtAnnotationRow    *self,
                                                  const char * const *languages);
+void          vt_annotation_row_set_layer       (VtAnnotationRow    *self,
+                                                 const char         *layer);
+const char   *vt_annotation_row_get_layer_text  (VtAnnotationRow    *self);
 int           vt_annotation_row_get_item        (VtAnnotationRow    *self);
 void          vt_annotation_row_set_item        (VtAnnotationRow    *self,
                                                  int                 item);

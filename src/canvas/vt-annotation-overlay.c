@@ -745,6 +745,23 @@ vt_annotation_overlay_set_item_hidden (VtAnnotationOverlay *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/**
+ * vt_annotation_overlay_get_item_hidden:
+ *
+ * Returns: whether @item is left out (not drawn, not picked); %TRUE for
+ *   an item that does not exist
+ */
+gboolean
+vt_annotation_overlay_get_item_hidden (VtAnnotationOverlay *self,
+                                       int                  item)
+{
+  g_return_val_if_fail (VT_IS_ANNOTATION_OVERLAY (self), TRUE);
+
+  if (item < 0 || (guint) item >= self->items->len)
+    return TRUE;
+  return g_array_index (self->items, Item, item).hidden;
+}
+
 int
 vt_annotation_overlay_get_selected (VtAnnotationOverlay *self)
 {

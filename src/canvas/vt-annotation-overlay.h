@@ -40,6 +40,8 @@ gboolean     vt_annotation_overlay_get_view_bounds (VtAnnotationOverlay *self,
 void         vt_annotation_overlay_set_item_hidden (VtAnnotationOverlay *self,
                                                     int                  item,
                                                     gboolean             hidden);
+gboolean     vt_annotation_overlay_get_item_hidden (VtAnnotationOverlay *self,
+                                                    int                  item);
 int          vt_annotation_overlay_pick         (VtAnnotationOverlay      *self,
                                                  double                    widget_x,
                                                  double                    widget_y);

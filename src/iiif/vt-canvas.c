@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include "vt-iiif-private.h"
 
 static void
@@ -23,6 +26,7 @@ vt_content_resource_clear (VtContentResource *self)
   g_clear_pointer (&self->value, g_free);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->thumbnail, g_ptr_array_unref);
+  g_clear_pointer (&self->annotation_pages, g_ptr_array_unref);
 }
 
 VT_DEFINE_RC (VtContentResource, vt_content_resource, vt_content_resource_clear)
@@ -84,6 +88,156 @@ vt_painting_annotation_get_body (const VtPaintingAnnotation *self)
   if (self->default_body < self->bodies->len)
     return g_ptr_array_index (self->bodies, self->default_body);
   return NULL;
+}
+
+/* Whether two URIs name one resource; an image service may be named by
+ * its id or its info.json, with or without a final slash. */
+static gboolean
+same_resource (const char *a,
+               const char *b)
+{
+  gsize la, lb;
+
+  if (a == NULL || b == NULL)
+    return FALSE;
+  la = strlen (a);
+  lb = strlen (b);
+  if (g_str_has_suffix (a, "/info.json"))
+    la -= strlen ("/info.json");
+  if (g_str_has_suffix (b, "/info.json"))
+    lb -= strlen ("/info.json");
+  while (la > 0 && a[la - 1] == '/')
+    la--;
+  while (lb > 0 && b[lb - 1] == '/')
+    lb--;
+  return la > 0 && la == lb && strncmp (a, b, la) == 0;
+}
+
+/**
+ * vt_painting_annotation_map_target:
+ * @body: one of @self's bodies (a Choice option)
+ * @canvas_width: the canvas's width
+ * @canvas_height: its height
+ * @target: the target of one of @body's own annotations
+ * @out_rect: (out): the region of the canvas in its pixels
+ *
+ * Maps a target in @body's pixels (its source @body's id or its image
+ * service's, with an ImageApiSelector region or a FragmentSelector
+ * `xywh=`; none or region "full": the whole image) to the canvas, through
+ * where @self paints @body: the part of the image it shows (its own
+ * selector, or all of it) onto its target region (or the whole canvas).
+ * What falls outside the part painted is cut off.
+ *
+ * Returns: whether @target names @body and a region of it that is painted;
+ *   not when the image has no size to scale by, or a shape only (an SVG)
+ */
+gboolean
+vt_painting_annotation_map_target (const VtPaintingAnnotation *self,
+                                   const VtContentResource    *body,
+                                   gint64                      canvas_width,
+                                   gint64                      canvas_height,
+                                   const VtAnnotationTarget   *target,
+                                   VtRect                     *out_rect)
+{
+  VtServiceRef *service;
+  VtRect region = { 0, 0, 0, 0 };
+  VtRect src, dst;
+  gboolean has_rect = FALSE;
+  gboolean whole = TRUE;
+  double x0, y0, x1, y1;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (body != NULL, FALSE);
+  g_return_val_if_fail (out_rect != NULL, FALSE);
+
+  if (target == NULL || target->source == NULL)
+    return FALSE;
+  if (body->width <= 0 || body->height <= 0 || canvas_width <= 0 || canvas_height <= 0)
+    return FALSE;
+  service = vt_content_resource_get_image_service (body);
+  if (!same_resource (target->source, body->id) &&
+      (service == NULL || !same_resource (target->source, service->id)))
+    return FALSE;
+
+  for (guint i = 0; i < target->selectors->len && !has_rect; i++)
+    {
+      VtSelector *selector = g_ptr_array_index (target->selectors, i);
+
+      if (vt_selector_get_rect (selector, body->width, body->height, &region))
+        has_rect = TRUE;
+      else if (selector->kind != VT_SELECTOR_IMAGE_API ||
+               (selector->region != NULL && strcmp (selector->region, "full") != 0))
+        whole = FALSE;
+    }
+  if (!has_rect && !whole)
+    return FALSE;
+
+  src = (VtRect) { 0, 0, body->width, body->height };
+  if (body->has_selector && body->selector.width > 0 && body->selector.height > 0)
+    src = body->selector;
+  dst = (VtRect) { 0, 0, canvas_width, canvas_height };
+  if (self->has_target && self->target.width > 0 && self->target.height > 0)
+    dst = self->target;
+  if (!has_rect)
+    region = src;
+
+  /* In doubles: the documents' numbers may be as large as gint64 goes. */
+  x0 = MAX ((double) region.x, (double) src.x);
+  y0 = MAX ((double) region.y, (double) src.y);
+  x1 = MIN ((double) region.x + (double) region.width, (double) src.x + (double) src.width);
+  y1 = MIN ((double) region.y + (double) region.height, (double) src.y + (double) src.height);
+  if (!(x1 > x0) || !(y1 > y0))
+    return FALSE;
+
+  x0 = dst.x + (x0 - src.x) * dst.width / src.width;
+  x1 = dst.x + (x1 - src.x) * dst.width / src.width;
+  y0 = dst.y + (y0 - src.y) * dst.height / src.height;
+  y1 = dst.y + (y1 - src.y) * dst.height / src.height;
+  if (!isfinite (x0) || !isfinite (x1) || !isfinite (y0) || !isfinite (y1))
+    return FALSE;
+
+  out_rect->x = (gint64) floor (x0);
+  out_rect->y = (gint64) floor (y0);
+  out_rect->width = (gint64) ceil (x1) - out_rect->x;
+  out_rect->height = (gint64) ceil (y1) - out_rect->y;
+  return out_rect->width > 0 && out_rect->height > 0 &&
+         vt_dimension_valid (out_rect->width) && vt_dimension_valid (out_rect->height);
+}
+
+/**
+ * vt_painting_annotation_dup_canvas_target:
+ * @canvas: the canvas @self paints
+ *
+ * The target of an annotation of @body, as vt_painting_annotation_map_target()
+ * maps it: a target of @canvas with a FragmentSelector `xywh=`, in canvas
+ * pixels, as any annotation of the canvas has.
+ *
+ * Returns: (transfer full) (nullable): the new target, or %NULL when
+ *   @target is not placed on @canvas
+ */
+VtAnnotationTarget *
+vt_painting_annotation_dup_canvas_target (const VtPaintingAnnotation *self,
+                                          const VtContentResource    *body,
+                                          const VtCanvas             *canvas,
+                                          const VtAnnotationTarget   *target)
+{
+  g_autoptr(VtAnnotationTarget) on_canvas = NULL;
+  g_autofree char *xywh = NULL;
+  VtSelector *selector;
+  VtRect rect;
+
+  g_return_val_if_fail (canvas != NULL, NULL);
+
+  if (!vt_painting_annotation_map_target (self, body, canvas->width, canvas->height, target, &rect))
+    return NULL;
+  xywh = g_strdup_printf ("xywh=%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT,
+                          rect.x, rect.y, rect.width, rect.height);
+  if ((selector = vt_selector_new_from_fragment (xywh)) == NULL)
+    return NULL;
+  on_canvas = vt_annotation_target_new ();
+  on_canvas->source = g_strdup (canvas->id);
+  g_ptr_array_add (on_canvas->selectors, selector);
+  return g_steal_pointer (&on_canvas);
 }
 
 static void

@@ -58,6 +58,9 @@ typedef enum
  * @language: (nullable): the language of @value
  * @thumbnail: (element-type VtResource): the resource's own thumbnails
  *   (a poster frame of a video)
+ * @annotation_pages: (element-type VtAnnotationPage) (nullable): the
+ *   resource's own v3 `annotations` (a tag on one image of a Choice,
+ *   cookbook 0326), targets in its pixels; %NULL when it has none
  *
  * The body of a painting annotation (or one option of a Choice).
  */
@@ -78,6 +81,7 @@ typedef struct
   char          *value;
   char          *language;
   GPtrArray     *thumbnail;
+  GPtrArray     *annotation_pages;
 } VtContentResource;
 
 /**
@@ -216,6 +220,16 @@ VtServiceRef         *vt_content_resource_get_image_service (const VtContentReso
 VtPaintingAnnotation *vt_painting_annotation_ref   (VtPaintingAnnotation *self);
 void                  vt_painting_annotation_unref (VtPaintingAnnotation *self);
 VtContentResource    *vt_painting_annotation_get_body (const VtPaintingAnnotation *self);
+gboolean              vt_painting_annotation_map_target (const VtPaintingAnnotation *self,
+                                                         const VtContentResource    *body,
+                                                         gint64                      canvas_width,
+                                                         gint64                      canvas_height,
+                                                         const VtAnnotationTarget   *target,
+                                                         VtRect                     *out_rect);
+VtAnnotationTarget   *vt_painting_annotation_dup_canvas_target (const VtPaintingAnnotation *self,
+                                                                const VtContentResource    *body,
+                                                                const VtCanvas             *canvas,
+                                                                const VtAnnotationTarget   *target);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtCanvas, vt_canvas_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtContentResource, vt_content_resource_unref)

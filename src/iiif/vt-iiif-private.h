@@ -109,6 +109,9 @@ typedef struct
   guint       n_ranges;
   guint       n_members;
   guint       depth;
+  guint      *annotation_budget;   /* while a v3 canvas is read: what its
+                                    * painting bodies' own `annotations`
+                                    * may still hold; NULL elsewhere */
 } VtParseContext;
 
 void          vt_parse_context_init  (VtParseContext *ctx,

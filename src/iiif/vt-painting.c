@@ -160,6 +160,18 @@ content_resource_from_json (VtParseContext *ctx,
       g_ptr_array_extend_and_steal (resource->services, g_steal_pointer (&services));
     }
 
+  /* Annotations of this resource alone (cookbook 0326): their targets
+   * are in its pixels, mapped to the canvas by
+   * vt_painting_annotation_map_target(). */
+  if (ctx != NULL && ctx->annotation_budget != NULL && json_object_has_member (object, "annotations"))
+    {
+      resource->annotation_pages = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_annotation_page_unref);
+      vt_annotation_pages_from_json (ctx, vt_json_get_member (object, "annotations"),
+                                     resource->annotation_pages, ctx->annotation_budget);
+      if (resource->annotation_pages->len == 0)
+        g_clear_pointer (&resource->annotation_pages, g_ptr_array_unref);
+    }
+
   /* No type: an image format or an image service still says "image". */
   if (resource->kind == VT_CONTENT_OTHER && resource->type == NULL &&
       ((resource->format != NULL && g_str_has_prefix (resource->format, "image/")) ||

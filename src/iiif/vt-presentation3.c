@@ -95,7 +95,11 @@ parse_annotation (VtParseContext *ctx,
       body = json_array_get_length (array) > 0 ? json_array_get_element (array, 0) : NULL;
     }
 
+  /* An image's own annotations (0326: a tag on the X-ray of a Choice)
+   * count against the canvas's annotations. */
+  ctx->annotation_budget = budget;
   vt_painting_body_from_json (ctx, body, anno, 0);
+  ctx->annotation_budget = NULL;
   if (anno->bodies->len == 0)
     {
       vt_parse_warn (ctx, _("Skipped an annotation of canvas “%s” without a usable body"),

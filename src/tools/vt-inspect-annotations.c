@@ -123,10 +123,26 @@ kind_name (VtContentKind kind)
     }
 }
 
-static void
-add_content_resource (JsonBuilder       *b,
-                      VtContentResource *r)
+/* Where the annotations of one painted image go on its canvas. */
+typedef struct
 {
+  VtPaintingAnnotation *painting;
+  VtContentResource    *body;
+  gint64                canvas_width;
+  gint64                canvas_height;
+} LayerPlace;
+
+static void add_pages (JsonBuilder        *b,
+                       GPtrArray          *pages,
+                       const LayerPlace   *place,
+                       const char * const *languages);
+
+static void
+add_content_resource (JsonBuilder        *b,
+                      const LayerPlace   *place,
+                      const char * const *languages)
+{
+  VtContentResource *r = place->body;
   VtServiceRef *service = vt_content_resource_get_image_service (r);
 
   json_builder_begin_object (b);
@@ -161,12 +177,17 @@ add_content_resource (JsonBuilder       *b,
       json_builder_set_member_name (b, "selector");
       add_selector (b, r->full_selector);
     }
+  /* An image's own annotations, each with where it lands on the canvas. */
+  if (r->annotation_pages != NULL)
+    add_pages (b, r->annotation_pages, place, languages);
   json_builder_end_object (b);
 }
 
 static void
 add_painting (JsonBuilder          *b,
-              VtPaintingAnnotation *a)
+              VtCanvas             *canvas,
+              VtPaintingAnnotation *a,
+              const char * const   *languages)
 {
   json_builder_begin_object (b);
   set_string (b, "id", a->id);
@@ -177,7 +198,11 @@ add_painting (JsonBuilder          *b,
   json_builder_set_member_name (b, "bodies");
   json_builder_begin_array (b);
   for (guint i = 0; i < a->bodies->len; i++)
-    add_content_resource (b, g_ptr_array_index (a->bodies, i));
+    {
+      LayerPlace place = { a, g_ptr_array_index (a->bodies, i), canvas->width, canvas->height };
+
+      add_content_resource (b, &place, languages);
+    }
   json_builder_end_array (b);
   if (a->has_target)
     vt_inspect_add_rect (b, "targetRegion", &a->target);
@@ -239,6 +264,7 @@ add_body (JsonBuilder        *b,
 static void
 add_annotation (JsonBuilder        *b,
                 VtAnnotation       *a,
+                const LayerPlace   *place,
                 const char * const *languages)
 {
   json_builder_begin_object (b);
@@ -256,12 +282,26 @@ add_annotation (JsonBuilder        *b,
   for (guint i = 0; i < a->targets->len; i++)
     add_target (b, g_ptr_array_index (a->targets, i));
   json_builder_end_array (b);
+  if (place != NULL)
+    for (guint i = 0; i < a->targets->len; i++)
+      {
+        VtRect rect;
+
+        if (vt_painting_annotation_map_target (place->painting, place->body,
+                                               place->canvas_width, place->canvas_height,
+                                               g_ptr_array_index (a->targets, i), &rect))
+          {
+            vt_inspect_add_rect (b, "canvasRegion", &rect);
+            break;
+          }
+      }
   json_builder_end_object (b);
 }
 
 static void
 add_pages (JsonBuilder        *b,
            GPtrArray          *pages,
+           const LayerPlace   *place,
            const char * const *languages)
 {
   json_builder_set_member_name (b, "annotationPages");
@@ -284,7 +324,7 @@ add_pages (JsonBuilder        *b,
       json_builder_set_member_name (b, "items");
       json_builder_begin_array (b);
       for (guint j = 0; j < page->items->len; j++)
-        add_annotation (b, g_ptr_array_index (page->items, j), languages);
+        add_annotation (b, g_ptr_array_index (page->items, j), place, languages);
       json_builder_end_array (b);
       json_builder_end_object (b);
     }
@@ -344,9 +384,9 @@ vt_inspect_add_canvas_content (JsonBuilder        *b,
   json_builder_set_member_name (b, "paintingAnnotations");
   json_builder_begin_array (b);
   for (guint i = 0; i < canvas->annotations->len; i++)
-    add_painting (b, g_ptr_array_index (canvas->annotations, i));
+    add_painting (b, canvas, g_ptr_array_index (canvas->annotations, i), languages);
   json_builder_end_array (b);
-  add_pages (b, canvas->annotation_pages, languages);
+  add_pages (b, canvas->annotation_pages, NULL, languages);
   vt_inspect_add_strv (b, "behavior", canvas->behavior);
   set_behavior_flags (b, canvas->behavior_flags);
   json_builder_set_member_name (b, "thumbnail");
@@ -425,7 +465,7 @@ vt_inspect_add_manifest_extras (JsonBuilder        *b,
   json_builder_end_array (b);
   add_extra_canvas (b, "placeholderCanvas", m->placeholder_canvas, languages);
   add_extra_canvas (b, "accompanyingCanvas", m->accompanying_canvas, languages);
-  add_pages (b, m->annotation_pages, languages);
+  add_pages (b, m->annotation_pages, NULL, languages);
 }
 
 void

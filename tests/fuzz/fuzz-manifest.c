@@ -146,6 +146,30 @@ walk_canvas_content (VtCanvas *canvas)
         g_assert (anno->target.width > 0 && anno->target.height > 0);
       if (anno->full_target != NULL)
         walk_target (anno->full_target);
+      /* An image's own annotations, mapped to the canvas as the panel
+       * does. */
+      for (guint b = 0; b < anno->bodies->len; b++)
+        {
+          VtContentResource *body = g_ptr_array_index (anno->bodies, b);
+
+          if (body->annotation_pages == NULL)
+            continue;
+          walk_pages (body->annotation_pages);
+          for (guint p = 0; p < body->annotation_pages->len; p++)
+            {
+              VtAnnotationPage *page = g_ptr_array_index (body->annotation_pages, p);
+
+              for (guint a = 0; a < page->items->len; a++)
+                {
+                  VtRect rect;
+
+                  if (vt_painting_annotation_map_target (anno, body, canvas->width, canvas->height,
+                                                         vt_annotation_get_target (g_ptr_array_index (page->items, a)),
+                                                         &rect))
+                    g_assert (rect.width > 0 && rect.height > 0);
+                }
+            }
+        }
     }
   walk_pages (canvas->annotation_pages);
   if (canvas->nav_place != NULL)

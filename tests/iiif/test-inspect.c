@@ -262,6 +262,37 @@ test_manifest (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (range, "items")), ==, 2);
 }
 
+/* An image's own annotations (cookbook 0326) are printed with it, each
+ * with the region of the canvas its target maps to. */
+static void
+test_layer_annotations (void)
+{
+  g_autofree char *path = fixture_path ("layer-annotations.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  JsonObject *root, *canvas, *painting, *infrared, *page, *tag;
+  JsonArray *region;
+
+  run_inspect (&run, path, NULL, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_output (run.out, parser);
+  canvas = json_array_get_object_element (json_object_get_array_member (root, "canvases"), 0);
+  painting = json_array_get_object_element (json_object_get_array_member (canvas, "paintingAnnotations"), 0);
+  infrared = json_array_get_object_element (json_object_get_array_member (painting, "bodies"), 1);
+  g_assert_false (json_object_has_member (json_array_get_object_element (json_object_get_array_member (painting, "bodies"), 0),
+                                          "annotationPages"));
+  page = json_array_get_object_element (json_object_get_array_member (infrared, "annotationPages"), 0);
+  tag = json_array_get_object_element (json_object_get_array_member (page, "items"), 0);
+  g_assert_cmpstr (json_object_get_string_member (tag, "id"), ==,
+                   "https://example.org/iiif/layer-tags/annotation/underdrawing");
+  region = json_object_get_array_member (tag, "canvasRegion");
+  g_assert_nonnull (region);
+  g_assert_cmpint (json_array_get_int_element (region, 0), ==, 200);
+  g_assert_cmpint (json_array_get_int_element (region, 1), ==, 100);
+  g_assert_cmpint (json_array_get_int_element (region, 2), ==, 300);
+  g_assert_cmpint (json_array_get_int_element (region, 3), ==, 150);
+}
+
 /* Each canvas carries the rights that hold for it, as the sidebar shows. */
 static void
 test_canvas_rights (void)
@@ -444,6 +475,7 @@ main (int   argc,
   g_test_add_func ("/vitrine/iiif/inspect/everything-printed", test_everything_printed);
   g_test_add_func ("/vitrine/iiif/inspect/image-service", test_image_service);
   g_test_add_func ("/vitrine/iiif/inspect/manifest", test_manifest);
+  g_test_add_func ("/vitrine/iiif/inspect/layer-annotations", test_layer_annotations);
   g_test_add_func ("/vitrine/iiif/inspect/canvas-rights", test_canvas_rights);
   g_test_add_func ("/vitrine/iiif/inspect/collection", test_collection);
   g_test_add_func ("/vitrine/iiif/inspect/text-bodies", test_text_bodies);
