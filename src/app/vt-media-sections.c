@@ -28,10 +28,11 @@ section_free (gpointer data)
   VtMediaSection *section = data;
 
   g_free (section->label);
+  g_clear_pointer (&section->thumbnail, g_ptr_array_unref);
   g_free (section);
 }
 
-static void
+static VtMediaSection *
 add_section (GPtrArray  *sections,
              const char *label,
              double      start,
@@ -43,6 +44,23 @@ add_section (GPtrArray  *sections,
   section->start = MAX (0, start);
   section->end = end;
   g_ptr_array_add (sections, section);
+  return section;
+}
+
+/* Whether one of @thumbnails may be fetched: only http(s), as anything
+ * the player loads. */
+static gboolean
+has_web_thumbnail (GPtrArray *thumbnails)
+{
+  for (guint i = 0; thumbnails != NULL && i < thumbnails->len; i++)
+    {
+      VtResource *thumbnail = g_ptr_array_index (thumbnails, i);
+      const char *scheme = thumbnail->id != NULL ? g_uri_peek_scheme (thumbnail->id) : NULL;
+
+      if (g_strcmp0 (scheme, "http") == 0 || g_strcmp0 (scheme, "https") == 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -70,7 +88,14 @@ collect_ranges (GPtrArray          *sections,
           if (item->range != NULL)
             g_ptr_array_add (children, item->range);
           else if (item->has_time && label != NULL && g_strcmp0 (item->canvas_id, canvas_id) == 0)
-            add_section (sections, label, item->time_start, item->time_end);
+            {
+              VtMediaSection *section = add_section (sections, label, item->time_start, item->time_end);
+
+              /* A range's picture (cookbook 0229: a scene of a film) is
+               * shown beside its label. */
+              if (has_web_thumbnail (range->thumbnail))
+                section->thumbnail = g_ptr_array_ref (range->thumbnail);
+            }
         }
       collect_ranges (sections, children, canvas_id, languages, depth + 1);
     }

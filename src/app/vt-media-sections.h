@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  * @label: what the section is called
  * @start: where it starts, in seconds
  * @end: where it ends, in seconds, or -1 when it runs to the end
+ * @thumbnail: (element-type VtResource) (nullable): the range's own
+ *   thumbnails (cookbook 0229's "thumbnail-nav"), or %NULL
  *
  * A part of a sound or video canvas that the player lists: a range of the
  * table of contents that takes a time range of it, a painting annotation
@@ -28,9 +30,10 @@ G_BEGIN_DECLS
  */
 typedef struct
 {
-  char   *label;
-  double  start;
-  double  end;
+  char      *label;
+  double     start;
+  double     end;
+  GPtrArray *thumbnail;
 } VtMediaSection;
 
 GPtrArray *vt_media_sections_collect  (VtManifest         *manifest,

@@ -17,9 +17,11 @@
 
 #include "vt-canvas-clock.h"
 #include "vt-media-annotations.h"
+#include "vt-media-section-row.h"
 #include "vt-media-sections.h"
 #include "vt-media-view.h"
 #include "vt-page.h"
+#include "vt-session.h"
 #include "vt-timeline-controls.h"
 
 /* A sound or video canvas, played: GtkMediaFile (GTK's GStreamer backend)
@@ -76,6 +78,9 @@ struct _VtMediaView
   GtkLabel       *error_label;
   GtkWidget      *entries_window;
   GtkListBox     *entries_list;
+
+  VtThumbnailLoader *thumbnails;    /* the sections' thumbnails */
+  GCancellable   *thumbnail_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (VtMediaView, vt_media_view, ADW_TYPE_BIN)
@@ -346,36 +351,39 @@ clear_stream (VtMediaView *self)
   g_clear_object (&self->stream);
 }
 
+/* The session's thumbnail loader shares its image services with the
+ * pages; made when a section first has a thumbnail. */
+static VtThumbnailLoader *
+thumbnail_loader (VtMediaView *self)
+{
+  if (self->thumbnails == NULL && self->session != NULL)
+    self->thumbnails = vt_thumbnail_loader_new (vt_session_get_client (self->session),
+                                                vt_session_get_service_cache (self->session));
+  return self->thumbnails;
+}
+
 static void
 fill_sections (VtMediaView *self)
 {
   GtkWidget *child;
+  gboolean any = FALSE;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->entries_list))) != NULL)
     gtk_list_box_remove (self->entries_list, child);
+  /* The thumbnails of the rows just removed are not wanted any more. */
+  g_cancellable_cancel (self->thumbnail_cancellable);
+  g_clear_object (&self->thumbnail_cancellable);
+  self->thumbnail_cancellable = g_cancellable_new ();
 
+  for (guint i = 0; sections (self) != NULL && i < sections (self)->len && !any; i++)
+    any = ((VtMediaSection *) g_ptr_array_index (sections (self), i))->thumbnail != NULL;
   for (guint i = 0; sections (self) != NULL && i < sections (self)->len; i++)
     {
       VtMediaSection *section = g_ptr_array_index (sections (self), i);
-      g_autofree char *time = vt_timeline_format_time (section->start);
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      GtkWidget *label = gtk_label_new (section->label);
-      GtkWidget *time_label = gtk_label_new (time);
-      g_autofree char *accessible = NULL;
+      VtThumbnailLoader *loader = section->thumbnail != NULL ? thumbnail_loader (self) : NULL;
 
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_widget_add_css_class (time_label, "numeric");
-      gtk_widget_add_css_class (time_label, "dim-label");
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), time_label);
-      gtk_list_box_append (self->entries_list, box);
-      /* Translators: a section of a recording and where it starts, read
-       * by a screen reader, e.g. "Second movement, at 2:05" */
-      accessible = g_strdup_printf (_("%s, at %s"), section->label, time);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      gtk_list_box_append (self->entries_list,
+                           vt_media_section_row_new (section, any, loader, self->thumbnail_cancellable));
     }
   gtk_widget_set_visible (self->entries_window, sections (self) != NULL && sections (self)->len > 0);
   self->current_section = -2;
@@ -437,6 +445,9 @@ vt_media_view_dispose (GObject *object)
   VtMediaView *self = VT_MEDIA_VIEW (object);
 
   clear (self);
+  g_cancellable_cancel (self->thumbnail_cancellable);
+  g_clear_object (&self->thumbnail_cancellable);
+  g_clear_object (&self->thumbnails);
   g_clear_object (&self->session);
   g_clear_pointer (&self->languages, g_strfreev);
   g_clear_pointer (&self->time_text, g_free);
@@ -762,6 +773,29 @@ vt_media_view_get_section_label (VtMediaView *self,
   if (sections (self) == NULL || index >= sections (self)->len)
     return NULL;
   return ((VtMediaSection *) g_ptr_array_index (sections (self), index))->label;
+}
+
+/**
+ * vt_media_view_get_section_thumbnail:
+ * @shows: (out) (optional): whether the section's row has a thumbnail
+ *   (its range has one), loaded or not
+ *
+ * Returns: (transfer none) (nullable): the thumbnail beside the section's
+ *   label, once loaded
+ */
+GdkPaintable *
+vt_media_view_get_section_thumbnail (VtMediaView *self,
+                                     guint        index,
+                                     gboolean    *shows)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (VT_IS_MEDIA_VIEW (self), NULL);
+
+  row = gtk_list_box_get_row_at_index (self->entries_list, (int) index);
+  if (shows != NULL)
+    *shows = row != NULL && vt_media_section_row_has_thumbnail (VT_MEDIA_SECTION_ROW (row));
+  return row != NULL ? vt_media_section_row_get_thumbnail (VT_MEDIA_SECTION_ROW (row)) : NULL;
 }
 
 /**

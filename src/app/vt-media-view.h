@@ -58,6 +58,9 @@ const char     *vt_media_view_get_error_text   (VtMediaView        *self);
 guint           vt_media_view_get_n_sections   (VtMediaView        *self);
 const char     *vt_media_view_get_section_label (VtMediaView       *self,
                                                  guint              index);
+GdkPaintable   *vt_media_view_get_section_thumbnail (VtMediaView   *self,
+                                                     guint          index,
+                                                     gboolean      *shows);
 gboolean        vt_media_view_activate_section (VtMediaView        *self,
                                                 guint               index);
 int             vt_media_view_get_current_section (VtMediaView     *self);

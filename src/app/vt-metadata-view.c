@@ -157,6 +157,7 @@ dup_details_rows (VtMetadataView      *self,
 {
   g_autoptr(GStrvBuilder) rows = g_strv_builder_new ();
   g_auto(GStrv) metadata = vt_manifest_dup_metadata_rows (self->manifest, languages);
+  g_auto(GStrv) places = vt_manifest_dup_place_rows (self->manifest, languages);
 
   if (self->object_number != NULL)
     {
@@ -175,6 +176,7 @@ dup_details_rows (VtMetadataView      *self,
       g_strv_builder_add (rows, markup);
     }
   g_strv_builder_addv (rows, (const char **) metadata);
+  g_strv_builder_addv (rows, (const char **) places);
   return g_strv_builder_end (rows);
 }
 

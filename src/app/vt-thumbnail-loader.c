@@ -526,6 +526,52 @@ vt_thumbnail_loader_load_async (VtThumbnailLoader   *self,
 }
 
 /**
+ * vt_thumbnail_loader_load_resources_async:
+ * @thumbnails: (element-type VtResource): a resource's `thumbnail` (a
+ *   range's, say), as the document gives them
+ * @size: the longer side wanted, in pixels
+ *
+ * Loads the first of @thumbnails that is on the web, shrunk to @size off
+ * the main thread as a canvas's are. Finish with
+ * vt_thumbnail_loader_load_finish().
+ */
+void
+vt_thumbnail_loader_load_resources_async (VtThumbnailLoader   *self,
+                                          GPtrArray           *thumbnails,
+                                          guint                size,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *d;
+
+  g_return_if_fail (VT_IS_THUMBNAIL_LOADER (self));
+  g_return_if_fail (thumbnails != NULL);
+  g_return_if_fail (size > 0);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vt_thumbnail_loader_load_async);
+  d = g_new0 (LoadData, 1);
+  d->size = size;
+  g_task_set_task_data (task, d, load_data_free);
+
+  for (guint i = 0; i < thumbnails->len; i++)
+    {
+      VtResource *thumbnail = g_ptr_array_index (thumbnails, i);
+
+      if (is_web_uri (thumbnail->id))
+        {
+          fetch_image (g_steal_pointer (&task), thumbnail->id);
+          return;
+        }
+    }
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("No thumbnail on the web"));
+}
+
+/**
  * vt_thumbnail_loader_load_finish:
  * @self: a loader
  * @result: the result

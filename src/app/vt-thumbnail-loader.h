@@ -34,6 +34,12 @@ void               vt_thumbnail_loader_load_async     (VtThumbnailLoader    *sel
                                                        GCancellable         *cancellable,
                                                        GAsyncReadyCallback   callback,
                                                        gpointer              user_data);
+void               vt_thumbnail_loader_load_resources_async (VtThumbnailLoader *self,
+                                                             GPtrArray         *thumbnails,
+                                                             guint              size,
+                                                             GCancellable      *cancellable,
+                                                             GAsyncReadyCallback callback,
+                                                             gpointer           user_data);
 GdkTexture        *vt_thumbnail_loader_load_finish    (VtThumbnailLoader    *self,
                                                        GAsyncResult         *result,
                                                        GError              **error);

@@ -15,6 +15,7 @@
 #include "vt-credit.h"
 #include "vt-manifest-rows.h"
 #include "vt-markup.h"
+#include "vt-nav-rows.h"
 #include "vt-rights.h"
 
 /* What a manifest says about its object, as the rows a sidebar shows:
@@ -148,6 +149,28 @@ vt_manifest_dup_metadata_rows (const VtManifest   *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   add_metadata_rows (rows, self->metadata, languages);
+  return g_strv_builder_end (rows);
+}
+
+/**
+ * vt_manifest_dup_place_rows:
+ *
+ * Where and when the object is: a "Place" row for each feature of its
+ * navPlace (its label and its coordinates, linked to OpenStreetMap; only
+ * so many), and a "Date" row for its navDate. A page's own are in
+ * vt_manifest_dup_page_rows().
+ *
+ * Returns: (transfer full): label, markup, … (see the top of this file)
+ */
+char **
+vt_manifest_dup_place_rows (const VtManifest   *self,
+                            const char * const *languages)
+{
+  g_autoptr(GStrvBuilder) rows = g_strv_builder_new ();
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  vt_nav_rows_add (rows, self->nav_place, self->nav_date, languages);
   return g_strv_builder_end (rows);
 }
 
@@ -359,7 +382,8 @@ vt_manifest_dup_link_rows (const VtManifest   *self,
  * descriptive properties on every resource: cookbook 0029, a video's
  * transcript in 0017): its summary, its metadata pairs and its links
  * (homepages, `rendering`, `seeAlso`, labelled by what they lead to as in
- * vt_manifest_dup_link_rows()), headed by its label. Its rights and
+ * vt_manifest_dup_link_rows()), and where and when it is (its navPlace and
+ * navDate, as in vt_manifest_dup_place_rows()), headed by its label. Its rights and
  * required statement are in vt_manifest_dup_rights_rows(). A page that
  * says nothing but its label gives no rows: the label alone is already in
  * the page strip and the status.
@@ -393,6 +417,7 @@ vt_manifest_dup_page_rows (const VtManifest   *self,
   add_resource_rows (body, canvas->homepage, _("Homepage"), TRUE, languages);
   add_resource_rows (body, canvas->rendering, _("Alternative Format"), FALSE, languages);
   add_resource_rows (body, canvas->see_also, _("See Also"), FALSE, languages);
+  vt_nav_rows_add (body, canvas->nav_place, canvas->nav_date, languages);
   said = g_strv_builder_end (body);
   if (said[0] == NULL)
     return g_strv_builder_end (rows);

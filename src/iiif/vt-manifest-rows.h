@@ -17,6 +17,8 @@ char  *vt_manifest_dup_title         (const VtManifest   *self,
                                       const char * const *languages);
 char **vt_manifest_dup_metadata_rows (const VtManifest   *self,
                                       const char * const *languages);
+char **vt_manifest_dup_place_rows   (const VtManifest   *self,
+                                      const char * const *languages);
 char **vt_manifest_dup_rights_rows   (const VtManifest   *self,
                                       guint               canvas_index,
                                       const char * const *languages);

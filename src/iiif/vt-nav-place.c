@@ -35,11 +35,15 @@ vt_nav_place_clear (VtNavPlace *self)
 VT_DEFINE_RC (VtNavPlace, vt_nav_place, vt_nav_place_clear)
 G_DEFINE_BOXED_TYPE (VtNavPlace, vt_nav_place, vt_nav_place_ref, vt_nav_place_unref)
 
+/* Positions are the innermost arrays; @dimensions is their length, kept
+ * so that the flattened numbers can be paired again (an altitude makes
+ * three), or 0 once two of them differ. */
 static gboolean
 add_coordinates (GArray   *out,
                  JsonNode *node,
                  guint     depth,
-                 guint    *budget)
+                 guint    *budget,
+                 guint    *dimensions)
 {
   if (node == NULL || depth > 4)
     return FALSE;
@@ -60,9 +64,17 @@ add_coordinates (GArray   *out,
   if (JSON_NODE_HOLDS_ARRAY (node))
     {
       JsonArray *array = json_node_get_array (node);
+      guint length = json_array_get_length (array);
 
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        if (!add_coordinates (out, json_array_get_element (array, i), depth + 1, budget))
+      if (length > 0 && JSON_NODE_HOLDS_VALUE (json_array_get_element (array, 0)))
+        {
+          if (*dimensions == G_MAXUINT)
+            *dimensions = length;
+          else if (*dimensions != length)
+            *dimensions = 0;
+        }
+      for (guint i = 0; i < length; i++)
+        if (!add_coordinates (out, json_array_get_element (array, i), depth + 1, budget, dimensions))
           return FALSE;
       return TRUE;
     }
@@ -99,6 +111,7 @@ vt_nav_place_from_json (VtParseContext *ctx,
       JsonNode *element = json_array_get_element (features, i);
       JsonObject *feature, *geometry;
       VtNavFeature *out;
+      guint dimensions = G_MAXUINT;
 
       if (i >= VT_IIIF_MAX_NAV_FEATURES)
         {
@@ -115,11 +128,12 @@ vt_nav_place_from_json (VtParseContext *ctx,
       out->label = vt_language_map_from_json (vt_json_get_member (vt_json_get_object (feature, "properties"), "label"));
       geometry = vt_json_get_object (feature, "geometry");
       out->geometry = g_strdup (vt_json_get_type (geometry));
-      if (geometry != NULL && !add_coordinates (out->coordinates, vt_json_get_member (geometry, "coordinates"), 0, &budget))
+      if (geometry != NULL && !add_coordinates (out->coordinates, vt_json_get_member (geometry, "coordinates"), 0, &budget, &dimensions))
         {
           vt_parse_warn (ctx, _("Ignored the invalid coordinates of a navPlace feature"));
           g_array_set_size (out->coordinates, 0);
         }
+      out->dimensions = dimensions != G_MAXUINT ? dimensions : 0;
       g_ptr_array_add (self->features, out);
     }
 

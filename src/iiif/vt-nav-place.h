@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  * @coordinates: (element-type double): every number of the geometry's
  *   `coordinates`, flattened in order (longitude, latitude pairs; rings of a
  *   Polygon one after the other)
+ * @dimensions: how many numbers make one position (2, or 3 with an
+ *   altitude), the same for all; 0 when they are not
  *
  * One GeoJSON Feature of a navPlace. Owned by its #VtNavPlace.
  */
@@ -30,6 +32,7 @@ typedef struct
   VtLanguageMap *label;
   char          *geometry;
   GArray        *coordinates;
+  guint          dimensions;
 } VtNavFeature;
 
 /**

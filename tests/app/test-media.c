@@ -29,6 +29,7 @@
 #define MEDIA_REFERENCED   "/manifests/v3/media-referenced.json"
 #define MEDIA_CAPTIONS     "/manifests/v3/media-captions.json"
 #define MEDIA_ACCOMPANYING "/manifests/v3/media-accompanying.json"
+#define MEDIA_THUMBNAILS   "/manifests/v3/media-thumbnail-nav.json"
 
 typedef struct
 {
@@ -256,6 +257,53 @@ test_video_seek (Fixture       *fixture,
 }
 
 static gboolean
+first_still_loaded (gpointer data)
+{
+  return vt_media_view_get_section_thumbnail (data, 0, NULL) != NULL;
+}
+
+/* Cookbook 0229: the ranges of a video (under one of behavior
+ * "thumbnail-nav") each with a thumbnail: the section list shows the
+ * still beside the label, loaded and shrunk by the thumbnail loader; a
+ * range without one, or with one that is not on the web, shows none. */
+static void
+test_section_thumbnails (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  VtMediaView *view;
+  GdkPaintable *still;
+  gboolean shows = FALSE;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  view = open_media (fixture, MEDIA_THUMBNAILS);
+  /* The unlabelled "no-nav" range is no section. */
+  g_assert_cmpuint (vt_media_view_get_n_sections (view), ==, 3);
+  g_assert_cmpstr (vt_media_view_get_section_label (view, 0), ==, "The bars");
+  g_assert_cmpstr (vt_media_view_get_section_label (view, 1), ==, "No still");
+  g_assert_cmpstr (vt_media_view_get_section_label (view, 2), ==, "A local still");
+
+  wait_until (first_still_loaded, view, "the still of the first section");
+  still = vt_media_view_get_section_thumbnail (view, 0, &shows);
+  g_assert_true (shows);
+  /* The 1200 × 800 image, shrunk to the row's size. */
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (still), ==, 64);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (still), <=, 64);
+
+  g_assert_null (vt_media_view_get_section_thumbnail (view, 1, &shows));
+  g_assert_false (shows);
+  g_assert_null (vt_media_view_get_section_thumbnail (view, 2, &shows));
+  g_assert_false (shows);
+
+  /* A video whose ranges have no thumbnails: none. */
+  view = open_media (fixture, MEDIA_CAPTIONS);
+  g_assert_cmpuint (vt_media_view_get_n_sections (view), >, 0);
+  g_assert_null (vt_media_view_get_section_thumbnail (view, 0, &shows));
+  g_assert_false (shows);
+}
+
+static gboolean
 image_of_width (VtMediaView *view,
                 gint64       width)
 {
@@ -464,6 +512,8 @@ main (int   argc,
 
   g_test_add_func ("/vitrine/media/local-file-refused", test_local_file_refused);
   g_test_add ("/vitrine/media/video-seek", Fixture, NULL, fixture_set_up, test_video_seek, fixture_tear_down);
+  g_test_add ("/vitrine/media/section-thumbnails", Fixture, NULL, fixture_set_up, test_section_thumbnails,
+              fixture_tear_down);
   g_test_add ("/vitrine/media/audio-accompanying", Fixture, NULL, fixture_set_up, test_audio_accompanying,
               fixture_tear_down);
   g_test_add ("/vitrine/media/simplest-video", Fixture, NULL, fixture_set_up, test_simplest_video,

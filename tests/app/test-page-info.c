@@ -220,6 +220,57 @@ test_video_transcript (Fixture       *fixture,
   g_assert_nonnull (strstr (markup, url));
 }
 
+/* Cookbook 0154, 0240 and 0230: the navPlace of the object and of a page
+ * are "Place" rows, by their labels in the user's language and their
+ * coordinates, linked to the place on OpenStreetMap; a place off the map
+ * is shown by its label alone; the navDate is a "Date" row, as a reader
+ * writes a date. */
+static void
+test_nav_place (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  static const char osm[] =
+    "https://www.openstreetmap.org/?mlat=34.07764&mlon=-118.47456#map=15/34.07764/-118.47456";
+  VtMetadataView *view;
+  g_autoptr(GPtrArray) opened = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *markup = NULL;
+  g_autofree char *href = NULL;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  open_cookbook (fixture, "nav-place");
+  view = vt_window_get_metadata_view (fixture->window);
+  g_signal_connect (view, "open-uri", G_CALLBACK (on_open_uri), opened);
+
+  /* The object's. */
+  g_assert_true (rows_have (fixture->window, "Place: The Laocoön Bronze\n34.0776° N, 118.4746° W"));
+  g_assert_true (rows_have (fixture->window, "Place: Off the map"));
+  g_assert_true (rows_have (fixture->window, "Date: January 1, 1776"));
+  markup = vt_metadata_view_get_row_markup (view, "Place");
+  href = g_markup_printf_escaped ("<a href=\"%s\">", osm);
+  g_assert_nonnull (strstr (markup, href));
+  gtk_widget_activate_action (GTK_WIDGET (view), "metadata.follow-link", "s", osm);
+  g_assert_cmpuint (opened->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (opened, 0), ==, osm);
+
+  /* The first page's: an area by its centre, a time that is not midnight. */
+  g_assert_true (rows_have (fixture->window, "Page: Front of the bronze"));
+  g_assert_true (rows_have (fixture->window, "Place: Rome\nAround 41.9000° N, 12.5000° E"));
+  g_assert_true (rows_have (fixture->window, "Date: May 4, 1986, 14:30 UTC"));
+
+  /* The next page says nothing of itself; the object's place stays. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-canvas", NULL);
+  g_assert_cmpuint (vt_viewing_get_canvas_index (vt_window_get_viewing (fixture->window)), ==, 1);
+  g_assert_false (rows_have_prefix (fixture->window, "Place: Rome"));
+  g_assert_false (rows_have_prefix (fixture->window, "Page: "));
+  g_assert_true (rows_have_prefix (fixture->window, "Place: The Laocoön Bronze"));
+
+  /* The label in the language picked. */
+  vt_metadata_view_set_language (view, "it");
+  g_assert_true (rows_have (fixture->window, "Place: Bronzo Laocoonte e i suoi figli\n34.0776° N, 118.4746° W"));
+}
+
 /* Table of contents ---------------------------------------------------- */
 
 typedef struct
@@ -434,6 +485,7 @@ main (int   argc,
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/vitrine/app/page-info/canvas-metadata", test_canvas_metadata);
   ADD ("/vitrine/app/page-info/video-transcript", test_video_transcript);
+  ADD ("/vitrine/app/page-info/nav-place", test_nav_place);
   ADD ("/vitrine/app/page-info/toc-regions", test_toc_regions);
   ADD ("/vitrine/app/page-info/canvas-size", test_canvas_size);
 #undef ADD

@@ -78,6 +78,7 @@ walk_sidebar (VtManifest *m)
   check_rows (vt_manifest_dup_metadata_rows (m, langs));
   check_rows (vt_manifest_dup_provider_rows (m, langs));
   check_rows (vt_manifest_dup_link_rows (m, langs));
+  check_rows (vt_manifest_dup_place_rows (m, langs));
   check_rows (vt_manifest_dup_rights_rows (m, G_MAXUINT, langs));
 }
 

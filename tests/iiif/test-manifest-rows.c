@@ -226,6 +226,78 @@ test_page_rows (void)
                 NULL });
 }
 
+/* navPlace and navDate (cookbook 0154, 0230, 0240, 0318): a row for each
+ * place, by its label in the user's language and its coordinates, linked
+ * to OpenStreetMap; an area by its centre; what is not on Earth without
+ * coordinates; only so many places; a date as a reader writes it. */
+static void
+test_place_rows (void)
+{
+  static const char v3[] =
+    "{\"@context\": \"http://iiif.io/api/presentation/3/context.json\","
+    " \"id\": \"https://x.example/m\", \"type\": \"Manifest\", \"label\": {\"en\": [\"x\"]},"
+    " \"navDate\": \"1776-01-01T00:00:00Z\","
+    " \"navPlace\": {\"type\": \"FeatureCollection\", \"features\": ["
+    "  {\"type\": \"Feature\", \"properties\": {\"label\": {\"en\": [\"The Bronze\"], \"it\": [\"Il Bronzo\"]}},"
+    "   \"geometry\": {\"type\": \"Point\", \"coordinates\": [-118.4745559, 34.0776376]}},"
+    "  {\"type\": \"Feature\", \"properties\": {\"label\": {\"en\": [\"Rome & around\"]}},"
+    "   \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[12.0, 41.0], [13.0, 41.0], [13.0, 42.0], [12.0, 41.0]]]}},"
+    "  {\"type\": \"Feature\", \"properties\": {\"label\": {\"en\": [\"Nowhere\"]}},"
+    "   \"geometry\": {\"type\": \"Point\", \"coordinates\": [12.0, 95.0]}},"
+    "  {\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [200.0, 10.0]}},"
+    "  {\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [-0.5, -33.25, 120.0]}}]},"
+    " \"items\": ["
+    "  {\"id\": \"https://x.example/c1\", \"type\": \"Canvas\", \"width\": 10, \"height\": 10,"
+    "   \"label\": {\"en\": [\"Front\"]}, \"navDate\": \"1986-05-04T14:30:00+02:00\","
+    "   \"navPlace\": {\"type\": \"FeatureCollection\", \"features\": ["
+    "    {\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [12.4922, 41.8902]}}]}},"
+    "  {\"id\": \"https://x.example/c2\", \"type\": \"Canvas\", \"width\": 10, \"height\": 10,"
+    "   \"label\": {\"en\": [\"Back\"]}, \"navDate\": \"not a date\"},"
+    "  {\"id\": \"https://x.example/c3\", \"type\": \"Canvas\", \"width\": 10, \"height\": 10,"
+    "   \"label\": {\"en\": [\"Many\"]}, \"navPlace\": {\"type\": \"FeatureCollection\", \"features\": [%s]}}]}";
+  const char * const it[] = { "it", NULL };
+  g_autoptr(GString) many = g_string_new (NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtIiifDocument) doc = NULL;
+  g_auto(GStrv) rows = NULL;
+
+  for (guint i = 0; i < 11; i++)
+    g_string_append_printf (many, "%s{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [%u, %u]}}",
+                            i > 0 ? ", " : "", i, i);
+  json = g_strdup_printf (v3, many->str);
+  doc = vt_test_parse_string (json, &error);
+  g_assert_no_error (error);
+
+  check_rows (vt_manifest_dup_place_rows (doc->manifest, en),
+              (const char * const []) {
+                "Place", "The Bronze\n<a href=\"https://www.openstreetmap.org/?mlat=34.07764&amp;mlon=-118.47456#map=15/34.07764/-118.47456\">34.0776° N, 118.4746° W</a>",
+                "Place", "Rome &amp; around\n<a href=\"https://www.openstreetmap.org/?mlat=41.50000&amp;mlon=12.50000#map=8/41.50000/12.50000\">Around 41.5000° N, 12.5000° E</a>",
+                "Place", "Nowhere",
+                "Place", "<a href=\"https://www.openstreetmap.org/?mlat=-33.25000&amp;mlon=-0.50000#map=15/-33.25000/-0.50000\">33.2500° S, 0.5000° W</a>",
+                "Date", "January 1, 1776",
+                NULL });
+  rows = vt_manifest_dup_place_rows (doc->manifest, it);
+  g_assert_cmpstr (rows[1], ==, "Il Bronzo\n<a href=\"https://www.openstreetmap.org/?mlat=34.07764&amp;mlon=-118.47456#map=15/34.07764/-118.47456\">34.0776° N, 118.4746° W</a>");
+
+  /* A page's own place and date are on its rows; a time that is not
+   * midnight is shown, in UTC. */
+  check_rows (vt_manifest_dup_page_rows (doc->manifest, 0, en),
+              (const char * const []) {
+                "Page", "Front",
+                "Place", "<a href=\"https://www.openstreetmap.org/?mlat=41.89020&amp;mlon=12.49220#map=15/41.89020/12.49220\">41.8902° N, 12.4922° E</a>",
+                "Date", "May 4, 1986, 12:30 UTC",
+                NULL });
+  check_rows (vt_manifest_dup_page_rows (doc->manifest, 1, en),
+              (const char * const []) { "Page", "Back", "Date", "not a date", NULL });
+  g_clear_pointer (&rows, g_strfreev);
+  rows = vt_manifest_dup_page_rows (doc->manifest, 2, en);
+  /* The page's label, eight places and the count of the rest. */
+  g_assert_cmpuint (g_strv_length (rows), ==, 2 * 10);
+  g_assert_cmpstr (rows[18], ==, "Place");
+  g_assert_cmpstr (rows[19], ==, "3 more places");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +314,7 @@ main (int   argc,
   g_test_add_func ("/vitrine/iiif/manifest-rows/hostile", test_hostile);
   g_test_add_func ("/vitrine/iiif/manifest-rows/link-kinds", test_link_kinds);
   g_test_add_func ("/vitrine/iiif/manifest-rows/page-rows", test_page_rows);
+  g_test_add_func ("/vitrine/iiif/manifest-rows/place-rows", test_place_rows);
 
   return g_test_run ();
 }
