@@ -164,6 +164,10 @@ activate_link_cb (GtkLabel   *label,
                   const char *uri,
                   gpointer    user_data)
 {
+  /* In a window, the window follows it: a link to a canvas of the object
+   * turns the page (cookbook 0022). */
+  if (gtk_widget_activate_action (GTK_WIDGET (label), "win.open-link", "s", uri))
+    return TRUE;
   if (vt_markup_is_openable_uri (uri))
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (label));

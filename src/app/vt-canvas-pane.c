@@ -273,6 +273,46 @@ strip_region_activated_cb (VtCanvasPane *self,
     vt_region_request_ask (self->region_request, canvas->id, x, y, width, height);
 }
 
+/**
+ * vt_canvas_pane_show_canvas_link:
+ * @uri: a link, as an annotation's body gives it
+ *
+ * A link to a canvas of the object on screen (a hotspot, cookbook 0022)
+ * turns to that page, and to its `#xywh=` region when it names one,
+ * rather than leaving the app for a web browser that would only show
+ * JSON.
+ *
+ * Returns: whether @uri named a canvas of the object shown
+ */
+gboolean
+vt_canvas_pane_show_canvas_link (VtCanvasPane *self,
+                                 const char   *uri)
+{
+  VtManifest *manifest;
+  g_autofree char *id = NULL;
+  const char *fragment;
+  double x, y, width, height;
+  guint index;
+
+  g_return_val_if_fail (VT_IS_CANVAS_PANE (self), FALSE);
+
+  manifest = self->viewing ? vt_viewing_get_manifest (self->viewing) : NULL;
+  if (manifest == NULL || uri == NULL)
+    return FALSE;
+  fragment = strchr (uri, '#');
+  id = fragment ? g_strndup (uri, fragment - uri) : g_strdup (uri);
+  if (vt_manifest_find_canvas (manifest, id, &index) == NULL)
+    return FALSE;
+
+  vt_viewing_set_canvas_index (self->viewing, index);
+  if (fragment != NULL && g_str_has_prefix (fragment, "#xywh=") &&
+      !g_str_has_prefix (fragment, "#xywh=percent:") &&
+      sscanf (fragment + strlen ("#xywh="), "%lf,%lf,%lf,%lf", &x, &y, &width, &height) == 4 &&
+      width > 0 && height > 0)
+    vt_region_request_ask (self->region_request, id, x, y, width, height);
+  return TRUE;
+}
+
 static void
 sync_strip (VtCanvasPane *self)
 {

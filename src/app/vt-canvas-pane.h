@@ -60,4 +60,7 @@ gboolean       vt_canvas_pane_get_visible_region (VtCanvasPane *self,
                                                   double       *width,
                                                   double       *height);
 
+gboolean          vt_canvas_pane_show_canvas_link (VtCanvasPane *self,
+                                                   const char   *uri);
+
 G_END_DECLS

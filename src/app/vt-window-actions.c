@@ -13,6 +13,8 @@
 
 #include "canvas/vt-image-view.h"
 
+#include "iiif/vt-markup.h"
+#include "vt-canvas-pane.h"
 #include "vt-export-dialog.h"
 #include "vt-window-private.h"
 
@@ -256,6 +258,23 @@ open_web_page_action (GtkWidget  *widget,
     gtk_show_uri (GTK_WINDOW (widget), url, GDK_CURRENT_TIME);
 }
 
+/* A link in an annotation: to a canvas of the object, that page; to the
+ * web, a browser; anything else, nothing. */
+static void
+open_link_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  const char *uri = g_variant_get_string (param, NULL);
+
+  if (vt_canvas_pane_show_canvas_link (vt_window_get_canvas_pane (VT_WINDOW (widget)), uri))
+    return;
+  if (vt_markup_is_openable_uri (uri))
+    gtk_show_uri (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME);
+  else
+    g_debug ("Not opening a link that is not http(s): %s", uri);
+}
+
 static void
 copy_manifest_url_action (GtkWidget  *widget,
                           const char *action_name,
@@ -475,6 +494,7 @@ _vt_window_class_actions_init (VtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
   gtk_widget_class_install_action (widget_class, "win.open-web-page", NULL, open_web_page_action);
+  gtk_widget_class_install_action (widget_class, "win.open-link", "s", open_link_action);
   gtk_widget_class_install_action (widget_class, "win.copy-manifest-url", NULL,
                                    copy_manifest_url_action);
 

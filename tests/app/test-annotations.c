@@ -572,6 +572,78 @@ test_scaled_canvas (Fixture       *fixture,
   g_assert_cmpfloat (MAX (4000 / vw, 2000 / vh), >, 0.8);
 }
 
+static GtkLabel *
+find_link_label (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_label (GTK_LABEL (child)), "<a href=") != NULL)
+        return GTK_LABEL (child);
+      if ((found = find_link_label (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+on_second_page (gpointer data)
+{
+  return vt_viewing_get_canvas_index (vt_window_get_viewing (data)) == 1 && image_ready (data);
+}
+
+/* A linking annotation whose body is another canvas of the object, with a
+ * region (cookbook 0022's hotspot): following its link turns to that page
+ * and shows the region, rather than handing the canvas's JSON to a web
+ * browser. */
+static void
+test_hotspot (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *uri = NULL;
+  VtAnnotationPanel *panel;
+  VtViewport *viewport;
+  VtAnnotationRow *link;
+  GtkLabel *label;
+  gboolean handled = FALSE;
+  double vx, vy, vw, vh;
+
+  if (fixture->testbed == NULL)
+    return;
+
+  url = vt_testbed_get_url (fixture->testbed, "/manifests/v3/hotspot.json");
+  panel = vt_window_get_annotation_panel (fixture->window);
+  vt_window_open_input (fixture->window, url);
+  wait_until (not_loading, fixture->window, url);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-sidebar", NULL);
+  wait_until (image_ready, fixture->window, "the image");
+  wait_until (one_annotation, fixture->window, "the link");
+  g_assert_cmpuint (vt_viewing_get_canvas_index (vt_window_get_viewing (fixture->window)), ==, 0);
+
+  link = row_for (panel, fixture, "/manifests/v3/hotspot/anno/link");
+  label = find_link_label (GTK_WIDGET (link));
+  g_assert_nonnull (label);
+  uri = g_strconcat (fixture->base, "/manifests/v3/hotspot/canvas/2#xywh=600,400,300,200", NULL);
+  g_signal_emit_by_name (label, "activate-link", uri, &handled);
+  g_assert_true (handled);
+
+  wait_until (on_second_page, fixture->window, "the linked page");
+  viewport = vt_image_view_get_viewport (vt_canvas_pane_get_image_view (vt_window_get_canvas_pane (fixture->window)));
+  g_object_set_data (G_OBJECT (viewport), "vt-test-view",
+                     vt_canvas_pane_get_image_view (vt_window_get_canvas_pane (fixture->window)));
+  wait_for_rest (viewport);
+  vt_viewport_get_visible_rect (viewport, &vx, &vy, &vw, &vh);
+  g_test_message ("visible %g,%g %gx%g for 600,400 300x200", vx, vy, vw, vh);
+  g_assert_cmpfloat (vx, <=, 600);
+  g_assert_cmpfloat (vy, <=, 400);
+  g_assert_cmpfloat (vx + vw, >=, 900);
+  g_assert_cmpfloat (vy + vh, >=, 600);
+  g_assert_cmpfloat (MAX (300 / vw, 200 / vh), >, 0.8);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -603,6 +675,7 @@ main (int   argc,
   ADD ("/vitrine/app/annotations/language", test_language);
   ADD ("/vitrine/app/annotations/canvas-switch", test_canvas_switch);
   ADD ("/vitrine/app/annotations/scaled-canvas", test_scaled_canvas);
+  ADD ("/vitrine/app/annotations/hotspot", test_hotspot);
 #undef ADD
 
   {
