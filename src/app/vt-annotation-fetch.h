@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 
 void              vt_annotation_fetch_page_async  (VtClient            *client,
                                                    const char          *uri,
+                                                   int                  priority,
                                                    GCancellable        *cancellable,
                                                    GAsyncReadyCallback  callback,
                                                    gpointer             user_data);

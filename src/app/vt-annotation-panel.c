@@ -327,7 +327,8 @@ fetch_page (VtAnnotationPanel *self,
   /* The panel cancels self->cancellable before it goes or shows another
    * canvas; the callback checks it. */
   self->n_pending++;
-  vt_annotation_fetch_page_async (vt_session_get_client (self->session), page->id, self->cancellable,
+  vt_annotation_fetch_page_async (vt_session_get_client (self->session), page->id, G_PRIORITY_LOW,
+                                  self->cancellable,
                                   page_fetched_cb, data);
 }
 

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "vt-annotation-fetch.h"
 #include "vt-media-annotations.h"
 #include "vt-media-sections.h"
 
@@ -122,7 +123,7 @@ page_loaded_cb (GObject      *object,
 {
   g_autoptr(VtMediaAnnotations) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(VtAnnotationPage) page = vt_media_sections_load_page_finish (result, &error);
+  g_autoptr(VtAnnotationPage) page = vt_annotation_fetch_page_finish (result, &error);
 
   if (page == NULL)
     {
@@ -152,8 +153,8 @@ load_pages (VtMediaAnnotations *self)
 
       if (page->loaded || (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0))
         continue;
-      vt_media_sections_load_page_async (self->client, page->id, self->pages_cancellable,
-                                         page_loaded_cb, g_object_ref (self));
+      vt_annotation_fetch_page_async (self->client, page->id, VT_FETCH_PRIORITY_DEFAULT, self->pages_cancellable,
+                                      page_loaded_cb, g_object_ref (self));
       n++;
     }
 }

@@ -14,6 +14,7 @@
 
 #include "iiif/vt-annotation-page.h"
 #include "iiif/vt-html.h"
+#include "net/vt-parsed-fetch.h"
 
 #include "vt-media-sections.h"
 
@@ -312,40 +313,15 @@ vt_media_sections_pick_captions (VtCanvas           *canvas,
   return g_strdup (urls->pdata[pick]);
 }
 
-static void
-parse_in_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+static gpointer
+parse_captions (GBytes      *bytes,
+                const char  *uri,
+                GError     **error)
 {
-  GBytes *bytes = task_data;
   gsize length = 0;
   const char *data = g_bytes_get_data (bytes, &length);
-  GError *error = NULL;
-  VtWebVtt *vtt = vt_webvtt_parse (data, (gssize) length, &error);
 
-  if (vtt == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, vtt, (GDestroyNotify) vt_webvtt_unref);
-}
-
-static void
-fetched_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, NULL, &error);
-
-  if (bytes == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_set_task_data (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
-  g_task_run_in_thread (task, parse_in_thread);
+  return vt_webvtt_parse (data, (gssize) length, error);
 }
 
 /**
@@ -361,15 +337,8 @@ vt_media_sections_load_captions_async (VtClient            *client,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (VT_IS_CLIENT (client));
-  g_return_if_fail (url != NULL);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, vt_media_sections_load_captions_async);
-  vt_client_fetch_async (client, url, VT_FETCH_KIND_CAPTIONS, VT_FETCH_FLAGS_NONE,
-                         VT_FETCH_PRIORITY_DEFAULT, cancellable, fetched_cb, g_steal_pointer (&task));
+  vt_parsed_fetch_async (client, url, VT_FETCH_KIND_CAPTIONS, VT_FETCH_PRIORITY_DEFAULT, parse_captions,
+                         (GDestroyNotify) vt_webvtt_unref, cancellable, callback, user_data);
 }
 
 /**
@@ -381,101 +350,5 @@ VtWebVtt *
 vt_media_sections_load_captions_finish (GAsyncResult  *result,
                                         GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-typedef struct
-{
-  char   *url;
-  GBytes *bytes;
-} PageLoad;
-
-static void
-page_load_free (gpointer data)
-{
-  PageLoad *load = data;
-
-  g_free (load->url);
-  g_clear_pointer (&load->bytes, g_bytes_unref);
-  g_free (load);
-}
-
-static void
-parse_page_in_thread (GTask        *task,
-                      gpointer      source_object,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
-{
-  PageLoad *load = task_data;
-  GError *error = NULL;
-  VtAnnotationPage *page = vt_annotation_page_new_from_bytes (load->bytes, load->url, &error);
-
-  if (page == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, page, (GDestroyNotify) vt_annotation_page_unref);
-}
-
-static void
-page_fetched_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = vt_client_fetch_finish (VT_CLIENT (object), result, NULL, NULL, &error);
-
-  if (bytes == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  ((PageLoad *) g_task_get_task_data (task))->bytes = g_steal_pointer (&bytes);
-  g_task_run_in_thread (task, parse_page_in_thread);
-}
-
-/**
- * vt_media_sections_load_page_async:
- * @url: an annotation page a canvas only refers to
- *
- * Fetches the page through @client and reads it off the main thread, as
- * a page of its own (the manifest's stays as it is, shared with other
- * threads).
- */
-void
-vt_media_sections_load_page_async (VtClient            *client,
-                                   const char          *url,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  PageLoad *load;
-
-  g_return_if_fail (VT_IS_CLIENT (client));
-  g_return_if_fail (url != NULL);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, vt_media_sections_load_page_async);
-  load = g_new0 (PageLoad, 1);
-  load->url = g_strdup (url);
-  g_task_set_task_data (task, load, page_load_free);
-  vt_client_fetch_async (client, url, VT_FETCH_KIND_MANIFEST, VT_FETCH_FLAGS_NONE,
-                         VT_FETCH_PRIORITY_DEFAULT, cancellable, page_fetched_cb, g_steal_pointer (&task));
-}
-
-/**
- * vt_media_sections_load_page_finish:
- *
- * Returns: (transfer full) (nullable): the page, loaded
- */
-VtAnnotationPage *
-vt_media_sections_load_page_finish (GAsyncResult  *result,
-                                    GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return vt_parsed_fetch_finish (result, error);
 }

@@ -53,12 +53,5 @@ void       vt_media_sections_load_captions_async (VtClient            *client,
                                                   gpointer             user_data);
 VtWebVtt  *vt_media_sections_load_captions_finish (GAsyncResult  *result,
                                                    GError       **error);
-void       vt_media_sections_load_page_async  (VtClient            *client,
-                                               const char          *url,
-                                               GCancellable        *cancellable,
-                                               GAsyncReadyCallback  callback,
-                                               gpointer             user_data);
-VtAnnotationPage *vt_media_sections_load_page_finish (GAsyncResult  *result,
-                                                      GError       **error);
 
 G_END_DECLS
