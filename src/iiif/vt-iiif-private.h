@@ -288,4 +288,7 @@ char         *vt_image_api_dup_url              (VtImageApiVersion  version,
                                                  const char        *region,
                                                  const char        *size);
 
+char        *_vt_language_map_dup_label (VtLanguageMap      *map,
+                                         const char * const *languages);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "vt-credit.h"
+#include "vt-iiif-private.h"
 #include "vt-manifest-rows.h"
 #include "vt-markup.h"
 #include "vt-nav-rows.h"
@@ -29,10 +30,10 @@
 
 /* A label's text in the best language: its values joined, blanks around
  * them dropped, %NULL when nothing is left. Labels are plain text: HTML in
- * them is shown as written. */
-static char *
-dup_label (VtLanguageMap      *map,
-           const char * const *languages)
+ * them is shown as written. The place rows name their features so too. */
+char *
+_vt_language_map_dup_label (VtLanguageMap      *map,
+                            const char * const *languages)
 {
   const char * const *values = vt_language_map_lookup (map, languages);
   g_autofree char *joined = NULL;
@@ -110,7 +111,7 @@ add_metadata_rows (GStrvBuilder       *rows,
   for (guint i = 0; metadata != NULL && i < metadata->len; i++)
     {
       VtMetadataEntry *entry = g_ptr_array_index (metadata, i);
-      g_autofree char *label = dup_label (entry->label, languages);
+      g_autofree char *label = _vt_language_map_dup_label (entry->label, languages);
       char *markup = dup_value (entry->value, languages);
 
       if (markup != NULL)
@@ -130,7 +131,7 @@ vt_manifest_dup_title (const VtManifest   *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  return dup_label (self->label, languages);
+  return _vt_language_map_dup_label (self->label, languages);
 }
 
 /**
@@ -202,7 +203,7 @@ vt_manifest_dup_rights_rows (const VtManifest   *self,
 
   if (statement != NULL)
     {
-      g_autofree char *label = dup_label (statement->label, languages);
+      g_autofree char *label = _vt_language_map_dup_label (statement->label, languages);
       char *markup = dup_attribution (statement->value, languages);
 
       if (markup != NULL)
@@ -240,7 +241,7 @@ vt_manifest_dup_provider_rows (const VtManifest   *self,
   for (guint i = 0; self->provider != NULL && i < self->provider->len; i++)
     {
       VtAgent *agent = g_ptr_array_index (self->provider, i);
-      g_autofree char *name = dup_label (agent->label, languages);
+      g_autofree char *name = _vt_language_map_dup_label (agent->label, languages);
       const char *homepage = NULL;
 
       for (guint j = 0; agent->homepage != NULL && j < agent->homepage->len && homepage == NULL; j++)
@@ -342,7 +343,7 @@ add_resource_rows (GStrvBuilder       *rows,
 
       if (resource->id == NULL)
         continue;
-      text = dup_label (resource->label, languages);
+      text = _vt_language_map_dup_label (resource->label, languages);
       add_row (rows, link_kind_label (resource, label, homepage), vt_markup_link (resource->id, text));
     }
 }
@@ -422,7 +423,7 @@ vt_manifest_dup_page_rows (const VtManifest   *self,
   if (said[0] == NULL)
     return g_strv_builder_end (rows);
 
-  name = dup_label (canvas->label, languages);
+  name = _vt_language_map_dup_label (canvas->label, languages);
   if (name != NULL)
     /* Translators: the name of the page (canvas) on screen, such as
      * "X-ray view" or "p. 12" */

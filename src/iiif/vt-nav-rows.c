@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "vt-iiif-private.h"
 #include "vt-markup.h"
 #include "vt-nav-rows.h"
 
@@ -124,27 +125,13 @@ osm_url (const Position *p)
                           lat, lon, zoom, lat, lon);
 }
 
-static char *
-dup_feature_label (VtLanguageMap      *map,
-                   const char * const *languages)
-{
-  const char * const *values = vt_language_map_lookup (map, languages);
-  g_autofree char *joined = NULL;
-
-  if (values == NULL || values[0] == NULL)
-    return NULL;
-  joined = g_strjoinv (" ", (char **) values);
-  g_strstrip (joined);
-  return joined[0] != '\0' ? g_steal_pointer (&joined) : NULL;
-}
-
 /* A feature's label over its coordinates, or either alone; %NULL when it
  * has neither. */
 static char *
 dup_feature_markup (const VtNavFeature *feature,
                     const char * const *languages)
 {
-  g_autofree char *label = dup_feature_label (feature->label, languages);
+  g_autofree char *label = _vt_language_map_dup_label (feature->label, languages);
   g_autofree char *escaped = NULL;
   Position position;
 
