@@ -40,6 +40,7 @@ struct _VtAnnotationPanel
   GtkWidget            parent_instance;
 
   VtSession           *session;
+  VtThumbnailLoader   *images;      /* for annotations that are pictures */
   VtViewing           *viewing;
   GSignalGroup        *viewing_signals;
   VtAnnotationOverlay *overlay;
@@ -168,6 +169,15 @@ add_annotation (VtAnnotationPanel    *self,
   VtAnnotationTarget *target = vt_annotation_get_target (annotation);
   g_autoptr(VtAnnotationTarget) on_canvas = NULL;
   GtkEventController *controller;
+
+  /* A comment that is a picture (cookbook 0377). */
+  if (self->session != NULL && vt_annotation_row_has_images (VT_ANNOTATION_ROW (row)))
+    {
+      if (self->images == NULL)
+        self->images = vt_thumbnail_loader_new (vt_session_get_client (self->session),
+                                                vt_session_get_service_cache (self->session));
+      vt_annotation_row_load_images (VT_ANNOTATION_ROW (row), self->images);
+    }
 
   if (body != NULL)
     {
@@ -533,6 +543,7 @@ vt_annotation_panel_dispose (GObject *object)
   g_clear_object (&self->layer_watch);
   vt_annotation_panel_set_overlay (self, NULL);
   g_clear_object (&self->viewing);
+  g_clear_object (&self->images);
   g_clear_object (&self->session);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), VT_TYPE_ANNOTATION_PANEL);
@@ -651,7 +662,8 @@ vt_annotation_panel_set_session (VtAnnotationPanel *self,
 {
   g_return_if_fail (VT_IS_ANNOTATION_PANEL (self));
 
-  g_set_object (&self->session, session);
+  if (g_set_object (&self->session, session))
+    g_clear_object (&self->images);
 }
 
 /**

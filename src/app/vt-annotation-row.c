@@ -14,6 +14,7 @@
 #include "iiif/vt-html.h"
 #include "iiif/vt-markup.h"
 
+#include "vt-annotation-image.h"
 #include "vt-annotation-row.h"
 #include "vt-text.h"
 
@@ -21,7 +22,11 @@
  * language picked (HTML through the core's sanitiser, never as GTK would
  * take it), its tags as chips and its links. Only http(s) links open;
  * GTK's default handler, which hands any scheme to the system, never
- * runs. */
+ * runs.
+ *
+ * A body that is an image on the web (cookbook 0377: a comment that is a
+ * picture) shows as a small picture with its link below as its caption:
+ * a VtAnnotationImage. */
 
 struct _VtAnnotationRow
 {
@@ -41,6 +46,7 @@ struct _VtAnnotationRow
   GtkLabel      *text_label;
   GtkFlowBox    *tags_box;
   GtkBox        *links_box;
+  GtkBox        *images_box;    /* of VtAnnotationImage */
 };
 
 G_DEFINE_FINAL_TYPE (VtAnnotationRow, vt_annotation_row, GTK_TYPE_LIST_BOX_ROW)
@@ -138,6 +144,17 @@ pick_language (VtAnnotation       *a,
             language_matches (body->language, languages[l]))
           return body->language;
       }
+  return NULL;
+}
+
+static VtAnnotationImage *
+find_image (VtAnnotationRow  *self,
+            VtAnnotationBody *body)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->images_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (vt_annotation_image_get_body (VT_ANNOTATION_IMAGE (child)) == body)
+      return VT_ANNOTATION_IMAGE (child);
   return NULL;
 }
 
@@ -260,8 +277,16 @@ static void
 update_accessible (VtAnnotationRow *self)
 {
   g_autofree char *accessible = NULL;
-  const char *text = self->markup != NULL && self->markup[0] != '\0' ? gtk_label_get_text (self->text_label)
+  gboolean has_text = self->markup != NULL && self->markup[0] != '\0';
+  const char *text = has_text ? gtk_label_get_text (self->text_label)
                      : self->tags->len > 0 ? (const char *) g_ptr_array_index (self->tags, 0) : "";
+
+  /* A picture is named by what the annotation says of it. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->images_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    /* TRANSLATORS: the name a screen reader gives the picture an
+     * annotation shows, when the annotation has no text */
+    vt_annotation_image_set_name (VT_ANNOTATION_IMAGE (child), has_text ? text : _("Image"));
 
   if (self->layer != NULL)
     accessible = g_strdup_printf ("%s, %s: %s", gtk_label_get_text (self->kind_label),
@@ -287,6 +312,9 @@ update (VtAnnotationRow    *self,
   g_ptr_array_set_size (self->links, 0);
   clear_box (GTK_WIDGET (self->tags_box));
   clear_box (GTK_WIDGET (self->links_box));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->images_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_visible (child, FALSE);
 
   if (label != NULL)
     {
@@ -343,9 +371,17 @@ update (VtAnnotationRow    *self,
           g_autofree char *link = vt_markup_is_openable_uri (body->id)
                                   ? vt_markup_link (body->id, name != NULL ? name : body->id)
                                   : g_markup_escape_text (name != NULL ? name : body->id, -1);
+          VtAnnotationImage *image = find_image (self, body);
 
           g_ptr_array_add (self->links, g_strdup (body->id));
-          gtk_box_append (self->links_box, new_link_label (link));
+          if (image != NULL)
+            {
+              /* The link under the picture, as its caption. */
+              gtk_label_set_markup (vt_annotation_image_get_caption (image), link);
+              gtk_widget_set_visible (GTK_WIDGET (image), TRUE);
+            }
+          else
+            gtk_box_append (self->links_box, new_link_label (link));
         }
     }
 
@@ -354,9 +390,28 @@ update (VtAnnotationRow    *self,
   gtk_label_set_markup (self->text_label, self->markup);
   gtk_widget_set_visible (GTK_WIDGET (self->text_label), self->markup[0] != '\0');
   gtk_widget_set_visible (GTK_WIDGET (self->tags_box), self->tags->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->links_box), self->links->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->links_box), gtk_widget_get_first_child (GTK_WIDGET (self->links_box)) != NULL);
 
   update_accessible (self);
+}
+
+/* A picture and its caption for each image body on the web, whether a
+ * Choice shows it or not: update() says which show. */
+static void
+add_images (VtAnnotationRow *self)
+{
+  VtAnnotation *a = self->annotation;
+
+  for (guint i = 0; i < a->bodies->len; i++)
+    {
+      VtAnnotationBody *body = g_ptr_array_index (a->bodies, i);
+
+      if (vt_annotation_image_accepts (body))
+        gtk_box_append (self->images_box,
+                        vt_annotation_image_new (body, GTK_LABEL (new_link_label (""))));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->images_box),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->images_box)) != NULL);
 }
 
 static void
@@ -432,6 +487,10 @@ vt_annotation_row_init (VtAnnotationRow *self)
   gtk_widget_set_can_focus (GTK_WIDGET (self->tags_box), FALSE);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->tags_box));
 
+  self->images_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+  gtk_widget_set_visible (GTK_WIDGET (self->images_box), FALSE);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->images_box));
+
   self->links_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 3));
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->links_box));
 
@@ -454,8 +513,76 @@ vt_annotation_row_new (VtAnnotation       *annotation,
   self->annotation = vt_annotation_ref (annotation);
   gtk_label_set_text (self->kind_label, kind_name (annotation));
   build_search_text (self);
+  add_images (self);
   update (self, languages);
   return GTK_WIDGET (self);
+}
+
+/**
+ * vt_annotation_row_load_images:
+ * @loader: the session's thumbnail loader
+ *
+ * Starts loading the pictures of the row's image bodies. Until one has
+ * loaded, and if it fails, its link shows alone. Disposing of the row
+ * cancels what is under way.
+ */
+void
+vt_annotation_row_load_images (VtAnnotationRow   *self,
+                               VtThumbnailLoader *loader)
+{
+  g_return_if_fail (VT_IS_ANNOTATION_ROW (self));
+  g_return_if_fail (VT_IS_THUMBNAIL_LOADER (loader));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->images_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    vt_annotation_image_load (VT_ANNOTATION_IMAGE (child), loader);
+}
+
+gboolean
+vt_annotation_row_has_images (VtAnnotationRow *self)
+{
+  g_return_val_if_fail (VT_IS_ANNOTATION_ROW (self), FALSE);
+
+  return gtk_widget_get_first_child (GTK_WIDGET (self->images_box)) != NULL;
+}
+
+/**
+ * vt_annotation_row_get_n_loading:
+ *
+ * Returns: how many of the row's pictures are still loading
+ */
+guint
+vt_annotation_row_get_n_loading (VtAnnotationRow *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (VT_IS_ANNOTATION_ROW (self), 0);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->images_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (vt_annotation_image_is_loading (VT_ANNOTATION_IMAGE (child)))
+      n++;
+  return n;
+}
+
+/**
+ * vt_annotation_row_get_picture:
+ *
+ * Returns: (transfer none) (nullable): the picture of the @index-th image
+ *   body on the web, or %NULL
+ */
+GtkPicture *
+vt_annotation_row_get_picture (VtAnnotationRow *self,
+                               guint            index)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (VT_IS_ANNOTATION_ROW (self), NULL);
+
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->images_box));
+  for (guint i = 0; child != NULL && i < index; i++)
+    child = gtk_widget_get_next_sibling (child);
+  return child != NULL ? vt_annotation_image_get_picture (VT_ANNOTATION_IMAGE (child)) : NULL;
 }
 
 VtAnnotation *

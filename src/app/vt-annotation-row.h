@@ -11,6 +11,8 @@
 
 #include "iiif/vt-annotation.h"
 
+#include "vt-thumbnail-loader.h"
+
 G_BEGIN_DECLS
 
 #define VT_TYPE_ANNOTATION_ROW (vt_annotation_row_get_type ())
@@ -30,11 +32,17 @@ void          vt_annotation_row_set_item        (VtAnnotationRow    *self,
                                                  int                 item);
 gboolean      vt_annotation_row_matches         (VtAnnotationRow    *self,
                                                  const char         *folded_query);
+gboolean      vt_annotation_row_has_images      (VtAnnotationRow    *self);
+void          vt_annotation_row_load_images     (VtAnnotationRow    *self,
+                                                 VtThumbnailLoader  *loader);
 
 /* For the tests: what the row shows. */
 const char   *vt_annotation_row_get_markup      (VtAnnotationRow    *self);
 char        **vt_annotation_row_dup_tags        (VtAnnotationRow    *self);
 char        **vt_annotation_row_dup_links       (VtAnnotationRow    *self);
+guint         vt_annotation_row_get_n_loading   (VtAnnotationRow    *self);
+GtkPicture   *vt_annotation_row_get_picture     (VtAnnotationRow    *self,
+                                                 guint               index);
 
 char         *vt_annotation_fold_text           (const char         *text);
 

@@ -572,6 +572,46 @@ vt_thumbnail_loader_load_resources_async (VtThumbnailLoader   *self,
 }
 
 /**
+ * vt_thumbnail_loader_load_uri_async:
+ * @uri: an image on the web (an annotation's Image body, say)
+ * @size: the longer side wanted, in pixels
+ *
+ * Loads @uri, shrunk to @size off the main thread as a canvas's thumbnail
+ * is. Fails with %G_IO_ERROR_NOT_FOUND, without fetching, when @uri is
+ * not http(s). Finish with vt_thumbnail_loader_load_finish().
+ */
+void
+vt_thumbnail_loader_load_uri_async (VtThumbnailLoader   *self,
+                                    const char          *uri,
+                                    guint                size,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *d;
+
+  g_return_if_fail (VT_IS_THUMBNAIL_LOADER (self));
+  g_return_if_fail (uri != NULL);
+  g_return_if_fail (size > 0);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vt_thumbnail_loader_load_async);
+  d = g_new0 (LoadData, 1);
+  d->size = size;
+  g_task_set_task_data (task, d, load_data_free);
+
+  if (!is_web_uri (uri))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                               _("No thumbnail on the web"));
+      return;
+    }
+  fetch_image (g_steal_pointer (&task), uri);
+}
+
+/**
  * vt_thumbnail_loader_load_finish:
  * @self: a loader
  * @result: the result

@@ -40,6 +40,12 @@ void               vt_thumbnail_loader_load_resources_async (VtThumbnailLoader *
                                                              GCancellable      *cancellable,
                                                              GAsyncReadyCallback callback,
                                                              gpointer           user_data);
+void               vt_thumbnail_loader_load_uri_async (VtThumbnailLoader *self,
+                                                       const char        *uri,
+                                                       guint              size,
+                                                       GCancellable      *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer           user_data);
 GdkTexture        *vt_thumbnail_loader_load_finish    (VtThumbnailLoader    *self,
                                                        GAsyncResult         *result,
                                                        GError              **error);
