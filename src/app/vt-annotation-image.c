@@ -99,10 +99,12 @@ vt_annotation_image_init (VtAnnotationImage *self)
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 3);
   self->cancellable = g_cancellable_new ();
 
-  /* No larger than it came (at most VT_ANNOTATION_IMAGE_SIZE), smaller in
-   * a narrow sidebar, its shape kept. Hidden until it has loaded. */
+  /* As large as it came (at most VT_ANNOTATION_IMAGE_SIZE, which fits the
+   * narrowest sidebar), its shape kept. Not shrinkable: in a box a
+   * shrinkable picture asks for no height at all, and is never seen.
+   * Hidden until it has loaded. */
   self->picture = GTK_PICTURE (gtk_picture_new ());
-  gtk_picture_set_can_shrink (self->picture, TRUE);
+  gtk_picture_set_can_shrink (self->picture, FALSE);
   gtk_widget_set_halign (GTK_WIDGET (self->picture), GTK_ALIGN_START);
   gtk_widget_set_visible (GTK_WIDGET (self->picture), FALSE);
   gtk_widget_set_parent (GTK_WIDGET (self->picture), GTK_WIDGET (self));

@@ -147,6 +147,16 @@ assert_picture (VtAnnotationRow *row,
   g_assert_cmpint (gdk_paintable_get_intrinsic_height (paintable), ==, height);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (picture)));
   g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (picture), GTK_WIDGET (row)));
+  /* It asks the row for room to be seen: in the sidebar's width (about
+   * 312 px) the row lays it out at its size. */
+  {
+    int minimum = 0, natural = 0;
+
+    gtk_widget_measure (GTK_WIDGET (picture), GTK_ORIENTATION_VERTICAL, 312, &minimum, &natural, NULL, NULL);
+    g_assert_cmpint (minimum, ==, height);
+    gtk_widget_measure (GTK_WIDGET (row), GTK_ORIENTATION_VERTICAL, 336, &minimum, &natural, NULL, NULL);
+    g_assert_cmpint (minimum, >, height);
+  }
   mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
   if (mismatch != NULL)
     g_error ("accessible name of the picture: %s", mismatch);
