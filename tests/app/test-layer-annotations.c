@@ -20,6 +20,7 @@
 #include "app/vt-window.h"
 #include "canvas/vt-image-view-private.h"
 #include "vt-testbed.h"
+#include "vt-window-test.h"
 
 /* The annotations of one image of a Choice (IIIF Cookbook 0326), in the
  * real window against the test bed: listed with the canvas's own, marked
@@ -30,64 +31,21 @@
 #define TAG "/manifests/v3/cookbook/layer-annotation/x-ray/tag"
 #define NOTE "/manifests/v3/cookbook/layer-annotation/canvas/1/note"
 
-typedef struct
-{
-  VtTestbed     *testbed;
-  VtApplication *app;
-  VtWindow      *window;
-} Fixture;
-
-static guint app_serial;
+typedef VtWindowTest Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *app_id = g_strdup_printf ("%s.LayerAnnotationsTest%u", APP_ID, ++app_serial);
-
-  fixture->testbed = vt_testbed_start_or_skip ();
-  if (fixture->testbed == NULL)
-    return;
-
-  fixture->app = vt_application_new ();
-  g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
-  g_application_set_flags (G_APPLICATION (fixture->app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
-
-  fixture->window = vt_window_new (fixture->app);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  if (vt_window_test_start_testbed (fixture))
+    vt_window_test_open_window (fixture, "LayerAnnotationsTest");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&fixture->app);
-  g_clear_pointer (&fixture->testbed, vt_testbed_free);
-}
-
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (500);
-    }
+  vt_window_test_tear_down (fixture);
 }
 
 static void
@@ -100,12 +58,6 @@ spin (guint ms)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
-}
-
-static gboolean
-not_loading (gpointer data)
-{
-  return g_strcmp0 (vt_window_get_state_name (data), "loading") != 0;
 }
 
 static GListModel *
@@ -181,12 +133,12 @@ test_choice_layer (Fixture       *fixture,
   viewport = vt_image_view_get_viewport (view);
 
   vt_window_open_input (fixture->window, url);
-  wait_until (not_loading, fixture->window, url);
+  vt_window_test_wait_until (vt_window_test_not_loading, fixture->window, url);
   g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "viewer");
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-sidebar", NULL);
   gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (panel))), GTK_WIDGET (panel));
-  wait_until (scene_ready, fixture->window, "the two layers");
-  wait_until (both_listed, fixture->window, "the annotations");
+  vt_window_test_wait_until (scene_ready, fixture->window, "the two layers");
+  vt_window_test_wait_until (both_listed, fixture->window, "the annotations");
 
   /* Listed with the canvas's own, after it, marked with its image. */
   note = row_for (panel, fixture, NOTE);

@@ -16,6 +16,7 @@
 #include "iiif/vt-iiif.h"
 #include "app/vt-window.h"
 #include "vt-testbed.h"
+#include "vt-window-test.h"
 
 /* Sound and video canvases in the real window, against the real test bed
  * (lighttpd serves the clips generate-media.py made with GStreamer): play,
@@ -31,101 +32,27 @@
 #define MEDIA_ACCOMPANYING "/manifests/v3/media-accompanying.json"
 #define MEDIA_THUMBNAILS   "/manifests/v3/media-thumbnail-nav.json"
 
-typedef struct
-{
-  VtTestbed     *testbed;
-  VtApplication *app;
-  VtWindow      *window;
-} Fixture;
-
-static guint app_serial;
-
-static gboolean
-have_clips (void)
-{
-  g_autofree char *clip = g_build_filename (vt_testbed_get_fixtures_dir (), "media", "clip.webm", NULL);
-  GType type;
-
-  if (!g_file_test (clip, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("no clips: gst-launch-1.0 (gstreamer1.0-tools) was missing when the fixtures were made");
-      return FALSE;
-    }
-  /* GTK's media backend comes from libgtk-4-media-gstreamer. */
-  {
-    g_autoptr(GFile) file = g_file_new_for_path (clip);
-    g_autoptr(GtkMediaStream) stream = gtk_media_file_new_for_file (file);
-
-    type = G_OBJECT_TYPE (stream);
-    if (g_str_equal (g_type_name (type), "GtkNoMediaFile"))
-      {
-        g_test_skip ("GTK has no media backend (libgtk-4-media-gstreamer)");
-        return FALSE;
-      }
-  }
-  return TRUE;
-}
+typedef VtWindowTest Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *app_id = g_strdup_printf ("%s.MediaTest%u", APP_ID, ++app_serial);
-
-  fixture->testbed = vt_testbed_start_or_skip ();
-  if (fixture->testbed == NULL)
+  if (!vt_window_test_start_testbed (fixture))
     return;
-  if (!have_clips ())
+  if (!vt_window_test_have_clip ("clip.webm"))
     {
       g_clear_pointer (&fixture->testbed, vt_testbed_free);
       return;
     }
-
-  fixture->app = vt_application_new ();
-  g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
-  g_application_set_flags (G_APPLICATION (fixture->app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
-
-  fixture->window = vt_window_new (fixture->app);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  vt_window_test_open_window (fixture, "MediaTest");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&fixture->app);
-  g_clear_pointer (&fixture->testbed, vt_testbed_free);
-}
-
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (500);
-    }
-}
-
-static gboolean
-not_loading (gpointer data)
-{
-  return g_strcmp0 (vt_window_get_state_name (data), "loading") != 0;
+  vt_window_test_tear_down (fixture);
 }
 
 static VtMediaView *
@@ -136,7 +63,7 @@ open_media (Fixture    *fixture,
   VtMediaView *view;
 
   vt_window_open_input (fixture->window, url);
-  wait_until (not_loading, fixture->window, url);
+  vt_window_test_wait_until (vt_window_test_not_loading, fixture->window, url);
   g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "viewer");
   view = vt_canvas_pane_get_media_view (vt_window_get_canvas_pane (fixture->window));
   g_assert_nonnull (view);
@@ -209,13 +136,13 @@ test_video_seek (Fixture       *fixture,
   g_assert_cmpstr (vt_media_view_get_section_label (view, 3), ==, "The bars at five seconds");
 
   /* The English captions, picked from English and Dutch, at 0 s. */
-  wait_until (caption_shown, view, "the first caption");
+  vt_window_test_wait_until (caption_shown, view, "the first caption");
   g_assert_cmpstr (vt_media_view_get_caption_language (view), ==, "en");
   g_assert_cmpstr (vt_media_view_get_caption_text (view), ==, "Colour bars fill the screen");
   g_assert_cmpint (vt_media_view_get_current_section (view), ==, 0);
 
   vt_media_view_play (view);
-  wait_until (playing, view, "the video to play");
+  vt_window_test_wait_until (playing, view, "the video to play");
   g_assert_cmpint (gtk_media_stream_get_duration (vt_media_view_get_stream (view)), >=, 5 * G_USEC_PER_SEC);
 
   /* Paused at 4.5 s ("End" is highlighted): a click on "Middle" seeks
@@ -224,11 +151,11 @@ test_video_seek (Fixture       *fixture,
    * highlighted, and the player stays paused. */
   vt_media_view_pause (view);
   vt_media_view_seek (view, 4.5);
-  wait_until (at_four_and_a_half_seconds, view, "the seek to 4.5 s");
+  vt_window_test_wait_until (at_four_and_a_half_seconds, view, "the seek to 4.5 s");
   g_assert_cmpint (vt_media_view_get_current_section (view), ==, 2);
   g_assert_cmpstr (vt_media_view_get_caption_text (view), ==, "The last two seconds & the end");
   g_assert_true (vt_media_view_activate_section (view, 1));
-  wait_until (back_at_two_seconds, view, "the seek to 2.0 s");
+  vt_window_test_wait_until (back_at_two_seconds, view, "the seek to 2.0 s");
   timestamp = gtk_media_stream_get_timestamp (vt_media_view_get_stream (view));
   g_assert_cmpint (timestamp, <, 4 * G_USEC_PER_SEC);
   g_assert_false (gtk_media_stream_get_playing (vt_media_view_get_stream (view)));
@@ -240,7 +167,7 @@ test_video_seek (Fixture       *fixture,
   /* Readers who pick Dutch for the object's texts get the Dutch file. */
   vt_metadata_view_set_language (vt_window_get_metadata_view (fixture->window), "nl");
   g_assert_cmpstr (vt_media_view_get_caption_language (view), ==, "nl");
-  wait_until (caption_shown, view, "the Dutch caption");
+  vt_window_test_wait_until (caption_shown, view, "the Dutch caption");
   g_assert_cmpstr (vt_media_view_get_caption_text (view), ==, "Twee seconden ver: het testbeeld blijft");
 
   /* Another object: nothing of the video survives. */
@@ -248,7 +175,7 @@ test_video_seek (Fixture       *fixture,
     g_autofree char *url = vt_testbed_get_url (fixture->testbed, VT_TESTBED_MANIFEST_V3_STATIC);
 
     vt_window_open_input (fixture->window, url);
-    wait_until (not_loading, fixture->window, url);
+    vt_window_test_wait_until (vt_window_test_not_loading, fixture->window, url);
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view)));
     g_assert_null (vt_media_view_get_stream (view));
     g_assert_null (vt_media_view_get_caption_text (view));
@@ -284,7 +211,7 @@ test_section_thumbnails (Fixture       *fixture,
   g_assert_cmpstr (vt_media_view_get_section_label (view, 1), ==, "No still");
   g_assert_cmpstr (vt_media_view_get_section_label (view, 2), ==, "A local still");
 
-  wait_until (first_still_loaded, view, "the still of the first section");
+  vt_window_test_wait_until (first_still_loaded, view, "the still of the first section");
   still = vt_media_view_get_section_thumbnail (view, 0, &shows);
   g_assert_true (shows);
   /* The 1200 × 800 image, shrunk to the row's size. */
@@ -338,13 +265,13 @@ test_audio_accompanying (Fixture       *fixture,
   /* Before playing: the placeholder canvas (the 6000 × 4000 level 0
    * photograph), through the image route. */
   g_assert_cmpint (vt_media_view_get_visual (view), ==, VT_MEDIA_VISUAL_PLACEHOLDER);
-  wait_until (placeholder_drawn, view, "the placeholder canvas");
+  vt_window_test_wait_until (placeholder_drawn, view, "the placeholder canvas");
 
   /* While playing: the accompanying canvas (the 1200 × 800 image). */
   vt_media_view_play (view);
-  wait_until (playing, view, "the sound to play");
+  vt_window_test_wait_until (playing, view, "the sound to play");
   g_assert_cmpint (vt_media_view_get_visual (view), ==, VT_MEDIA_VISUAL_ACCOMPANYING);
-  wait_until (accompanying_drawn, view, "the accompanying canvas");
+  vt_window_test_wait_until (accompanying_drawn, view, "the accompanying canvas");
   vt_media_view_pause (view);
 }
 
@@ -366,14 +293,14 @@ test_simplest_video (Fixture       *fixture,
   g_assert_cmpstr (vt_media_view_get_time_text (view), ==, "0:00 / 0:06");
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (fixture->window)) == GTK_WIDGET (view));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "media.toggle-play", NULL));
-  wait_until (playing, view, "the video to play");
+  vt_window_test_wait_until (playing, view, "the video to play");
   vt_media_view_pause (view);
 
   /* Recipe 0002: sound alone, an icon in the picture's place. */
   view = open_media (fixture, MEDIA_AUDIO);
   g_assert_cmpint (vt_media_view_get_visual (view), ==, VT_MEDIA_VISUAL_NONE);
   vt_media_view_play (view);
-  wait_until (playing, view, "the sound to play");
+  vt_window_test_wait_until (playing, view, "the sound to play");
   vt_media_view_pause (view);
 }
 
@@ -397,7 +324,7 @@ test_video_start (Fixture       *fixture,
   /* Recipe 0015: the manifest's start at 3 s of the canvas; the player
    * waits there, paused. */
   view = open_media (fixture, MEDIA_START);
-  wait_until (at_start, view, "the start at 3 s");
+  vt_window_test_wait_until (at_start, view, "the start at 3 s");
   g_assert_cmpint (gtk_media_stream_get_timestamp (vt_media_view_get_stream (view)), <, 4 * G_USEC_PER_SEC);
   g_assert_false (gtk_media_stream_get_playing (vt_media_view_get_stream (view)));
   g_assert_cmpstr (vt_media_view_get_time_text (view), ==, "0:03 / 0:06");
@@ -421,10 +348,10 @@ test_referenced_page (Fixture       *fixture,
   /* The captions and a comment on 1-2 s are in an annotation page the
    * canvas only names: fetched, they show as the embedded ones do. */
   view = open_media (fixture, MEDIA_REFERENCED);
-  wait_until (has_a_section, view, "the referenced page's comment");
+  vt_window_test_wait_until (has_a_section, view, "the referenced page's comment");
   g_assert_cmpuint (vt_media_view_get_n_sections (view), ==, 1);
   g_assert_cmpstr (vt_media_view_get_section_label (view, 0), ==, "A comment on the second second");
-  wait_until (caption_shown, view, "the referenced page's captions");
+  vt_window_test_wait_until (caption_shown, view, "the referenced page's captions");
   g_assert_cmpstr (vt_media_view_get_caption_text (view), ==, "Colour bars fill the screen");
 }
 
@@ -446,9 +373,9 @@ test_video_placeholder (Fixture       *fixture,
   /* Recipe 0013: the placeholder image until the video plays. */
   view = open_media (fixture, MEDIA_PLACEHOLDER);
   g_assert_cmpint (vt_media_view_get_visual (view), ==, VT_MEDIA_VISUAL_PLACEHOLDER);
-  wait_until (static_image_drawn, view, "the placeholder canvas");
+  vt_window_test_wait_until (static_image_drawn, view, "the placeholder canvas");
   vt_media_view_play (view);
-  wait_until (playing, view, "the video to play");
+  vt_window_test_wait_until (playing, view, "the video to play");
   g_assert_cmpint (vt_media_view_get_visual (view), ==, VT_MEDIA_VISUAL_VIDEO);
   /* Paused, the video stays: the placeholder was for before playing. */
   vt_media_view_pause (view);

@@ -18,6 +18,7 @@
 #include "app/vt-toc-entry.h"
 #include "app/vt-window.h"
 #include "vt-testbed.h"
+#include "vt-window-test.h"
 
 /* What a document says of one page, in the real window against the test
  * bed, in manifests shaped like the IIIF cookbook's recipes: a canvas's
@@ -25,70 +26,21 @@
  * entries are parts of pages (0025), a zoom counted in the image's pixels
  * whatever the canvas's size (0004). */
 
-typedef struct
-{
-  VtTestbed     *testbed;
-  VtApplication *app;
-  VtWindow      *window;
-} Fixture;
-
-static guint app_serial;
+typedef VtWindowTest Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *app_id = g_strdup_printf ("%s.PageInfoTest%u", APP_ID, ++app_serial);
-
-  fixture->testbed = vt_testbed_start_or_skip ();
-  if (fixture->testbed == NULL)
-    return;
-
-  fixture->app = vt_application_new ();
-  g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
-  g_application_set_flags (G_APPLICATION (fixture->app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
-
-  fixture->window = vt_window_new (fixture->app);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  if (vt_window_test_start_testbed (fixture))
+    vt_window_test_open_window (fixture, "PageInfoTest");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&fixture->app);
-  g_clear_pointer (&fixture->testbed, vt_testbed_free);
-}
-
-static void
-wait_until (gboolean  (*done) (gpointer),
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (500);
-    }
-}
-
-static gboolean
-not_loading (gpointer data)
-{
-  return g_strcmp0 (vt_window_get_state_name (data), "loading") != 0;
+  vt_window_test_tear_down (fixture);
 }
 
 static void
@@ -99,7 +51,7 @@ open_cookbook (Fixture    *fixture,
   g_autofree char *url = vt_testbed_get_url (fixture->testbed, path);
 
   vt_window_open_input (fixture->window, url);
-  wait_until (not_loading, fixture->window, url);
+  vt_window_test_wait_until (vt_window_test_not_loading, fixture->window, url);
   g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "viewer");
 }
 
@@ -362,13 +314,13 @@ test_toc_regions (Fixture       *fixture,
   g_assert_true (vt_canvas_toc_activate (toc, 1));
   shown.canvas = 1;
   memcpy (shown.region, (double[]) { 300, 400, 600, 800 }, sizeof shown.region);
-  wait_until (region_shown, &shown, "the article on page 2");
+  vt_window_test_wait_until (region_shown, &shown, "the article on page 2");
 
   /* One on page 1, given as the canvas's id with #xywh=. */
   g_assert_true (vt_canvas_toc_activate (toc, 2));
   shown.canvas = 0;
   memcpy (shown.region, (double[]) { 1500, 2000, 1000, 1000 }, sizeof shown.region);
-  wait_until (region_shown, &shown, "the story on page 1");
+  vt_window_test_wait_until (region_shown, &shown, "the story on page 1");
 
   /* Another part of the page on screen: no page turned, the view moves. */
   {
@@ -378,14 +330,14 @@ test_toc_regions (Fixture       *fixture,
   }
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.zoom-fit", NULL);
   shown.canvas = 0;
-  wait_until (whole_page_shown, &shown, "page 1 fitted");
+  vt_window_test_wait_until (whole_page_shown, &shown, "page 1 fitted");
   g_assert_true (vt_canvas_toc_activate (toc, 2));
-  wait_until (region_shown, &shown, "the story on page 1 again");
+  vt_window_test_wait_until (region_shown, &shown, "the story on page 1 again");
 
   /* A whole page: all of it. */
   g_assert_true (vt_canvas_toc_activate (toc, 3));
   shown.canvas = 2;
-  wait_until (whole_page_shown, &shown, "page 3");
+  vt_window_test_wait_until (whole_page_shown, &shown, "page 3");
 }
 
 /* Zoom ----------------------------------------------------------------- */
@@ -435,7 +387,7 @@ test_canvas_size (Fixture       *fixture,
   pane = vt_window_get_canvas_pane (fixture->window);
   z.view = vt_canvas_pane_get_image_view (pane);
   sf = gtk_widget_get_scale_factor (GTK_WIDGET (z.view));
-  wait_until (image_shown, fixture->window, "the image on the large canvas");
+  vt_window_test_wait_until (image_shown, fixture->window, "the image on the large canvas");
   /* The view counts in the canvas's units: 2400 wide, the image 1200. */
   g_assert_cmpfloat (vt_viewport_get_image_width (vt_image_view_get_viewport (z.view)), ==, 2400);
 
@@ -443,18 +395,18 @@ test_canvas_size (Fixture       *fixture,
   g_assert_cmpfloat (vt_image_view_get_pixel_scale (z.view), ==, 0.5);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.zoom-original", NULL);
   z.zoom = 0.5 / sf;
-  wait_until (zoomed, &z, "the original size on the large canvas");
+  vt_window_test_wait_until (zoomed, &z, "the original size on the large canvas");
   g_assert_cmpstr (vt_canvas_pane_get_zoom_text (pane), ==, "100%");
   /* One canvas unit a pixel is two image pixels a pixel. */
   vt_image_view_zoom_to (z.view, 1.0 / sf, FALSE);
   g_assert_cmpstr (vt_canvas_pane_get_zoom_text (pane), ==, "200%");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-canvas", NULL);
-  wait_until (image_shown, fixture->window, "the image on the small canvas");
+  vt_window_test_wait_until (image_shown, fixture->window, "the image on the small canvas");
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.zoom-original", NULL);
   z.zoom = 5.0 / sf;
   g_assert_cmpfloat (vt_image_view_get_pixel_scale (z.view), ==, 5.0);
-  wait_until (zoomed, &z, "the original size on the small canvas");
+  vt_window_test_wait_until (zoomed, &z, "the original size on the small canvas");
   g_assert_cmpstr (vt_canvas_pane_get_zoom_text (pane), ==, "100%");
   vt_image_view_zoom_to (z.view, 10.0 / sf, FALSE);
   g_assert_cmpstr (vt_canvas_pane_get_zoom_text (pane), ==, "200%");

@@ -18,6 +18,7 @@
 #include "app/vt-window.h"
 #include "iiif/vt-iiif.h"
 #include "vt-testbed.h"
+#include "vt-window-test.h"
 
 /* Time-based canvases that paint several resources at time ranges of
  * their own, in the real window against the real test bed: two videos
@@ -30,99 +31,27 @@
 #define IMAGE_TIMELINE  "/manifests/v3/cookbook/timeline.json"
 #define MULTIMEDIA      "/manifests/v3/cookbook/multimedia.json"
 
-typedef struct
-{
-  VtTestbed     *testbed;
-  VtApplication *app;
-  VtWindow      *window;
-} Fixture;
-
-static guint app_serial;
-
-static gboolean
-have_clips (void)
-{
-  g_autofree char *clip = g_build_filename (vt_testbed_get_fixtures_dir (), "media", "clip-b.webm", NULL);
-
-  if (!g_file_test (clip, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("no clips: gst-launch-1.0 (gstreamer1.0-tools) was missing when the fixtures were made");
-      return FALSE;
-    }
-  /* GTK's media backend comes from libgtk-4-media-gstreamer. */
-  {
-    g_autoptr(GFile) file = g_file_new_for_path (clip);
-    g_autoptr(GtkMediaStream) stream = gtk_media_file_new_for_file (file);
-
-    if (g_str_equal (G_OBJECT_TYPE_NAME (stream), "GtkNoMediaFile"))
-      {
-        g_test_skip ("GTK has no media backend (libgtk-4-media-gstreamer)");
-        return FALSE;
-      }
-  }
-  return TRUE;
-}
+typedef VtWindowTest Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *app_id = g_strdup_printf ("%s.TimelineTest%u", APP_ID, ++app_serial);
-
-  fixture->testbed = vt_testbed_start_or_skip ();
-  if (fixture->testbed == NULL)
+  if (!vt_window_test_start_testbed (fixture))
     return;
-  if (user_data != NULL && !have_clips ())
+  if (user_data != NULL && !vt_window_test_have_clip ("clip-b.webm"))
     {
       g_clear_pointer (&fixture->testbed, vt_testbed_free);
       return;
     }
-
-  fixture->app = vt_application_new ();
-  g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
-  g_application_set_flags (G_APPLICATION (fixture->app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
-
-  fixture->window = vt_window_new (fixture->app);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  vt_window_test_open_window (fixture, "TimelineTest");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&fixture->app);
-  g_clear_pointer (&fixture->testbed, vt_testbed_free);
-}
-
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (500);
-    }
-}
-
-static gboolean
-not_loading (gpointer data)
-{
-  return g_strcmp0 (vt_window_get_state_name (data), "loading") != 0;
+  vt_window_test_tear_down (fixture);
 }
 
 static void
@@ -132,7 +61,7 @@ open_url (Fixture    *fixture,
   g_autofree char *url = vt_testbed_get_url (fixture->testbed, path);
 
   vt_window_open_input (fixture->window, url);
-  wait_until (not_loading, fixture->window, url);
+  vt_window_test_wait_until (vt_window_test_not_loading, fixture->window, url);
   g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "viewer");
 }
 
@@ -222,7 +151,7 @@ test_video_sequence (Fixture       *fixture,
   /* Seeking the canvas into act two opens the second file at the
    * offset into it: 5.5 s of the canvas is 1.5 s of clip-b. */
   vt_media_view_seek (view, 5.5);
-  wait_until (in_act_two_paused, view, "the seek to 5.5 s, in act two");
+  vt_window_test_wait_until (in_act_two_paused, view, "the seek to 5.5 s, in act two");
   file = vt_canvas_clock_get_segment_stream (clock);
   g_assert_cmpint (vt_canvas_clock_get_segment (clock), ==, 1);
   g_assert_cmpint (gtk_media_stream_get_timestamp (file), <, 2 * G_USEC_PER_SEC);
@@ -237,12 +166,12 @@ test_video_sequence (Fixture       *fixture,
   g_assert_cmpint (vt_canvas_clock_get_segment (clock), ==, 0);
   g_assert_true (uri_is (clock, "/clip.webm"));
   vt_media_view_seek (view, 3.0);
-  wait_until (in_act_one_paused, view, "the seek to 3 s, in act one");
+  vt_window_test_wait_until (in_act_one_paused, view, "the seek to 3 s, in act one");
 
   /* Playing across the boundary at 4 s switches to the second file,
    * which plays on from its start, and the clock goes on past 4 s. */
   vt_media_view_play (view);
-  wait_until (played_into_act_two, view, "playback to cross into act two");
+  vt_window_test_wait_until (played_into_act_two, view, "playback to cross into act two");
   g_assert_true (gtk_media_stream_get_playing (GTK_MEDIA_STREAM (clock)));
   g_assert_cmpint (gtk_media_stream_get_timestamp (vt_canvas_clock_get_segment_stream (clock)), <,
                    3 * G_USEC_PER_SEC);
@@ -306,7 +235,7 @@ test_image_sequence (Fixture       *fixture,
     return;
 
   open_url (fixture, IMAGE_TIMELINE);
-  wait_until (page_has_layers, fixture->window, "the canvas's layers");
+  vt_window_test_wait_until (page_has_layers, fixture->window, "the canvas's layers");
   pane = vt_window_get_canvas_pane (fixture->window);
   clock = vt_canvas_timeline_get_clock (vt_canvas_pane_get_timeline (pane));
   g_assert_nonnull (clock);
@@ -334,7 +263,7 @@ test_image_sequence (Fixture       *fixture,
   gtk_media_stream_seek (stream, 1 * G_USEC_PER_SEC);
   g_assert_true (layer_visible (fixture, 0));
   gtk_media_stream_play (stream);
-  wait_until (second_image_shown, fixture, "the second image at 2 s");
+  vt_window_test_wait_until (second_image_shown, fixture, "the second image at 2 s");
   g_assert_cmpfloat (vt_canvas_clock_get_position (clock), >=, 2.0);
   gtk_media_stream_pause (stream);
 
@@ -373,8 +302,8 @@ test_clock_alone (void)
 
   gtk_media_stream_play (stream);
   g_assert_true (gtk_media_stream_get_playing (stream));
-  wait_until (clock_past, clock, "the clock to move");
-  wait_until (clock_ended, clock, "the end of the canvas");
+  vt_window_test_wait_until (clock_past, clock, "the clock to move");
+  vt_window_test_wait_until (clock_ended, clock, "the end of the canvas");
   /* It took the canvas's time, give or take a tick. */
   g_assert_cmpint (g_get_monotonic_time () - started, >=, 350000);
   g_assert_false (gtk_media_stream_get_playing (stream));
@@ -440,7 +369,7 @@ test_multimedia (Fixture       *fixture,
     return;
 
   open_url (fixture, MULTIMEDIA);
-  wait_until (page_has_layers, fixture->window, "the canvas's layers");
+  vt_window_test_wait_until (page_has_layers, fixture->window, "the canvas's layers");
   pane = vt_window_get_canvas_pane (fixture->window);
   clock = vt_canvas_timeline_get_clock (vt_canvas_pane_get_timeline (pane));
   g_assert_nonnull (clock);
@@ -467,10 +396,10 @@ test_multimedia (Fixture       *fixture,
   gtk_media_stream_seek (GTK_MEDIA_STREAM (clock), 5 * G_USEC_PER_SEC);
   g_assert_true (layer_visible (fixture, 0));
   g_assert_true (uri_is (clock, "/clip.webm"));
-  wait_until (video_two_seconds_in, clock, "the video at 2 s");
+  vt_window_test_wait_until (video_two_seconds_in, clock, "the video at 2 s");
   g_assert_cmpint (gtk_media_stream_get_timestamp (vt_canvas_clock_get_segment_stream (clock)), <,
                    2.5 * G_USEC_PER_SEC);
-  wait_until (video_in_place, fixture, "the video at its place on the canvas");
+  vt_window_test_wait_until (video_in_place, fixture, "the video at its place on the canvas");
 
   g_assert_false (layer_visible (fixture, 1));
   g_assert_false (layer_visible (fixture, 2));
