@@ -543,32 +543,23 @@ vt_thumbnail_loader_load_resources_async (VtThumbnailLoader   *self,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  LoadData *d;
+  const char *uri = "";
 
-  g_return_if_fail (VT_IS_THUMBNAIL_LOADER (self));
   g_return_if_fail (thumbnails != NULL);
-  g_return_if_fail (size > 0);
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, vt_thumbnail_loader_load_async);
-  d = g_new0 (LoadData, 1);
-  d->size = size;
-  g_task_set_task_data (task, d, load_data_free);
-
+  /* The first one on the web; with none, the load fails as a URI that is
+   * not on the web does. */
   for (guint i = 0; i < thumbnails->len; i++)
     {
       VtResource *thumbnail = g_ptr_array_index (thumbnails, i);
 
       if (is_web_uri (thumbnail->id))
         {
-          fetch_image (g_steal_pointer (&task), thumbnail->id);
-          return;
+          uri = thumbnail->id;
+          break;
         }
     }
-  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           _("No thumbnail on the web"));
+  vt_thumbnail_loader_load_uri_async (self, uri, size, cancellable, callback, user_data);
 }
 
 /**
