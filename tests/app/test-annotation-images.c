@@ -15,6 +15,7 @@
 #include "app/vt-application.h"
 #include "app/vt-window.h"
 #include "vt-testbed.h"
+#include "vt-window-test.h"
 
 /* Cookbook 0377, a comment that is a picture, in the real window against
  * the real test bed: an Image body shows as a small picture over its
@@ -23,73 +24,21 @@
 
 #define IMAGES(name) "/manifests/v3/annotated-image/anno/" name
 
-typedef struct
-{
-  VtTestbed     *testbed;
-  VtApplication *app;
-  VtWindow      *window;
-  char          *base;
-} Fixture;
-
-static guint app_serial;
+typedef VtWindowTest Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *app_id = g_strdup_printf ("%s.AnnotationImagesTest%u", APP_ID, ++app_serial);
-
-  fixture->testbed = vt_testbed_start_or_skip ();
-  if (fixture->testbed == NULL)
-    return;
-  fixture->base = g_strdup (vt_testbed_get_base_url (fixture->testbed));
-
-  fixture->app = vt_application_new ();
-  g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
-  g_application_set_flags (G_APPLICATION (fixture->app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
-
-  fixture->window = vt_window_new (fixture->app);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  if (vt_window_test_start_testbed (fixture))
+    vt_window_test_open_window (fixture, "AnnotationImagesTest");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&fixture->app);
-  g_clear_pointer (&fixture->base, g_free);
-  g_clear_pointer (&fixture->testbed, vt_testbed_free);
-}
-
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (500);
-    }
-}
-
-static gboolean
-not_loading (gpointer data)
-{
-  return g_strcmp0 (vt_window_get_state_name (data), "loading") != 0;
+  vt_window_test_tear_down (fixture);
 }
 
 static VtAnnotationRow *
@@ -97,7 +46,7 @@ row_for (VtAnnotationPanel *panel,
          Fixture           *fixture,
          const char        *path)
 {
-  g_autofree char *id = g_strconcat (fixture->base, path, NULL);
+  g_autofree char *id = g_strconcat (vt_testbed_get_base_url (fixture->testbed), path, NULL);
   GtkListBoxRow *row = vt_annotation_panel_find_row (panel, id);
 
   g_assert_nonnull (row);
@@ -169,11 +118,11 @@ open_annotated_images (Fixture *fixture)
   VtAnnotationPanel *panel = vt_window_get_annotation_panel (fixture->window);
 
   vt_window_open_input (fixture->window, url);
-  wait_until (not_loading, fixture->window, url);
+  vt_window_test_wait_until (vt_window_test_not_loading, fixture->window, url);
   g_assert_cmpstr (vt_window_get_state_name (fixture->window), ==, "viewer");
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-sidebar", NULL);
   gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (panel))), GTK_WIDGET (panel));
-  wait_until (image_annotations, fixture->window, "the annotations");
+  vt_window_test_wait_until (image_annotations, fixture->window, "the annotations");
   return panel;
 }
 
@@ -198,9 +147,9 @@ test_image_bodies (Fixture       *fixture,
   plain = row_for (panel, fixture, IMAGES ("static"));
   gone = row_for (panel, fixture, IMAGES ("gone"));
   local = row_for (panel, fixture, IMAGES ("local"));
-  wait_until (row_images_done, iiif, "the IIIF picture");
-  wait_until (row_images_done, plain, "the plain picture");
-  wait_until (row_images_done, gone, "the picture that is gone");
+  vt_window_test_wait_until (row_images_done, iiif, "the IIIF picture");
+  vt_window_test_wait_until (row_images_done, plain, "the plain picture");
+  vt_window_test_wait_until (row_images_done, gone, "the picture that is gone");
 
   /* 12000×9000 asked at 300 px wide, then 240 px at most: 240×180. The
    * text names the picture; without one, it is an image. */
@@ -257,8 +206,8 @@ test_image_cancelled (Fixture       *fixture,
   url = vt_testbed_get_url (fixture->testbed, "/manifests/v3/static.json");
   start = g_get_monotonic_time ();
   vt_window_open_input (fixture->window, url);
-  wait_until (not_loading, fixture->window, url);
-  wait_until (picture_gone, &picture, "the slow picture to be given up");
+  vt_window_test_wait_until (vt_window_test_not_loading, fixture->window, url);
+  vt_window_test_wait_until (picture_gone, &picture, "the slow picture to be given up");
   g_assert_cmpint (g_get_monotonic_time () - start, <, 15 * G_USEC_PER_SEC);
 }
 
